@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "confdash",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "confdash", targets: ["confdash"]),
+        .library(name: "ConfDashCore", targets: ["ConfDashCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Model, loading + validation, queries, text layout. Foundation only: no curses here.
+        .target(name: "ConfDashCore"),
+
+        // The bundled dataset, compiled into the binary so that a copied executable still finds it
+        // (Bundle.module on Linux looks for a folder next to the build products).
+        .target(
+            name: "ConfDashBundledData",
+            plugins: [.plugin(name: "EmbedResourcePlugin")]
+        ),
+        .executableTarget(name: "EmbedResourceTool"),
+        .plugin(
+            name: "EmbedResourcePlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedResourceTool"]
+        ),
+
+        // Subcommands and output formatting, as a library so tests can run them in-process.
+        .target(
+            name: "ConfDashCLI",
+            dependencies: [
+                "ConfDashCore",
+                "ConfDashBundledData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "confdash", dependencies: ["ConfDashCLI"]),
+
+        .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData"]),
+        .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

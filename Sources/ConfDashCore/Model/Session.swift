@@ -1,0 +1,131 @@
+/// One item of an event's programme: a ceremony, a panel, a breakout, a site visit…
+///
+/// When it happens is known to different degrees, and the model keeps the degree honest:
+/// - `day` set: the source says which day;
+/// - `possibleDays` set instead: the source says only "during days 2 and 3";
+/// - neither: "during the event".
+/// `partOfDay` and `start` are given only when stated; the bundled seeds give no clock times at all.
+public struct Session: Encodable, Equatable, Sendable, Identifiable {
+    public enum Kind: String, Encodable, Sendable, CaseIterable {
+        case ceremony, highLevelPanel, keynote, panel, breakout, specialSession, themeDay, closingPanel
+        case workshopSession, groupExercise, siteVisit, talk, other
+    }
+    public enum PartOfDay: String, Encodable, Sendable, CaseIterable { case morning, afternoon, evening }
+
+    public var id: String
+    public var kind: Kind
+    public var title: LocalizedText
+    /// True when `title` is the official title quoted from the source, false when it is our label.
+    public var officialTitle: Bool
+    /// Number of sessions this entry stands for when the source describes them together
+    /// ("three panels"); nil when it is one session or the source gives no number.
+    public var count: Int?
+    public var day: CalendarDate?
+    public var possibleDays: DateRange?
+    public var partOfDay: PartOfDay?
+    /// Local wall-clock start, in the event's time zone. Nil when unknown.
+    public var start: LocalDateTime?
+    public var durationMinutes: Int?
+    public var room: String?
+    public var language: String?
+    public var description: LocalizedText?
+    public var abstract: LocalizedText?
+    public var tracks: [String]
+    public var technologies: [String]
+    public var people: [SessionPerson]
+    public var organisations: [SessionOrganisation]
+    public var links: [Link]
+    public var sources: [String]
+
+    public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
+                day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,
+                start: LocalDateTime? = nil, durationMinutes: Int? = nil, room: String? = nil, language: String? = nil,
+                description: LocalizedText? = nil, abstract: LocalizedText? = nil, tracks: [String] = [],
+                technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
+                links: [Link] = [], sources: [String] = []) {
+        self.id = id; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
+        self.day = day; self.possibleDays = possibleDays; self.partOfDay = partOfDay; self.start = start
+        self.durationMinutes = durationMinutes; self.room = room; self.language = language
+        self.description = description; self.abstract = abstract; self.tracks = tracks; self.technologies = technologies
+        self.people = people; self.organisations = organisations; self.links = links; self.sources = sources
+    }
+
+    /// Whether the session may take place on `date`: on its day, within its possible days,
+    /// or — when nothing narrows it — on any day of the event.
+    public func mayOccur(on date: CalendarDate, in event: Event) -> Bool {
+        if let day { return day == date }
+        if let possibleDays { return possibleDays.contains(date) }
+        return event.dayIndex(of: date) != nil
+    }
+
+    /// The clock-time end, when start and duration are both known.
+    public var end: LocalDateTime? {
+        guard let start, let durationMinutes else { return nil }
+        return start.adding(minutes: durationMinutes)
+    }
+}
+
+public struct DateRange: Encodable, Equatable, Hashable, Sendable {
+    public var from: CalendarDate
+    public var to: CalendarDate
+
+    public init(from: CalendarDate, to: CalendarDate) { self.from = from; self.to = to }
+    public func contains(_ date: CalendarDate) -> Bool { from <= date && date <= to }
+}
+
+public struct SessionPerson: Encodable, Equatable, Sendable {
+    public enum Role: String, Encodable, Sendable, CaseIterable { case speaker, moderator, panellist, leader, host }
+
+    public var person: String
+    public var role: Role
+
+    public init(person: String, role: Role) { self.person = person; self.role = role }
+}
+
+/// An organisation present at a session without a named person ("a representative of RTC Indonesia").
+public struct SessionOrganisation: Encodable, Equatable, Sendable {
+    public enum Role: String, Encodable, Sendable, CaseIterable { case speaker, contributor, host, visited }
+
+    public var organisation: String
+    public var role: SessionOrganisation.Role
+    public var note: LocalizedText?
+
+    public init(organisation: String, role: SessionOrganisation.Role, note: LocalizedText? = nil) {
+        self.organisation = organisation; self.role = role; self.note = note
+    }
+}
+
+/// A date and wall-clock time with no zone attached (the zone is the event's), `YYYY-MM-DDTHH:MM`.
+public struct LocalDateTime: Hashable, Comparable, Sendable, Encodable, CustomStringConvertible {
+    public var date: CalendarDate
+    public var time: ClockTime
+
+    public init(date: CalendarDate, time: ClockTime) { self.date = date; self.time = time }
+
+    /// Parses `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (a space instead of `T` too). Offsets are not accepted here.
+    public init?(iso text: String) {
+        let separators: Set<Character> = ["T", " "]
+        guard let split = text.firstIndex(where: { separators.contains($0) }),
+              let date = CalendarDate(iso: String(text[..<split])),
+              let time = ClockTime(text: String(text[text.index(after: split)...])) else { return nil }
+        self.init(date: date, time: time)
+    }
+
+    public var description: String { "\(date.iso)T\(time)" }
+
+    public func adding(minutes: Int) -> LocalDateTime {
+        let total = time.minutesSinceMidnight + minutes
+        let dayShift = Int((Double(total) / 1440).rounded(.down))
+        let rest = total - dayShift * 1440
+        return LocalDateTime(date: date.adding(days: dayShift), time: ClockTime(hour: rest / 60, minute: rest % 60)!)
+    }
+
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
+        (a.date, a.time.minutesSinceMidnight) < (b.date, b.time.minutesSinceMidnight)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

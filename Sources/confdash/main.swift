@@ -1,0 +1,3 @@
+import ConfDashCLI
+
+ConfdashCommand.main()
