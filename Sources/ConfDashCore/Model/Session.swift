@@ -7,8 +7,8 @@
 /// `partOfDay` and `start` are given only when stated; the bundled seeds give no clock times at all.
 public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public enum Kind: String, Encodable, Sendable, CaseIterable {
-        case ceremony, highLevelPanel, keynote, panel, breakout, specialSession, themeDay, closingPanel
-        case workshopSession, groupExercise, siteVisit, talk, other
+        case ceremony, highLevelPanel, keynote, panel, breakout, specialSession, themeDay, closing
+        case workshopSession, groupExercise, siteVisit, remarks, talk, other
     }
     public enum PartOfDay: String, Encodable, Sendable, CaseIterable { case morning, afternoon, evening }
 
