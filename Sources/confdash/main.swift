@@ -1,3 +1,4 @@
 import ConfDashCLI
+import Foundation
 
-ConfdashCommand.main()
+exit(ConfdashCLI.run(Array(CommandLine.arguments.dropFirst()), io: .standard()))

@@ -1,0 +1,152 @@
+import ArgumentParser
+import ConfDashCore
+
+struct AgendaCommand: IOCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "List sessions, grouped by event and day.",
+        discussion: """
+        Filters combine: a session is listed when it passes all of them. Repeating --track, --tech,
+        --region, --event or --kind widens that one filter (any of the values).
+
+        Sessions are placed only as precisely as the source allows: on their day, on "day 2 or 3"
+        when the source gives only a span, or "during the event" when it gives no day. Times the
+        source does not state are shown as "—", never guessed.
+
+        Examples:
+          confdash agenda --event rio --day 2
+          confdash agenda --day 2024-11-13
+          confdash agenda --track detection --track e-commerce
+          confdash agenda --tech IdO --lang fr
+          confdash agenda --region "americas" --kind regionalWorkshop
+          confdash agenda --search "securite"
+          confdash agenda --event hanoi --format csv > hanoi.csv
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var filters: FilterOptions
+
+    func execute(io: CommandIO) throws {
+        let index = try common.loadIndex(io)
+        let filter = try filters.filter(using: index)
+        let agenda = AgendaQuery(index: index).agenda(filter)
+        let builder = RecordBuilder(index: index, language: common.language(io))
+
+        switch common.format {
+        case .json:
+            let sessions = agenda.flatMap { part in part.allSessions.map { builder.session($0, of: part.event) } }
+            io.out(JSONOutput.encode(AgendaOutput(lang: builder.language.rawValue, count: sessions.count, sessions: sessions)))
+        case .csv:
+            io.out(csv(agenda, builder))
+        case .text:
+            io.out(AgendaText(builder: builder, width: io.outputWidth).render(agenda, filter: filter))
+        }
+    }
+
+    private func csv(_ agenda: [EventAgenda], _ builder: RecordBuilder) -> String {
+        var csv = CSVWriter(header: ["event", "event_title", "day", "day_index", "possible_days", "part_of_day", "start", "end",
+                                     "room", "kind", "count", "title", "official_title", "tracks", "technologies", "people",
+                                     "description", "sources", "id"])
+        for part in agenda {
+            for session in part.allSessions {
+                let record = builder.session(session, of: part.event)
+                csv.append([
+                    record.event, record.eventTitle, record.day ?? "", record.dayIndex.map(String.init) ?? "",
+                    record.possibleDays.map { "\($0.from)/\($0.to)" } ?? "", record.partOfDay ?? "",
+                    record.start ?? "", record.end ?? "", record.room ?? "", record.kindLabel,
+                    record.count.map(String.init) ?? "", record.title, String(record.officialTitle),
+                    record.tracks.map(\.name).joined(separator: "; "), record.technologies.map(\.name).joined(separator: "; "),
+                    builder.peopleLine(session).replacingOccurrences(of: "), ", with: "); "),
+                    record.description ?? "", record.sources.joined(separator: "; "), record.id,
+                ])
+            }
+        }
+        return csv.text
+    }
+}
+
+struct AgendaOutput: Encodable {
+    var lang: String
+    var count: Int
+    var sessions: [SessionRecord]
+}
+
+/// The text form of an agenda: an event header, then one table per day (or span of days).
+struct AgendaText {
+    let builder: RecordBuilder
+    let width: Int?
+    var labels: Labels { builder.labels }
+    var fr: Bool { builder.language == .fr }
+
+    func render(_ agenda: [EventAgenda], filter: AgendaFilter) -> String {
+        guard !agenda.isEmpty else {
+            return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
+        }
+        var blocks: [String] = []
+        for part in agenda {
+            blocks.append(header(part.event))
+            for group in part.groups {
+                blocks.append(slotTitle(group.slot, in: part.event))
+                blocks.append(table(group.sessions, in: part.event))
+            }
+            if part.unplacedCount > 0 {
+                blocks.append(fr
+                    ? "  (\(part.unplacedCount) autre(s) session(s) de cet événement sans jour précisé : retirez --day pour les voir)"
+                    : "  (\(part.unplacedCount) more session(s) of this event have no stated day: drop --day to see them)")
+            }
+        }
+        let total = agenda.reduce(0) { $0 + $1.sessionCount }
+        let noTimes = agenda.flatMap(\.allSessions).contains { builder.when($0) == "—" }
+        var footer = fr ? "\(total) session(s)" : "\(total) session(s)"
+        if noTimes { footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source" }
+        blocks.append(footer)
+        return blocks.joined(separator: "\n") + "\n"
+    }
+
+    private func header(_ event: Event) -> String {
+        let title = event.title.text(in: builder.language)
+        var facts = [builder.dates(event), builder.whereabouts(event)]
+        if let region = builder.index.region(of: event) { facts.append(region.name.text(in: builder.language)) }
+        let lines = [title, facts.joined(separator: " · ")]
+        let rule = String(repeating: "═", count: min(lines.map(\.terminalWidth).max() ?? 0, width ?? Int.max))
+        return "\n" + lines.joined(separator: "\n") + "\n" + rule
+    }
+
+    private func slotTitle(_ slot: AgendaSlot, in event: Event) -> String {
+        switch slot {
+        case .day(let date):
+            let index = event.dayIndex(of: date) ?? 0
+            var title = "\(labels.dayOf(index, event.dayCount)) · \(DateLabels.long(date, builder.language))"
+            if let theme = event.days.first(where: { $0.date == date })?.theme { title += " · \(theme.text(in: builder.language))" }
+            return "\n" + title
+        case .possibleDays(let range):
+            let first = event.dayIndex(of: range.from) ?? 0
+            let last = event.dayIndex(of: range.to) ?? 0
+            return "\n" + labels.possibleDays(first, last)
+        case .unplaced:
+            return "\n" + labels.duringTheEvent
+        }
+    }
+
+    private func table(_ sessions: [Session], in event: Event) -> String {
+        var table = TextTable(columns: [
+            .init(fr ? "Quand" : "When", minWidth: 5, overflow: .wrap),
+            .init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap),
+            .init("Session", minWidth: 16, overflow: .wrap),
+            .init(fr ? "Thèmes" : "Tracks", minWidth: 8, overflow: .wrap),
+        ])
+        for session in sessions {
+            var kind = labels.sessionKind(session.kind)
+            if let count = session.count { kind += " ×\(count)" }
+            var cell = session.title.text(in: builder.language)
+            let people = builder.peopleLine(session)
+            if !people.isEmpty { cell += "\n" + people }
+            let tracks = session.tracks.compactMap { builder.index.tracksByID[$0]?.name.text(in: builder.language) }
+            table.append([builder.when(session), kind, cell, tracks.joined(separator: ", ")])
+        }
+        let indent = "  "
+        let rendered = table.render(maxWidth: width.map { max($0 - indent.count, 20) })
+        return rendered.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+    }
+}

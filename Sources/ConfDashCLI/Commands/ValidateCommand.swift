@@ -1,0 +1,80 @@
+import ArgumentParser
+import ConfDashCore
+
+struct ValidateCommand: IOCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a dataset file and list every problem in it.",
+        discussion: """
+        Each problem is one line: FILE:LINE:COLUMN: error|warning: PATH: what is wrong
+        (PATH is the place inside the document, e.g. events[2].sessions[4].day).
+        Warnings (such as an unknown key, most likely a typo) do not make the file invalid.
+
+        Exit status: 0 valid (warnings allowed), 65 the file has errors, 66 it cannot be read.
+
+        Examples:
+          confdash validate my-conference.json
+          confdash validate my-conference.json --format json
+          confdash validate --bundled
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The dataset file to check.", valueName: "file"))
+    var file: String?
+
+    @Flag(name: .long, help: "Check the dataset built into confdash instead of a file.")
+    var bundled = false
+
+    @Option(name: .long, help: "Output format: text or json (csv is not offered for problems).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if bundled == (file != nil) {
+            throw ValidationError(bundled ? "Give either a file or --bundled, not both." : "Missing the file to check (or --bundled).")
+        }
+        if format == .csv { throw ValidationError("--format csv is not offered for validate; use text or json.") }
+    }
+
+    func execute(io: CommandIO) throws {
+        let result = try DatasetFiles.loadResult(path: bundled ? nil : file)
+        let name = file ?? "bundled dataset"
+        let errors = result.errors.count
+        let warnings = result.warnings.count
+        switch format {
+        case .json:
+            io.out(JSONOutput.encode(ValidationOutput(
+                file: name, valid: result.dataset != nil, errors: errors, warnings: warnings,
+                events: result.dataset?.events.count, sessions: result.dataset.map { $0.events.reduce(0) { $0 + $1.sessions.count } },
+                problems: result.problems.map {
+                    .init(severity: $0.severity.rawValue, path: $0.path, line: $0.line, column: $0.column, message: $0.message)
+                })))
+        case .text, .csv:
+            for problem in result.problems { io.out("\(problem)\n") }
+            if let dataset = result.dataset {
+                let sessions = dataset.events.reduce(0) { $0 + $1.sessions.count }
+                let warningNote = warnings == 0 ? "" : ", \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+                io.out("\(name): valid: \(dataset.events.count) events, \(sessions) sessions\(warningNote)\n")
+            } else {
+                io.out("\(name): invalid: \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n")
+            }
+        }
+        if result.dataset == nil { throw CommandFailure(status: ExitStatus.dataError, messages: []) }
+    }
+}
+
+struct ValidationOutput: Encodable {
+    struct Problem: Encodable {
+        var severity: String
+        var path: String
+        var line: Int?
+        var column: Int?
+        var message: String
+    }
+    var file: String
+    var valid: Bool
+    var errors: Int
+    var warnings: Int
+    var events: Int?
+    var sessions: Int?
+    var problems: [Problem]
+}

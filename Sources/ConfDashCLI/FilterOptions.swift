@@ -1,0 +1,67 @@
+import Foundation
+import ArgumentParser
+import ConfDashCore
+
+/// The filters `agenda` (and later `export`) share. Names are resolved against the dataset, so
+/// `--track detection`, `--tech IdO` and `--region "asie pacifique"` all work.
+struct FilterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only this event: its id, title, short title or city (repeatable).", valueName: "event"))
+    var event: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only this day: a number (day 2 of each event) or a date (2024-11-13).", valueName: "day"))
+    var day: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only sessions in this track, by id or name (repeatable: any of them).", valueName: "track"))
+    var track: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only sessions that mention this technology, by id, name or alias (repeatable).", valueName: "technology"))
+    var tech: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only events in this WCO region, by id or name (repeatable).", valueName: "region"))
+    var region: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop (repeatable).", valueName: "kind"))
+    var kind: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only sessions whose text contains every word, ignoring case and accents, in English and French.", valueName: "text"))
+    var search: String?
+
+    func filter(using index: DatasetIndex) throws -> AgendaFilter {
+        var filter = AgendaFilter()
+        filter.events = Set(try event.map { try resolve($0, with: index.eventResolver, what: "event", known: index.dataset.events.map(\.id)) })
+        filter.tracks = Set(try track.map { try resolve($0, with: index.trackResolver, what: "track", known: index.dataset.tracks.map(\.id)) })
+        filter.technologies = Set(try tech.map {
+            try resolve($0, with: index.technologyResolver, what: "technology", known: index.dataset.technologies.map(\.id))
+        })
+        filter.regions = Set(try region.map { try resolve($0, with: index.regionResolver, what: "region", known: index.dataset.regions.map(\.id)) })
+        let kindResolver = NameResolver(candidates: Event.Kind.allCases.map {
+            ($0.rawValue, [Labels(.en).eventKind($0), Labels(.fr).eventKind($0)])
+        })
+        filter.kinds = Set(try kind.map {
+            Event.Kind(rawValue: try resolve($0, with: kindResolver, what: "kind", known: Event.Kind.allCases.map(\.rawValue)))!
+        })
+        if let day {
+            if let number = Int(day) {
+                guard number >= 1 else { throw CommandFailure.usage("--day \(day): days are counted from 1") }
+                filter.day = .index(number)
+            } else if let date = CalendarDate(iso: day) {
+                filter.day = .date(date)
+            } else {
+                throw CommandFailure.usage("--day \(day): expected a day number (2) or a date (2024-11-13)")
+            }
+        }
+        if let search, !search.trimmingCharacters(in: .whitespaces).isEmpty { filter.search = search }
+        return filter
+    }
+
+    private func resolve(_ input: String, with resolver: NameResolver, what: String, known: [String]) throws -> String {
+        switch resolver.resolve(input) {
+        case .found(let id):
+            return id
+        case .notFound:
+            throw CommandFailure.usage("unknown \(what) '\(input)'; known: \(known.joined(separator: ", "))")
+        case .ambiguous(let ids):
+            throw CommandFailure.usage("\(what) '\(input)' is ambiguous: it could be \(ids.joined(separator: ", "))")
+        }
+    }
+}

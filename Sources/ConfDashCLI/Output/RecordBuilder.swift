@@ -1,0 +1,125 @@
+import ConfDashCore
+
+/// Builds the CLI's records and text fragments from the model, in one language.
+struct RecordBuilder {
+    let index: DatasetIndex
+    let language: Language
+    var labels: Labels { Labels(language) }
+
+    func text(_ value: LocalizedText?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        return value.text(in: language)
+    }
+
+    func idName(track id: String) -> IDName { IDName(id: id, name: text(index.tracksByID[id]?.name) ?? id) }
+    func idName(technology id: String) -> IDName { IDName(id: id, name: text(index.technologiesByID[id]?.name) ?? id) }
+    func idName(region id: String?) -> IDName? {
+        guard let id else { return nil }
+        return IDName(id: id, name: text(index.regionsByID[id]?.name) ?? id)
+    }
+    func idName(organisation id: String?) -> IDName? {
+        guard let id else { return nil }
+        return IDName(id: id, name: organisationName(id))
+    }
+    func organisationName(_ id: String) -> String { text(index.organisationsByID[id]?.name) ?? id }
+    func countryName(_ code: String?) -> IDName? {
+        guard let code else { return nil }
+        return IDName(id: code, name: text(index.countriesByCode[code]?.name) ?? code)
+    }
+
+    func figure(_ figure: Figure) -> FigureRecord {
+        FigureRecord(measure: figure.measure.rawValue, value: figure.value, qualifier: figure.qualifier.rawValue,
+                     text: labels.quantity(figure), note: text(figure.note))
+    }
+
+    func event(_ event: Event) -> EventRecord {
+        let place = index.place(of: event).map {
+            PlaceRecord(id: $0.id, name: text($0.name) ?? $0.id, country: countryName($0.country ?? event.country),
+                        latitude: $0.latitude, longitude: $0.longitude)
+        }
+        let technologies = orderedUnion(event.technologies, event.sessions.flatMap(\.technologies))
+        return EventRecord(
+            id: event.id, kind: event.kind.rawValue, kindLabel: labels.eventKind(event.kind),
+            title: event.title.text(in: language), shortTitle: text(event.shortTitle), series: text(event.series),
+            theme: text(event.theme), startDate: event.startDate.iso, endDate: event.endDate.iso, dayCount: event.dayCount,
+            online: event.online, place: place, region: idName(region: event.region),
+            organisations: event.organisations.map {
+                OrganisationRoleRecord(id: $0.organisation, name: organisationName($0.organisation), role: $0.role.rawValue)
+            },
+            figures: event.figures.map(figure), technologies: technologies.map { idName(technology: $0) },
+            sessionCount: event.sessions.count, description: text(event.description),
+            sources: index.sourceFiles(event.sources))
+    }
+
+    func session(_ session: Session, of event: Event) -> SessionRecord {
+        let range = session.possibleDays.map {
+            DayRangeRecord(from: $0.from.iso, to: $0.to.iso, fromIndex: event.dayIndex(of: $0.from), toIndex: event.dayIndex(of: $0.to))
+        }
+        return SessionRecord(
+            event: event.id, eventTitle: text(event.shortTitle) ?? event.title.text(in: language),
+            id: session.id, title: session.title.text(in: language), officialTitle: session.officialTitle,
+            kind: session.kind.rawValue, kindLabel: labels.sessionKind(session.kind), count: session.count,
+            day: session.day?.iso, dayIndex: session.day.flatMap(event.dayIndex(of:)), possibleDays: range,
+            partOfDay: session.partOfDay?.rawValue, start: session.start?.description, end: session.end?.description,
+            durationMinutes: session.durationMinutes, room: roomName(session.room, in: event),
+            tracks: session.tracks.map { idName(track: $0) },
+            technologies: session.technologies.map { idName(technology: $0) },
+            people: session.people.map { link in
+                let person = index.peopleByID[link.person]
+                return SessionPersonRecord(id: link.person, name: person?.name ?? link.person, role: link.role.rawValue,
+                                           title: text(person?.role), organisation: idName(organisation: person?.organisation))
+            },
+            organisations: session.organisations.map {
+                SessionOrganisationRecord(id: $0.organisation, name: organisationName($0.organisation),
+                                          role: $0.role.rawValue, note: text($0.note))
+            },
+            description: text(session.description), sources: index.sourceFiles(session.sources))
+    }
+
+    func roomName(_ id: String?, in event: Event) -> String? {
+        guard let id else { return nil }
+        return event.rooms.first { $0.id == id }.map { $0.name.text(in: language) } ?? id
+    }
+
+    /// "12–14 Nov 2024".
+    func dates(_ event: Event) -> String { DateLabels.range(event.startDate, event.endDate, language) }
+
+    /// "Rio de Janeiro, Brazil", or "Online".
+    func whereabouts(_ event: Event) -> String {
+        if event.online { return labels.online }
+        let place = index.place(of: event).map { $0.name.text(in: language) }
+        let country = index.country(of: event).map { $0.name.text(in: language) }
+        return [place, country].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    func figure(_ measure: Figure.Measure, of event: Event) -> String? {
+        event.figures.first { $0.measure == measure }.map(labels.quantity)
+    }
+
+    /// "Cláudia Thomaz (speaker), Ian Saunders (moderator)", then organisations present without a named person.
+    func peopleLine(_ session: Session) -> String {
+        let people = session.people.map { "\(index.peopleByID[$0.person]?.name ?? $0.person) (\(labels.personRole($0.role)))" }
+        let organisations = session.organisations.map { link -> String in
+            let organisation = index.organisationsByID[link.organisation]
+            let name = organisation.map { text($0.acronym) ?? $0.name.text(in: language) } ?? link.organisation
+            return "\(name) (\(labels.organisationRole(link.role)))"
+        }
+        return (people + organisations).joined(separator: ", ")
+    }
+
+    /// When a session happens, as precisely as known: "14:00–15:30", "afternoon", or "—".
+    func when(_ session: Session) -> String {
+        if let start = session.start {
+            if let end = session.end { return "\(start.time)–\(end.time)" }
+            return "\(start.time)"
+        }
+        if let part = session.partOfDay { return labels.partOfDay(part) }
+        return "—"
+    }
+}
+
+/// `first` followed by the elements of `second` it lacks, order kept.
+func orderedUnion(_ first: [String], _ second: [String]) -> [String] {
+    var seen = Set<String>()
+    return (first + second).filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,88 @@
+/// Where a session sits in the agenda, as precisely as the source allows.
+public enum AgendaSlot: Hashable, Sendable, Comparable {
+    /// The source says which day.
+    case day(CalendarDate)
+    /// The source gives only a span of days ("on day two or three").
+    case possibleDays(DateRange)
+    /// The source says nothing about the day: "during the event".
+    case unplaced
+
+    public init(_ session: Session) {
+        if let day = session.day { self = .day(day) }
+        else if let range = session.possibleDays { self = .possibleDays(range) }
+        else { self = .unplaced }
+    }
+
+    /// Exact days first, then spans by their first day, then unplaced.
+    private var sortKey: (Int, Int, Int) {
+        switch self {
+        case .day(let date): return (date.dayNumber, 0, 0)
+        case .possibleDays(let range): return (range.from.dayNumber, 1, range.to.dayNumber)
+        case .unplaced: return (Int.max, 2, 0)
+        }
+    }
+
+    public static func < (a: AgendaSlot, b: AgendaSlot) -> Bool { a.sortKey < b.sortKey }
+}
+
+/// One event's part of an agenda: its matching sessions grouped by slot, in programme order within each.
+public struct EventAgenda: Sendable {
+    public var event: Event
+    public var groups: [(slot: AgendaSlot, sessions: [Session])]
+    /// With a day filter: sessions of this event the filter left out only because the source gives them no day.
+    public var unplacedCount: Int
+
+    public var sessionCount: Int { groups.reduce(0) { $0 + $1.sessions.count } }
+    public var allSessions: [Session] { groups.flatMap(\.sessions) }
+}
+
+public struct AgendaQuery: Sendable {
+    public let index: DatasetIndex
+
+    public init(index: DatasetIndex) { self.index = index }
+
+    /// Whether `session` of `event` passes every session-level criterion (day, tracks, technologies, search).
+    public func session(_ session: Session, of event: Event, matches filter: AgendaFilter) -> Bool {
+        if filter.day != nil {
+            guard let date = filter.selectedDate(in: event) else { return false }
+            switch AgendaSlot(session) {
+            case .day(let day): if day != date { return false }
+            case .possibleDays(let range): if !range.contains(date) { return false }
+            case .unplaced: return false
+            }
+        }
+        if !filter.tracks.isEmpty && filter.tracks.isDisjoint(with: session.tracks) { return false }
+        if !filter.technologies.isEmpty && filter.technologies.isDisjoint(with: session.technologies) { return false }
+        if let search = filter.search, !index.session(session, matches: search) { return false }
+        return true
+    }
+
+    /// The agenda for `filter`: events oldest first, each with its matching sessions; events with no match are left out.
+    public func agenda(_ filter: AgendaFilter) -> [EventAgenda] {
+        index.eventsByDate.compactMap { event in
+            guard filter.admits(event) else { return nil }
+            var bySlot: [AgendaSlot: [Session]] = [:]
+            for session in event.sessions where self.session(session, of: event, matches: filter) {
+                bySlot[AgendaSlot(session), default: []].append(session)
+            }
+            guard !bySlot.isEmpty else { return nil }
+            var unplaced = 0
+            if filter.day != nil {
+                var dayless = filter
+                dayless.day = nil
+                unplaced = event.sessions.filter { AgendaSlot($0) == .unplaced && self.session($0, of: event, matches: dayless) }.count
+            }
+            let groups = bySlot.keys.sorted().map { (slot: $0, sessions: bySlot[$0]!) }
+            return EventAgenda(event: event, groups: groups, unplacedCount: unplaced)
+        }
+    }
+
+    /// Events that pass the event-level criteria and have at least one matching session
+    /// (or, with no session-level criteria, every admitted event).
+    public func events(_ filter: AgendaFilter) -> [Event] {
+        let sessionLevel = filter.day != nil || !filter.tracks.isEmpty || !filter.technologies.isEmpty
+            || !(filter.search ?? "").isEmpty
+        guard sessionLevel else { return index.eventsByDate.filter(filter.admits) }
+        return agenda(filter).map(\.event)
+    }
+}

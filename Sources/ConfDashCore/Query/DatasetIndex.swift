@@ -1,0 +1,110 @@
+/// Lookups by id and precomputed search text over one dataset. Built once after loading; every
+/// query and every pane reads through it, so nothing scans the whole dataset per keystroke.
+public final class DatasetIndex: Sendable {
+    public let dataset: Dataset
+    public let sourcesByID: [String: Source]
+    public let regionsByID: [String: Region]
+    public let countriesByCode: [String: Country]
+    public let placesByID: [String: Place]
+    public let organisationsByID: [String: Organisation]
+    public let peopleByID: [String: Person]
+    public let tracksByID: [String: Track]
+    public let technologiesByID: [String: Technology]
+    public let eventsByID: [String: Event]
+    /// Oldest first; ties broken by end date then id, so the order never depends on the file's order.
+    public let eventsByDate: [Event]
+    /// Folded (case- and accent-insensitive) text of each session in both languages, keyed by session id.
+    private let sessionSearchText: [String: String]
+
+    public init(_ dataset: Dataset) {
+        self.dataset = dataset
+        sourcesByID = Self.keyed(dataset.sources, \.id)
+        regionsByID = Self.keyed(dataset.regions, \.id)
+        countriesByCode = Self.keyed(dataset.countries, \.code)
+        placesByID = Self.keyed(dataset.places, \.id)
+        organisationsByID = Self.keyed(dataset.organisations, \.id)
+        peopleByID = Self.keyed(dataset.people, \.id)
+        tracksByID = Self.keyed(dataset.tracks, \.id)
+        technologiesByID = Self.keyed(dataset.technologies, \.id)
+        eventsByID = Self.keyed(dataset.events, \.id)
+        eventsByDate = dataset.events.sorted { ($0.startDate, $0.endDate, $0.id) < ($1.startDate, $1.endDate, $1.id) }
+
+        var searchText: [String: String] = [:]
+        for event in dataset.events {
+            let eventContext = Self.eventSearchParts(event, placesByID: placesByID)
+            for session in event.sessions {
+                let parts = Self.sessionSearchParts(session, people: peopleByID, organisations: organisationsByID,
+                                                    technologies: technologiesByID, tracks: tracksByID) + eventContext
+                searchText[session.id] = parts.joined(separator: "\n").searchFolded
+            }
+        }
+        sessionSearchText = searchText
+    }
+
+    /// Keeps the first record for a duplicated id: the loader has already reported the duplicate.
+    private static func keyed<T>(_ items: [T], _ key: (T) -> String) -> [String: T] {
+        var result: [String: T] = [:]
+        for item in items where result[key(item)] == nil { result[key(item)] = item }
+        return result
+    }
+
+    private static func eventSearchParts(_ event: Event, placesByID: [String: Place]) -> [String] {
+        var parts = event.title.allTexts + (event.shortTitle?.allTexts ?? [])
+        if let place = event.place.flatMap({ placesByID[$0] }) { parts += place.name.allTexts }
+        return parts
+    }
+
+    private static func sessionSearchParts(_ session: Session, people: [String: Person], organisations: [String: Organisation],
+                                           technologies: [String: Technology], tracks: [String: Track]) -> [String] {
+        var parts = session.title.allTexts + (session.description?.allTexts ?? []) + (session.abstract?.allTexts ?? [])
+        func addOrganisation(_ id: String?) {
+            guard let organisation = id.flatMap({ organisations[$0] }) else { return }
+            parts += organisation.name.allTexts + (organisation.acronym?.allTexts ?? [])
+        }
+        for link in session.people {
+            guard let person = people[link.person] else { continue }
+            parts.append(person.name)
+            parts += person.role?.allTexts ?? []
+            addOrganisation(person.organisation)
+        }
+        for link in session.organisations { addOrganisation(link.organisation) }
+        for id in session.technologies {
+            guard let technology = technologies[id] else { continue }
+            parts += technology.name.allTexts + technology.aliases
+        }
+        for id in session.tracks { parts += tracks[id]?.name.allTexts ?? [] }
+        return parts
+    }
+
+    /// Whether every word of `query` occurs in the session's text (either language), ignoring case and accents.
+    public func session(_ session: Session, matches query: String) -> Bool {
+        let words = query.searchFolded.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return true }
+        let haystack = sessionSearchText[session.id] ?? ""
+        return words.allSatisfy { haystack.contains($0) }
+    }
+
+    // MARK: Convenience lookups used by every presentation
+
+    public func region(of event: Event) -> Region? { event.region.flatMap { regionsByID[$0] } }
+    public func place(of event: Event) -> Place? { event.place.flatMap { placesByID[$0] } }
+    public func country(of event: Event) -> Country? {
+        (event.country ?? place(of: event)?.country).flatMap { countriesByCode[$0] }
+    }
+    public func sourceFiles(_ ids: [String]) -> [String] {
+        ids.compactMap { sourcesByID[$0] }.map { $0.file ?? $0.id }
+    }
+    /// The region an organisation (or the body it belongs to) sits in.
+    public func region(ofOrganisation id: String?) -> Region? {
+        var current = id.flatMap { organisationsByID[$0] }
+        var hops = 0
+        while let organisation = current, hops < 8 {
+            if let region = organisation.region ?? organisation.country.flatMap({ countriesByCode[$0]?.region }) {
+                return regionsByID[region]
+            }
+            current = organisation.parent.flatMap { organisationsByID[$0] }
+            hops += 1
+        }
+        return nil
+    }
+}

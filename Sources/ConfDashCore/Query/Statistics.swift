@@ -1,0 +1,46 @@
+/// How often a track or technology occurs: in how many events and sessions, and per year.
+public struct UsageCount: Equatable, Sendable {
+    public var events: Int = 0
+    public var sessions: Int = 0
+    /// Sessions per year of the event's start date, for trends.
+    public var sessionsByYear: [Int: Int] = [:]
+    public var eventIDs: [String] = []
+}
+
+extension DatasetIndex {
+    /// Usage of each track by id. Every track in the dataset appears, unused ones with zero counts.
+    public func trackUsage() -> [String: UsageCount] {
+        usage(ids: dataset.tracks.map(\.id), eventLevel: { _ in [] }, sessionLevel: \.tracks)
+    }
+
+    /// Usage of each technology by id. An event counts when it or one of its sessions mentions the technology.
+    public func technologyUsage() -> [String: UsageCount] {
+        usage(ids: dataset.technologies.map(\.id), eventLevel: \.technologies, sessionLevel: \.technologies)
+    }
+
+    private func usage(ids: [String], eventLevel: (Event) -> [String], sessionLevel: (Session) -> [String]) -> [String: UsageCount] {
+        var result = Dictionary(uniqueKeysWithValues: ids.map { ($0, UsageCount()) })
+        for event in eventsByDate {
+            var inEvent = Set(eventLevel(event))
+            for session in event.sessions {
+                for id in Set(sessionLevel(session)) where result[id] != nil {
+                    result[id]!.sessions += 1
+                    result[id]!.sessionsByYear[event.startDate.year, default: 0] += 1
+                    inEvent.insert(id)
+                }
+            }
+            for id in inEvent where result[id] != nil {
+                result[id]!.events += 1
+                result[id]!.eventIDs.append(event.id)
+            }
+        }
+        return result
+    }
+
+    /// Events of each region, oldest first; every region appears, even with none.
+    public func eventsByRegion() -> [String: [Event]] {
+        var result = Dictionary(uniqueKeysWithValues: dataset.regions.map { ($0.id, [Event]()) })
+        for event in eventsByDate { if let region = event.region, result[region] != nil { result[region]!.append(event) } }
+        return result
+    }
+}

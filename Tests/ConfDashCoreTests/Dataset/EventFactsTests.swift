@@ -1,0 +1,120 @@
+import ConfDashCore
+import Testing
+
+/// One test per event: its dates, place, region and figures as the seed states them.
+@Suite("Bundled dataset: facts of each event, checked against the seeds")
+struct EventFactsTests {
+    private func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    @Test("Online Asia/Pacific workshop, 22–24 March 2021 (seed 004)")
+    func onlineWorkshop2021() throws {
+        let event = try Bundled.event("ap-online-workshop-2021")
+        #expect(event.kind == .onlineWorkshop && event.online)
+        #expect(event.startDate == date("2021-03-22") && event.endDate == date("2021-03-24"))
+        #expect(event.place == nil && event.region == "asia-pacific")
+        #expect(try Bundled.figure(.participants, of: event) == Figure(measure: .participants, value: 50, qualifier: .moreThan,
+            note: LocalizedText(en: "participants and speakers", fr: "participants et intervenants"), sources: ["seed-004"]))
+        #expect(try Bundled.figure(.memberAdministrations, of: event).value == 17)
+        #expect(event.organisations(withRole: .supporter) == ["rocb-ap"])
+        #expect(event.organisations(withRole: .funder) == ["ccf-china"])
+        #expect(Set(event.organisations(withRole: .participant)).isSuperset(of: ["wto", "imo", "iso", "uncitral", "icc", "wco-secretariat"]))
+        #expect(Set(event.technologies).isSuperset(of: ["blockchain", "ai", "machine-learning", "iot"]))
+        // The seed names one whole session: international standards such as the WCO Data Model.
+        #expect(try Bundled.session("ap21-standards").technologies == ["wco-data-model"])
+        #expect(event.sessions.allSatisfy { $0.day == nil && $0.possibleDays == nil }, "the seed places no item on a day")
+        #expect(event.sources == ["seed-004"])
+    }
+
+    @Test("WCO Technology Conference 2023, Hanoi, 10–12 October 2023 (seed 000)")
+    func hanoi2023() throws {
+        let event = try Bundled.event("wco-tech-conf-2023")
+        #expect(event.kind == .conference && !event.online)
+        #expect(event.startDate == date("2023-10-10") && event.endDate == date("2023-10-12") && event.dayCount == 3)
+        #expect(event.place == "hanoi" && event.country == "VN" && event.region == "asia-pacific")
+        let participants = try Bundled.figure(.participants, of: event)
+        #expect(participants.value == 1200 && participants.qualifier == .moreThan)
+        #expect(try Bundled.figure(.countries, of: event).value == 95)
+        #expect(try Bundled.figure(.exhibitionStands, of: event).value == 48)
+        #expect(event.organisations(withRole: .host) == ["vietnam-customs"])
+        #expect(event.organisations(withRole: .commercialSponsor) == ["s2-global"])
+        #expect(event.theme?.fr?.hasPrefix("Accueillir l'ère numérique") == true)
+
+        let opening = try Bundled.session("h23-opening")
+        #expect(opening.day == date("2023-10-10"))
+        #expect(opening.people.map(\.person) == ["tran-luu-quang", "nguyen-van-can", "kunio-mikuriya"])
+        let panel = try Bundled.session("h23-high-level-panel")
+        #expect(panel.officialTitle && panel.title.fr?.hasPrefix("La stratégie derrière la technologie") == true)
+        #expect(Set(panel.people.map(\.person)) == ["kunio-mikuriya", "nguyen-van-can", "edward-kieswetter", "brightwell-nkambule"])
+        #expect(!panel.people.contains { $0.role == .moderator }, "the seed names no moderator")
+        #expect(try Bundled.session("h23-expert-panels").count == 3)
+        // Eight breakout topics on the afternoon of day two.
+        let breakouts = event.sessions.filter { $0.kind == .breakout }
+        #expect(breakouts.count == 8)
+        #expect(breakouts.allSatisfy { $0.day == date("2023-10-11") && $0.partOfDay == .afternoon })
+        // Days two and three are described together: those sessions carry the span, not a guessed day.
+        for id in ["h23-detection", "h23-information-exchange", "h23-single-window", "h23-ecommerce"] {
+            #expect(try Bundled.session(id).possibleDays == DateRange(from: date("2023-10-11"), to: date("2023-10-12")), "\(id)")
+        }
+        #expect(try Bundled.session("h23-final-session").day == date("2023-10-12"))
+    }
+
+    @Test("Smart Customs workshop, Lima, 18–22 March 2024 (seed 002)")
+    func lima2024() throws {
+        let event = try Bundled.event("smart-customs-lima-2024")
+        #expect(event.kind == .regionalWorkshop)
+        #expect(event.startDate == date("2024-03-18") && event.endDate == date("2024-03-22"))
+        #expect(event.place == "lima" && event.country == "PE" && event.region == "americas-caribbean")
+        let participants = try Bundled.figure(.participants, of: event)
+        #expect(participants.value == 40 && participants.qualifier == .moreThan)
+        #expect(try Bundled.figure(.memberAdministrations, of: event).value == 20)
+        #expect(event.organisations(withRole: .funder) == ["ccf-china"])
+        #expect(Set(event.technologies) == ["blockchain", "data-analytics", "ai", "machine-learning", "drones", "geospatial", "iot"])
+        #expect(try Bundled.session("lima-leader-remarks").people == [SessionPerson(person: "fernando-nunez-jauregui", role: .leader)])
+        #expect(try Bundled.session("lima-outcome-remarks").people.map(\.person) == ["gerardo-lopez-gonzales"])
+        #expect(event.sessions.allSatisfy { $0.day == nil }, "the seed places no item on a day")
+    }
+
+    @Test("Smart Customs workshop, Jakarta, 23–27 September 2024 (seed 003)")
+    func jakarta2024() throws {
+        let event = try Bundled.event("smart-customs-jakarta-2024")
+        #expect(event.kind == .regionalWorkshop)
+        #expect(event.startDate == date("2024-09-23") && event.endDate == date("2024-09-27"))
+        #expect(event.place == "jakarta" && event.country == "ID" && event.region == "asia-pacific")
+        let participants = try Bundled.figure(.participants, of: event)
+        #expect(participants.value == 34 && participants.qualifier == .exact)
+        #expect(try Bundled.figure(.memberAdministrations, of: event).value == 23)
+        #expect(event.sessions.contains { $0.kind == .siteVisit })
+        #expect(event.sessions.first?.kind == .ceremony && event.sessions.last?.kind == .closing)
+        #expect(Set(event.technologies).isSuperset(of: ["ai", "data-analytics", "iot", "blockchain", "cloud"]))
+        #expect(event.sessions.allSatisfy { $0.day == nil }, "the seed places no item on a day")
+    }
+
+    @Test("WCO Technology Conference 2024, Rio de Janeiro, 12–14 November 2024 (seed 001)")
+    func rio2024() throws {
+        let event = try Bundled.event("wco-tech-conf-2024")
+        #expect(event.startDate == date("2024-11-12") && event.endDate == date("2024-11-14"))
+        #expect(event.place == "rio-de-janeiro" && event.country == "BR" && event.region == "americas-caribbean")
+        let participants = try Bundled.figure(.participants, of: event)
+        #expect(participants.value == 1300 && participants.qualifier == .nearly)
+        #expect(try Bundled.figure(.countries, of: event).value == 117)
+        #expect(try Bundled.figure(.exhibitionStands, of: event).value == 54)
+        #expect(event.organisations(withRole: .commercialSponsor) == ["webb-fontaine"])
+        #expect(event.days.first?.date == date("2024-11-14"), "the AI Day is 14 November")
+
+        let panel = try Bundled.session("r24-high-level-panel")
+        #expect(panel.people.first == SessionPerson(person: "ian-saunders", role: .moderator))
+        #expect(Set(panel.people.filter { $0.role == .panellist }.map(\.person))
+                == ["claudia-thomaz", "annmarie-highsmith", "colm-leonard", "francisco-lima-mena"])
+        #expect(try Bundled.session("r24-transport-panels").count == 3)
+        #expect(try Bundled.session("r24-ai-day").day == date("2024-11-14"))
+        #expect(try Bundled.session("r24-closing-panel").officialTitle)
+        let breakouts = event.sessions.filter { $0.kind == .breakout }
+        #expect(breakouts.count == 4 && breakouts.allSatisfy { $0.day == date("2024-11-13") && $0.partOfDay == .afternoon })
+    }
+
+    @Test("the events, oldest first")
+    func chronology() {
+        #expect(Bundled.index.eventsByDate.map(\.id) == ["ap-online-workshop-2021", "wco-tech-conf-2023", "smart-customs-lima-2024",
+                                                           "smart-customs-jakarta-2024", "wco-tech-conf-2024"])
+    }
+}
