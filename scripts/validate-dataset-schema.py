@@ -75,12 +75,15 @@ def main(argv):
 
     name = args.file
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        data = Path(name).read_bytes()
+    except OSError as error:
         print(f"{name}: error: cannot read the file: {error}", file=sys.stderr)
         return EX_NOINPUT
     try:
-        instance = json.loads(text)
+        instance = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        print(f"{name}: error: not UTF-8 text: {error}", file=sys.stderr)
+        return EX_DATAERR
     except json.JSONDecodeError as error:
         print(f"{name}:{error.lineno}:{error.colno}: error: not valid JSON: {error.msg}", file=sys.stderr)
         return EX_DATAERR
