@@ -1,0 +1,37 @@
+import Foundation
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+public enum TerminalSize {
+    /// The width to lay text out for on `fd`, or nil when `fd` is not a terminal.
+    ///
+    /// Output going to a pipe or a file is not fitted to anything: its lines stay whole, whatever
+    /// the shell's width, so that `grep`, `less -S` and scripts see the same text every time.
+    /// On a terminal, a positive `COLUMNS` wins over the window size, because it is only in the
+    /// environment when someone exported it (shells keep it unexported): `COLUMNS=60 confdash …`.
+    /// A terminal that reports no size (serial consoles) and no `COLUMNS` gives nil.
+    public static func columns(of fd: Int32,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
+        guard isatty(fd) == 1 else { return nil }
+        if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 {
+            return columns
+        }
+        return windowColumns(of: fd)
+    }
+
+    /// The window size the terminal driver reports for `fd`, nil when it reports none.
+    public static func windowColumns(of fd: Int32) -> Int? {
+        #if os(Windows)
+        return nil
+        #else
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+        #endif
+    }
+}
