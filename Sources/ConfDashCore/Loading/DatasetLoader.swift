@@ -1,0 +1,50 @@
+import Foundation
+
+/// Reads a dataset file and checks it thoroughly, reporting every problem at once with its place
+/// in the file, so that a hand-edited file can be fixed in one pass.
+public enum DatasetLoader {
+    /// Throws only when the file cannot be read at all; everything wrong with its content is in the result.
+    public static func load(contentsOf url: URL) throws(LoadFailure) -> LoadResult {
+        let name = url.isFileURL ? url.relativePath : url.absoluteString
+        guard url.isFileURL else { throw .unreadable(file: name, reason: "not a local file") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw .unreadable(file: name, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw .unreadable(file: name, reason: "it is a directory") }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw .unreadable(file: name, reason: "permission denied")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(file: name, reason: error.localizedDescription)
+        }
+        return load(data: data, name: name)
+    }
+
+    /// `name` is what problems call the file.
+    public static func load(data: Data, name: String) -> LoadResult {
+        load(bytes: [UInt8](data), name: name)
+    }
+
+    public static func load(json: String, name: String) -> LoadResult {
+        load(bytes: Array(json.utf8), name: name)
+    }
+
+    private static func load(bytes: [UInt8], name: String) -> LoadResult {
+        let root: JSONValue
+        switch JSONParser.parse(bytes: bytes) {
+        case let .failure(error):
+            let problem = LoadProblem(severity: .error, file: name, path: error.path, line: error.line, column: error.column,
+                                      message: error.message)
+            return LoadResult(dataset: nil, problems: [problem])
+        case let .success(value):
+            root = value
+        }
+        let log = ProblemLog(file: name)
+        let dataset = DatasetReader(root: root, log: log).readDataset(root)
+        return LoadResult(dataset: log.hasErrors ? nil : dataset, problems: log.sorted())
+    }
+}

@@ -1,0 +1,97 @@
+extension DatasetReader {
+    func readSession(_ value: JSONValue, _ path: String, _ event: EventContext) -> Session? {
+        guard let fields = object(value, path) else { return nil }
+        let id = fields.required("id", recordID)
+        let kind = fields.required("kind", choice(Session.Kind.self))
+        let title = fields.required("title", localized)
+        let officialTitle = fields.optional("officialTitle", bool) ?? false
+        let count = fields.optional("count", integer(atLeast: 2))
+        let day = fields.optional("day", date)
+        let possibleDays = fields.optional("possibleDays") { self.readPossibleDays($0, $1, event) }
+        let partOfDay = fields.optional("partOfDay", choice(Session.PartOfDay.self))
+        let start = fields.optional("start", dateTime)
+        let durationMinutes = fields.optional("durationMinutes", integer(atLeast: 1))
+        let room = fields.optional("room") { self.room($0, $1, event) }
+        let language = fields.optional("language", languageCode)
+        let description = fields.optional("description", localized)
+        let abstract = fields.optional("abstract", localized)
+        let tracks = references(fields, "tracks", to: .track)
+        let technologies = references(fields, "technologies", to: .technology)
+        let people = fields.list("people", readSessionPerson)
+        let organisations = fields.list("organisations", readSessionOrganisation)
+        let links = fields.list("links", readLink)
+        let sources = references(fields, "sources", to: .source)
+        fields.finish()
+
+        if let day {
+            checkWithin(event, day, fields, "day")
+            // They are alternatives: a day is exact, possibleDays is for when the source gives no day.
+            if let possibleDays {
+                let message = possibleDays.contains(day)
+                    ? "give either day or possibleDays, not both"
+                    : "day \(day) is not within possibleDays (\(possibleDays.from) to \(possibleDays.to)); give either, not both"
+                log.error(message, at: fields.fieldPath("day"), fields.position(of: "day"))
+            }
+        }
+        if let start {
+            // A session may run past midnight after the last day, hence one day of slack.
+            checkWithin(event, start.date, fields, "start", shown: start, lateDays: 1)
+            if let day, start.date != day {
+                log.error("start \(start) is not on the session's day \(day)", at: fields.fieldPath("start"), fields.position(of: "start"))
+            } else if !event.hasTimeZone {
+                log.warning("the session has a start time but its event has no timeZone to read it in",
+                            at: fields.fieldPath("start"), fields.position(of: "start"))
+            }
+        }
+
+        guard let id, let kind, let title else { return nil }
+        return Session(id: id, kind: kind, title: title, officialTitle: officialTitle, count: count, day: day,
+                       possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes,
+                       room: room, language: language, description: description, abstract: abstract, tracks: tracks,
+                       technologies: technologies, people: people, organisations: organisations, links: links,
+                       sources: sources)
+    }
+
+    func readPossibleDays(_ value: JSONValue, _ path: String, _ event: EventContext) -> DateRange? {
+        guard let fields = object(value, path) else { return nil }
+        let from = fields.required("from", date)
+        let to = fields.required("to", date)
+        fields.finish()
+        guard let from, let to else { return nil }
+        checkWithin(event, from, fields, "from")
+        checkWithin(event, to, fields, "to")
+        guard from <= to else {
+            log.error("possibleDays ends before it starts: to \(to) is before from \(from)", at: fields.fieldPath("to"), fields.position(of: "to"))
+            return nil
+        }
+        return DateRange(from: from, to: to)
+    }
+
+    func readSessionPerson(_ value: JSONValue, _ path: String) -> SessionPerson? {
+        guard let fields = object(value, path) else { return nil }
+        let person = fields.required("person", reference(.person))
+        let role = fields.required("role", choice(SessionPerson.Role.self))
+        fields.finish()
+        guard let person, let role else { return nil }
+        return SessionPerson(person: person, role: role)
+    }
+
+    func readSessionOrganisation(_ value: JSONValue, _ path: String) -> SessionOrganisation? {
+        guard let fields = object(value, path) else { return nil }
+        let organisation = fields.required("organisation", reference(.organisation))
+        let role = fields.required("role", choice(SessionOrganisation.Role.self))
+        let note = fields.optional("note", localized)
+        fields.finish()
+        guard let organisation, let role else { return nil }
+        return SessionOrganisation(organisation: organisation, role: role, note: note)
+    }
+
+    /// Rooms are defined per event, so a session can only be in one of its own event's rooms.
+    private func room(_ value: JSONValue, _ path: String, _ event: EventContext) -> String? {
+        guard let id = text(value, path) else { return nil }
+        if !event.roomIDs.contains(id) {
+            log.error("unknown room id \(quoted(id)) (not among this event's rooms)", at: path, value.position)
+        }
+        return id
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// The first syntax error in a JSON text. Parsing stops there: after a syntax error the rest
+/// of the text cannot be trusted to mean anything.
+public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var line: Int
+    public var column: Int
+    /// The innermost array or object the error is in, as in problems (`events[2].sessions`); "" at the top.
+    public var path: String
+
+    public init(message: String, line: Int, column: Int, path: String = "") {
+        self.message = message
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// A strict RFC 8259 parser that records positions. Written by hand rather than on top of
+/// JSONSerialization so that errors carry line and column and values keep theirs.
+///
+/// It never recurses (nesting lives in an explicit stack), so no input can exhaust the call stack;
+/// nesting beyond `maximumDepth` is refused so that the tree stays cheap to walk and free.
+public enum JSONParser {
+    public static let maximumDepth = 512
+
+    public static func parse(_ data: Data) -> Result<JSONValue, JSONSyntaxError> {
+        parse(bytes: [UInt8](data))
+    }
+
+    public static func parse(_ text: String) -> Result<JSONValue, JSONSyntaxError> {
+        parse(bytes: Array(text.utf8))
+    }
+
+    public static func parse(bytes: [UInt8]) -> Result<JSONValue, JSONSyntaxError> {
+        if let error = UTF8Check.firstError(in: bytes) { return .failure(error) }
+        var scanner = JSONScanner(bytes: bytes)
+        do {
+            return .success(try scanner.parseDocument())
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// The parser's cursor. Only valid UTF-8 reaches it, so columns can be counted by skipping
+/// continuation bytes.
+struct JSONScanner {
+    // Not private: the lexing half lives in JSONScanner+Lexing.swift.
+    let bytes: [UInt8]
+    var offset = 0
+    var line = 1
+    var column = 1
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        // Editors on Windows like to write a byte order mark; RFC 8259 §8.1 lets parsers ignore it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+    }
+
+    /// Arrays and objects still being filled in, outermost first.
+    var stack: [Frame] = []
+
+    enum PathComponent {
+        case key(String)
+        case index(Int)
+    }
+
+    struct Frame {
+        var isObject: Bool
+        var position: JSONPosition
+        /// Where this container sits in its parent, for the path of errors inside it.
+        var component: PathComponent?
+        var elements: [JSONValue] = []
+        var members: [JSONMember] = []
+        var pendingKey = ""
+        var pendingKeyPosition = JSONPosition(line: 0, column: 0)
+    }
+
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        skipWhitespace()
+        if peek == nil { throw failure("empty file: expected a JSON value") }
+        let value = try parseValue()
+        skipWhitespace()
+        if peek != nil { throw failure("unexpected \(found) after the end of the JSON value") }
+        return value
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+        var afterComma = false
+        while true {
+            skipWhitespace()
+            let start = position
+            let commaBefore = afterComma
+            afterComma = false
+            var value: JSONValue
+            switch peek {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = peek == UInt8(ascii: "{")
+                if stack.count >= JSONParser.maximumDepth {
+                    throw failure("nesting is deeper than \(JSONParser.maximumDepth) levels")
+                }
+                advance()
+                skipWhitespace()
+                if peek == UInt8(ascii: isObject ? "}" : "]") {
+                    advance()
+                    value = JSONValue(isObject ? .object([]) : .array([]), at: start)
+                } else {
+                    let component: PathComponent? = stack.last.map { parent in
+                        parent.isObject ? .key(parent.pendingKey) : .index(parent.elements.count)
+                    }
+                    // Pushed before reading the first key so that an error there has the object in its path.
+                    stack.append(Frame(isObject: isObject, position: start, component: component))
+                    if isObject {
+                        let (key, keyPosition) = try parseKey()
+                        stack[stack.count - 1].pendingKey = key
+                        stack[stack.count - 1].pendingKeyPosition = keyPosition
+                    }
+                    continue
+                }
+            case UInt8(ascii: "]") where commaBefore:
+                throw failure("trailing comma before ']'")
+            default:
+                value = try parseScalar()
+            }
+
+            // Hand the finished value to its container; closing a container finishes another value.
+            closing: while true {
+                guard let top = stack.indices.last else { return value }
+                skipWhitespace()
+                if stack[top].isObject {
+                    stack[top].members.append(JSONMember(key: stack[top].pendingKey,
+                                                         keyPosition: stack[top].pendingKeyPosition, value: value))
+                    if peek == UInt8(ascii: ",") {
+                        advance()
+                        let (key, keyPosition) = try parseKey(afterComma: true)
+                        stack[top].pendingKey = key
+                        stack[top].pendingKeyPosition = keyPosition
+                        break closing
+                    } else if peek == UInt8(ascii: "}") {
+                        advance()
+                        let frame = stack.removeLast()
+                        value = JSONValue(.object(frame.members), at: frame.position)
+                    } else {
+                        throw failure("expected ',' or '}' after object member, found \(found)")
+                    }
+                } else {
+                    stack[top].elements.append(value)
+                    if peek == UInt8(ascii: ",") {
+                        advance()
+                        afterComma = true
+                        break closing
+                    } else if peek == UInt8(ascii: "]") {
+                        advance()
+                        let frame = stack.removeLast()
+                        value = JSONValue(.array(frame.elements), at: frame.position)
+                    } else {
+                        throw failure("expected ',' or ']' after array element, found \(found)")
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func parseKey(afterComma: Bool = false) throws(JSONSyntaxError) -> (String, JSONPosition) {
+        skipWhitespace()
+        let keyPosition = position
+        guard peek == UInt8(ascii: "\"") else {
+            if afterComma && peek == UInt8(ascii: "}") { throw failure("trailing comma before '}'") }
+            throw failure("expected a member name in double quotes, found \(found)")
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after member name, found \(found)") }
+        advance()
+        return (key, keyPosition)
+    }
+
+    private mutating func parseScalar() throws(JSONSyntaxError) -> JSONValue {
+        let start = position
+        guard let byte = peek else { throw failure("unexpected end of file, expected a value") }
+        switch byte {
+        case UInt8(ascii: "\""):
+            return JSONValue(.string(try parseString()), at: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONValue(.number(try parseNumber()), at: start)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            let wordStart = offset
+            while let next = peek, next.isASCIILetterOrDigit { advance() }
+            let word = String(decoding: bytes[wordStart..<offset], as: UTF8.self)
+            switch word {
+            case "true": return JSONValue(.bool(true), at: start)
+            case "false": return JSONValue(.bool(false), at: start)
+            case "null": return JSONValue(.null, at: start)
+            default:
+                throw failure("expected a value, found '\(word.prefix(20))' (strings need double quotes)", at: start)
+            }
+        case UInt8(ascii: "/"):
+            throw failure("expected a value, found '/' (JSON has no comments)")
+        default:
+            throw failure("expected a value, found \(found)")
+        }
+    }
+}

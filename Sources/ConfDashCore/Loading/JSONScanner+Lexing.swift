@@ -1,0 +1,195 @@
+import Foundation
+
+/// The scanner's lexical half: strings, escapes, numbers, and moving the cursor.
+extension JSONScanner {
+    mutating func parseString() throws(JSONSyntaxError) -> String {
+        let start = position
+        advance() // the opening quote
+        // Most strings have no escapes: decode them straight from the input.
+        var unescaped: [UInt8]? = nil
+        var runStart = offset
+        while true {
+            guard let byte = peek else { throw failure("unterminated string", at: start) }
+            switch byte {
+            case UInt8(ascii: "\""):
+                let text: String
+                if var buffer = unescaped {
+                    buffer.append(contentsOf: bytes[runStart..<offset])
+                    text = String(decoding: buffer, as: UTF8.self)
+                } else {
+                    text = String(decoding: bytes[runStart..<offset], as: UTF8.self)
+                }
+                advance()
+                return text
+            case UInt8(ascii: "\\"):
+                var buffer = unescaped ?? []
+                buffer.append(contentsOf: bytes[runStart..<offset])
+                try parseEscape(into: &buffer, stringStart: start)
+                unescaped = buffer
+                runStart = offset
+            case 0x0A, 0x0D:
+                // Almost always a missing closing quote rather than an intended line break.
+                throw failure("unterminated string (a line break inside a string must be written \\n)", at: start)
+            case 0x00..<0x20:
+                throw failure("control character \(found) must be escaped in a string")
+            default:
+                offset += 1
+                if byte & 0xC0 != 0x80 { column += 1 }
+            }
+        }
+    }
+
+    mutating func parseEscape(into buffer: inout [UInt8], stringStart: JSONPosition) throws(JSONSyntaxError) {
+        let escapeStart = position
+        advance() // the backslash
+        guard let byte = peek else {
+            throw failure("unterminated string", at: stringStart)
+        }
+        let replacement: UInt8? = switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): byte
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+        if let replacement {
+            advance()
+            buffer.append(replacement)
+            return
+        }
+        guard byte == UInt8(ascii: "u") else {
+            throw failure("invalid escape '\\\(scalarText)' in string", at: escapeStart)
+        }
+        advance()
+        var code = try parseHex4(escapeStart: escapeStart)
+        if (0xD800...0xDBFF).contains(code) {
+            // A high surrogate is only half a character: the low half must follow as another \u escape.
+            guard peek == UInt8(ascii: "\\"), offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "u") else {
+                throw unpairedSurrogate(code, at: escapeStart)
+            }
+            let lowStart = position
+            advance(); advance()
+            let low = try parseHex4(escapeStart: lowStart)
+            guard (0xDC00...0xDFFF).contains(low) else { throw unpairedSurrogate(code, at: escapeStart) }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(code) {
+            throw unpairedSurrogate(code, at: escapeStart)
+        }
+        buffer.append(contentsOf: Array(String(Unicode.Scalar(code)!).utf8))
+    }
+
+    mutating func parseHex4(escapeStart: JSONPosition) throws(JSONSyntaxError) -> UInt32 {
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = peek, let digit = byte.hexDigitValue else {
+                throw failure("invalid \\u escape: expected 4 hex digits", at: escapeStart)
+            }
+            code = code << 4 | UInt32(digit)
+            advance()
+        }
+        return code
+    }
+
+    func unpairedSurrogate(_ code: UInt32, at position: JSONPosition) -> JSONSyntaxError {
+        let hex = String(code, radix: 16, uppercase: true)
+        return failure("invalid \\u escape: unpaired UTF-16 surrogate \\u\(hex)", at: position)
+    }
+
+    mutating func parseNumber() throws(JSONSyntaxError) -> String {
+        let start = offset
+        if peek == UInt8(ascii: "-") { advance() }
+        guard let first = peek, first.isASCIIDigit else { throw failure("invalid number: expected a digit after '-'") }
+        advance()
+        if first == UInt8(ascii: "0"), let next = peek, next.isASCIIDigit {
+            throw failure("invalid number: leading zeros are not allowed")
+        }
+        skipDigits()
+        if peek == UInt8(ascii: ".") {
+            advance()
+            guard let next = peek, next.isASCIIDigit else { throw failure("invalid number: expected a digit after '.'") }
+            skipDigits()
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            advance()
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { advance() }
+            guard let next = peek, next.isASCIIDigit else { throw failure("invalid number: expected a digit in the exponent") }
+            skipDigits()
+        }
+        return String(decoding: bytes[start..<offset], as: UTF8.self)
+    }
+
+    // MARK: Cursor
+
+    var peek: UInt8? { offset < bytes.count ? bytes[offset] : nil }
+    var position: JSONPosition { JSONPosition(line: line, column: column) }
+
+    /// Moves past one ASCII byte (everything the grammar itself uses is ASCII).
+    mutating func advance() {
+        offset += 1
+        column += 1
+    }
+
+    mutating func skipDigits() {
+        while let byte = peek, byte.isASCIIDigit { advance() }
+    }
+
+    mutating func skipWhitespace() {
+        while let byte = peek {
+            switch byte {
+            case 0x20, 0x09, 0x0D: advance()
+            case 0x0A:
+                offset += 1
+                line += 1
+                column = 1
+            default: return
+            }
+        }
+    }
+
+    func failure(_ message: String, at position: JSONPosition? = nil) -> JSONSyntaxError {
+        let position = position ?? self.position
+        let path = stack.reduce("") { path, frame in
+            switch frame.component {
+            case .none: return path
+            case let .key(key)?: return ProblemPath.member(path, key)
+            case let .index(index)?: return ProblemPath.element(path, index)
+            }
+        }
+        return JSONSyntaxError(message: message, line: position.line, column: position.column, path: path)
+    }
+
+    /// The character at the cursor as a message shows it: 'x', U+0007, or "end of file".
+    var found: String {
+        guard peek != nil else { return "end of file" }
+        let text = scalarText
+        if text == "'" { return "\"'\" (JSON strings use double quotes)" }
+        return text.hasPrefix("U+") ? text : "'\(text)'"
+    }
+
+    var scalarText: String {
+        var iterator = bytes[offset...].makeIterator()
+        var decoder = UTF8()
+        guard case let .scalarValue(scalar) = decoder.decode(&iterator) else { return "U+FFFD" }
+        // Invisible characters (often pasted in: no-break spaces, zero-width spaces) are shown by code.
+        let invisible = scalar.properties.generalCategory == .format || (scalar.properties.isWhitespace && scalar != " ")
+        if scalar.value < 0x20 || scalar.value == 0x7F || invisible {
+            return String(format: "U+%04X", scalar.value)
+        }
+        return String(scalar)
+    }
+}
+
+extension UInt8 {
+    var isASCIIDigit: Bool { (0x30...0x39).contains(self) }
+    var isASCIILetterOrDigit: Bool { isASCIIDigit || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
+    var hexDigitValue: UInt8? {
+        switch self {
+        case 0x30...0x39: return self - 0x30
+        case 0x41...0x46: return self - 0x41 + 10
+        case 0x61...0x66: return self - 0x61 + 10
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Finds the first byte that is not well-formed UTF-8 (Unicode §3.9, table 3-7: no overlong forms,
+/// no surrogates, nothing above U+10FFFF). Done once before parsing so the parser can count
+/// columns by scalars and decode strings without re-checking.
+enum UTF8Check {
+    static func firstError(in bytes: [UInt8]) -> JSONSyntaxError? {
+        guard let offset = firstInvalidOffset(in: bytes) else { return nil }
+        var line = 1
+        var column = 1
+        // The parser skips a byte order mark without counting it, so do the same here.
+        let begin = bytes.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? 3 : 0
+        for byte in bytes[begin..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        var message = "invalid UTF-8 at byte offset \(offset) (byte 0x\(hex(bytes[offset])))"
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            message += ": the file looks like UTF-16; save it as UTF-8"
+        } else {
+            message += "; save the file as UTF-8"
+        }
+        return JSONSyntaxError(message: message, line: line, column: column)
+    }
+
+    /// 0-based offset of the first byte of the first ill-formed sequence.
+    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; secondRange = 0xA0...0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; secondRange = 0x80...0x9F
+            case 0xF0: length = 4; secondRange = 0x90...0xBF
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; secondRange = 0x80...0x8F
+            default: return index
+            }
+            guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return index }
+            for continuation in bytes[(index + 2)..<(index + length)] where continuation & 0xC0 != 0x80 {
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
+    }
+}
