@@ -27,17 +27,34 @@ struct FilterOptions: ParsableArguments {
     var search: String?
 
     func filter(using index: DatasetIndex) throws -> AgendaFilter {
+        try FilterInput(events: event, day: day, tracks: track, technologies: tech, regions: region, kinds: kind, search: search)
+            .filter(using: index)
+    }
+}
+
+/// What the user typed for each filter, before names are resolved to ids. A plain value, so that
+/// commands with only some of the filters (events: region and kind) share the same resolution.
+struct FilterInput {
+    var events: [String] = []
+    var day: String?
+    var tracks: [String] = []
+    var technologies: [String] = []
+    var regions: [String] = []
+    var kinds: [String] = []
+    var search: String?
+
+    func filter(using index: DatasetIndex) throws -> AgendaFilter {
         var filter = AgendaFilter()
-        filter.events = Set(try event.map { try resolve($0, with: index.eventResolver, what: "event", known: index.dataset.events.map(\.id)) })
-        filter.tracks = Set(try track.map { try resolve($0, with: index.trackResolver, what: "track", known: index.dataset.tracks.map(\.id)) })
-        filter.technologies = Set(try tech.map {
+        filter.events = Set(try events.map { try resolve($0, with: index.eventResolver, what: "event", known: index.dataset.events.map(\.id)) })
+        filter.tracks = Set(try tracks.map { try resolve($0, with: index.trackResolver, what: "track", known: index.dataset.tracks.map(\.id)) })
+        filter.technologies = Set(try technologies.map {
             try resolve($0, with: index.technologyResolver, what: "technology", known: index.dataset.technologies.map(\.id))
         })
-        filter.regions = Set(try region.map { try resolve($0, with: index.regionResolver, what: "region", known: index.dataset.regions.map(\.id)) })
+        filter.regions = Set(try regions.map { try resolve($0, with: index.regionResolver, what: "region", known: index.dataset.regions.map(\.id)) })
         let kindResolver = NameResolver(candidates: Event.Kind.allCases.map {
             ($0.rawValue, [Labels(.en).eventKind($0), Labels(.fr).eventKind($0)])
         })
-        filter.kinds = Set(try kind.map {
+        filter.kinds = Set(try kinds.map {
             Event.Kind(rawValue: try resolve($0, with: kindResolver, what: "kind", known: Event.Kind.allCases.map(\.rawValue)))!
         })
         if let day {

@@ -59,7 +59,7 @@ struct ExitStatusTests {
         let url = try temporaryFile("{\n  \"format\": \"confdash-dataset\",\n  \"version\": 1,,\n}\n")
         let run = CLIRun.run(["validate", url.path])
         #expect(run.status == 65)
-        #expect(run.stdout.hasPrefix("\(url.path):3:15: error"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("\(url.path):3:16: error"), "\(run.stdout)")
     }
 
     @Test("66: file not found or unreadable")

@@ -108,7 +108,7 @@ struct AgendaText {
         let title = event.title.text(in: builder.language)
         var facts = [builder.dates(event), builder.whereabouts(event)]
         if let region = builder.index.region(of: event) { facts.append(region.name.text(in: builder.language)) }
-        let lines = [title, facts.joined(separator: " · ")]
+        let lines = [title, facts.joined(separator: " · ")].flatMap { line in width.map { line.wrapped(toWidth: $0) } ?? [line] }
         let rule = String(repeating: "═", count: min(lines.map(\.terminalWidth).max() ?? 0, width ?? Int.max))
         return "\n" + lines.joined(separator: "\n") + "\n" + rule
     }
@@ -119,7 +119,7 @@ struct AgendaText {
             let index = event.dayIndex(of: date) ?? 0
             var title = "\(labels.dayOf(index, event.dayCount)) · \(DateLabels.long(date, builder.language))"
             if let theme = event.days.first(where: { $0.date == date })?.theme { title += " · \(theme.text(in: builder.language))" }
-            return "\n" + title
+            return "\n" + (width.map { title.wrapped(toWidth: $0).joined(separator: "\n") } ?? title)
         case .possibleDays(let range):
             let first = event.dayIndex(of: range.from) ?? 0
             let last = event.dayIndex(of: range.to) ?? 0

@@ -23,10 +23,7 @@ struct EventsCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
-        var filterOptions = FilterOptions()
-        filterOptions.region = region
-        filterOptions.kind = kind
-        let filter = try filterOptions.filter(using: index)
+        let filter = try FilterInput(regions: region, kinds: kind).filter(using: index)
         let events = AgendaQuery(index: index).events(filter)
         let builder = RecordBuilder(index: index, language: common.language(io))
 
@@ -56,24 +53,22 @@ struct EventsCommand: IOCommand {
     private func renderText(_ events: [Event], _ builder: RecordBuilder, width: Int?) -> String {
         let fr = builder.language == .fr
         guard !events.isEmpty else { return fr ? "Aucun événement ne correspond.\n" : "No event matches.\n" }
+        // Four columns keep every word whole down to 80 columns; kind and id sit under the event's
+        // name, the WCO region under the place.
         var table = TextTable(columns: [
-            .init(fr ? "Dates" : "Dates"),
-            .init(fr ? "Événement" : "Event", minWidth: 10, overflow: .wrap),
-            .init(fr ? "Type" : "Kind", minWidth: 8, overflow: .wrap),
-            .init(fr ? "Lieu" : "Where", minWidth: 8, overflow: .wrap),
-            .init(fr ? "Région OMD" : "WCO region", minWidth: 8, overflow: .wrap),
-            .init(fr ? "Participants" : "Participants", minWidth: 8, overflow: .wrap),
-            .init("Id", minWidth: 8, overflow: .truncate),
+            .init("Dates"),
+            .init(fr ? "Événement · type · id" : "Event · kind · id", minWidth: 14, overflow: .wrap),
+            .init(fr ? "Lieu · région OMD" : "Where · WCO region", minWidth: 10, overflow: .wrap),
+            .init("Participants", minWidth: 8, overflow: .wrap),
         ])
         for event in events {
+            let region = builder.index.region(of: event).map { $0.name.text(in: builder.language) } ?? "—"
             table.append([
                 builder.dates(event),
-                builder.text(event.shortTitle) ?? event.title.text(in: builder.language),
-                builder.labels.eventKind(event.kind),
-                builder.whereabouts(event),
-                builder.index.region(of: event).map { $0.name.text(in: builder.language) } ?? "—",
+                [builder.text(event.shortTitle) ?? event.title.text(in: builder.language),
+                 builder.labels.eventKind(event.kind), event.id].joined(separator: "\n"),
+                builder.whereabouts(event) + "\n" + region,
                 builder.figure(.participants, of: event) ?? "—",
-                event.id,
             ])
         }
         return table.render(maxWidth: width) + "\n"

@@ -83,7 +83,7 @@ enum UsageOutput {
             io.out(csv.text)
         case .text:
             let hasAliases = records.contains { !($0.aliases ?? []).isEmpty }
-            var columns: [TextTable.Column] = [.init("Id", minWidth: 6, overflow: .truncate), .init(nameHeader, minWidth: 10, overflow: .wrap)]
+            var columns: [TextTable.Column] = [.init("Id"), .init(nameHeader, minWidth: 10, overflow: .wrap)]
             if hasAliases { columns.append(.init(fr ? "Autres noms" : "Also known as", minWidth: 10, overflow: .wrap)) }
             columns += [
                 .init(fr ? "Événements" : "Events", alignment: .right),
@@ -181,7 +181,7 @@ struct RegionsCommand: IOCommand {
             io.out(csv.text)
         case .text:
             var table = TextTable(columns: [
-                .init("Id", minWidth: 6, overflow: .truncate),
+                .init("Id"),
                 .init(fr ? "Région OMD" : "WCO region", minWidth: 10, overflow: .wrap),
                 .init(fr ? "Événements" : "Events", minWidth: 16, overflow: .wrap),
             ])

@@ -78,13 +78,25 @@ public struct TextTable: Sendable {
         }
         guard let maxWidth else { return widths }
         var excess = widths.reduce(0, +) + Self.separator.count * (widths.count - 1) - maxWidth
-        while excess > 0 {
-            let shrinkable = columns.indices.filter { columns[$0].overflow != .fixed && widths[$0] > columns[$0].minWidth }
-            guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
-            excess -= 1
+        // First narrow wrapping columns only down to their longest word, so that words stay whole;
+        // break words (and truncate) only if that is not enough.
+        let wordFloors = columns.indices.map { index in
+            columns[index].overflow == .wrap ? max(columns[index].minWidth, longestWord(in: index)) : columns[index].minWidth
+        }
+        for floors in [wordFloors, columns.map(\.minWidth)] {
+            while excess > 0 {
+                let shrinkable = columns.indices.filter { columns[$0].overflow != .fixed && widths[$0] > floors[$0] }
+                guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                excess -= 1
+            }
         }
         return widths
+    }
+
+    private func longestWord(in index: Int) -> Int {
+        let cells = (headerStyle == .hidden ? [] : [columns[index].header]) + rows.map { cell($0, index) }
+        return cells.flatMap { $0.split(whereSeparator: { $0 == " " || $0.isNewline }) }.map(\.terminalWidth).max() ?? 0
     }
 
     private func cell(_ row: [String], _ index: Int) -> String {

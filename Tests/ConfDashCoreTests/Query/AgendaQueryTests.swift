@@ -100,7 +100,7 @@ struct AgendaQueryTests {
         ("hanoi start-ups", "h23-start-ups"),       // event context + session text
         ("SUNAT", "lima-outcome-remarks"),         // organisation of a speaker
         ("RTC Indonesia", "jkt-closing"),           // organisation present without a named person
-        ("coeur", "jkt-deliverables"),              // « mise en œuvre »
+        ("oeuvre", "jkt-deliverables"),             // « mise en œuvre »: the ligature folds to "oe"
     ])
     func search(query text: String, expected: String) {
         #expect(ids(AgendaFilter(search: text)).contains(expected), "\(text) should find \(expected)")
