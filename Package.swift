@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(name: "confdash", dependencies: ["ConfDashCLI"]),
 
         .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData"]),
-        .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"]),
+        .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"], exclude: ["__Goldens__"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ struct DatasetLoaderTests {
     }
 
     @Test func fixtureLoadsCompletely() throws {
-        let result = DatasetLoader.load(json: Fixture.valid, name: "fixture.json")
+        let result = DatasetLoader.load(json: LoaderFixture.valid, name: "fixture.json")
         #expect(result.problems.isEmpty, "\(result.problems)")
         let dataset = try #require(result.dataset)
         let event = try #require(dataset.events.first)
@@ -32,7 +32,7 @@ struct DatasetLoaderTests {
     // MARK: Types and formats
 
     @Test func missingRequiredField() throws {
-        let json = try Fixture.valid(replacing: "\"kind\": \"conference\",\n", with: "")
+        let json = try LoaderFixture.valid(replacing: "\"kind\": \"conference\",\n", with: "")
         expectProblem(in: json, path: "events[0].kind", message: "missing required field \"kind\"", at: "{\n      \"id\": \"tcx-2024\"")
 
         let noEvents = #"{"format": "confdash-dataset", "version": 1, "title": {"en": "x"}}"#
@@ -40,19 +40,19 @@ struct DatasetLoaderTests {
     }
 
     @Test func mistypedFields() throws {
-        let json = try Fixture.valid(replacing: "\"durationMinutes\": 30", with: "\"durationMinutes\": \"30\"")
+        let json = try LoaderFixture.valid(replacing: "\"durationMinutes\": 30", with: "\"durationMinutes\": \"30\"")
         expectProblem(in: json, path: "events[0].sessions[0].durationMinutes", message: "expected an integer, found a string", at: "\"30\"")
 
-        let online = try Fixture.valid(replacing: "\"online\": false", with: "\"online\": \"no\"")
+        let online = try LoaderFixture.valid(replacing: "\"online\": false", with: "\"online\": \"no\"")
         expectProblem(in: online, path: "events[0].online", message: "expected true or false, found a string", at: "\"no\"")
 
-        let list = try Fixture.valid(replacing: "\"aliases\": [\"AI\", \"IA\"]", with: "\"aliases\": \"AI\"")
+        let list = try LoaderFixture.valid(replacing: "\"aliases\": [\"AI\", \"IA\"]", with: "\"aliases\": \"AI\"")
         expectProblem(in: list, path: "technologies[0].aliases", message: "expected an array, found a string", at: "\"AI\"")
 
-        let record = try Fixture.valid(replacing: "\"people\": [{\"person\": \"p1\", \"role\": \"speaker\"}]", with: "\"people\": [42]")
+        let record = try LoaderFixture.valid(replacing: "\"people\": [{\"person\": \"p1\", \"role\": \"speaker\"}]", with: "\"people\": [42]")
         expectProblem(in: record, path: "events[0].sessions[0].people[0]", message: "expected an object, found a number", at: "42")
 
-        let fraction = try Fixture.valid(replacing: "\"value\": 1200", with: "\"value\": 12.5")
+        let fraction = try LoaderFixture.valid(replacing: "\"value\": 1200", with: "\"value\": 12.5")
         expectProblem(in: fraction, path: "events[0].figures[0].value", message: "expected an integer, found 12.5", at: "12.5")
 
         let top = DatasetLoader.load(json: "[]", name: "test.json")
@@ -60,7 +60,7 @@ struct DatasetLoaderTests {
     }
 
     @Test func badEnumValueListsTheAllowedValues() throws {
-        let json = try Fixture.valid(replacing: "\"kind\": \"ceremony\"", with: "\"kind\": \"ceremonie\"")
+        let json = try LoaderFixture.valid(replacing: "\"kind\": \"ceremony\"", with: "\"kind\": \"ceremonie\"")
         expectProblem(in: json, path: "events[0].sessions[0].kind",
                       message: "unknown value \"ceremonie\"; expected one of: ceremony, highLevelPanel, keynote", at: "\"ceremonie\"")
         let result = DatasetLoader.load(json: json, name: "test.json")
@@ -68,13 +68,13 @@ struct DatasetLoaderTests {
     }
 
     @Test func badDatesAndTimes() throws {
-        let format = try Fixture.valid(replacing: "\"startDate\": \"2024-11-12\"", with: "\"startDate\": \"12/11/2024\"")
+        let format = try LoaderFixture.valid(replacing: "\"startDate\": \"2024-11-12\"", with: "\"startDate\": \"12/11/2024\"")
         expectProblem(in: format, path: "events[0].startDate", message: "expected a date as YYYY-MM-DD, found \"12/11/2024\"", at: "\"12/11/2024\"")
 
-        let impossible = try Fixture.valid(replacing: "\"day\": \"2024-11-12\"", with: "\"day\": \"2024-02-30\"")
+        let impossible = try LoaderFixture.valid(replacing: "\"day\": \"2024-11-12\"", with: "\"day\": \"2024-02-30\"")
         expectProblem(in: impossible, path: "events[0].sessions[0].day", message: "no such date: 2024-02-30", at: "\"2024-02-30\"")
 
-        let time = try Fixture.valid(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-12 9h\"")
+        let time = try LoaderFixture.valid(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-12 9h\"")
         expectProblem(in: time, path: "events[0].sessions[0].start", message: "expected a local date and time as YYYY-MM-DDTHH:MM", at: "\"2024-11-12 9h\"")
     }
 
@@ -99,14 +99,14 @@ struct DatasetLoaderTests {
             ("\"aliases\": [\"AI\", \"IA\"]", "\"aliases\": null", "technologies[0].aliases", "expected an array, found null"),
         ]
         for item in cases {
-            let json = try Fixture.valid(replacing: item.old, with: item.new)
+            let json = try LoaderFixture.valid(replacing: item.old, with: item.new)
             let result = expectProblem(in: json, path: item.path, message: item.message)
             #expect(result.errors.count == 1, "\(item.new): \(result.problems)")
         }
     }
 
     @Test func localizedTextNeedsEnglishOrFrench() throws {
-        let json = try Fixture.valid(replacing: "\"title\": {\"en\": \"Opening\", \"fr\": \"Ouverture\"}", with: "\"title\": {\"de\": \"Eröffnung\"}")
+        let json = try LoaderFixture.valid(replacing: "\"title\": {\"en\": \"Opening\", \"fr\": \"Ouverture\"}", with: "\"title\": {\"de\": \"Eröffnung\"}")
         expectProblem(in: json, path: "events[0].sessions[0].title", message: "expected a text in \"en\" and/or \"fr\", found neither",
                       at: "{\"de\"")
         expectProblem(in: json, path: "events[0].sessions[0].title.de", message: "unknown key \"de\"", at: "\"de\"", severity: .warning)
@@ -132,21 +132,21 @@ struct DatasetLoaderTests {
         ("\"parent\": null", "\"parent\": \"be-customs\"", "organisations[1].parent", "an organisation cannot be its own parent", "\"be-customs\"}"),
     ])
     func unknownReference(old: String, new: String, path: String, message: String, needle: String) throws {
-        let json = try Fixture.valid(replacing: old, with: new)
+        let json = try LoaderFixture.valid(replacing: old, with: new)
         let result = expectProblem(in: json, path: path, message: message, at: needle)
         #expect(result.errors.count == 1, "\(result.problems)")
     }
 
     @Test func aBrokenListDoesNotMakeEveryReferenceToItFail() throws {
-        let json = try Fixture.valid(replacing: "\"tracks\": [\n", with: "\"tracks\": {\"list\": [\n")
-        let broken = try Fixture.replacing("\"color\": \"#1F77B4\"}\n  ],", with: "\"color\": \"#1F77B4\"}\n  ]},", in: json)
+        let json = try LoaderFixture.valid(replacing: "\"tracks\": [\n", with: "\"tracks\": {\"list\": [\n")
+        let broken = try LoaderFixture.replacing("\"color\": \"#1F77B4\"}\n  ],", with: "\"color\": \"#1F77B4\"}\n  ]},", in: json)
         let result = expectProblem(in: broken, path: "tracks", message: "expected an array, found an object")
         #expect(result.errors.count == 1, "\(result.problems)")
     }
 
     @Test func organisationParentLoopIsReportedOnce() throws {
-        var json = try Fixture.valid(replacing: "\"parent\": null", with: "\"parent\": \"wco\"")
-        json = try Fixture.replacing("\"kind\": \"internationalOrganisation\"", with: "\"kind\": \"internationalOrganisation\", \"parent\": \"be-customs\"", in: json)
+        var json = try LoaderFixture.valid(replacing: "\"parent\": null", with: "\"parent\": \"wco\"")
+        json = try LoaderFixture.replacing("\"kind\": \"internationalOrganisation\"", with: "\"kind\": \"internationalOrganisation\", \"parent\": \"be-customs\"", in: json)
         let result = expectProblem(in: json, path: "organisations[0].parent", message: "organisation parents form a loop: \"wco\" → \"be-customs\" → \"wco\"")
         #expect(result.errors.count == 1)
     }
@@ -154,43 +154,43 @@ struct DatasetLoaderTests {
     // MARK: Dates
 
     @Test func dayOutsideTheEventsDates() throws {
-        let json = try Fixture.valid(replacing: "\"day\": \"2024-11-12\"", with: "\"day\": \"2024-11-20\"")
+        let json = try LoaderFixture.valid(replacing: "\"day\": \"2024-11-12\"", with: "\"day\": \"2024-11-20\"")
         let result = expectProblem(in: json, path: "events[0].sessions[0].day",
                                    message: "2024-11-20 is outside the event's dates (2024-11-12 to 2024-11-14)", at: "\"2024-11-20\"")
-        let (line, column) = try #require(locate("\"2024-11-20\"", in: json))
+        let (line, column) = try #require(textPosition("\"2024-11-20\"", in: json))
         #expect(result.problems.map(\.description).contains(
             "test.json:\(line):\(column): error: events[0].sessions[0].day: 2024-11-20 is outside the event's dates (2024-11-12 to 2024-11-14)"))
     }
 
     @Test func otherDatesOutsideTheEvent() throws {
-        let possible = try Fixture.valid(replacing: "\"to\": \"2024-11-14\"", with: "\"to\": \"2024-11-16\"")
+        let possible = try LoaderFixture.valid(replacing: "\"to\": \"2024-11-14\"", with: "\"to\": \"2024-11-16\"")
         expectProblem(in: possible, path: "events[0].sessions[1].possibleDays.to", message: "2024-11-16 is outside the event's dates", at: "\"2024-11-16\"")
 
-        let themeDay = try Fixture.valid(replacing: "\"date\": \"2024-11-13\"", with: "\"date\": \"2024-11-11\"")
+        let themeDay = try LoaderFixture.valid(replacing: "\"date\": \"2024-11-13\"", with: "\"date\": \"2024-11-11\"")
         expectProblem(in: themeDay, path: "events[0].days[0].date", message: "2024-11-11 is outside the event's dates", at: "\"2024-11-11\"")
 
         // A session may run past midnight on the last day, but not beyond.
-        let afterMidnight = try Fixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"start\": \"2024-11-15T00:30\",")
+        let afterMidnight = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"start\": \"2024-11-15T00:30\",")
         #expect(DatasetLoader.load(json: afterMidnight, name: "test.json").problems.isEmpty)
-        let tooLate = try Fixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"start\": \"2024-11-16T00:30\",")
+        let tooLate = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"start\": \"2024-11-16T00:30\",")
         expectProblem(in: tooLate, path: "events[0].sessions[1].start", message: "2024-11-16T00:30 is outside the event's dates")
     }
 
     @Test func inconsistentSessionDates() throws {
-        let reversed = try Fixture.valid(replacing: "{\"from\": \"2024-11-13\", \"to\": \"2024-11-14\"}", with: "{\"from\": \"2024-11-14\", \"to\": \"2024-11-13\"}")
+        let reversed = try LoaderFixture.valid(replacing: "{\"from\": \"2024-11-13\", \"to\": \"2024-11-14\"}", with: "{\"from\": \"2024-11-14\", \"to\": \"2024-11-13\"}")
         expectProblem(in: reversed, path: "events[0].sessions[1].possibleDays.to", message: "to 2024-11-13 is before from 2024-11-14", at: "\"2024-11-13\"}")
 
-        let both = try Fixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"day\": \"2024-11-12\",")
+        let both = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"day\": \"2024-11-12\",")
         expectProblem(in: both, path: "events[0].sessions[1].day", message: "day 2024-11-12 is not within possibleDays (2024-11-13 to 2024-11-14)")
-        let consistent = try Fixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"day\": \"2024-11-14\",")
+        let consistent = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"day\": \"2024-11-14\",")
         expectProblem(in: consistent, path: "events[0].sessions[1].day", message: "give either day or possibleDays, not both")
 
-        let start = try Fixture.valid(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-14T09:00\"")
+        let start = try LoaderFixture.valid(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-14T09:00\"")
         expectProblem(in: start, path: "events[0].sessions[0].start", message: "start 2024-11-14T09:00 is not on the session's day 2024-11-12")
     }
 
     @Test func eventEndingBeforeItStarts() throws {
-        let json = try Fixture.valid(replacing: "\"endDate\": \"2024-11-14\"", with: "\"endDate\": \"2024-11-10\"")
+        let json = try LoaderFixture.valid(replacing: "\"endDate\": \"2024-11-14\"", with: "\"endDate\": \"2024-11-10\"")
         let result = expectProblem(in: json, path: "events[0].endDate",
                                    message: "the event ends before it starts: endDate 2024-11-10 is before startDate 2024-11-12", at: "\"2024-11-10\"")
         // Sessions are not also reported against dates that make no sense.
@@ -200,27 +200,27 @@ struct DatasetLoaderTests {
     // MARK: Uniqueness
 
     @Test func duplicateEventAndSessionIDs() throws {
-        let event = try Fixture.valid(replacing: "\"events\": [\n", with: """
+        let event = try LoaderFixture.valid(replacing: "\"events\": [\n", with: """
         "events": [
             {"id": "tcx-2024", "kind": "other", "title": {"en": "Other"}, "startDate": "2023-01-01", "endDate": "2023-01-01",
              "sessions": [{"id": "panels", "kind": "talk", "title": {"en": "Talk"}}]},
 
         """)
-        let first = try #require(locate("\"tcx-2024\"", in: event))
+        let first = try #require(textPosition("\"tcx-2024\"", in: event))
         expectProblem(in: event, path: "events[1].id", message: "duplicate event id \"tcx-2024\" (first used at line \(first.line), column \(first.column))")
         // Session ids are unique across events too.
         expectProblem(in: event, path: "events[1].sessions[1].id", message: "duplicate session id \"panels\"")
 
-        let session = try Fixture.valid(replacing: "\"id\": \"panels\"", with: "\"id\": \"opening\"")
+        let session = try LoaderFixture.valid(replacing: "\"id\": \"panels\"", with: "\"id\": \"opening\"")
         expectProblem(in: session, path: "events[0].sessions[1].id", message: "duplicate session id \"opening\"", at: "\"opening\",\n          \"kind\": \"panel\"")
     }
 
     @Test func duplicateReferenceIDs() throws {
-        let json = try Fixture.valid(replacing: "{\"id\": \"wco\",", with: "{\"id\": \"be-customs\",")
+        let json = try LoaderFixture.valid(replacing: "{\"id\": \"wco\",", with: "{\"id\": \"be-customs\",")
         let result = expectProblem(in: json, path: "organisations[1].id", message: "duplicate organisation id \"be-customs\"")
         #expect(result.errors.count == 3, "the duplicate, and the two references to the now missing wco: \(result.problems)")
 
-        let room = try Fixture.valid(replacing: "\"rooms\": [{\"id\": \"main\", \"name\": {\"en\": \"Main hall\", \"fr\": \"Salle plénière\"}}]",
+        let room = try LoaderFixture.valid(replacing: "\"rooms\": [{\"id\": \"main\", \"name\": {\"en\": \"Main hall\", \"fr\": \"Salle plénière\"}}]",
                                      with: "\"rooms\": [{\"id\": \"main\", \"name\": {\"en\": \"A\"}}, {\"id\": \"main\", \"name\": {\"en\": \"B\"}}]")
         expectProblem(in: room, path: "events[0].rooms[1].id", message: "duplicate room id \"main\"")
     }
@@ -228,9 +228,9 @@ struct DatasetLoaderTests {
     // MARK: Reporting
 
     @Test func everyProblemIsReportedInFileOrder() throws {
-        var json = try Fixture.valid(replacing: "\"tracks\": [\"risk\"]", with: "\"tracks\": [\"risky\"]")
-        json = try Fixture.replacing("\"kind\": \"seed\"", with: "\"kind\": \"press\"", in: json)
-        json = try Fixture.replacing("\"title\": {\"en\": \"Panels\", \"fr\": \"Panels\"},\n", with: "", in: json)
+        var json = try LoaderFixture.valid(replacing: "\"tracks\": [\"risk\"]", with: "\"tracks\": [\"risky\"]")
+        json = try LoaderFixture.replacing("\"kind\": \"seed\"", with: "\"kind\": \"press\"", in: json)
+        json = try LoaderFixture.replacing("\"title\": {\"en\": \"Panels\", \"fr\": \"Panels\"},\n", with: "", in: json)
         let result = DatasetLoader.load(json: json, name: "test.json")
         #expect(result.dataset == nil)
         #expect(result.problems.map(\.path) == ["sources[0].kind", "events[0].sessions[0].tracks[0]", "events[0].sessions[1].title"])
@@ -238,7 +238,7 @@ struct DatasetLoaderTests {
     }
 
     @Test func unknownKeyIsAWarning() throws {
-        let json = try Fixture.valid(replacing: "\"durationMinutes\": 30", with: "\"durationMinuets\": 30")
+        let json = try LoaderFixture.valid(replacing: "\"durationMinutes\": 30", with: "\"durationMinuets\": 30")
         let result = expectProblem(in: json, path: "events[0].sessions[0].durationMinuets",
                                    message: "unknown key \"durationMinuets\" is ignored; did you mean \"durationMinutes\"?",
                                    at: "\"durationMinuets\"", severity: .warning)
@@ -248,16 +248,16 @@ struct DatasetLoaderTests {
     }
 
     @Test func doubtfulButUsableDataIsWarnedAbout() throws {
-        let repeated = try Fixture.valid(replacing: "\"tracks\": [\"risk\"]", with: "\"tracks\": [\"risk\", \"risk\"]")
+        let repeated = try LoaderFixture.valid(replacing: "\"tracks\": [\"risk\"]", with: "\"tracks\": [\"risk\", \"risk\"]")
         let result = expectProblem(in: repeated, path: "events[0].sessions[0].tracks[1]", message: "track \"risk\" is listed twice", severity: .warning)
         #expect(result.dataset?.events[0].sessions[0].tracks == ["risk"])
 
-        var oddID = try Fixture.valid(replacing: "{\"id\": \"risk\"", with: "{\"id\": \"Risk_1\"")
-        oddID = try Fixture.replacing("\"tracks\": [\"risk\"]", with: "\"tracks\": [\"Risk_1\"]", in: oddID)
+        var oddID = try LoaderFixture.valid(replacing: "{\"id\": \"risk\"", with: "{\"id\": \"Risk_1\"")
+        oddID = try LoaderFixture.replacing("\"tracks\": [\"risk\"]", with: "\"tracks\": [\"Risk_1\"]", in: oddID)
         expectProblem(in: oddID, path: "tracks[0].id", message: "ids should be lower-case ASCII letters, digits and hyphens", at: "\"Risk_1\"",
                       severity: .warning)
 
-        let noZone = try Fixture.valid(replacing: "\"timeZone\": \"+01:00\",\n", with: "")
+        let noZone = try LoaderFixture.valid(replacing: "\"timeZone\": \"+01:00\",\n", with: "")
         expectProblem(in: noZone, path: "events[0].sessions[0].start", message: "its event has no timeZone", severity: .warning)
     }
 
@@ -272,7 +272,7 @@ struct DatasetLoaderTests {
     }
 
     @Test func quotedValuesStayOnOneLine() throws {
-        let json = try Fixture.valid(replacing: "\"kind\": \"ceremony\"", with: "\"kind\": \"a\\nb\\\"c\"")
+        let json = try LoaderFixture.valid(replacing: "\"kind\": \"ceremony\"", with: "\"kind\": \"a\\nb\\\"c\"")
         let result = DatasetLoader.load(json: json, name: "test.json")
         let message = try #require(result.problems.first?.message)
         #expect(message.hasPrefix(#"unknown value "a\nb\"c""#), "\(message)")
@@ -294,7 +294,7 @@ struct DatasetLoaderTests {
 
     @Test func readsAFile() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-loader-\(UUID().uuidString).json")
-        try Data(Fixture.valid.utf8).write(to: url)
+        try Data(LoaderFixture.valid.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let result = try DatasetLoader.load(contentsOf: url)
         #expect(result.dataset != nil && result.problems.isEmpty)
@@ -306,7 +306,7 @@ struct DatasetLoaderTests {
     }
 
     @Test func translationGaps() throws {
-        let json = try Fixture.valid(replacing: "\"title\": {\"en\": \"Opening\", \"fr\": \"Ouverture\"}", with: "\"title\": {\"en\": \"Opening\"}")
+        let json = try LoaderFixture.valid(replacing: "\"title\": {\"en\": \"Opening\", \"fr\": \"Ouverture\"}", with: "\"title\": {\"en\": \"Opening\"}")
         let dataset = try #require(DatasetLoader.load(json: json, name: "test.json").dataset)
         let gaps = DatasetLoader.translationGaps(in: dataset, file: "test.json")
         #expect(gaps.map(\.description) == ["test.json: warning: events[0].sessions[0].title: no French text"])

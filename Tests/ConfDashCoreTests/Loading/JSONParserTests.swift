@@ -128,7 +128,7 @@ struct JSONParserTests {
     }
 
     @Test func duplicateKeysAreReported() throws {
-        let json = try Fixture.valid(replacing: #""id": "s1", "kind": "seed""#, with: #""id": "s1", "kind": "seed", "id": "s2""#)
+        let json = try LoaderFixture.valid(replacing: #""id": "s1", "kind": "seed""#, with: #""id": "s1", "kind": "seed", "id": "s2""#)
         expectProblem(in: json, path: "sources[0].id", message: "duplicate key \"id\" (first at line 6", at: #""id": "s2""#)
     }
 }

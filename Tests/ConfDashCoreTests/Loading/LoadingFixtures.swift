@@ -4,7 +4,7 @@ import Testing
 
 /// A small dataset that uses every kind of record and reference, laid out one field per line where
 /// tests need to point at a line.
-enum Fixture {
+enum LoaderFixture {
     static let valid = """
     {
       "format": "confdash-dataset",
@@ -98,7 +98,7 @@ enum Fixture {
 }
 
 /// Line and column (1-based, in Unicode scalars, like the loader) of the first occurrence of `needle`.
-func locate(_ needle: String, in text: String) -> (line: Int, column: Int)? {
+func textPosition(_ needle: String, in text: String) -> (line: Int, column: Int)? {
     guard let range = text.range(of: needle) else { return nil }
     let before = text[..<range.lowerBound]
     let line = before.filter { $0 == "\n" }.count + 1
@@ -120,7 +120,7 @@ func expectProblem(in json: String, path: String, message: String, at needle: St
     #expect(problem.severity == severity, sourceLocation: sourceLocation)
     #expect(problem.file == "test.json", sourceLocation: sourceLocation)
     if let needle {
-        let expected = locate(needle, in: json)
+        let expected = textPosition(needle, in: json)
         #expect(expected != nil, "\(needle) not in the text", sourceLocation: sourceLocation)
         #expect(problem.line == expected?.line && problem.column == expected?.column,
                 "\(problem) is not at \(needle) (\(String(describing: expected)))", sourceLocation: sourceLocation)
