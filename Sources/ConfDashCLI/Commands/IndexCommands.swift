@@ -82,7 +82,8 @@ enum UsageOutput {
             }
             io.out(csv.text)
         case .text:
-            let hasAliases = records.contains { !($0.aliases ?? []).isEmpty }
+            // Aliases are a luxury: on a terminal narrower than 80 columns the counts matter more.
+            let hasAliases = records.contains { !($0.aliases ?? []).isEmpty } && (io.outputWidth ?? Int.max) >= 80
             var columns: [TextTable.Column] = [.init("Id"), .init(nameHeader, minWidth: 10, overflow: .wrap)]
             if hasAliases { columns.append(.init(fr ? "Autres noms" : "Also known as", minWidth: 10, overflow: .wrap)) }
             columns += [

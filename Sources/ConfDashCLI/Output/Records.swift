@@ -3,6 +3,19 @@ import ConfDashCore
 // The stable JSON shapes of the CLI, documented in docs/cli.md. Text fields are given in the
 // language chosen with --lang; ids are always present so scripts can join records.
 
+/// Writes `null` for a missing value instead of leaving the key out: every record has the same keys,
+/// and "not stated in the source" is visible in the output rather than implied by an absence.
+@propertyWrapper
+struct Null<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
 struct IDName: Encodable, Equatable {
     var id: String
     var name: String
@@ -14,15 +27,15 @@ struct FigureRecord: Encodable {
     var qualifier: String
     /// The figure as a person reads it: "more than 1,200".
     var text: String
-    var note: String?
+    @Null var note: String?
 }
 
 struct PlaceRecord: Encodable {
     var id: String
     var name: String
-    var country: IDName?
+    @Null var country: IDName?
     var latitude: Double?
-    var longitude: Double?
+    @Null var longitude: Double?
 }
 
 struct OrganisationRoleRecord: Encodable {
@@ -36,27 +49,27 @@ struct EventRecord: Encodable {
     var kind: String
     var kindLabel: String
     var title: String
-    var shortTitle: String?
+    @Null var shortTitle: String?
     var series: String?
-    var theme: String?
+    @Null var theme: String?
     var startDate: String
     var endDate: String
     var dayCount: Int
     var online: Bool
-    var place: PlaceRecord?
+    @Null var place: PlaceRecord?
     var region: IDName?
     var organisations: [OrganisationRoleRecord]
     var figures: [FigureRecord]
     var technologies: [IDName]
     var sessionCount: Int
-    var description: String?
+    @Null var description: String?
     var sources: [String]
 }
 
 struct DayRangeRecord: Encodable {
     var from: String
     var to: String
-    var fromIndex: Int?
+    @Null var fromIndex: Int?
     var toIndex: Int?
 }
 
@@ -64,7 +77,7 @@ struct SessionPersonRecord: Encodable {
     var id: String
     var name: String
     var role: String
-    var title: String?
+    @Null var title: String?
     var organisation: IDName?
 }
 
@@ -72,7 +85,7 @@ struct SessionOrganisationRecord: Encodable {
     var id: String
     var name: String
     var role: String
-    var note: String?
+    @Null var note: String?
 }
 
 struct SessionRecord: Encodable {
@@ -83,31 +96,31 @@ struct SessionRecord: Encodable {
     var officialTitle: Bool
     var kind: String
     var kindLabel: String
-    var count: Int?
+    @Null var count: Int?
     /// The day, when the source gives it.
-    var day: String?
+    @Null var day: String?
     var dayIndex: Int?
     /// The span of days, when the source gives only that.
-    var possibleDays: DayRangeRecord?
+    @Null var possibleDays: DayRangeRecord?
     var partOfDay: String?
-    var start: String?
+    @Null var start: String?
     var end: String?
-    var durationMinutes: Int?
+    @Null var durationMinutes: Int?
     var room: String?
     var tracks: [IDName]
     var technologies: [IDName]
     var people: [SessionPersonRecord]
     var organisations: [SessionOrganisationRecord]
-    var description: String?
+    @Null var description: String?
     var sources: [String]
 }
 
 struct UsageRecord: Encodable {
     var id: String
     var name: String
-    var aliases: [String]?
+    @Null var aliases: [String]?
     var description: String?
-    var color: String?
+    @Null var color: String?
     var events: Int
     var sessions: Int
     /// Sessions per year, keyed by year ("2024").

@@ -58,7 +58,7 @@ public struct Labels: Sendable {
         case .speaker: return pick("speaker", "intervenant")
         case .contributor: return pick("contributor", "contributeur")
         case .host: return pick("host", "hôte")
-        case .visited: return pick("visited", "visité")
+        case .visited: return pick("visited", "lieu de la visite")
         }
     }
 
