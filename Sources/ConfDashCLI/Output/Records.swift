@@ -34,7 +34,7 @@ struct PlaceRecord: Encodable {
     var id: String
     var name: String
     @Null var country: IDName?
-    var latitude: Double?
+    @Null var latitude: Double?
     @Null var longitude: Double?
 }
 
@@ -50,14 +50,14 @@ struct EventRecord: Encodable {
     var kindLabel: String
     var title: String
     @Null var shortTitle: String?
-    var series: String?
+    @Null var series: String?
     @Null var theme: String?
     var startDate: String
     var endDate: String
     var dayCount: Int
     var online: Bool
     @Null var place: PlaceRecord?
-    var region: IDName?
+    @Null var region: IDName?
     var organisations: [OrganisationRoleRecord]
     var figures: [FigureRecord]
     var technologies: [IDName]
@@ -70,7 +70,7 @@ struct DayRangeRecord: Encodable {
     var from: String
     var to: String
     @Null var fromIndex: Int?
-    var toIndex: Int?
+    @Null var toIndex: Int?
 }
 
 struct SessionPersonRecord: Encodable {
@@ -78,7 +78,7 @@ struct SessionPersonRecord: Encodable {
     var name: String
     var role: String
     @Null var title: String?
-    var organisation: IDName?
+    @Null var organisation: IDName?
 }
 
 struct SessionOrganisationRecord: Encodable {
@@ -99,14 +99,14 @@ struct SessionRecord: Encodable {
     @Null var count: Int?
     /// The day, when the source gives it.
     @Null var day: String?
-    var dayIndex: Int?
+    @Null var dayIndex: Int?
     /// The span of days, when the source gives only that.
     @Null var possibleDays: DayRangeRecord?
-    var partOfDay: String?
+    @Null var partOfDay: String?
     @Null var start: String?
-    var end: String?
+    @Null var end: String?
     @Null var durationMinutes: Int?
-    var room: String?
+    @Null var room: String?
     var tracks: [IDName]
     var technologies: [IDName]
     var people: [SessionPersonRecord]
@@ -119,7 +119,7 @@ struct UsageRecord: Encodable {
     var id: String
     var name: String
     @Null var aliases: [String]?
-    var description: String?
+    @Null var description: String?
     @Null var color: String?
     var events: Int
     var sessions: Int
@@ -134,7 +134,7 @@ struct RegionRecord: Encodable {
         var title: String
         var startDate: String
         var endDate: String
-        var place: String?
+        @Null var place: String?
         var online: Bool
     }
     var id: String
