@@ -39,6 +39,10 @@ extension DatasetReader {
             if endDate < startDate {
                 log.error("the event ends before it starts: endDate \(endDate) is before startDate \(startDate)",
                           at: fields.fieldPath("endDate"), fields.position(of: "endDate"))
+            } else if endDate.days(since: startDate) >= Event.maximumDayCount {
+                // Every view walks an event day by day; a typo in a year must not make that take forever.
+                log.error("the event lasts \(endDate.days(since: startDate) + 1) days; confdash accepts events of at most \(Event.maximumDayCount) days (is a year mistyped?)",
+                          at: fields.fieldPath("endDate"), fields.position(of: "endDate"))
             } else {
                 context.dates = startDate...endDate
             }

@@ -47,6 +47,10 @@ public struct Event: Encodable, Equatable, Sendable, Identifiable {
         self.sessions = sessions; self.sources = sources
     }
 
+    /// Longest event the loader accepts: a year and a day covers any real programme, and bounds
+    /// every day-by-day walk over an event.
+    public static let maximumDayCount = 367
+
     /// Number of calendar days, both ends included.
     public var dayCount: Int { endDate.days(since: startDate) + 1 }
     /// Every calendar day of the event, in order.

@@ -197,6 +197,14 @@ struct DatasetLoaderTests {
         #expect(result.errors.count == 1, "\(result.problems)")
     }
 
+    @Test func eventLastingCenturies() throws {
+        // A mistyped year must be reported, not make every day-by-day walk over the event run for ever.
+        let json = try LoaderFixture.valid(replacing: "\"endDate\": \"2024-11-14\"", with: "\"endDate\": \"9024-11-14\"")
+        let result = expectProblem(in: json, path: "events[0].endDate",
+                                   message: "confdash accepts events of at most 367 days (is a year mistyped?)", at: "\"9024-11-14\"")
+        #expect(result.errors.count == 1, "sessions are not also reported against such dates: \(result.problems)")
+    }
+
     // MARK: Uniqueness
 
     @Test func duplicateEventAndSessionIDs() throws {
