@@ -63,13 +63,16 @@ public enum ConfdashCLI {
     /// Parses `arguments` (without the program name), runs the command and returns the exit status.
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
-            let command = try ConfdashCommand.parseAsRoot(arguments)
+            var command = try ConfdashCommand.parseAsRoot(arguments)
             if let command = command as? any IOCommand {
                 try command.execute(io: io)
-                return ExitStatus.success
+            } else if command is ConfdashCommand {
+                // No subcommand: the dashboard will open here; until it exists, the help is the answer.
+                io.out(ConfdashCommand.helpMessage(columns: io.outputWidth) + "\n")
+            } else {
+                // ArgumentParser's own commands (`help agenda`) answer by throwing a CleanExit, handled below.
+                try command.run()
             }
-            // No subcommand: the dashboard will open here; until it exists, the help is the answer.
-            io.out(ConfdashCommand.helpMessage(columns: io.outputWidth) + "\n")
             return ExitStatus.success
         } catch let failure as CommandFailure {
             for message in failure.messages { io.err("confdash: \(message)\n") }

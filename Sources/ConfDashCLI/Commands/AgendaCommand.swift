@@ -6,11 +6,11 @@ struct AgendaCommand: IOCommand {
         commandName: "agenda",
         abstract: "List sessions, grouped by event and day.",
         discussion: """
-        Filters combine: a session is listed when it passes all of them. Repeating --track, --tech,
+        Filters combine: a session is listed when it passes all of them. Repeating --track, --tech, \
         --region, --event or --kind widens that one filter (any of the values).
 
-        Sessions are placed only as precisely as the source allows: on their day, on "day 2 or 3"
-        when the source gives only a span, or "during the event" when it gives no day. Times the
+        Sessions are placed only as precisely as the source allows: on their day, on "day 2 or 3" \
+        when the source gives only a span, or "during the event" when it gives no day. Times the \
         source does not state are shown as "—", never guessed.
 
         Examples:

@@ -6,8 +6,8 @@ struct ValidateCommand: IOCommand {
         commandName: "validate",
         abstract: "Check a dataset file and list every problem in it.",
         discussion: """
-        Each problem is one line: FILE:LINE:COLUMN: error|warning: PATH: what is wrong
-        (PATH is the place inside the document, e.g. events[2].sessions[4].day).
+        Each problem is one line: FILE:LINE:COLUMN: error|warning: PATH: what is wrong \
+        (PATH is the place inside the document, e.g. events[2].sessions[4].day). \
         Warnings (such as an unknown key, most likely a typo) do not make the file invalid.
 
         Exit status: 0 valid (warnings allowed), 65 the file has errors, 66 it cannot be read.
