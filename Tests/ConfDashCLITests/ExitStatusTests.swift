@@ -3,12 +3,14 @@ import Testing
 
 @Suite("CLI exit statuses and error messages")
 struct ExitStatusTests {
-    private func temporaryFile(_ contents: String, name: String = "data.json") throws -> URL {
+    /// A file in a fresh folder, removed when the test ends.
+    private func withTemporaryFile(_ contents: String, _ body: (URL) throws -> Void) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("data.json")
         try contents.write(to: url, atomically: true, encoding: .utf8)
-        return url
+        try body(url)
     }
 
     @Test("0: success")
@@ -42,7 +44,7 @@ struct ExitStatusTests {
 
     @Test("65: bad data names the file, the place and the problem")
     func badData() throws {
-        let url = try temporaryFile("{\n  \"format\": \"confdash-dataset\",\n  \"version\": 1,\n  \"title\": {\"en\": \"x\"},\n  \"events\": [\n    {\"id\": \"e\", \"kind\": \"party\"}\n  ]\n}\n")
+        try withTemporaryFile("{\n  \"format\": \"confdash-dataset\",\n  \"version\": 1,\n  \"title\": {\"en\": \"x\"},\n  \"events\": [\n    {\"id\": \"e\", \"kind\": \"party\"}\n  ]\n}\n") { url in
         let run = CLIRun.run(["agenda", "--data", url.path])
         #expect(run.status == 65)
         #expect(run.stdout.isEmpty)
@@ -52,14 +54,16 @@ struct ExitStatusTests {
         let validate = CLIRun.run(["validate", url.path])
         #expect(validate.status == 65)
         #expect(validate.stdout.contains("invalid"))
+        }
     }
 
     @Test("65: a syntax error gives line and column")
     func syntaxError() throws {
-        let url = try temporaryFile("{\n  \"format\": \"confdash-dataset\",\n  \"version\": 1,,\n}\n")
+        try withTemporaryFile("{\n  \"format\": \"confdash-dataset\",\n  \"version\": 1,,\n}\n") { url in
         let run = CLIRun.run(["validate", url.path])
         #expect(run.status == 65)
         #expect(run.stdout.hasPrefix("\(url.path):3:16: error"), "\(run.stdout)")
+        }
     }
 
     @Test("66: file not found or unreadable")
