@@ -2,18 +2,6 @@ import Foundation
 import Testing
 @testable import ConfDashCore
 
-/// Seeded, so that a failure can be replayed.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Loading never crashes")
 struct RobustnessTests {
     /// What must hold for any input: a dataset exactly when there is no error, and sane problems.
@@ -39,7 +27,7 @@ struct RobustnessTests {
     }
 
     @Test func randomByteMutations() {
-        var random = SplitMix64(state: 20241112)
+        var random = SeededGenerator(state: 20241112)
         let original = Array(LoaderFixture.valid.utf8)
         let interesting = Array("{}[]\",:\\/0123456789eE-+.tfnu \n\t".utf8) + [0x00, 0x80, 0xC3, 0xE2, 0xED, 0xF4, 0xFF]
         for round in 0..<400 {
@@ -63,7 +51,7 @@ struct RobustnessTests {
     /// Byte noise mostly breaks the syntax; swapping whole values for values of other types reaches
     /// every reader instead.
     @Test func randomValueSwaps() throws {
-        var random = SplitMix64(state: 42)
+        var random = SeededGenerator(state: 42)
         guard case let .success(tree) = JSONParser.parse(LoaderFixture.valid) else {
             Issue.record("fixture does not parse")
             return
