@@ -16,6 +16,8 @@ struct GoldenOutputTests {
         (["agenda", "--track", "detection", "--format", "json"], "agenda-detection.json"),
         (["agenda", "--format", "csv"], "agenda-all.csv"),
         (["agenda", "--search", "securite"], "agenda-search-securite.txt"),
+        (["agenda", "--event", "lima", "--day", "1"], "agenda-lima-day1.txt"),
+        (["events", "--region", "asia pacific", "--lang", "fr"], "events-asia-pacific.fr.txt"),
         (["tracks"], "tracks.txt"),
         (["tracks", "--format", "json"], "tracks.json"),
         (["technologies"], "technologies.txt"),

@@ -40,7 +40,8 @@ struct AgendaCommand: IOCommand {
         case .csv:
             io.out(csv(agenda, builder))
         case .text:
-            io.out(AgendaText(builder: builder, width: io.outputWidth).render(agenda, filter: filter))
+            let undated = agenda.isEmpty ? AgendaQuery(index: index).undatedLeftOut(by: filter) : 0
+            io.out(AgendaText(builder: builder, width: io.outputWidth).render(agenda, filter: filter, undatedLeftOut: undated))
         }
     }
 
@@ -79,8 +80,13 @@ struct AgendaText {
     var labels: Labels { builder.labels }
     var fr: Bool { builder.language == .fr }
 
-    func render(_ agenda: [EventAgenda], filter: AgendaFilter) -> String {
+    func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0) -> String {
         guard !agenda.isEmpty else {
+            if undatedLeftOut > 0 {
+                return fr
+                    ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.\n"
+                    : "No session is placed on that day. \(undatedLeftOut) matching session(s) have no day stated in the source: drop --day to see them.\n"
+            }
             return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
         }
         var blocks: [String] = []

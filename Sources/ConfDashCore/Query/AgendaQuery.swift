@@ -66,15 +66,22 @@ public struct AgendaQuery: Sendable {
                 bySlot[AgendaSlot(session), default: []].append(session)
             }
             guard !bySlot.isEmpty else { return nil }
-            var unplaced = 0
-            if filter.day != nil {
-                var dayless = filter
-                dayless.day = nil
-                unplaced = event.sessions.filter { AgendaSlot($0) == .unplaced && self.session($0, of: event, matches: dayless) }.count
-            }
             let groups = bySlot.keys.sorted().map { (slot: $0, sessions: bySlot[$0]!) }
-            return EventAgenda(event: event, groups: groups, unplacedCount: unplaced)
+            return EventAgenda(event: event, groups: groups, unplacedCount: undatedLeftOut(in: event, by: filter))
         }
+    }
+
+    /// With a day filter: how many sessions would match but for the day, because their source
+    /// gives them no day at all. Lets a view say why a day looks empty instead of just "nothing".
+    public func undatedLeftOut(by filter: AgendaFilter) -> Int {
+        index.eventsByDate.filter(filter.admits).reduce(0) { $0 + undatedLeftOut(in: $1, by: filter) }
+    }
+
+    private func undatedLeftOut(in event: Event, by filter: AgendaFilter) -> Int {
+        guard filter.day != nil else { return 0 }
+        var dayless = filter
+        dayless.day = nil
+        return event.sessions.filter { AgendaSlot($0) == .unplaced && session($0, of: event, matches: dayless) }.count
     }
 
     /// Events that pass the event-level criteria and have at least one matching session

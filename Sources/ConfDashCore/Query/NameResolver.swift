@@ -12,11 +12,17 @@ public struct NameResolver: Sendable {
     private let candidates: [(id: String, names: [String])]
 
     public init(candidates: [(id: String, names: [String])]) {
-        self.candidates = candidates.map { ($0.id, ([$0.id] + $0.names).map(\.searchFolded)) }
+        self.candidates = candidates.map { ($0.id, ([$0.id] + $0.names).map(Self.key)) }
+    }
+
+    /// Case, accents and punctuation do not matter: "asia pacific" names "Asia/Pacific",
+    /// "e commerce" names "e-commerce".
+    static func key(_ text: String) -> String {
+        text.searchFolded.split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
     }
 
     public func resolve(_ input: String) -> Resolution {
-        let query = input.searchFolded.trimmingCharacters(in: .whitespaces)
+        let query = Self.key(input)
         guard !query.isEmpty else { return .notFound }
         let exact = candidates.filter { $0.names.contains(query) }.map(\.id)
         if exact.count == 1 { return .found(exact[0]) }

@@ -52,6 +52,8 @@ struct AgendaQueryTests {
         #expect(agenda.isEmpty, "no Lima item is placed on day 1")
         let all = query.agenda(AgendaFilter(day: .index(1)))
         #expect(!all.contains { $0.event.id == "smart-customs-lima-2024" })
+        #expect(query.undatedLeftOut(by: AgendaFilter(events: ["smart-customs-lima-2024"], day: .index(1))) == 5)
+        #expect(query.undatedLeftOut(by: AgendaFilter(events: ["smart-customs-lima-2024"])) == 0, "no day filter, nothing left out")
     }
 
     @Test("one track, and several tracks (any of them)")
@@ -156,6 +158,8 @@ struct NameResolverTests {
         #expect(index.eventResolver.resolve("Hanoï") == .found("wco-tech-conf-2023"))
         #expect(index.regionResolver.resolve("asie/pacifique") == .found("asia-pacific"))
         #expect(index.regionResolver.resolve("americas") == .found("americas-caribbean"))
+        #expect(index.regionResolver.resolve("asia pacific") == .found("asia-pacific"), "punctuation does not matter")
+        #expect(index.trackResolver.resolve("e commerce") == .found("e-commerce"))
     }
 }
 
