@@ -14,7 +14,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text (aligned columns), json or csv.")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Language of data and labels: en or fr. Default: French when LC_ALL/LANG starts with fr, else English.")
+    @Option(name: .long, help: "Language of data and labels: en or fr. Default: French when LC_ALL (else LC_MESSAGES, else LANG) starts with fr, else English.")
     var lang: Language?
 
     @Option(name: .long, help: ArgumentHelp("Read this dataset file instead of the bundled WCO dataset.", valueName: "file"))
@@ -40,7 +40,7 @@ enum DatasetFiles {
         guard let dataset = result.dataset else {
             let errors = result.problems.filter { $0.severity == .error }.count
             throw CommandFailure(status: ExitStatus.dataError,
-                                 messages: ["\(name): \(errors) \(errors == 1 ? "error" : "errors") in the dataset; nothing to show"])
+                                 messages: ["\(name): \(counted(errors, "error")) in the dataset; nothing to show"])
         }
         return dataset
     }

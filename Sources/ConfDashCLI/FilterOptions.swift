@@ -20,7 +20,7 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only events in this WCO region, by id or name (repeatable).", valueName: "region"))
     var region: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop (repeatable).", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop or other (repeatable).", valueName: "kind"))
     var kind: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only sessions whose text contains every word, ignoring case and accents, in English and French.", valueName: "text"))

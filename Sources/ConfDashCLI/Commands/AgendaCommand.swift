@@ -40,25 +40,28 @@ struct AgendaCommand: IOCommand {
         case .csv:
             io.out(csv(agenda, builder))
         case .text:
-            let undated = agenda.isEmpty ? AgendaQuery(index: index).undatedLeftOut(by: filter) : 0
+            let undated = AgendaQuery(index: index).undatedLeftOut(by: filter)
             io.out(AgendaText(builder: builder, width: io.outputWidth).render(agenda, filter: filter, undatedLeftOut: undated))
         }
     }
 
     private func csv(_ agenda: [EventAgenda], _ builder: RecordBuilder) -> String {
         var csv = CSVWriter(header: ["event", "event_title", "day", "day_index", "possible_days", "part_of_day", "start", "end",
-                                     "room", "kind", "count", "title", "official_title", "tracks", "technologies", "people",
-                                     "description", "sources", "id"])
+                                     "room", "kind", "kind_label", "count", "title", "official_title", "tracks", "technologies",
+                                     "people", "organisations", "description", "sources", "id"])
         for part in agenda {
             for session in part.allSessions {
                 let record = builder.session(session, of: part.event)
                 csv.append([
                     record.event, record.eventTitle, record.day ?? "", record.dayIndex.map(String.init) ?? "",
                     record.possibleDays.map { "\($0.from)/\($0.to)" } ?? "", record.partOfDay ?? "",
-                    record.start ?? "", record.end ?? "", record.room ?? "", record.kindLabel,
+                    record.start ?? "", record.end ?? "", record.room ?? "", record.kind, record.kindLabel,
                     record.count.map(String.init) ?? "", record.title, String(record.officialTitle),
                     record.tracks.map(\.name).joined(separator: "; "), record.technologies.map(\.name).joined(separator: "; "),
-                    builder.peopleLine(session).replacingOccurrences(of: "), ", with: "); "),
+                    record.people.map { "\($0.name) (\(builder.labels.personRole(SessionPerson.Role(rawValue: $0.role)!)))" }
+                        .joined(separator: "; "),
+                    record.organisations.map { "\($0.name) (\(builder.labels.organisationRole(SessionOrganisation.Role(rawValue: $0.role)!)))" }
+                        .joined(separator: "; "),
                     record.description ?? "", record.sources.joined(separator: "; "), record.id,
                 ])
             }
@@ -96,17 +99,17 @@ struct AgendaText {
                 blocks.append(slotTitle(group.slot, in: part.event))
                 blocks.append(table(group.sessions, in: part.event))
             }
-            if part.unplacedCount > 0 {
-                blocks.append(fr
-                    ? "  (\(part.unplacedCount) autre(s) session(s) de cet événement sans jour précisé : retirez --day pour les voir)"
-                    : "  (\(part.unplacedCount) more session(s) of this event have no stated day: drop --day to see them)")
-            }
         }
         let total = agenda.reduce(0) { $0 + $1.sessionCount }
         let noTimes = agenda.flatMap(\.allSessions).contains { builder.when($0) == "—" }
         var footer = fr ? "\(total) session(s)" : "\(total) session(s)"
         if noTimes { footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source" }
         blocks.append(footer)
+        if undatedLeftOut > 0 {
+            blocks.append(fr
+                ? "\(undatedLeftOut) autre(s) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir."
+                : "\(undatedLeftOut) more matching session(s) have no day stated in the source: drop --day to see them.")
+        }
         return blocks.joined(separator: "\n") + "\n"
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ConfDashCore
 
@@ -18,7 +19,7 @@ struct EventsCommand: IOCommand {
     @Option(name: .long, help: ArgumentHelp("Only events in this WCO region, by id or name (repeatable).", valueName: "region"))
     var region: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop (repeatable).", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop or other (repeatable).", valueName: "kind"))
     var kind: [String] = []
 
     func execute(io: CommandIO) throws {
@@ -31,18 +32,27 @@ struct EventsCommand: IOCommand {
         case .json:
             io.out(JSONOutput.encode(EventsOutput(lang: builder.language.rawValue, events: events.map(builder.event))))
         case .csv:
-            var csv = CSVWriter(header: ["id", "title", "short_title", "kind", "start_date", "end_date", "days", "online",
-                                         "place", "country", "region", "participants", "countries", "member_administrations",
-                                         "exhibition_stands", "sessions", "sources"])
+            // Figures as numbers a spreadsheet can add up, each with its qualifier in the next column
+            // ("moreThan", "nearly", "exact"): "more than 1,200" is never flattened to 1200.
+            let measures: [Figure.Measure] = [.participants, .countries, .memberAdministrations, .exhibitionStands]
+            let figureColumns = measures.flatMap { measure -> [String] in
+                let name = measure.rawValue.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1_$2", options: .regularExpression).lowercased()
+                return [name, name + "_qualifier"]
+            }
+            var csv = CSVWriter(header: ["id", "title", "short_title", "kind", "kind_label", "start_date", "end_date", "days", "online",
+                                         "place", "country", "country_name", "region", "region_name"] + figureColumns
+                                        + ["sessions", "sources"])
             for event in events {
                 let record = builder.event(event)
-                csv.append([record.id, record.title, record.shortTitle ?? "", record.kind, record.startDate, record.endDate,
-                            String(record.dayCount), String(record.online), record.place?.name ?? "",
-                            record.place?.country?.id ?? event.country ?? "", record.region?.name ?? "",
-                            builder.figure(.participants, of: event) ?? "", builder.figure(.countries, of: event) ?? "",
-                            builder.figure(.memberAdministrations, of: event) ?? "",
-                            builder.figure(.exhibitionStands, of: event) ?? "", String(record.sessionCount),
-                            record.sources.joined(separator: "; ")])
+                let figures = measures.flatMap { measure -> [String] in
+                    guard let figure = event.figures.first(where: { $0.measure == measure }) else { return ["", ""] }
+                    return [String(figure.value), figure.qualifier.rawValue]
+                }
+                csv.append([record.id, record.title, record.shortTitle ?? "", record.kind, record.kindLabel,
+                            record.startDate, record.endDate, String(record.dayCount), String(record.online),
+                            record.place?.name ?? "", record.place?.country?.id ?? "", record.place?.country?.name ?? "",
+                            record.region?.id ?? "", record.region?.name ?? ""] + figures
+                           + [String(record.sessionCount), record.sources.joined(separator: "; ")])
             }
             io.out(csv.text)
         case .text:
@@ -53,7 +63,7 @@ struct EventsCommand: IOCommand {
     private func renderText(_ events: [Event], _ builder: RecordBuilder, width: Int?) -> String {
         let fr = builder.language == .fr
         guard !events.isEmpty else { return fr ? "Aucun événement ne correspond.\n" : "No event matches.\n" }
-        // Four columns keep every word whole down to 80 columns; kind and id sit under the event's
+        // Four columns keep every word whole at 80 columns; kind and id sit under the event's
         // name, the WCO region under the place.
         var table = TextTable(columns: [
             .init("Dates"),

@@ -89,7 +89,7 @@ enum UsageOutput {
             columns += [
                 .init(fr ? "Événements" : "Events", alignment: .right),
                 .init("Sessions", alignment: .right),
-                .init(fr ? "Tendance " : "Trend ") ,
+                .init(fr ? "Tendance" : "Trend"),
             ]
             var table = TextTable(columns: columns)
             for record in records {
@@ -138,9 +138,10 @@ struct DynamicKey: CodingKey {
 struct RegionsCommand: IOCommand {
     static let configuration = CommandConfiguration(
         commandName: "regions",
-        abstract: "List the six WCO regions with their events.",
+        abstract: "List the WCO regions with their events.",
         discussion: """
-        Every region is listed, also those where no event took place.
+        Every region of the dataset is listed, also those where no event took place \
+        (the bundled dataset has all six WCO regions).
 
         Examples:
           confdash regions

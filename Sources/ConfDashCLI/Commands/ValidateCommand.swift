@@ -52,29 +52,32 @@ struct ValidateCommand: IOCommand {
             for problem in result.problems { io.out("\(problem)\n") }
             if let dataset = result.dataset {
                 let sessions = dataset.events.reduce(0) { $0 + $1.sessions.count }
-                let warningNote = warnings == 0 ? "" : ", \(warnings) \(warnings == 1 ? "warning" : "warnings")"
-                io.out("\(name): valid: \(dataset.events.count) events, \(sessions) sessions\(warningNote)\n")
+                let warningNote = warnings == 0 ? "" : ", " + counted(warnings, "warning")
+                io.out("\(name): valid: \(counted(dataset.events.count, "event")), \(counted(sessions, "session"))\(warningNote)\n")
             } else {
-                io.out("\(name): invalid: \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n")
+                io.out("\(name): invalid: \(counted(errors, "error")), \(counted(warnings, "warning"))\n")
             }
         }
         if result.dataset == nil { throw CommandFailure(status: ExitStatus.dataError, messages: []) }
     }
 }
 
+/// "1 event", "3 events".
+func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
 struct ValidationOutput: Encodable {
     struct Problem: Encodable {
         var severity: String
         var path: String
-        var line: Int?
-        var column: Int?
+        @Null var line: Int?
+        @Null var column: Int?
         var message: String
     }
     var file: String
     var valid: Bool
     var errors: Int
     var warnings: Int
-    var events: Int?
-    var sessions: Int?
+    @Null var events: Int?
+    @Null var sessions: Int?
     var problems: [Problem]
 }

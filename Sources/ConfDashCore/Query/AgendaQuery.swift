@@ -29,8 +29,6 @@ public enum AgendaSlot: Hashable, Sendable, Comparable {
 public struct EventAgenda: Sendable {
     public var event: Event
     public var groups: [(slot: AgendaSlot, sessions: [Session])]
-    /// With a day filter: sessions of this event the filter left out only because the source gives them no day.
-    public var unplacedCount: Int
 
     public var sessionCount: Int { groups.reduce(0) { $0 + $1.sessions.count } }
     public var allSessions: [Session] { groups.flatMap(\.sessions) }
@@ -67,7 +65,7 @@ public struct AgendaQuery: Sendable {
             }
             guard !bySlot.isEmpty else { return nil }
             let groups = bySlot.keys.sorted().map { (slot: $0, sessions: bySlot[$0]!) }
-            return EventAgenda(event: event, groups: groups, unplacedCount: undatedLeftOut(in: event, by: filter))
+            return EventAgenda(event: event, groups: groups)
         }
     }
 
