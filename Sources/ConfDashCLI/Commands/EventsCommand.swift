@@ -44,13 +44,14 @@ struct EventsCommand: IOCommand {
                                         + ["sessions", "sources"])
             for event in events {
                 let record = builder.event(event)
+                let country = builder.index.country(of: event)
                 let figures = measures.flatMap { measure -> [String] in
                     guard let figure = event.figures.first(where: { $0.measure == measure }) else { return ["", ""] }
                     return [String(figure.value), figure.qualifier.rawValue]
                 }
                 csv.append([record.id, record.title, record.shortTitle ?? "", record.kind, record.kindLabel,
                             record.startDate, record.endDate, String(record.dayCount), String(record.online),
-                            record.place?.name ?? "", record.place?.country?.id ?? "", record.place?.country?.name ?? "",
+                            record.place?.name ?? "", country?.code ?? "", country.map { $0.name.text(in: builder.language) } ?? "",
                             record.region?.id ?? "", record.region?.name ?? ""] + figures
                            + [String(record.sessionCount), record.sources.joined(separator: "; ")])
             }

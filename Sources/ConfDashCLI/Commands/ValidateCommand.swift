@@ -25,14 +25,15 @@ struct ValidateCommand: IOCommand {
     @Flag(name: .long, help: "Check the dataset built into confdash instead of a file.")
     var bundled = false
 
-    @Option(name: .long, help: "Output format: text or json (csv is not offered for problems).")
-    var format: OutputFormat = .text
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
 
     func validate() throws {
         if bundled == (file != nil) {
             throw ValidationError(bundled ? "Give either a file or --bundled, not both." : "Missing the file to check (or --bundled).")
         }
-        if format == .csv { throw ValidationError("--format csv is not offered for validate; use text or json.") }
     }
 
     func execute(io: CommandIO) throws {
@@ -48,7 +49,7 @@ struct ValidateCommand: IOCommand {
                 problems: result.problems.map {
                     .init(severity: $0.severity.rawValue, path: $0.path, line: $0.line, column: $0.column, message: $0.message)
                 })))
-        case .text, .csv:
+        case .text:
             for problem in result.problems { io.out("\(problem)\n") }
             if let dataset = result.dataset {
                 let sessions = dataset.events.reduce(0) { $0 + $1.sessions.count }

@@ -34,7 +34,8 @@ struct RecordBuilder {
 
     func event(_ event: Event) -> EventRecord {
         let place = index.place(of: event).map {
-            PlaceRecord(id: $0.id, name: text($0.name) ?? $0.id, country: countryName($0.country ?? event.country),
+            // One precedence everywhere (text, JSON, CSV): the event's own country, else its place's.
+            PlaceRecord(id: $0.id, name: text($0.name) ?? $0.id, country: countryName(index.country(of: event)?.code),
                         latitude: $0.latitude, longitude: $0.longitude)
         }
         let technologies = orderedUnion(event.technologies, event.sessions.flatMap(\.technologies))

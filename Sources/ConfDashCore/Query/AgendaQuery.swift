@@ -76,7 +76,8 @@ public struct AgendaQuery: Sendable {
     }
 
     private func undatedLeftOut(in event: Event, by filter: AgendaFilter) -> Int {
-        guard filter.day != nil else { return 0 }
+        // Only events that have the chosen day: an undated session of another event was never a candidate.
+        guard filter.day != nil, filter.selectedDate(in: event) != nil else { return 0 }
         var dayless = filter
         dayless.day = nil
         return event.sessions.filter { AgendaSlot($0) == .unplaced && session($0, of: event, matches: dayless) }.count

@@ -54,6 +54,10 @@ struct AgendaQueryTests {
         #expect(!all.contains { $0.event.id == "smart-customs-lima-2024" })
         #expect(query.undatedLeftOut(by: AgendaFilter(events: ["smart-customs-lima-2024"], day: .index(1))) == 5)
         #expect(query.undatedLeftOut(by: AgendaFilter(events: ["smart-customs-lima-2024"])) == 0, "no day filter, nothing left out")
+        #expect(query.undatedLeftOut(by: AgendaFilter(day: .date(date("2024-11-13")))) == 0,
+                "events that do not include that date are not counted")
+        #expect(query.undatedLeftOut(by: AgendaFilter(day: .date(date("2024-03-19")))) == 5, "Lima's five undated items")
+        #expect(query.undatedLeftOut(by: AgendaFilter(day: .index(9))) == 0, "no event has a ninth day")
     }
 
     @Test("one track, and several tracks (any of them)")
