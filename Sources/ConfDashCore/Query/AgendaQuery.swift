@@ -41,6 +41,11 @@ public struct AgendaQuery: Sendable {
 
     /// Whether `session` of `event` passes every session-level criterion (day, tracks, technologies, search).
     public func session(_ session: Session, of event: Event, matches filter: AgendaFilter) -> Bool {
+        self.session(session, of: event, matches: filter, search: filter.search.map(SearchQuery.init))
+    }
+
+    /// `search` is `filter.search` folded once by the caller, so a whole agenda folds the query once.
+    private func session(_ session: Session, of event: Event, matches filter: AgendaFilter, search: SearchQuery?) -> Bool {
         if filter.day != nil {
             guard let date = filter.selectedDate(in: event) else { return false }
             switch AgendaSlot(session) {
@@ -51,16 +56,17 @@ public struct AgendaQuery: Sendable {
         }
         if !filter.tracks.isEmpty && filter.tracks.isDisjoint(with: session.tracks) { return false }
         if !filter.technologies.isEmpty && filter.technologies.isDisjoint(with: session.technologies) { return false }
-        if let search = filter.search, !index.session(session, matches: search) { return false }
+        if let search, !index.session(session, matches: search) { return false }
         return true
     }
 
     /// The agenda for `filter`: events oldest first, each with its matching sessions; events with no match are left out.
     public func agenda(_ filter: AgendaFilter) -> [EventAgenda] {
-        index.eventsByDate.compactMap { event in
+        let search = filter.search.map(SearchQuery.init)
+        return index.eventsByDate.compactMap { event in
             guard filter.admits(event) else { return nil }
             var bySlot: [AgendaSlot: [Session]] = [:]
-            for session in event.sessions where self.session(session, of: event, matches: filter) {
+            for session in event.sessions where self.session(session, of: event, matches: filter, search: search) {
                 bySlot[AgendaSlot(session), default: []].append(session)
             }
             guard !bySlot.isEmpty else { return nil }
@@ -72,15 +78,16 @@ public struct AgendaQuery: Sendable {
     /// With a day filter: how many sessions would match but for the day, because their source
     /// gives them no day at all. Lets a view say why a day looks empty instead of just "nothing".
     public func undatedLeftOut(by filter: AgendaFilter) -> Int {
-        index.eventsByDate.filter(filter.admits).reduce(0) { $0 + undatedLeftOut(in: $1, by: filter) }
-    }
-
-    private func undatedLeftOut(in event: Event, by filter: AgendaFilter) -> Int {
-        // Only events that have the chosen day: an undated session of another event was never a candidate.
-        guard filter.day != nil, filter.selectedDate(in: event) != nil else { return 0 }
+        guard filter.day != nil else { return 0 }
         var dayless = filter
         dayless.day = nil
-        return event.sessions.filter { AgendaSlot($0) == .unplaced && session($0, of: event, matches: dayless) }.count
+        let search = filter.search.map(SearchQuery.init)
+        // Only events that have the chosen day: an undated session of another event was never a candidate.
+        return index.eventsByDate.filter { filter.admits($0) && filter.selectedDate(in: $0) != nil }.reduce(0) { total, event in
+            total + event.sessions.filter {
+                AgendaSlot($0) == .unplaced && session($0, of: event, matches: dayless, search: search)
+            }.count
+        }
     }
 
     /// Events that pass the event-level criteria and have at least one matching session

@@ -77,11 +77,8 @@ public final class DatasetIndex: Sendable {
     }
 
     /// Whether every word of `query` occurs in the session's text (either language), ignoring case and accents.
-    public func session(_ session: Session, matches query: String) -> Bool {
-        let words = query.searchFolded.split(whereSeparator: \.isWhitespace)
-        guard !words.isEmpty else { return true }
-        let haystack = sessionSearchText[session.id] ?? ""
-        return words.allSatisfy { haystack.contains($0) }
+    public func session(_ session: Session, matches query: SearchQuery) -> Bool {
+        query.matches(folded: sessionSearchText[session.id] ?? "")
     }
 
     // MARK: Convenience lookups used by every presentation

@@ -33,10 +33,24 @@ extension String {
     /// True when every whitespace-separated word of `query` occurs, folded, somewhere in this
     /// string, folded: "securite omd" finds "Sécurité … l’OMD". An empty query matches everything.
     public func matchesSearch(_ query: String) -> Bool {
-        let words = query.searchFolded.split(separator: " ")
-        guard !words.isEmpty else { return true }
-        let haystack = searchFolded
-        return words.allSatisfy { haystack.contains($0) }
+        SearchQuery(query).matches(folded: searchFolded)
+    }
+}
+
+/// A search folded once, to test against many texts that were folded ahead of time
+/// (the agenda folds each session's text when the dataset is indexed, not per keystroke).
+public struct SearchQuery: Sendable {
+    public let words: [Substring]
+
+    public init(_ query: String) {
+        words = query.searchFolded.split(whereSeparator: \.isWhitespace)
+    }
+
+    public var isEmpty: Bool { words.isEmpty }
+
+    /// Every word occurs in `haystack`, which must already be `searchFolded`.
+    public func matches(folded haystack: String) -> Bool {
+        words.allSatisfy { haystack.contains($0) }
     }
 }
 
