@@ -72,10 +72,7 @@ public struct TextTable: Sendable {
     }
 
     func columnWidths(maxWidth: Int?) -> [Int] {
-        var widths = columns.indices.map { index in
-            let cells = (headerStyle == .hidden ? [] : [columns[index].header]) + rows.map { cell($0, index) }
-            return cells.map(Self.naturalWidth).max() ?? 0
-        }
+        var widths = columns.indices.map { columnCells($0).map(Self.naturalWidth).max() ?? 0 }
         guard let maxWidth else { return widths }
         var excess = widths.reduce(0, +) + Self.separator.count * (widths.count - 1) - maxWidth
         // First narrow wrapping columns only down to their longest word, so that words stay whole;
@@ -95,8 +92,12 @@ public struct TextTable: Sendable {
     }
 
     private func longestWord(in index: Int) -> Int {
-        let cells = (headerStyle == .hidden ? [] : [columns[index].header]) + rows.map { cell($0, index) }
-        return cells.flatMap { $0.split(whereSeparator: { $0 == " " || $0.isNewline }) }.map(\.terminalWidth).max() ?? 0
+        columnCells(index).flatMap { $0.split(whereSeparator: { $0 == " " || $0.isNewline }) }.map(\.terminalWidth).max() ?? 0
+    }
+
+    /// Everything shown in a column: its header (unless hidden) and one cell per row.
+    private func columnCells(_ index: Int) -> [String] {
+        (headerStyle == .hidden ? [] : [columns[index].header]) + rows.map { cell($0, index) }
     }
 
     private func cell(_ row: [String], _ index: Int) -> String {
