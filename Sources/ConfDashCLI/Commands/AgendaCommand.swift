@@ -101,7 +101,7 @@ struct AgendaText {
             }
         }
         let total = agenda.reduce(0) { $0 + $1.sessionCount }
-        let noTimes = agenda.flatMap(\.allSessions).contains { builder.when($0) == "—" }
+        let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
         var footer = fr ? "\(total) session(s)" : "\(total) session(s)"
         if noTimes { footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source" }
         blocks.append(footer)

@@ -20,9 +20,7 @@ struct TracksCommand: IOCommand {
         let usage = index.trackUsage()
         let records = index.dataset.tracks.map { track in
             UsageRecord(id: track.id, name: track.name.text(in: builder.language), aliases: nil,
-                        description: builder.text(track.description), color: track.color,
-                        events: usage[track.id]?.events ?? 0, sessions: usage[track.id]?.sessions ?? 0,
-                        sessionsByYear: byYear(usage[track.id]), eventIDs: usage[track.id]?.eventIDs ?? [])
+                        description: builder.text(track.description), color: track.color, usage: usage[track.id])
         }
         try UsageOutput.write(records, key: "tracks", format: common.format, builder: builder, io: io,
                               nameHeader: builder.language == .fr ? "Thème" : "Track")
@@ -51,17 +49,22 @@ struct TechnologiesCommand: IOCommand {
         let usage = index.technologyUsage()
         let records = index.dataset.technologies.map { technology in
             UsageRecord(id: technology.id, name: technology.name.text(in: builder.language), aliases: technology.aliases,
-                        description: builder.text(technology.description), color: nil,
-                        events: usage[technology.id]?.events ?? 0, sessions: usage[technology.id]?.sessions ?? 0,
-                        sessionsByYear: byYear(usage[technology.id]), eventIDs: usage[technology.id]?.eventIDs ?? [])
+                        description: builder.text(technology.description), color: nil, usage: usage[technology.id])
         }
         try UsageOutput.write(records, key: "technologies", format: common.format, builder: builder, io: io,
                               nameHeader: builder.language == .fr ? "Technologie" : "Technology")
     }
 }
 
-private func byYear(_ usage: UsageCount?) -> [String: Int] {
-    Dictionary(uniqueKeysWithValues: (usage?.sessionsByYear ?? [:]).map { (String($0.key), $0.value) })
+extension UsageRecord {
+    /// A track or technology with its counts; no usage at all reads as zero everywhere.
+    init(id: String, name: String, aliases: [String]?, description: String?, color: String?, usage: UsageCount?) {
+        let usage = usage ?? UsageCount()
+        self.init(id: id, name: name, aliases: aliases, description: description, color: color,
+                  events: usage.events, sessions: usage.sessions,
+                  sessionsByYear: Dictionary(uniqueKeysWithValues: usage.sessionsByYear.map { (String($0.key), $0.value) }),
+                  eventIDs: usage.eventIDs)
+    }
 }
 
 /// Tracks and technologies share one presentation: name, counts, and a per-year trend.

@@ -108,6 +108,9 @@ struct RecordBuilder {
         return (people + organisations).joined(separator: ", ")
     }
 
+    /// Whether the source gives any time of day for the session (a clock time or a part of the day).
+    func timeIsStated(_ session: Session) -> Bool { session.start != nil || session.partOfDay != nil }
+
     /// When a session happens, as precisely as known: "14:00–15:30", "afternoon", or "—".
     func when(_ session: Session) -> String {
         if let start = session.start {

@@ -5,6 +5,9 @@ public struct UsageCount: Equatable, Sendable {
     /// Sessions per year of the event's start date, for trends.
     public var sessionsByYear: [Int: Int] = [:]
     public var eventIDs: [String] = []
+
+    /// No use at all: zero everywhere.
+    public init() {}
 }
 
 extension DatasetIndex {
