@@ -34,12 +34,18 @@ let package = Package(
             dependencies: [
                 "ConfDashCore",
                 "ConfDashBundledData",
+                "ConfDashUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The dashboard without a terminal: state, reducer, key map, layout, panes drawn into a
+        // cell grid. Testable headless; `snapshot` prints its grids.
+        .target(name: "ConfDashUI", dependencies: ["ConfDashCore"]),
+
         .executableTarget(name: "confdash", dependencies: ["ConfDashCLI"]),
 
         .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData"]),
+        .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashBundledData"], exclude: ["__Screens__"]),
         .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"], exclude: ["__Goldens__"]),
     ],
     swiftLanguageModes: [.v6]

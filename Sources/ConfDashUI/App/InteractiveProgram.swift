@@ -1,0 +1,12 @@
+/// What the terminal loop drives. The dashboard implements it; the curses backend
+/// (ConfDashTerminal) runs it: it reports the size, passes keys (mouse events included), and
+/// draws whatever grid `render()` returns, sending only the cells that changed.
+@MainActor
+public protocol InteractiveProgram: AnyObject {
+    /// Called before the first frame and after every resize, with the new size (may be 1x1).
+    func resize(to size: Size)
+    /// Handles one key. Returns false when the program wants to stop (q, Ctrl-C, `:q`).
+    func handle(_ key: Key) -> Bool
+    /// The whole screen for the current state, exactly `size` cells.
+    func render() -> CellGrid
+}

@@ -1,0 +1,116 @@
+import ConfDashCore
+
+/// One terminal cell: a grapheme and its style. A double-width grapheme occupies its cell and
+/// the next; that next cell holds an empty `grapheme` and is never drawn on its own.
+public struct Cell: Equatable, Hashable, Sendable {
+    public var grapheme: String
+    public var style: Style
+
+    public init(_ grapheme: String = " ", style: Style = .plain) { self.grapheme = grapheme; self.style = style }
+    public static let blank = Cell()
+    /// The right half of a double-width grapheme.
+    public var isContinuation: Bool { grapheme.isEmpty }
+}
+
+/// The whole screen in memory. Views draw here, never into the terminal; the backend diffs two
+/// grids and sends only what changed, and `snapshot` prints one as text.
+public struct CellGrid: Equatable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        self.size = Size(width: max(size.width, 0), height: max(size.height, 0))
+        cells = Array(repeating: .blank, count: self.size.width * self.size.height)
+    }
+
+    public var bounds: Rect { Rect(size: size) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return .blank }
+        return cells[y * size.width + x]
+    }
+
+    /// Sets one cell, keeping double-width pairs whole: overwriting either half of a wide
+    /// grapheme blanks the other half, so no half-character is ever left on screen.
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        let index = y * size.width + x
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        }
+        if x + 1 < size.width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
+    }
+
+    /// Fills `rect` (clipped to the grid) with `character` in `style`.
+    public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
+        let clipped = clip(rect)
+        guard !clipped.isEmpty else { return }
+        for y in clipped.y..<clipped.maxY {
+            for x in clipped.x..<clipped.maxX { set(x, y, Cell(String(character), style: style)) }
+        }
+    }
+
+    /// Writes `text` from (x, y) on one row, clipped to `limit` columns and to the grid.
+    /// Control characters become spaces; a wide grapheme that would straddle the limit becomes
+    /// a space instead. Returns the number of columns written.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
+        guard y >= 0, y < size.height else { return 0 }
+        let end = min(size.width, x + (limit ?? size.width))
+        var column = x
+        for character in text {
+            guard column < end else { break }
+            var width = TerminalWidth.width(of: character)
+            var grapheme = String(character)
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                grapheme = " "; width = 1
+            }
+            if width == 0 { continue }
+            if column + width > end {
+                set(column, y, Cell(" ", style: style)); column += 1; break
+            }
+            if column >= 0 { set(column, y, Cell(grapheme, style: style)) }
+            if width == 2, column + 1 >= 0 { set(column + 1, y, Cell("", style: style)) }
+            column += width
+        }
+        return max(0, column - x)
+    }
+
+    /// Writes `text` into a row of `rect`, padded or cut with "…" to exactly the rect's width.
+    public mutating func write(_ text: String, in rect: Rect, row: Int = 0, alignment: TextAlignment = .left, style: Style = .plain) {
+        guard row >= 0, row < rect.height, rect.width > 0 else { return }
+        write(text.fitted(toWidth: rect.width, alignment: alignment), x: rect.x, y: rect.y + row, limit: rect.width, style: style)
+    }
+
+    /// Applies `style` to cells already drawn (used to highlight a selected row).
+    public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
+        let clipped = clip(rect)
+        guard !clipped.isEmpty else { return }
+        for y in clipped.y..<clipped.maxY {
+            for x in clipped.x..<clipped.maxX {
+                cells[y * size.width + x].style = transform(cells[y * size.width + x].style)
+            }
+        }
+    }
+
+    public func clip(_ rect: Rect) -> Rect {
+        let x0 = max(rect.x, 0), y0 = max(rect.y, 0)
+        let x1 = min(rect.maxX, size.width), y1 = min(rect.maxY, size.height)
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// The grid as plain text lines, trailing spaces removed: what `snapshot` prints.
+    public func textLines() -> [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width { line += cells[y * size.width + x].grapheme }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
+
+    public var text: String { textLines().joined(separator: "\n") }
+}

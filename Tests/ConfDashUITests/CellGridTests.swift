@@ -1,0 +1,66 @@
+import Testing
+@testable import ConfDashUI
+
+@Suite struct CellGridTests {
+    @Test func writesAccentsCombiningMarksAndWideCharacters() {
+        var grid = CellGrid(size: Size(width: 10, height: 1))
+        let written = grid.write("e\u{301}té 日本", x: 0, y: 0)
+        #expect(written == 8)
+        #expect(grid.textLines() == ["e\u{301}té 日本"])
+        #expect(grid[5, 0].isContinuation == false)
+        #expect(grid[6, 0].isContinuation)
+    }
+
+    @Test func wideCharacterThatWouldStraddleTheEdgeBecomesASpace() {
+        var grid = CellGrid(size: Size(width: 3, height: 1))
+        grid.write("a日本", x: 0, y: 0)
+        #expect(grid.textLines() == ["a日"])
+        var cut = CellGrid(size: Size(width: 4, height: 1))
+        cut.write("ab日", x: 1, y: 0)
+        #expect(cut.textLines() == [" ab"])
+        #expect(cut[3, 0].grapheme == " ")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var grid = CellGrid(size: Size(width: 4, height: 1))
+        grid.write("日本", x: 0, y: 0)
+        grid.write("x", x: 1, y: 0)
+        #expect(grid.textLines() == [" x本"])
+        grid.write("y", x: 2, y: 0)
+        #expect(grid.textLines() == [" xy"])
+        #expect(grid.cells.allSatisfy { !$0.isContinuation })
+    }
+
+    @Test func clipsToTheGridAndToEmptyRects() {
+        var grid = CellGrid(size: Size(width: 2, height: 2))
+        grid.write("hello", x: -2, y: 0)
+        grid.write("far", x: 5, y: 1)
+        grid.fill(Rect(x: 1, y: -3, width: 10, height: 4), with: "#")
+        grid.fill(.zero, with: "!")
+        #expect(grid.textLines() == ["l#", ""])
+    }
+
+    @Test func controlCharactersNeverReachTheScreen() {
+        var grid = CellGrid(size: Size(width: 6, height: 1))
+        grid.write("a\u{1B}[2Jb\tc", x: 0, y: 0)
+        #expect(grid.textLines() == ["a [2Jb"])
+    }
+
+    @Test func fittedWritePadsOrEllipsises() {
+        var grid = CellGrid(size: Size(width: 8, height: 2))
+        grid.write("Sécurité douanière", in: Rect(x: 0, y: 0, width: 8, height: 2), row: 1)
+        #expect(grid.textLines() == ["", "Sécurit…"])
+    }
+}
+
+@Suite struct KeyParsingTests {
+    @Test func tmuxNamesAndLiteralWords() {
+        #expect(Key.parseSequence("Tab j j Enter") == [.tab, .character("j"), .character("j"), .enter])
+        #expect(Key.parseSequence("BTab C-c Escape PageDown F1") == [.backTab, .control("c"), .escape, .pageDown, .function(1)])
+        #expect(Key.parseSequence("/ sécu Enter") == [.character("/"), .character("s"), .character("é"), .character("c"), .character("u"), .enter])
+    }
+
+    @Test func everyNamedKeyPrintsANameThatParsesBack() {
+        for key in Set(Key.namedKeys.values) { #expect(Key(name: key.description) == key) }
+    }
+}
