@@ -44,9 +44,21 @@ let package = Package(
 
         .executableTarget(name: "confdash", dependencies: ["ConfDashCLI"]),
 
+        // The terminal: ncursesw (wide API through a shim), a C guard that restores the terminal
+        // on signals and crashes, and the one Swift target that talks to curses.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CTerminalGuard"),
+        .target(name: "ConfDashTerminal", dependencies: ["ConfDashUI", "CNcursesw", "CTerminalGuard"]),
+        // A trivial program on the real terminal backend, for the end-to-end tests (a crash on
+        // demand, stderr, exit()); built by `swift build` but not a product.
+        .executableTarget(name: "confdash-terminal-demo", dependencies: ["ConfDashTerminal", "ConfDashUI"]),
+
         .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData"]),
         .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashBundledData"], exclude: ["__Screens__"]),
         .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"], exclude: ["__Goldens__"]),
+        .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashUI"]),
+        // The real binaries in tmux: keys, resizes, quitting, signals, crashes, and the terminal afterwards.
+        .testTarget(name: "ConfDashEndToEndTests", dependencies: ["confdash", "confdash-terminal-demo"]),
     ],
     swiftLanguageModes: [.v6]
 )
