@@ -26,6 +26,7 @@ static int saved_stderr = -1;  // the real fd 2 while it is captured
 static int capture_fd = -1;    // the temporary file fd 2 points to
 
 static struct sigaction previous_actions[NSIG];
+static volatile sig_atomic_t answer_crash_prompt = 0;
 
 static void write_all(int fd, const char *bytes, size_t length) {
     while (length > 0) {
@@ -98,9 +99,24 @@ void ctg_disarm(void) {
 
 int ctg_pending_signal(void) { return pending_signal; }
 
+void ctg_answer_crash_prompt(int enabled) { answer_crash_prompt = enabled ? 1 : 0; }
+
+/// Swift's crash reporter decides at load time (from SWIFT_BACKTRACE, read before main) whether
+/// to ask "Press space to interact…" and then waits up to 30 s for a key on fd 0. A pipe
+/// holding one newline in place of fd 0 answers "quit" at once; the terminal itself is untouched.
+static void preanswer_crash_prompt(void) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    (void)write(fds[1], "\n", 1);
+    close(fds[1]);
+    dup2(fds[0], STDIN_FILENO);
+    close(fds[0]);
+}
+
 static void crash_handler(int signo, siginfo_t *info, void *context) {
     (void)context;
     ctg_restore();
+    if (answer_crash_prompt) preanswer_crash_prompt();
     // Hand the signal to whoever had it before (Swift's crash reporter), or to the default
     // action, so that the report prints on the normal screen and the exit status tells the truth.
     struct sigaction previous = previous_actions[signo];

@@ -90,8 +90,10 @@ public final class TerminalSession {
     public static func start(options: TerminalOptions) throws(TerminalStartError) -> TerminalSession {
         if let problem = TerminalCheck.problem(environment: options.environment) { throw .unavailable(problem) }
         let term = options.environment["TERM"] ?? ""
-        // Swift's crash reporter would otherwise wait for a key on a terminal.
-        if getenv("SWIFT_BACKTRACE") == nil { setenv("SWIFT_BACKTRACE", "interactive=no", 1) }
+        // Swift's crash reporter reads SWIFT_BACKTRACE when the program loads, so setting it now
+        // would change nothing; unless the user chose its settings, the guard answers its
+        // "Press space to interact" prompt instead of letting it wait 30 s for a key.
+        ctg_answer_crash_prompt(options.environment["SWIFT_BACKTRACE"] == nil ? 1 : 0)
         // Only the character type: curses needs UTF-8 there, while number formats stay as the
         // rest of the program expects. Without a UTF-8 locale, C.UTF-8 (always present in glibc).
         setlocale(LC_CTYPE, "")

@@ -23,6 +23,11 @@ void ctg_set_reset_sequence(const char *bytes, size_t length);
 /// an atexit restore. Call before curses starts, so that ncurses keeps its hands off INT/TERM.
 void ctg_install_handlers(void);
 
+/// When enabled, a crash replaces fd 0 with a pipe holding one newline before Swift's crash
+/// reporter runs, so that its interactive prompt (chosen before main, when SWIFT_BACKTRACE does
+/// not say interactive=no) ends at once instead of waiting 30 s for a key.
+void ctg_answer_crash_prompt(int enabled);
+
 /// Puts the previous handlers back (after a clean stop).
 void ctg_uninstall_handlers(void);
 
