@@ -26,34 +26,36 @@ public enum ScreenDiff {
     ///   sequences), so the next run is positioned explicitly and an error cannot shift the
     ///   rest of the row.
     public static func runs(from old: CellGrid?, to new: CellGrid) -> [DrawRun] {
-        let old = old?.size == new.size ? old : nil
-        var runs: [DrawRun] = []
+        let old = old?.size == new.size ? old?.cells : nil
+        let cells = new.cells
         let width = new.size.width
+        var runs: [DrawRun] = []
         for y in 0..<new.size.height {
+            let rowStart = y * width
+            if let old, old[rowStart..<rowStart + width] == cells[rowStart..<rowStart + width] { continue }
             var current: DrawRun?
             var nextColumn = -1  // the column right after `current`, where it may continue
-            func flush() {
-                if let run = current { runs.append(run) }
-                current = nil
-            }
             for x in 0..<width {
-                let cell = new[x, y]
+                let cell = cells[rowStart + x]
                 if cell.isContinuation { continue }
-                if let old, old[x, y] == cell {
-                    flush()
+                if let old, old[rowStart + x] == cell {
+                    if let run = current { runs.append(run); current = nil }
                     continue
                 }
-                if current != nil, current!.style == cell.style, nextColumn == x {
+                if current != nil, nextColumn == x, current!.style == cell.style {
                     current!.text += cell.grapheme
                 } else {
-                    flush()
+                    if let run = current { runs.append(run) }
                     current = DrawRun(x: x, y: y, text: cell.grapheme, style: cell.style)
                 }
-                let wide = x + 1 < width && new[x + 1, y].isContinuation
+                let wide = x + 1 < width && cells[rowStart + x + 1].isContinuation
                 nextColumn = x + (wide ? 2 : 1)
-                if wide || cell.grapheme.unicodeScalars.count > 1 { flush() }
+                if wide || cell.grapheme.unicodeScalars.count > 1 {
+                    runs.append(current!)
+                    current = nil
+                }
             }
-            flush()
+            if let run = current { runs.append(run) }
         }
         return runs
     }

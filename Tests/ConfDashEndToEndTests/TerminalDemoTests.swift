@@ -165,6 +165,34 @@ struct TerminalDemoTests {
         #expect(waitForExit(pid, timeout: 3), "the demo is still running after its terminal closed")
     }
 
+    @Test func ctrlZSuspendsWithTheTerminalRestoredAndFgResumes() throws {
+        // Job control needs an interactive shell; curses handles SIGTSTP itself.
+        let pane = try TmuxPane(URL(fileURLWithPath: "/bin/bash"), ["--norc", "--noprofile", "-i"], environment: ["PS1": "$ "])
+        defer { pane.kill() }
+        try pane.waitFor("$")
+        try pane.type(Executable.demo.path)
+        try pane.sendKeys("Enter")
+        try pane.waitFor("terminal demo 80x24")
+        try pane.sendKeys("j")
+        try pane.waitFor("last key: j")
+        try pane.sendKeys("C-z")
+        try pane.waitFor("Stopped")
+        #expect(try pane.modes() == .restored)
+        try pane.type("fg")
+        try pane.sendKeys("Enter")
+        let lines = try pane.waitFor("terminal demo 80x24")
+        #expect(lines[1] == "last key: j", "the screen is drawn again as it was")
+        #expect(try pane.modes().alternateScreen)
+        try pane.sendKeys("k")
+        try pane.waitFor("last key: k")
+        try pane.sendKeys("q")
+        try pane.waitUntil("the prompt after quitting") { $0.last(where: { !$0.isEmpty }) == "$" }
+        try pane.type("exit")
+        try pane.sendKeys("Enter")
+        #expect(try pane.exitReport() == ExitReport(status: 0, termiosRestored: true))
+        #expect(try pane.modes() == .restored)
+    }
+
     @Test func aFatalErrorRestoresTheTerminalAndShowsTheReport() throws {
         let pane = try startDemo()
         defer { pane.kill() }
