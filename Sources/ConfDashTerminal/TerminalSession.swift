@@ -140,7 +140,8 @@ public final class TerminalSession {
         maxPairs = max(0, min(Int(cn_color_pairs()) - 1, Int(Int16.max)))
         size = Size(width: Int(cn_cols()), height: Int(cn_lines()))
 
-        ctg_set_reset_sequence(Self.resetSequence(), Self.resetSequence().utf8.count)
+        let reset = Self.resetSequence()
+        ctg_set_reset_sequence(reset, reset.utf8.count)
         ctg_capture_stderr()
     }
 

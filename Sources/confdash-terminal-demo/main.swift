@@ -1,7 +1,7 @@
 // A trivial program on the real terminal backend, for the end-to-end tests: it shows the size,
 // the colours and the last key, and misbehaves on request so that the tests can watch the
-// terminal come back: `!` fatalError, `S` a segmentation fault, `x` exit(3), `e` a line on
-// stderr. `q` quits.
+// terminal come back: `!` fatalError, `S` a segmentation fault, `R` a stack overflow, `x` exit(3),
+// `e` a line on stderr. `q` quits.
 import ConfDashTerminal
 import ConfDashUI
 import Foundation
@@ -28,11 +28,20 @@ final class DemoProgram: InteractiveProgram {
         case .character("S"):
             let address = UnsafeMutablePointer<Int>(bitPattern: 8)!
             address.pointee = 1
+        case .character("R"): keyCount += recurse(keyCount)
         case .character("x"): exit(3)
         case .character("e"): FileHandle.standardError.write(Data("demo: a line written to stderr\n".utf8))
         default: break
         }
         return true
+    }
+
+    /// Unbounded recursion: a stack overflow.
+    func recurse(_ depth: Int) -> Int {
+        guard depth >= 0 else { return 0 }  // never: keeps the compiler from calling it infinite
+        var frame = [depth, depth + 1, depth + 2]
+        frame[0] = recurse(depth + 1)
+        return frame.reduce(0, +)
     }
 
     func render() -> CellGrid {

@@ -219,6 +219,13 @@ struct TerminalDemoTests {
         #expect(everything.contains("Program crashed"))
     }
 
+    @Test func aStackOverflowRestoresTheTerminal() throws {
+        let pane = try startDemo()
+        defer { pane.kill() }
+        try pane.sendKeys("R")
+        try expectRestored(pane, status: 128 + SIGSEGV)
+    }
+
     @Test func exitFromInsideTheProgramRestoresTheTerminal() throws {
         let pane = try startDemo()
         defer { pane.kill() }
