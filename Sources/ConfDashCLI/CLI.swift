@@ -150,7 +150,7 @@ public struct ConfdashCommand: ParsableCommand {
         version: ConfdashCLI.version,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
-            RegionsCommand.self, ValidateCommand.self, SnapshotCommand.self, DashboardCommand.self,
+            RegionsCommand.self, ValidateCommand.self, SnapshotCommand.self, KeysCommand.self, DashboardCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -26,10 +26,11 @@ public struct KeyBinding: Sendable {
     public var help: LocalizedText
     /// Shown in the status bar when set: a word or two.
     public var hint: LocalizedText?
-    /// How the keys are written in help, when listing each would be noisy ("1–4").
-    public var keyLabel: String?
+    /// How the status bar writes the keys when one hint stands for a pair ("← →" for previous/next day).
+    public var hintLabel: String?
 
-    public func label() -> String { keyLabel ?? keys.map(KeyMap.displayName).joined(separator: " ") }
+    /// The keys as the help overlay and the user guide list them.
+    public func label() -> String { keys.map(KeyMap.displayName).joined(separator: " ") }
 }
 
 /// The dashboard's keys as data. The dispatcher reads it, the help overlay and the status-bar
@@ -75,7 +76,7 @@ public struct KeyMap: Sendable {
 private func bind(_ keys: [Key], _ command: Command, _ context: KeyContext, _ en: String, _ fr: String,
                   hint: (String, String)? = nil, label: String? = nil) -> KeyBinding {
     KeyBinding(keys: keys, action: .command(command), context: context, help: LocalizedText(en: en, fr: fr),
-               hint: hint.map { LocalizedText(en: $0.0, fr: $0.1) }, keyLabel: label)
+               hint: hint.map { LocalizedText(en: $0.0, fr: $0.1) }, hintLabel: label)
 }
 
 private func edit(_ keys: [Key], _ edit: LineEdit, _ context: KeyContext, _ en: String, _ fr: String,
@@ -93,7 +94,7 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("3")], .focus(.regions), .global, "Regions pane", "Volet régions"),
     bind([.character("4")], .focus(.technologies), .global, "Technologies pane", "Volet technologies"),
     bind([.up, .character("k")], .moveUp, .global, "Move up", "Monter"),
-    bind([.down, .character("j")], .moveDown, .global, "Move down", "Descendre", hint: ("move", "bouger"), label: "↑ ↓ k j"),
+    bind([.down, .character("j")], .moveDown, .global, "Move down", "Descendre", hint: ("move", "bouger"), label: "↑ ↓"),
     bind([.pageUp], .pageUp, .global, "Page up", "Page précédente"),
     bind([.pageDown], .pageDown, .global, "Page down", "Page suivante"),
     bind([.home, .character("g")], .moveTop, .global, "First row", "Première ligne"),
@@ -113,13 +114,13 @@ private let globalBindings: [KeyBinding] = [
 
 private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .pane(.agenda), "Previous day", "Jour précédent"),
-    bind([.right, .character("l")], .next, .pane(.agenda), "Next day", "Jour suivant", hint: ("day", "jour"), label: "← → h l"),
+    bind([.right, .character("l")], .next, .pane(.agenda), "Next day", "Jour suivant", hint: ("day", "jour"), label: "← →"),
     bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
 
     bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event", "Événement précédent"),
-    bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← → h l"),
+    bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← →"),
     bind([.enter], .activate, .pane(.timeline), "Show this event's agenda", "Afficher le programme de cet événement", hint: ("agenda", "programme")),
-    bind([.character("+"), .character("z")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+ z"),
+    bind([.character("+"), .character("z")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
     bind([.character("-"), .character("Z")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "- Z"),
 
     bind([.enter], .activate, .pane(.regions), "Narrow everything to this region (again: remove)", "Restreindre à cette région (à nouveau : retirer)", hint: ("narrow", "restreindre")),
@@ -128,24 +129,28 @@ private let paneBindings: [KeyBinding] = [
 
 private let overlayBindings: [KeyBinding] = [
     bind([.up, .character("k")], .moveUp, .detail, "Scroll up", "Défiler vers le haut"),
-    bind([.down, .character("j")], .moveDown, .detail, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓ k j"),
+    bind([.down, .character("j")], .moveDown, .detail, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓"),
     bind([.pageUp], .pageUp, .detail, "Page up", "Page précédente"),
     bind([.pageDown], .pageDown, .detail, "Page down", "Page suivante"),
+    bind([.home, .character("g")], .moveTop, .detail, "Top", "Début"),
+    bind([.end, .character("G")], .moveBottom, .detail, "Bottom", "Fin"),
     bind([.left, .character("h")], .previous, .detail, "Previous session", "Séance précédente"),
-    bind([.right, .character("l")], .next, .detail, "Next session", "Séance suivante", hint: ("session", "séance"), label: "← → h l"),
+    bind([.right, .character("l")], .next, .detail, "Next session", "Séance suivante", hint: ("session", "séance"), label: "← →"),
     bind([.escape, .enter, .character("q")], .cancel, .detail, "Close", "Fermer", hint: ("close", "fermer")),
     bind([.character("?")], .showHelp, .detail, "Help", "Aide"),
     bind([.control("c")], .quit, .detail, "Quit", "Quitter"),
 
     bind([.up, .character("k")], .moveUp, .help, "Scroll up", "Défiler vers le haut"),
-    bind([.down, .character("j")], .moveDown, .help, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓ k j"),
+    bind([.down, .character("j")], .moveDown, .help, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓"),
     bind([.pageUp], .pageUp, .help, "Page up", "Page précédente"),
     bind([.pageDown], .pageDown, .help, "Page down", "Page suivante"),
+    bind([.home, .character("g")], .moveTop, .help, "Top", "Début"),
+    bind([.end, .character("G")], .moveBottom, .help, "Bottom", "Fin"),
     bind([.escape, .character("?"), .character("q"), .enter], .cancel, .help, "Close the help", "Fermer l'aide", hint: ("close", "fermer")),
     bind([.control("c")], .quit, .help, "Quit", "Quitter"),
 
     bind([.up, .character("k")], .moveUp, .trackPicker, "Previous track", "Thème précédent"),
-    bind([.down, .character("j")], .moveDown, .trackPicker, "Next track", "Thème suivant", hint: ("move", "bouger"), label: "↑ ↓ k j"),
+    bind([.down, .character("j")], .moveDown, .trackPicker, "Next track", "Thème suivant", hint: ("move", "bouger"), label: "↑ ↓"),
     bind([.character(" ")], .toggleChoice, .trackPicker, "Tick / untick the track", "Cocher / décocher le thème", hint: ("tick", "cocher")),
     bind([.character("x")], .clearFilters, .trackPicker, "Untick every track", "Tout décocher"),
     bind([.enter], .activate, .trackPicker, "Apply the ticked tracks", "Appliquer les thèmes cochés", hint: ("apply", "appliquer")),

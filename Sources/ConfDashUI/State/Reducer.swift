@@ -194,7 +194,10 @@ public struct Reducer: Sendable {
     func reconcile(_ state: inout AppState) {
         let scope = data.eventsInScope(state)
         if !scope.isEmpty, !scope.contains(where: { $0.id == state.selectedEvent }) {
-            state.selectedEvent = scope.first?.id
+            // The nearest event in time to the one that was hidden, so the view moves as little as it can.
+            let previous = data.event(state.selectedEvent)?.startDate
+            let nearest = previous.map { date in scope.min { abs($0.startDate.days(since: date)) < abs($1.startDate.days(since: date)) }! }
+            state.selectedEvent = (nearest ?? scope[0]).id
             state.day = 1
         }
         if let event = data.event(state.selectedEvent) {

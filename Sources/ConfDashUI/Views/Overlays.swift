@@ -13,6 +13,14 @@ enum OverlayBox {
         grid.fill(rect, style: theme.text)
         grid.drawFrame(rect, title: title, style: theme.focusedBorder, titleStyle: theme.focusedBorder)
     }
+
+    /// "12–30 of 70" on the bottom edge when the content is longer than the box.
+    static func drawPosition(_ rect: Rect, scroll: Int, total: Int, language: Language, theme: Theme, into grid: inout CellGrid) {
+        let visible = max(rect.height - 2, 0)
+        guard total > visible, rect.width > 20 else { return }
+        let label = " \(scroll + 1)–\(min(scroll + visible, total)) " + (language == .en ? "of" : "sur") + " \(total) "
+        grid.write(label, x: rect.maxX - label.terminalWidth - 2, y: rect.maxY - 1, style: theme.focusedBorder)
+    }
 }
 
 /// `?`: every key of the current pane (or overlay), generated from the KeyMap, then the command line.
@@ -59,7 +67,9 @@ enum HelpOverlay {
         guard rect.width >= 4, rect.height >= 3 else { return }
         let title = UIText(state.language).help + " — " + UIText(state.language).paneName(state.focus)
         OverlayBox.draw(rect, title: title, theme: theme, into: &grid)
-        DetailView.draw(lines(state, theme: theme), scroll: scroll, in: rect.inset(by: 1).splitLeft(1).1, into: &grid)
+        let content = lines(state, theme: theme)
+        DetailView.draw(content, scroll: scroll, in: rect.inset(by: 1).splitLeft(1).1, into: &grid)
+        OverlayBox.drawPosition(rect, scroll: scroll, total: content.count, language: state.language, theme: theme, into: &grid)
     }
 }
 
@@ -80,7 +90,9 @@ enum DetailOverlay {
         guard rect.width >= 4, rect.height >= 3 else { return }
         OverlayBox.draw(rect, title: UIText(state.language).details, theme: theme, into: &grid)
         let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
-        DetailView.draw(lines(state, data: data, theme: theme), scroll: scroll, in: inner, into: &grid)
+        let content = lines(state, data: data, theme: theme)
+        DetailView.draw(content, scroll: scroll, in: inner, into: &grid)
+        OverlayBox.drawPosition(rect, scroll: scroll, total: content.count, language: state.language, theme: theme, into: &grid)
     }
 }
 

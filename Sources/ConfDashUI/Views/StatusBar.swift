@@ -55,8 +55,7 @@ enum StatusBar {
         var hx = bottom.x + 1
         for binding in keyMap.live(in: Dispatcher.context(for: state)) {
             guard let hint = binding.hint else { continue }
-            let key = binding.keyLabel.map { $0.replacingOccurrences(of: " h l", with: "").replacingOccurrences(of: " k j", with: "") }
-                ?? KeyMap.displayName(binding.keys[0])
+            let key = binding.hintLabel ?? KeyMap.displayName(binding.keys[0])
             let width = key.terminalWidth + hint.text(in: state.language).terminalWidth + 2
             guard hx + width <= bottom.maxX else { break }
             hx += grid.write(key, x: hx, y: bottom.y, style: theme.heading)
