@@ -56,6 +56,11 @@ public struct AgendaRows: Equatable, Sendable {
 
 extension DashboardData {
     public func agendaRows(_ state: AppState) -> AgendaRows {
+        let key = RowsKey(event: state.selectedEvent, day: state.day, filters: filter(for: state), language: state.language)
+        return rowsCache.value(for: key) { computeAgendaRows(state) }
+    }
+
+    private func computeAgendaRows(_ state: AppState) -> AgendaRows {
         let labels = Labels(state.language)
         if let search = state.searchText, !search.isEmpty { return searchRows(state, labels: labels) }
         guard let event = event(state.selectedEvent) else {

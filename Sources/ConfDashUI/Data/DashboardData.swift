@@ -19,6 +19,16 @@ public final class DashboardData: Sendable {
     public let regionResolver: NameResolver
     public let eventResolver: NameResolver
 
+    /// What agenda rows and the event scope depend on: nothing else in the state changes them.
+    struct RowsKey: Equatable, Sendable {
+        var event: String?
+        var day: Int
+        var filters: AgendaFilter
+        var language: Language
+    }
+    let rowsCache = LastValueCache<RowsKey, AgendaRows>()
+    let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+
     public init(index: DatasetIndex) {
         self.index = index
         query = AgendaQuery(index: index)
@@ -58,6 +68,10 @@ public final class DashboardData: Sendable {
     public func eventsInScope(_ state: AppState) -> [Event] {
         let filter = filter(for: state)
         guard !filter.isEmpty else { return events }
+        return scopeCache.value(for: filter) { computeScope(state, filter: filter) }
+    }
+
+    private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
         var scope = query.events(filter)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
