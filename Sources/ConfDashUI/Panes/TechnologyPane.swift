@@ -36,7 +36,9 @@ enum TechnologyPane {
             guard index < data.technologies.count else { break }
             let technology = data.technologies[index]
             let usage = data.technologyUsage[technology.id] ?? UsageCount()
-            let mark = state.technologyFilter == technology.id ? "▸ " : "  "
+            // ▸ the technology filter in force; • discussed at the selected event.
+            let discussed = data.event(state.selectedEvent)?.technologies.contains(technology.id) ?? false
+            let mark = state.technologyFilter == technology.id ? "▸ " : (discussed ? "• " : "  ")
             var line = (mark + technology.name.text(in: state.language)).fitted(toWidth: nameWidth)
             line += String(usage.events).fitted(toWidth: countWidth, alignment: .right)
             line += String(usage.sessions).fitted(toWidth: countWidth + 2, alignment: .right)
@@ -58,7 +60,12 @@ enum TechnologyPane {
             if !technology.aliases.isEmpty {
                 text += (text.isEmpty ? "" : " ") + labels.pick("Also: ", "Aussi : ") + technology.aliases.joined(separator: ", ")
             }
-            for (row, line) in text.wrapped(toWidth: rect.width).prefix(rect.height).enumerated() {
+            var lines = text.wrapped(toWidth: rect.width).filter { !$0.isEmpty }
+            if let event = data.event(state.selectedEvent) {
+                let legend = labels.pick("• discussed at ", "• abordée à ") + UIText.eventName(event, state.language)
+                lines = Array(lines.prefix(rect.height - 1)) + [legend]
+            }
+            for (row, line) in lines.prefix(rect.height).enumerated() {
                 grid.write(line, in: rect, row: row, style: theme.dim)
             }
         }
