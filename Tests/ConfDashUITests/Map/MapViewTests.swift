@@ -1,5 +1,4 @@
 import Testing
-import Foundation
 import ConfDashCore
 @testable import ConfDashUI
 
@@ -219,32 +218,17 @@ let distinctMapStyle = MapStyle(
     }
 }
 
+/// Golden maps in __Screens__/, through the screens' own helper.
 @Suite struct MapGoldenTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("__Screens__")
-
-    /// Compares with (or, with CONFDASH_RECORD_GOLDENS=1, records) a golden screen.
-    static func check(_ grid: CellGrid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let actual = grid.text + "\n"
-        let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CONFDASH_RECORD_GOLDENS"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try? String(contentsOf: url, encoding: .utf8)
-        #expect(expected == actual, "differs from __Screens__/\(name) (record with CONFDASH_RECORD_GOLDENS=1, then review)",
-                sourceLocation: sourceLocation)
-    }
-
     @Test func worldWithHostCitiesAt60x16() throws {
         var grid = CellGrid(size: Size(width: 60, height: 16))
         MapView(map: bundledWorldMap).draw(into: &grid, in: grid.bounds, markers: hostCityMarkers)
-        try Self.check(grid, named: "map-60x16.txt")
+        try ScreenGolden.check(grid.text + "\n", named: "map-60x16.txt")
     }
 
     @Test func brailleWorldAt100x30() throws {
         var grid = CellGrid(size: Size(width: 100, height: 30))
         MapView(map: bundledWorldMap, shading: .braille).draw(into: &grid, in: grid.bounds, markers: hostCityMarkers)
-        try Self.check(grid, named: "map-braille-100x30.txt")
+        try ScreenGolden.check(grid.text + "\n", named: "map-braille-100x30.txt")
     }
 }
