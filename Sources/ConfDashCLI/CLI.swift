@@ -120,7 +120,7 @@ extension ConfdashCLI {
         let theme = Theme.resolve(requested: options.theme, environment: io.environment)
         let language = options.language(io)
         return MainActor.assumeIsolated {
-            let dashboard = Dashboard(index: index, size: Size(width: 80, height: 24), language: language, theme: theme)
+            let dashboard = Dashboard(index: index, map: DashboardOptions.worldMap(), size: Size(width: 80, height: 24), language: language, theme: theme)
             return launcher!.run(dashboard)
         }
     }

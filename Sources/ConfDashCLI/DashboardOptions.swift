@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfDashBundledData
 import ConfDashCore
 import ConfDashUI
 
@@ -20,6 +21,10 @@ struct DashboardOptions: ParsableArguments {
     func loadIndex(_ io: CommandIO) throws -> DatasetIndex {
         DatasetIndex(try DatasetFiles.load(path: data, io: io))
     }
+
+    /// The world map compiled into the binary (Natural Earth, see Resources/README.md). It is
+    /// checked by tests, so a failure here would be a build defect: the pane then draws no map.
+    static func worldMap() -> WorldMap? { try? WorldMap(parsing: BundledData.worldMapText) }
 }
 
 /// How the executable opens the interactive dashboard. The CLI library stays free of curses (its

@@ -34,7 +34,7 @@ struct SnapshotCommand: IOCommand {
         }
         let index = try options.loadIndex(io)
         let theme = Theme.resolve(requested: options.theme, environment: io.environment)
-        let dashboard = Dashboard(index: index, size: size, language: options.language(io), theme: theme)
+        let dashboard = Dashboard(index: index, map: DashboardOptions.worldMap(), size: size, language: options.language(io), theme: theme)
         for key in Key.parseSequence(keys) {
             // A quit key ends the run as it would end the dashboard: the screen is the one before it.
             guard dashboard.handle(key) else { break }

@@ -10,8 +10,8 @@ public final class Dashboard {
     private let reducer: Reducer
     public private(set) var wantsToQuit = false
 
-    public init(index: DatasetIndex, size: Size, language: Language, theme: Theme, keyMap: KeyMap = .standard) {
-        data = DashboardData(index: index)
+    public init(index: DatasetIndex, map: WorldMap? = nil, size: Size, language: Language, theme: Theme, keyMap: KeyMap = .standard) {
+        data = DashboardData(index: index, map: map)
         reducer = Reducer(data: data)
         state = reducer.initialState(size: size, language: language)
         self.theme = theme

@@ -29,8 +29,12 @@ public final class DashboardData: Sendable {
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
 
-    public init(index: DatasetIndex) {
+    /// The world map for the regions pane; nil draws the pane without it.
+    public let mapView: MapView?
+
+    public init(index: DatasetIndex, map: WorldMap? = nil) {
         self.index = index
+        mapView = map.map { MapView(map: $0) }
         query = AgendaQuery(index: index)
         events = index.eventsByDate
         let usage = index.technologyUsage()

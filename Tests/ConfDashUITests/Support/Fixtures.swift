@@ -10,7 +10,8 @@ enum Fixture {
         let result = DatasetLoader.load(json: BundledData.datasetJSON, name: BundledData.datasetName)
         return DatasetIndex(result.dataset!)
     }()
-    static let data = DashboardData(index: index)
+    static let map = try! WorldMap(parsing: BundledData.worldMapText)
+    static let data = DashboardData(index: index, map: map)
     static let reducer = Reducer(data: data)
 
     static func initial(_ size: Size = Size(width: 80, height: 24), language: Language = .en) -> AppState {
@@ -30,7 +31,7 @@ enum Fixture {
     }
 
     static func screen(_ keys: String, size: Size, language: Language = .en) -> String {
-        let dashboard = Dashboard(index: index, size: size, language: language, theme: .dark)
+        let dashboard = Dashboard(index: index, map: map, size: size, language: language, theme: .dark)
         for key in Key.parseSequence(keys) { guard dashboard.handle(key) else { break } }
         return dashboard.render().textLines().joined(separator: "\n") + "\n"
     }
