@@ -31,7 +31,7 @@ public enum Screen {
         }
         if let detail = layout.detail, let inner = layout.detailContent {
             grid.drawFrame(detail, title: text.details, style: theme.border, titleStyle: theme.title)
-            let content = inner.splitLeft(1).1
+            let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
             let lines = DetailView.lines(state, data: data, theme: theme, width: content.width, preferSession: state.focus == .agenda)
             DetailView.draw(lines, scroll: 0, in: content, into: &grid)
         }
