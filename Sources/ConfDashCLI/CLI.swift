@@ -52,6 +52,8 @@ public enum ExitStatus {
     public static let usage: Int32 = 64
     public static let dataError: Int32 = 65
     public static let noInput: Int32 = 66
+    /// An output file cannot be created or written (export -o).
+    public static let cantCreate: Int32 = 73
 }
 
 /// A failure whose message has a precise exit status. Each message is one line naming the file.
@@ -143,14 +145,16 @@ public struct ConfdashCommand: ParsableCommand {
           confdash agenda --search securite --lang fr
           confdash technologies --format json
           confdash validate my-conference.json
+          confdash export --format ics -o wco-events.ics
 
         Exit status: 0 success, 1 dashboard asked for without a terminal, 64 bad usage, 65 bad data, \
-        66 file not found or unreadable.
+        66 file not found or unreadable, 73 output file cannot be written.
         """,
         version: ConfdashCLI.version,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
-            RegionsCommand.self, ValidateCommand.self, SnapshotCommand.self, KeysCommand.self, DashboardCommand.self,
+            RegionsCommand.self, ValidateCommand.self, ExportCommand.self, SnapshotCommand.self, KeysCommand.self,
+            DashboardCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -1,0 +1,155 @@
+/// A readable Markdown agenda: events, then their days, then "day 2 or 3" and "day not stated"
+/// groups, with one list item per session. Text from the data is escaped so that a title like
+/// `*Risk* [draft]` shows as written instead of turning into emphasis or a link.
+struct MarkdownExporter {
+    let context: ExportContext
+
+    init(_ request: ExportRequest) { context = ExportContext(request) }
+
+    private var words: ExportWords { context.words }
+    private var labels: Labels { context.labels }
+
+    func export() -> ExportResult {
+        var lines: [String] = []
+        let single = context.events.count == 1
+        // One event: its title is the document's title. Several: the dataset's title, events below it.
+        let eventLevel = single ? "#" : "##"
+        let dayLevel = single ? "##" : "###"
+        if !single { lines += ["# " + Self.escaped(context.index.dataset.title.text(in: context.language)), ""] }
+        for part in context.events {
+            lines += [eventLevel + " " + Self.escaped(context.title(part.event)), ""]
+            var facts = [DateLabels.range(part.event.startDate, part.event.endDate, context.language)]
+            if let place = context.whereabouts(part.event) { facts.append(place) }
+            if let region = context.text(context.index.region(of: part.event)?.name) { facts.append(region) }
+            lines += [Self.escaped(facts.joined(separator: " · ")), ""]
+            for group in groups(part.groups.flatMap(\.sessions)) {
+                lines += [dayLevel + " " + Self.escaped(heading(group.slot, in: part.event)), ""]
+                for item in group.sessions { lines += self.item(item) }
+                lines.append("")
+            }
+        }
+        let count = context.sessions.count
+        lines.append(context.language == .en
+            ? "\(count) \(count == 1 ? "session" : "sessions"). Days, times and rooms appear only where the source states them."
+            : "\(count) session(s). Les jours, heures et salles n'apparaissent que lorsque la source les précise.")
+        return ExportResult(text: lines.joined(separator: "\n") + "\n", notes: [], exportedSessions: count)
+    }
+
+    /// Sessions by the day they are on (a clock time's date counts as a stated day), spans, then
+    /// "day not stated"; within a day, timed sessions by start, then the rest in programme order.
+    private func groups(_ sessions: [ExportSession]) -> [(slot: AgendaSlot, sessions: [ExportSession])] {
+        var bySlot: [AgendaSlot: [ExportSession]] = [:]
+        for item in sessions {
+            let slot: AgendaSlot
+            switch item.timing {
+            case .clock(let start, _, _): slot = .day(start.date)
+            case .day(let date): slot = .day(date)
+            case .possibleDays(let range): slot = .possibleDays(range)
+            case .duringEvent: slot = .unplaced
+            }
+            bySlot[slot, default: []].append(item)
+        }
+        return bySlot.keys.sorted().map { slot in
+            let items = bySlot[slot]!.enumerated().sorted { a, b in
+                (startKey(a.element), a.offset) < (startKey(b.element), b.offset)
+            }.map(\.element)
+            return (slot, items)
+        }
+    }
+
+    private func startKey(_ item: ExportSession) -> Int {
+        if case .clock(let start, _, _) = item.timing { return start.time.minutesSinceMidnight }
+        return Int.max
+    }
+
+    private func heading(_ slot: AgendaSlot, in event: Event) -> String {
+        switch slot {
+        case .day(let date):
+            var title = DateLabels.long(date, context.language)
+            if let index = event.dayIndex(of: date) { title = labels.dayOf(index, event.dayCount) + " · " + title }
+            if let theme = context.text(event.days.first { $0.date == date }?.theme) { title += " · " + theme }
+            return title
+        case .possibleDays(let range):
+            return labels.possibleDays(event.dayIndex(of: range.from) ?? 1, event.dayIndex(of: range.to) ?? 1)
+                + " · " + DateLabels.range(range.from, range.to, context.language)
+        case .unplaced:
+            return labels.duringTheEvent
+        }
+    }
+
+    private func item(_ item: ExportSession) -> [String] {
+        let session = item.session
+        var kind = labels.sessionKind(session.kind)
+        if let count = session.count { kind += " ×\(count)" }
+        var lines = ["- **\(Self.escaped(context.title(item)))** (\(Self.escaped(kind)))"]
+        func detail(_ label: String, _ value: String) { lines.append("  - \(label): " + Self.escaped(value)) }
+        detail(words.when, when(item))
+        if let room = context.roomName(item) { detail(words.room, room) }
+        let tracks = context.trackNames(session)
+        if !tracks.isEmpty { detail(words.tracks, tracks.joined(separator: ", ")) }
+        let people = context.people(session)
+        if !people.isEmpty { detail(words.people, people.joined(separator: ", ")) }
+        let organisations = context.organisations(session)
+        if !organisations.isEmpty { detail(words.organisations, organisations.joined(separator: ", ")) }
+        if !session.links.isEmpty {
+            lines.append("  - \(words.links): " + session.links.map { Self.link($0.url, title: context.text($0.title)) }.joined(separator: ", "))
+        }
+        if let about = context.about(session) { lines.append("  - " + Self.escaped(about)) }
+        return lines
+    }
+
+    /// "09:30–10:15 (Europe/Brussels)", "09:30 (end not stated)", "Afternoon; no clock time stated in the source."
+    private func when(_ item: ExportSession) -> String {
+        guard case .clock(let start, _, let zone) = item.timing else { return words.noClockTime(item.session.partOfDay) }
+        var text = "\(start.time)"
+        if let end = item.end { text += "–\(end.time)" }
+        var notes: [String] = []
+        notes.append(zone?.name ?? (context.language == .en ? "local time, no time zone stated" : "heure locale, fuseau non précisé"))
+        if item.end == nil { notes.append(context.language == .en ? "end not stated" : "fin non précisée") }
+        return text + " (" + notes.joined(separator: "; ") + ")"
+    }
+
+    /// `<https://…>` for a bare address, `[title](<https://…>)` with a title.
+    static func link(_ url: String, title: String?) -> String {
+        guard !url.contains("<"), !url.contains(">") else { return escaped(url) }
+        guard let title else { return "<\(url)>" }
+        return "[\(escaped(title))](<\(url)>)"
+    }
+
+    /// Text from the data, made inert in Markdown: inline markup characters are backslash-escaped,
+    /// line breaks become spaces (a list item stays one item), and a leading `-`, `+` or `1.` is
+    /// escaped so it does not start a list.
+    static func escaped(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#":
+                result.append("\\")
+                result.append(scalar)
+            case "&":
+                // Only where it could start an entity (`&amp;`, `&#38;`); "A & B" stays as it is.
+                if index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "#" { result.append("\\") }
+                result.append(scalar)
+            case "\r", "\n":
+                if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+                result.append(" ")
+            default:
+                result.append(scalar)
+            }
+            index += 1
+        }
+        var escaped = String(result)
+        // Block markers only matter at the start of the text.
+        if let first = escaped.unicodeScalars.first, first == "-" || first == "+" || first == "=" {
+            escaped = "\\" + escaped
+        } else if let marker = escaped.firstIndex(where: { !$0.isASCII || !$0.isNumber }),
+                  marker != escaped.startIndex, escaped[marker] == "." || escaped[marker] == ")",
+                  escaped.distance(from: escaped.startIndex, to: marker) <= 9 {
+            escaped.insert("\\", at: marker)
+        }
+        return escaped
+    }
+}
