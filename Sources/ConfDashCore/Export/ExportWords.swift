@@ -6,6 +6,8 @@ struct ExportWords: Sendable {
 
     private func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
 
+    /// ": " in English, " : " in French typography.
+    var colon: String { pick(": ", " : ") }
     var people: String { pick("People", "Intervenants") }
     var organisations: String { pick("Organisations", "Organisations") }
     var tracks: String { pick("Tracks", "Thèmes") }
@@ -24,7 +26,7 @@ struct ExportWords: Sendable {
     func possibleDays(_ range: DateRange, in event: Event) -> String {
         let first = event.dayIndex(of: range.from) ?? 1
         let last = event.dayIndex(of: range.to) ?? first
-        return labels.possibleDays(first, last) + ": " + DateLabels.range(range.from, range.to, language) + "."
+        return labels.possibleDays(first, last) + colon + DateLabels.range(range.from, range.to, language) + "."
     }
 
     /// "Day not stated in the source: some time during the event (10–12 Oct 2023)."

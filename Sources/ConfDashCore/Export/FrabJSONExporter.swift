@@ -57,7 +57,7 @@ enum FrabJSONExporter {
         // it: an identifier, not a made-up page.
         let url = talk.url ?? "urn:uuid:\(talk.guid)"
         if talk.url == nil {
-            notes.add("with no web page", "url written as urn:uuid:<guid>, since schedule.json requires a URI (it names the session; it is not a page)",
+            notes.add("with no web page", "each gets urn:uuid:<its guid> as url, since schedule.json requires a URI (it names the session; it is not a web page)",
                       session: talk.sessionID)
         }
         return .object([

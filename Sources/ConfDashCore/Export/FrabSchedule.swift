@@ -148,12 +148,12 @@ struct FrabScheduleBuilder {
         }
         let room = context.roomName(item)
         if room == nil {
-            notes.add("with no room stated", "written under a room with an empty name, since \(formatName) requires one",
+            notes.add("with no room stated", "each is written under a room with an empty name, since \(formatName) requires a room",
                       session: session.id)
         }
         let tracks = context.trackNames(session)
         if tracks.count > 1 {
-            notes.add("with more than one track", "written with their first track only: \(formatName) has one track per event",
+            notes.add("with more than one track", "each is written with its first track only: \(formatName) has one track per event",
                       session: session.id)
         }
         let end = item.end ?? start
@@ -221,7 +221,7 @@ struct FrabScheduleBuilder {
         let zoneless = events.filter { EventZone($0.timeZone) == nil }.map(\.id)
         guard !zoneless.isEmpty else { return }
         let count = zoneless.count
-        notes.add(general: "\(count) \(count == 1 ? "event states" : "events state") no time zone (\(zoneless.prefix(3).joined(separator: ", "))\(count > 3 ? " and \(count - 3) more" : "")): their days are written from 00:00 at UTC+14:00 to 24:00 at UTC-12:00, the whole calendar day wherever it is, since \(formatName) requires day bounds with a UTC offset and none is made up")
+        notes.add(general: "\(count) \(count == 1 ? "event states" : "events state") no time zone (\(zoneless.prefix(3).joined(separator: ", "))\(count > 3 ? " and \(count - 3) more" : "")): \(count == 1 ? "its" : "their") days are written from 00:00 at UTC+14:00 to 24:00 at UTC-12:00, the whole calendar day wherever it is, since \(formatName) requires day bounds with a UTC offset and none is made up")
     }
 
     // MARK: Rooms

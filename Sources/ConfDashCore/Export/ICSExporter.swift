@@ -50,27 +50,27 @@ struct ICSExporter {
                 ics.raw("DTSTART", ICSText.dateTime(start))
                 if let end = item.end { ics.raw("DTEND", ICSText.dateTime(end)) }
                 notes.add("with a clock time in an event that states no time zone",
-                          "written as floating local times (no TZID), which calendars show at that clock time in any zone",
+                          "each is written in floating local time (no TZID): calendars show it at that clock time in any zone",
                           session: session.id)
             }
             if duration == nil {
-                notes.add("with a start time but no duration", "written with no DTEND: the end is not stated", session: session.id)
+                notes.add("with a start time but no duration", "each is written with no DTEND: the end is not stated", session: session.id)
             }
         case .day(let day):
             allDay(DateRange(from: day, to: day), to: &ics)
-            notes.add("with a day but no clock time", "written as all-day entries on that day (no time is made up)",
+            notes.add("with a day but no clock time", "each is an all-day entry on its day: no time is made up",
                       session: session.id)
         case .possibleDays(let range):
             allDay(range, to: &ics)
             dayNotStated(to: &ics)
             notes.add("with only a span of possible days",
-                      "written as all-day entries over the whole span, marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED; their description says which days are possible",
+                      "each is an all-day entry over its whole span, marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that names the possible days",
                       session: session.id)
         case .duringEvent(let range):
             allDay(range, to: &ics)
             dayNotStated(to: &ics)
             notes.add("with no day stated in the source",
-                      "written as all-day entries over the whole event, marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED; their description says the day is not stated",
+                      "each is an all-day entry over the whole event, marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that says the day is not stated",
                       session: session.id)
         }
         ics.text("SUMMARY", context.title(item))
@@ -103,11 +103,11 @@ struct ICSExporter {
         if let about = context.about(item.session) { paragraphs.append(about) }
         var facts: [String] = []
         let people = context.people(item.session)
-        if !people.isEmpty { facts.append("\(words.people): " + people.joined(separator: ", ")) }
+        if !people.isEmpty { facts.append(words.people + words.colon + people.joined(separator: ", ")) }
         let organisations = context.organisations(item.session)
-        if !organisations.isEmpty { facts.append("\(words.organisations): " + organisations.joined(separator: ", ")) }
+        if !organisations.isEmpty { facts.append(words.organisations + words.colon + organisations.joined(separator: ", ")) }
         let technologies = context.technologyNames(item.session)
-        if !technologies.isEmpty { facts.append("\(words.technologies): " + technologies.joined(separator: ", ")) }
+        if !technologies.isEmpty { facts.append(words.technologies + words.colon + technologies.joined(separator: ", ")) }
         if let count = item.session.count { facts.append(words.grouped(count)) }
         if !facts.isEmpty { paragraphs.append(facts.joined(separator: "\n")) }
         let timing = words.timingNotes(item)

@@ -82,17 +82,18 @@ struct MarkdownExporter {
         var kind = labels.sessionKind(session.kind)
         if let count = session.count { kind += " ×\(count)" }
         var lines = ["- **\(Self.escaped(context.title(item)))** (\(Self.escaped(kind)))"]
-        func detail(_ label: String, _ value: String) { lines.append("  - \(label): " + Self.escaped(value)) }
+        func detail(_ label: String, _ value: String) { lines.append("  - " + label + words.colon + Self.escaped(value)) }
         detail(words.when, when(item))
         if let room = context.roomName(item) { detail(words.room, room) }
         let tracks = context.trackNames(session)
-        if !tracks.isEmpty { detail(words.tracks, tracks.joined(separator: ", ")) }
+        // "; " because track names may hold commas ("Data, privacy and law").
+        if !tracks.isEmpty { detail(words.tracks, tracks.joined(separator: "; ")) }
         let people = context.people(session)
         if !people.isEmpty { detail(words.people, people.joined(separator: ", ")) }
         let organisations = context.organisations(session)
         if !organisations.isEmpty { detail(words.organisations, organisations.joined(separator: ", ")) }
         if !session.links.isEmpty {
-            lines.append("  - \(words.links): " + session.links.map { Self.link($0.url, title: context.text($0.title)) }.joined(separator: ", "))
+            lines.append("  - " + words.links + words.colon + session.links.map { Self.link($0.url, title: context.text($0.title)) }.joined(separator: ", "))
         }
         if let about = context.about(session) { lines.append("  - " + Self.escaped(about)) }
         return lines

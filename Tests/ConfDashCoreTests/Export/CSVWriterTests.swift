@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ConfDashCLI
 import ConfDashCore
 
 /// Just enough of an RFC 4180 reader to read our output back: quoted fields with doubled quotes
