@@ -26,7 +26,7 @@ struct ExportCommand: IOCommand {
           confdash export --format csv --event hanoi > hanoi.csv
           confdash export --format md --event rio --lang fr -o rio.md
           confdash export --format xml --data docs/examples/timed-dataset.json
-          confdash export -o detection.json --track detection      # format from the extension
+          confdash export -o detection.json --track detection   # json, from the name
 
         Exit status: 0 written, 64 bad usage, 65 bad data or no session selected (nothing \
         written), 66 --data file not found or unreadable, 73 the output file cannot be written.
