@@ -77,7 +77,7 @@ struct ExportCommandTests {
             let missing = folder.appendingPathComponent("no/such/dir/out.ics").path
             let run = CLIRun.run(["export", "--format", "ics", "-o", missing])
             #expect(run.status == 73)
-            #expect(run.stderr == "confdash: \(missing): cannot write: no such directory: \(folder.path)/no/such/dir\n")
+            #expect(run.stderr == "confdash: \(missing): cannot write: no such directory: \(folder.path)/no/such/dir\n", "the folder as typed")
             let directory = CLIRun.run(["export", "--format", "ics", "-o", folder.path])
             #expect(directory.status == 73 && directory.stderr.contains("is a directory"), "\(directory.stderr)")
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)

@@ -14,8 +14,9 @@ enum OutputFile {
     /// Fails early, before any data is read, when `path` cannot be the output: a missing folder,
     /// a folder in its place, or the dataset being read (which the export would destroy).
     static func checkWritable(_ path: String, notSameAs input: String?) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
+        // The folder as the user typed it, so the message names what they wrote.
+        let typed = (path as NSString).deletingLastPathComponent
+        let directory = typed.isEmpty ? "." : typed
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw failure(path, "no such directory: \(directory)")

@@ -25,11 +25,11 @@ struct CSVExporter {
         var day = "", possible = "", start = "", end = ""
         switch item.timing {
         case .clock(let local, _, _):
-            day = local.date.iso
-            start = local.description
-            end = item.end?.description ?? ""
-        case .day(let date): day = date.iso
-        case .possibleDays(let range): possible = "\(range.from.iso)/\(range.to.iso)"
+            day = DateText.iso(local.date)
+            start = DateText.local(local)
+            end = item.end.map(DateText.local) ?? ""
+        case .day(let date): day = DateText.iso(date)
+        case .possibleDays(let range): possible = DateText.iso(range.from) + "/" + DateText.iso(range.to)
         case .duringEvent: break
         }
         return [

@@ -78,7 +78,7 @@ struct EventZone: Hashable, Sendable {
 
     /// `2024-12-27T10:30:00+01:00`: the local time with its offset, as schedule.xml/json write dates.
     func isoWithOffset(_ local: LocalDateTime) -> String {
-        "\(local.date.iso)T\(local.time):00\(Self.offsetText(offsetSeconds(at: local)))"
+        DateText.local(local) + ":00" + Self.offsetText(offsetSeconds(at: local))
     }
 
     /// `+01:00`, `-03:00`, `+05:45`.

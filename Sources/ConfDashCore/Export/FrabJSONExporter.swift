@@ -152,25 +152,25 @@ indirect enum JSONText {
 
     /// RFC 8259 string: quote, backslash and control characters escaped; everything else as UTF-8.
     static func quote(_ value: String, to text: inout String) {
-        var result = String.UnicodeScalarView()
-        result.append("\"")
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": result.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": result.append(contentsOf: "\\t".unicodeScalars)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-                } else {
-                    result.append(scalar)
-                }
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            text += "\""
+            text += value
+            text += "\""
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
+        var result: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): result += [UInt8(ascii: "\\"), byte]
+            case 0x0A: result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: result += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: result += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: result += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: result.append(byte)
             }
         }
-        result.append("\"")
-        text += String(result)
+        result.append(UInt8(ascii: "\""))
+        text += String(decoding: result, as: UTF8.self)
     }
 }

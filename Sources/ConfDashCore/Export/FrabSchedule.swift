@@ -64,6 +64,8 @@ struct FrabScheduleBuilder {
     let context: ExportContext
     let formatName: String
     private var notes = NoteTally()
+    /// A person speaks in many sessions; their guid is worked out once.
+    private var personGUIDs: [String: String] = [:]
 
     init(_ request: ExportRequest, formatName: String) {
         context = ExportContext(request)
@@ -158,13 +160,20 @@ struct FrabScheduleBuilder {
         }
         let end = item.end ?? start
         return FrabSchedule.Talk(
-            sessionID: session.id, id: item.ordinal, guid: item.guid, date: zone.isoWithOffset(start), start: start.time.description,
+            sessionID: session.id, id: item.ordinal, guid: item.guid, date: zone.isoWithOffset(start), start: DateText.time(start.time),
             duration: twoDigits(duration / 60) + ":" + twoDigits(duration % 60), end: zone.isoWithOffset(end),
             room: room ?? "", title: context.title(item), type: session.kind.rawValue, track: tracks.first,
             language: session.language, abstract: context.text(session.abstract), description: context.text(session.description),
             slug: Self.slug(item), url: session.links.first?.url,
-            persons: session.people.map { FrabSchedule.Person(name: context.personName($0.person), guid: StableID.personGUID(person: $0.person)) },
+            persons: session.people.map { FrabSchedule.Person(name: context.personName($0.person), guid: personGUID($0.person)) },
             links: session.links.map { FrabSchedule.Link(url: $0.url, title: context.text($0.title)) })
+    }
+
+    private mutating func personGUID(_ id: String) -> String {
+        if let known = personGUIDs[id] { return known }
+        let guid = StableID.personGUID(person: id)
+        personGUIDs[id] = guid
+        return guid
     }
 
     /// `<acronym>-<session id>`: fits both schemas' slug patterns and gives the session id back.

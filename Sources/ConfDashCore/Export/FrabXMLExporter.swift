@@ -112,21 +112,31 @@ struct XMLText {
     /// Escapes markup characters, and line breaks and tabs as character references, so that they
     /// survive attribute normalisation and CRLF folding in every parser.
     static func escape(_ value: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
-            case "\r": result.append(contentsOf: "&#13;".unicodeScalars)
-            case "\n": result.append(contentsOf: "&#10;".unicodeScalars)
-            case "\t": result.append(contentsOf: "&#9;".unicodeScalars)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { result.append("\u{FFFD}") } else { result.append(scalar) }
+        let bytes = Array(value.utf8)
+        // Everything to change is ASCII or U+FFFE/U+FFFF (EF BF BE/BF); most values need nothing.
+        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == 0xEF }) else { return value }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): result += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): result += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): result += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): result += Array("&quot;".utf8)
+            case 0x0D: result += Array("&#13;".utf8)
+            case 0x0A: result += Array("&#10;".utf8)
+            case 0x09: result += Array("&#9;".utf8)
+            case 0..<0x20: result += [0xEF, 0xBF, 0xBD]
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                result += [0xEF, 0xBF, 0xBD]
+                index += 2
+            default: result.append(byte)
             }
+            index += 1
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

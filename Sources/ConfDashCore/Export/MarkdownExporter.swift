@@ -102,8 +102,8 @@ struct MarkdownExporter {
     /// "09:30–10:15 (Europe/Brussels)", "09:30 (end not stated)", "Afternoon; no clock time stated in the source."
     private func when(_ item: ExportSession) -> String {
         guard case .clock(let start, _, let zone) = item.timing else { return words.noClockTime(item.session.partOfDay) }
-        var text = "\(start.time)"
-        if let end = item.end { text += "–\(end.time)" }
+        var text = DateText.time(start.time)
+        if let end = item.end { text += "–" + DateText.time(end.time) }
         var notes: [String] = []
         notes.append(zone?.name ?? (context.language == .en ? "local time, no time zone stated" : "heure locale, fuseau non précisé"))
         if item.end == nil { notes.append(context.language == .en ? "end not stated" : "fin non précisée") }
@@ -121,36 +121,38 @@ struct MarkdownExporter {
     /// line breaks become spaces (a list item stays one item), and a leading `-`, `+` or `1.` is
     /// escaped so it does not start a list.
     static func escaped(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
+        // Every character that matters is ASCII, so bytes will do.
+        let bytes = Array(text.utf8)
+        let inline: Set<UInt8> = Set("\\`*_[]<>|~#".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 8)
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#":
-                result.append("\\")
-                result.append(scalar)
-            case "&":
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inline.contains(byte) {
+                result += [UInt8(ascii: "\\"), byte]
+            } else if byte == UInt8(ascii: "&") {
                 // Only where it could start an entity (`&amp;`, `&#38;`); "A & B" stays as it is.
-                if index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "#" { result.append("\\") }
-                result.append(scalar)
-            case "\r", "\n":
-                if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
-                result.append(" ")
-            default:
-                result.append(scalar)
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") || next == UInt8(ascii: "#") {
+                    result.append(UInt8(ascii: "\\"))
+                }
+                result.append(byte)
+            } else if byte == 0x0D || byte == 0x0A {
+                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                result.append(UInt8(ascii: " "))
+            } else {
+                result.append(byte)
             }
             index += 1
         }
-        var escaped = String(result)
         // Block markers only matter at the start of the text.
-        if let first = escaped.unicodeScalars.first, first == "-" || first == "+" || first == "=" {
-            escaped = "\\" + escaped
-        } else if let marker = escaped.firstIndex(where: { !$0.isASCII || !$0.isNumber }),
-                  marker != escaped.startIndex, escaped[marker] == "." || escaped[marker] == ")",
-                  escaped.distance(from: escaped.startIndex, to: marker) <= 9 {
-            escaped.insert("\\", at: marker)
+        if let first = result.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
+            result.insert(UInt8(ascii: "\\"), at: 0)
+        } else if let marker = result.firstIndex(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }),
+                  (1...9).contains(marker), result[marker] == UInt8(ascii: ".") || result[marker] == UInt8(ascii: ")") {
+            result.insert(UInt8(ascii: "\\"), at: marker)
         }
-        return escaped
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -26,17 +26,24 @@ enum StableID {
         var digest = Array(SHA1.hash(urlNamespace + Array(name.utf8)).prefix(16))
         digest[6] = (digest[6] & 0x0F) | 0x50  // version 5
         digest[8] = (digest[8] & 0x3F) | 0x80  // RFC variant
-        let hex = digest.map { byte in String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (offset, byte) in digest.enumerated() {
+            if [4, 6, 8, 10].contains(offset) { text.append(UInt8(ascii: "-")) }
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// frab's `acronym`, from an event id: hyphens become underscores (schedule.json's pattern allows
     /// no inner hyphen; ids never contain underscores, so the id can be read back), padded to the
     /// four characters both schemas require.
     static func acronym(event id: String) -> String {
-        var acronym = id.replacingOccurrences(of: "-", with: "_")
-        while acronym.count < 4 { acronym += "_" }
-        return acronym
+        var bytes = id.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }
+        while bytes.count < 4 { bytes.append(UInt8(ascii: "_")) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
