@@ -60,17 +60,15 @@ struct ICSExporter {
             allDay(DateRange(from: day, to: day), to: &ics)
             notes.add("with a day but no clock time", "each is an all-day entry on its day: no time is made up",
                       session: session.id)
-        case .possibleDays(let range):
+        case .possibleDays(let range), .duringEvent(let range):
+            // The days it may fall on; transparent, so it does not block the calendar, and marked.
             allDay(range, to: &ics)
-            dayNotStated(to: &ics)
-            notes.add("with only a span of possible days",
-                      "each is an all-day entry over its whole span, marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that names the possible days",
-                      session: session.id)
-        case .duringEvent(let range):
-            allDay(range, to: &ics)
-            dayNotStated(to: &ics)
-            notes.add("with no day stated in the source",
-                      "each is an all-day entry over the whole event, marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that says the day is not stated",
+            ics.raw("TRANSP", "TRANSPARENT")
+            ics.raw("X-CONFDASH-DAY", "NOT-STATED")
+            let (condition, span, says) = item.timing == .possibleDays(range)
+                ? ("with only a span of possible days", "its whole span", "names the possible days")
+                : ("with no day stated in the source", "the whole event", "says the day is not stated")
+            notes.add(condition, "each is an all-day entry over \(span), marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that \(says)",
                       session: session.id)
         }
         ics.text("SUMMARY", context.title(item))
@@ -89,11 +87,6 @@ struct ICSExporter {
         ics.raw("DTSTART;VALUE=DATE", ICSText.date(range.from))
         // DTEND is exclusive: the day after the last day.
         ics.raw("DTEND;VALUE=DATE", ICSText.date(range.to.adding(days: 1)))
-    }
-
-    private func dayNotStated(to ics: inout ICSText) {
-        ics.raw("TRANSP", "TRANSPARENT")
-        ics.raw("X-CONFDASH-DAY", "NOT-STATED")
     }
 
     /// What the session is about, then who takes part, then what the source leaves unstated.
