@@ -8,6 +8,7 @@ struct EmbedResourcePlugin: BuildToolPlugin {
     /// Resource file name → Swift constant name in the generated `EmbeddedResources` enum.
     static let embedded: [(file: String, constant: String)] = [
         ("wco-events.json", "wcoEventsJSON"),
+        ("world-1deg.txt", "worldMap1DegText"),
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConfDashCore
+import ConfDashUI
 import Foundation
 
 /// Where a command's output goes. Commands never print directly, so tests can run them in-process
@@ -10,13 +11,18 @@ public struct CommandIO {
     public var environment: [String: String]
     /// Width to fit text output to; nil when stdout is not a terminal (pipes get whole lines).
     public var outputWidth: Int?
+    /// Why the interactive dashboard cannot run here, or nil when stdin and stdout are terminals
+    /// and TERM names a real one.
+    public var notInteractiveReason: String?
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
-                environment: [String: String] = [:], outputWidth: Int? = nil) {
+                environment: [String: String] = [:], outputWidth: Int? = nil,
+                notInteractiveReason: String? = "not a terminal") {
         self.out = out
         self.err = err
         self.environment = environment
         self.outputWidth = outputWidth
+        self.notInteractiveReason = notInteractiveReason
     }
 
     public static func standard() -> CommandIO {
@@ -24,8 +30,19 @@ public struct CommandIO {
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
             environment: ProcessInfo.processInfo.environment,
-            outputWidth: TerminalSize.columns(of: STDOUT_FILENO)
+            outputWidth: TerminalSize.columns(of: STDOUT_FILENO),
+            notInteractiveReason: interactiveProblem(environment: ProcessInfo.processInfo.environment)
         )
+    }
+
+    /// The dashboard needs a keyboard and a screen: stdin and stdout must be terminals, and TERM
+    /// must name one that can move the cursor.
+    static func interactiveProblem(environment: [String: String]) -> String? {
+        if isatty(STDIN_FILENO) == 0 { return "standard input is not a terminal" }
+        if isatty(STDOUT_FILENO) == 0 { return "standard output is not a terminal" }
+        guard let term = environment["TERM"], !term.isEmpty else { return "TERM is not set" }
+        if term == "dumb" { return "TERM is dumb" }
+        return nil
     }
 }
 
@@ -35,6 +52,8 @@ public enum ExitStatus {
     public static let usage: Int32 = 64
     public static let dataError: Int32 = 65
     public static let noInput: Int32 = 66
+    /// An output file cannot be created or written (export -o).
+    public static let cantCreate: Int32 = 73
 }
 
 /// A failure whose message has a precise exit status. Each message is one line naming the file.
@@ -61,14 +80,16 @@ public enum ConfdashCLI {
     public static let version = "0.1.0"
 
     /// Parses `arguments` (without the program name), runs the command and returns the exit status.
-    public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+    /// Exit status when the dashboard is asked for without a terminal.
+    public static let notInteractiveStatus: Int32 = 1
+
+    public static func run(_ arguments: [String], io: CommandIO, dashboard launcher: DashboardLauncher? = nil) -> Int32 {
         do {
             var command = try ConfdashCommand.parseAsRoot(arguments)
             if let command = command as? any IOCommand {
                 try command.execute(io: io)
-            } else if command is ConfdashCommand {
-                // No subcommand: the dashboard will open here; until it exists, the help is the answer.
-                io.out(ConfdashCommand.helpMessage(columns: io.outputWidth) + "\n")
+            } else if let dashboard = command as? DashboardCommand {
+                return try openDashboard(dashboard.options, io: io, launcher: launcher)
             } else {
                 // ArgumentParser's own commands (`help agenda`) answer by throwing a CleanExit, handled below.
                 try command.run()
@@ -90,29 +111,52 @@ public enum ConfdashCLI {
     }
 }
 
+extension ConfdashCLI {
+    /// No subcommand: the dashboard, or — with no terminal — one line saying what to run instead.
+    static func openDashboard(_ options: DashboardOptions, io: CommandIO, launcher: DashboardLauncher?) throws -> Int32 {
+        if let reason = io.notInteractiveReason ?? (launcher == nil ? "no terminal support in this build" : nil) {
+            io.err("confdash: the dashboard needs a terminal (\(reason)); for plain text try `confdash agenda` (see `confdash --help`)\n")
+            return notInteractiveStatus
+        }
+        let index = try options.loadIndex(io)
+        let theme = Theme.resolve(requested: options.theme, environment: io.environment)
+        let language = options.language(io)
+        return MainActor.assumeIsolated {
+            let dashboard = Dashboard(index: index, map: DashboardOptions.worldMap(), size: Size(width: 80, height: 24), language: language, theme: theme)
+            return launcher!.run(dashboard)
+        }
+    }
+}
+
 public struct ConfdashCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "confdash",
         abstract: "Browse conference agendas: the WCO technology events, or any dataset in confdash's format.",
         discussion: """
-        With no subcommand, confdash will open the interactive dashboard (not yet available: \
-        this help is shown instead). The subcommands below answer questions from the command line.
+        With no subcommand, on a terminal, confdash opens the interactive dashboard (press ? in \
+        it for every key). The subcommands below answer the same questions as text, JSON or CSV.
 
         Examples:
+          confdash
+          confdash --lang fr --theme monochrome
           confdash events
           confdash agenda --event rio --day 2
           confdash agenda --track detection --format csv
           confdash agenda --search securite --lang fr
           confdash technologies --format json
           confdash validate my-conference.json
+          confdash export --format ics -o wco-events.ics
 
-        Exit status: 0 success, 64 bad usage, 65 bad data, 66 file not found or unreadable.
+        Exit status: 0 success, 1 dashboard asked for without a terminal, 64 bad usage, 65 bad data, \
+        66 file not found or unreadable, 73 output file cannot be written.
         """,
         version: ConfdashCLI.version,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
-            RegionsCommand.self, ValidateCommand.self,
-        ]
+            RegionsCommand.self, ValidateCommand.self, ExportCommand.self, SnapshotCommand.self, KeysCommand.self,
+            DashboardCommand.self,
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 
     public init() {}

@@ -107,10 +107,19 @@ struct BinaryTests {
         }
     }
 
-    @Test("no subcommand prints the help until the dashboard exists")
-    func noSubcommand() throws {
-        let run = try Binary.run([])
-        #expect(run.status == 0 && run.stdout.contains("SUBCOMMANDS"))
+    @Test("no subcommand without a terminal: one line on stderr suggesting agenda, status 1, nothing on stdout")
+    func noSubcommandWithoutTerminal() throws {
+        for environment in [["TERM": "xterm-256color"], ["TERM": "dumb"], [:]] {
+            let run = try Binary.run([], environment: environment)
+            #expect(run.status == 1)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.hasPrefix("confdash: the dashboard needs a terminal ("))
+            #expect(run.stderr.contains("confdash agenda"))
+            #expect(run.stderr.filter { $0 == "\n" }.count == 1)
+            #expect(!run.stderr.contains("\u{1B}"))
+        }
+        let explicit = try Binary.run(["dashboard", "--lang", "fr"])
+        #expect(explicit.status == 1 && explicit.stderr.contains("confdash agenda"))
     }
 
     @Test("output into a pipe has no escape codes and whole lines")

@@ -5,7 +5,7 @@ public struct Labels: Sendable {
 
     public init(_ language: Language) { self.language = language }
 
-    private func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
+    public func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
 
     public func eventKind(_ kind: Event.Kind) -> String {
         switch kind {

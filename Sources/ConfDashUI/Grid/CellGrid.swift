@@ -59,7 +59,7 @@ public struct CellGrid: Equatable, Sendable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height else { return 0 }
-        let end = min(size.width, x + (limit ?? size.width))
+        let end = limit.map { min(size.width, x + $0) } ?? size.width
         var column = x
         for character in text {
             guard column < end else { break }

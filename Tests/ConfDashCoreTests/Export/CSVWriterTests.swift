@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ConfDashCLI
+import ConfDashCore
 
 /// Just enough of an RFC 4180 reader to read our output back: quoted fields with doubled quotes
 /// and line breaks, records ended by CRLF or LF. Works on scalars, because "\r\n" is one Character.

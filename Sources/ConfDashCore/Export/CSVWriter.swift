@@ -37,7 +37,15 @@ public struct CSVWriter: Sendable {
     /// The field as it goes in the file: quoted, with quotes doubled, when it needs to be.
     public static func escape(_ field: String) -> String {
         guard needsQuotes(field) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Bytes rather than Foundation's replacingOccurrences: exports quote many long fields.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(field.utf8.count + 4)
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Commas, quotes and line breaks must be quoted; leading or trailing spaces are quoted too,

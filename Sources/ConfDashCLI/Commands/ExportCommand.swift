@@ -1,0 +1,91 @@
+import ArgumentParser
+import ConfDashCore
+import Foundation
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct ExportCommand: IOCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the agenda the filters select as iCalendar, schedule.xml, schedule.json, CSV or Markdown.",
+        discussion: """
+        Formats: ics (calendars), xml and json (frab/pretalx schedule.xml and schedule.json, for \
+        schedule apps), csv (spreadsheets), md (a readable agenda). The filters are those of \
+        'confdash agenda'. Without -o the file goes to stdout.
+
+        Nothing the source does not state is made up. A session with a day but no clock time is an \
+        all-day calendar entry; one whose day is not stated spans the days it may fall on, and says \
+        so. schedule.xml and schedule.json require a start time and a duration for every session, \
+        so sessions without them are left out. Each such decision is one line on stderr, with a \
+        count and the session ids; the file itself holds only the export.
+
+        With -o, the file is written whole or not at all (a temporary file renamed into place).
+
+        Examples:
+          confdash export --format ics -o wco-events.ics
+          confdash export --format csv --event hanoi > hanoi.csv
+          confdash export --format md --event rio --lang fr -o rio.md
+          confdash export --format xml --data docs/examples/timed-dataset.json
+          confdash export -o detection.json --track detection   # json, from the name
+
+        Exit status: 0 written, 64 bad usage, 65 bad data or no session selected (nothing \
+        written), 66 --data file not found or unreadable, 73 the output file cannot be written.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("ics, xml, json, csv or md. Default: from the extension of the -o file.", valueName: "format"))
+    var format: ExportFormat?
+
+    @Option(name: .long, help: "Language of data and labels: en or fr. Default: French when LC_ALL (else LC_MESSAGES, else LANG) starts with fr, else English.")
+    var lang: Language?
+
+    @Option(name: .long, help: ArgumentHelp("Read this dataset file instead of the bundled WCO dataset.", valueName: "file"))
+    var data: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var filters: FilterOptions
+
+    func validate() throws {
+        if format == nil {
+            let ext = output.map { URL(fileURLWithPath: $0).pathExtension } ?? ""
+            guard ExportFormat(fileExtension: ext) != nil else {
+                throw ValidationError(output == nil
+                    ? "Missing --format: ics, xml, json, csv or md."
+                    : "Missing --format, and '\(output!)' has no extension that names one: give --format ics, xml, json, csv or md.")
+            }
+        }
+    }
+
+    var resolvedFormat: ExportFormat {
+        format ?? ExportFormat(fileExtension: URL(fileURLWithPath: output ?? "").pathExtension) ?? .csv
+    }
+
+    func execute(io: CommandIO) throws {
+        // Checked before any work, so a typo in the path fails at once.
+        if let output { try OutputFile.checkWritable(output, notSameAs: data) }
+        let index = DatasetIndex(try DatasetFiles.load(path: data, io: io))
+        let filter = try filters.filter(using: index)
+        let query = AgendaQuery(index: index)
+        let agenda = query.agenda(filter)
+        guard !agenda.isEmpty else {
+            let undated = query.undatedLeftOut(by: filter)
+            var message = "no session matches these filters: nothing to export"
+            if undated > 0 {
+                message = "no session is placed on that day; \(undated) matching session(s) have no day stated in the source: drop --day to export them"
+            }
+            throw CommandFailure(status: ExitStatus.dataError, messages: [message + (output.map { " ('\($0)' is left as it was)" } ?? "")])
+        }
+        let language = lang ?? Language.fromEnvironment(io.environment)
+        let request = ExportRequest(index: index, agenda: agenda, language: language, filter: filter,
+                                    generatorVersion: ConfdashCLI.version)
+        let result = Exporter.export(request, as: resolvedFormat)
+        for note in result.notes { io.err("confdash: \(note)\n") }
+        if let output {
+            try OutputFile.write(result.text, to: output)
+        } else {
+            io.out(result.text)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// An event's time zone as the dataset states it: an IANA name (`Europe/Berlin`) or a fixed
+/// offset (`+01:00`). Turns the event's local wall-clock times into UTC offsets. An event with no
+/// `timeZone` has no EventZone: its clock times, if any, stay floating and are never given an offset.
+struct EventZone: Hashable, Sendable {
+    /// As the dataset writes it.
+    let name: String
+    /// Set for a fixed offset; nil for an IANA zone.
+    let fixedOffsetSeconds: Int?
+    private let zone: TimeZone
+
+    init?(_ name: String?) {
+        guard let name else { return nil }
+        self.name = name
+        if let offset = Self.parseOffset(name) {
+            fixedOffsetSeconds = offset
+            guard let zone = TimeZone(secondsFromGMT: offset) else { return nil }
+            self.zone = zone
+        } else {
+            fixedOffsetSeconds = nil
+            guard let zone = TimeZone(identifier: name) else { return nil }
+            self.zone = zone
+        }
+    }
+
+    var isFixedOffset: Bool { fixedOffsetSeconds != nil }
+
+    /// `±HH:MM` as the loader accepts it.
+    private static func parseOffset(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"), bytes[3] == UInt8(ascii: ":"),
+              let hours = Int(String(decoding: bytes[1..<3], as: UTF8.self)),
+              let minutes = Int(String(decoding: bytes[4..<6], as: UTF8.self)) else { return nil }
+        let seconds = hours * 3600 + minutes * 60
+        return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
+    }
+
+    /// Seconds since 1970 of `local` read as UTC: the starting point for finding its real instant.
+    static func naiveSeconds(_ local: LocalDateTime) -> Int {
+        local.date.dayNumber * 86_400 + local.time.minutesSinceMidnight * 60
+    }
+
+    /// The UTC offset in force at the local wall-clock time `local`, read as RFC 5545 reads
+    /// local times: a time that occurs twice (autumn) is the first occurrence; a time that does
+    /// not exist (spring gap) takes the offset in force before the gap.
+    func offsetSeconds(at local: LocalDateTime) -> Int {
+        if let fixedOffsetSeconds { return fixedOffsetSeconds }
+        let naive = Self.naiveSeconds(local)
+        // Offsets a day either side: real zones never change twice within two days.
+        let before = offsetSeconds(atUTC: naive - 86_400)
+        let after = offsetSeconds(atUTC: naive + 86_400)
+        let valid = [before, after].filter { offsetSeconds(atUTC: naive - $0) == $0 }
+        return valid.max() ?? before
+    }
+
+    func offsetSeconds(atUTC seconds: Int) -> Int {
+        fixedOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    func isDaylightSaving(atUTC seconds: Int) -> Bool {
+        fixedOffsetSeconds == nil && zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    /// UTC instants (seconds since 1970) where the offset changes, after `from` and before `to`.
+    func transitions(from: Int, to: Int) -> [Int] {
+        guard fixedOffsetSeconds == nil else { return [] }
+        var result: [Int] = []
+        var cursor = Date(timeIntervalSince1970: TimeInterval(from))
+        // Bounded: no real zone changes offset more than a few times a year.
+        while result.count < 1000, let next = zone.nextDaylightSavingTimeTransition(after: cursor),
+              next.timeIntervalSince1970 < TimeInterval(to) {
+            result.append(Int(next.timeIntervalSince1970))
+            cursor = next
+        }
+        return result
+    }
+
+    /// `2024-12-27T10:30:00+01:00`: the local time with its offset, as schedule.xml/json write dates.
+    func isoWithOffset(_ local: LocalDateTime) -> String {
+        DateText.local(local) + ":00" + Self.offsetText(offsetSeconds(at: local))
+    }
+
+    /// `+01:00`, `-03:00`, `+05:45`.
+    static func offsetText(_ seconds: Int, separator: String = ":") -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return sign + twoDigits(minutes / 60) + separator + twoDigits(minutes % 60)
+    }
+}
+
+func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -1,0 +1,143 @@
+/// When a session happens, exactly as precisely as its source says. Every exporter maps these
+/// cases to its format; none of them turns a day into a clock time.
+enum ExportTiming: Equatable {
+    /// A stated clock time. `zone` is nil when the event states no time zone: the time is floating.
+    case clock(start: LocalDateTime, durationMinutes: Int?, zone: EventZone?)
+    /// A stated day, and no clock time.
+    case day(CalendarDate)
+    /// The source gives only a span of days ("on day 2 or 3").
+    case possibleDays(DateRange)
+    /// The source gives no day: it may be any day of the event.
+    case duringEvent(DateRange)
+
+    /// The days the session may fall on.
+    var days: DateRange {
+        switch self {
+        case .clock(let start, _, _): return DateRange(from: start.date, to: start.date)
+        case .day(let date): return DateRange(from: date, to: date)
+        case .possibleDays(let range), .duringEvent(let range): return range
+        }
+    }
+
+    var dayIsStated: Bool {
+        switch self {
+        case .clock, .day: return true
+        case .possibleDays, .duringEvent: return false
+        }
+    }
+}
+
+/// One session ready to export: the session, its event and what every format derives from them.
+struct ExportSession {
+    let event: Event
+    let session: Session
+    /// 1-based position of the session in the whole dataset: frab's numeric `id`. It does not change
+    /// with the filters, so the same session keeps its number in every export of the dataset.
+    let ordinal: Int
+    let timing: ExportTiming
+    let zone: EventZone?
+
+    var uid: String { StableID.uid(session: session.id, event: event.id) }
+
+    /// The local end when start and duration are stated. Counted through UTC, so that a session
+    /// across a daylight-saving change ends at the right hour on the wall clock.
+    var end: LocalDateTime? {
+        guard case .clock(let start, let duration?, let zone) = timing else { return nil }
+        guard let zone else { return start.adding(minutes: duration) }
+        let utc = EventZone.naiveSeconds(start) - zone.offsetSeconds(at: start) + duration * 60
+        return LocalDateTime(utcSeconds: utc + zone.offsetSeconds(atUTC: utc))
+    }
+    var guid: String { StableID.guid(session: session.id, event: event.id) }
+}
+
+/// What all exporters share: the selected sessions with their stable ids, and the dataset's words
+/// for them in the chosen language.
+struct ExportContext {
+    let request: ExportRequest
+    let labels: Labels
+    let words: ExportWords
+    /// The agenda's events, oldest first, each with its selected sessions grouped by slot.
+    let events: [(event: Event, groups: [(slot: AgendaSlot, sessions: [ExportSession])])]
+
+    var index: DatasetIndex { request.index }
+    var language: Language { request.language }
+    var sessions: [ExportSession] { events.flatMap { $0.groups.flatMap(\.sessions) } }
+
+    init(_ request: ExportRequest) {
+        self.request = request
+        labels = Labels(request.language)
+        words = ExportWords(language: request.language)
+        var ordinals: [String: Int] = [:]
+        for session in request.index.dataset.events.flatMap(\.sessions) where ordinals[session.id] == nil {
+            ordinals[session.id] = ordinals.count + 1
+        }
+        events = request.agenda.map { part in
+            let zone = EventZone(part.event.timeZone)
+            let all = DateRange(from: part.event.startDate, to: part.event.endDate)
+            return (part.event, part.groups.map { group in
+                (group.slot, group.sessions.map { session in
+                    ExportSession(event: part.event, session: session, ordinal: ordinals[session.id] ?? 0,
+                                  timing: Self.timing(session, eventDays: all, zone: zone), zone: zone)
+                })
+            })
+        }
+    }
+
+    private static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {
+        if let start = session.start { return .clock(start: start, durationMinutes: session.durationMinutes, zone: zone) }
+        if let day = session.day { return .day(day) }
+        if let range = session.possibleDays { return .possibleDays(range) }
+        return .duringEvent(eventDays)
+    }
+
+    // MARK: The dataset's words, in the chosen language
+
+    func text(_ value: LocalizedText?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        let text = value.text(in: language)
+        return text.isEmpty ? nil : text
+    }
+
+    func title(_ event: Event) -> String { event.title.text(in: language) }
+    func title(_ item: ExportSession) -> String { item.session.title.text(in: language) }
+
+    func roomName(_ item: ExportSession) -> String? {
+        guard let id = item.session.room else { return nil }
+        return text(item.event.rooms.first { $0.id == id }?.name) ?? id
+    }
+
+    /// "Rio de Janeiro, Brazil", "Online", or nil when the dataset names no place.
+    func whereabouts(_ event: Event) -> String? {
+        if event.online { return labels.online }
+        let parts = [text(index.place(of: event)?.name), text(index.country(of: event)?.name)].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    func trackNames(_ session: Session) -> [String] { session.tracks.map { text(index.tracksByID[$0]?.name) ?? $0 } }
+    func technologyNames(_ session: Session) -> [String] {
+        session.technologies.map { text(index.technologiesByID[$0]?.name) ?? $0 }
+    }
+    func personName(_ id: String) -> String { index.peopleByID[id]?.name ?? id }
+
+    /// "Cláudia Thomaz (speaker)".
+    func people(_ session: Session) -> [String] {
+        session.people.map { "\(personName($0.person)) (\(labels.personRole($0.role)))" }
+    }
+
+    /// "Example Customs Administration (visited: its central laboratory)".
+    func organisations(_ session: Session) -> [String] {
+        session.organisations.map { link in
+            let name = text(index.organisationsByID[link.organisation]?.name) ?? link.organisation
+            let note = text(link.note).map { ": \($0)" } ?? ""
+            return "\(name) (\(labels.organisationRole(link.role))\(note))"
+        }
+    }
+
+    /// The text that says what a session is about: our description, else the published abstract.
+    func about(_ session: Session) -> String? { text(session.description) ?? text(session.abstract) }
+
+    /// The newest publication date among the dataset's sources: the day the data speaks for.
+    /// Exports use it where a format wants a timestamp (iCalendar DTSTAMP, schedule version), so the
+    /// same data always gives the same file. Nil when no source gives a date.
+    var dataDate: CalendarDate? { index.dataset.sources.compactMap(\.published).max() }
+}

@@ -1,0 +1,263 @@
+/// A frab/pretalx schedule (the model behind schedule.xml and schedule.json), built once and
+/// written by `FrabXMLExporter` and `FrabJSONExporter`, so both formats leave out the same sessions
+/// for the same reasons.
+///
+/// One export is one schedule. With one event, the conference is that event; with several, the
+/// conference is the dataset, running from the first event's first day to the last event's last
+/// day, and its days are the events' days (never the gaps between them).
+struct FrabSchedule {
+    struct Person { var name: String; var guid: String }
+    struct Link { var url: String; var title: String? }
+
+    /// A frab "event": one of our sessions, with a stated clock time and duration.
+    struct Talk {
+        /// The confdash session id (not written as such: slug and guid derive from it).
+        var sessionID: String
+        var id: Int
+        var guid: String
+        /// `2024-12-27T10:30:00+01:00`.
+        var date: String
+        var start: String
+        var duration: String
+        var end: String
+        var room: String
+        var title: String
+        var type: String
+        var track: String?
+        var language: String?
+        var abstract: String?
+        var description: String?
+        var slug: String
+        var url: String?
+        var persons: [Person]
+        var links: [Link]
+    }
+
+    struct Room { var name: String; var guid: String?; var talks: [Talk] }
+    struct Day { var index: Int; var date: CalendarDate; var start: String; var end: String; var rooms: [Room] }
+    struct Track { var name: String; var color: String?; var slug: String }
+
+    var version: String
+    var generatorVersion: String
+    var title: String
+    var acronym: String
+    var start: CalendarDate
+    var end: CalendarDate
+    var timeZoneName: String?
+    var timeslotMinutes: Int
+    var url: String?
+    var tracks: [Track]
+    var rooms: [(name: String, guid: String)]
+    var days: [Day]
+    /// Omissions the format forced, for stderr.
+    var notes: NoteTally
+    var exportedSessions: Int
+    /// "schedule.xml" or "schedule.json": used in notes.
+    var formatName: String
+
+    var talks: [Talk] { days.flatMap { $0.rooms.flatMap(\.talks) } }
+}
+
+/// Builds a `FrabSchedule` from the selected sessions, leaving out what the format cannot hold
+/// without inventing something, and counting each omission.
+struct FrabScheduleBuilder {
+    let context: ExportContext
+    let formatName: String
+    private var notes = NoteTally()
+    /// A person speaks in many sessions; their guid is worked out once.
+    private var personGUIDs: [String: String] = [:]
+
+    init(_ request: ExportRequest, formatName: String) {
+        context = ExportContext(request)
+        self.formatName = formatName
+    }
+
+    mutating func build() -> FrabSchedule {
+        let events = context.events.map(\.event)
+        let single = events.count == 1 ? events.first : nil
+        let dataset = context.index.dataset
+        var days = listedDays(events)
+        var exported = 0
+        var timeslot = 0
+        for item in context.sessions {
+            guard let talk = talk(item), let date = dayDate(for: item, among: days) else { continue }
+            exported += 1
+            if case .clock(let start, let duration?, _) = item.timing {
+                timeslot = gcd(gcd(timeslot, start.time.minutesSinceMidnight), duration)
+            }
+            let position = days.firstIndex { $0.date == date }!
+            let roomName = talk.room
+            if let room = days[position].rooms.firstIndex(where: { $0.name == roomName }) {
+                days[position].rooms[room].talks.append(talk)
+            } else {
+                let guid = item.session.room.map { StableID.roomGUID(room: $0, event: item.event.id) }
+                days[position].rooms.append(FrabSchedule.Room(name: roomName, guid: guid, talks: [talk]))
+            }
+            extendDay(&days[position], toCover: item)
+        }
+        for position in days.indices {
+            days[position].rooms = sortedRooms(days[position].rooms)
+            days[position].index = position + 1
+        }
+        noteZonelessDays(events)
+        let zones = Set(events.map { $0.timeZone ?? "" })
+        if zones.count > 1 {
+            notes.add(general: "the events have different time zones (\(zones.sorted().map { $0.isEmpty ? "none" : $0 }.joined(separator: ", "))): time_zone_name is left out; every date carries its own UTC offset")
+        }
+        let usedTracks = Set(context.sessions.compactMap { $0.session.tracks.first })
+        return FrabSchedule(
+            version: (context.dataDate?.iso).map { "confdash \($0)" } ?? "confdash",
+            generatorVersion: context.request.generatorVersion,
+            title: single.map(context.title) ?? dataset.title.text(in: context.language),
+            acronym: single.map { StableID.acronym(event: $0.id) } ?? "confdash",
+            start: events.map(\.startDate).min() ?? days.first?.date ?? CalendarDate(year: 1970, month: 1, day: 1)!,
+            end: events.map(\.endDate).max() ?? days.last?.date ?? CalendarDate(year: 1970, month: 1, day: 1)!,
+            timeZoneName: zones.count == 1 ? events.first?.timeZone.flatMap { EventZone($0)?.isFixedOffset == false ? $0 : nil } : nil,
+            // The largest step that divides every start time and duration, so grid views line up;
+            // frab's usual 15 minutes when nothing is timed, capped at an hour.
+            timeslotMinutes: timeslot == 0 ? 15 : min(timeslot, 60),
+            url: single?.links.first?.url,
+            tracks: dataset.tracks.filter { usedTracks.contains($0.id) }.map {
+                FrabSchedule.Track(name: context.text($0.name) ?? $0.id, color: $0.color?.lowercased(), slug: $0.id)
+            },
+            rooms: roomList(),
+            days: days, notes: notes, exportedSessions: exported, formatName: formatName)
+    }
+
+    // MARK: Sessions
+
+    /// The session as a frab event, or nil (and a note) when the format would need something the
+    /// source does not state.
+    private mutating func talk(_ item: ExportSession) -> FrabSchedule.Talk? {
+        let session = item.session
+        guard case .clock(let start, let duration, let zone) = item.timing else {
+            notes.add("with no clock time in the source",
+                      "left out: \(formatName) requires a start time and a duration for every event, and none is made up (ics, csv and md export them)",
+                      session: session.id)
+            return nil
+        }
+        guard let zone else {
+            notes.add("with a clock time in an event that states no time zone",
+                      "left out: \(formatName) requires dates with a UTC offset, and none is made up",
+                      session: session.id)
+            return nil
+        }
+        guard let duration else {
+            notes.add("with a start time but no duration",
+                      "left out: \(formatName) requires a duration, and none is made up (ics, csv and md export them)",
+                      session: session.id)
+            return nil
+        }
+        let room = context.roomName(item)
+        if room == nil {
+            notes.add("with no room stated", "each is written under a room with an empty name, since \(formatName) requires a room",
+                      session: session.id)
+        }
+        let tracks = context.trackNames(session)
+        if tracks.count > 1 {
+            notes.add("with more than one track", "each is written with its first track only: \(formatName) has one track per event",
+                      session: session.id)
+        }
+        let end = item.end ?? start
+        return FrabSchedule.Talk(
+            sessionID: session.id, id: item.ordinal, guid: item.guid, date: zone.isoWithOffset(start), start: DateText.time(start.time),
+            duration: twoDigits(duration / 60) + ":" + twoDigits(duration % 60), end: zone.isoWithOffset(end),
+            room: room ?? "", title: context.title(item), type: session.kind.rawValue, track: tracks.first,
+            language: session.language, abstract: context.text(session.abstract), description: context.text(session.description),
+            slug: Self.slug(item), url: session.links.first?.url,
+            persons: session.people.map { FrabSchedule.Person(name: context.personName($0.person), guid: personGUID($0.person)) },
+            links: session.links.map { FrabSchedule.Link(url: $0.url, title: context.text($0.title)) })
+    }
+
+    private mutating func personGUID(_ id: String) -> String {
+        if let known = personGUIDs[id] { return known }
+        let guid = StableID.personGUID(person: id)
+        personGUIDs[id] = guid
+        return guid
+    }
+
+    /// `<acronym>-<session id>`: fits both schemas' slug patterns and gives the session id back.
+    /// An id the patterns refuse (shorter than 4 characters, ending in a hyphen) falls back to the number.
+    static func slug(_ item: ExportSession) -> String {
+        let id = item.session.id
+        let tail = id.count >= 4 && !id.hasSuffix("-") ? id : "session-\(item.ordinal)"
+        return StableID.acronym(event: item.event.id) + "-" + tail
+    }
+
+    // MARK: Days
+
+    /// Every day of the selected events (only the chosen day with --day), each date once.
+    private func listedDays(_ events: [Event]) -> [FrabSchedule.Day] {
+        var seen = Set<CalendarDate>()
+        var days: [FrabSchedule.Day] = []
+        for event in events {
+            let dates = context.request.filter.day == nil ? event.dates : context.request.filter.selectedDate(in: event).map { [$0] } ?? []
+            for date in dates where seen.insert(date).inserted {
+                let (start, end) = dayBounds(date, zone: EventZone(event.timeZone))
+                days.append(FrabSchedule.Day(index: 0, date: date, start: start, end: end, rooms: []))
+            }
+        }
+        return days.sorted { $0.date < $1.date }
+    }
+
+    /// Midnight to midnight in the event's zone. With no zone, no offset is made up: the day runs
+    /// from 00:00 at UTC+14:00 to 24:00 at UTC−12:00, which is that calendar day wherever it is.
+    private func dayBounds(_ date: CalendarDate, zone: EventZone?) -> (String, String) {
+        let midnight = LocalDateTime(date: date, time: ClockTime(hour: 0, minute: 0)!)
+        let next = LocalDateTime(date: date.adding(days: 1), time: ClockTime(hour: 0, minute: 0)!)
+        guard let zone else { return ("\(date.iso)T00:00:00+14:00", "\(next.date.iso)T00:00:00-12:00") }
+        return (zone.isoWithOffset(midnight), zone.isoWithOffset(next))
+    }
+
+    /// The schedule day a timed session belongs to: its start date, or, for a session after
+    /// midnight past the event's last listed day, the event's last listed day before it (frab's day change).
+    private func dayDate(for item: ExportSession, among days: [FrabSchedule.Day]) -> CalendarDate? {
+        guard case .clock(let start, _, _) = item.timing else { return nil }
+        if days.contains(where: { $0.date == start.date }) { return start.date }
+        return days.map(\.date).filter { $0 <= start.date && item.event.dayIndex(of: $0) != nil }.max()
+    }
+
+    /// Lengthens a day whose sessions run past its midnight.
+    private func extendDay(_ day: inout FrabSchedule.Day, toCover item: ExportSession) {
+        guard case .clock(_, _, let zone?) = item.timing, let end = item.end else { return }
+        let dayEnd = LocalDateTime(date: day.date.adding(days: 1), time: ClockTime(hour: 0, minute: 0)!)
+        if end > dayEnd, let current = LocalDateTime(iso: String(day.end.prefix(16))), end > current {
+            day.end = zone.isoWithOffset(end)
+        }
+    }
+
+    private mutating func noteZonelessDays(_ events: [Event]) {
+        let zoneless = events.filter { EventZone($0.timeZone) == nil }.map(\.id)
+        guard !zoneless.isEmpty else { return }
+        let count = zoneless.count
+        notes.add(general: "\(count) \(count == 1 ? "event states" : "events state") no time zone (\(zoneless.prefix(3).joined(separator: ", "))\(count > 3 ? " and \(count - 3) more" : "")): \(count == 1 ? "its" : "their") days are written from 00:00 at UTC+14:00 to 24:00 at UTC-12:00, the whole calendar day wherever it is, since \(formatName) requires day bounds with a UTC offset and none is made up")
+    }
+
+    // MARK: Rooms
+
+    /// Rooms in the order their event lists them; the unnamed room last.
+    private func sortedRooms(_ rooms: [FrabSchedule.Room]) -> [FrabSchedule.Room] {
+        let order = Dictionary(context.events.flatMap { part in part.event.rooms.map { context.text($0.name) ?? $0.id } }
+            .enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        return rooms.enumerated().sorted { a, b in
+            let ka = a.element.name.isEmpty ? Int.max : order[a.element.name] ?? Int.max - 1
+            let kb = b.element.name.isEmpty ? Int.max : order[b.element.name] ?? Int.max - 1
+            return (ka, a.offset) < (kb, b.offset)
+        }.map { var room = $0.element; room.talks.sort { $0.date < $1.date }; return room }
+    }
+
+    /// Every named room of the selected events, each name once.
+    private func roomList() -> [(name: String, guid: String)] {
+        var seen = Set<String>()
+        var rooms: [(name: String, guid: String)] = []
+        for part in context.events {
+            for room in part.event.rooms {
+                let name = context.text(room.name) ?? room.id
+                if seen.insert(name).inserted { rooms.append((name, StableID.roomGUID(room: room.id, event: part.event.id))) }
+            }
+        }
+        return rooms
+    }
+}
+
+private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

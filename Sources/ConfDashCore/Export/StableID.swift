@@ -1,0 +1,85 @@
+/// Identifiers that exports derive from the dataset's own ids, so that exporting the same data
+/// twice gives the same ids, and a calendar or schedule app updates entries instead of duplicating
+/// them. Nothing here is random and nothing depends on the clock.
+enum StableID {
+    /// iCalendar UID: `h23-opening@wco-tech-conf-2023.confdash`. Session ids are unique in a
+    /// dataset; the event id keeps the UID unique when several datasets are merged into a calendar.
+    static func uid(session: String, event: String) -> String { "\(session)@\(event).confdash" }
+
+    /// Name-based UUID (RFC 9562 version 5, SHA-1) of the session's UID in the URL namespace,
+    /// as frab's guid: `uuid5(NAMESPACE_URL, "confdash:" + uid)` in Python gives the same value.
+    static func guid(session: String, event: String) -> String {
+        uuid5("confdash:" + uid(session: session, event: event))
+    }
+
+    /// A room's guid, from the event and room ids.
+    static func roomGUID(room: String, event: String) -> String { uuid5("confdash:room/\(room)@\(event).confdash") }
+
+    /// A person's guid, from the person id (people are shared between events).
+    static func personGUID(person: String) -> String { uuid5("confdash:person/\(person)") }
+
+    /// The RFC 9562 URL namespace, 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
+    private static let urlNamespace: [UInt8] = [0x6B, 0xA7, 0xB8, 0x11, 0x9D, 0xAD, 0x11, 0xD1,
+                                                0x80, 0xB4, 0x00, 0xC0, 0x4F, 0xD4, 0x30, 0xC8]
+
+    static func uuid5(_ name: String) -> String {
+        var digest = Array(SHA1.hash(urlNamespace + Array(name.utf8)).prefix(16))
+        digest[6] = (digest[6] & 0x0F) | 0x50  // version 5
+        digest[8] = (digest[8] & 0x3F) | 0x80  // RFC variant
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (offset, byte) in digest.enumerated() {
+            if [4, 6, 8, 10].contains(offset) { text.append(UInt8(ascii: "-")) }
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// frab's `acronym`, from an event id: hyphens become underscores (schedule.json's pattern allows
+    /// no inner hyphen; ids never contain underscores, so the id can be read back), padded to the
+    /// four characters both schemas require.
+    static func acronym(event id: String) -> String {
+        var bytes = id.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }
+        while bytes.count < 4 { bytes.append(UInt8(ascii: "_")) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// SHA-1 (FIPS 180-4), only to derive version-5 UUIDs; not for anything secret.
+enum SHA1 {
+    static func hash(_ message: [UInt8]) -> [UInt8] {
+        var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        var bytes = message
+        let bitLength = UInt64(message.count) * 8
+        bytes.append(0x80)
+        while bytes.count % 64 != 56 { bytes.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+
+        var w = [UInt32](repeating: 0, count: 80)
+        for chunk in stride(from: 0, to: bytes.count, by: 64) {
+            for i in 0..<16 {
+                let b = chunk + i * 4
+                w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
+            }
+            for i in 16..<80 { w[i] = rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
+            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
+            for i in 0..<80 {
+                let (f, k): (UInt32, UInt32)
+                switch i {
+                case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A82_7999)
+                case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9_EBA1)
+                case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+                default: (f, k) = (b ^ c ^ d, 0xCA62_C1D6)
+                }
+                let temp = rotate(a, 5) &+ f &+ e &+ k &+ w[i]
+                (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
+            }
+            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e
+        }
+        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+    }
+
+    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { value << count | value >> (32 - count) }
+}

@@ -1,0 +1,142 @@
+import ConfDashCore
+
+/// One line-group of the agenda list: a heading (not selectable) or a session.
+public enum AgendaItem: Equatable, Sendable {
+    case heading(String)
+    /// `when` is what the time column says: a clock time, a part of day, or that it is unknown.
+    case session(Session, event: Event, when: String)
+
+    public var session: Session? {
+        if case .session(let session, _, _) = self { return session }
+        return nil
+    }
+    /// Headings take one line; sessions two (title, then tracks and people).
+    public var height: Int { session == nil ? 1 : 2 }
+}
+
+/// What the agenda pane lists for a state: the selected event's day, or every search match.
+public struct AgendaRows: Equatable, Sendable {
+    public var items: [AgendaItem]
+    /// Indices in `items` of the sessions, in order: the cursor moves over these.
+    public var selectable: [Int]
+    /// Why the list is empty, when it is.
+    public var emptyReason: String?
+
+    public var sessionCount: Int { selectable.count }
+
+    public func session(at cursor: Int) -> (Session, Event)? {
+        guard cursor >= 0, cursor < selectable.count,
+              case .session(let session, let event, _) = items[selectable[cursor]] else { return nil }
+        return (session, event)
+    }
+
+    init(items: [AgendaItem], emptyReason: String?) {
+        self.items = items
+        selectable = items.indices.filter { items[$0].session != nil }
+        self.emptyReason = items.isEmpty ? emptyReason : nil
+    }
+
+    /// The first item to show so that the cursor's session is visible in `height` lines,
+    /// moving `scroll` as little as possible.
+    public func scroll(toShow cursor: Int, from scroll: Int, height: Int) -> Int {
+        guard cursor >= 0, cursor < selectable.count, height > 0 else { return max(0, min(scroll, items.count - 1)) }
+        let target = selectable[cursor]
+        var first = min(max(scroll, 0), target)
+        // Show the heading just above the first session when it fits.
+        if first == target, target > 0, items[target - 1].session == nil, cursor == 0 { first = target - 1 }
+        while first < target, lines(from: first, through: target) > height { first += 1 }
+        return first
+    }
+
+    func lines(from first: Int, through last: Int) -> Int {
+        guard first <= last else { return 0 }
+        return items[first...last].reduce(0) { $0 + $1.height }
+    }
+}
+
+extension DashboardData {
+    public func agendaRows(_ state: AppState) -> AgendaRows {
+        let key = RowsKey(event: state.selectedEvent, day: state.day, filters: filter(for: state), language: state.language)
+        return rowsCache.value(for: key) { computeAgendaRows(state) }
+    }
+
+    private func computeAgendaRows(_ state: AppState) -> AgendaRows {
+        let labels = Labels(state.language)
+        if let search = state.searchText, !search.isEmpty { return searchRows(state, labels: labels) }
+        guard let event = event(state.selectedEvent) else {
+            return AgendaRows(items: [], emptyReason: UIText(state.language).noEventInScope)
+        }
+        guard let date = event.date(ofDay: state.day) else { return AgendaRows(items: [], emptyReason: nil) }
+        let filter = filter(for: state)
+        let matching = event.sessions.filter { query.session($0, of: event, matches: filter) }
+        var onDay: [Session] = [], spans: [DateRange: [Session]] = [:], unplaced: [Session] = []
+        for session in matching {
+            switch AgendaSlot(session) {
+            case .day(let day): if day == date { onDay.append(session) }
+            case .possibleDays(let range): if range.contains(date) { spans[range, default: []].append(session) }
+            case .unplaced: unplaced.append(session)
+            }
+        }
+        var items: [AgendaItem] = sorted(onDay).map { .session($0, event: event, when: when($0, labels)) }
+        for range in spans.keys.sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) }) {
+            let first = event.dayIndex(of: range.from) ?? 0, last = event.dayIndex(of: range.to) ?? 0
+            items.append(.heading(labels.possibleDays(first, last)))
+            items += sorted(spans[range]!).map { .session($0, event: event, when: when($0, labels)) }
+        }
+        if !unplaced.isEmpty {
+            items.append(.heading(labels.duringTheEvent))
+            items += sorted(unplaced).map { .session($0, event: event, when: when($0, labels)) }
+        }
+        let text = UIText(state.language)
+        return AgendaRows(items: items, emptyReason: filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches)
+    }
+
+    /// Every match over the events in scope, grouped under each event's name.
+    private func searchRows(_ state: AppState, labels: Labels) -> AgendaRows {
+        var items: [AgendaItem] = []
+        for agenda in query.agenda(filter(for: state)) {
+            let event = agenda.event
+            items.append(.heading(UIText.eventName(event, state.language)))
+            for (slot, sessions) in agenda.groups {
+                let day: String
+                switch slot {
+                case .day(let date): day = labels.pick("Day", "Jour") + " \(event.dayIndex(of: date) ?? 0)"
+                case .possibleDays(let range):
+                    day = labels.pick("Day", "Jour") + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
+                case .unplaced: day = labels.pick("day ?", "jour ?")
+                }
+                items += sorted(sessions).map { .session($0, event: event, when: day) }
+            }
+        }
+        return AgendaRows(items: items, emptyReason: UIText(state.language).noSearchMatch(state.searchText ?? ""))
+    }
+
+    /// Clock time first where known, then part of day, keeping programme order otherwise.
+    private func sorted(_ sessions: [Session]) -> [Session] {
+        guard sessions.contains(where: { $0.start != nil || $0.partOfDay != nil }) else { return sessions }
+        return sessions.enumerated().sorted { a, b in
+            let ka = Self.sortKey(a.element), kb = Self.sortKey(b.element)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private static func sortKey(_ session: Session) -> Int {
+        if let start = session.start { return start.time.hour * 60 + start.time.minute }
+        switch session.partOfDay {
+        case .morning: return 6 * 60
+        case .afternoon: return 13 * 60
+        case .evening: return 18 * 60
+        case nil: return 24 * 60
+        }
+    }
+
+    /// The time column: never a made-up time.
+    func when(_ session: Session, _ labels: Labels) -> String {
+        if let start = session.start {
+            if let end = session.end, end.date == start.date { return "\(start.time)–\(end.time)" }
+            return "\(start.time)"
+        }
+        if let part = session.partOfDay { return labels.partOfDay(part) }
+        return labels.pick("time ?", "heure ?")
+    }
+}

@@ -1,0 +1,87 @@
+import ConfDashCore
+
+/// The dataset as the panes read it: the index plus lists computed once at start (technology
+/// usage, events per region). Per-frame work reads these and touches only what is visible.
+public final class DashboardData: Sendable {
+    public let index: DatasetIndex
+    public let query: AgendaQuery
+    /// Oldest first.
+    public let events: [Event]
+    public let technologyUsage: [String: UsageCount]
+    /// Most discussed first, then by name: the technology pane's rows.
+    public let technologies: [Technology]
+    public let regions: [Region]
+    public let eventsByRegion: [String: [Event]]
+    /// Years the events cover, for the technology trends and the timeline axis.
+    public let years: [Int]
+    public let trackResolver: NameResolver
+    public let technologyResolver: NameResolver
+    public let regionResolver: NameResolver
+    public let eventResolver: NameResolver
+
+    /// What agenda rows and the event scope depend on: nothing else in the state changes them.
+    struct RowsKey: Equatable, Sendable {
+        var event: String?
+        var day: Int
+        var filters: AgendaFilter
+        var language: Language
+    }
+    let rowsCache = LastValueCache<RowsKey, AgendaRows>()
+    let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+
+    /// The world map for the regions pane; nil draws the pane without it.
+    public let mapView: MapView?
+
+    public init(index: DatasetIndex, map: WorldMap? = nil) {
+        self.index = index
+        mapView = map.map { MapView(map: $0) }
+        query = AgendaQuery(index: index)
+        events = index.eventsByDate
+        let usage = index.technologyUsage()
+        technologyUsage = usage
+        technologies = index.dataset.technologies.enumerated().sorted { a, b in
+            let ua = usage[a.element.id]?.sessions ?? 0, ub = usage[b.element.id]?.sessions ?? 0
+            return ua != ub ? ua > ub : a.offset < b.offset
+        }.map(\.element)
+        regions = index.dataset.regions
+        eventsByRegion = index.eventsByRegion()
+        if let first = events.map(\.startDate.year).min(), let last = events.map(\.endDate.year).max() {
+            years = Array(first...last)
+        } else {
+            years = []
+        }
+        trackResolver = index.trackResolver
+        technologyResolver = index.technologyResolver
+        regionResolver = index.regionResolver
+        eventResolver = index.eventResolver
+    }
+
+    public func event(_ id: String?) -> Event? { id.flatMap { index.eventsByID[$0] } }
+
+    /// The session-level and event-level filters in force, without a day: what narrows every pane.
+    public func filter(for state: AppState) -> AgendaFilter {
+        var filter = AgendaFilter()
+        filter.tracks = state.trackFilter
+        if let technology = state.technologyFilter { filter.technologies = [technology] }
+        if let region = state.regionFilter { filter.regions = [region] }
+        filter.search = state.searchText
+        return filter
+    }
+
+    /// Events left once the filters apply: the timeline's rows and where `[` `]` can go.
+    public func eventsInScope(_ state: AppState) -> [Event] {
+        let filter = filter(for: state)
+        guard !filter.isEmpty else { return events }
+        return scopeCache.value(for: filter) { computeScope(state, filter: filter) }
+    }
+
+    private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
+        var scope = query.events(filter)
+        // An event that only its own metadata links to the technology (no tagged session) still counts.
+        if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
+            let ids = Set(technologyUsage[technology]?.eventIDs ?? [])
+            scope = events.filter { ids.contains($0.id) && filter.admits($0) }
+        }
+        return scope
+    }
+}

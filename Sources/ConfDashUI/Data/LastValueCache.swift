@@ -1,0 +1,20 @@
+import Foundation
+
+/// Remembers the last result of a computation and its key. One keystroke asks for the same
+/// agenda rows several times (the reducer, the pane, the status bar, the detail panel); this
+/// makes those later asks free, so per-key work stays with what changed.
+final class LastValueCache<Key: Equatable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (key: Key, value: Value)?
+
+    func value(for key: Key, compute: () -> Value) -> Value {
+        lock.lock()
+        if let last, last.key == key { lock.unlock(); return last.value }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        last = (key, value)
+        lock.unlock()
+        return value
+    }
+}

@@ -1,0 +1,179 @@
+import ConfDashCore
+
+/// Where a binding applies. In normal mode a pane's own bindings and the global ones are both
+/// live; an overlay or an input line has its own set and nothing else.
+public enum KeyContext: Hashable, Sendable, CaseIterable {
+    case global
+    case pane(PaneID)
+    case detail, help, trackPicker, search, command
+
+    public static let allCases: [KeyContext] =
+        [.global] + PaneID.allCases.map { .pane($0) } + [.detail, .help, .trackPicker, .search, .command]
+}
+
+/// What a binding does: a command, or an edit of the text input.
+public enum BoundAction: Hashable, Sendable {
+    case command(Command)
+    case edit(LineEdit)
+}
+
+/// One row of the key map: the keys, what they do, and the words that explain it.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: BoundAction
+    public var context: KeyContext
+    /// Shown in the help overlay.
+    public var help: LocalizedText
+    /// Shown in the status bar when set: a word or two.
+    public var hint: LocalizedText?
+    /// How the status bar writes the keys when one hint stands for a pair ("← →" for previous/next day).
+    public var hintLabel: String?
+
+    /// The keys as the help overlay and the user guide list them.
+    public func label() -> String { keys.map(KeyMap.displayName).joined(separator: " ") }
+}
+
+/// The dashboard's keys as data. The dispatcher reads it, the help overlay and the status-bar
+/// hints are generated from it, and tests check it: nothing about keys is written twice.
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    public func bindings(in context: KeyContext) -> [KeyBinding] { bindings.filter { $0.context == context } }
+
+    /// The bindings live in a context: a pane's plus the global ones in normal mode.
+    public func live(in context: KeyContext) -> [KeyBinding] {
+        if case .pane = context { return bindings(in: context) + bindings(in: .global) }
+        return bindings(in: context)
+    }
+
+    public func action(for key: Key, in context: KeyContext) -> BoundAction? {
+        live(in: context).first { $0.keys.contains(key) }?.action
+    }
+
+    /// Keys as the help shows them: arrows as arrows, the rest by their tmux names.
+    static func displayName(_ key: Key) -> String {
+        switch key {
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .backTab: return "Shift-Tab"
+        case .escape: return "Esc"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case .control(let c): return "Ctrl-\(c.uppercased())"
+        default: return key.description
+        }
+    }
+
+    public static let standard = KeyMap(bindings: globalBindings + paneBindings + overlayBindings + inputBindings)
+}
+
+private func bind(_ keys: [Key], _ command: Command, _ context: KeyContext, _ en: String, _ fr: String,
+                  hint: (String, String)? = nil, label: String? = nil) -> KeyBinding {
+    KeyBinding(keys: keys, action: .command(command), context: context, help: LocalizedText(en: en, fr: fr),
+               hint: hint.map { LocalizedText(en: $0.0, fr: $0.1) }, hintLabel: label)
+}
+
+private func edit(_ keys: [Key], _ edit: LineEdit, _ context: KeyContext, _ en: String, _ fr: String,
+                  hint: (String, String)? = nil) -> KeyBinding {
+    KeyBinding(keys: keys, action: .edit(edit), context: context, help: LocalizedText(en: en, fr: fr),
+               hint: hint.map { LocalizedText(en: $0.0, fr: $0.1) })
+}
+
+private let globalBindings: [KeyBinding] = [
+    bind([.character("?")], .showHelp, .global, "Help: every key of this pane", "Aide : toutes les touches de ce volet", hint: ("help", "aide")),
+    bind([.tab], .focusNext, .global, "Next pane", "Volet suivant", hint: ("pane", "volet")),
+    bind([.backTab], .focusPrevious, .global, "Previous pane", "Volet précédent"),
+    bind([.character("1")], .focus(.agenda), .global, "Agenda pane", "Volet programme"),
+    bind([.character("2")], .focus(.timeline), .global, "Timeline pane", "Volet chronologie"),
+    bind([.character("3")], .focus(.regions), .global, "Regions pane", "Volet régions"),
+    bind([.character("4")], .focus(.technologies), .global, "Technologies pane", "Volet technologies"),
+    bind([.up, .character("k")], .moveUp, .global, "Move up", "Monter"),
+    bind([.down, .character("j")], .moveDown, .global, "Move down", "Descendre", hint: ("move", "bouger"), label: "↑ ↓"),
+    bind([.pageUp], .pageUp, .global, "Page up", "Page précédente"),
+    bind([.pageDown], .pageDown, .global, "Page down", "Page suivante"),
+    bind([.home, .character("g")], .moveTop, .global, "First row", "Première ligne"),
+    bind([.end, .character("G")], .moveBottom, .global, "Last row", "Dernière ligne"),
+    bind([.character("[")], .previousEvent, .global, "Previous event", "Événement précédent"),
+    bind([.character("]")], .nextEvent, .global, "Next event", "Événement suivant", hint: ("event", "événement"), label: "[ ]"),
+    bind([.character("t")], .openTrackPicker, .global, "Choose tracks (several at once; every event)", "Choisir des thèmes (plusieurs ; tous les événements)", hint: ("tracks", "thèmes")),
+    bind([.character("/")], .startSearch, .global, "Search all events (case and accents ignored)", "Chercher dans tous les événements (sans casse ni accents)", hint: ("search", "chercher")),
+    bind([.character("n")], .nextMatch, .global, "Next search match", "Résultat suivant"),
+    bind([.character("N")], .previousMatch, .global, "Previous search match", "Résultat précédent"),
+    bind([.escape], .cancel, .global, "Clear the last filter", "Retirer le dernier filtre"),
+    bind([.character("x")], .clearFilters, .global, "Clear all filters", "Effacer tous les filtres", hint: ("clear", "effacer")),
+    bind([.character("L")], .toggleLanguage, .global, "Français / English", "Français / English", hint: ("français", "English")),
+    bind([.character(":")], .startCommandLine, .global, "Command line (:day 2, :track, :tech, :region, :search, :lang, :q)", "Ligne de commande (:day 2, :track, :tech, :region, :search, :lang, :q)"),
+    bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
+]
+
+private let paneBindings: [KeyBinding] = [
+    bind([.left, .character("h")], .previous, .pane(.agenda), "Previous day", "Jour précédent"),
+    bind([.right, .character("l")], .next, .pane(.agenda), "Next day", "Jour suivant", hint: ("day", "jour"), label: "← →"),
+    bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
+
+    bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event", "Événement précédent"),
+    bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← →"),
+    bind([.enter], .activate, .pane(.timeline), "Show this event's agenda", "Afficher le programme de cet événement", hint: ("agenda", "programme")),
+    bind([.character("+"), .character("z")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
+    bind([.character("-"), .character("Z")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "- Z"),
+
+    bind([.enter], .activate, .pane(.regions), "Narrow everything to this region (again: remove)", "Restreindre à cette région (à nouveau : retirer)", hint: ("narrow", "restreindre")),
+    bind([.enter], .activate, .pane(.technologies), "Narrow everything to this technology (again: remove)", "Restreindre à cette technologie (à nouveau : retirer)", hint: ("narrow", "restreindre")),
+]
+
+private let overlayBindings: [KeyBinding] = [
+    bind([.up, .character("k")], .moveUp, .detail, "Scroll up", "Défiler vers le haut"),
+    bind([.down, .character("j")], .moveDown, .detail, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓"),
+    bind([.pageUp], .pageUp, .detail, "Page up", "Page précédente"),
+    bind([.pageDown], .pageDown, .detail, "Page down", "Page suivante"),
+    bind([.home, .character("g")], .moveTop, .detail, "Top", "Début"),
+    bind([.end, .character("G")], .moveBottom, .detail, "Bottom", "Fin"),
+    bind([.left, .character("h")], .previous, .detail, "Previous session", "Séance précédente"),
+    bind([.right, .character("l")], .next, .detail, "Next session", "Séance suivante", hint: ("session", "séance"), label: "← →"),
+    bind([.escape, .enter, .character("q")], .cancel, .detail, "Close", "Fermer", hint: ("close", "fermer")),
+    bind([.character("?")], .showHelp, .detail, "Help", "Aide"),
+    bind([.control("c")], .quit, .detail, "Quit", "Quitter"),
+
+    bind([.up, .character("k")], .moveUp, .help, "Scroll up", "Défiler vers le haut"),
+    bind([.down, .character("j")], .moveDown, .help, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓"),
+    bind([.pageUp], .pageUp, .help, "Page up", "Page précédente"),
+    bind([.pageDown], .pageDown, .help, "Page down", "Page suivante"),
+    bind([.home, .character("g")], .moveTop, .help, "Top", "Début"),
+    bind([.end, .character("G")], .moveBottom, .help, "Bottom", "Fin"),
+    bind([.escape, .character("?"), .character("q"), .enter], .cancel, .help, "Close the help", "Fermer l'aide", hint: ("close", "fermer")),
+    bind([.control("c")], .quit, .help, "Quit", "Quitter"),
+
+    bind([.up, .character("k")], .moveUp, .trackPicker, "Previous track", "Thème précédent"),
+    bind([.down, .character("j")], .moveDown, .trackPicker, "Next track", "Thème suivant", hint: ("move", "bouger"), label: "↑ ↓"),
+    bind([.character(" ")], .toggleChoice, .trackPicker, "Tick / untick the track", "Cocher / décocher le thème", hint: ("tick", "cocher")),
+    bind([.character("x")], .clearFilters, .trackPicker, "Untick every track", "Tout décocher"),
+    bind([.enter], .activate, .trackPicker, "Apply the ticked tracks", "Appliquer les thèmes cochés", hint: ("apply", "appliquer")),
+    bind([.escape, .character("q")], .cancel, .trackPicker, "Close without changing", "Fermer sans changer", hint: ("cancel", "annuler")),
+    bind([.control("c")], .quit, .trackPicker, "Quit", "Quitter"),
+]
+
+private func lineEditing(_ context: KeyContext) -> [KeyBinding] {
+    [
+        edit([.enter], .submit, context, "Apply", "Appliquer", hint: ("apply", "appliquer")),
+        bind([.escape], .cancel, context, "Cancel", "Annuler", hint: ("cancel", "annuler")),
+        edit([.backspace, .control("h")], .deleteBackward, context, "Delete the character before the cursor", "Effacer le caractère avant le curseur"),
+        edit([.delete, .control("d")], .deleteForward, context, "Delete the character under the cursor", "Effacer le caractère sous le curseur"),
+        edit([.left, .control("b")], .moveLeft, context, "Cursor left", "Curseur à gauche"),
+        edit([.right, .control("f")], .moveRight, context, "Cursor right", "Curseur à droite"),
+        edit([.home, .control("a")], .moveHome, context, "Start of line", "Début de ligne"),
+        edit([.end, .control("e")], .moveEnd, context, "End of line", "Fin de ligne"),
+        edit([.control("u")], .clear, context, "Clear the line", "Effacer la ligne"),
+        bind([.control("c")], .quit, context, "Quit", "Quitter"),
+    ]
+}
+
+private let inputBindings: [KeyBinding] = lineEditing(.search) + lineEditing(.command) + [
+    edit([.tab], .complete, .command, "Complete the command or name (again: next choice)", "Compléter la commande ou le nom (à nouveau : choix suivant)", hint: ("complete", "compléter")),
+    edit([.backTab], .completeBackward, .command, "Previous completion", "Complétion précédente"),
+]

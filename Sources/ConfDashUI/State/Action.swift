@@ -1,0 +1,53 @@
+import ConfDashCore
+
+/// What a key or a `:` command asks for. The KeyMap binds keys to these; the command line parses
+/// text into the same values, so `:day 2` and pressing → twice end in one code path.
+public enum Command: Equatable, Hashable, Sendable {
+    case focusNext, focusPrevious, focus(PaneID)
+    case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
+    /// ← / h and → / l: the day in the agenda, the event in the timeline.
+    case previous, next
+    case previousEvent, nextEvent
+    /// Enter: open details, or apply the selection (event, region, technology).
+    case activate
+    case openTrackPicker, toggleChoice
+    case startSearch, nextMatch, previousMatch
+    case cancel, clearFilters
+    case toggleLanguage
+    case startCommandLine
+    case showHelp
+    case zoomIn, zoomOut
+    case quit
+
+    // Commands that carry an argument: typed on the `:` line.
+    case goToDay(Int)
+    case goToEvent(String)
+    case filterTrack(String)
+    case filterTechnology(String)
+    case filterRegion(String)
+    case search(String)
+    case setLanguage(Language)
+}
+
+/// Everything that can change the state.
+public enum Action: Equatable, Sendable {
+    case command(Command)
+    case resize(Size)
+    case mouse(MouseEvent)
+    /// Editing keys while a text input is open.
+    case input(LineEdit)
+}
+
+public enum LineEdit: Equatable, Hashable, Sendable {
+    case insert(Character)
+    case deleteBackward, deleteForward
+    case moveLeft, moveRight, moveHome, moveEnd
+    case clear
+    case complete, completeBackward
+    case submit
+}
+
+/// Work the reducer asks the store to do; the reducer itself stays pure.
+public enum Effect: Equatable, Sendable {
+    case quit
+}

@@ -1,0 +1,127 @@
+import ConfDashCore
+
+/// The four panes, in Tab order; their raw values are the digit keys that jump to them, minus one.
+public enum PaneID: Int, CaseIterable, Sendable, Hashable {
+    case agenda, timeline, regions, technologies
+}
+
+/// How much of time the timeline shows at once.
+public enum TimelineZoom: Int, CaseIterable, Sendable, Comparable {
+    case years, months, days
+    public static func < (a: TimelineZoom, b: TimelineZoom) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A narrowing the user applied. They are kept in the order applied, so Esc can take back the last.
+public enum ActiveFilter: Equatable, Hashable, Sendable {
+    case tracks(Set<String>)
+    case technology(String)
+    case region(String)
+    case search(String)
+
+    /// Filters of one kind replace each other rather than pile up.
+    var kind: Int {
+        switch self {
+        case .tracks: return 0
+        case .technology: return 1
+        case .region: return 2
+        case .search: return 3
+        }
+    }
+}
+
+/// A one-line text input (the `/` search and the `:` command line share it).
+public struct LineInput: Equatable, Sendable {
+    public var text: String = ""
+    /// Cursor position in characters.
+    public var cursor: Int = 0
+    /// Completion candidates shown while Tab cycles through them, and the one chosen.
+    public var completions: [String] = []
+    public var completionIndex: Int?
+
+    public init(text: String = "") { self.text = text; cursor = text.count }
+}
+
+public enum InputMode: Equatable, Sendable {
+    case normal
+    /// Typing a search: the agenda follows every keystroke; Enter keeps it, Esc restores what was before.
+    case search(LineInput, previous: String?)
+    case command(LineInput)
+}
+
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    /// Several tracks at once: `chosen` is applied on Enter, the cursor moves over every track.
+    case trackPicker(cursor: Int, chosen: Set<String>)
+    /// The selected session's full details, scrollable.
+    case detail(scroll: Int)
+}
+
+public enum MessageKind: Equatable, Sendable { case info, error }
+
+public struct StatusMessage: Equatable, Sendable {
+    public var kind: MessageKind
+    public var text: String
+    public init(_ kind: MessageKind, _ text: String) { self.kind = kind; self.text = text }
+}
+
+/// A cursor and the first visible row of a list.
+public struct ListPosition: Equatable, Sendable {
+    public var cursor: Int = 0
+    public var scroll: Int = 0
+    public init(cursor: Int = 0, scroll: Int = 0) { self.cursor = cursor; self.scroll = scroll }
+}
+
+/// Everything the screen depends on. Views draw it; only the reducer changes it.
+public struct AppState: Equatable, Sendable {
+    public var size: Size
+    public var language: Language
+    public var focus: PaneID = .agenda
+    public var mode: InputMode = .normal
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+
+    /// The event the agenda shows and the timeline's cursor is on.
+    public var selectedEvent: String?
+    /// 1-based day of the selected event.
+    public var day: Int = 1
+    public var filters: [ActiveFilter] = []
+
+    public var agenda = ListPosition()
+    public var timelineZoom: TimelineZoom = .years
+    public var regions = ListPosition()
+    public var technologies = ListPosition()
+
+    public init(size: Size, language: Language, selectedEvent: String?) {
+        self.size = size; self.language = language; self.selectedEvent = selectedEvent
+    }
+
+    public var trackFilter: Set<String> {
+        for case .tracks(let ids) in filters { return ids }
+        return []
+    }
+    public var technologyFilter: String? {
+        for case .technology(let id) in filters { return id }
+        return nil
+    }
+    public var regionFilter: String? {
+        for case .region(let id) in filters { return id }
+        return nil
+    }
+    /// The search in force: the one being typed, else the applied one.
+    public var searchText: String? {
+        if case .search(let input, _) = mode { return input.text.isEmpty ? nil : input.text }
+        for case .search(let text) in filters { return text }
+        return nil
+    }
+
+    /// Adds `filter`, replacing one of the same kind, and moves it to the end (the "last" for Esc).
+    mutating func apply(_ filter: ActiveFilter) {
+        filters.removeAll { $0.kind == filter.kind }
+        switch filter {
+        case .tracks(let ids) where ids.isEmpty: return
+        case .search(let text) where text.isEmpty: return
+        default: filters.append(filter)
+        }
+    }
+    mutating func remove(kind: Int) { filters.removeAll { $0.kind == kind } }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import ConfDashCore
+
+extension Reducer {
+    /// Keys typed into the `/` search or the `:` command line.
+    func editInput(_ edit: LineEdit, _ state: inout AppState) -> [Effect] {
+        switch state.mode {
+        case .normal:
+            return []
+        case .search(var input, let previous):
+            if edit == .submit {
+                state.mode = .normal
+                state.apply(.search(input.text.trimmingCharacters(in: .whitespaces)))
+                if input.text.trimmingCharacters(in: .whitespaces).isEmpty { state.remove(kind: ActiveFilter.search("").kind) }
+                state.focus = .agenda
+                followSearchMatch(&state)
+                return []
+            }
+            input.apply(edit)
+            state.mode = .search(input, previous: previous)
+            // Incremental: the agenda lists the matches as they are typed, from the first one.
+            state.agenda = ListPosition()
+            return []
+        case .command(var input):
+            switch edit {
+            case .submit:
+                state.mode = .normal
+                switch CommandLine.parse(input.text, language: state.language) {
+                case .empty: return []
+                case .error(let message): state.message = StatusMessage(.error, message); return []
+                case .command(let command): return run(command, &state)
+                }
+            case .complete, .completeBackward:
+                complete(&input, backward: edit == .completeBackward, language: state.language)
+            default:
+                input.apply(edit)
+                input.completions = []
+                input.completionIndex = nil
+            }
+            state.mode = .command(input)
+            return []
+        }
+    }
+
+    /// Tab on the command line: the first Tab completes as far as all candidates agree (or shows
+    /// them all); further Tabs cycle through them.
+    private func complete(_ input: inout LineInput, backward: Bool, language: Language) {
+        if !input.completions.isEmpty {
+            let count = input.completions.count
+            let next = ((input.completionIndex ?? (backward ? 0 : -1)) + (backward ? -1 : 1) + count) % count
+            input.completionIndex = next
+            input.text = input.completions[next]
+            input.cursor = input.text.count
+            return
+        }
+        let candidates = CommandLine.completions(for: input.text, data: data, language: language)
+        if candidates.count == 1 {
+            input.text = candidates[0]
+            input.cursor = input.text.count
+        } else if candidates.count > 1 {
+            input.completions = candidates
+            input.completionIndex = nil
+            let common = candidates.dropFirst().reduce(candidates[0]) { $0.commonPrefix(with: $1) }
+            if common.count > input.text.count { input.text = common; input.cursor = common.count }
+        }
+    }
+}
+
+extension LineInput {
+    mutating func apply(_ edit: LineEdit) {
+        var characters = Array(text)
+        cursor = min(max(cursor, 0), characters.count)
+        switch edit {
+        case .insert(let c): characters.insert(c, at: cursor); cursor += 1
+        case .deleteBackward: if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
+        case .deleteForward: if cursor < characters.count { characters.remove(at: cursor) }
+        case .moveLeft: cursor = max(cursor - 1, 0)
+        case .moveRight: cursor = min(cursor + 1, characters.count)
+        case .moveHome: cursor = 0
+        case .moveEnd: cursor = characters.count
+        case .clear: characters = []; cursor = 0
+        case .complete, .completeBackward, .submit: break
+        }
+        text = String(characters)
+    }
+}

@@ -1,0 +1,141 @@
+import ConfDashCore
+
+extension Reducer {
+    /// Rows a page key moves: the focused list's visible height, at least one.
+    func pageSize(_ state: AppState) -> Int {
+        let layout = Layout.compute(size: state.size, focus: state.focus)
+        switch state.overlay {
+        case .help, .detail: return max(state.size.height - 6, 1)
+        default: break
+        }
+        guard let content = layout.content(of: state.focus) else { return 1 }
+        switch state.focus {
+        case .agenda: return max(AgendaPane.listHeight(content) / 2, 1)
+        default: return max(content.height - 2, 1)
+        }
+    }
+
+    /// ↑ ↓ PgUp PgDn Home End, in whatever has the keyboard.
+    func move(by delta: Int, _ state: inout AppState) {
+        switch state.overlay {
+        case .help(let scroll): state.overlay = .help(scroll: saturatingAdd(scroll, delta)); return
+        case .detail(let scroll): state.overlay = .detail(scroll: saturatingAdd(scroll, delta)); return
+        case .trackPicker(let cursor, let chosen):
+            state.overlay = .trackPicker(cursor: saturatingAdd(cursor, delta), chosen: chosen); return
+        case nil: break
+        }
+        switch state.focus {
+        case .agenda:
+            state.agenda.cursor = saturatingAdd(state.agenda.cursor, delta)
+            followSearchMatch(&state)
+        case .timeline:
+            selectEvent(offset: delta, &state)
+        case .regions:
+            state.regions.cursor = saturatingAdd(state.regions.cursor, delta)
+        case .technologies:
+            state.technologies.cursor = saturatingAdd(state.technologies.cursor, delta)
+        }
+    }
+
+    /// ← → : the day in the agenda, the event in the timeline, the session in the detail view.
+    func step(_ delta: Int, _ state: inout AppState) {
+        if case .detail = state.overlay {
+            state.agenda.cursor = max(0, state.agenda.cursor + delta)
+            state.overlay = .detail(scroll: 0)
+            followSearchMatch(&state)
+            return
+        }
+        switch state.focus {
+        case .agenda:
+            guard let event = data.event(state.selectedEvent) else { return }
+            let day = min(max(state.day + delta, 1), max(event.dayCount, 1))
+            if day != state.day { state.day = day; state.agenda = ListPosition() }
+            // Moving days means reading the day view, not search results.
+            if state.searchText != nil { state.remove(kind: ActiveFilter.search("").kind) }
+        case .timeline:
+            selectEvent(offset: delta, &state)
+        case .regions, .technologies:
+            break
+        }
+    }
+
+    /// `[` `]` and the timeline's cursor: the previous or next event the filters leave.
+    func selectEvent(offset: Int, _ state: inout AppState) {
+        let scope = data.eventsInScope(state)
+        guard !scope.isEmpty else { return }
+        let current = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
+        let target = min(max(saturatingAdd(current, offset), 0), scope.count - 1)
+        choose(event: scope[target].id, &state)
+    }
+
+    /// n / N: the next or previous search match, wrapping, with the agenda focused on it.
+    func jumpToMatch(_ delta: Int, _ state: inout AppState) {
+        guard state.searchText != nil else {
+            state.message = StatusMessage(.info, UIText(state.language).noMoreMatches); return
+        }
+        let count = data.agendaRows(state).sessionCount
+        guard count > 0 else { return }
+        state.focus = .agenda
+        state.agenda.cursor = ((state.agenda.cursor + delta) % count + count) % count
+        followSearchMatch(&state)
+    }
+
+    /// In search results, the selected match drives the other panes: its event becomes the
+    /// selected one (timeline, map) and its day the agenda's day.
+    func followSearchMatch(_ state: inout AppState) {
+        guard state.searchText != nil else { return }
+        let rows = data.agendaRows(state)
+        let cursor = min(max(state.agenda.cursor, 0), max(rows.sessionCount - 1, 0))
+        guard let (session, event) = rows.session(at: cursor) else { return }
+        state.selectedEvent = event.id
+        if let day = session.day, let index = event.dayIndex(of: day) { state.day = index }
+    }
+
+    func handleMouse(_ event: MouseEvent, _ state: inout AppState) {
+        guard state.overlay == nil, state.mode == .normal else {
+            if event.kind != .press { move(by: event.kind == .wheelUp ? -3 : 3, &state) }
+            return
+        }
+        let layout = Layout.compute(size: state.size, focus: state.focus)
+        if let bar = layout.tabBar, bar.contains(event.position), event.kind == .press {
+            if let pane = TabBar.pane(at: event.position.x - bar.x, language: state.language) { state.focus = pane }
+            return
+        }
+        guard let pane = layout.panes.first(where: { $0.value.contains(event.position) })?.key else { return }
+        state.focus = pane
+        switch event.kind {
+        case .wheelUp: move(by: -3, &state)
+        case .wheelDown: move(by: 3, &state)
+        case .press: select(row: event.position, in: pane, layout: layout, &state)
+        }
+    }
+
+    /// A click selects the row under the pointer.
+    private func select(row point: Point, in pane: PaneID, layout: Layout, _ state: inout AppState) {
+        guard let content = layout.content(of: pane), content.contains(point) else { return }
+        switch pane {
+        case .agenda:
+            if let cursor = AgendaPane.cursor(at: point.y - content.y, rows: data.agendaRows(state), state: state) {
+                state.agenda.cursor = cursor
+                followSearchMatch(&state)
+            }
+        case .timeline:
+            if let id = TimelinePane.event(at: point.y - content.y, content: content, state: state, data: data) {
+                choose(event: id, &state)
+            }
+        case .regions:
+            if let index = RegionsPane.row(at: point.y - content.y, state: state, count: data.regions.count) {
+                state.regions.cursor = index
+            }
+        case .technologies:
+            if let index = TechnologyPane.row(at: point.y - content.y, state: state, count: data.technologies.count) {
+                state.technologies.cursor = index
+            }
+        }
+    }
+}
+
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? Int.max : Int.min) : sum
+}

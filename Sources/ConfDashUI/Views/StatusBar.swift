@@ -1,0 +1,131 @@
+import Foundation
+import ConfDashCore
+
+/// Two rows at the bottom. The first always says which event and day are shown and every
+/// filter in force; the second gives key hints (from the KeyMap), a message, or the input line.
+enum StatusBar {
+    static func render(_ state: AppState, data: DashboardData, rows: AgendaRows, theme: Theme, keyMap: KeyMap,
+                       in rect: Rect, into grid: inout CellGrid) {
+        guard rect.height >= 2 else { return }
+        let text = UIText(state.language), labels = Labels(state.language)
+        let top = rect.row(0), bottom = rect.row(1)
+        grid.fill(top, style: theme.statusBar)
+        grid.fill(bottom, style: theme.text)
+
+        var x = top.x + 1
+        func put(_ string: String, _ style: Style) {
+            guard x < top.maxX else { return }
+            x += grid.write(string, x: x, y: top.y, limit: top.maxX - x, style: style)
+        }
+        if let event = data.event(state.selectedEvent) {
+            put(UIText.eventName(event, state.language), theme.statusKey)
+            if let date = event.date(ofDay: state.day) {
+                put(" · " + labels.pick("Day", "Jour") + " \(state.day)/\(event.dayCount) · " + DateLabels.short(date, state.language), theme.statusBar)
+            }
+        } else {
+            put(text.noEvent, theme.statusBar)
+        }
+        put("  │ ", theme.statusBar)
+        let chips = filterChips(state, data: data, rows: rows)
+        if chips.isEmpty {
+            put(text.noFilters, theme.statusBar)
+        } else {
+            for chip in chips { put(chip, theme.filter); put(" ", theme.statusBar) }
+            let reminder = state.language == .en ? " Esc: last · x: all" : " Échap : dernier · x : tous"
+            if x + reminder.terminalWidth < top.maxX { put(reminder, theme.statusBar) }
+        }
+
+        switch state.mode {
+        case .search(let input, _):
+            drawInput(prompt: "/", input, theme: theme, in: bottom, into: &grid)
+            return
+        case .command(let input):
+            drawInput(prompt: ":", input, theme: theme, in: bottom, into: &grid)
+            if input.completions.count > 1 {
+                grid.fill(top, style: theme.statusBar)
+                grid.write(input.completions.joined(separator: "  "), in: top.splitLeft(1).1, style: theme.statusBar)
+            }
+            return
+        case .normal: break
+        }
+        if let message = state.message {
+            grid.write(" " + message.text, in: bottom, style: message.kind == .error ? theme.error : theme.heading)
+            return
+        }
+        var hx = bottom.x + 1
+        for binding in keyMap.live(in: Dispatcher.context(for: state)) {
+            guard let hint = binding.hint else { continue }
+            let key = binding.hintLabel ?? KeyMap.displayName(binding.keys[0])
+            let width = key.terminalWidth + hint.text(in: state.language).terminalWidth + 2
+            guard hx + width <= bottom.maxX else { break }
+            hx += grid.write(key, x: hx, y: bottom.y, style: theme.heading)
+            hx += grid.write(" " + hint.text(in: state.language) + " ", x: hx, y: bottom.y, style: theme.dim)
+        }
+    }
+
+    /// Each filter in force, in the order applied (Esc removes the last).
+    static func filterChips(_ state: AppState, data: DashboardData, rows: AgendaRows) -> [String] {
+        let language = state.language, text = UIText(language)
+        return state.filters.map { filter in
+            switch filter {
+            case .tracks(let ids):
+                let names = data.index.dataset.tracks.filter { ids.contains($0.id) }.map { $0.name.text(in: language) }
+                return (language == .en ? "track: " : "thème : ") + names.joined(separator: ", ")
+            case .technology(let id):
+                return (language == .en ? "tech: " : "techno : ") + (data.index.technologiesByID[id]?.name.text(in: language) ?? id)
+            case .region(let id):
+                return (language == .en ? "region: " : "région : ") + (data.index.regionsByID[id]?.name.text(in: language) ?? id)
+            case .search(let query):
+                return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
+            }
+        } + typingChip(state, rows: rows)
+    }
+
+    private static func typingChip(_ state: AppState, rows: AgendaRows) -> [String] {
+        guard case .search(let input, _) = state.mode, !input.text.isEmpty else { return [] }
+        return [UIText(state.language).searchLabel(input.text) + "… (\(UIText(state.language).matches(rows.sessionCount)))"]
+    }
+
+    static func drawInput(prompt: String, _ input: LineInput, theme: Theme, in rect: Rect, into grid: inout CellGrid) {
+        grid.write(prompt, x: rect.x, y: rect.y, style: theme.heading)
+        let characters = Array(input.text)
+        // Keep the cursor in view on a long line.
+        let available = max(rect.width - 2, 1)
+        let start = max(0, input.cursor - available + 1)
+        var x = rect.x + 1
+        for (offset, character) in characters.enumerated().dropFirst(start) {
+            guard x < rect.maxX else { break }
+            x += grid.write(String(character), x: x, y: rect.y, limit: rect.maxX - x,
+                            style: offset == input.cursor ? theme.selection : theme.text)
+        }
+        if input.cursor >= characters.count, x < rect.maxX { grid.write(" ", x: x, y: rect.y, style: theme.selection) }
+    }
+}
+
+/// The tab row of the compact layout.
+enum TabBar {
+    static func labels(_ language: Language) -> [(PaneID, String)] {
+        PaneID.allCases.map { ($0, " \($0.rawValue + 1) \(UIText(language).paneName($0)) ") }
+    }
+
+    static func render(_ state: AppState, theme: Theme, in rect: Rect, into grid: inout CellGrid) {
+        grid.fill(rect, style: theme.text)
+        var x = rect.x
+        for (pane, label) in labels(state.language) {
+            guard x < rect.maxX else { break }
+            x += grid.write(label, x: x, y: rect.y, limit: rect.maxX - x, style: pane == state.focus ? theme.selection : theme.dim)
+            x += grid.write("│", x: x, y: rect.y, limit: rect.maxX - x, style: theme.border)
+        }
+    }
+
+    /// The pane whose tab is at column `x`.
+    static func pane(at x: Int, language: Language) -> PaneID? {
+        var start = 0
+        for (pane, label) in labels(language) {
+            let end = start + label.terminalWidth
+            if x >= start && x < end { return pane }
+            start = end + 1
+        }
+        return nil
+    }
+}
