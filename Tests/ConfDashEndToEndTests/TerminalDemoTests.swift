@@ -136,25 +136,12 @@ struct TerminalDemoTests {
         try expectRestored(pane, status: 130)
     }
 
-    @Test func sigtermQuitsCleanlyWithStatus143() throws {
+    @Test("a quit signal stops cleanly with status 128 + its number", arguments: [SIGTERM, SIGHUP, SIGQUIT])
+    func quitSignal(_ signal: Int32) throws {
         let pane = try startDemo()
         defer { pane.kill() }
-        try pane.sendSignal(SIGTERM)
-        try expectRestored(pane, status: 143)
-    }
-
-    @Test func sighupQuitsCleanlyWithStatus129() throws {
-        let pane = try startDemo()
-        defer { pane.kill() }
-        try pane.sendSignal(SIGHUP)
-        try expectRestored(pane, status: 129)
-    }
-
-    @Test func sigquitQuitsCleanlyWithStatus131() throws {
-        let pane = try startDemo()
-        defer { pane.kill() }
-        try pane.sendSignal(SIGQUIT)
-        try expectRestored(pane, status: 131)
+        try pane.sendSignal(signal)
+        try expectRestored(pane, status: 128 + signal)
     }
 
     @Test func closingTheTerminalEndsTheProcess() throws {
@@ -258,21 +245,16 @@ struct TerminalDemoTests {
         #expect(try pane.modes() == .restored)
     }
 
-    @Test func refusesAPipeWithoutWritingEscapeCodes() throws {
-        let process = Process()
-        process.executableURL = Executable.demo
-        process.environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(output.isEmpty)
-        #expect(errors == "confdash: cannot open the dashboard: standard output is not a terminal\n")
+    @Test func refusesWhenOutputIsNotATerminalWithoutWritingEscapeCodes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-notty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
+        let status = try spawnAndWait(Executable.demo.path, [], environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"],
+                                      standardOutput: out.path, standardError: err.path)
+        #expect(status == 1)
+        #expect(try Data(contentsOf: out).isEmpty)
+        #expect(try String(contentsOf: err, encoding: .utf8) == "confdash: cannot open the dashboard: standard output is not a terminal\n")
     }
 
     @Test func timingLinesGoToTheTraceFile() throws {
