@@ -93,7 +93,7 @@ public enum ConfdashCLI {
 public struct ConfdashCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "confdash",
-        abstract: "Browse conference agendas: the WCO technology events, or any dataset in confdash's format.",
+        abstract: "Browse conference agendas: the WCO technology events, a dataset in confdash's format, or a frab/pretalx schedule or iCalendar file.",
         discussion: """
         With no subcommand, confdash will open the interactive dashboard (not yet available: \
         this help is shown instead). The subcommands below answer questions from the command line.

@@ -105,8 +105,15 @@ struct AgendaText {
         }
         let total = agenda.reduce(0) { $0 + $1.sessionCount }
         let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
-        var footer = fr ? "\(total) session(s)" : "\(total) session(s)"
-        if noTimes { footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source" }
+        // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
+        let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
+        var footer = "\(total) session(s)"
+        switch (noTimes, noRooms) {
+        case (true, true): footer += fr ? " · — : heure ou salle non précisée par la source" : " · — : time or room not stated in the source"
+        case (true, false): footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source"
+        case (false, true): footer += fr ? " · — : salle non précisée par la source" : " · — : room not stated in the source"
+        case (false, false): break
+        }
         blocks.append(footer)
         if undatedLeftOut > 0 {
             blocks.append(fr
@@ -124,6 +131,15 @@ struct AgendaText {
         let lines = [title, facts.joined(separator: " · ")].flatMap { line in width.map { line.wrapped(toWidth: $0) } ?? [line] }
         let rule = String(repeating: "═", count: min(lines.map(\.terminalWidth).max() ?? 0, width ?? Int.max))
         return "\n" + lines.joined(separator: "\n") + "\n" + rule
+    }
+
+    /// A room name, wrapped to a fifth of a terminal's width: 38C3 has rooms such as "KliMathematik
+    /// Augsburg Table (stage side), look in description", and the table would otherwise narrow
+    /// the title to make room for them. In a pipe, names stay whole like every other cell.
+    private func roomCell(_ name: String?) -> String {
+        guard let name else { return "—" }
+        guard let width else { return name }
+        return name.wrapped(toWidth: max(12, width / 5)).joined(separator: "\n")
     }
 
     /// "times: Europe/Berlin", or with --tz local "times: Asia/Tokyo (yours; the event's: Europe/Berlin)";
@@ -155,10 +171,13 @@ struct AgendaText {
     private func table(_ sessions: [Session], in event: Event) -> String {
         // Imported schedules name rooms; the bundled data never does, so its tables stay as they were.
         let showRooms = !event.rooms.isEmpty
+        // An imported schedule's kinds are only confdash's rough reading of its free-text types
+        // (most are "Session"): the title gets the width instead.
+        let showKind = !event.sources.contains { builder.index.sourcesByID[$0]?.kind == .imported }
         var columns: [TextTable.Column] = [.init(fr ? "Quand" : "When", minWidth: 5, overflow: .wrap)]
         if showRooms { columns.append(.init(fr ? "Salle" : "Room", minWidth: 6, overflow: .wrap)) }
+        if showKind { columns.append(.init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap)) }
         columns += [
-            .init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap),
             .init("Session", minWidth: 16, overflow: .wrap),
             .init(fr ? "Thèmes" : "Tracks", minWidth: 8, overflow: .wrap),
         ]
@@ -171,8 +190,9 @@ struct AgendaText {
             if !people.isEmpty { cell += "\n" + people }
             let tracks = session.tracks.compactMap { builder.index.tracksByID[$0]?.name.text(in: builder.language) }
             var row = [builder.when(session, in: event)]
-            if showRooms { row.append(builder.roomName(session.room, in: event) ?? "—") }
-            table.append(row + [kind, cell, tracks.joined(separator: ", ")])
+            if showRooms { row.append(roomCell(builder.roomName(session.room, in: event))) }
+            if showKind { row.append(kind) }
+            table.append(row + [cell, tracks.joined(separator: ", ")])
         }
         let indent = "  "
         let rendered = table.render(maxWidth: width.map { max($0 - indent.count, 20) })

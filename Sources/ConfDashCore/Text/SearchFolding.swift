@@ -14,20 +14,34 @@ extension String {
     /// through a table made once by Foundation itself; any other word (combining marks, other
     /// scripts, Unicode spaces) the original way. The result is the same (a test compares them).
     public var searchFolded: String {
+        let bytes = Array(utf8)
         var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
-        for word in utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
-            let start = result.count
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if SearchFoldingTable.isSpace(bytes[index]) {
+                index += 1
+                continue
+            }
+            let start = index
+            var ascii = true
+            while index < bytes.count, !SearchFoldingTable.isSpace(bytes[index]) {
+                if bytes[index] >= 0x80 { ascii = false }
+                index += 1
+            }
+            let mark = result.count
             if !result.isEmpty { result.append(0x20) }
-            if !SearchFoldingTable.fold(word, into: &result) {
-                let text = String(decoding: word, as: UTF8.self)
+            if ascii {
+                for byte in bytes[start..<index] { result.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) }
+            } else if !SearchFoldingTable.fold(bytes[start..<index], into: &result) {
+                let text = String(decoding: bytes[start..<index], as: UTF8.self)
                 // A mark at the start of a word combines with the space before it, which Foundation
                 // sees and a word alone does not: such rare text is folded whole.
                 if text.unicodeScalars.first?.properties.generalCategory.isCombiningMark == true { return foldedForSearchByFoundation }
                 result.append(contentsOf: text.foldedForSearchByFoundation.utf8)
             }
             // A word that folds to nothing (only marks or Unicode spaces) leaves no space behind.
-            if result.count == start + 1 && start > 0 { result.removeLast() }
+            if result.count == mark + 1 && mark > 0 { result.removeLast() }
         }
         return String(decoding: result, as: UTF8.self)
     }
@@ -87,29 +101,52 @@ private let searchReplacements: [Character: String] = [
     "\u{2019}": "'", "\u{2018}": "'", "\u{02BC}": "'",
 ]
 
-/// How single scalars fold: ASCII letters lower-cased, Latin letters (U+00C0–U+024F) and the
-/// curly apostrophes as Foundation folds them, worked out once.
+/// How single scalars fold: Latin letters (U+00C0–U+024F) and typographic punctuation (dashes,
+/// quotes, ellipsis: U+2010–U+2027 and U+2030–U+205E) as Foundation folds them, worked out once.
+/// Both ranges fold the same alone as in a word. The Unicode spaces among U+2000–U+205F are not
+/// in the table: they separate words, which only the original fold knows.
 private enum SearchFoldingTable {
-    static let latin: [String] = (0xC0...0x24F).map { String(UnicodeScalar($0)!).foldedForSearchByFoundation }
+    static let latin = folds(0xC0...0x24F)
+    static let punctuation = folds(0x2010...0x2027)
+    static let morePunctuation = folds(0x2030...0x205E)
+
+    private static func folds(_ range: ClosedRange<UInt32>) -> [[UInt8]] {
+        range.map { Array(String(UnicodeScalar($0)!).foldedForSearchByFoundation.utf8) }
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// Appends the folded `word` and returns true, or returns false (appending nothing) when the
-    /// word has a scalar outside the table.
-    static func fold(_ word: Substring.UTF8View.SubSequence, into result: inout [UInt8]) -> Bool {
-        if word.allSatisfy({ $0 < 0x80 }) {
-            for byte in word { result.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) }
-            return true
-        }
-        var folded: [UInt8] = []
-        for scalar in Substring(word).unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A: folded.append(UInt8(scalar.value + 0x20))
-            case 0x00..<0x80: folded.append(UInt8(scalar.value))
-            case 0xC0...0x24F: folded.append(contentsOf: latin[Int(scalar.value) - 0xC0].utf8)
-            case 0x2018, 0x2019, 0x02BC: folded.append(UInt8(ascii: "'"))
-            default: return false
+    /// word has a character outside the table. Decodes the two- and three-byte UTF-8 forms by
+    /// hand (the word comes from a String, so it is well-formed); anything else goes back.
+    static func fold(_ word: ArraySlice<UInt8>, into result: inout [UInt8]) -> Bool {
+        let mark = result.count
+        var index = word.startIndex
+        while index < word.endIndex {
+            let byte = word[index]
+            if byte < 0x80 {
+                result.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                index += 1
+                continue
             }
+            var folded: [UInt8]?
+            if byte & 0xE0 == 0xC0, index + 1 < word.endIndex {
+                let scalar = Int(byte & 0x1F) << 6 | Int(word[index + 1] & 0x3F)
+                if (0xC0...0x24F).contains(scalar) { folded = latin[scalar - 0xC0] } else if scalar == 0x2BC { folded = [UInt8(ascii: "'")] }
+                index += 2
+            } else if byte & 0xF0 == 0xE0, index + 2 < word.endIndex {
+                let scalar = Int(byte & 0x0F) << 12 | Int(word[index + 1] & 0x3F) << 6 | Int(word[index + 2] & 0x3F)
+                if (0x2018...0x2019).contains(scalar) { folded = [UInt8(ascii: "'")] }
+                else if (0x2010...0x2027).contains(scalar) { folded = punctuation[scalar - 0x2010] }
+                else if (0x2030...0x205E).contains(scalar) { folded = morePunctuation[scalar - 0x2030] }
+                index += 3
+            }
+            guard let folded else {
+                result.removeSubrange(mark...)
+                return false
+            }
+            result.append(contentsOf: folded)
         }
-        result.append(contentsOf: folded)
         return true
     }
 }

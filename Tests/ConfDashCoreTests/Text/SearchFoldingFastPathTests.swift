@@ -27,7 +27,8 @@ import Testing
     @Test func sameAsFoundationOnAwkwardText() {
         var random = SeededGenerator(state: 7)
         let pieces = ["a", "Z", " ", "\t", "\n", "\r\n", "é", "E\u{301}", "\u{301}", "œ", "Æ", "ß", "ł", "İ", "ı", "ǅ", "’", "ʼ",
-                      "\u{00A0}", "\u{202F}", "\u{2028}", "日本", "🙂", "ﬁ", "Σ", "ς", "'", "-", "×", "Ø", "ȿ", "\u{0085}"]
+                      "\u{00A0}", "\u{202F}", "\u{2028}", "日本", "🙂", "ﬁ", "Σ", "ς", "'", "-", "×", "Ø", "ȿ", "\u{0085}", "–", "—", "“", "”", "„", "…", "‰", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}",
+                      "\u{200B}", "\u{2060}", "‹", "›"]
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             #expect(text.searchFolded == text.foldedForSearchByFoundation, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")

@@ -1,15 +1,13 @@
-import Foundation
-
 /// Makes ids in confdash's documented alphabet (lower-case ASCII letters, digits and hyphens, not
 /// starting with a hyphen) from whatever a file uses: frab's numbers, pretalx codes, iCalendar
 /// UIDs such as `a1b2@example.org`, or names such as "Saal Y 06 (Stonewall IO)".
 enum ImportIDs {
     static let maximumLength = 64
 
-    /// `Saal Y 06 (Stonewall IO)` → `saal-y-06-stonewall-io`; accents are dropped (`Bäume` → `baume`).
-    /// Empty when nothing usable is left.
+    /// `Saal Y 06 (Stonewall IO)` → `saal-y-06-stonewall-io`; accents are dropped (`Bäume` → `baume`),
+    /// as search does it. Empty when nothing usable is left.
     static func slug(_ text: String) -> String {
-        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.folding(options: [.diacriticInsensitive], locale: nil)
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.searchFolded
         var result: [UInt8] = []
         var pendingHyphen = false
         for byte in folded.utf8 {

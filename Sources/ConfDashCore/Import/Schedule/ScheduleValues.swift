@@ -15,7 +15,9 @@ enum ScheduleValues {
     /// `2024-12-27T10:30:00+01:00`, `2024-12-27T10:30`, `2024-12-27 10:30:00.000Z`, `…+0100`, `…+01`.
     static func dateTime(_ text: String) -> WrittenDateTime? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 16, let date = CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+        guard bytes.count >= 16, let century = twoDigits(bytes, 0), let year = twoDigits(bytes, 2), bytes[4] == UInt8(ascii: "-"),
+              let month = twoDigits(bytes, 5), bytes[7] == UInt8(ascii: "-"), let dayOfMonth = twoDigits(bytes, 8),
+              let date = CalendarDate(year: century * 100 + year, month: month, day: dayOfMonth),
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
               let hour = twoDigits(bytes, 11), bytes[13] == UInt8(ascii: ":"), let minute = twoDigits(bytes, 14),
               let time = ClockTime(hour: hour, minute: minute) else { return nil }

@@ -46,7 +46,9 @@ struct XMLReader {
     private var warnings: [(message: String, position: JSONPosition)] = []
     private var warnedEntities: Set<String> = []
     /// A schedule repeats a few dozen element names thousands of times; each is made a String once.
-    private var names: [ArraySlice<UInt8>: String] = [:]
+    /// Keyed by an FNV-1a hash of the bytes (checked on use): hashing an ArraySlice byte by byte
+    /// through Hasher cost more than making the strings.
+    private var names: [UInt64: String] = [:]
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -184,9 +186,11 @@ struct XMLReader {
             throw fail(offset < bytes.count ? "expected a name, found \(describe(bytes[offset]))" : "the file ends in the middle of a tag")
         }
         let slice = bytes[first..<offset]
-        if let known = names[slice] { return known }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        if let known = names[hash], known.utf8.elementsEqual(slice) { return known }
         let name = String(decoding: slice, as: UTF8.self)
-        if names.count < 1000 { names[slice] = name }
+        if names.count < 1000 && names[hash] == nil { names[hash] = name }
         return name
     }
 
