@@ -14,17 +14,6 @@ struct ImportRobustnessTests {
             "DTSTART;TZID=Europe/Berlin:20241227T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=5\nEXDATE;TZID=Europe/Berlin:20241230T090000\nSUMMARY:R")))
     ]
 
-    private func checkInvariants(_ result: LoadResult, lineCount: Int, _ label: @autoclosure () -> String) {
-        #expect((result.dataset == nil) == !result.errors.isEmpty, "\(label())")
-        for problem in result.problems {
-            let placed = (problem.line ?? 1) >= 1 && (problem.line ?? 1) <= lineCount && (problem.column ?? 1) >= 1
-            let oneLine = !problem.message.isEmpty && !problem.description.contains("\n")
-            if !placed || !oneLine { Issue.record("bad problem \(problem) for \(label())") }
-        }
-    }
-
-    private func lineCount(_ bytes: [UInt8]) -> Int { bytes.filter { $0 == 0x0A }.count + 1 }
-
     @Test(arguments: fixtures.map(\.name))
     func everyTruncationIsHandled(name: String) {
         let bytes = Array(Self.fixtures.first { $0.name == name }!.text.utf8)
@@ -33,7 +22,7 @@ struct ImportRobustnessTests {
             // Every 3rd offset keeps the run short; the cuts still land on every kind of token.
             for end in stride(from: 0, to: bytes.count, by: 3) {
                 let result = DatasetImporter.load(data: Data(bytes[..<end]), name: "cut-" + name)
-                checkInvariants(result, lineCount: lineCount(bytes), "\(name) cut at \(end)")
+                checkLoadInvariants(result, lineCount: lineCount(of: bytes), "\(name) cut at \(end)")
             }
         }
         #expect(elapsed < .seconds(60), "took \(elapsed)")
@@ -46,19 +35,9 @@ struct ImportRobustnessTests {
         let interesting = Array("<>/&;\"'=:{}[],\\\n\r\t 0123456789TZ+-PDHMSW".utf8) + [0x00, 0x80, 0xC3, 0xE2, 0xFF]
         for round in 0..<300 {
             var bytes = original
-            for _ in 0..<Int.random(in: 1...4, using: &random) {
-                let index = Int.random(in: 0..<bytes.count, using: &random)
-                switch Int.random(in: 0..<4, using: &random) {
-                case 0: bytes[index] = UInt8.random(in: 0...255, using: &random)
-                case 1: bytes[index] = interesting.randomElement(using: &random)!
-                case 2: bytes.remove(at: index)
-                default:
-                    let end = min(bytes.count, index + Int.random(in: 1...60, using: &random))
-                    bytes.insert(contentsOf: bytes[index..<end], at: Int.random(in: 0...bytes.count, using: &random))
-                }
-            }
+            mutate(&bytes, edits: 1...4, interesting: interesting, longestCopy: 60, using: &random)
             let result = DatasetImporter.load(data: Data(bytes), name: "mutated-" + name)
-            checkInvariants(result, lineCount: lineCount(bytes), "\(name) round \(round)")
+            checkLoadInvariants(result, lineCount: lineCount(of: bytes), "\(name) round \(round)")
         }
     }
 
@@ -88,7 +67,7 @@ struct ImportRobustnessTests {
         guard let bytes = RealSchedules.bytes("38c3-schedule.xml") else { return }
         let head = Array(bytes.prefix(30_000))
         for end in stride(from: 0, through: head.count, by: 97) {
-            checkInvariants(DatasetImporter.load(data: Data(head[..<end]), name: "38c3-cut.xml"), lineCount: lineCount(head), "cut at \(end)")
+            checkLoadInvariants(DatasetImporter.load(data: Data(head[..<end]), name: "38c3-cut.xml"), lineCount: lineCount(of: head), "cut at \(end)")
         }
     }
 }
