@@ -28,7 +28,8 @@ struct DatasetAssembler {
                         : "no session has a date, so there are no days to show the \(entries.count) session(s) on", at: "", nil)
             return dataset
         }
-        let ordered = built.sorted { $0.key < $1.key }.map(\.session)
+        // Sessions are large values: sort their places, not the sessions themselves.
+        let ordered = built.indices.sorted { built[$0].key < built[$1].key }.map { built[$0].session }
         let eventID = ImportIDs.slug(imported.idHint ?? title)
         var links: [Link] = []
         if let url = imported.url.flatMap({ sessions.absolute($0) }) { links.append(Link(url: url)) }

@@ -8,6 +8,7 @@ struct SessionAssembly {
     private(set) var tracks: [Track] = []
     private(set) var people: [Person] = []
     private var roomIDs: [String: String] = [:]
+    private var roomOrder: [String: Int] = [:]
     private var trackIDs: [String: String] = [:]
     private var personIDs: [String: String] = [:]
     private var roomIDAllocator = IDAllocator()
@@ -18,6 +19,8 @@ struct SessionAssembly {
     private var droppedLinks = 0
     private var firstDroppedLink: (String, JSONPosition?, String)?
     private var warnedLanguages: Set<String> = []
+    /// A schedule has a few dozen distinct types for a thousand sessions.
+    private var kinds: [String: Session.Kind] = [:]
 
     init(log: ProblemLog, baseURL: String?) {
         self.log = log
@@ -71,14 +74,14 @@ struct SessionAssembly {
         let text = title.isEmpty ? LocalizedText(en: "(untitled)", fr: "(sans titre)")
             : language == "fr" ? LocalizedText(fr: title) : LocalizedText(en: title)
         let session = Session(
-            id: id, kind: Self.kind(entry.type), title: text, officialTitle: !title.isEmpty, day: entry.day,
+            id: id, kind: kind(entry.type), title: text, officialTitle: !title.isEmpty, day: entry.day,
             start: entry.start, durationMinutes: entry.durationMinutes.flatMap { $0 > 0 ? $0 : nil }, room: room,
             language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
             tracks: sessionTracks, people: speakers, links: links, sources: [DatasetAssembler.sourceID])
         let day = (entry.day ?? entry.start?.date)?.dayNumber ?? Int.max
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
-        let roomOrder = room.flatMap { id in rooms.firstIndex { $0.id == id } } ?? Int.max
-        return (Key(day: day, start: start, room: roomOrder, order: order), session)
+        let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
+        return (Key(day: day, start: start, room: roomPlace, order: order), session)
     }
 
     /// One summary instead of a warning per link: real schedules carry many `file://` attachments.
@@ -95,6 +98,7 @@ struct SessionAssembly {
         if let id = roomIDs[key] { return id }
         let id = roomIDAllocator.claim(name, fallback: "room-\(rooms.count + 1)").id
         roomIDs[key] = id
+        roomOrder[id] = rooms.count
         rooms.append(Room(id: id, name: LocalizedText(en: name)))
         return id
     }
@@ -170,9 +174,17 @@ struct SessionAssembly {
         return String(base[..<host]) + url
     }
 
+    private mutating func kind(_ type: String?) -> Session.Kind {
+        guard let type else { return .other }
+        if let known = kinds[type] { return known }
+        let kind = Self.kind(type)
+        kinds[type] = kind
+        return kind
+    }
+
     /// What the file calls the item, mapped onto confdash's kinds; anything unclear is `other`.
-    static func kind(_ type: String?) -> Session.Kind {
-        guard let type = type?.lowercased() else { return .other }
+    static func kind(_ type: String) -> Session.Kind {
+        let type = type.lowercased()
         let rules: [(String, Session.Kind)] = [
             ("keynote", .keynote), ("panel", .panel), ("podium", .panel), ("workshop", .workshopSession),
             ("ceremony", .ceremony), ("closing", .closing), ("talk", .talk), ("lecture", .talk), ("vortrag", .talk),

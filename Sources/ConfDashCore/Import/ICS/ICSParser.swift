@@ -179,7 +179,7 @@ enum ICSParser {
 
     /// RFC 6868: `^n` newline, `^'` double quote, `^^` caret, in parameter values.
     private static func caretDecoded(_ text: String) -> String {
-        guard text.contains("^") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "^")) else { return text }
         return text.replacingOccurrences(of: "^^", with: "\u{0}").replacingOccurrences(of: "^n", with: "\n")
             .replacingOccurrences(of: "^'", with: "\"").replacingOccurrences(of: "\u{0}", with: "^")
     }

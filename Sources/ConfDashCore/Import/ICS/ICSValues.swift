@@ -90,7 +90,7 @@ enum ICSValues {
 
     /// TEXT values: `\n` and `\N` are line breaks, `\,` `\;` `\\` the characters themselves.
     static func text(_ raw: String) -> String {
-        guard raw.contains("\\") else { return raw }
+        guard raw.utf8.contains(UInt8(ascii: "\\")) else { return raw }
         var result = ""
         var escaped = false
         for character in raw {

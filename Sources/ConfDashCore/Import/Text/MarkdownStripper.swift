@@ -16,6 +16,7 @@ enum MarkdownStripper {
     }
 
     private static let space = UInt8(ascii: " ")
+    private static let fence = Array("```".utf8), tildeFence = Array("~~~".utf8), bullet = Array("• ".utf8)
     /// Longest first, so that `**` is taken as a pair before `*` is.
     private static let markers: [[UInt8]] = ["**", "__", "*", "_", "`"].map { Array($0.utf8) }
 
@@ -31,12 +32,12 @@ enum MarkdownStripper {
             }
         }
         if first == UInt8(ascii: ">") { return line.dropFirst().drop { $0 == space } }
-        if line.starts(with: Array("```".utf8)) || line.starts(with: Array("~~~".utf8)) { return [] }
+        if line.starts(with: fence) || line.starts(with: tildeFence) { return [] }
         let isRule = line.count >= 3 && line.allSatisfy { $0 == first || $0 == space }
             && (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_"))
         if isRule { return [] }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"), line.dropFirst().first == space {
-            return ArraySlice(Array("• ".utf8) + line.dropFirst(2))
+            return ArraySlice(bullet + line.dropFirst(2))
         }
         return line
     }
