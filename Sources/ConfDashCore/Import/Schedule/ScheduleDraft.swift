@@ -72,20 +72,60 @@ struct DraftSession {
     var position: JSONPosition?
     /// The room the file lists the session under (`<room name="…">`, a key of `rooms`).
     var parentRoom: String?
-    /// `date`, `start`, `end`, `duration`, `room`, `title`, `subtitle`, `type`, `track`, `language`,
-    /// `abstract`, `description`, `url`, `id`, `guid`, `code`, `slug`; absent when not written.
-    var fields: [String: DraftValue] = [:]
+    /// The values the readers look for, absent when not written; anything else is ignored.
+    var fields = DraftFields()
     var persons: [ImportedPerson] = []
     var links: [ImportedLink] = []
 
-    subscript(_ key: String) -> String? {
-        guard let text = fields[key]?.text.trimmingWhitespace, !text.isEmpty else { return nil }
-        return text
+    init(path: String, position: JSONPosition?, parentRoom: String?) {
+        self.path = path
+        self.position = position
+        self.parentRoom = parentRoom
     }
 
-    /// The fields every reader looks for; anything else a file carries is ignored.
-    static let fieldNames: Set<String> = [
-        "date", "start", "end", "duration", "room", "title", "subtitle", "type", "track", "language", "abstract",
-        "description", "url", "id", "guid", "code", "slug",
-    ]
+    /// The value's text, trimmed; nil when absent or blank.
+    subscript(_ field: DraftField) -> String? {
+        guard let text = fields[field]?.text.trimmingWhitespace, !text.isEmpty else { return nil }
+        return text
+    }
+}
+
+/// The fields of a frab/pretalx event that confdash reads, named as in the files.
+enum DraftField: Int, CaseIterable {
+    case date, start, end, duration, room, title, subtitle, type, track, language, abstract, description, url, id, guid, code, slug
+
+    /// A switch rather than a dictionary: each session has some twenty fields, and hashing their
+    /// names was most of the time spent reading a large schedule into this shape.
+    init?(name: String) {
+        switch name {
+        case "date": self = .date
+        case "start": self = .start
+        case "end": self = .end
+        case "duration": self = .duration
+        case "room": self = .room
+        case "title": self = .title
+        case "subtitle": self = .subtitle
+        case "type": self = .type
+        case "track": self = .track
+        case "language": self = .language
+        case "abstract": self = .abstract
+        case "description": self = .description
+        case "url": self = .url
+        case "id": self = .id
+        case "guid": self = .guid
+        case "code": self = .code
+        case "slug": self = .slug
+        default: return nil
+        }
+    }
+}
+
+/// One slot per `DraftField`.
+struct DraftFields {
+    private var values = [DraftValue?](repeating: nil, count: DraftField.allCases.count)
+
+    subscript(_ field: DraftField) -> DraftValue? {
+        get { values[field.rawValue] }
+        set { values[field.rawValue] = newValue }
+    }
 }

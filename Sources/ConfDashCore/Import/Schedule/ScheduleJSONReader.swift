@@ -57,9 +57,9 @@ enum ScheduleJSONReader {
     private static func readEvent(_ event: JSONValue, path: String, room: String) -> DraftSession {
         var session = DraftSession(path: path, position: event.position, parentRoom: room)
         guard case let .object(members) = event.content else { return session }
-        for member in members where DraftSession.fieldNames.contains(member.key) {
-            if let text = text(member.value) {
-                session.fields[member.key] = DraftValue(text: text, position: member.value.position, location: .jsonMember(of: path, member.key))
+        for member in members {
+            if let field = DraftField(name: member.key), let text = text(member.value) {
+                session.fields[field] = DraftValue(text: text, position: member.value.position, location: .jsonMember(of: path, member.key))
             }
         }
         for person in elements(event["persons"]) {

@@ -58,7 +58,7 @@ struct ScheduleResolver {
         var counts: [Int: Int] = [:]
         for day in draft.days {
             for session in day.sessions {
-                if let offset = session["date"].flatMap(ScheduleValues.dateTime)?.offsetSeconds { counts[offset, default: 0] += 1 }
+                if let offset = session[.date].flatMap(ScheduleValues.dateTime)?.offsetSeconds { counts[offset, default: 0] += 1 }
             }
         }
         guard let offset = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return Zone() }
@@ -81,46 +81,46 @@ struct ScheduleResolver {
     private func entry(_ session: DraftSession, dayDate: CalendarDate?, dayBegins: ClockTime?, zone: Zone,
                        disagreements: inout [(DraftValue, LocalDateTime)]) -> ImportedEntry {
         var entry = ImportedEntry(position: session.position, path: session.path)
-        entry.idHint = session["id"] ?? session["code"] ?? session["guid"] ?? session["slug"]
-        entry.title = session["title"]
-        entry.type = session["type"]
-        entry.room = session["room"] ?? session.parentRoom
-        entry.language = session["language"]
-        entry.texts = [session["subtitle"], session["abstract"], session["description"]].compactMap { $0 }
-        entry.tracks = session["track"].map { [$0] } ?? []
+        entry.idHint = session[.id] ?? session[.code] ?? session[.guid] ?? session[.slug]
+        entry.title = session[.title]
+        entry.type = session[.type]
+        entry.room = session[.room] ?? session.parentRoom
+        entry.language = session[.language]
+        entry.texts = [session[.subtitle], session[.abstract], session[.description]].compactMap { $0 }
+        entry.tracks = session[.track].map { [$0] } ?? []
         entry.people = session.persons
-        entry.links = (session["url"].map { [ImportedLink(url: $0, title: nil)] } ?? []) + session.links
+        entry.links = (session[.url].map { [ImportedLink(url: $0, title: nil)] } ?? []) + session.links
 
-        let startClock = session["start"].flatMap(ScheduleValues.clock)
-        if let dateValue = session.fields["date"], let start = wallClock(dateValue, in: zone), dateValue.text.count > 10 {
+        let startClock = session[.start].flatMap(ScheduleValues.clock)
+        if let dateValue = session.fields[.date], let start = wallClock(dateValue, in: zone) {
             entry.start = start
             if let startClock, startClock != start.time { disagreements.append((dateValue, start)) }
         } else if let startClock {
             // Only a clock time: on the day's date, or the next one for the night after it.
-            let base = session["date"].flatMap(ScheduleValues.date) ?? dayDate
+            let base = session[.date].flatMap(ScheduleValues.date) ?? dayDate
             if let base {
-                let night = session["date"] == nil && dayBegins.map { startClock < $0 } == true
+                let night = session[.date] == nil && dayBegins.map { startClock < $0 } == true
                 entry.start = LocalDateTime(date: night ? base.adding(days: 1) : base, time: startClock)
             }
-        } else if let written = session.fields["date"], ScheduleValues.date(written.text.trimmingWhitespace) == nil {
+        } else if let written = session.fields[.date], ScheduleValues.date(written.text.trimmingWhitespace) == nil {
             log.warning("date \(quoted(written.text)) is not a date or date-time; the session has no time", at: written.path, written.position)
         }
-        if session["start"] != nil && startClock == nil, let value = session.fields["start"] {
+        if session[.start] != nil && startClock == nil, let value = session.fields[.start] {
             log.warning("start \(quoted(value.text)) is not a time (HH:MM)", at: value.path, value.position)
         }
         // An entry with only a date and no time is an all-day entry: on its day, with no clock time.
-        entry.day = dayDate ?? entry.start?.date ?? session["date"].flatMap(ScheduleValues.date)
+        entry.day = dayDate ?? entry.start?.date ?? session[.date].flatMap(ScheduleValues.date)
         entry.durationMinutes = duration(session, start: entry.start, zone: zone)
         return entry
     }
 
     /// From `end` when the file gives one (the schema's newer field), else from `duration`.
     private func duration(_ session: DraftSession, start: LocalDateTime?, zone: Zone) -> Int? {
-        if let start, let endValue = session.fields["end"], let end = wallClock(endValue, in: zone) {
+        if let start, let endValue = session.fields[.end], let end = wallClock(endValue, in: zone) {
             let minutes = (TimeZones.naiveSeconds(end) - TimeZones.naiveSeconds(start)) / 60
             if minutes > 0 && minutes <= ScheduleValues.maximumDurationMinutes { return minutes }
         }
-        guard let value = session.fields["duration"], !value.text.trimmingWhitespace.isEmpty else { return nil }
+        guard let value = session.fields[.duration], !value.text.trimmingWhitespace.isEmpty else { return nil }
         guard let minutes = ScheduleValues.durationMinutes(value.text) else {
             log.warning("duration \(quoted(value.text)) is not HH:MM, HH:MM:SS or D:HH:MM (at most 14 days); left out",
                         at: value.path, value.position)

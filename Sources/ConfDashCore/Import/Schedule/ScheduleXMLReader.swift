@@ -67,9 +67,9 @@ enum ScheduleXMLReader {
 
     private static func readEvent(_ event: XMLElement, path: String, room: String?) -> DraftSession {
         var session = DraftSession(path: path, position: event.position, parentRoom: room)
-        for name in ["id", "guid", "code"] {
+        for (field, name) in [(DraftField.id, "id"), (.guid, "guid"), (.code, "code")] {
             if let text = event.attribute(name) {
-                session.fields[name] = DraftValue(text: text, position: event.position, location: .xmlChild(of: path, "@" + name))
+                session.fields[field] = DraftValue(text: text, position: event.position, location: .xmlChild(of: path, "@" + name))
             }
         }
         for child in event.children {
@@ -84,10 +84,10 @@ enum ScheduleXMLReader {
                     let title = link.text.trimmingWhitespace
                     session.links.append(ImportedLink(url: href, title: title.isEmpty ? nil : title))
                 }
-            case _ where DraftSession.fieldNames.contains(child.name):
-                session.fields[child.name] = DraftValue(text: child.text, position: child.position, location: .xmlChild(of: path, child.name))
             default:
-                break
+                if let field = DraftField(name: child.name) {
+                    session.fields[field] = DraftValue(text: child.text, position: child.position, location: .xmlChild(of: path, child.name))
+                }
             }
         }
         return session
