@@ -31,7 +31,7 @@ final class XMLElement {
         children.filter { $0.name == name }
     }
 
-    fileprivate func finish(text bytes: [UInt8]) {
+    fileprivate func finish(text bytes: ArraySlice<UInt8>) {
         // Indentation between child elements is not content.
         if !children.isEmpty && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
         text = String(decoding: bytes, as: UTF8.self)
@@ -39,8 +39,14 @@ final class XMLElement {
 }
 
 /// Builds elements as the reader meets start tags, text and end tags.
+///
+/// The character data of all open elements shares one buffer: an element's text starts where the
+/// buffer ended when it opened, and is cut off again when it closes, so its parent's text carries
+/// on where it stopped. One buffer instead of one per element keeps a large schedule from
+/// spending its time in the allocator.
 struct XMLTreeBuilder {
-    private var stack: [(element: XMLElement, text: [UInt8])] = []
+    private var stack: [(element: XMLElement, textStart: Int)] = []
+    private var text: [UInt8] = []
     private(set) var root: XMLElement?
 
     var depth: Int { stack.count }
@@ -48,16 +54,17 @@ struct XMLTreeBuilder {
 
     mutating func open(_ element: XMLElement) {
         if let parent = stack.last?.element { parent.children.append(element) } else { root = element }
-        stack.append((element, []))
+        stack.append((element, text.count))
     }
 
     mutating func appendText<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
         guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text.append(contentsOf: bytes)
+        text.append(contentsOf: bytes)
     }
 
     mutating func close() {
-        guard let (element, text) = stack.popLast() else { return }
-        element.finish(text: text)
+        guard let (element, start) = stack.popLast() else { return }
+        element.finish(text: text[start...])
+        text.removeSubrange(start...)
     }
 }

@@ -281,7 +281,8 @@ struct XMLReader {
     }
 
     private mutating func characterData() throws(XMLSyntaxError) {
-        let start = here
+        // Only text outside the root can be an error, so only there is its place worked out.
+        let start = tree.depth == 0 ? here : JSONPosition(line: line, column: 1)
         var onlySpace = true
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "<") {
             if bytes[offset] == UInt8(ascii: "&") {
@@ -291,19 +292,27 @@ struct XMLReader {
                 onlySpace = false
                 continue
             }
-            // The run up to the next markup or reference goes in at once: this is most of a file.
+            // The run up to the next markup or reference goes in at once: this is most of a file,
+            // so it is scanned through a buffer pointer.
             let run = offset
-            while offset < bytes.count {
-                let byte = bytes[offset]
-                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
-                if byte == 0x0A {
-                    line += 1
-                    lineStart = offset + 1
-                } else if !Self.isSpace(byte) {
-                    onlySpace = false
+            var end = offset, lines = 0, lastBreak = -1, spaceOnly = true
+            bytes.withUnsafeBufferPointer { buffer in
+                while end < buffer.count {
+                    let byte = buffer[end]
+                    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+                    if byte == 0x0A {
+                        lines += 1
+                        lastBreak = end
+                    } else if spaceOnly && !Self.isSpace(byte) {
+                        spaceOnly = false
+                    }
+                    end += 1
                 }
-                offset += 1
             }
+            offset = end
+            line += lines
+            if lastBreak >= 0 { lineStart = lastBreak + 1 }
+            onlySpace = onlySpace && spaceOnly
             tree.appendText(bytes[run..<offset])
         }
         if tree.depth == 0 && !onlySpace {
