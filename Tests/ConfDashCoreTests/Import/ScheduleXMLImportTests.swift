@@ -103,6 +103,16 @@ struct ScheduleXMLImportTests {
         #expect(session.start == at("2024-03-09T01:00"))
     }
 
+    @Test func aSessionListedUnderTheWrongDayKeepsItsOwnDate() throws {
+        let xml = ScheduleFixtures.xml(rooms: ScheduleFixtures.xmlEvent("<date>2024-03-10T10:00:00+01:00</date><title>Misfiled</title>"))
+        let result = importText(xml)
+        let event = try #require(result.dataset?.events.first)
+        let session = try event.session(titled: "Misfiled")
+        #expect(session.day == day("2024-03-10") && session.start == at("2024-03-10T10:00"))
+        #expect(event.endDate == day("2024-03-10"))
+        expectImportProblem(result, "the session is dated 2024-03-10 but listed under the day 2024-03-08; it is shown on 2024-03-10", line: 13)
+    }
+
     @Test func timeZoneNameConvertsDatesWrittenWithOtherOffsets() throws {
         // 09:30 UTC is 10:30 in Brussels in winter.
         let xml = ScheduleFixtures.xml(rooms: ScheduleFixtures.xmlEvent("<date>2024-03-08T09:30:00+00:00</date><title>UTC written</title>"))

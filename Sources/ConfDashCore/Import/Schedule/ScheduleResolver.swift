@@ -110,6 +110,12 @@ struct ScheduleResolver {
         }
         // An entry with only a date and no time is an all-day entry: on its day, with no clock time.
         entry.day = dayDate ?? entry.start?.date ?? session[.date].flatMap(ScheduleValues.date)
+        // Listed under a day it is not on, nor in the night after it: the date the session carries wins.
+        if let start = entry.start, let listed = dayDate, !(0...1).contains(start.date.days(since: listed)) {
+            log.warning("the session is dated \(start.date) but listed under the day \(listed); it is shown on \(start.date)",
+                        at: session.path, session.position)
+            entry.day = start.date
+        }
         entry.durationMinutes = duration(session, start: entry.start, zone: zone)
         return entry
     }
