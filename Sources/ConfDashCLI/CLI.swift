@@ -131,7 +131,7 @@ extension ConfdashCLI {
 public struct ConfdashCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "confdash",
-        abstract: "Browse conference agendas: the WCO technology events, or any dataset in confdash's format.",
+        abstract: "Browse conference agendas: the WCO technology events, a dataset in confdash's format, or a frab/pretalx schedule or iCalendar file.",
         discussion: """
         With no subcommand, on a terminal, confdash opens the interactive dashboard (press ? in \
         it for every key). The subcommands below answer the same questions as text, JSON or CSV.

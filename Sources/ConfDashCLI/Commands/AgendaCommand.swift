@@ -21,17 +21,20 @@ struct AgendaCommand: IOCommand {
           confdash agenda --region "americas" --kind regionalWorkshop
           confdash agenda --search "securite"
           confdash agenda --event hanoi --format csv > hanoi.csv
+          confdash agenda --data schedule.xml --day 2 --tz local
         """
     )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var clockOptions: ClockOptions
 
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
         let filter = try filters.filter(using: index)
         let agenda = AgendaQuery(index: index).agenda(filter)
-        let builder = RecordBuilder(index: index, language: common.language(io))
+        var builder = RecordBuilder(index: index, language: common.language(io))
+        builder.clock = clockOptions.clock(io)
 
         switch common.format {
         case .json:
@@ -47,7 +50,7 @@ struct AgendaCommand: IOCommand {
 
     private func csv(_ agenda: [EventAgenda], _ builder: RecordBuilder) -> String {
         var csv = CSVWriter(header: ["event", "event_title", "day", "day_index", "possible_days", "part_of_day", "start", "end",
-                                     "room", "kind", "kind_label", "count", "title", "official_title", "tracks", "technologies",
+                                     "time_zone", "room", "kind", "kind_label", "count", "title", "official_title", "tracks", "technologies",
                                      "people", "organisations", "description", "sources", "id"])
         for part in agenda {
             for session in part.allSessions {
@@ -55,7 +58,7 @@ struct AgendaCommand: IOCommand {
                 csv.append([
                     record.event, record.eventTitle, record.day ?? "", record.dayIndex.map(String.init) ?? "",
                     record.possibleDays.map { "\($0.from)/\($0.to)" } ?? "", record.partOfDay ?? "",
-                    record.start ?? "", record.end ?? "", record.room ?? "", record.kind, record.kindLabel,
+                    record.start ?? "", record.end ?? "", record.timeZone ?? "", record.room ?? "", record.kind, record.kindLabel,
                     record.count.map(String.init) ?? "", record.title, String(record.officialTitle),
                     record.tracks.map(\.name).joined(separator: "; "), record.technologies.map(\.name).joined(separator: "; "),
                     record.people.map { "\($0.name) (\(builder.labels.personRole(SessionPerson.Role(rawValue: $0.role)!)))" }
@@ -102,8 +105,15 @@ struct AgendaText {
         }
         let total = agenda.reduce(0) { $0 + $1.sessionCount }
         let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
-        var footer = fr ? "\(total) session(s)" : "\(total) session(s)"
-        if noTimes { footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source" }
+        // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
+        let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
+        var footer = "\(total) session(s)"
+        switch (noTimes, noRooms) {
+        case (true, true): footer += fr ? " · — : heure ou salle non précisée par la source" : " · — : time or room not stated in the source"
+        case (true, false): footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source"
+        case (false, true): footer += fr ? " · — : salle non précisée par la source" : " · — : room not stated in the source"
+        case (false, false): break
+        }
         blocks.append(footer)
         if undatedLeftOut > 0 {
             blocks.append(fr
@@ -115,11 +125,31 @@ struct AgendaText {
 
     private func header(_ event: Event) -> String {
         let title = event.title.text(in: builder.language)
-        var facts = [builder.dates(event), builder.whereabouts(event)]
+        var facts = [builder.dates(event), builder.whereabouts(event)].filter { !$0.isEmpty }
         if let region = builder.index.region(of: event) { facts.append(region.name.text(in: builder.language)) }
+        if let zone = zoneFact(event) { facts.append(zone) }
         let lines = [title, facts.joined(separator: " · ")].flatMap { line in width.map { line.wrapped(toWidth: $0) } ?? [line] }
         let rule = String(repeating: "═", count: min(lines.map(\.terminalWidth).max() ?? 0, width ?? Int.max))
         return "\n" + lines.joined(separator: "\n") + "\n" + rule
+    }
+
+    /// A room name, wrapped to a fifth of a terminal's width: 38C3 has rooms such as "KliMathematik
+    /// Augsburg Table (stage side), look in description", and the table would otherwise narrow
+    /// the title to make room for them. In a pipe, names stay whole like every other cell.
+    private func roomCell(_ name: String?) -> String {
+        guard let name else { return "—" }
+        guard let width else { return name }
+        return name.wrapped(toWidth: max(12, width / 5)).joined(separator: "\n")
+    }
+
+    /// "times: Europe/Berlin", or with --tz local "times: Asia/Tokyo (yours; the event's: Europe/Berlin)";
+    /// nil for events with no clock times.
+    private func zoneFact(_ event: Event) -> String? {
+        guard let eventZone = event.timeZone, event.sessions.contains(where: { $0.start != nil }),
+              let shown = builder.clock.zoneName(for: event) else { return nil }
+        if shown == eventZone { return fr ? "heures : \(shown)" : "times: \(shown)" }
+        return fr ? "heures : \(shown) (la vôtre ; celle de l'événement : \(eventZone))"
+            : "times: \(shown) (yours; the event's: \(eventZone))"
     }
 
     private func slotTitle(_ slot: AgendaSlot, in event: Event) -> String {
@@ -139,12 +169,19 @@ struct AgendaText {
     }
 
     private func table(_ sessions: [Session], in event: Event) -> String {
-        var table = TextTable(columns: [
-            .init(fr ? "Quand" : "When", minWidth: 5, overflow: .wrap),
-            .init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap),
+        // Imported schedules name rooms; the bundled data never does, so its tables stay as they were.
+        let showRooms = !event.rooms.isEmpty
+        // An imported schedule's kinds are only confdash's rough reading of its free-text types
+        // (most are "Session"): the title gets the width instead.
+        let showKind = !event.sources.contains { builder.index.sourcesByID[$0]?.kind == .imported }
+        var columns: [TextTable.Column] = [.init(fr ? "Quand" : "When", minWidth: 5, overflow: .wrap)]
+        if showRooms { columns.append(.init(fr ? "Salle" : "Room", minWidth: 6, overflow: .wrap)) }
+        if showKind { columns.append(.init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap)) }
+        columns += [
             .init("Session", minWidth: 16, overflow: .wrap),
             .init(fr ? "Thèmes" : "Tracks", minWidth: 8, overflow: .wrap),
-        ])
+        ]
+        var table = TextTable(columns: columns)
         for session in sessions {
             var kind = labels.sessionKind(session.kind)
             if let count = session.count { kind += " ×\(count)" }
@@ -152,7 +189,10 @@ struct AgendaText {
             let people = builder.peopleLine(session)
             if !people.isEmpty { cell += "\n" + people }
             let tracks = session.tracks.compactMap { builder.index.tracksByID[$0]?.name.text(in: builder.language) }
-            table.append([builder.when(session), kind, cell, tracks.joined(separator: ", ")])
+            var row = [builder.when(session, in: event)]
+            if showRooms { row.append(roomCell(builder.roomName(session.room, in: event))) }
+            if showKind { row.append(kind) }
+            table.append(row + [cell, tracks.joined(separator: ", ")])
         }
         let indent = "  "
         let rendered = table.render(maxWidth: width.map { max($0 - indent.count, 20) })

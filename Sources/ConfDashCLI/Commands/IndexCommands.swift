@@ -85,6 +85,10 @@ enum UsageOutput {
             }
             io.out(csv.text)
         case .text:
+            if records.isEmpty {
+                io.out(emptyListNote(key, fr: fr))
+                return
+            }
             // Aliases are a luxury: on a terminal narrower than 80 columns the counts matter more.
             let hasAliases = records.contains { !($0.aliases ?? []).isEmpty } && (io.outputWidth ?? Int.max) >= 80
             var columns: [TextTable.Column] = [.init("Id"), .init(nameHeader, minWidth: 10, overflow: .wrap)]
@@ -185,6 +189,10 @@ struct RegionsCommand: IOCommand {
             }
             io.out(csv.text)
         case .text:
+            if records.isEmpty {
+                io.out(emptyListNote("regions", fr: fr))
+                return
+            }
             var table = TextTable(columns: [
                 .init("Id"),
                 .init(fr ? "Région OMD" : "WCO region", minWidth: 10, overflow: .wrap),
@@ -205,4 +213,19 @@ struct RegionsCommand: IOCommand {
 struct RegionsOutput: Encodable {
     var lang: String
     var regions: [RegionRecord]
+}
+
+/// Said instead of an empty table, which would look like a fault: imported schedules have no
+/// technologies or regions (their formats have no field for them), and may have no tracks.
+func emptyListNote(_ key: String, fr: Bool) -> String {
+    switch key {
+    case "tracks":
+        return fr ? "Ce jeu de données ne nomme aucun thème.\n" : "This dataset names no tracks.\n"
+    case "technologies":
+        return fr ? "Ce jeu de données ne nomme aucune technologie (un programme importé n'a pas ce champ).\n"
+            : "This dataset names no technologies (imported schedules have no such field).\n"
+    default:
+        return fr ? "Ce jeu de données ne nomme aucune région (un programme importé n'a pas ce champ).\n"
+            : "This dataset names no regions (imported schedules have no such field).\n"
+    }
 }

@@ -6,6 +6,9 @@ struct ValidateCommand: IOCommand {
         commandName: "validate",
         abstract: "Check a dataset file and list every problem in it.",
         discussion: """
+        The file may be a confdash dataset, a frab/pretalx schedule.xml or schedule.json, or an \
+        iCalendar file; its format is judged from its content (--input-format to say which).
+
         Each problem is one line: FILE:LINE:COLUMN: error|warning: PATH: what is wrong \
         (PATH is the place inside the document, e.g. events[2].sessions[4].day). \
         Warnings (such as an unknown key, most likely a typo) do not make the file invalid.
@@ -16,6 +19,7 @@ struct ValidateCommand: IOCommand {
           confdash validate my-conference.json
           confdash validate my-conference.json --format json
           confdash validate --bundled
+          confdash validate schedule.xml
         """
     )
 
@@ -30,6 +34,9 @@ struct ValidateCommand: IOCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(name: .long, help: ArgumentHelp("The format of the file: auto (judged from the content), confdash, xml, json or ics.", valueName: "format"))
+    var inputFormat: InputFormat = .auto
+
     func validate() throws {
         if bundled == (file != nil) {
             throw ValidationError(bundled ? "Give either a file or --bundled, not both." : "Missing the file to check (or --bundled).")
@@ -37,7 +44,7 @@ struct ValidateCommand: IOCommand {
     }
 
     func execute(io: CommandIO) throws {
-        let result = try DatasetFiles.loadResult(path: bundled ? nil : file)
+        let result = try DatasetFiles.loadResult(path: bundled ? nil : file, format: inputFormat)
         let name = file ?? "bundled dataset"
         let errors = result.errors.count
         let warnings = result.warnings.count

@@ -4,6 +4,8 @@ import ConfDashCore
 struct RecordBuilder {
     let index: DatasetIndex
     let language: Language
+    /// The clock times are shown on (`--tz`).
+    var clock: ClockDisplay = .eventZone
     var labels: Labels { Labels(language) }
 
     func text(_ value: LocalizedText?) -> String? {
@@ -53,6 +55,7 @@ struct RecordBuilder {
     }
 
     func session(_ session: Session, of event: Event) -> SessionRecord {
+        let times = clock.times(of: session, in: event)
         let range = session.possibleDays.map {
             DayRangeRecord(from: $0.from.iso, to: $0.to.iso, fromIndex: event.dayIndex(of: $0.from), toIndex: event.dayIndex(of: $0.to))
         }
@@ -61,7 +64,8 @@ struct RecordBuilder {
             id: session.id, title: session.title.text(in: language), officialTitle: session.officialTitle,
             kind: session.kind.rawValue, kindLabel: labels.sessionKind(session.kind), count: session.count,
             day: session.day?.iso, dayIndex: session.day.flatMap(event.dayIndex(of:)), possibleDays: range,
-            partOfDay: session.partOfDay?.rawValue, start: session.start?.description, end: session.end?.description,
+            partOfDay: session.partOfDay?.rawValue, start: times?.start.description, end: times?.end?.description,
+            timeZone: times == nil ? nil : clock.zoneName(for: event),
             durationMinutes: session.durationMinutes, room: roomName(session.room, in: event),
             tracks: session.tracks.map { idName(track: $0) },
             technologies: session.technologies.map { idName(technology: $0) },
@@ -111,11 +115,17 @@ struct RecordBuilder {
     /// Whether the source gives any time of day for the session (a clock time or a part of the day).
     func timeIsStated(_ session: Session) -> Bool { session.start != nil || session.partOfDay != nil }
 
-    /// When a session happens, as precisely as known: "14:00–15:30", "afternoon", or "—".
-    func when(_ session: Session) -> String {
-        if let start = session.start {
-            if let end = session.end { return "\(start.time)–\(end.time)" }
-            return "\(start.time)"
+    /// When a session happens, as precisely as known: "14:00–15:30", "afternoon", or "—". A time
+    /// on another calendar day than the session's (the night after a conference day, or a
+    /// conversion with --tz local) says how many days later or earlier: "00:30–01:30 +1".
+    func when(_ session: Session, in event: Event) -> String {
+        if let (start, end) = clock.times(of: session, in: event) {
+            var text = end.map { "\(start.time)–\($0.time)" } ?? "\(start.time)"
+            if let day = session.day, start.date != day {
+                let shift = start.date.days(since: day)
+                text += shift > 0 ? " +\(shift)" : " −\(-shift)"
+            }
+            return text
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
         return "—"

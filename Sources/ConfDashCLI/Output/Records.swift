@@ -105,6 +105,8 @@ struct SessionRecord: Encodable {
     @Null var partOfDay: String?
     @Null var start: String?
     @Null var end: String?
+    /// The zone `start` and `end` are in (the event's, or the user's with --tz local); null without them.
+    @Null var timeZone: String?
     @Null var durationMinutes: Int?
     @Null var room: String?
     var tracks: [IDName]

@@ -5,6 +5,12 @@ import Foundation
 public enum DatasetLoader {
     /// Throws only when the file cannot be read at all; everything wrong with its content is in the result.
     public static func load(contentsOf url: URL) throws(LoadFailure) -> LoadResult {
+        let (data, name) = try readFile(url)
+        return load(data: data, name: name)
+    }
+
+    /// The bytes of a local file and the name problems call it by; every importer reads files this way.
+    static func readFile(_ url: URL) throws(LoadFailure) -> (data: Data, name: String) {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
         guard url.isFileURL else { throw .unreadable(file: name, reason: "not a local file") }
         var isDirectory: ObjCBool = false
@@ -21,7 +27,7 @@ public enum DatasetLoader {
         } catch {
             throw .unreadable(file: name, reason: error.localizedDescription)
         }
-        return load(data: data, name: name)
+        return (data, name)
     }
 
     /// `name` is what problems call the file.
@@ -34,15 +40,14 @@ public enum DatasetLoader {
     }
 
     private static func load(bytes: [UInt8], name: String) -> LoadResult {
-        let root: JSONValue
         switch JSONParser.parse(bytes: bytes) {
-        case let .failure(error):
-            let problem = LoadProblem(severity: .error, file: name, path: error.path, line: error.line, column: error.column,
-                                      message: error.message)
-            return LoadResult(dataset: nil, problems: [problem])
-        case let .success(value):
-            root = value
+        case let .failure(error): return LoadResult(syntaxError: error, file: name)
+        case let .success(root): return load(root: root, name: name)
         }
+    }
+
+    /// A document already parsed (the importer parses JSON once, then looks at what it is).
+    static func load(root: JSONValue, name: String) -> LoadResult {
         let log = ProblemLog(file: name)
         let dataset = DatasetReader(root: root, log: log).readDataset(root)
         return LoadResult(dataset: log.hasErrors ? nil : dataset, problems: log.sorted())

@@ -36,8 +36,10 @@ extension DatasetReader {
         if let start {
             // A session may run past midnight after the last day, hence one day of slack.
             checkWithin(event, start.date, fields, "start", shown: start, lateDays: 1)
-            if let day, start.date != day {
-                log.error("start \(start) is not on the session's day \(day)", at: fields.fieldPath("start"), fields.position(of: "start"))
+            // A session in the small hours belongs to the conference day before (frab's day_change).
+            if let day, start.date != day && start.date != day.adding(days: 1) {
+                log.error("start \(start) is not on the session's day \(day) (or the night after it)",
+                          at: fields.fieldPath("start"), fields.position(of: "start"))
             } else if !event.hasTimeZone {
                 log.warning("the session has a start time but its event has no timeZone to read it in",
                             at: fields.fieldPath("start"), fields.position(of: "start"))

@@ -167,16 +167,7 @@ extension DatasetReader {
     /// An IANA name this system knows, or a fixed offset `±HH:MM` of at most 14 hours.
     func timeZone(_ value: JSONValue, _ path: String) -> String? {
         guard let text = string(value, path) else { return nil }
-        let bytes = Array(text.utf8)
-        if bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"), bytes[3] == UInt8(ascii: ":"),
-           let hours = Int(String(decoding: bytes[1..<3], as: UTF8.self)), let minutes = Int(String(decoding: bytes[4..<6], as: UTF8.self)),
-           bytes[1...2].allSatisfy(\.isASCIIDigit), bytes[4...5].allSatisfy(\.isASCIIDigit), hours <= 14, minutes <= 59 {
-            return text
-        }
-        // Only plausible names are looked up: on some systems the lookup reads files named after it.
-        let plausible = (1...64).contains(bytes.count) && bytes.first?.isASCIILetterOrDigit == true
-            && bytes.allSatisfy { $0.isASCIILetterOrDigit || "/_-+".utf8.contains($0) } && !text.contains("..")
-        guard plausible, TimeZone(identifier: text) != nil else {
+        guard TimeZones.zone(named: text) != nil else {
             log.error("unknown time zone \(quoted(text)); expected an IANA name such as Europe/Brussels or an offset such as +01:00",
                       at: path, value.position)
             return nil

@@ -55,6 +55,12 @@ public struct LoadResult: Sendable {
         self.problems = problems
     }
 
+    /// The one error of a file that could not be parsed at all.
+    init(syntaxError error: JSONSyntaxError, file: String) {
+        self.init(dataset: nil, problems: [LoadProblem(severity: .error, file: file, path: error.path, line: error.line,
+                                                       column: error.column, message: error.message)])
+    }
+
     public var errors: [LoadProblem] { problems.filter { $0.severity == .error } }
     public var warnings: [LoadProblem] { problems.filter { $0.severity == .warning } }
 }

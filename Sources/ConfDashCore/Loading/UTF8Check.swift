@@ -29,6 +29,12 @@ enum UTF8Check {
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
         var index = 0
         while index < bytes.count {
+            // Runs of ASCII (most of any file) are skipped eight bytes at a time.
+            if index + 8 <= bytes.count, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) })
+                & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

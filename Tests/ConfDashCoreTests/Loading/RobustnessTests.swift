@@ -4,24 +4,12 @@ import Testing
 
 @Suite("Loading never crashes")
 struct RobustnessTests {
-    /// What must hold for any input: a dataset exactly when there is no error, and sane problems.
-    private func checkInvariants(_ result: LoadResult, lineCount: Int, _ label: @autoclosure () -> String) {
-        #expect((result.dataset == nil) == !result.errors.isEmpty, "\(label())")
-        for problem in result.problems {
-            let placed = (problem.line ?? 1) >= 1 && (problem.line ?? 1) <= lineCount && (problem.column ?? 1) >= 1
-            let oneLine = !problem.message.isEmpty && !problem.description.contains("\n")
-            if !placed || !oneLine {
-                Issue.record("bad problem \(problem) for \(label())")
-            }
-        }
-    }
-
     @Test func everyTruncationIsReportedNotCrashed() {
         let bytes = Array(LoaderFixture.valid.utf8)
         let lineCount = bytes.filter { $0 == 0x0A }.count + 1
         for end in 0..<bytes.count {
             let result = DatasetLoader.load(data: Data(bytes[..<end]), name: "cut.json")
-            checkInvariants(result, lineCount: lineCount, "cut at \(end)")
+            checkLoadInvariants(result, lineCount: lineCount, "cut at \(end)")
             #expect(result.dataset == nil, "cut at \(end)")
         }
     }
@@ -32,19 +20,8 @@ struct RobustnessTests {
         let interesting = Array("{}[]\",:\\/0123456789eE-+.tfnu \n\t".utf8) + [0x00, 0x80, 0xC3, 0xE2, 0xED, 0xF4, 0xFF]
         for round in 0..<400 {
             var bytes = original
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let index = Int.random(in: 0..<bytes.count, using: &random)
-                switch Int.random(in: 0..<4, using: &random) {
-                case 0: bytes[index] = UInt8.random(in: 0...255, using: &random)
-                case 1: bytes[index] = interesting.randomElement(using: &random)!
-                case 2: bytes.remove(at: index)
-                default:
-                    let end = min(bytes.count, index + Int.random(in: 1...40, using: &random))
-                    bytes.insert(contentsOf: bytes[index..<end], at: Int.random(in: 0...bytes.count, using: &random))
-                }
-            }
-            let lineCount = bytes.filter { $0 == 0x0A }.count + 1
-            checkInvariants(DatasetLoader.load(data: Data(bytes), name: "mutated.json"), lineCount: lineCount, "round \(round)")
+            mutate(&bytes, edits: 1...3, interesting: interesting, longestCopy: 40, using: &random)
+            checkLoadInvariants(DatasetLoader.load(data: Data(bytes), name: "mutated.json"), lineCount: lineCount(of: bytes), "round \(round)")
         }
     }
 
@@ -70,7 +47,7 @@ struct RobustnessTests {
             }
             let text = mutated.serialized()
             let result = DatasetLoader.load(json: text, name: "swapped.json")
-            checkInvariants(result, lineCount: 1, "round \(round): \(text)")
+            checkLoadInvariants(result, lineCount: 1, "round \(round): \(text)")
             reported += result.problems.count
         }
         #expect(reported > 300)

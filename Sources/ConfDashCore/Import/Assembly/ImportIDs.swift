@@ -1,0 +1,43 @@
+/// Makes ids in confdash's documented alphabet (lower-case ASCII letters, digits and hyphens, not
+/// starting with a hyphen) from whatever a file uses: frab's numbers, pretalx codes, iCalendar
+/// UIDs such as `a1b2@example.org`, or names such as "Saal Y 06 (Stonewall IO)".
+enum ImportIDs {
+    static let maximumLength = 64
+
+    /// `Saal Y 06 (Stonewall IO)` → `saal-y-06-stonewall-io`; accents are dropped (`Bäume` → `baume`),
+    /// as search does it. Empty when nothing usable is left.
+    static func slug(_ text: String) -> String {
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.searchFolded
+        var result: [UInt8] = []
+        var pendingHyphen = false
+        for byte in folded.utf8 {
+            if byte.isASCIILetterOrDigit {
+                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                result.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                if result.count >= maximumLength { break }
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}
+
+/// Hands out unique ids within one list, adding `-2`, `-3`… to repeats.
+struct IDAllocator {
+    private var used: Set<String> = []
+    /// Where to resume counting for each base, so that many repeats of one id stay linear.
+    private var nextSuffix: [String: Int] = [:]
+
+    /// The id for `hint` (slugged), or `fallback` when the hint leaves nothing; `renamed` says a
+    /// suffix was needed because the id was already taken.
+    mutating func claim(_ hint: String?, fallback: String) -> (id: String, renamed: Bool) {
+        let base = hint.map(ImportIDs.slug).flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+        if used.insert(base).inserted { return (base, false) }
+        var number = nextSuffix[base] ?? 2
+        while !used.insert("\(base)-\(number)").inserted { number += 1 }
+        nextSuffix[base] = number + 1
+        return ("\(base)-\(number)", true)
+    }
+}

@@ -1,0 +1,195 @@
+/// The per-session half of `DatasetAssembler`: it builds each session and collects the rooms,
+/// tracks and people the sessions name, each once, with ids of their own.
+struct SessionAssembly {
+    let log: ProblemLog
+    let baseURL: String?
+
+    private(set) var rooms: [Room] = []
+    private(set) var tracks: [Track] = []
+    private(set) var people: [Person] = []
+    private var roomIDs: [String: String] = [:]
+    private var roomOrder: [String: Int] = [:]
+    private var trackIDs: [String: String] = [:]
+    private var personIDs: [String: String] = [:]
+    private var roomIDAllocator = IDAllocator()
+    private var trackIDAllocator = IDAllocator()
+    private var personIDAllocator = IDAllocator()
+    private var sessionIDAllocator = IDAllocator()
+    private var firstUse: [String: JSONPosition] = [:]
+    private var droppedLinks = 0
+    private var firstDroppedLink: (String, JSONPosition?, String)?
+    private var warnedLanguages: Set<String> = []
+    /// A schedule has a few dozen distinct types for a thousand sessions.
+    private var kinds: [String: Session.Kind] = [:]
+
+    init(log: ProblemLog, baseURL: String?) {
+        self.log = log
+        self.baseURL = baseURL
+    }
+
+    /// Sort key: programme order within a day is by start time, then room (in the file's room order).
+    struct Key: Comparable {
+        var day: Int
+        var start: Int
+        var room: Int
+        var order: Int
+        static func < (a: Key, b: Key) -> Bool { (a.day, a.start, a.room, a.order) < (b.day, b.start, b.room, b.order) }
+    }
+
+    mutating func declare(tracks declared: [ImportedTrack], rooms declaredRooms: [String]) {
+        for track in declared { _ = trackID(track.name, slug: track.slug, color: track.color, position: track.position) }
+        for room in declaredRooms { _ = roomID(room) }
+    }
+
+    mutating func session(for entry: ImportedEntry, order: Int) -> (key: Key, session: Session) {
+        let (id, renamed) = sessionIDAllocator.claim(entry.idHint, fallback: "session-\(order + 1)")
+        if renamed, let hint = entry.idHint {
+            let first = firstUse[ImportIDs.slug(hint)].map { " (first at line \($0.line))" } ?? ""
+            log.warning("duplicate id \(quoted(hint))\(first); both are kept, this one as \(quoted(id))", at: entry.path, entry.position)
+        } else if let position = entry.position {
+            firstUse[id] = position
+        }
+        let title = entry.title.map(MarkupCleaner.cleanLine) ?? ""
+        if title.isEmpty {
+            log.warning("the session has no title; it is shown as \"(untitled)\"", at: entry.path, entry.position)
+        }
+        let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
+        let language = self.language(entry)
+        let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
+        let abstract = texts.reduce(into: [String]()) { kept, text in if !kept.contains(text) { kept.append(text) } }
+            .joined(separator: "\n\n")
+        var sessionTracks: [String] = []
+        for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
+            let id = trackID(name, slug: nil, color: nil, position: entry.position)
+            if !sessionTracks.contains(id) { sessionTracks.append(id) }
+        }
+        var speakers: [SessionPerson] = []
+        for person in entry.people {
+            guard let id = personID(person) else { continue }
+            if !speakers.contains(where: { $0.person == id }) { speakers.append(SessionPerson(person: id, role: .speaker)) }
+        }
+        let links = entry.links.compactMap { link(for: $0, entry) }
+        // The model has English and French slots; a text in any other language goes in the English
+        // one, which is what either language shows when its own slot is empty.
+        let text = title.isEmpty ? LocalizedText(en: "(untitled)", fr: "(sans titre)")
+            : language == "fr" ? LocalizedText(fr: title) : LocalizedText(en: title)
+        let session = Session(
+            id: id, kind: kind(entry.type), title: text, officialTitle: !title.isEmpty, day: entry.day,
+            start: entry.start, durationMinutes: entry.durationMinutes.flatMap { $0 > 0 ? $0 : nil }, room: room,
+            language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
+            tracks: sessionTracks, people: speakers, links: links, sources: [DatasetAssembler.sourceID])
+        let day = (entry.day ?? entry.start?.date)?.dayNumber ?? Int.max
+        let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
+        let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
+        return (Key(day: day, start: start, room: roomPlace, order: order), session)
+    }
+
+    /// One summary instead of a warning per link: real schedules carry many `file://` attachments.
+    func reportSummaries() {
+        guard let (url, position, path) = firstDroppedLink else { return }
+        let more = droppedLinks > 1 ? " (and \(droppedLinks - 1) more)" : ""
+        log.warning("links that are not web addresses are left out: \(quoted(url))\(more)", at: path, position)
+    }
+
+    // MARK: Records named by sessions
+
+    private mutating func roomID(_ name: String) -> String {
+        let key = name.lowercased()
+        if let id = roomIDs[key] { return id }
+        let id = roomIDAllocator.claim(name, fallback: "room-\(rooms.count + 1)").id
+        roomIDs[key] = id
+        roomOrder[id] = rooms.count
+        rooms.append(Room(id: id, name: LocalizedText(en: name)))
+        return id
+    }
+
+    private mutating func trackID(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> String {
+        let key = name.lowercased()
+        if let id = trackIDs[key] { return id }
+        let id = trackIDAllocator.claim(slug ?? name, fallback: "track-\(tracks.count + 1)").id
+        trackIDs[key] = id
+        tracks.append(Track(id: id, name: LocalizedText(en: name), color: checkedColor(color, track: name, position)))
+        return id
+    }
+
+    private func checkedColor(_ color: String?, track: String, _ position: JSONPosition?) -> String? {
+        guard let color = color?.trimmingWhitespace, !color.isEmpty else { return nil }
+        let bytes = Array(color.utf8)
+        guard bytes.count == 7, bytes[0] == UInt8(ascii: "#"), bytes.dropFirst().allSatisfy({ $0.hexDigitValue != nil }) else {
+            log.warning("track \(quoted(track)): colour \(quoted(color)) is not #RRGGBB; left out", at: "", position)
+            return nil
+        }
+        return color.uppercased()
+    }
+
+    private mutating func personID(_ person: ImportedPerson) -> String? {
+        let name = MarkupCleaner.cleanLine(person.name)
+        guard !name.isEmpty else { return nil }
+        let key = person.idHint.map { "id:" + $0 } ?? "name:" + name.lowercased()
+        if let id = personIDs[key] { return id }
+        // People are named by name in ids (readable); the file's id only tells people apart.
+        let id = personIDAllocator.claim(name, fallback: "person-\(people.count + 1)").id
+        personIDs[key] = id
+        people.append(Person(id: id, name: name, sources: [DatasetAssembler.sourceID]))
+        return id
+    }
+
+    // MARK: Values
+
+    /// The model's two-letter code: `de`, and `de` also for pretalx's "de, en" (the first language)
+    /// or `de-DE`. Anything else is left out with one warning per value.
+    private mutating func language(_ entry: ImportedEntry) -> String? {
+        guard let raw = entry.language?.trimmingWhitespace, !raw.isEmpty else { return nil }
+        let code = raw.lowercased().prefix { $0.isLetter }
+        if code.count == 2, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) { return String(code) }
+        if warnedLanguages.insert(raw).inserted {
+            log.warning("language \(quoted(raw)) is not a two-letter ISO 639-1 code; left out", at: entry.path, entry.position)
+        }
+        return nil
+    }
+
+    private mutating func link(for link: ImportedLink, _ entry: ImportedEntry) -> Link? {
+        guard let url = absolute(link.url) else {
+            droppedLinks += 1
+            if firstDroppedLink == nil { firstDroppedLink = (link.url, entry.position, entry.path) }
+            return nil
+        }
+        let title = link.title.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty || $0 == url ? nil : LocalizedText(en: $0) }
+        return Link(url: url, title: title)
+    }
+
+    /// `url` when it is an http(s) address, resolved against the schedule's base when it is a
+    /// path (`/system/attachments/…`); nil otherwise.
+    func absolute(_ url: String) -> String? {
+        let url = url.trimmingWhitespace
+        let hasSpace = url.utf8.contains { $0 <= 0x20 }
+        if url.hasPrefix("https://") || url.hasPrefix("http://") {
+            return hasSpace || url.hasSuffix("://") ? nil : url
+        }
+        guard url.hasPrefix("/"), !url.hasPrefix("//"), !hasSpace, let base = baseURL,
+              base.hasPrefix("https://") || base.hasPrefix("http://") else { return nil }
+        // Scheme and host of the base: everything up to the first "/" after "://".
+        let afterScheme = base.range(of: "://")!.upperBound
+        let host = base[afterScheme...].firstIndex(of: "/") ?? base.endIndex
+        return String(base[..<host]) + url
+    }
+
+    private mutating func kind(_ type: String?) -> Session.Kind {
+        guard let type else { return .other }
+        if let known = kinds[type] { return known }
+        let kind = Self.kind(type)
+        kinds[type] = kind
+        return kind
+    }
+
+    /// What the file calls the item, mapped onto confdash's kinds; anything unclear is `other`.
+    static func kind(_ type: String) -> Session.Kind {
+        let type = type.lowercased()
+        let rules: [(String, Session.Kind)] = [
+            ("keynote", .keynote), ("panel", .panel), ("podium", .panel), ("workshop", .workshopSession),
+            ("ceremony", .ceremony), ("closing", .closing), ("talk", .talk), ("lecture", .talk), ("vortrag", .talk),
+            ("presentation", .talk),
+        ]
+        return rules.first { type.contains($0.0) }?.1 ?? .other
+    }
+}

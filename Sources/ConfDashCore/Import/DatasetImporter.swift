@@ -1,0 +1,97 @@
+import Foundation
+
+/// The file formats confdash reads. `auto` looks at the content, never at the file name: a
+/// schedule saved as `.txt` or downloaded without an extension still opens.
+public enum InputFormat: String, CaseIterable, Sendable {
+    case auto
+    /// confdash's own dataset JSON (docs/dataset.md).
+    case confdash
+    /// frab / pretalx / Pentabarf schedule.xml.
+    case xml
+    /// frab / pretalx schedule.json.
+    case json
+    /// iCalendar (RFC 5545), as calendar programs and pretalx export it.
+    case ics
+
+    public var label: String {
+        switch self {
+        case .auto: return "automatic"
+        case .confdash: return "confdash dataset"
+        case .xml: return "schedule.xml"
+        case .json: return "schedule.json"
+        case .ics: return "iCalendar"
+        }
+    }
+}
+
+/// Opens any file confdash reads and gives the same `LoadResult` as `DatasetLoader`: the dataset
+/// when there is no error, and every problem with its file, line and column where known.
+public enum DatasetImporter {
+    /// Throws only when the file cannot be read at all.
+    public static func load(contentsOf url: URL, format: InputFormat = .auto) throws(LoadFailure) -> LoadResult {
+        let (data, name) = try DatasetLoader.readFile(url)
+        return load(data: data, name: name, format: format)
+    }
+
+    public static func load(data: Data, name: String, format: InputFormat = .auto) -> LoadResult {
+        let bytes = [UInt8](data)
+        let chosen = format == .auto ? detect(bytes) : format
+        switch chosen {
+        case .auto?, nil:
+            let problem = LoadProblem(severity: .error, file: name, path: "", line: 1, column: 1, message: undetectable(bytes))
+            return LoadResult(dataset: nil, problems: [problem])
+        case .confdash?, .json?:
+            switch JSONParser.parse(bytes: bytes) {
+            case let .failure(error):
+                return LoadResult(syntaxError: error, file: name)
+            case let .success(root):
+                let isSchedule = format == .json || (format == .auto && root["schedule"] != nil && root["format"] == nil)
+                return isSchedule ? imported(name) { ScheduleJSONReader.read(root, log: $0).map(ScheduleResolver(log: $0).resolve) }
+                    : DatasetLoader.load(root: root, name: name)
+            }
+        case .xml?:
+            return imported(name) { log in
+                switch XMLReader.parse(bytes) {
+                case let .failure(error):
+                    log.error(error.message, at: "", error.position)
+                    return nil
+                case let .success(output):
+                    for warning in output.warnings { log.warning(warning.message, at: "", warning.position) }
+                    return ScheduleXMLReader.read(output.root, log: log).map(ScheduleResolver(log: log).resolve)
+                }
+            }
+        case .ics?:
+            return imported(name) { ICSCalendarReader.read(bytes, log: $0) }
+        }
+    }
+
+    /// The format of `bytes` judged by how they begin, or nil when none fits.
+    public static func detect(_ bytes: [UInt8]) -> InputFormat? {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, MarkupCleaner.isSpace(bytes[start]) { start += 1 }
+        guard start < bytes.count else { return nil }
+        switch bytes[start] {
+        case UInt8(ascii: "<"): return .xml
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return .confdash  // refined to schedule.json once parsed
+        default:
+            let head = String(decoding: bytes[start..<min(bytes.count, start + 15)], as: UTF8.self).uppercased()
+            return head == "BEGIN:VCALENDAR" ? .ics : nil
+        }
+    }
+
+    private static func undetectable(_ bytes: [UInt8]) -> String {
+        if bytes.allSatisfy(MarkupCleaner.isSpace) { return "the file is empty" }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "the file is UTF-16; confdash reads UTF-8 (save it as UTF-8)"
+        }
+        return "not a format confdash reads: expected a confdash dataset or schedule.json (JSON), a schedule.xml, "
+            + "or an iCalendar file (BEGIN:VCALENDAR); --input-format says which when the content does not"
+    }
+
+    /// Runs a format reader and assembles what it read. The dataset is kept only when nothing was an error.
+    private static func imported(_ name: String, _ read: (ProblemLog) -> ImportedEvent?) -> LoadResult {
+        let log = ProblemLog(file: name)
+        let dataset = read(log).map { DatasetAssembler(file: name, log: log).assemble($0) }
+        return LoadResult(dataset: log.hasErrors ? nil : dataset, problems: log.sorted())
+    }
+}

@@ -1,0 +1,135 @@
+/// A DATE or DATE-TIME value of iCalendar, in the frame it was written in.
+enum ICSTime: Equatable {
+    /// `VALUE=DATE`: a whole day, no clock time.
+    case date(CalendarDate)
+    /// A wall-clock time: UTC (`…Z`), in the zone named by TZID, or floating (neither).
+    case dateTime(LocalDateTime, ICSFrame)
+
+    var date: CalendarDate {
+        switch self {
+        case .date(let date): return date
+        case .dateTime(let local, _): return local.date
+        }
+    }
+}
+
+/// Which clock an iCalendar time is read on.
+enum ICSFrame: Hashable {
+    case utc
+    /// TZID as written (resolved by `ICSZoneResolver`).
+    case zone(String)
+    /// No zone at all: "10:00 wherever you are" (RFC 5545 §3.3.5, form #1).
+    case floating
+}
+
+/// Readers for iCalendar property values. Each returns nil for a value it cannot read.
+enum ICSValues {
+    /// DTSTART/DTEND/RECURRENCE-ID/EXDATE…: `20241227`, `20241227T103000`, `20241227T103000Z`, with
+    /// TZID and VALUE=DATE taken from the property's parameters.
+    static func time(_ text: String, parameters: [String: [String]]) -> ICSTime? {
+        let bytes = Array(text.trimmingWhitespace.utf8)
+        guard bytes.count >= 8, let date = date(bytes) else { return nil }
+        if bytes.count == 8 { return .date(date) }
+        guard parameters["VALUE"]?.first?.uppercased() != "DATE",
+              bytes.count == 15 || (bytes.count == 16 && (bytes[15] == UInt8(ascii: "Z") || bytes[15] == UInt8(ascii: "z"))),
+              bytes[8] == UInt8(ascii: "T") || bytes[8] == UInt8(ascii: "t"),
+              let hour = number(bytes[9..<11]), let minute = number(bytes[11..<13]), let second = number(bytes[13..<15]), second <= 60,
+              let time = ClockTime(hour: hour, minute: minute) else { return nil }
+        let frame: ICSFrame
+        if bytes.count == 16 { frame = .utc }
+        else if let tzid = parameters["TZID"]?.first, !tzid.isEmpty { frame = .zone(tzid) }
+        else { frame = .floating }
+        return .dateTime(LocalDateTime(date: date, time: time), frame)
+    }
+
+    private static func date(_ bytes: [UInt8]) -> CalendarDate? {
+        guard let year = number(bytes[0..<4]), let month = number(bytes[4..<6]), let day = number(bytes[6..<8]) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard bytes.allSatisfy(\.isASCIIDigit) else { return nil }
+        return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
+    }
+
+    /// DURATION (RFC 5545 §3.3.6): `PT45M`, `PT1H30M`, `P1D`, `P2W`, `-PT15M`; in seconds.
+    /// Values beyond a year are refused, so arithmetic on them cannot overflow.
+    static func durationSeconds(_ text: String) -> Int? {
+        var bytes = Array(text.trimmingWhitespace.uppercased().utf8)[...]
+        var sign = 1
+        if bytes.first == UInt8(ascii: "-") { sign = -1; bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        guard bytes.first == UInt8(ascii: "P"), bytes.count > 1 else { return nil }
+        bytes = bytes.dropFirst()
+        var total = 0
+        var number: Int?
+        var inTime = false
+        var parts = 0
+        for byte in bytes {
+            if byte.isASCIIDigit {
+                number = (number ?? 0) * 10 + Int(byte - 48)
+                guard number! <= 1_000_000 else { return nil }
+                continue
+            }
+            if byte == UInt8(ascii: "T") && number == nil && !inTime { inTime = true; continue }
+            guard let value = number else { return nil }
+            switch (byte, inTime) {
+            case (UInt8(ascii: "W"), false): total += value * 7 * 86_400
+            case (UInt8(ascii: "D"), false): total += value * 86_400
+            case (UInt8(ascii: "H"), true): total += value * 3600
+            case (UInt8(ascii: "M"), true): total += value * 60
+            case (UInt8(ascii: "S"), true): total += value
+            default: return nil
+            }
+            number = nil
+            parts += 1
+        }
+        guard number == nil, parts > 0, total <= 366 * 86_400 else { return nil }
+        return sign * total
+    }
+
+    /// TEXT values: `\n` and `\N` are line breaks, `\,` `\;` `\\` the characters themselves.
+    static func text(_ raw: String) -> String {
+        guard raw.utf8.contains(UInt8(ascii: "\\")) else { return raw }
+        var result = ""
+        var escaped = false
+        for character in raw {
+            if escaped {
+                switch character {
+                case "n", "N": result.append("\n")
+                default: result.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        if escaped { result.append("\\") }
+        return result
+    }
+
+    /// A list value such as CATEGORIES: split at commas that are not escaped, each part unescaped.
+    static func list(_ raw: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var escaped = false
+        for character in raw {
+            if escaped {
+                current.append("\\")
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "," {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts.map { text($0).trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,97 @@
+/// Reads frab and pretalx **schedule.json** (`{"schedule": {"conference": {…, "days": […]}}}`)
+/// into a `ScheduleDraft`.
+///
+/// Lenient about types the way real exports need: ids may be numbers or strings, most text
+/// fields may be null, keys the reader does not use are ignored. Paths in problems follow the
+/// JSON: `schedule.conference.days[1].rooms["Saal 1"][3]`.
+enum ScheduleJSONReader {
+    static func read(_ root: JSONValue, log: ProblemLog) -> ScheduleDraft? {
+        guard case .object = root.content, let schedule = root["schedule"], case .object = schedule.content else {
+            log.error("not a schedule.json: expected an object with a \"schedule\" object", at: "", root.position)
+            return nil
+        }
+        guard let conference = schedule["conference"], case .object = conference.content else {
+            log.error("the schedule has no \"conference\" object", at: "schedule", schedule.position)
+            return nil
+        }
+        let path = "schedule.conference"
+        var draft = ScheduleDraft()
+        draft.title = value(conference, "title", path)
+        draft.acronym = value(conference, "acronym", path)
+        draft.start = value(conference, "start", path)
+        draft.end = value(conference, "end", path)
+        draft.timeZoneName = value(conference, "time_zone_name", path)
+        draft.dayChange = value(conference, "day_change", path)
+        draft.url = text(conference["url"])
+        draft.baseURL = text(schedule["base_url"]) ?? text(conference["base_url"])
+        for track in elements(conference["tracks"]) {
+            guard let name = text(track["name"]) ?? text(track) else { continue }
+            draft.tracks.append(ImportedTrack(name: name, slug: text(track["slug"]), color: text(track["color"]), position: track.position))
+        }
+        for room in elements(conference["rooms"]) {
+            if let name = text(room["name"]) ?? text(room) { draft.noteRoom(name.trimmingWhitespace) }
+        }
+        let days = conference["days"]
+        if days == nil { log.warning("the conference has no \"days\": there are no sessions", at: path, conference.position) }
+        for (number, day) in elements(days).enumerated() {
+            draft.days.append(readDay(day, path: ProblemPath.element(path + ".days", number), into: &draft))
+        }
+        return draft
+    }
+
+    private static func readDay(_ day: JSONValue, path: String, into draft: inout ScheduleDraft) -> DraftDay {
+        var result = DraftDay(path: path, position: day.position, index: text(day["index"]).flatMap { Int($0) },
+                              date: value(day, "date", path), start: value(day, "day_start", path), end: value(day, "day_end", path))
+        guard case let .object(rooms)? = day["rooms"]?.content else { return result }
+        for room in rooms {
+            let roomName = room.key.trimmingWhitespace
+            draft.noteRoom(roomName)
+            for (number, event) in elements(room.value).enumerated() {
+                let eventPath = ProblemPath.element(ProblemPath.member(path + ".rooms", room.key), number)
+                result.sessions.append(readEvent(event, path: eventPath, room: roomName))
+            }
+        }
+        return result
+    }
+
+    private static func readEvent(_ event: JSONValue, path: String, room: String) -> DraftSession {
+        var session = DraftSession(path: path, position: event.position, parentRoom: room)
+        guard case let .object(members) = event.content else { return session }
+        for member in members {
+            if let field = DraftField(name: member.key), let text = text(member.value) {
+                session.fields[field] = DraftValue(text: text, position: member.value.position, location: .jsonMember(of: path, member.key))
+            }
+        }
+        for person in elements(event["persons"]) {
+            // frab: public_name; the schema's newer form: name; a bare string in some exports.
+            guard let name = text(person["public_name"]) ?? text(person["name"]) ?? text(person) else { continue }
+            session.persons.append(ImportedPerson(idHint: text(person["guid"]) ?? text(person["code"]) ?? text(person["id"]), name: name))
+        }
+        for link in elements(event["links"]) + elements(event["attachments"]) {
+            guard let url = text(link["url"]) ?? text(link["href"]) ?? text(link) else { continue }
+            session.links.append(ImportedLink(url: url, title: text(link["title"])))
+        }
+        return session
+    }
+
+    // MARK: Lenient value access
+
+    /// A string as it is, a number as written; nil for null, booleans, arrays, objects or a missing value.
+    private static func text(_ value: JSONValue?) -> String? {
+        switch value?.content {
+        case let .string(text)?: return text
+        case let .number(text)?: return text
+        default: return nil
+        }
+    }
+
+    private static func value(_ object: JSONValue, _ key: String, _ path: String) -> DraftValue? {
+        guard let member = object[key], let text = text(member) else { return nil }
+        return DraftValue(text: text, position: member.position, path: ProblemPath.member(path, key))
+    }
+
+    private static func elements(_ value: JSONValue?) -> [JSONValue] {
+        if case let .array(items)? = value?.content { return items }
+        return []
+    }
+}

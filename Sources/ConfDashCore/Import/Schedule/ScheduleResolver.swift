@@ -1,0 +1,153 @@
+import Foundation
+
+/// Reads the values of a `ScheduleDraft` into an `ImportedEvent`: which zone the event is in,
+/// when each session starts in that zone's wall clock, which conference day it belongs to, and
+/// how long it lasts.
+///
+/// Times: a session's `date` (`2024-12-27T23:30:00+01:00`) is the instant; it is shown in the
+/// event's zone (`time_zone_name`, else the offset most dates carry). A date without an offset is
+/// read as written. Without a `date`, `start` (`23:30`) on the day's date is used, moved to the
+/// next calendar day when it is before the day's start (`day_start`, `<day start>`, or Pentabarf's
+/// `day_change`): that is the night after the conference day.
+struct ScheduleResolver {
+    let log: ProblemLog
+
+    private struct Zone {
+        var name: String?
+        var clock: ZoneClock?
+    }
+
+    func resolve(_ draft: ScheduleDraft) -> ImportedEvent {
+        let zone = eventZone(draft)
+        var event = ImportedEvent(title: clean(draft.title), shortTitle: clean(draft.acronym), idHint: clean(draft.acronym),
+                                  timeZone: zone.name, url: draft.url, baseURL: draft.baseURL ?? draft.url,
+                                  tracks: draft.tracks, rooms: draft.rooms)
+        let conferenceStart = draft.start.flatMap { date(of: $0, in: zone) }
+        // The day list is the schedule's own account of its days; the conference's start and end
+        // are used only without one (frab writes CCCamp 2019's end as the morning after its last day).
+        if draft.days.isEmpty {
+            event.dates += [conferenceStart, draft.end.flatMap { date(of: $0, in: zone) }].compactMap { $0 }
+        }
+        let dayChange = draft.dayChange.flatMap { ScheduleValues.clock($0.text.trimmingWhitespace) }
+        var disagreements: [(DraftValue, LocalDateTime)] = []
+        for day in draft.days {
+            let dayDate = day.date.flatMap { ScheduleValues.date($0.text.trimmingWhitespace) }
+                ?? day.start.flatMap { date(of: $0, in: zone) }
+                ?? day.index.flatMap { index in conferenceStart.map { $0.adding(days: index - 1) } }
+            if let dayDate { event.dates.append(dayDate) }
+            // When the conference day begins; earlier clock times are the night after it.
+            let dayBegins = day.start.flatMap { wallClock($0, in: zone) }?.time ?? dayChange
+            for session in day.sessions {
+                event.entries.append(entry(session, dayDate: dayDate, dayBegins: dayBegins, zone: zone, disagreements: &disagreements))
+            }
+        }
+        reportDisagreements(disagreements, zone: zone)
+        return event
+    }
+
+    // MARK: Zone
+
+    private func eventZone(_ draft: ScheduleDraft) -> Zone {
+        if let written = draft.timeZoneName {
+            let name = written.text.trimmingWhitespace
+            if let timeZone = TimeZones.zone(named: name) { return Zone(name: name, clock: ZoneClock(timeZone)) }
+            log.warning("unknown time zone \(quoted(name)); times are read with the UTC offsets their dates carry",
+                        at: written.path, written.position)
+        }
+        // No usable name: the offset most session dates carry stands for the zone.
+        var counts: [Int: Int] = [:]
+        for day in draft.days {
+            for session in day.sessions {
+                if let offset = session[.date].flatMap(ScheduleValues.dateTime)?.offsetSeconds { counts[offset, default: 0] += 1 }
+            }
+        }
+        guard let offset = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return Zone() }
+        return Zone(name: TimeZones.offsetText(seconds: offset), clock: TimeZone(secondsFromGMT: offset).map(ZoneClock.init))
+    }
+
+    /// The wall clock in the event's zone of a written date-time; floating times stay as written.
+    private func wallClock(_ value: DraftValue, in zone: Zone) -> LocalDateTime? {
+        guard let written = ScheduleValues.dateTime(value.text.trimmingWhitespace) else { return nil }
+        guard let instant = written.instant, let clock = zone.clock else { return written.local }
+        return clock.local(at: instant)
+    }
+
+    private func date(of value: DraftValue, in zone: Zone) -> CalendarDate? {
+        wallClock(value, in: zone)?.date ?? ScheduleValues.date(value.text.trimmingWhitespace)
+    }
+
+    // MARK: Sessions
+
+    private func entry(_ session: DraftSession, dayDate: CalendarDate?, dayBegins: ClockTime?, zone: Zone,
+                       disagreements: inout [(DraftValue, LocalDateTime)]) -> ImportedEntry {
+        var entry = ImportedEntry(position: session.position, path: session.path)
+        entry.idHint = session[.id] ?? session[.code] ?? session[.guid] ?? session[.slug]
+        entry.title = session[.title]
+        entry.type = session[.type]
+        entry.room = session[.room] ?? session.parentRoom
+        entry.language = session[.language]
+        entry.texts = [session[.subtitle], session[.abstract], session[.description]].compactMap { $0 }
+        entry.tracks = session[.track].map { [$0] } ?? []
+        entry.people = session.persons
+        entry.links = (session[.url].map { [ImportedLink(url: $0, title: nil)] } ?? []) + session.links
+
+        let startClock = session[.start].flatMap(ScheduleValues.clock)
+        if let dateValue = session.fields[.date], let start = wallClock(dateValue, in: zone) {
+            entry.start = start
+            if let startClock, startClock != start.time { disagreements.append((dateValue, start)) }
+        } else if let startClock {
+            // Only a clock time: on the day's date, or the next one for the night after it.
+            let base = session[.date].flatMap(ScheduleValues.date) ?? dayDate
+            if let base {
+                let night = session[.date] == nil && dayBegins.map { startClock < $0 } == true
+                entry.start = LocalDateTime(date: night ? base.adding(days: 1) : base, time: startClock)
+            }
+        } else if let written = session.fields[.date], ScheduleValues.date(written.text.trimmingWhitespace) == nil {
+            log.warning("date \(quoted(written.text)) is not a date or date-time; the session has no time", at: written.path, written.position)
+        }
+        if session[.start] != nil && startClock == nil, let value = session.fields[.start] {
+            log.warning("start \(quoted(value.text)) is not a time (HH:MM)", at: value.path, value.position)
+        }
+        // An entry with only a date and no time is an all-day entry: on its day, with no clock time.
+        entry.day = dayDate ?? entry.start?.date ?? session[.date].flatMap(ScheduleValues.date)
+        // Listed under a day it is not on, nor in the night after it: the date the session carries wins.
+        if let start = entry.start, let listed = dayDate, !(0...1).contains(start.date.days(since: listed)) {
+            log.warning("the session is dated \(start.date) but listed under the day \(listed); it is shown on \(start.date)",
+                        at: session.path, session.position)
+            entry.day = start.date
+        }
+        entry.durationMinutes = duration(session, start: entry.start, zone: zone)
+        return entry
+    }
+
+    /// From `end` when the file gives one (the schema's newer field), else from `duration`.
+    private func duration(_ session: DraftSession, start: LocalDateTime?, zone: Zone) -> Int? {
+        if let start, let endValue = session.fields[.end], let end = wallClock(endValue, in: zone) {
+            let minutes = (TimeZones.naiveSeconds(end) - TimeZones.naiveSeconds(start)) / 60
+            if minutes > 0 && minutes <= ScheduleValues.maximumDurationMinutes { return minutes }
+        }
+        guard let value = session.fields[.duration], !value.text.trimmingWhitespace.isEmpty else { return nil }
+        guard let minutes = ScheduleValues.durationMinutes(value.text) else {
+            log.warning("duration \(quoted(value.text)) is not HH:MM, HH:MM:SS or D:HH:MM (at most 14 days); left out",
+                        at: value.path, value.position)
+            return nil
+        }
+        return minutes
+    }
+
+    /// One warning for a file whose dates and start times disagree (a pretalx export whose server
+    /// zone differs from the event's): the dates win, because they carry their offset.
+    private func reportDisagreements(_ disagreements: [(DraftValue, LocalDateTime)], zone: Zone) {
+        guard let (first, shown) = disagreements.first else { return }
+        let subject = disagreements.count == 1 ? "the start time of 1 session differs from its date"
+            : "the start times of \(disagreements.count) sessions differ from their dates"
+        log.warning("\(subject) in the event's time zone \(zone.name ?? "(none)"): date \(quoted(first.text)) is \(shown.time) there; "
+                    + "the times shown follow the dates", at: first.path, first.position)
+    }
+
+    private func clean(_ value: DraftValue?) -> String? {
+        guard let value else { return nil }
+        let text = MarkupCleaner.cleanLine(value.text)
+        return text.isEmpty ? nil : text
+    }
+}

@@ -1,0 +1,112 @@
+/// A date-time as a schedule file writes it: the wall clock as written, and the UTC offset when
+/// one is given (`+01:00`, `Z`). Without an offset the time is "floating": it is read in the
+/// event's zone as it stands.
+struct WrittenDateTime: Equatable {
+    var local: LocalDateTime
+    var offsetSeconds: Int?
+
+    /// Seconds since 1970 UTC, when the offset makes the instant known.
+    var instant: Int? { offsetSeconds.map { TimeZones.naiveSeconds(local) - $0 } }
+}
+
+/// Parsers for the small values of frab/pretalx schedules. Each returns nil for text it cannot
+/// read; the caller reports it with the place it came from.
+enum ScheduleValues {
+    /// `2024-12-27T10:30:00+01:00`, `2024-12-27T10:30`, `2024-12-27 10:30:00.000Z`, `…+0100`, `…+01`.
+    static func dateTime(_ text: String) -> WrittenDateTime? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 16, let century = twoDigits(bytes, 0), let year = twoDigits(bytes, 2), bytes[4] == UInt8(ascii: "-"),
+              let month = twoDigits(bytes, 5), bytes[7] == UInt8(ascii: "-"), let dayOfMonth = twoDigits(bytes, 8),
+              let date = CalendarDate(year: century * 100 + year, month: month, day: dayOfMonth),
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+              let hour = twoDigits(bytes, 11), bytes[13] == UInt8(ascii: ":"), let minute = twoDigits(bytes, 14),
+              let time = ClockTime(hour: hour, minute: minute) else { return nil }
+        var index = 16
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard let second = twoDigits(bytes, index + 1), second <= 60 else { return nil }
+            index += 3
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                while index < bytes.count, bytes[index].isASCIIDigit { index += 1 }
+            }
+        }
+        let local = LocalDateTime(date: date, time: time)
+        guard index < bytes.count else { return WrittenDateTime(local: local, offsetSeconds: nil) }
+        guard let offset = offset(bytes[index...]) else { return nil }
+        return WrittenDateTime(local: local, offsetSeconds: offset)
+    }
+
+    /// `Z`, `+01:00`, `+0100`, `+01`, `-03:30`.
+    private static func offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        let rest = Array(bytes)
+        if rest == [UInt8(ascii: "Z")] || rest == [UInt8(ascii: "z")] { return 0 }
+        guard let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+              let hours = twoDigits(rest, 1), hours <= 14 else { return nil }
+        var minutes = 0
+        switch rest.count {
+        case 3: break
+        case 5: guard let value = twoDigits(rest, 3) else { return nil }; minutes = value
+        case 6: guard rest[3] == UInt8(ascii: ":"), let value = twoDigits(rest, 4) else { return nil }; minutes = value
+        default: return nil
+        }
+        guard minutes < 60 else { return nil }
+        return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+
+    private static func twoDigits(_ bytes: [UInt8], _ index: Int) -> Int? {
+        guard index + 1 < bytes.count, bytes[index].isASCIIDigit, bytes[index + 1].isASCIIDigit else { return nil }
+        return Int(bytes[index] - 48) * 10 + Int(bytes[index + 1] - 48)
+    }
+
+    /// A plain date, or the date of a date-time written with one.
+    static func date(_ text: String) -> CalendarDate? {
+        CalendarDate(iso: String(text.prefix(10)))
+    }
+
+    /// `10:30` or `10:30:00`; frab writes hours with two digits, some tools with one.
+    static func clock(_ text: String) -> ClockTime? {
+        ClockTime(text: text.count == 4 || text.count == 7 ? "0" + text : text)
+    }
+
+    /// Longest duration believed: anything longer is surely a mistyped value.
+    static let maximumDurationMinutes = 14 * 24 * 60
+
+    /// Durations as real schedules write them:
+    /// - `HH:MM` (frab, the schema): `00:45`, `01:30`, also `105:00`;
+    /// - `HH:MM:SS` (older frab, Pentabarf): `01:30:00`;
+    /// - `D:HH:MM` (pretalx, for a day or more): `1:02:00` is 26 hours. pretalx writes the days
+    ///   unpadded and pads the hours, so a one-digit first part followed by an hour (00–23) reads as
+    ///   days; `0:45:00` and `01:30:00` read as hours.
+    static func durationMinutes(_ text: String) -> Int? {
+        let parts = text.trimmingWhitespace.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.utf8.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let numbers = parts.map { Int($0)! }
+        let minutes: Int
+        switch numbers.count {
+        case 2:
+            guard parts[1].count == 2, numbers[1] < 60 else { return nil }
+            minutes = numbers[0] * 60 + numbers[1]
+        case 3:
+            guard parts[1].count == 2, parts[2].count <= 2, numbers[1] < 60, numbers[2] < 60 else { return nil }
+            if parts[0].count == 1, numbers[0] > 0, numbers[1] < 24, parts[2].count == 2 {
+                minutes = numbers[0] * 1440 + numbers[1] * 60 + numbers[2]
+            } else {
+                minutes = numbers[0] * 60 + numbers[1]  // seconds dropped: the model counts minutes
+            }
+        default:
+            return nil
+        }
+        return minutes <= maximumDurationMinutes ? minutes : nil
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        // Most values have nothing to trim: plain ASCII at both ends answers without Unicode tables.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

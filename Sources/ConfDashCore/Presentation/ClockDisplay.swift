@@ -1,0 +1,37 @@
+import Foundation
+
+/// Which clock session times are shown on: each event's own zone (what the programme says), or
+/// one zone for everything, such as the user's own (`--tz local`).
+public enum ClockDisplay: Sendable, Equatable {
+    case eventZone
+    case zone(TimeZone)
+
+    /// The user's zone: the `TZ` variable when it names a zone (`Europe/Paris`, `:Europe/Paris`,
+    /// `UTC`), else the system's.
+    public static func localZone(environment: [String: String]) -> TimeZone {
+        if var name = environment["TZ"], !name.isEmpty {
+            if name.hasPrefix(":") { name.removeFirst() }
+            if let zone = TimeZones.zone(named: name) { return zone }
+        }
+        return TimeZone.current
+    }
+
+    /// Start and end of `session` on this clock; nil when the source gives no clock time.
+    /// Times of an event with no zone (floating times) cannot be converted and are shown as written.
+    public func times(of session: Session, in event: Event) -> (start: LocalDateTime, end: LocalDateTime?)? {
+        guard let start = session.start else { return nil }
+        guard case .zone(let target) = self, let source = event.timeZone.flatMap(TimeZones.zone(named:)) else {
+            return (start, session.end)
+        }
+        let shown = TimeZones.convert(start, from: source, to: target)
+        return (shown, session.durationMinutes.map { shown.adding(minutes: $0) })
+    }
+
+    /// The zone the times of `event` are shown in: an IANA name or offset, nil for floating times.
+    public func zoneName(for event: Event) -> String? {
+        switch self {
+        case .eventZone: return event.timeZone
+        case .zone(let zone): return event.timeZone == nil ? nil : zone.identifier
+        }
+    }
+}
