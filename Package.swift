@@ -42,7 +42,7 @@ let package = Package(
         // cell grid. Testable headless; `snapshot` prints its grids.
         .target(name: "ConfDashUI", dependencies: ["ConfDashCore"]),
 
-        .executableTarget(name: "confdash", dependencies: ["ConfDashCLI"]),
+        .executableTarget(name: "confdash", dependencies: ["ConfDashCLI", "ConfDashTerminal"]),
 
         // The terminal: ncursesw (wide API through a shim), a C guard that restores the terminal
         // on signals and crashes, and the one Swift target that talks to curses.

@@ -124,7 +124,8 @@ final class TmuxPane {
     }
 
     /// Sends keys by their tmux names ("Tab", "C-c", "Escape") or as words typed letter by letter.
-    func sendKeys(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+    func sendKeys(_ keys: String...) throws { try sendKeys(keys) }
+    func sendKeys(_ keys: [String]) throws { try tmux(["send-keys", "-t", "0"] + keys) }
 
     /// Types `text` literally.
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
