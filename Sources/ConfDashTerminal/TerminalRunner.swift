@@ -18,6 +18,7 @@ public enum TerminalRunner {
     }
 
     public static func run(_ program: InteractiveProgram, options: TerminalOptions = TerminalOptions()) -> Int32 {
+        let entered = TimingTrace.now()
         let session: TerminalSession
         do {
             session = try TerminalSession.start(options: options)
@@ -27,17 +28,22 @@ public enum TerminalRunner {
         }
         defer { session.stop() }
         let trace = TimingTrace(path: options.timingFile)
-        let (reason, status) = loop(program, session: session, options: options, trace: trace)
+        let (reason, status) = loop(program, session: session, options: options, trace: trace,
+                                    started: (entered: entered, ready: TimingTrace.now()))
         trace.quit(reason: reason, status: status)
         return status
     }
 
     private static func loop(_ program: InteractiveProgram, session: TerminalSession, options: TerminalOptions,
-                             trace: TimingTrace) -> (reason: String, status: Int32) {
+                             trace: TimingTrace, started: (entered: Double, ready: Double)) -> (reason: String, status: Int32) {
         options.onStart?(session.info)
         program.resize(to: session.size)
-        session.draw(program.render())
-        trace.firstFrame(size: session.size, colors: session.colors)
+        let resized = TimingTrace.now()
+        let grid = program.render()
+        let rendered = TimingTrace.now()
+        session.draw(grid)
+        trace.firstFrame(size: session.size, colors: session.colors, before: started.entered, setup: started.ready - started.entered,
+                         resize: resized - started.ready, render: rendered - resized, draw: TimingTrace.now() - rendered)
 
         while true {
             if let signal = session.pendingSignal { return ("signal-\(signal)", Status.signal(signal)) }
@@ -61,9 +67,10 @@ public enum TerminalRunner {
             let handled = TimingTrace.now()
             let grid = program.render()
             let rendered = TimingTrace.now()
-            session.draw(grid)
+            let drawn = session.draw(grid)
             if trace.isEnabled {
-                trace.frame(keys: names, handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered)
+                trace.frame(keys: names, handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered,
+                            statistics: drawn)
             }
         }
     }

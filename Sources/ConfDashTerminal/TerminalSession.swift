@@ -44,6 +44,15 @@ public struct TerminalOptions {
     }
 }
 
+/// What one `draw` did: how many runs it sent, and where the time went (diffing the grids,
+/// handing the runs to curses, curses writing to the terminal).
+public struct DrawStatistics: Equatable, Sendable {
+    public var runs: Int
+    public var diffMilliseconds: Double
+    public var cursesMilliseconds: Double
+    public var flushMilliseconds: Double
+}
+
 /// What the program learns when the terminal starts.
 public struct TerminalInfo: Equatable, Sendable {
     public var size: Size
@@ -78,6 +87,7 @@ public final class TerminalSession {
     private let defaultColors: Bool
     private let maxPairs: Int
     private var pairs: [PairKey: Int16] = [:]
+    private var styles: [Style: (attr_t, Int16)] = [:]
     private var previous: CellGrid?
     private var pushedBack: [RawInput] = []
     private let timeout: Int32
@@ -227,18 +237,25 @@ public final class TerminalSession {
 
     /// Makes the screen show `grid`, sending only the cells that changed since the last draw.
     /// A grid of another size than the terminal is cut or padded to fit.
-    public func draw(_ grid: CellGrid) {
+    @discardableResult
+    public func draw(_ grid: CellGrid) -> DrawStatistics {
+        let start = TimingTrace.now()
         let grid = grid.size == size ? grid : Self.fitted(grid, to: size)
         if previous == nil { werase(window) }
-        for run in ScreenDiff.runs(from: previous, to: grid) {
-            let resolved = ColorMapping.resolve(run.style, capability: colors, defaultColors: defaultColors)
-            wattr_set(window, attributes(resolved.attributes), pair(for: resolved), nil)
+        let runs = ScreenDiff.runs(from: previous, to: grid)
+        let diffed = TimingTrace.now()
+        for run in runs {
+            let (attributes, pair) = cursesStyle(for: run.style)
+            wattr_set(window, attributes, pair, nil)
             _ = mvwaddstr(window, Int32(run.y), Int32(run.x), run.text)  // ERR at the last cell is expected
         }
         wattr_set(window, cn_a_normal(), 0, nil)
         wnoutrefresh(window)
+        let written = TimingTrace.now()
         doupdate()
         previous = grid
+        return DrawStatistics(runs: runs.count, diffMilliseconds: diffed - start, cursesMilliseconds: written - diffed,
+                              flushMilliseconds: TimingTrace.now() - written)
     }
 
     /// Forgets what is on screen: the next `draw` clears it and sends every cell.
@@ -254,6 +271,15 @@ public final class TerminalSession {
                 result.write(grid[x, y].grapheme, x: x, y: y, style: grid[x, y].style)
             }
         }
+        return result
+    }
+
+    /// The curses attributes and colour pair for a style, worked out once per style.
+    private func cursesStyle(for style: Style) -> (attr_t, Int16) {
+        if let known = styles[style] { return known }
+        let resolved = ColorMapping.resolve(style, capability: colors, defaultColors: defaultColors)
+        let result = (attributes(resolved.attributes), pair(for: resolved))
+        styles[style] = result
         return result
     }
 

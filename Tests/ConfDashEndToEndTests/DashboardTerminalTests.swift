@@ -11,18 +11,11 @@ struct DashboardTerminalTests {
 
     /// The screen snapshot prints for `keys` (tmux key names) at a size, as trimmed lines.
     func snapshot(width: Int, height: Int, keys: [String] = []) throws -> [String] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-snapshot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
         var arguments = ["snapshot", "--size", "\(width)x\(height)"]
         if !keys.isEmpty { arguments += ["--keys", keys.joined(separator: " ")] }
-        let status = try spawnAndWait(Executable.confdash.path, arguments, environment: Self.environment,
-                                      standardOutput: out.path, standardError: err.path)
-        guard status == 0 else {
-            throw HarnessError(description: "snapshot \(arguments) failed: \((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
-        }
-        return Self.normalised(try String(contentsOf: out, encoding: .utf8).components(separatedBy: "\n"))
+        let run = try PlainRun.run(Executable.confdash, arguments, environment: Self.environment)
+        guard run.status == 0 else { throw HarnessError(description: "snapshot \(arguments) failed: \(run.errors)") }
+        return Self.normalised(String(decoding: run.output, as: UTF8.self).components(separatedBy: "\n"))
     }
 
     /// Lines without trailing spaces, and without the empty lines at the end.
@@ -157,17 +150,11 @@ struct DashboardTerminalTests {
     }
 
     @Test func withoutATerminalItSaysWhatToRunInstead() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-notty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
-        let status = try spawnAndWait(Executable.confdash.path, [], environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"],
-                                      standardOutput: out.path, standardError: err.path)
-        #expect(status == 1)
-        #expect(try Data(contentsOf: out).isEmpty)
-        let message = try String(contentsOf: err, encoding: .utf8)
-        #expect(message.hasPrefix("confdash: the dashboard needs a terminal (standard"))
-        #expect(message.contains("confdash agenda"))
-        #expect(message.filter { $0 == "\n" }.count == 1)
+        let run = try PlainRun.run(Executable.confdash, [], environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.hasPrefix("confdash: the dashboard needs a terminal (standard"))
+        #expect(run.errors.contains("confdash agenda"))
+        #expect(run.errors.filter { $0 == "\n" }.count == 1)
     }
 }

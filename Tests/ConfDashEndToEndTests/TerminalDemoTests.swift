@@ -250,15 +250,10 @@ struct TerminalDemoTests {
     }
 
     @Test func refusesWhenOutputIsNotATerminalWithoutWritingEscapeCodes() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-notty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
-        let status = try spawnAndWait(Executable.demo.path, [], environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"],
-                                      standardOutput: out.path, standardError: err.path)
-        #expect(status == 1)
-        #expect(try Data(contentsOf: out).isEmpty)
-        #expect(try String(contentsOf: err, encoding: .utf8) == "confdash: cannot open the dashboard: standard output is not a terminal\n")
+        let run = try PlainRun.run(Executable.demo, [], environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        #expect(run.errors == "confdash: cannot open the dashboard: standard output is not a terminal\n")
     }
 
     @Test func timingLinesGoToTheTraceFile() throws {

@@ -298,3 +298,21 @@ private func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions
     let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
     for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
 }
+
+/// What a program run without a terminal wrote, and its exit status.
+struct PlainRun {
+    var status: Int32
+    var output: Data
+    var errors: String
+
+    /// Runs a program with stdin /dev/null and stdout/stderr in files (so neither is a terminal).
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> PlainRun {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-plain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
+        let status = try spawnAndWait(executable.path, arguments, environment: environment,
+                                      standardOutput: out.path, standardError: err.path)
+        return PlainRun(status: status, output: try Data(contentsOf: out), errors: try String(contentsOf: err, encoding: .utf8))
+    }
+}
