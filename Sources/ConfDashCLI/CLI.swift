@@ -118,13 +118,8 @@ extension ConfdashCLI {
             io.err("confdash: the dashboard needs a terminal (\(reason)); for plain text try `confdash agenda` (see `confdash --help`)\n")
             return notInteractiveStatus
         }
-        let index = try options.loadIndex(io)
-        let theme = Theme.resolve(requested: options.theme, environment: io.environment)
-        let language = options.language(io)
-        return MainActor.assumeIsolated {
-            let dashboard = Dashboard(index: index, map: DashboardOptions.worldMap(), size: Size(width: 80, height: 24), language: language, theme: theme)
-            return launcher!.run(dashboard)
-        }
+        let setup = try options.setup(io)
+        return MainActor.assumeIsolated { launcher!.run(setup.dashboard(size: Size(width: 80, height: 24))) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ConfDashBundledData
 import ConfDashCore
@@ -16,10 +17,35 @@ struct DashboardOptions: ParsableArguments {
     @Option(name: .long, help: "Colours: dark (default), light or monochrome. NO_COLOR in the environment forces monochrome.")
     var theme: Theme.Name?
 
+    @OptionGroup var clock: ClockOptions
+
+    @Option(name: .long, help: ArgumentHelp("With --data: the file's format, auto (judged from the content), confdash, xml, json or ics.", valueName: "format"))
+    var inputFormat: InputFormat = .auto
+
+    /// Everything the dashboard is built from, resolved from the options and the environment.
+    struct Setup: Sendable {
+        var index: DatasetIndex
+        var language: Language
+        var theme: Theme
+        var localTime: Bool
+        var localZone: TimeZone
+
+        /// `size` is replaced by the terminal's before the first frame.
+        func dashboard(size: Size) -> Dashboard {
+            Dashboard(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
+                      localTime: localTime, localZone: localZone)
+        }
+    }
+
+    func setup(_ io: CommandIO) throws -> Setup {
+        Setup(index: try loadIndex(io), language: language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
+              localTime: clock.tz == .local, localZone: ClockDisplay.localZone(environment: io.environment))
+    }
+
     func language(_ io: CommandIO) -> Language { lang ?? Language.fromEnvironment(io.environment) }
 
     func loadIndex(_ io: CommandIO) throws -> DatasetIndex {
-        DatasetIndex(try DatasetFiles.load(path: data, io: io))
+        DatasetIndex(try DatasetFiles.load(path: data, format: inputFormat, io: io))
     }
 
     /// The world map compiled into the binary (Natural Earth, see Resources/README.md). It is

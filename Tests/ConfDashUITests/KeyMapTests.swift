@@ -73,6 +73,11 @@ import Testing
         let screen = Fixture.screen("", size: Size(width: 200, height: 40))
         let hints = screen.split(separator: "\n").last.map(String.init) ?? ""
         for binding in keyMap.live(in: .pane(.agenda)) where binding.hint != nil {
+            // The room grid's hint shows only where there are clock times; the bundled data has none.
+            if binding.action == .command(.toggleRoomGrid) {
+                #expect(!hints.contains(" rooms "))
+                continue
+            }
             #expect(hints.contains(binding.hint!.en!), "status bar lacks the hint “\(binding.hint!.en!)”")
         }
     }

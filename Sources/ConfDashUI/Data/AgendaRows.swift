@@ -56,7 +56,8 @@ public struct AgendaRows: Equatable, Sendable {
 
 extension DashboardData {
     public func agendaRows(_ state: AppState) -> AgendaRows {
-        let key = RowsKey(event: state.selectedEvent, day: state.day, filters: filter(for: state), language: state.language)
+        let key = RowsKey(event: state.selectedEvent, day: state.day, filters: filter(for: state), language: state.language,
+                          localTime: state.localTime)
         return rowsCache.value(for: key) { computeAgendaRows(state) }
     }
 
@@ -77,15 +78,15 @@ extension DashboardData {
             case .unplaced: unplaced.append(session)
             }
         }
-        var items: [AgendaItem] = sorted(onDay).map { .session($0, event: event, when: when($0, labels)) }
+        var items: [AgendaItem] = sorted(onDay).map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
         for range in spans.keys.sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) }) {
             let first = event.dayIndex(of: range.from) ?? 0, last = event.dayIndex(of: range.to) ?? 0
             items.append(.heading(labels.possibleDays(first, last)))
-            items += sorted(spans[range]!).map { .session($0, event: event, when: when($0, labels)) }
+            items += sorted(spans[range]!).map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
         }
         if !unplaced.isEmpty {
             items.append(.heading(labels.duringTheEvent))
-            items += sorted(unplaced).map { .session($0, event: event, when: when($0, labels)) }
+            items += sorted(unplaced).map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
         }
         let text = UIText(state.language)
         return AgendaRows(items: items, emptyReason: filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches)
@@ -121,20 +122,27 @@ extension DashboardData {
     }
 
     private static func sortKey(_ session: Session) -> Int {
-        if let start = session.start { return start.time.hour * 60 + start.time.minute }
+        // Whole minutes since an epoch, so a talk at 00:30 in the night after the day sorts last.
+        if let start = session.start { return start.date.dayNumber * 1440 + start.time.minutesSinceMidnight }
+        let base = (session.day?.dayNumber ?? 0) * 1440
         switch session.partOfDay {
-        case .morning: return 6 * 60
-        case .afternoon: return 13 * 60
-        case .evening: return 18 * 60
-        case nil: return 24 * 60
+        case .morning: return base + 6 * 60
+        case .afternoon: return base + 13 * 60
+        case .evening: return base + 18 * 60
+        case nil: return base + 24 * 60
         }
     }
 
+    func clock(_ local: Bool) -> ClockDisplay { local ? .zone(localZone) : .eventZone }
+
     /// The time column: never a made-up time.
-    func when(_ session: Session, _ labels: Labels) -> String {
-        if let start = session.start {
-            if let end = session.end, end.date == start.date { return "\(start.time)–\(end.time)" }
-            return "\(start.time)"
+    func when(_ session: Session, _ event: Event, _ labels: Labels, local: Bool) -> String {
+        if let (start, end) = clock(local).times(of: session, in: event) {
+            var text = "\(start.time)" + (end.map { "–\($0.time)" } ?? "")
+            // On another clock a session can move to the next or previous calendar day: say so.
+            let listed = session.day ?? session.start?.date ?? start.date
+            if start.date != listed { text += start.date > listed ? "+1" : "−1" }
+            return text
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
         return labels.pick("time ?", "heure ?")

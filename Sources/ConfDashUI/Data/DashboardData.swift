@@ -1,4 +1,5 @@
 import ConfDashCore
+import Foundation
 
 /// The dataset as the panes read it: the index plus lists computed once at start (technology
 /// usage, events per region). Per-frame work reads these and touches only what is visible.
@@ -25,6 +26,7 @@ public final class DashboardData: Sendable {
         var day: Int
         var filters: AgendaFilter
         var language: Language
+        var localTime: Bool
     }
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
@@ -32,8 +34,12 @@ public final class DashboardData: Sendable {
     /// The world map for the regions pane; nil draws the pane without it.
     public let mapView: MapView?
 
-    public init(index: DatasetIndex, map: WorldMap? = nil) {
+    /// The user's zone, for showing times in it (T, `--tz local`).
+    public let localZone: TimeZone
+
+    public init(index: DatasetIndex, map: WorldMap? = nil, localZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.index = index
+        self.localZone = localZone
         mapView = map.map { MapView(map: $0) }
         query = AgendaQuery(index: index)
         events = index.eventsByDate

@@ -18,6 +18,9 @@ public enum CommandLine {
         Spec(names: ["region"], argument: "name", help: LocalizedText(en: "Narrow to a WCO region", fr: "Restreindre à une région de l'OMD")),
         Spec(names: ["search"], argument: "text", help: LocalizedText(en: "Search all events", fr: "Chercher dans tous les événements")),
         Spec(names: ["lang"], argument: "en|fr", help: LocalizedText(en: "Interface and data language", fr: "Langue de l'interface et des données")),
+        Spec(names: ["tz"], argument: "event|local", help: LocalizedText(en: "Times in each event's zone or in yours", fr: "Heures dans le fuseau de l'événement ou le vôtre")),
+        Spec(names: ["rooms"], argument: nil, help: LocalizedText(en: "Agenda as a room grid (again: as a list)", fr: "Programme en grille des salles (à nouveau : en liste)")),
+        Spec(names: ["open"], argument: "FILE", help: LocalizedText(en: "Open another file: confdash JSON, schedule.xml/.json, .ics", fr: "Ouvrir un autre fichier : JSON confdash, schedule.xml/.json, .ics")),
         Spec(names: ["clear"], argument: nil, help: LocalizedText(en: "Clear all filters", fr: "Effacer tous les filtres")),
         Spec(names: ["help"], argument: nil, help: LocalizedText(en: "Show the keys", fr: "Afficher les touches")),
         Spec(names: ["q", "quit"], argument: nil, help: LocalizedText(en: "Quit", fr: "Quitter")),
@@ -51,6 +54,14 @@ public enum CommandLine {
         case "lang":
             guard let language = Language(rawValue: argument.lowercased()) else { return usage() }
             return .command(.setLanguage(language))
+        case "tz":
+            switch argument.lowercased() {
+            case "local": return .command(.setTimeZone(local: true))
+            case "event": return .command(.setTimeZone(local: false))
+            default: return usage()
+            }
+        case "rooms": return .command(.toggleRoomGrid)
+        case "open": return argument.isEmpty ? usage() : .command(.open(argument))
         case "clear": return .command(.clearFilters)
         case "help": return .command(.showHelp)
         default: return .command(.quit)
@@ -83,6 +94,8 @@ public enum CommandLine {
         case "tech": names = data.technologies.map { $0.name.text(in: language) }
         case "region": names = data.regions.map { $0.name.text(in: language) }
         case "lang": names = ["en", "fr"]
+        case "tz": names = ["event", "local"]
+        case "open": return FileCompletion.candidates(for: argument).map { "\(name) \($0)" }
         default: names = []
         }
         return names.filter { NameMatching.hasPrefix($0, argument) }.map { "\(name) \($0)" }

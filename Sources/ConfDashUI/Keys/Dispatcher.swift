@@ -10,7 +10,9 @@ public enum Dispatcher {
         case .help: return .help
         case .trackPicker: return .trackPicker
         case .detail: return .detail
-        case nil: return .pane(state.focus)
+        case nil:
+            if state.focus == .agenda, state.agendaView == .rooms, state.searchText == nil { return .roomGrid }
+            return .pane(state.focus)
         }
     }
 

@@ -10,6 +10,7 @@ extension KeyMap {
             (.pane(.timeline), "Timeline pane"),
             (.pane(.regions), "Regions pane"),
             (.pane(.technologies), "Technologies pane"),
+            (.roomGrid, "Agenda room grid (r)"),
             (.detail, "Session details (Enter on a session)"),
             (.help, "Help overlay (?)"),
             (.trackPicker, "Track picker (t)"),

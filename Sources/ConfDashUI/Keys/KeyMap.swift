@@ -5,10 +5,12 @@ import ConfDashCore
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case global
     case pane(PaneID)
+    /// The agenda pane showing its room grid (r): arrows move across rooms instead of days.
+    case roomGrid
     case detail, help, trackPicker, search, command
 
     public static let allCases: [KeyContext] =
-        [.global] + PaneID.allCases.map { .pane($0) } + [.detail, .help, .trackPicker, .search, .command]
+        [.global] + PaneID.allCases.map { .pane($0) } + [.roomGrid, .detail, .help, .trackPicker, .search, .command]
 }
 
 /// What a binding does: a command, or an edit of the text input.
@@ -45,6 +47,7 @@ public struct KeyMap: Sendable {
     /// The bindings live in a context: a pane's plus the global ones in normal mode.
     public func live(in context: KeyContext) -> [KeyBinding] {
         if case .pane = context { return bindings(in: context) + bindings(in: .global) }
+        if context == .roomGrid { return bindings(in: .roomGrid) + bindings(in: .global) }
         return bindings(in: context)
     }
 
@@ -108,6 +111,7 @@ private let globalBindings: [KeyBinding] = [
     bind([.escape], .cancel, .global, "Clear the last filter", "Retirer le dernier filtre"),
     bind([.character("x")], .clearFilters, .global, "Clear all filters", "Effacer tous les filtres", hint: ("clear", "effacer")),
     bind([.character("L")], .toggleLanguage, .global, "Français / English", "Français / English", hint: ("français", "English")),
+    bind([.character("T")], .toggleTimeZone, .global, "Times in the event's time zone / in yours", "Heures dans le fuseau de l'événement / dans le vôtre"),
     bind([.character(":")], .startCommandLine, .global, "Command line (:day 2, :track, :tech, :region, :search, :lang, :q)", "Ligne de commande (:day 2, :track, :tech, :region, :search, :lang, :q)"),
     bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
 ]
@@ -116,6 +120,14 @@ private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .pane(.agenda), "Previous day", "Jour précédent"),
     bind([.right, .character("l")], .next, .pane(.agenda), "Next day", "Jour suivant", hint: ("day", "jour"), label: "← →"),
     bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
+    bind([.character("r")], .toggleRoomGrid, .pane(.agenda), "Room grid: rooms side by side, time running down", "Grille des salles : salles côte à côte, heures vers le bas", hint: ("rooms", "salles")),
+
+    bind([.left, .character("h")], .previousRoom, .roomGrid, "Room to the left", "Salle à gauche"),
+    bind([.right, .character("l")], .nextRoom, .roomGrid, "Room to the right", "Salle à droite", hint: ("room", "salle"), label: "← →"),
+    bind([.character("<"), .character(",")], .previousDay, .roomGrid, "Previous day", "Jour précédent"),
+    bind([.character(">"), .character(".")], .nextDay, .roomGrid, "Next day", "Jour suivant", hint: ("day", "jour"), label: "< >"),
+    bind([.enter], .activate, .roomGrid, "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
+    bind([.character("r")], .toggleRoomGrid, .roomGrid, "Back to the list", "Retour à la liste", hint: ("list", "liste")),
 
     bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event", "Événement précédent"),
     bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← →"),

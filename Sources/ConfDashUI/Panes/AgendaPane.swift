@@ -32,6 +32,10 @@ enum AgendaPane {
                        x: content.x + 1, y: content.y + 2, limit: content.width - 1, style: theme.dim)
         }
 
+        if state.agendaView == .rooms, state.searchText == nil {
+            RoomGridPane.render(state, data: data, rows: rows, theme: theme, focused: focused, in: content, into: &grid)
+            return
+        }
         let list = Rect(x: content.x, y: content.y + headerHeight, width: content.width, height: listHeight(content))
         guard !list.isEmpty else { return }
         if let reason = rows.emptyReason {
@@ -43,7 +47,9 @@ enum AgendaPane {
         let timeWidth = anyTime || state.searchText != nil ? rows.items.compactMap { item -> Int? in
             if case .session(_, _, let when) = item { return when.terminalWidth } else { return nil }
         }.max().map { min($0, 13) } ?? 0 : 0
-        let kindWidth = list.width >= 70 ? 16 : 0
+        // Imported schedules only guess a kind from free text ("DJ Set"): no column for a guess.
+        let imported = data.event(state.selectedEvent)?.sources.allSatisfy { data.index.sourcesByID[$0]?.kind == .imported } ?? false
+        let kindWidth = list.width >= 70 && !imported ? 16 : 0
         var y = list.y
         var index = state.agenda.scroll
         while index < rows.items.count, y < list.maxY {
@@ -92,8 +98,12 @@ enum AgendaPane {
             if let count = session.count, count > 1 { title += " (×\(count))" }
             grid.write(title, x: x, y: rect.y, limit: rect.maxX - x, style: theme.title)
             guard rect.height > 1 else { return }
-            // Second line: tracks in their colours, then the people.
+            // Second line: the room where known, tracks in their colours, then the people.
             var x2 = rect.x + 1 + (timeWidth > 0 ? timeWidth + 1 : 0) + 2
+            if let room = session.room {
+                let name = event.rooms.first { $0.id == room }?.name.text(in: state.language) ?? room
+                x2 += grid.write(name + "  ", x: x2, y: rect.y + 1, limit: max(min(rect.maxX - x2, 24), 0), style: theme.heading)
+            }
             for id in session.tracks {
                 guard let track = data.index.tracksByID[id], x2 < rect.maxX else { continue }
                 x2 += grid.write("■ ", x: x2, y: rect.y + 1, limit: rect.maxX - x2, style: theme.trackStyle(track))

@@ -35,7 +35,7 @@ enum RegionsPane {
         let text = UIText(state.language)
         guard !data.regions.isEmpty else {
             grid.write(text.noRegions, in: content, style: theme.dim)
-            drawMap(state, data: data, scope: scope, region: nil, theme: theme, in: content, into: &grid)
+            drawMap(state, data: data, scope: scope, region: nil, theme: theme, in: content.splitTop(2).1, into: &grid)
             return
         }
         let parts = split(content, count: data.regions.count)

@@ -17,6 +17,8 @@ public enum Command: Equatable, Hashable, Sendable {
     case startCommandLine
     case showHelp
     case zoomIn, zoomOut
+    case toggleRoomGrid, previousRoom, nextRoom, previousDay, nextDay
+    case toggleTimeZone
     case quit
 
     // Commands that carry an argument: typed on the `:` line.
@@ -27,6 +29,8 @@ public enum Command: Equatable, Hashable, Sendable {
     case filterRegion(String)
     case search(String)
     case setLanguage(Language)
+    case setTimeZone(local: Bool)
+    case open(String)
 }
 
 /// Everything that can change the state.
@@ -50,4 +54,6 @@ public enum LineEdit: Equatable, Hashable, Sendable {
 /// Work the reducer asks the store to do; the reducer itself stays pure.
 public enum Effect: Equatable, Sendable {
     case quit
+    /// Load another file; the store keeps the current data if it cannot be read.
+    case open(String)
 }

@@ -41,6 +41,8 @@ public struct LineInput: Equatable, Sendable {
     public init(text: String = "") { self.text = text; cursor = text.count }
 }
 
+public enum AgendaView: Equatable, Sendable { case list, rooms }
+
 public enum InputMode: Equatable, Sendable {
     case normal
     /// Typing a search: the agenda follows every keystroke; Enter keeps it, Esc restores what was before.
@@ -87,6 +89,13 @@ public struct AppState: Equatable, Sendable {
     public var filters: [ActiveFilter] = []
 
     public var agenda = ListPosition()
+    /// The agenda as a list, or as a grid with a column per room and time running down.
+    public var agendaView: AgendaView = .list
+    /// First room column shown in the room grid, and first 15-minute row.
+    public var roomScroll = 0
+    public var gridTop = 0
+    /// Clock times in each event's own zone, or converted to the user's zone (T, `--tz local`).
+    public var localTime = false
     public var timelineZoom: TimelineZoom = .years
     public var regions = ListPosition()
     public var technologies = ListPosition()

@@ -25,6 +25,8 @@ extension Reducer {
         case nil: break
         }
         switch state.focus {
+        case .agenda where state.agendaView == .rooms:
+            moveInGrid(by: delta, &state)
         case .agenda:
             state.agenda.cursor = saturatingAdd(state.agenda.cursor, delta)
             followSearchMatch(&state)
@@ -47,16 +49,26 @@ extension Reducer {
         }
         switch state.focus {
         case .agenda:
-            guard let event = data.event(state.selectedEvent) else { return }
-            let day = min(max(state.day + delta, 1), max(event.dayCount, 1))
-            if day != state.day { state.day = day; state.agenda = ListPosition() }
-            // Moving days means reading the day view, not search results.
-            if state.searchText != nil { state.remove(kind: ActiveFilter.search("").kind) }
+            changeDay(delta, &state)
         case .timeline:
             selectEvent(offset: delta, &state)
         case .regions, .technologies:
             break
         }
+    }
+
+    func changeDay(_ delta: Int, _ state: inout AppState) {
+        guard let event = data.event(state.selectedEvent) else { return }
+        let day = min(max(state.day + delta, 1), max(event.dayCount, 1))
+        if day != state.day { state.day = day; state.agenda = ListPosition(); state.gridTop = 0 }
+        // Moving days means reading the day view, not search results.
+        if state.searchText != nil { state.remove(kind: ActiveFilter.search("").kind) }
+    }
+
+    func timeZoneMessage(_ state: AppState) -> String {
+        let labels = Labels(state.language)
+        guard state.localTime else { return labels.pick("Times in each event's own time zone", "Heures dans le fuseau de chaque événement") }
+        return labels.pick("Times in your time zone: ", "Heures dans votre fuseau : ") + data.localZone.identifier
     }
 
     /// `[` `]` and the timeline's cursor: the previous or next event the filters leave.
@@ -114,6 +126,8 @@ extension Reducer {
     private func select(row point: Point, in pane: PaneID, layout: Layout, _ state: inout AppState) {
         guard let content = layout.content(of: pane), content.contains(point) else { return }
         switch pane {
+        case .agenda where state.agendaView == .rooms && state.searchText == nil:
+            if let cursor = RoomGridPane.cursor(at: point, content: content, state: state, data: data) { state.agenda.cursor = cursor }
         case .agenda:
             if let cursor = AgendaPane.cursor(at: point.y - content.y, rows: data.agendaRows(state), state: state) {
                 state.agenda.cursor = cursor
@@ -138,4 +152,53 @@ extension Reducer {
 func saturatingAdd(_ a: Int, _ b: Int) -> Int {
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? (b > 0 ? Int.max : Int.min) : sum
+}
+
+extension Reducer {
+    /// ↑ ↓ in the room grid: the previous or next session in the same room.
+    func moveInGrid(by delta: Int, _ state: inout AppState) {
+        let rows = data.agendaRows(state)
+        let grid = data.roomGrid(state, rows: rows)
+        guard !grid.isEmpty else { return }
+        guard let (room, index) = grid.position(ofCursor: state.agenda.cursor) else {
+            state.agenda.cursor = grid.blocks[0][0].cursor; return
+        }
+        let column = grid.blocks[room]
+        let target = min(max(saturatingAdd(index, delta), 0), column.count - 1)
+        state.agenda.cursor = column[target].cursor
+    }
+
+    /// ← → in the room grid: the neighbouring room's session nearest in time to the current one.
+    func moveRoom(_ delta: Int, _ state: inout AppState) {
+        let rows = data.agendaRows(state)
+        let grid = data.roomGrid(state, rows: rows)
+        guard !grid.isEmpty else { return }
+        guard let (room, index) = grid.position(ofCursor: state.agenda.cursor) else {
+            state.agenda.cursor = grid.blocks[0][0].cursor; return
+        }
+        let time = grid.blocks[room][index].start
+        let target = min(max(room + delta, 0), grid.blocks.count - 1)
+        let nearest = grid.blocks[target].min { abs($0.start - time) < abs($1.start - time) }!
+        state.agenda.cursor = nearest.cursor
+    }
+
+    /// Keeps the grid's cursor visible: room columns across, 15-minute rows down.
+    func scrollGrid(_ state: inout AppState, content: Rect?) {
+        guard state.agendaView == .rooms, let content else { return }
+        let rows = data.agendaRows(state)
+        let grid = data.roomGrid(state, rows: rows)
+        let geometry = RoomGridPane.Geometry(content: content, roomCount: grid.rooms.count)
+        guard let (room, index) = grid.position(ofCursor: state.agenda.cursor), geometry.visibleRooms > 0 else {
+            state.roomScroll = 0; state.gridTop = 0; return
+        }
+        if room < state.roomScroll { state.roomScroll = room }
+        if room >= state.roomScroll + geometry.visibleRooms { state.roomScroll = room - geometry.visibleRooms + 1 }
+        state.roomScroll = min(max(state.roomScroll, 0), max(grid.rooms.count - geometry.visibleRooms, 0))
+        let block = grid.blocks[room][index]
+        let top = grid.slot(of: block.start), bottom = max(grid.slot(of: block.end - 1), top)
+        let height = geometry.slotRows
+        if top < state.gridTop { state.gridTop = top }
+        if bottom >= state.gridTop + height { state.gridTop = min(top, bottom - height + 1) }
+        state.gridTop = min(max(state.gridTop, 0), max(grid.slotCount - height, 0))
+    }
 }

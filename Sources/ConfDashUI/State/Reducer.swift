@@ -80,6 +80,21 @@ public struct Reducer: Sendable {
             state.language = state.language == .en ? .fr : .en
         case .setLanguage(let language):
             state.language = language
+        case .toggleTimeZone:
+            state.localTime.toggle()
+            state.message = StatusMessage(.info, timeZoneMessage(state))
+        case .setTimeZone(let local):
+            state.localTime = local
+            state.message = StatusMessage(.info, timeZoneMessage(state))
+        case .open(let path):
+            return [.open(path)]
+        case .toggleRoomGrid:
+            state.agendaView = state.agendaView == .list ? .rooms : .list
+            state.focus = .agenda
+        case .previousRoom: moveRoom(-1, &state)
+        case .nextRoom: moveRoom(1, &state)
+        case .previousDay: changeDay(-1, &state)
+        case .nextDay: changeDay(1, &state)
         case .startCommandLine:
             state.mode = .command(LineInput())
         case .showHelp:
@@ -208,6 +223,7 @@ public struct Reducer: Sendable {
         state.agenda.cursor = min(max(state.agenda.cursor, 0), max(rows.sessionCount - 1, 0))
         state.agenda.scroll = rows.scroll(toShow: state.agenda.cursor, from: state.agenda.scroll,
                                           height: AgendaPane.listHeight(layout.content(of: .agenda)))
+        scrollGrid(&state, content: layout.content(of: .agenda))
         state.regions = clamped(state.regions, count: data.regions.count,
                                 height: RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count))
         state.technologies = clamped(state.technologies, count: data.technologies.count,

@@ -63,10 +63,12 @@ enum DetailView {
             when = labels.duringTheEvent
         }
         b.field(labels.pick("When", "Quand"), when)
-        if let start = session.start {
+        if let (start, end) = data.clock(state.localTime).times(of: session, in: event) {
             var time = start.time.description
-            if let end = session.end { time += "–\(end.time)" }
-            if let zone = event.timeZone { time += " (\(zone))" }
+            if let end { time += "–\(end.time)" }
+            if start.date != session.day ?? start.date { time += " · " + DateLabels.short(start.date, language) }
+            if let zone = data.clock(state.localTime).zoneName(for: event) { time += " (\(zone))" }
+            else { time += labels.pick(" (local time; the source gives no time zone)", " (heure locale ; la source ne donne pas de fuseau)") }
             b.field(labels.pick("Time", "Heure"), time)
         } else if let part = session.partOfDay {
             b.field(labels.pick("Time", "Heure"), labels.partOfDay(part) + labels.pick(", clock time not stated", ", heure exacte non précisée"))

@@ -39,6 +39,9 @@ enum HelpOverlay {
         }
         let pane = state.focus
         section(language == .en ? "\(text.paneName(pane)) pane" : "Volet \(text.paneName(pane).lowercased())", keyMap.bindings(in: .pane(pane)))
+        if pane == .agenda {
+            section(language == .en ? "Agenda room grid (r)" : "Grille des salles (r)", keyMap.bindings(in: .roomGrid))
+        }
         section(language == .en ? "Everywhere" : "Partout", keyMap.bindings(in: .global))
         section(language == .en ? "Session details" : "Détail d'une séance", keyMap.bindings(in: .detail))
         section(language == .en ? "Track picker (t)" : "Choix des thèmes (t)", keyMap.bindings(in: .trackPicker))

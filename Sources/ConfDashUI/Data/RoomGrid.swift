@@ -1,0 +1,79 @@
+import ConfDashCore
+
+/// The selected day as rooms side by side and time running down, for schedules with clock
+/// times (issue 4's 38C3 has 72 rooms). Built from the same agenda rows as the list, so filters
+/// and search apply to both, and the agenda cursor stays the one selection.
+public struct RoomGrid: Equatable, Sendable {
+    public static let slotMinutes = 15
+
+    public struct Block: Equatable, Sendable {
+        public var session: Session
+        /// Index of the session in the agenda rows (the cursor's unit).
+        public var cursor: Int
+        /// Minutes from the day's midnight on the clock shown; past 24:00 for the night after.
+        public var start: Int
+        public var end: Int
+        public var when: String
+    }
+
+    /// Room ids in the event's order (sessions without a room last, under "room ?").
+    public var rooms: [String?]
+    public var names: [String]
+    /// Each room's sessions, earliest first.
+    public var blocks: [[Block]]
+    /// First and last minute the grid covers, on whole hours.
+    public var firstMinute: Int
+    public var lastMinute: Int
+    /// Sessions of the day the grid cannot place: no clock time.
+    public var untimed: Int
+
+    public var slotCount: Int { max((lastMinute - firstMinute) / Self.slotMinutes, 0) }
+    public var isEmpty: Bool { blocks.isEmpty }
+
+    public func slot(of minute: Int) -> Int { (minute - firstMinute) / Self.slotMinutes }
+
+    /// Where the session at `cursor` sits: room column and position in that room.
+    public func position(ofCursor cursor: Int) -> (room: Int, index: Int)? {
+        for (room, column) in blocks.enumerated() {
+            if let index = column.firstIndex(where: { $0.cursor == cursor }) { return (room, index) }
+        }
+        return nil
+    }
+}
+
+extension DashboardData {
+    public func roomGrid(_ state: AppState, rows: AgendaRows) -> RoomGrid {
+        let labels = Labels(state.language)
+        guard let event = event(state.selectedEvent), let date = event.date(ofDay: state.day) else {
+            return RoomGrid(rooms: [], names: [], blocks: [], firstMinute: 0, lastMinute: 0, untimed: 0)
+        }
+        let clock = clock(state.localTime)
+        var byRoom: [String?: [RoomGrid.Block]] = [:]
+        var untimed = 0
+        for cursor in 0..<rows.sessionCount {
+            guard let (session, sessionEvent) = rows.session(at: cursor), sessionEvent.id == event.id,
+                  let (start, end) = clock.times(of: session, in: event) else { untimed += 1; continue }
+            let startMinute = start.date.days(since: date) * 1440 + start.time.minutesSinceMidnight
+            let endMinute = end.map { $0.date.days(since: date) * 1440 + $0.time.minutesSinceMidnight } ?? startMinute + RoomGrid.slotMinutes
+            let when = "\(start.time)"
+            byRoom[session.room, default: []].append(RoomGrid.Block(session: session, cursor: cursor, start: startMinute,
+                                                                  end: max(endMinute, startMinute + 1), when: when))
+        }
+        let order = Dictionary(uniqueKeysWithValues: event.rooms.enumerated().map { ($1.id, $0) })
+        let rooms = byRoom.keys.sorted { a, b in
+            switch (a, b) {
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let a?, let b?): return (order[a] ?? Int.max, a) < (order[b] ?? Int.max, b)
+            }
+        }
+        let names = rooms.map { id in
+            id.map { id in event.rooms.first { $0.id == id }?.name.text(in: state.language) ?? id } ?? labels.pick("room ?", "salle ?")
+        }
+        let blocks = rooms.map { byRoom[$0]!.sorted { ($0.start, $0.cursor) < ($1.start, $1.cursor) } }
+        let all = blocks.flatMap { $0 }
+        let first = (all.map(\.start).min() ?? 0) / 60 * 60
+        let last = ((all.map(\.end).max() ?? 0) + 59) / 60 * 60
+        return RoomGrid(rooms: rooms, names: names, blocks: blocks, firstMinute: first, lastMinute: last, untimed: untimed)
+    }
+}
