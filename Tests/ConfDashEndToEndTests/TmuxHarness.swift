@@ -53,8 +53,9 @@ struct PaneModes: Equatable, CustomStringConvertible {
 
 /// One program running in a private tmux server (its own socket and directory), in a pane of a
 /// given size. The program runs under a small shell wrapper that records its pid, and after it
-/// ends prints `EXITED status=N termios=same|changed` on the normal screen; the pane then stays
-/// (remain-on-exit) so the screen and the terminal modes can be inspected.
+/// ends reports its exit status and whether the terminal modes are as before (in a file, and as
+/// `EXITED status=N termios=same|changed` on the screen); the wrapper then stays a while, so
+/// the screen and the terminal modes can be inspected.
 final class TmuxPane {
     let directory: URL
     let socket: String
@@ -73,7 +74,6 @@ final class TmuxPane {
         try """
         set -g default-terminal tmux-256color
         set -g status off
-        set -g remain-on-exit on
         set -g history-limit 5000
         set -sg escape-time 0
         """.write(to: config, atomically: true, encoding: .utf8)
@@ -88,6 +88,10 @@ final class TmuxPane {
         after=$(stty -g 2>/dev/null)
         if [ "$before" = "$after" ]; then termios=same; else termios=changed; fi
         printf 'EXITED status=%s termios=%s\\n' "$status" "$termios"
+        printf '%s %s\\n' "$status" "$termios" > "$pidfile.exit.tmp" && mv "$pidfile.exit.tmp" "$pidfile.exit"
+        # Stay, so the pane keeps its screen and modes for inspection (tmux's remain-on-exit may
+        # drop the last output and hides the cursor); not when the terminal has gone.
+        if [ -n "$after" ]; then exec sleep 60; fi
         """.write(to: wrapper, atomically: true, encoding: .utf8)
 
         var variables = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": directory.path]
@@ -204,15 +208,21 @@ final class TmuxPane {
         throw HarnessError(description: "the program never started; the screen:\n\(screen)")
     }
 
-    /// Waits for the wrapper's report that the program has ended.
+    /// Waits for the wrapper's report that the program has ended (from a file), and for its line
+    /// on the screen, which shows that tmux has taken in everything the program wrote.
     func exitReport(timeout: Double = 10) throws -> ExitReport {
-        let lines = try waitFor("EXITED status=", timeout: timeout)
-        guard let line = lines.first(where: { $0.contains("EXITED status=") }),
-              let match = line.firstMatch(of: /EXITED status=(\d+) termios=(same|changed)/),
-              let status = Int32(match.1) else {
-            throw HarnessError(description: "no exit report on the screen")
-        }
-        return ExitReport(status: status, termiosRestored: match.2 == "same")
+        let file = URL(fileURLWithPath: pidFile.path + ".exit")
+        let deadline = Date().addingTimeInterval(timeout)
+        var text: String?
+        repeat {
+            text = try? String(contentsOf: file, encoding: .utf8)
+            if text == nil { usleep(20_000) }
+        } while text == nil && Date() < deadline
+        guard let text else { throw HarnessError(description: "the program has not ended after \(timeout)s; the screen:\n\(screen)") }
+        let fields = text.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard fields.count == 2, let status = Int32(fields[0]) else { throw HarnessError(description: "unreadable exit report '\(text)'") }
+        try waitFor("EXITED status=\(status)", timeout: max(1, deadline.timeIntervalSinceNow))
+        return ExitReport(status: status, termiosRestored: fields[1] == "same")
     }
 
     func sendSignal(_ signal: Int32) throws {
@@ -258,7 +268,7 @@ final class Counter: @unchecked Sendable {
 /// Not Foundation's `Process`: on Linux it learns that a child ended through a descriptor the
 /// child inherits, and the server `tmux new-session` leaves behind keeps that open, so
 /// `waitUntilExit` never returns. Here the child gets only /dev/null and the two files (every
-/// other descriptor is closed), and `waitpid` answers.
+/// other descriptor is closed), no blocked signals, and `waitpid` answers.
 func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: String],
                   standardOutput: String, standardError: String) throws -> Int32 {
     var actions = posix_spawn_file_actions_t()
@@ -275,8 +285,22 @@ func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: S
         argv.forEach { free($0) }
         envp.forEach { free($0) }
     }
+    // The calling thread may block signals (test and dispatch threads do), and a child inherits
+    // that mask: a tmux server started so would never see the SIGTERM that kill-server sends
+    // itself, and would outlive the test. The child starts with nothing blocked, every signal
+    // at its default.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var nothing = sigset_t(), everything = sigset_t()
+    sigemptyset(&nothing)
+    sigfillset(&everything)
+    posix_spawnattr_setsigmask(&attributes, &nothing)
+    posix_spawnattr_setsigdefault(&attributes, &everything)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     var pid: pid_t = 0
-    let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
     guard result == 0 else { throw HarnessError(description: "cannot start \(path): error \(result)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
