@@ -108,7 +108,11 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    /// Written digit by digit: String(format:) went through Foundation and showed in profiles.
+    public var description: String {
+        let digits: [UInt8] = [UInt8(48 + hour / 10), UInt8(48 + hour % 10), 58, UInt8(48 + minute / 10), UInt8(48 + minute % 10)]
+        return String(decoding: digits, as: UTF8.self)
+    }
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 
     public init(from decoder: Decoder) throws {

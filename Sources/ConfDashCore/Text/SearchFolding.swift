@@ -83,15 +83,37 @@ extension String {
 public struct SearchQuery: Sendable {
     public let words: [Substring]
 
+    /// The words as UTF-8 bytes: matching compares bytes, which is exact for folded text and
+    /// avoids Foundation's `contains`, which bridged every comparison through NSString.
+    private let wordBytes: [[UInt8]]
+
     public init(_ query: String) {
         words = query.searchFolded.split(whereSeparator: \.isWhitespace)
+        wordBytes = words.map { Array($0.utf8) }
     }
 
     public var isEmpty: Bool { words.isEmpty }
 
     /// Every word occurs in `haystack`, which must already be `searchFolded`.
     public func matches(folded haystack: String) -> Bool {
-        words.allSatisfy { haystack.contains($0) }
+        var haystack = haystack
+        return haystack.withUTF8 { text in wordBytes.allSatisfy { Self.occurs($0, in: text) } }
+    }
+
+    private static func occurs(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= text.count else { return false }
+        var index = 0
+        let last = text.count - needle.count
+        while index <= last {
+            if text[index] == first {
+                var offset = 1
+                while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }
 

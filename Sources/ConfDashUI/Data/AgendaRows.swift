@@ -10,8 +10,16 @@ public enum AgendaItem: Equatable, Sendable {
         if case .session(let session, _, _) = self { return session }
         return nil
     }
-    /// Headings take one line; sessions two (title, then tracks and people).
-    public var height: Int { session == nil ? 1 : 2 }
+    /// Headings take one line; sessions two (title, then tracks and people). Checked without
+    /// binding the payload, which would copy the session and its event for every item.
+    public var height: Int {
+        if case .heading = self { return 1 }
+        return 2
+    }
+    var isSession: Bool {
+        if case .heading = self { return false }
+        return true
+    }
 }
 
 /// What the agenda pane lists for a state: the selected event's day, or every search match.
@@ -21,6 +29,10 @@ public struct AgendaRows: Equatable, Sendable {
     public var selectable: [Int]
     /// Why the list is empty, when it is.
     public var emptyReason: String?
+    /// Widest time-column text, measured once rather than on every frame.
+    public var whenWidth: Int
+    /// Whether any listed session has a time or a part of day.
+    public var anyTime: Bool
 
     public var sessionCount: Int { selectable.count }
 
@@ -32,8 +44,16 @@ public struct AgendaRows: Equatable, Sendable {
 
     init(items: [AgendaItem], emptyReason: String?) {
         self.items = items
-        selectable = items.indices.filter { items[$0].session != nil }
+        selectable = items.indices.filter { items[$0].isSession }
         self.emptyReason = items.isEmpty ? emptyReason : nil
+        anyTime = items.contains { item in
+            if case .session(let session, _, _) = item { return session.start != nil || session.partOfDay != nil }
+            return false
+        }
+        whenWidth = items.reduce(0) { width, item in
+            if case .session(_, _, let when) = item { return max(width, when.terminalWidth) }
+            return width
+        }
     }
 
     /// The first item to show so that the cursor's session is visible in `height` lines,
@@ -43,14 +63,16 @@ public struct AgendaRows: Equatable, Sendable {
         let target = selectable[cursor]
         var first = min(max(scroll, 0), target)
         // Show the heading just above the first session when it fits.
-        if first == target, target > 0, items[target - 1].session == nil, cursor == 0 { first = target - 1 }
-        while first < target, lines(from: first, through: target) > height { first += 1 }
-        return first
-    }
-
-    func lines(from first: Int, through last: Int) -> Int {
-        guard first <= last else { return 0 }
-        return items[first...last].reduce(0) { $0 + $1.height }
+        if first == target, target > 0, !items[target - 1].isSession, cursor == 0 { first = target - 1 }
+        guard first < target else { return first }
+        // Walk back from the target while the lines fit: work bounded by the visible rows.
+        var lowest = target
+        var used = items[target].height
+        while lowest > first, used + items[lowest - 1].height <= height {
+            lowest -= 1
+            used += items[lowest].height
+        }
+        return max(first, lowest)
     }
 }
 
@@ -95,7 +117,7 @@ extension DashboardData {
     /// Every match over the events in scope, grouped under each event's name.
     private func searchRows(_ state: AppState, labels: Labels) -> AgendaRows {
         var items: [AgendaItem] = []
-        for agenda in query.agenda(filter(for: state)) {
+        for agenda in searchAgenda(filter(for: state)) {
             let event = agenda.event
             items.append(.heading(UIText.eventName(event, state.language)))
             for (slot, sessions) in agenda.groups {

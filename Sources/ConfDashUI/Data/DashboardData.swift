@@ -9,6 +9,8 @@ public final class DashboardData: Sendable {
     /// Oldest first.
     public let events: [Event]
     public let technologyUsage: [String: UsageCount]
+    /// Sessions per track, for the track picker (computed once: a pass over every session).
+    public let trackUsage: [String: UsageCount]
     /// Most discussed first, then by name: the technology pane's rows.
     public let technologies: [Technology]
     public let regions: [Region]
@@ -30,6 +32,13 @@ public final class DashboardData: Sendable {
     }
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+    /// The whole agenda for a filter with a search: the search rows and the event scope both
+    /// come from it, so a keystroke in `/` scans the sessions once.
+    let searchCache = LastValueCache<AgendaFilter, [EventAgenda]>()
+
+    func searchAgenda(_ filter: AgendaFilter) -> [EventAgenda] {
+        searchCache.value(for: filter) { query.agenda(filter) }
+    }
 
     /// The world map for the regions pane; nil draws the pane without it.
     public let mapView: MapView?
@@ -45,6 +54,7 @@ public final class DashboardData: Sendable {
         events = index.eventsByDate
         let usage = index.technologyUsage()
         technologyUsage = usage
+        trackUsage = index.trackUsage()
         technologies = index.dataset.technologies.enumerated().sorted { a, b in
             let ua = usage[a.element.id]?.sessions ?? 0, ub = usage[b.element.id]?.sessions ?? 0
             return ua != ub ? ua > ub : a.offset < b.offset
@@ -82,7 +92,7 @@ public final class DashboardData: Sendable {
     }
 
     private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
-        var scope = query.events(filter)
+        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchAgenda(filter).map(\.event)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
             let ids = Set(technologyUsage[technology]?.eventIDs ?? [])

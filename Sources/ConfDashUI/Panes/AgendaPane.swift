@@ -26,7 +26,7 @@ enum AgendaPane {
         grid.write(String(repeating: "─", count: content.width), x: content.x, y: content.y + 2, limit: content.width, style: theme.border)
         // When no listed session has any time, one note on the rule says so instead of a column
         // repeating "time ?" on every row.
-        let anyTime = rows.items.contains { $0.session.map { $0.start != nil || $0.partOfDay != nil } ?? false }
+        let anyTime = rows.anyTime
         if !anyTime, rows.sessionCount > 0, state.searchText == nil {
             grid.write(" " + labels.pick("times not stated in the source", "heures non précisées par la source") + " ",
                        x: content.x + 1, y: content.y + 2, limit: content.width - 1, style: theme.dim)
@@ -44,9 +44,7 @@ enum AgendaPane {
             }
             return
         }
-        let timeWidth = anyTime || state.searchText != nil ? rows.items.compactMap { item -> Int? in
-            if case .session(_, _, let when) = item { return when.terminalWidth } else { return nil }
-        }.max().map { min($0, 13) } ?? 0 : 0
+        let timeWidth = anyTime || state.searchText != nil ? min(rows.whenWidth, 13) : 0
         // Imported schedules only guess a kind from free text ("DJ Set"): no column for a guess.
         let imported = data.event(state.selectedEvent)?.sources.allSatisfy { data.index.sourcesByID[$0]?.kind == .imported } ?? false
         let kindWidth = list.width >= 70 && !imported ? 16 : 0
@@ -58,7 +56,7 @@ enum AgendaPane {
                 grid.write(heading, in: Rect(x: list.x, y: y, width: list.width, height: 1), style: theme.heading)
                 y += 1
             case .session(let session, let event, let when):
-                let selected = rows.selectable.firstIndex(of: index) == state.agenda.cursor
+                let selected = state.agenda.cursor < rows.selectable.count && rows.selectable[state.agenda.cursor] == index
                 drawSession(session, event: event, when: when, data: data, state: state, theme: theme,
                             at: Rect(x: list.x, y: y, width: list.width, height: min(2, list.maxY - y)),
                             timeWidth: timeWidth, kindWidth: kindWidth)

@@ -77,7 +77,7 @@ enum RegionsPane {
         if events.isEmpty {
             lines.append((labels.pick("No event in this region.", "Aucun événement dans cette région."), theme.dim))
         }
-        for event in events {
+        for event in events where lines.count < rect.height {
             let place = data.index.place(of: event)?.name.text(in: state.language) ?? (event.online ? labels.online : "")
             let style = event.id == state.selectedEvent ? theme.heading : (scope.contains(event.id) ? theme.text : theme.dim)
             lines.append((UIText.eventName(event, state.language) + (place.isEmpty || UIText.eventName(event, state.language).contains(place) ? "" : " — " + place), style))

@@ -112,7 +112,7 @@ enum TrackPicker {
             grid.write(state.language == .en ? "This dataset has no tracks." : "Ce jeu de données n'a pas de thèmes.", in: inner, style: theme.dim)
             return
         }
-        let usage = data.index.trackUsage()
+        let usage = data.trackUsage
         let scroll = max(cursor - inner.height + 1, 0)
         for row in 0..<inner.height {
             let index = scroll + row
