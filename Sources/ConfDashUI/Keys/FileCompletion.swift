@@ -20,7 +20,7 @@ enum FileCompletion {
             .prefix(50)
             .map { entry in
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory)
                 return shownDirectory + entry + (isDirectory.boolValue ? "/" : "")
             }
     }
