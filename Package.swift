@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "confdash", targets: ["confdash"]),
         .library(name: "ConfDashCore", targets: ["ConfDashCore"]),
+        // For the Benchmarks/ package (a separate package, so CI's root build does not pay for it).
+        .library(name: "ConfDashUI", targets: ["ConfDashUI"]),
+        .library(name: "ConfDashBundledData", targets: ["ConfDashBundledData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

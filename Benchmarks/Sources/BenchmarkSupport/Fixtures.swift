@@ -1,0 +1,148 @@
+import ConfDashBundledData
+import ConfDashCore
+import ConfDashUI
+
+/// Inputs shared by the benchmarks, built once per process (outside any measurement).
+public enum Fixtures {
+    /// The bundled dataset, loaded and checked the way the binary does it.
+    public static let bundledDataset: Dataset = {
+        let result = DatasetLoader.load(json: BundledData.datasetJSON, name: BundledData.datasetName)
+        guard let dataset = result.dataset else { fatalError("bundled dataset does not load: \(result.problems)") }
+        return dataset
+    }()
+
+    public static let bundled = DatasetIndex(bundledDataset)
+    public static let worldMap: WorldMap = {
+        do { return try WorldMap(parsing: BundledData.worldMapText) } catch { fatalError("world map: \(error)") }
+    }()
+
+    /// The bundled dataset cloned `factor` times: every event and its sessions copied with new
+    /// ids and shifted by whole weeks, so the timeline, the search and every index grow `factor`-fold.
+    /// 10x: 50 events / 470 sessions; 100x: 500 events / 4,700 sessions.
+    public static let x10 = DatasetIndex(scaled(bundledDataset, factor: 10))
+    public static let x100 = DatasetIndex(scaled(bundledDataset, factor: 100))
+    /// The bundled dataset plus one one-day event holding 1,200 sessions, made the most recent
+    /// event so that the dashboard opens on it.
+    public static let bigDay = DatasetIndex(withBigDay(bundledDataset, sessions: 1_200))
+
+    public static func index(_ name: DatasetName) -> DatasetIndex {
+        switch name {
+        case .bundled: return bundled
+        case .x10: return x10
+        case .x100: return x100
+        case .bigDay: return bigDay
+        }
+    }
+
+    public static func scaled(_ dataset: Dataset, factor: Int) -> Dataset {
+        var result = dataset
+        result.events = []
+        for copy in 0..<factor {
+            for event in dataset.events {
+                result.events.append(copy == 0 ? event : shifted(event, copy: copy, days: -7 * copy))
+            }
+        }
+        return result
+    }
+
+    public static func withBigDay(_ dataset: Dataset, sessions count: Int, secondDay: Int = 20) -> Dataset {
+        var result = dataset
+        guard let template = dataset.events.max(by: { $0.startDate < $1.startDate }) else { return result }
+        let date = template.endDate.adding(days: 60)
+        var event = template
+        event.id = "bench-big-day"
+        event.title = LocalizedText(en: "Benchmark: \(count) sessions in one day", fr: "Banc d'essai : \(count) sessions en un jour")
+        event.shortTitle = nil
+        event.startDate = date
+        event.endDate = date.adding(days: 1)
+        event.days = [EventDay(date: date), EventDay(date: date.adding(days: 1))]
+        let allSessions = dataset.events.flatMap(\.sessions)
+        event.sessions = (0..<(count + secondDay)).map { i in
+            var session = allSessions[i % allSessions.count]
+            let day = i < count ? date : date.adding(days: 1)
+            let slot = i < count ? i * 600 / count : (i - count) * 600 / max(secondDay, 1)
+            session.id = "bench-big-day-s\(i)"
+            session.day = day
+            session.possibleDays = nil
+            session.partOfDay = nil
+            let minutes = 8 * 60 + slot        // spread 08:00 .. 18:00
+            session.start = LocalDateTime(date: day, time: ClockTime(hour: minutes / 60, minute: minutes % 60)!)
+            session.durationMinutes = 30
+            return session
+        }
+        result.events.append(event)
+        return result
+    }
+
+    private static func shifted(_ event: Event, copy: Int, days: Int) -> Event {
+        var event = event
+        event.id += "-c\(copy)"
+        event.startDate = event.startDate.adding(days: days)
+        event.endDate = event.endDate.adding(days: days)
+        event.days = event.days.map { day in
+            var day = day
+            day.date = day.date.adding(days: days)
+            return day
+        }
+        event.sessions = event.sessions.map { session in
+            var session = session
+            session.id += "-c\(copy)"
+            session.day = session.day?.adding(days: days)
+            session.possibleDays = session.possibleDays.map { DateRange(from: $0.from.adding(days: days), to: $0.to.adding(days: days)) }
+            session.start = session.start.map { LocalDateTime(date: $0.date.adding(days: days), time: $0.time) }
+            return session
+        }
+        return event
+    }
+}
+
+public enum DatasetName: String, CaseIterable, Sendable {
+    case bundled, x10, x100, bigDay
+
+    public var label: String {
+        switch self {
+        case .bundled: return "bundled"
+        case .x10: return "x10"
+        case .x100: return "x100"
+        case .bigDay: return "1200-in-a-day"
+        }
+    }
+}
+
+/// One keystroke to measure: reach `prefix` first, then each sample is `key` + render from
+/// that state; `undo` (not measured) brings the state back for the next sample.
+public struct KeyCase: Sendable {
+    public var name: String
+    public var prefix: String
+    public var key: Key
+    public var undo: String
+
+    public init(name: String, prefix: String, key: Key, undo: String) {
+        self.name = name; self.prefix = prefix; self.key = key; self.undo = undo
+    }
+
+    public static let all: [KeyCase] = [
+        KeyCase(name: "j", prefix: "", key: .character("j"), undo: "k"),
+        KeyCase(name: "k", prefix: "j", key: .character("k"), undo: "j"),
+        KeyCase(name: "Right (next day)", prefix: "", key: .right, undo: "Left"),
+        KeyCase(name: "Left (previous day)", prefix: "Right", key: .left, undo: "Right"),
+        KeyCase(name: "Tab", prefix: "", key: .tab, undo: "BTab"),
+        KeyCase(name: "[ (previous event)", prefix: "", key: .character("["), undo: "]"),
+        KeyCase(name: "] (next event)", prefix: "[", key: .character("]"), undo: "["),
+        KeyCase(name: "/ type 1st char", prefix: "/", key: .character("c"), undo: "BSpace"),
+        KeyCase(name: "/ type 7th char", prefix: "/ custom", key: .character("s"), undo: "BSpace"),
+        KeyCase(name: "Enter on regions", prefix: "3", key: .enter, undo: "Escape"),
+        KeyCase(name: "Enter (agenda detail)", prefix: "", key: .enter, undo: "Escape"),
+        KeyCase(name: "t (track picker)", prefix: "", key: .character("t"), undo: "Escape"),
+        KeyCase(name: "? (help)", prefix: "", key: .character("?"), undo: "Escape"),
+        KeyCase(name: "PageDown", prefix: "", key: .pageDown, undo: "PageUp"),
+        KeyCase(name: "End (last session)", prefix: "", key: .end, undo: "Home"),
+        KeyCase(name: "L (language)", prefix: "", key: .character("L"), undo: "L"),
+    ]
+}
+
+extension Dashboard {
+    public func press(_ keys: String) {
+        for key in Key.parseSequence(keys) { _ = handle(key) }
+    }
+}
