@@ -25,13 +25,49 @@ public enum Fixtures {
     /// event so that the dashboard opens on it.
     public static let bigDay = DatasetIndex(withBigDay(bundledDataset, sessions: 1_200))
 
+    /// A schedule the size and shape of 38C3 (issue 4), built in memory until the schedule.xml
+    /// importer is on main: 4 days in Europe/Berlin, 1,007 timed talks in 24 rooms with a track,
+    /// two speakers and a paragraph each, the last slots running past midnight.
+    public static let c38Dataset = congressSized(sessions: 1_007)
+    public static let c38 = DatasetIndex(c38Dataset)
+
     public static func index(_ name: DatasetName) -> DatasetIndex {
         switch name {
         case .bundled: return bundled
         case .x10: return x10
         case .x100: return x100
         case .bigDay: return bigDay
+        case .c38: return c38
         }
+    }
+
+    public static func congressSized(sessions count: Int) -> Dataset {
+        let start = CalendarDate(year: 2024, month: 12, day: 27)!
+        let last = start.adding(days: 3)
+        let rooms = (1...24).map { Room(id: "room-\($0)", name: LocalizedText(en: "Saal \($0)")) }
+        let people = (1...400).map { Person(id: "person-\($0)", name: "Speaker \($0)") }
+        let tracks = ["art", "ethics", "hardware", "science", "security", "entertainment", "ccc"].map {
+            Track(id: $0, name: LocalizedText(en: $0.capitalized), color: "#336699")
+        }
+        let sessions = (0..<count).map { n -> Session in
+            let day = start.adding(days: n % 4)
+            let minutes = 10 * 60 + (n / 4 % 60) * 15          // 10:00 .. 24:45
+            let time = LocalDateTime(date: day, time: ClockTime(hour: 0, minute: 0)!).adding(minutes: minutes)
+            return Session(
+                id: "c38-\(n)", kind: .talk,
+                title: LocalizedText(en: "Talk \(n): hardware, ethics & <markup> — ünïcödé"),
+                day: time.date <= last ? time.date : nil, start: time, durationMinutes: [20, 40, 60][n % 3],
+                room: rooms[n % rooms.count].id, language: n % 2 == 0 ? "en" : "de",
+                description: LocalizedText(en: String(repeating: "A paragraph about the talk, with commas; and line breaks.\n", count: 4)),
+                tracks: [tracks[n % tracks.count].id],
+                people: [SessionPerson(person: people[n % 400].id, role: .speaker),
+                         SessionPerson(person: people[(n * 7) % 400].id, role: .speaker)],
+                links: [Link(url: "https://events.example.org/c38/talk-\(n)")])
+        }
+        let event = Event(id: "congress-sized", kind: .conference, title: LocalizedText(en: "Congress-sized schedule"),
+                          startDate: start, endDate: last, timeZone: "Europe/Berlin",
+                          days: (0..<4).map { EventDay(date: start.adding(days: $0)) }, rooms: rooms, sessions: sessions)
+        return Dataset(title: LocalizedText(en: "Congress-sized schedule"), people: people, tracks: tracks, events: [event])
     }
 
     public static func scaled(_ dataset: Dataset, factor: Int) -> Dataset {
@@ -97,7 +133,7 @@ public enum Fixtures {
 }
 
 public enum DatasetName: String, CaseIterable, Sendable {
-    case bundled, x10, x100, bigDay
+    case bundled, x10, x100, bigDay, c38
 
     public var label: String {
         switch self {
@@ -105,6 +141,7 @@ public enum DatasetName: String, CaseIterable, Sendable {
         case .x10: return "x10"
         case .x100: return "x100"
         case .bigDay: return "1200-in-a-day"
+        case .c38: return "38c3-sized"
         }
     }
 }
@@ -119,6 +156,12 @@ public struct KeyCase: Sendable {
 
     public init(name: String, prefix: String, key: Key, undo: String) {
         self.name = name; self.prefix = prefix; self.key = key; self.undo = undo
+    }
+
+    /// The congress-sized schedule has one event and no regions: `[`, `]` and Enter on a region
+    /// have nothing to do there (the benchmarks check that every measured key changes the state).
+    public func applies(to dataset: DatasetName) -> Bool {
+        dataset != .c38 || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
     }
 
     public static let all: [KeyCase] = [

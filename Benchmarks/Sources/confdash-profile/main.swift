@@ -2,8 +2,9 @@
 // so that callgrind or perf see only confdash's code:
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
-//     DATASET  bundled | x10 | x100 | bigDay
-//     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), or "first-frame"
+//     DATASET  bundled | x10 | x100 | bigDay | c38
+//     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
+//              (Dashboard.init + render) or "index" (DatasetIndex.init)
 //
 //   valgrind --tool=callgrind --toggle-collect='*measuredStep*' \
 //       .build/release/confdash-profile x100 120x40 j 50
@@ -28,13 +29,18 @@ func measuredStep(_ dashboard: Dashboard, _ key: Key) -> CellGrid {
 }
 
 @inline(never)
+func measuredStep(indexing dataset: Dataset) -> DatasetIndex {
+    DatasetIndex(dataset)
+}
+
+@inline(never)
 func measuredStep(firstFrame index: DatasetIndex, size: Size) -> CellGrid {
     Dashboard(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark).render()
 }
 
 let arguments = Swift.CommandLine.arguments
 guard arguments.count >= 4, let name = DatasetName(rawValue: arguments[1]), let size = Size(parsing: arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: confdash-profile bundled|x10|x100|bigDay WxH CASE|first-frame [ITERATIONS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: confdash-profile bundled|x10|x100|bigDay|c38 WxH CASE|first-frame|index [ITERATIONS]\n".utf8))
     exit(64)
 }
 let caseName = arguments[3]
@@ -44,7 +50,14 @@ _ = Fixtures.worldMap
 
 var wall: [Int] = [], cpu: [Int] = []
 var sink = 0
-if caseName == "first-frame" {
+if caseName == "index" {
+    let dataset = index.dataset
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(indexing: dataset).eventsByDate.count
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+} else if caseName == "first-frame" {
     for _ in 0..<iterations {
         let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
         sink &+= measuredStep(firstFrame: index, size: size).cells.count
