@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Process start -> first dashboard frame of the real release binary (budget: < 50 ms, issue 3).
 #
-#   scripts/bench-startup.sh [-n RUNS] [--mode auto|trace|snapshot] [--size WxH] [--binary PATH] [--no-build]
+#   scripts/bench-startup.sh [-n RUNS] [--mode auto|trace|snapshot] [--size WxH] [--data FILE] [--binary PATH] [--no-build]
+#
+# --data FILE opens that file instead of the bundled data (issue 4: the 38C3 schedule.xml,
+# budget < 150 ms), e.g. --data ../shared/fixtures/schedules/38c3-schedule.xml
 #
 # trace     runs `confdash` in a detached tmux session of the given size with
 #           CONFDASH_TRACE_TIMING=FILE, reads the "first-frame" line the terminal backend writes
@@ -21,6 +24,7 @@ runs=20
 mode=auto
 size=120x40
 binary=""
+data=()
 build=1
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
         --mode) mode="$2"; shift 2 ;;
         --size) size="$2"; shift 2 ;;
         --binary) binary="$2"; shift 2 ;;
+        --data) data=(--data "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2 ;;
         --no-build) build=0; shift ;;
         -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench-startup: unknown argument: $1" >&2; exit 64 ;;
@@ -69,7 +74,7 @@ trace_run() {
     local log="$1"
     : > "$log"
     tmux -L "$socket" new-session -d -x "$width" -y "$height" \
-        "TERM=xterm-256color CONFDASH_TRACE_TIMING='$log' '$binary'; sleep 0.2"
+        "TERM=xterm-256color CONFDASH_TRACE_TIMING='$log' '$binary' ${data[*]:-}; sleep 0.2"
     local waited=0
     until grep -q '^first-frame' "$log" 2>/dev/null; do
         sleep 0.01
@@ -95,7 +100,7 @@ if [ "$mode" = auto ]; then
     if command -v tmux >/dev/null && trace_run "$work/probe.log"; then mode=trace; else mode=snapshot; fi
 fi
 
-echo "binary: $binary"
+echo "binary: $binary ${data[*]:-}"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 
 case "$mode" in
@@ -119,17 +124,17 @@ trace)
     ;;
 snapshot)
     command -v hyperfine >/dev/null || { echo "bench-startup: hyperfine is needed (apt-get install -y hyperfine)" >&2; exit 69; }
-    echo "mode: snapshot proxy (no CONFDASH_TRACE_TIMING in this binary): whole process 'confdash snapshot --size $size', $runs runs"
+    echo "mode: snapshot proxy (no CONFDASH_TRACE_TIMING in this binary): whole process 'confdash snapshot --size $size ${data[*]:-}', $runs runs"
     hyperfine --shell=none --warmup 3 --runs "$runs" --style none \
         --export-json "$work/h.json" \
-        "$binary snapshot --size $size" \
+        "$binary snapshot --size $size ${data[*]:-}" \
         "$binary --help" >/dev/null
     python3 - "$work/h.json" <<'EOF'
 import json, statistics, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     xs = sorted(t * 1000 for t in r["times"])
     print("%-48s min %.2f  median %.2f  max %.2f ms  (user %.1f, sys %.1f ms mean; n=%d)" % (
-        r["command"].split("/")[-1], xs[0], statistics.median(xs), xs[-1], r["user"] * 1000, r["system"] * 1000, len(xs)))
+        r["command"].split(" ", 1)[0].split("/")[-1] + " " + r["command"].split(" ", 1)[1].replace("/work/", "")[:60] if " " in r["command"] else r["command"], xs[0], statistics.median(xs), xs[-1], r["user"] * 1000, r["system"] * 1000, len(xs)))
 EOF
     ;;
 *) echo "bench-startup: --mode is auto, trace or snapshot" >&2; exit 64 ;;

@@ -99,7 +99,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    for name in [DatasetName.x10, .x100, .bigDay, .c38] {
+    for name in [DatasetName.x10, .x100, .bigDay, .c38, .real38C3] {
         Benchmark("Startup/first frame: Dashboard.init+render 120x40 \(name.label)",
                   configuration: .init(setup: { _ = Fixtures.index(name); _ = Fixtures.worldMap })) { benchmark in
             recordingCPU(benchmark) {
@@ -110,11 +110,33 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // MARK: Opening a real schedule (issue 4: open 38C3 schedule.xml + first frame < 150 ms)
+
+    Benchmark("Open/38C3 schedule.xml: read+import") { benchmark in
+        recordingCPU(benchmark) { blackHole(Fixtures.open(Fixtures.real38C3URL)) }
+    }
+    for size in sizes {
+        // What `confdash --data 38c3-schedule.xml` does before its first frame, minus process
+        // start, argument parsing and curses: read, detect, import, index, map, dashboard, render.
+        Benchmark("Open/38C3 schedule.xml: read+import+index+map+init+render \(size)") { benchmark in
+            recordingCPU(benchmark) {
+                let index = DatasetIndex(Fixtures.open(Fixtures.real38C3URL))
+                let map = try! WorldMap(parsing: BundledData.worldMapText)
+                let dashboard = Dashboard(index: index, map: map, size: size, language: .en, theme: .dark)
+                blackHole(dashboard.render())
+            }
+        }
+    }
+    Benchmark("Open/38C3 index (DatasetIndex.init only)",
+              configuration: .init(setup: { _ = Fixtures.real38C3Dataset })) { benchmark in
+        recordingCPU(benchmark) { blackHole(DatasetIndex(Fixtures.real38C3Dataset)) }
+    }
+
     // MARK: Export (issue 4: < 100 ms for a 38C3-sized schedule, any format)
 
     // Building the request (the agenda query over every session) and writing the text: what
     // `confdash export` does once the dataset is loaded.
-    for (name, label) in [(DatasetName.c38, "1007 sessions (38c3-sized)"), (.bundled, "bundled")] {
+    for (name, label) in [(DatasetName.real38C3, "38C3 (imported)"), (.c38, "1007 sessions (38c3-sized)"), (.bundled, "bundled")] {
         for format in ExportFormat.allCases {
             Benchmark("Export/\(format.rawValue) \(label)",
                       configuration: .init(setup: { _ = Fixtures.index(name) })) { benchmark in
@@ -130,7 +152,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // Bundled data at both sizes; the scaled datasets at 120x40 (the full layout: every pane visible).
     var keyRuns: [(DatasetName, Size)] = sizes.map { (.bundled, $0) }
-    keyRuns += [DatasetName.x10, .x100, .bigDay, .c38].map { ($0, Size(width: 120, height: 40)) }
+    keyRuns += [DatasetName.x10, .x100, .bigDay, .c38, .real38C3].map { ($0, Size(width: 120, height: 40)) }
 
     for (name, size) in keyRuns {
         for keyCase in KeyCase.all where keyCase.applies(to: name) {

@@ -1,6 +1,7 @@
 import ConfDashBundledData
 import ConfDashCore
 import ConfDashUI
+import Foundation
 
 /// Inputs shared by the benchmarks, built once per process (outside any measurement).
 public enum Fixtures {
@@ -31,8 +32,34 @@ public enum Fixtures {
     public static let c38Dataset = congressSized(sessions: 1_007)
     public static let c38 = DatasetIndex(c38Dataset)
 
+    /// The real 38C3 schedule.xml (issue 4): `../shared/fixtures/schedules/38c3-schedule.xml`
+    /// beside the repository, or the file CONFDASH_38C3_SCHEDULE names.
+    public static let real38C3URL: URL = {
+        if let path = ProcessInfo.processInfo.environment["CONFDASH_38C3_SCHEDULE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        // Benchmarks/Sources/BenchmarkSupport/Fixtures.swift -> the repository -> its sibling shared/.
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return repository.deletingLastPathComponent().appendingPathComponent("shared/fixtures/schedules/38c3-schedule.xml")
+    }()
+
+    /// Opens a schedule the way `--data FILE` does (format detected from the content).
+    public static func open(_ url: URL) -> Dataset {
+        let result: LoadResult
+        do { result = try DatasetImporter.load(contentsOf: url) } catch {
+            fatalError("cannot read \(url.path) (set CONFDASH_38C3_SCHEDULE): \(error)")
+        }
+        guard let dataset = result.dataset else { fatalError("\(url.path) does not import: \(result.problems.prefix(5))") }
+        return dataset
+    }
+
+    public static let real38C3Dataset = open(real38C3URL)
+    public static let real38C3 = DatasetIndex(real38C3Dataset)
+
     public static func index(_ name: DatasetName) -> DatasetIndex {
         switch name {
+        case .real38C3: return real38C3
         case .bundled: return bundled
         case .x10: return x10
         case .x100: return x100
@@ -133,7 +160,7 @@ public enum Fixtures {
 }
 
 public enum DatasetName: String, CaseIterable, Sendable {
-    case bundled, x10, x100, bigDay, c38
+    case bundled, x10, x100, bigDay, c38, real38C3
 
     public var label: String {
         switch self {
@@ -142,6 +169,7 @@ public enum DatasetName: String, CaseIterable, Sendable {
         case .x100: return "x100"
         case .bigDay: return "1200-in-a-day"
         case .c38: return "38c3-sized"
+        case .real38C3: return "38C3"
         }
     }
 }
@@ -158,10 +186,10 @@ public struct KeyCase: Sendable {
         self.name = name; self.prefix = prefix; self.key = key; self.undo = undo
     }
 
-    /// The congress-sized schedule has one event and no regions: `[`, `]` and Enter on a region
+    /// The congress schedules have one event and no regions: `[`, `]` and Enter on a region
     /// have nothing to do there (the benchmarks check that every measured key changes the state).
     public func applies(to dataset: DatasetName) -> Bool {
-        dataset != .c38 || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
+        (dataset != .c38 && dataset != .real38C3) || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
     }
 
     public static let all: [KeyCase] = [

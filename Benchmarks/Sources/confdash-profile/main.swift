@@ -2,9 +2,10 @@
 // so that callgrind or perf see only confdash's code:
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
-//     DATASET  bundled | x10 | x100 | bigDay | c38
+//     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
-//              (Dashboard.init + render) or "index" (DatasetIndex.init)
+//              (Dashboard.init + render), "index" (DatasetIndex.init) or "open" (read + import the
+//              38C3 schedule.xml, whatever DATASET says)
 //
 //   valgrind --tool=callgrind --toggle-collect='*measuredStep*' \
 //       .build/release/confdash-profile x100 120x40 j 50
@@ -29,6 +30,11 @@ func measuredStep(_ dashboard: Dashboard, _ key: Key) -> CellGrid {
 }
 
 @inline(never)
+func measuredStep(opening url: URL) -> Dataset {
+    Fixtures.open(url)
+}
+
+@inline(never)
 func measuredStep(indexing dataset: Dataset) -> DatasetIndex {
     DatasetIndex(dataset)
 }
@@ -40,17 +46,23 @@ func measuredStep(firstFrame index: DatasetIndex, size: Size) -> CellGrid {
 
 let arguments = Swift.CommandLine.arguments
 guard arguments.count >= 4, let name = DatasetName(rawValue: arguments[1]), let size = Size(parsing: arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: confdash-profile bundled|x10|x100|bigDay|c38 WxH CASE|first-frame|index [ITERATIONS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: confdash-profile bundled|x10|x100|bigDay|c38|real38C3 WxH CASE|first-frame|index [ITERATIONS]\n".utf8))
     exit(64)
 }
 let caseName = arguments[3]
 let iterations = arguments.count > 4 ? Int(arguments[4]) ?? 100 : 100
-let index = Fixtures.index(name)
+let index = caseName == "open" ? Fixtures.bundled : Fixtures.index(name)
 _ = Fixtures.worldMap
 
 var wall: [Int] = [], cpu: [Int] = []
 var sink = 0
-if caseName == "index" {
+if caseName == "open" {
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(opening: Fixtures.real38C3URL).events.count
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+} else if caseName == "index" {
     let dataset = index.dataset
     for _ in 0..<iterations {
         let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
