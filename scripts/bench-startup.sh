@@ -50,10 +50,13 @@ fi
 width="${size%x*}"
 height="${size#*x}"
 
-socket="confdash-bench-$$"
+# One tmux server per run: reusing a socket right after kill-server races with its shutdown.
+socket_base="confdash-bench-$$"
+run_id=0
+socket="$socket_base-0"
 work="$(mktemp -d)"
 cleanup() {
-    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+    for i in $(seq 0 "$run_id"); do tmux -L "$socket_base-$i" kill-server >/dev/null 2>&1 || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -72,6 +75,8 @@ print("min %.2f  median %.2f  p90 %.2f  max %.2f  (n=%d)" % (xs[0], statistics.m
 # One run in tmux; leaves the trace in $1. Returns 1 if no first-frame line came within 5 s.
 trace_run() {
     local log="$1"
+    run_id=$((run_id + 1))
+    socket="$socket_base-$run_id"
     : > "$log"
     tmux -L "$socket" new-session -d -x "$width" -y "$height" \
         "TERM=xterm-256color CONFDASH_TRACE_TIMING='$log' '$binary' ${data[*]:-}; sleep 0.2"
