@@ -57,6 +57,7 @@ socket="$socket_base-0"
 work="$(mktemp -d)"
 cleanup() {
     for i in $(seq 0 "$run_id"); do tmux -L "$socket_base-$i" kill-server >/dev/null 2>&1 || true; done
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket_base-"*
     rm -rf "$work"
 }
 trap cleanup EXIT
