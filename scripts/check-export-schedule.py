@@ -79,7 +79,8 @@ def main(argv):
             problems.append(f"two events share a {key}")
     exported = set()
     for event in events:
-        session_id = event["slug"].split("-", 1)[1] if "-" in event["slug"] else None
+        # `<acronym>-<session id>`, a short id padded in front with `_` (ids never contain one).
+        session_id = event["slug"].split("-", 1)[1].lstrip("_") if "-" in event["slug"] else None
         session = sessions.get(session_id)
         if session is None:
             problems.append(f"slug {event['slug']!r} names no session of the agenda")

@@ -149,4 +149,16 @@ struct ExportCommandTests {
             #expect(written == CLIRun.run(["export", "--format", "ics", "--event", "hanoi"]).stdout)
         }
     }
+
+    @Test("agenda: an end across the change to summer time is the export's, 04:30, on either clock")
+    func agendaEndAcrossAClockChange() {
+        let text = CLIRun.run(["agenda", "--data", Self.timedExample])
+        #expect(text.stdout.split(separator: "\n").contains { $0.contains("01:30–04:30") && $0.contains("Talk across the change to summer time") },
+                "\(text.stdout)")
+        let json = CLIRun.run(["agenda", "--data", Self.timedExample, "--format", "json"])
+        #expect(json.stdout.contains(#""end" : "2025-03-30T04:30""#), "\(json.stdout)")
+        // On a UTC clock: 00:30 to 02:30.
+        let utc = CLIRun.run(["agenda", "--data", Self.timedExample, "--tz", "local"], environment: ["LANG": "C.UTF-8", "TZ": "UTC"])
+        #expect(utc.stdout.split(separator: "\n").contains { $0.contains("00:30–02:30") && $0.contains("summer time") }, "\(utc.stdout)")
+    }
 }

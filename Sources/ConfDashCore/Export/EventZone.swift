@@ -54,6 +54,16 @@ struct EventZone: Hashable, Sendable {
         return valid.max() ?? before
     }
 
+    /// Seconds since 1970 UTC of the local wall-clock time, read as `offsetSeconds(at:)` reads it.
+    func utcSeconds(of local: LocalDateTime) -> Int { Self.naiveSeconds(local) - offsetSeconds(at: local) }
+
+    /// What the event's clocks show at `seconds` since 1970 UTC.
+    func local(atUTC seconds: Int) -> LocalDateTime { LocalDateTime(utcSeconds: seconds + offsetSeconds(atUTC: seconds)) }
+
+    /// Whether the wall clock at `seconds` reads back as that instant. Not so in the hour the
+    /// clocks repeat in autumn, the second time round: a local time there is read as its first occurrence.
+    func localReadsBack(atUTC seconds: Int) -> Bool { offsetSeconds(at: local(atUTC: seconds)) == offsetSeconds(atUTC: seconds) }
+
     func offsetSeconds(atUTC seconds: Int) -> Int {
         fixedOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
@@ -79,6 +89,13 @@ struct EventZone: Hashable, Sendable {
     /// `2024-12-27T10:30:00+01:00`: the local time with its offset, as schedule.xml/json write dates.
     func isoWithOffset(_ local: LocalDateTime) -> String {
         DateText.local(local) + ":00" + Self.offsetText(offsetSeconds(at: local))
+    }
+
+    /// The same for an instant: the wall clock then, with the offset then in force (which the
+    /// local time alone does not give in the repeated hour of autumn).
+    func isoWithOffset(utc seconds: Int) -> String {
+        let offset = offsetSeconds(atUTC: seconds)
+        return DateText.local(LocalDateTime(utcSeconds: seconds + offset)) + ":00" + Self.offsetText(offset)
     }
 
     /// `+01:00`, `-03:00`, `+05:45`.

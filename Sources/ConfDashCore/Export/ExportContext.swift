@@ -44,8 +44,13 @@ struct ExportSession {
     var end: LocalDateTime? {
         guard case .clock(let start, let duration?, let zone) = timing else { return nil }
         guard let zone else { return start.adding(minutes: duration) }
-        let utc = EventZone.naiveSeconds(start) - zone.offsetSeconds(at: start) + duration * 60
-        return LocalDateTime(utcSeconds: utc + zone.offsetSeconds(atUTC: utc))
+        return zone.local(atUTC: zone.utcSeconds(of: start) + duration * 60)
+    }
+
+    /// The end as an instant (seconds since 1970 UTC), when start, duration and zone are stated.
+    var endUTC: Int? {
+        guard case .clock(let start, let duration?, let zone?) = timing else { return nil }
+        return zone.utcSeconds(of: start) + duration * 60
     }
     var guid: String { StableID.guid(session: session.id, event: event.id) }
 }

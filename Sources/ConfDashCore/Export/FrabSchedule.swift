@@ -158,10 +158,11 @@ struct FrabScheduleBuilder {
             notes.add("with more than one track", "each is written with its first track only: \(formatName) has one track per event",
                       session: session.id)
         }
-        let end = item.end ?? start
+        // From the instant: in the hour the clocks repeat, the end's wall clock alone has two offsets.
+        let end = item.endUTC.map { zone.isoWithOffset(utc: $0) } ?? zone.isoWithOffset(start)
         return FrabSchedule.Talk(
             sessionID: session.id, id: item.ordinal, guid: item.guid, date: zone.isoWithOffset(start), start: DateText.time(start.time),
-            duration: twoDigits(duration / 60) + ":" + twoDigits(duration % 60), end: zone.isoWithOffset(end),
+            duration: twoDigits(duration / 60) + ":" + twoDigits(duration % 60), end: end,
             room: room ?? "", title: context.title(item), type: session.kind.rawValue, track: tracks.first,
             language: session.language, abstract: context.text(session.abstract), description: context.text(session.description),
             slug: Self.slug(item), url: session.links.first?.url,
@@ -176,11 +177,14 @@ struct FrabScheduleBuilder {
         return guid
     }
 
-    /// `<acronym>-<session id>`: fits both schemas' slug patterns and gives the session id back.
-    /// An id the patterns refuse (shorter than 4 characters, ending in a hyphen) falls back to the number.
+    /// `<acronym>-<session id>`: fits both schemas' slug patterns and gives the session id back
+    /// (the importer reads it from a schedule confdash wrote). An id shorter than the 4 characters
+    /// the XSD requires is padded in front with `_`, which ids never contain (frab's `2` from an
+    /// imported schedule: `38c3-___2`); one ending in a hyphen, which schedule.json's pattern
+    /// refuses, falls back to the number.
     static func slug(_ item: ExportSession) -> String {
         let id = item.session.id
-        let tail = id.count >= 4 && !id.hasSuffix("-") ? id : "session-\(item.ordinal)"
+        let tail = id.hasSuffix("-") ? "session-\(item.ordinal)" : String(repeating: "_", count: max(0, 4 - id.utf8.count)) + id
         return StableID.acronym(event: item.event.id) + "-" + tail
     }
 
@@ -209,20 +213,23 @@ struct FrabScheduleBuilder {
         return (zone.isoWithOffset(midnight), zone.isoWithOffset(next))
     }
 
-    /// The schedule day a timed session belongs to: its start date, or, for a session after
-    /// midnight past the event's last listed day, the event's last listed day before it (frab's day change).
+    /// The schedule day a timed session belongs to: its stated day when it starts on it or in the
+    /// night after it (a real schedule's session at 00:30 on the second conference day's night),
+    /// else its start date, or, for a session after midnight past the event's last listed day, the
+    /// event's last listed day before it (frab's day change).
     private func dayDate(for item: ExportSession, among days: [FrabSchedule.Day]) -> CalendarDate? {
         guard case .clock(let start, _, _) = item.timing else { return nil }
+        if let day = item.session.day, (0...1).contains(start.date.days(since: day)), days.contains(where: { $0.date == day }) { return day }
         if days.contains(where: { $0.date == start.date }) { return start.date }
         return days.map(\.date).filter { $0 <= start.date && item.event.dayIndex(of: $0) != nil }.max()
     }
 
     /// Lengthens a day whose sessions run past its midnight.
     private func extendDay(_ day: inout FrabSchedule.Day, toCover item: ExportSession) {
-        guard case .clock(_, _, let zone?) = item.timing, let end = item.end else { return }
+        guard case .clock(_, _, let zone?) = item.timing, let end = item.end, let utc = item.endUTC else { return }
         let dayEnd = LocalDateTime(date: day.date.adding(days: 1), time: ClockTime(hour: 0, minute: 0)!)
         if end > dayEnd, let current = LocalDateTime(iso: String(day.end.prefix(16))), end > current {
-            day.end = zone.isoWithOffset(end)
+            day.end = zone.isoWithOffset(utc: utc)
         }
     }
 

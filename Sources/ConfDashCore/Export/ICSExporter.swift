@@ -45,7 +45,15 @@ struct ICSExporter {
             if let zone {
                 let id = VTimeZone.identifier(zone)
                 ics.raw("DTSTART;TZID=\(id)", ICSText.dateTime(start))
-                if let end = item.end { ics.raw("DTEND;TZID=\(id)", ICSText.dateTime(end)) }
+                if let end = item.end, let utc = item.endUTC {
+                    // An end in the hour the clocks repeat, the second time round, would be read as the
+                    // first (RFC 5545 §3.3.5): it is written in UTC instead, which means one instant only.
+                    if zone.localReadsBack(atUTC: utc) {
+                        ics.raw("DTEND;TZID=\(id)", ICSText.dateTime(end))
+                    } else {
+                        ics.raw("DTEND", ICSText.dateTime(LocalDateTime(utcSeconds: utc)) + "Z")
+                    }
+                }
             } else {
                 ics.raw("DTSTART", ICSText.dateTime(start))
                 if let end = item.end { ics.raw("DTEND", ICSText.dateTime(end)) }

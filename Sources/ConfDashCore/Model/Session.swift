@@ -1,3 +1,5 @@
+import Foundation
+
 /// One item of an event's programme: a ceremony, a panel, a breakout, a site visit…
 ///
 /// When it happens is known to different degrees, and the model keeps the degree honest:
@@ -58,10 +60,21 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
         return event.dayIndex(of: date) != nil
     }
 
-    /// The clock-time end, when start and duration are both known.
+    /// The clock-time end, when start and duration are both known, counted on the wall clock:
+    /// across a change of the clocks it is an hour off. Use `end(inTimeZone:)` with the event's zone.
     public var end: LocalDateTime? {
         guard let start, let durationMinutes else { return nil }
         return start.adding(minutes: durationMinutes)
+    }
+
+    /// The end on the wall clock of `zone` (the event's), counted in real time: two hours from
+    /// 01:30 on the night clocks go forward end at 04:30, as exports write it. With no zone
+    /// (floating times), on the wall clock, like `end`. `TimeZones.zone(named: event.timeZone)`
+    /// gives the event's zone.
+    public func end(inTimeZone zone: TimeZone?) -> LocalDateTime? {
+        guard let start, let durationMinutes else { return nil }
+        guard let zone else { return start.adding(minutes: durationMinutes) }
+        return TimeZones.local(at: TimeZones.instant(of: start, in: zone) + durationMinutes * 60, in: zone)
     }
 }
 

@@ -49,13 +49,19 @@ public enum TimeZones {
         localDateTime(naiveSeconds: seconds + zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
     }
 
-    /// The instant a clock in `zone` shows `local`. Inside the hour a daylight-saving change skips
-    /// or repeats, the answer is one of the instants an hour apart that the clock could mean.
+    /// The instant a clock in `zone` shows `local`, read as RFC 5545 reads local times (and as
+    /// the exporters write them, `EventZone.offsetSeconds(at:)`): a time that occurs twice (autumn)
+    /// is the first occurrence; a time that does not exist (spring gap) takes the offset in force
+    /// before the gap. (The offset at `local` read as UTC is not enough: on 30 March 2025 in Europe,
+    /// 01:30 local is still winter time although 01:30 UTC is already summer time.)
     public static func instant(of local: LocalDateTime, in zone: TimeZone) -> Int {
         let naive = naiveSeconds(local)
-        let first = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive)))
-        let second = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive - first)))
-        return naive - max(first, second)
+        func offset(_ seconds: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) }
+        // Offsets a day either side: real zones never change twice within two days.
+        let before = offset(naive - 86_400)
+        let after = offset(naive + 86_400)
+        let valid = [before, after].filter { offset(naive - $0) == $0 }
+        return naive - (valid.max() ?? before)
     }
 
     /// `local`, read in `source`, as a clock in `target` shows it.

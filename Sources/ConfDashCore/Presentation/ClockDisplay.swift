@@ -16,15 +16,17 @@ public enum ClockDisplay: Sendable, Equatable {
         return TimeZone.current
     }
 
-    /// Start and end of `session` on this clock; nil when the source gives no clock time.
+    /// Start and end of `session` on this clock; nil when the source gives no clock time. The end
+    /// is counted in real time, so it is right across a change of the clocks (`Session.end(inTimeZone:)`).
     /// Times of an event with no zone (floating times) cannot be converted and are shown as written.
     public func times(of session: Session, in event: Event) -> (start: LocalDateTime, end: LocalDateTime?)? {
         guard let start = session.start else { return nil }
-        guard case .zone(let target) = self, let source = event.timeZone.flatMap(TimeZones.zone(named:)) else {
-            return (start, session.end)
+        let source = event.timeZone.flatMap(TimeZones.zone(named:))
+        guard case .zone(let target) = self, let source else {
+            return (start, session.end(inTimeZone: source))
         }
-        let shown = TimeZones.convert(start, from: source, to: target)
-        return (shown, session.durationMinutes.map { shown.adding(minutes: $0) })
+        let instant = TimeZones.instant(of: start, in: source)
+        return (TimeZones.local(at: instant, in: target), session.durationMinutes.map { TimeZones.local(at: instant + $0 * 60, in: target) })
     }
 
     /// The zone the times of `event` are shown in: an IANA name or offset, nil for floating times.

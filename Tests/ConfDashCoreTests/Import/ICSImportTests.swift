@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConfDashCore
 
@@ -20,7 +21,7 @@ struct ICSImportTests {
         #expect(event.roomName(opening.room) == "Saal 1")
         #expect(opening.tracks == ["ccc", "ceremony"])
         #expect(opening.links.map(\.url) == ["https://events.example.org/opening"])
-        #expect(opening.id == "opening-testcon")
+        #expect(opening.id == "opening", "UID opening@testcon: the part before @ is a valid id")
         // Written in UTC, shown in the calendar's zone; a quoted parameter value does not end the name.
         let talk = try event.session(titled: "A talk written in UTC")
         #expect(talk.start == at("2024-12-27T14:00"))
@@ -226,5 +227,56 @@ struct ICSImportTests {
         let result = importText("BEGIN:VCARD\r\nFN:Jane\r\nEND:VCARD\r\n", format: .ics)
         #expect(result.dataset == nil)
         expectImportProblem(result, "not an iCalendar file: it starts with BEGIN:VCARD", severity: .error, line: 1)
+    }
+
+    /// The event of a calendar of these VEVENTs (UID, then the other lines).
+    private func calendar(_ vevents: [(uid: String, lines: String)]) throws -> Event {
+        try importedEvent(F.ics(vevents.map { F.vevent($0.lines, uid: $0.uid) }.joined(separator: "\n")))
+    }
+
+    @Test("a UID keeps its part before @ when that is an id; anything else is made into one whole")
+    func uidsBecomeIds() throws {
+        let event = try calendar([("h23-opening@wco-tech-conf-2023.confdash", "DTSTART:20240610T090000Z\nSUMMARY:Confdash"),
+                                  ("A1B2@Example.org", "DTSTART:20240610T100000Z\nSUMMARY:Upper"),
+                                  ("plain-uid", "DTSTART:20240610T110000Z\nSUMMARY:No at")])
+        #expect(try event.session(titled: "Confdash").id == "h23-opening")
+        #expect(try event.session(titled: "Upper").id == "a1b2-example-org")
+        #expect(try event.session(titled: "No at").id == "plain-uid")
+    }
+
+    @Test("X-CONFDASH-DAY:NOT-STATED: one session that may fall on any of the days, not one on each")
+    func dayNotStated() throws {
+        let event = try calendar([
+            ("span@c.confdash", "DTSTART;VALUE=DATE:20240611\nDTEND;VALUE=DATE:20240613\nX-CONFDASH-DAY:NOT-STATED\nSUMMARY:Day 2 or 3"),
+            ("any@c.confdash", "DTSTART;VALUE=DATE:20240610\nDTEND;VALUE=DATE:20240614\nX-CONFDASH-DAY:NOT-STATED\nSUMMARY:Some day"),
+        ])
+        let span = try event.session(titled: "Day 2 or 3")
+        #expect(span.id == "span" && span.day == nil && span.possibleDays == DateRange(from: day("2024-06-11"), to: day("2024-06-12")))
+        // Over the whole event it says no more than "during the event".
+        let any = try event.session(titled: "Some day")
+        #expect(any.id == "any" && any.day == nil && any.possibleDays == nil)
+        #expect((event.startDate, event.endDate) == (day("2024-06-10"), day("2024-06-13")))
+        #expect(event.sessions.count == 2)
+    }
+
+    @Test("times at a change of the clocks: lengths in real time, a skipped time as the clocks read")
+    func clockChanges() throws {
+        let event = try calendar([
+            ("a", "DTSTART;TZID=Europe/Berlin:20250330T013000\nDTEND;TZID=Europe/Berlin:20250330T043000\nSUMMARY:Across"),
+            ("b", "DTSTART;TZID=Europe/Berlin:20250330T023000\nDTEND;TZID=Europe/Berlin:20250330T040000\nSUMMARY:Skipped"),
+            ("c", "DTSTART;TZID=Europe/Berlin:20251026T021500\nDTEND:20251026T011500Z\nSUMMARY:Repeated"),
+        ])
+        let across = try event.session(titled: "Across")
+        #expect(across.start == at("2025-03-30T01:30") && across.durationMinutes == 120)
+        // 02:30 does not happen: RFC 5545 reads it at the offset before the gap, 03:30 summer time.
+        let skipped = try event.session(titled: "Skipped")
+        #expect(skipped.start == at("2025-03-30T03:30") && skipped.durationMinutes == 30)
+        // 02:15 happens twice: the first time (summer time, 00:15 UTC); the end is the second 02:15.
+        let repeated = try event.session(titled: "Repeated")
+        #expect(repeated.start == at("2025-10-26T02:15") && repeated.durationMinutes == 60)
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        #expect(TimeZones.instant(of: at("2025-03-30T01:30"), in: berlin) == TimeZones.naiveSeconds(at("2025-03-30T00:30")))
+        #expect(TimeZones.instant(of: at("2025-10-26T02:15"), in: berlin) == TimeZones.naiveSeconds(at("2025-10-26T00:15")))
+        #expect(TimeZones.instant(of: at("2025-10-26T03:15"), in: berlin) == TimeZones.naiveSeconds(at("2025-10-26T02:15")))
     }
 }

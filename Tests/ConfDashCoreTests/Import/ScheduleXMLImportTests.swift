@@ -181,4 +181,23 @@ struct ScheduleXMLImportTests {
         let problem = expectImportProblem(result, "</person> does not match <persons> opened at line 32", severity: .error)
         #expect(problem?.description.hasPrefix("broken.xml:35:") == true)
     }
+
+    @Test("a schedule confdash wrote gives back its session ids from the slugs; other files keep frab's ids")
+    func confdashSlugsGiveBackIds() throws {
+        let events = ScheduleFixtures.xmlEvent(id: "1", "<date>2024-03-08T10:00:00+01:00</date><title>A</title><slug>testcon24-h23-opening</slug>")
+            + ScheduleFixtures.xmlEvent(id: "2", "<date>2024-03-08T11:00:00+01:00</date><title>B</title><slug>testcon24-___7</slug>")
+        let written = ScheduleFixtures.xml(rooms: events).replacingOccurrences(of: "<version>", with: #"<generator name="confdash" version="0.1.0"/><version>"#)
+        #expect(try importedEvent(written).sessions.map(\.id) == ["h23-opening", "7"])
+        #expect(try importedEvent(ScheduleFixtures.xml(rooms: events)).sessions.map(\.id) == ["1", "2"])
+    }
+
+    @Test("an end across the change to summer time is counted in real time")
+    func endAcrossAClockChange() throws {
+        let xml = ScheduleFixtures.xml(conference: "<time_zone_name>Europe/Berlin</time_zone_name>",
+                                       day: #"date="2025-03-30" index="1" start="2025-03-30T00:00:00+01:00" end="2025-03-31T00:00:00+02:00""#,
+                                       rooms: ScheduleFixtures.xmlEvent(
+            "<date>2025-03-30T01:30:00+01:00</date><end>2025-03-30T04:30:00+02:00</end><duration>03:00</duration><title>Night</title>"))
+        let session = try importedEvent(xml).session(titled: "Night")
+        #expect(session.start == at("2025-03-30T01:30") && session.durationMinutes == 120)
+    }
 }

@@ -22,14 +22,18 @@ struct DatasetAssembler {
         let built = entries.enumerated().map { sessions.session(for: $0.element, order: $0.offset) }
         sessions.reportSummaries()
 
-        let days = entries.compactMap(Self.date) + declaredDates
+        let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
         guard let first = days.min(), let last = days.max() else {
             log.warning(entries.isEmpty ? "the file has no sessions and no dates: there is nothing to show"
                         : "no session has a date, so there are no days to show the \(entries.count) session(s) on", at: "", nil)
             return dataset
         }
         // Sessions are large values: sort their places, not the sessions themselves.
-        let ordered = built.indices.sorted { built[$0].key < built[$1].key }.map { built[$0].session }
+        var ordered = built.indices.sorted { built[$0].key < built[$1].key }.map { built[$0].session }
+        // Possible days that are the whole event say no more than "during the event".
+        for index in ordered.indices where ordered[index].possibleDays.map({ $0.from <= first && $0.to >= last }) == true {
+            ordered[index].possibleDays = nil
+        }
         let eventID = ImportIDs.slug(imported.idHint ?? title)
         var links: [Link] = []
         if let url = imported.url.flatMap({ sessions.absolute($0) }) { links.append(Link(url: url)) }
@@ -43,7 +47,8 @@ struct DatasetAssembler {
         return dataset
     }
 
-    private static func date(_ entry: ImportedEntry) -> CalendarDate? { entry.day ?? entry.start?.date }
+    /// The entry's date, or the first of its possible days.
+    private static func date(_ entry: ImportedEntry) -> CalendarDate? { entry.day ?? entry.start?.date ?? entry.possibleDays?.from }
 
     /// An event lasts at most `Event.maximumDayCount` days. A calendar spanning years, or a
     /// schedule with a mistyped year, keeps the stretch of that length holding the most
@@ -66,7 +71,8 @@ struct DatasetAssembler {
         log.warning("the sessions span \(high - low + 1) days (\(CalendarDate(dayNumber: low)) to \(CalendarDate(dayNumber: high))) "
                     + "and an event lasts at most \(Event.maximumDayCount): the \(left.count) sessions outside \(from) to \(to) are left out",
                     at: left.first?.path ?? "", left.first?.position)
-        let kept = imported.entries.filter { Self.date($0).map { window.contains($0.dayNumber) } ?? true }
+        var kept = imported.entries.filter { Self.date($0).map { window.contains($0.dayNumber) } ?? true }
+        for index in kept.indices where kept[index].possibleDays.map({ $0.to > to }) == true { kept[index].possibleDays?.to = to }
         return (kept, imported.dates.filter { window.contains($0.dayNumber) })
     }
 

@@ -22,6 +22,30 @@ enum ImportIDs {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// Whether `text` already is an id in the documented alphabet (and not too long), so that it
+    /// can be kept exactly as written.
+    static func isValid(_ text: some StringProtocol) -> Bool {
+        guard let first = text.utf8.first, first != UInt8(ascii: "-"), text.utf8.count <= maximumLength else { return false }
+        return text.utf8.allSatisfy { (0x61...0x7A).contains($0) || $0.isASCIIDigit || $0 == UInt8(ascii: "-") }
+    }
+
+    /// The id an iCalendar UID stands for: its part before `@` when that is a valid id
+    /// (`h23-opening@wco.confdash` → `h23-opening`, as confdash writes UIDs), else the whole UID.
+    static func hint(uid: String) -> String {
+        guard let at = uid.firstIndex(of: "@") else { return uid }
+        let local = uid[..<at]
+        return isValid(local) ? String(local) : uid
+    }
+
+    /// The session id a schedule confdash wrote keeps in its slug, `<acronym>-<session id>`
+    /// (the acronym has no hyphen: confdash writes the event id's hyphens as `_`; a short id is
+    /// padded in front with `_`, as in `38c3-___2`). Nil when the slug is not of that form.
+    static func hint(confdashSlug slug: String) -> String? {
+        guard let dash = slug.firstIndex(of: "-") else { return nil }
+        let tail = slug[slug.index(after: dash)...].drop { $0 == "_" }
+        return isValid(tail) ? String(tail) : nil
+    }
 }
 
 /// Hands out unique ids within one list, adding `-2`, `-3`… to repeats.

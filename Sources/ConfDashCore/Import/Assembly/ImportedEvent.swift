@@ -40,6 +40,8 @@ struct ImportedEntry {
     var type: String?
     /// The conference day it belongs to; after midnight this is still the day before.
     var day: CalendarDate?
+    /// Instead of `day`: the days the entry may fall on, when the file says it does not state which.
+    var possibleDays: DateRange?
     /// Wall clock in the event's zone; nil for an all-day entry or when no time is given.
     var start: LocalDateTime?
     var durationMinutes: Int?

@@ -75,10 +75,11 @@ struct SessionAssembly {
             : language == "fr" ? LocalizedText(fr: title) : LocalizedText(en: title)
         let session = Session(
             id: id, kind: kind(entry.type), title: text, officialTitle: !title.isEmpty, day: entry.day,
+            possibleDays: entry.day == nil ? entry.possibleDays : nil,
             start: entry.start, durationMinutes: entry.durationMinutes.flatMap { $0 > 0 ? $0 : nil }, room: room,
             language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
             tracks: sessionTracks, people: speakers, links: links, sources: [DatasetAssembler.sourceID])
-        let day = (entry.day ?? entry.start?.date)?.dayNumber ?? Int.max
+        let day = (entry.day ?? entry.start?.date ?? entry.possibleDays?.from)?.dayNumber ?? Int.max
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
         let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
         return (Key(day: day, start: start, room: roomPlace, order: order), session)

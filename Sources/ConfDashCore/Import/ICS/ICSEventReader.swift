@@ -40,7 +40,8 @@ struct ICSEventReader {
         }
         var template = ImportedEntry(position: position, path: path)
         let uid = vevent.property("UID").map { ICSValues.text($0.value).trimmingWhitespace }
-        template.idHint = uid
+        // confdash writes `<session id>@<event id>.confdash`: the session's id comes back as it was.
+        template.idHint = uid.map(ImportIDs.hint(uid:))
         template.title = vevent.property("SUMMARY").map { ICSValues.text($0.value) }
         template.texts = vevent.property("DESCRIPTION").map { [ICSValues.text($0.value)] } ?? []
         template.room = vevent.property("LOCATION").map { ICSValues.text($0.value) }
@@ -64,6 +65,14 @@ struct ICSEventReader {
         }
         // One session per date: those of a repeating event, or of an override, carry the date in their id.
         let dated = repeating || vevent.property("RECURRENCE-ID") != nil
+        // confdash's mark for a session whose source gives only the days it may fall on (or none):
+        // the all-day span is those possible days, not a session on each of them.
+        if !dated, starts.count == 1, case .date(let first) = starts[0], case .days(let count) = length,
+           vevent.property("X-CONFDASH-DAY")?.value.trimmingWhitespace.uppercased() == "NOT-STATED" {
+            var entry = template
+            entry.possibleDays = DateRange(from: first, to: first.adding(days: min(count, Event.maximumDayCount) - 1))
+            return [entry]
+        }
         return starts.flatMap { occurrence in
             sessions(template, at: occurrence, length: length, datedID: dated)
         }
@@ -173,7 +182,7 @@ struct ICSEventReader {
             }
         case (.dateTime(let local, let frame), _):
             var entry = template
-            let shown = resolver.local(local, from: frame, to: eventFrame)
+            let shown = resolver.shown(local, from: frame, in: eventFrame)
             entry.start = shown
             entry.day = shown.date
             if case .minutes(let minutes) = length { entry.durationMinutes = minutes }

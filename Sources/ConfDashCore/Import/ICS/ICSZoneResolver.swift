@@ -79,6 +79,14 @@ struct ICSZoneResolver {
         guard source != target, let instant = instant(of: time, in: source), let converted = local(at: instant, in: target) else { return time }
         return converted
     }
+
+    /// A start as sessions show it: like `local(_:from:to:)`, and also within one zone a time in
+    /// the hour the clocks skip (02:30 on the night summer time starts) is the instant RFC 5545
+    /// says it is, shown as the clock shows it then (03:30), as schedule.xml dates are.
+    func shown(_ time: LocalDateTime, from source: ICSFrame, in target: ICSFrame) -> LocalDateTime {
+        guard let instant = instant(of: time, in: source), let converted = local(at: instant, in: target) else { return time }
+        return converted
+    }
 }
 
 /// A VTIMEZONE's own rules: its STANDARD and DAYLIGHT observances, each starting at DTSTART and

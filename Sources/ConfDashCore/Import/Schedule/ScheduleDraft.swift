@@ -4,6 +4,8 @@
 struct ScheduleDraft {
     var title: DraftValue?
     var acronym: DraftValue?
+    /// The program that wrote the file (`<generator name="…">`, `"generator": {"name": …}`).
+    var generator: String?
     var url: String?
     var baseURL: String?
     var timeZoneName: DraftValue?

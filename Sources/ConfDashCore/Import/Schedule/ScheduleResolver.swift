@@ -30,6 +30,8 @@ struct ScheduleResolver {
         }
         let dayChange = draft.dayChange.flatMap { ScheduleValues.clock($0.text.trimmingWhitespace) }
         var disagreements: [(DraftValue, LocalDateTime)] = []
+        // A schedule confdash wrote keeps each session's own id in its slug; other files' ids are their frab ids or codes.
+        let idsInSlugs = draft.generator == "confdash"
         for day in draft.days {
             let dayDate = day.date.flatMap { ScheduleValues.date($0.text.trimmingWhitespace) }
                 ?? day.start.flatMap { date(of: $0, in: zone) }
@@ -38,7 +40,8 @@ struct ScheduleResolver {
             // When the conference day begins; earlier clock times are the night after it.
             let dayBegins = day.start.flatMap { wallClock($0, in: zone) }?.time ?? dayChange
             for session in day.sessions {
-                event.entries.append(entry(session, dayDate: dayDate, dayBegins: dayBegins, zone: zone, disagreements: &disagreements))
+                event.entries.append(entry(session, dayDate: dayDate, dayBegins: dayBegins, zone: zone, idsInSlugs: idsInSlugs,
+                                           disagreements: &disagreements))
             }
         }
         reportDisagreements(disagreements, zone: zone)
@@ -78,10 +81,11 @@ struct ScheduleResolver {
 
     // MARK: Sessions
 
-    private func entry(_ session: DraftSession, dayDate: CalendarDate?, dayBegins: ClockTime?, zone: Zone,
+    private func entry(_ session: DraftSession, dayDate: CalendarDate?, dayBegins: ClockTime?, zone: Zone, idsInSlugs: Bool,
                        disagreements: inout [(DraftValue, LocalDateTime)]) -> ImportedEntry {
         var entry = ImportedEntry(position: session.position, path: session.path)
-        entry.idHint = session[.id] ?? session[.code] ?? session[.guid] ?? session[.slug]
+        entry.idHint = (idsInSlugs ? session[.slug].flatMap(ImportIDs.hint(confdashSlug:)) : nil)
+            ?? session[.id] ?? session[.code] ?? session[.guid] ?? session[.slug]
         entry.title = session[.title]
         entry.type = session[.type]
         entry.room = session[.room] ?? session.parentRoom
@@ -123,7 +127,12 @@ struct ScheduleResolver {
     /// From `end` when the file gives one (the schema's newer field), else from `duration`.
     private func duration(_ session: DraftSession, start: LocalDateTime?, zone: Zone) -> Int? {
         if let start, let endValue = session.fields[.end], let end = wallClock(endValue, in: zone) {
-            let minutes = (TimeZones.naiveSeconds(end) - TimeZones.naiveSeconds(start)) / 60
+            // Through UTC when both dates carry an offset: across a change of clocks the wall clock
+            // gains or loses an hour that the session does not last.
+            let from = session.fields[.date].flatMap { ScheduleValues.dateTime($0.text.trimmingWhitespace)?.instant }
+            let to = ScheduleValues.dateTime(endValue.text.trimmingWhitespace)?.instant
+            let minutes = from.flatMap { from in to.map { ($0 - from) / 60 } }
+                ?? (TimeZones.naiveSeconds(end) - TimeZones.naiveSeconds(start)) / 60
             if minutes > 0 && minutes <= ScheduleValues.maximumDurationMinutes { return minutes }
         }
         guard let value = session.fields[.duration], !value.text.trimmingWhitespace.isEmpty else { return nil }

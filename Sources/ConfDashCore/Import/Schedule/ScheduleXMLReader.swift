@@ -10,6 +10,7 @@ enum ScheduleXMLReader {
             return nil
         }
         var draft = ScheduleDraft()
+        draft.generator = root.child("generator")?.attribute("name")?.trimmingWhitespace
         if let conference = root.child("conference") {
             readConference(conference, into: &draft)
         } else {

@@ -54,6 +54,35 @@ enum ExportFixture {
 
     static let index = DatasetIndex(dataset)
 
+    /// Sessions at the hours clocks change: in New York the night summer time ends (01:00–02:00
+    /// happens twice; a local time there is its first occurrence), in Berlin the night it starts
+    /// (02:00–03:00 does not happen; a local time there takes the offset before the gap).
+    static let clockChanges: Dataset = {
+        let autumn = Event(
+            id: "autumn-night", kind: .conference, title: LocalizedText(en: "Autumn night"), startDate: date("2024-11-03"),
+            endDate: date("2024-11-03"), timeZone: "America/New_York", rooms: [Room(id: "hall", name: LocalizedText(en: "Hall"))],
+            sessions: [
+                // 01:15 EDT + 45 min = 01:00 EST: an end in the second 01:00–02:00.
+                Session(id: "ends-in-repeated-hour", kind: .talk, title: LocalizedText(en: "Ends in the repeated hour"),
+                        day: date("2024-11-03"), start: time("2024-11-03T01:15"), durationMinutes: 45, room: "hall"),
+                Session(id: "across-repeated-hour", kind: .talk, title: LocalizedText(en: "Across the repeated hour"),
+                        day: date("2024-11-03"), start: time("2024-11-03T00:30"), durationMinutes: 120, room: "hall"),
+                Session(id: "after-repeated-hour", kind: .talk, title: LocalizedText(en: "After the repeated hour"),
+                        day: date("2024-11-03"), start: time("2024-11-03T02:00"), durationMinutes: 30, room: "hall"),
+            ])
+        let spring = Event(
+            id: "spring-night", kind: .conference, title: LocalizedText(en: "Spring night"), startDate: date("2025-03-30"),
+            endDate: date("2025-03-30"), timeZone: "Europe/Berlin",
+            sessions: [
+                // 02:30 does not happen: it is 02:30 CET, that is 03:30 CEST.
+                Session(id: "in-skipped-hour", kind: .talk, title: LocalizedText(en: "In the skipped hour"),
+                        day: date("2025-03-30"), start: time("2025-03-30T02:30"), durationMinutes: 30),
+                Session(id: "across-skipped-hour", kind: .talk, title: LocalizedText(en: "Across the skipped hour"),
+                        day: date("2025-03-30"), start: time("2025-03-30T01:30"), durationMinutes: 120),
+            ])
+        return Dataset(title: LocalizedText(en: "Clock changes"), events: [autumn, spring])
+    }()
+
     static func request(_ dataset: Dataset? = nil, filter: AgendaFilter = AgendaFilter(), language: Language = .en) -> ExportRequest {
         let index = dataset.map(DatasetIndex.init) ?? Self.index
         return ExportRequest(index: index, agenda: AgendaQuery(index: index).agenda(filter), language: language, filter: filter,

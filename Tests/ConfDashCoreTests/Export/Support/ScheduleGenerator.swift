@@ -22,6 +22,15 @@ struct ScheduleGenerator {
     mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
 
+    /// The next day on or after `date` that the clocks of `zone` change on, within a year; nil for
+    /// a zone without daylight saving (or a fixed offset).
+    static func clockChange(after date: CalendarDate, in zone: String) -> CalendarDate? {
+        guard let timeZone = TimeZone(identifier: zone),
+              let change = timeZone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86_400))),
+              change.timeIntervalSince1970 < TimeInterval((date.dayNumber + 366) * 86_400) else { return nil }
+        return TimeZones.local(at: Int(change.timeIntervalSince1970), in: timeZone).date
+    }
+
     mutating func text() -> String {
         (1...int(1...3)).map { _ in pick(Self.pieces) }.joined(separator: " ")
     }
@@ -33,18 +42,27 @@ struct ScheduleGenerator {
     }
 
     private mutating func event(number: Int, tracks: [Track]) -> Event {
-        let start = CalendarDate(year: int(2020...2030), month: int(1...12), day: int(1...28))!
-        let end = start.adding(days: int(0...4))
+        var start = CalendarDate(year: int(2020...2030), month: int(1...12), day: int(1...28))!
+        var end = start.adding(days: int(0...4))
         let rooms = (0..<int(0...3)).map { Room(id: "room-\($0)", name: LocalizedText(en: text())) }
         let zone = pick(Self.zones)
+        // A third of the events in a zone with daylight saving take in a day its clocks change on,
+        // so that sessions near 02:00 fall in the skipped hour, the repeated one, or across them.
+        var changeDay: CalendarDate?
+        if chance(33), let name = zone, let change = Self.clockChange(after: start, in: name) {
+            let length = end.days(since: start)
+            start = change.adding(days: -int(0...length))
+            end = start.adding(days: length)
+            changeDay = change
+        }
         let id = "event-\(number)"
         let sessions = (0..<int(0...8)).map { index -> Session in
-            let day = start.adding(days: int(0...end.days(since: start)))
+            let day = changeDay.flatMap { chance(50) ? $0 : nil } ?? start.adding(days: int(0...end.days(since: start)))
             var session = Session(id: "\(id)-session-\(index)", kind: pick(Session.Kind.allCases), title: LocalizedText(en: text()))
             switch int(0...5) {
             case 0, 1:
                 // Some near 02:00, where clocks change.
-                let hour = chance(30) ? int(1...3) : int(0...23)
+                let hour = day == changeDay || chance(30) ? int(1...3) : int(0...23)
                 session.start = LocalDateTime(date: day, time: ClockTime(hour: hour, minute: pick([0, 15, 30, 45, 5]))!)
                 session.day = day
                 if chance(80) { session.durationMinutes = pick([5, 30, 45, 60, 90, 120, 600]) }
