@@ -51,7 +51,10 @@ public struct AgendaRows: Equatable, Sendable {
             return false
         }
         whenWidth = items.reduce(0) { width, item in
-            if case .session(_, _, let when) = item { return max(width, when.terminalWidth) }
+            // Times are ASCII; only a translated label ("heure ?") needs measuring.
+            if case .session(_, _, let when) = item {
+                return max(width, when.utf8.allSatisfy { $0 < 0x80 } ? when.utf8.count : when.terminalWidth)
+            }
             return width
         }
     }

@@ -155,14 +155,21 @@ func saturatingAdd(_ a: Int, _ b: Int) -> Int {
 }
 
 extension Reducer {
+    /// The room grid and where its cursor is. A cursor on a session the grid cannot place (no
+    /// clock time) moves to the first placed one instead, and nil is returned: that is the move.
+    private func gridCursor(_ state: inout AppState) -> (RoomGrid, Int, Int)? {
+        let grid = data.roomGrid(state, rows: data.agendaRows(state))
+        guard !grid.isEmpty else { return nil }
+        guard let (room, index) = grid.position(ofCursor: state.agenda.cursor) else {
+            state.agenda.cursor = grid.blocks[0][0].cursor
+            return nil
+        }
+        return (grid, room, index)
+    }
+
     /// ↑ ↓ in the room grid: the previous or next session in the same room.
     func moveInGrid(by delta: Int, _ state: inout AppState) {
-        let rows = data.agendaRows(state)
-        let grid = data.roomGrid(state, rows: rows)
-        guard !grid.isEmpty else { return }
-        guard let (room, index) = grid.position(ofCursor: state.agenda.cursor) else {
-            state.agenda.cursor = grid.blocks[0][0].cursor; return
-        }
+        guard let (grid, room, index) = gridCursor(&state) else { return }
         let column = grid.blocks[room]
         let target = min(max(saturatingAdd(index, delta), 0), column.count - 1)
         state.agenda.cursor = column[target].cursor
@@ -170,12 +177,7 @@ extension Reducer {
 
     /// ← → in the room grid: the neighbouring room's session nearest in time to the current one.
     func moveRoom(_ delta: Int, _ state: inout AppState) {
-        let rows = data.agendaRows(state)
-        let grid = data.roomGrid(state, rows: rows)
-        guard !grid.isEmpty else { return }
-        guard let (room, index) = grid.position(ofCursor: state.agenda.cursor) else {
-            state.agenda.cursor = grid.blocks[0][0].cursor; return
-        }
+        guard let (grid, room, index) = gridCursor(&state) else { return }
         let time = grid.blocks[room][index].start
         let target = min(max(room + delta, 0), grid.blocks.count - 1)
         let nearest = grid.blocks[target].min { abs($0.start - time) < abs($1.start - time) }!
