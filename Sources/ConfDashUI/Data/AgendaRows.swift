@@ -81,9 +81,12 @@ public struct AgendaRows: Equatable, Sendable {
 
 extension DashboardData {
     public func agendaRows(_ state: AppState) -> AgendaRows {
-        let key = RowsKey(event: state.selectedEvent, day: state.day, filters: filter(for: state), language: state.language,
-                          localTime: state.localTime)
-        return rowsCache.value(for: key) { computeAgendaRows(state) }
+        rowsCache.value(for: rowsKey(state)) { computeAgendaRows(state) }
+    }
+
+    func rowsKey(_ state: AppState) -> RowsKey {
+        RowsKey(event: state.selectedEvent, day: state.day, filters: filter(for: state), language: state.language,
+                localTime: state.localTime)
     }
 
     private func computeAgendaRows(_ state: AppState) -> AgendaRows {

@@ -31,6 +31,9 @@ public final class DashboardData: Sendable {
         var localTime: Bool
     }
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
+    let gridCache = LastValueCache<RowsKey, RoomGrid>()
+    /// Events with at least one clock time: only those offer the room grid.
+    public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
     /// The whole agenda for a filter with a search: the search rows and the event scope both
     /// come from it, so a keystroke in `/` scans the sessions once.
@@ -55,6 +58,7 @@ public final class DashboardData: Sendable {
         let usage = index.technologyUsage()
         technologyUsage = usage
         trackUsage = index.trackUsage()
+        timedEvents = Set(index.dataset.events.filter { $0.sessions.contains { $0.start != nil } }.map(\.id))
         technologies = index.dataset.technologies.enumerated().sorted { a, b in
             let ua = usage[a.element.id]?.sessions ?? 0, ub = usage[b.element.id]?.sessions ?? 0
             return ua != ub ? ua > ub : a.offset < b.offset

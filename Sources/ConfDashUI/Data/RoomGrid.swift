@@ -42,7 +42,12 @@ public struct RoomGrid: Equatable, Sendable {
 }
 
 extension DashboardData {
+    /// The grid for the state's rows; the reducer and the pane ask several times a keystroke.
     public func roomGrid(_ state: AppState, rows: AgendaRows) -> RoomGrid {
+        gridCache.value(for: rowsKey(state)) { computeRoomGrid(state, rows: rows) }
+    }
+
+    private func computeRoomGrid(_ state: AppState, rows: AgendaRows) -> RoomGrid {
         let labels = Labels(state.language)
         guard let event = event(state.selectedEvent), let date = event.date(ofDay: state.day) else {
             return RoomGrid(rooms: [], names: [], blocks: [], firstMinute: 0, lastMinute: 0, untimed: 0)

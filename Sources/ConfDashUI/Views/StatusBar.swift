@@ -56,8 +56,7 @@ enum StatusBar {
         for binding in keyMap.live(in: Dispatcher.context(for: state)) {
             guard let hint = binding.hint else { continue }
             // The room grid needs clock times: no hint for it where the event has none.
-            if binding.action == .command(.toggleRoomGrid),
-               data.event(state.selectedEvent)?.sessions.contains(where: { $0.start != nil }) != true { continue }
+            if binding.action == .command(.toggleRoomGrid), !data.timedEvents.contains(state.selectedEvent ?? "") { continue }
             let key = binding.hintLabel ?? KeyMap.displayName(binding.keys[0])
             let width = key.terminalWidth + hint.text(in: state.language).terminalWidth + 2
             guard hx + width <= bottom.maxX else { break }
