@@ -245,3 +245,16 @@ import Testing
         #expect(state.focus == .timeline)
     }
 }
+
+@Suite struct RegionClickTests {
+    @Test func aClickOnTheMapSelectsNoRegion() {
+        var state = Fixture.initial(Size(width: 80, height: 24))
+        Fixture.reducer.reduce(&state, .command(.focus(.regions)))
+        let content = Layout.compute(size: state.size, focus: .regions).content(of: .regions)!
+        // The map sits to the right of the list at this size; row 3 of it is not region 3.
+        Fixture.reducer.reduce(&state, .mouse(MouseEvent(kind: .press, position: Point(x: content.maxX - 5, y: content.y + 3))))
+        #expect(state.regions.cursor == 0)
+        Fixture.reducer.reduce(&state, .mouse(MouseEvent(kind: .press, position: Point(x: content.x + 3, y: content.y + 3))))
+        #expect(state.regions.cursor == 3)
+    }
+}

@@ -95,8 +95,11 @@ enum RegionsPane {
         RegionMap.draw(state, data: data, scope: scope, region: region, theme: theme, in: rect, into: &grid)
     }
 
-    static func row(at row: Int, state: AppState, count: Int) -> Int? {
-        let index = state.regions.scroll + row
-        return row >= 0 && index < count && row < count ? index : nil
+    /// The region under a click, or nil when the click is not on the list (the map, the details).
+    static func row(at point: Point, content: Rect, state: AppState, count: Int) -> Int? {
+        let list = split(content, count: count).list
+        guard list.contains(point) else { return nil }
+        let index = state.regions.scroll + point.y - list.y
+        return index < count ? index : nil
     }
 }

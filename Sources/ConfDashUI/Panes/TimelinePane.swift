@@ -12,6 +12,9 @@ enum TimelinePane {
         func date(atColumn column: Int) -> CalendarDate { first.adding(days: column * days / max(columns, 1)) }
     }
 
+    /// Rows for event lanes: below the axis, above the summary line (shown from 6 rows up).
+    static func lanesHeight(_ content: Rect) -> Int { content.height - 1 - (content.height >= 6 ? 1 : 0) }
+
     static func labelWidth(_ content: Rect) -> Int { min(22, max(content.width / 4, 8)) }
 
     static func viewport(_ state: AppState, data: DashboardData, scope: [Event], columns: Int) -> Viewport? {
@@ -57,7 +60,7 @@ enum TimelinePane {
         drawAxis(viewport, zoom: state.timelineZoom, language: state.language, y: content.y, x: barArea.x, theme: theme, into: &grid)
         grid.write(zoomName(state.timelineZoom, state.language), x: content.x, y: content.y, limit: labelWidth, style: theme.dim)
 
-        let lanesHeight = content.height - 1 - (content.height >= 6 ? 1 : 0)
+        let lanesHeight = lanesHeight(content)
         let selectedIndex = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
         let scroll = laneScroll(selected: selectedIndex, lanes: scope.count, height: lanesHeight)
         for lane in 0..<max(min(lanesHeight, scope.count - scroll), 0) {
@@ -134,7 +137,7 @@ enum TimelinePane {
     /// The event in lane `row` (from the top of the content), for clicks.
     static func event(at row: Int, content: Rect, state: AppState, data: DashboardData) -> String? {
         let scope = data.eventsInScope(state)
-        let lanesHeight = content.height - 1 - (content.height >= 6 ? 1 : 0)
+        let lanesHeight = lanesHeight(content)
         let selected = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
         let index = laneScroll(selected: selected, lanes: scope.count, height: lanesHeight) + row - 1
         guard row >= 1, row <= lanesHeight, index < scope.count else { return nil }

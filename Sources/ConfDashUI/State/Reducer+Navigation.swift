@@ -138,7 +138,7 @@ extension Reducer {
                 choose(event: id, &state)
             }
         case .regions:
-            if let index = RegionsPane.row(at: point.y - content.y, state: state, count: data.regions.count) {
+            if let index = RegionsPane.row(at: point, content: content, state: state, count: data.regions.count) {
                 state.regions.cursor = index
             }
         case .technologies:

@@ -153,10 +153,9 @@ public struct Reducer: Sendable {
         let parts = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var ids: Set<String> = []
         for part in parts {
-            var failed = false
             resolve(part, with: data.trackResolver, what: state.language == .en ? "track" : "thème", &state) { id, _ in ids.insert(id) }
-            if state.message != nil { failed = true }
-            if failed { return }
+            // An unknown or ambiguous name has left its message: apply nothing.
+            if state.message != nil { return }
         }
         if ids.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(ids)) }
     }
