@@ -1,0 +1,28 @@
+import ArgumentParser
+import ConfDashCore
+
+struct TracksCommand: IOCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tracks",
+        abstract: "List the tracks, with how many events and sessions use each.",
+        discussion: """
+        Examples:
+          confdash tracks
+          confdash tracks --lang fr --format csv
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func execute(io: CommandIO) throws {
+        let index = try common.loadIndex(io)
+        let builder = RecordBuilder(index: index, language: common.language(io))
+        let usage = index.trackUsage()
+        let records = index.dataset.tracks.map { track in
+            UsageRecord(id: track.id, name: track.name.text(in: builder.language), aliases: nil,
+                        description: builder.text(track.description), color: track.color, usage: usage[track.id])
+        }
+        try UsageOutput.write(records, key: "tracks", format: common.format, builder: builder, io: io,
+                              nameHeader: builder.language == .fr ? "Thème" : "Track")
+    }
+}
