@@ -15,4 +15,6 @@ struct CommonOptions: ParsableArguments {
 
     func language(_ io: CommandIO) -> Language { input.language(io) }
     func loadIndex(_ io: CommandIO) throws -> DatasetIndex { try input.loadIndex(io) }
+    /// The dataset loaded, with records built in the chosen language: where a listing starts.
+    func records(_ io: CommandIO) throws -> RecordBuilder { RecordBuilder(index: try loadIndex(io), language: language(io)) }
 }

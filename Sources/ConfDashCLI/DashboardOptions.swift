@@ -24,8 +24,8 @@ struct DashboardOptions: ParsableArguments {
         var localZone: TimeZone
 
         /// `size` is replaced by the terminal's before the first frame.
-        func dashboard(size: Size) -> Dashboard {
-            Dashboard(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
+        func dashboard(size: Size) -> DashboardStore {
+            DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
                       localTime: localTime, localZone: localZone)
         }
     }
@@ -44,7 +44,7 @@ struct DashboardOptions: ParsableArguments {
 /// tests run without a terminal); `main.swift` passes the real launcher.
 public struct DashboardLauncher: Sendable {
     /// Runs the dashboard on the terminal and returns the exit status.
-    public var run: @Sendable @MainActor (Dashboard) -> Int32
+    public var run: @Sendable @MainActor (DashboardStore) -> Int32
 
-    public init(run: @escaping @Sendable @MainActor (Dashboard) -> Int32) { self.run = run }
+    public init(run: @escaping @Sendable @MainActor (DashboardStore) -> Int32) { self.run = run }
 }

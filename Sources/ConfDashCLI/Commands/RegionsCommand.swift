@@ -18,8 +18,7 @@ struct RegionsCommand: IOCommand {
     @OptionGroup var common: CommonOptions
 
     func execute(io: CommandIO) throws {
-        let index = try common.loadIndex(io)
-        let builder = RecordBuilder(index: index, language: common.language(io))
+        let builder = try common.records(io), index = builder.index
         let fr = builder.language == .fr
         let eventsByRegion = index.eventsByRegion()
         let records = index.dataset.regions.map { region in

@@ -18,8 +18,7 @@ struct TechnologiesCommand: IOCommand {
     @OptionGroup var common: CommonOptions
 
     func execute(io: CommandIO) throws {
-        let index = try common.loadIndex(io)
-        let builder = RecordBuilder(index: index, language: common.language(io))
+        let builder = try common.records(io), index = builder.index
         let usage = index.technologyUsage()
         let records = index.dataset.technologies.map { technology in
             UsageRecord(id: technology.id, name: technology.name.text(in: builder.language), aliases: technology.aliases,

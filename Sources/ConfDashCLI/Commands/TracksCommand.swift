@@ -15,14 +15,11 @@ struct TracksCommand: IOCommand {
     @OptionGroup var common: CommonOptions
 
     func execute(io: CommandIO) throws {
-        let index = try common.loadIndex(io)
-        let builder = RecordBuilder(index: index, language: common.language(io))
+        let builder = try common.records(io), index = builder.index
         let usage = index.trackUsage()
-        let records = index.dataset.tracks.map { track in
+        try UsageOutput.write(index.dataset.tracks.map { track in
             UsageRecord(id: track.id, name: track.name.text(in: builder.language), aliases: nil,
                         description: builder.text(track.description), color: track.color, usage: usage[track.id])
-        }
-        try UsageOutput.write(records, key: "tracks", format: common.format, builder: builder, io: io,
-                              nameHeader: builder.language == .fr ? "Thème" : "Track")
+        }, key: "tracks", format: common.format, builder: builder, io: io, nameHeader: builder.language == .fr ? "Thème" : "Track")
     }
 }
