@@ -59,13 +59,6 @@ public enum Overlay: Equatable, Sendable {
     case detail(scroll: Int)
 }
 
-public enum MessageKind: Equatable, Sendable { case info, error }
-
-public struct StatusMessage: Equatable, Sendable {
-    public var kind: MessageKind
-    public var text: String
-    public init(_ kind: MessageKind, _ text: String) { self.kind = kind; self.text = text }
-}
 
 /// A cursor and the first visible row of a list.
 public struct ListPosition: Equatable, Sendable {

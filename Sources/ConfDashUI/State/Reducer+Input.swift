@@ -26,9 +26,9 @@ extension Reducer {
             switch edit {
             case .submit:
                 state.mode = .normal
-                switch CommandTable.parse(input.text, language: state.language) {
+                switch CommandTable.parse(input.text) {
                 case .empty: return []
-                case .error(let message): state.message = StatusMessage(.error, message); return []
+                case .error(let message): state.message = message; return []
                 case .command(let command): return run(command, &state)
                 }
             case .complete, .completeBackward:

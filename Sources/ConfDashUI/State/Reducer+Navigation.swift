@@ -66,10 +66,8 @@ extension Reducer {
         if state.searchText != nil { state.remove(kind: ActiveFilter.search("").kind) }
     }
 
-    func timeZoneMessage(_ state: AppState) -> String {
-        let labels = Labels(state.language)
-        guard state.localTime else { return labels.pick("Times in each event's own time zone", "Heures dans le fuseau de chaque événement") }
-        return labels.pick("Times in your time zone: ", "Heures dans votre fuseau : ") + data.localZone.identifier
+    func timeZoneMessage(_ state: AppState) -> StatusMessage {
+        .timeZone(local: state.localTime, zone: data.localZone.identifier)
     }
 
     /// `[` `]` and the timeline's cursor: the previous or next event the filters leave.
@@ -84,7 +82,7 @@ extension Reducer {
     /// n / N: the next or previous search match, wrapping, with the agenda focused on it.
     func jumpToMatch(_ delta: Int, _ state: inout AppState) {
         guard state.searchText != nil else {
-            state.message = StatusMessage(.info, UIText(state.language).noMoreMatches); return
+            state.message = .noSearchInForce; return
         }
         let count = data.agendaRows(state).sessionCount
         guard count > 0 else { return }

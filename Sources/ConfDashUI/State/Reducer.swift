@@ -28,19 +28,27 @@ public struct Reducer: Sendable {
         case .resize(let size):
             state.size = size
         case .command(let command):
-            if command != .quit { state.message = nil }
+            // A message stays through quitting and through L, which words it in the other language.
+            if command != .quit, command != .toggleLanguage { state.message = nil }
             effects = run(command, &state)
         case .input(let edit):
             effects = editInput(edit, &state)
         case .mouse(let event):
             handleMouse(event, &state)
+        case .opened(let name, .success(let summary)):
+            // The store has already put the new file's data in place: start afresh on it.
+            var fresh = initialState(size: state.size, language: state.language)
+            fresh.localTime = state.localTime
+            fresh.message = .opened(OpenedFile(summary, name: name))
+            state = fresh
+        case .opened(_, .failure(let failure)):
+            state.message = .openFailed(failure)
         }
         reconcile(&state)
         return effects
     }
 
     func run(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let text = UIText(state.language)
         switch command {
         case .quit:
             return [.quit]
@@ -79,21 +87,21 @@ public struct Reducer: Sendable {
             if case .trackPicker(let cursor, _) = state.overlay {
                 state.overlay = .trackPicker(cursor: cursor, chosen: [])
             } else {
-                state.message = StatusMessage(.info, state.filters.isEmpty ? text.nothingToClear : text.filtersCleared)
+                state.message = state.filters.isEmpty ? .nothingToClear : .filtersCleared
                 state.filters = []
             }
         case .toggleLanguage:
-            state.language = state.language == .en ? .fr : .en
+            state.language = state.language.toggled
         case .setLanguage(let language):
             state.language = language
         case .toggleTimeZone:
             state.localTime.toggle()
-            state.message = StatusMessage(.info, timeZoneMessage(state))
+            state.message = timeZoneMessage(state)
         case .setTimeZone(let local):
             state.localTime = local
-            state.message = StatusMessage(.info, timeZoneMessage(state))
-        case .open(let path):
-            return [.open(path)]
+            state.message = timeZoneMessage(state)
+        case .open(let path, let format):
+            return [.open(path, format: format)]
         case .toggleRoomGrid:
             state.agendaView = state.agendaView == .list ? .rooms : .list
             state.focus = .agenda
@@ -112,17 +120,15 @@ public struct Reducer: Sendable {
         case .goToDay(let day):
             guard let event = data.event(state.selectedEvent) else { break }
             guard event.date(ofDay: day) != nil else {
-                state.message = StatusMessage(.error, text.noSuchDay(day, event.dayCount)); break
+                state.message = .noSuchDay(day, of: event.dayCount); break
             }
             state.day = day
             state.agenda = ListPosition()
             state.remove(kind: ActiveFilter.search("").kind)
         case .goToEvent(let name):
-            resolve(name, with: data.eventResolver, what: state.language == .en ? "event" : "événement", &state) { id, state in
+            resolve(name, with: data.eventResolver, what: .event, &state) { id, state in
                 guard data.eventsInScope(state).contains(where: { $0.id == id }) else {
-                    state.message = StatusMessage(.error, state.language == .en
-                        ? "That event is hidden by the filters (x clears them)"
-                        : "Cet événement est masqué par les filtres (x pour les effacer)")
+                    state.message = .eventHiddenByFilters
                     return
                 }
                 choose(event: id, &state)
@@ -130,11 +136,11 @@ public struct Reducer: Sendable {
         case .filterTrack(let names):
             filterTracks(names, &state)
         case .filterTechnology(let name):
-            resolve(name, with: data.technologyResolver, what: "technology", &state) { id, state in
+            resolve(name, with: data.technologyResolver, what: .technology, &state) { id, state in
                 state.apply(.technology(id))
             }
         case .filterRegion(let name):
-            resolve(name, with: data.regionResolver, what: state.language == .en ? "region" : "région", &state) { id, state in
+            resolve(name, with: data.regionResolver, what: .region, &state) { id, state in
                 state.apply(.region(id))
             }
         case .search(let query):
@@ -145,13 +151,12 @@ public struct Reducer: Sendable {
     }
 
     /// Resolves a typed name to an id and runs `then`, or says clearly what went wrong.
-    private func resolve(_ name: String, with resolver: NameResolver, what: String, _ state: inout AppState,
+    private func resolve(_ name: String, with resolver: NameResolver, what: NameKind, _ state: inout AppState,
                          then: (String, inout AppState) -> Void) {
-        let text = UIText(state.language)
         switch resolver.resolve(name) {
         case .found(let id): then(id, &state)
-        case .notFound: state.message = StatusMessage(.error, text.notFound(what, name))
-        case .ambiguous(let ids): state.message = StatusMessage(.error, text.ambiguous(name, ids))
+        case .notFound: state.message = .notFound(what, name)
+        case .ambiguous(let ids): state.message = .ambiguous(name, ids)
         }
     }
 
@@ -159,7 +164,7 @@ public struct Reducer: Sendable {
         let parts = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var ids: Set<String> = []
         for part in parts {
-            resolve(part, with: data.trackResolver, what: state.language == .en ? "track" : "thème", &state) { id, _ in ids.insert(id) }
+            resolve(part, with: data.trackResolver, what: .track, &state) { id, _ in ids.insert(id) }
             // An unknown or ambiguous name has left its message: apply nothing.
             if state.message != nil { return }
         }
@@ -173,7 +178,7 @@ public struct Reducer: Sendable {
         case .normal: break
         }
         if state.filters.isEmpty {
-            state.message = StatusMessage(.info, UIText(state.language).nothingToClear)
+            state.message = .nothingToClear
         } else {
             state.filters.removeLast()
         }

@@ -19,7 +19,7 @@ enum OverlayBox {
     static func drawPosition(_ rect: Rect, scroll: Int, total: Int, language: Language, theme: Theme, into grid: inout CellGrid) {
         let visible = max(rect.height - 2, 0)
         guard total > visible, rect.width > 20 else { return }
-        let label = " \(scroll + 1)–\(min(scroll + visible, total)) " + (language == .en ? "of" : "sur") + " \(total) "
+        let label = " \(scroll + 1)–\(min(scroll + visible, total)) " + UIText(language).positionOf + " \(total) "
         grid.write(label, x: rect.maxX - label.terminalWidth - 2, y: rect.maxY - 1, style: theme.focusedBorder)
     }
 }
@@ -39,24 +39,21 @@ enum HelpOverlay {
             }
         }
         let pane = state.focus
-        section(language == .en ? "\(text.paneName(pane)) pane" : "Volet \(text.paneName(pane).lowercased())", keyMap.bindings(in: .pane(pane)))
-        if pane == .agenda {
-            section(language == .en ? "Agenda room grid (r)" : "Grille des salles (r)", keyMap.bindings(in: .roomGrid))
-        }
-        section(language == .en ? "Everywhere" : "Partout", keyMap.bindings(in: .global))
-        section(language == .en ? "Session details" : "Détail d'une séance", keyMap.bindings(in: .detail))
-        section(language == .en ? "Track picker (t)" : "Choix des thèmes (t)", keyMap.bindings(in: .trackPicker))
-        section(language == .en ? "Typing a search (/) or a command (:)" : "Saisie d'une recherche (/) ou d'une commande (:)",
-                keyMap.bindings(in: .command))
+        func contextSection(_ context: KeyContext) { section(text.contextTitle(context), keyMap.bindings(in: context)) }
+        contextSection(.pane(pane))
+        if pane == .agenda { contextSection(.roomGrid) }
+        contextSection(.global)
+        contextSection(.detail)
+        contextSection(.trackPicker)
+        section(text.lineEditingTitle, keyMap.bindings(in: .command))
         result.append(StyledLine(text: "", style: theme.text))
-        result.append(StyledLine(text: language == .en ? "Command line" : "Ligne de commande", style: theme.heading))
+        result.append(StyledLine(text: text.commandLine, style: theme.heading))
         for entry in CommandTable.entries {
             let usage = ":" + entry.names.joined(separator: " :") + (entry.argument.map { " " + $0 } ?? "")
             result.append(StyledLine(text: usage.padded(toWidth: 24) + " " + entry.help.text(in: language), style: theme.text))
         }
         result.append(StyledLine(text: "", style: theme.text))
-        result.append(StyledLine(text: language == .en ? "Mouse: a click focuses a pane and selects the row under it; the wheel scrolls."
-                                 : "Souris : un clic active un volet et choisit la ligne visée ; la molette fait défiler.", style: theme.dim))
+        result.append(StyledLine(text: text.mouseHelp, style: theme.dim))
         return result
     }
 
@@ -110,7 +107,7 @@ enum TrackPicker {
         OverlayBox.draw(rect, title: UIText(state.language).tracks, theme: theme, into: &grid)
         let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
         guard !tracks.isEmpty else {
-            grid.write(state.language == .en ? "This dataset has no tracks." : "Ce jeu de données n'a pas de thèmes.", in: inner, style: theme.dim)
+            grid.write(UIText(state.language).noTracks, in: inner, style: theme.dim)
             return
         }
         let usage = data.trackUsage

@@ -21,7 +21,7 @@ enum StatusBar {
         if let event = data.event(state.selectedEvent) {
             put(UIText.eventName(event, state.language), theme.statusKey)
             if let date = event.date(ofDay: state.day) {
-                put(" · " + labels.pick("Day", "Jour") + " \(state.day)/\(event.dayCount) · " + DateLabels.short(date, state.language), theme.statusBar)
+                put(" · " + text.day + " \(state.day)/\(event.dayCount) · " + DateLabels.short(date, state.language), theme.statusBar)
             }
         } else {
             put(text.noEvent, theme.statusBar)
@@ -32,7 +32,7 @@ enum StatusBar {
             put(text.noFilters, theme.statusBar)
         } else {
             for chip in chips { put(chip, theme.filter); put(" ", theme.statusBar) }
-            let reminder = state.language == .en ? " Esc: last · x: all" : " Échap : dernier · x : tous"
+            let reminder = text.filterReminder
             if x + reminder.terminalWidth < top.maxX { put(reminder, theme.statusBar) }
         }
 
@@ -50,7 +50,7 @@ enum StatusBar {
         case .normal: break
         }
         if let message = state.message {
-            grid.write(" " + message.text, in: bottom, style: message.kind == .error ? theme.error : theme.heading)
+            grid.write(" " + message.text(in: state.language), in: bottom, style: message.kind == .error ? theme.error : theme.heading)
             return
         }
         var hx = bottom.x + 1
@@ -71,11 +71,11 @@ enum StatusBar {
             switch filter {
             case .tracks(let ids):
                 let names = data.index.dataset.tracks.filter { ids.contains($0.id) }.map { $0.name.text(in: language) }
-                return (language == .en ? "track: " : "thème : ") + names.joined(separator: ", ")
+                return text.trackChip + names.joined(separator: ", ")
             case .technology(let id):
-                return (language == .en ? "tech: " : "techno : ") + (data.index.technologiesByID[id]?.name.text(in: language) ?? id)
+                return text.technologyChip + (data.index.technologiesByID[id]?.name.text(in: language) ?? id)
             case .region(let id):
-                return (language == .en ? "region: " : "région : ") + (data.index.regionsByID[id]?.name.text(in: language) ?? id)
+                return text.regionChip + (data.index.regionsByID[id]?.name.text(in: language) ?? id)
             case .search(let query):
                 return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
             }

@@ -1,8 +1,10 @@
 import ConfDashScreen
 import ConfDashCore
 
-/// Every fixed word of the dashboard, in both languages. Data words (kinds, roles, dates) come
-/// from ConfDashCore's `Labels` and `DateLabels`, shared with the CLI.
+/// Every fixed word of the dashboard, in both languages: the dashboard's word table (with its
+/// extensions in this folder). Data words (kinds, roles, dates) come from ConfDashCore's
+/// `Labels` and `DateLabels`, shared with the CLI. Nowhere else in the dashboard does code choose
+/// between two languages (a test checks it), so a word is written and translated once.
 public struct UIText: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }
@@ -20,10 +22,10 @@ public struct UIText: Sendable {
     var help: String { pick("Help", "Aide") }
     var tracks: String { pick("Tracks", "Thèmes") }
     var noEventInScope: String { pick("No event matches the filters (x clears them).", "Aucun événement ne correspond aux filtres (x pour les effacer).") }
-    var noSessionThisDay: String { pick("No session is placed on this day.", "Aucune séance n'est placée ce jour-là.") }
-    var noSessionMatches: String { pick("No session of this day matches the filters.", "Aucune séance de ce jour ne correspond aux filtres.") }
+    var noSessionThisDay: String { pick("No session is placed on this day.", "Aucune session n'est placée ce jour-là.") }
+    var noSessionMatches: String { pick("No session of this day matches the filters.", "Aucune session de ce jour ne correspond aux filtres.") }
     func noSearchMatch(_ text: String) -> String { pick("Nothing matches “\(text)”.", "Rien ne correspond à « \(text) ».") }
-    var noSelection: String { pick("No session selected.", "Aucune séance sélectionnée.") }
+    var noSelection: String { pick("No session selected.", "Aucune session sélectionnée.") }
     var noTechnologies: String { pick("This dataset has no technology index.", "Ce jeu de données n'a pas d'index des technologies.") }
     var noRegions: String { pick("This dataset has no WCO regions.", "Ce jeu de données n'a pas de régions OMD.") }
     var noEvents: String { pick("This dataset has no events.", "Ce jeu de données n'a aucun événement.") }
@@ -41,7 +43,7 @@ public struct UIText: Sendable {
         count == 1 ? pick("1 match", "1 résultat") : pick("\(count) matches", "\(count) résultats")
     }
     func sessions(_ count: Int) -> String {
-        count == 1 ? pick("1 session", "1 séance") : pick("\(count) sessions", "\(count) séances")
+        count == 1 ? pick("1 session", "1 session") : pick("\(count) sessions", "\(count) sessions")
     }
     func events(_ count: Int) -> String {
         count == 1 ? pick("1 event", "1 événement") : pick("\(count) events", "\(count) événements")
@@ -51,7 +53,6 @@ public struct UIText: Sendable {
     func unknownCommand(_ name: String) -> String {
         pick("Unknown command “:\(name)” — Tab completes, ? lists the keys", "Commande inconnue « :\(name) » — Tab complète, ? liste les touches")
     }
-    func notFound(_ what: String, _ input: String) -> String { pick("No \(what) named “\(input)”", "Aucun \(what) nommé « \(input) »") }
     func ambiguous(_ input: String, _ names: [String]) -> String {
         pick("“\(input)” could be: ", "« \(input) » peut désigner : ") + names.joined(separator: ", ")
     }
