@@ -11,16 +11,16 @@ public enum NameKind: Equatable, Sendable {
 /// A file `:open` read: what the status line says about it.
 public struct OpenedFile: Equatable, Sendable {
     public var name: String
-    public var events: Int
-    public var sessions: Int
-    public var warnings: Int
-
-    public init(name: String, events: Int, sessions: Int, warnings: Int) {
-        self.name = name; self.events = events; self.sessions = sessions; self.warnings = warnings
-    }
+    public var events = 0, sessions = 0, warnings = 0
 
     public init(_ summary: LoadSummary, name: String) {
-        self.init(name: name, events: summary.eventCount, sessions: summary.sessionCount, warnings: summary.warnings.count)
+        self.name = name
+        (events, sessions, warnings) = (summary.eventCount, summary.sessionCount, summary.warnings.count)
+    }
+
+    init(name: String, events: Int, sessions: Int, warnings: Int) {
+        self.name = name
+        (self.events, self.sessions, self.warnings) = (events, sessions, warnings)
     }
 }
 
