@@ -93,7 +93,7 @@ import Testing
 
     @Test func incrementalSearchThenEnterKeepsItAndFollowsTheFirstMatch() {
         let typing = Fixture.press("/ blockchain").state
-        guard case .search(let input, previous: nil) = typing.mode else { Issue.record("not in search mode"); return }
+        guard case .search(let input) = typing.mode else { Issue.record("not in search mode"); return }
         #expect(input.text == "blockchain")
         #expect(typing.searchText == "blockchain")
         #expect(typing.filters.isEmpty)
@@ -199,7 +199,7 @@ import Testing
         #expect(Fixture.press("/ C-c").effects == [.quit])
         #expect(Fixture.press("? C-c").effects == [.quit])
         #expect(Fixture.press("/ q").effects.isEmpty)
-        if case .search(let input, _) = Fixture.press("/ q").state.mode { #expect(input.text == "q") }
+        if case .search(let input) = Fixture.press("/ q").state.mode { #expect(input.text == "q") }
     }
 
     @Test func helpAndDetailOverlaysOpenScrollAndClose() {

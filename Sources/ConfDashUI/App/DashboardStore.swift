@@ -17,7 +17,7 @@ public final class DashboardStore {
                 localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
         self.map = map
         data = DashboardData(index: index, map: map, localZone: localZone)
-        reducer = Reducer(data: data)
+        reducer = Reducer(data: data, theme: theme)
         state = reducer.initialState(size: size, language: language)
         state.localTime = localTime
         self.theme = theme
@@ -51,7 +51,7 @@ public final class DashboardStore {
         let result = DatasetSource.load(path: expanded, format: format)
         if case .success(let summary) = result {
             data = DashboardData(index: DatasetIndex(summary.dataset), map: map, localZone: data.localZone)
-            reducer = Reducer(data: data, environment: reducer.environment)
+            reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
         }
         send(.opened((expanded as NSString).lastPathComponent, result))
     }

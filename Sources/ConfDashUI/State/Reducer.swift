@@ -8,11 +8,17 @@ public struct Reducer: Sendable {
     public let data: DashboardData
     /// The world outside the state (directory listings for completion), injected.
     public let environment: DashboardEnvironment
+    /// The theme the screen is drawn in: the detail text the metrics measure is the one drawn.
+    let theme: Theme
 
-    public init(data: DashboardData, environment: DashboardEnvironment = .live) {
+    public init(data: DashboardData, environment: DashboardEnvironment = .live, theme: Theme = .monochrome) {
         self.data = data
         self.environment = environment
+        self.theme = theme
     }
+
+    /// The screen as the views lay it out for `state`: the one value the reducer reads about it.
+    func metrics(_ state: AppState) -> ScreenMetrics { ScreenMetrics.measure(state, data: data, theme: theme) }
 
     /// The state the dashboard opens in: the most recent event, its first day, the agenda focused.
     public func initialState(size: Size, language: Language) -> AppState {
@@ -60,8 +66,8 @@ public struct Reducer: Sendable {
             state.focus = pane
         case .moveUp: move(by: -1, &state)
         case .moveDown: move(by: 1, &state)
-        case .pageUp: move(by: -pageSize(state), &state)
-        case .pageDown: move(by: pageSize(state), &state)
+        case .pageUp: move(by: -metrics(state).pageSize(state), &state)
+        case .pageDown: move(by: metrics(state).pageSize(state), &state)
         case .moveTop: move(by: Int.min / 2, &state)
         case .moveBottom: move(by: Int.max / 2, &state)
         case .previous: step(-1, &state)
@@ -79,7 +85,7 @@ public struct Reducer: Sendable {
             }
         case .startSearch:
             let current = state.searchText
-            state.mode = .search(LineInput(text: current ?? ""), previous: current)
+            state.mode = .search(LineInput(text: current ?? ""))
         case .nextMatch: jumpToMatch(1, &state)
         case .previousMatch: jumpToMatch(-1, &state)
         case .cancel: cancel(&state)
@@ -124,7 +130,7 @@ public struct Reducer: Sendable {
             }
             state.day = day
             state.agenda = ListPosition()
-            state.remove(kind: ActiveFilter.search("").kind)
+            state.remove(.search)
         case .goToEvent(let name):
             resolve(name, with: data.eventResolver, what: .event, &state) { id, state in
                 guard data.eventsInScope(state).contains(where: { $0.id == id }) else {
@@ -168,7 +174,7 @@ public struct Reducer: Sendable {
             // An unknown or ambiguous name has left its message: apply nothing.
             if state.message != nil { return }
         }
-        if ids.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(ids)) }
+        if ids.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(ids)) }
     }
 
     func cancel(_ state: inout AppState) {
@@ -187,7 +193,7 @@ public struct Reducer: Sendable {
     func activate(_ state: inout AppState) {
         if case .trackPicker(_, let chosen) = state.overlay {
             state.overlay = nil
-            if chosen.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(chosen)) }
+            if chosen.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(chosen)) }
             return
         }
         switch state.focus {
@@ -198,11 +204,11 @@ public struct Reducer: Sendable {
         case .regions:
             guard state.regions.cursor < data.regions.count else { return }
             let id = data.regions[state.regions.cursor].id
-            if state.regionFilter == id { state.remove(kind: ActiveFilter.region(id).kind) } else { state.apply(.region(id)) }
+            if state.regionFilter == id { state.remove(.region) } else { state.apply(.region(id)) }
         case .technologies:
             guard state.technologies.cursor < data.technologies.count else { return }
             let id = data.technologies[state.technologies.cursor].id
-            if state.technologyFilter == id { state.remove(kind: ActiveFilter.technology(id).kind) } else { state.apply(.technology(id)) }
+            if state.technologyFilter == id { state.remove(.technology) } else { state.apply(.technology(id)) }
         }
     }
 
@@ -228,22 +234,19 @@ public struct Reducer: Sendable {
         if let event = data.event(state.selectedEvent) {
             state.day = min(max(state.day, 1), max(event.dayCount, 1))
         }
-        let layout = Layout.compute(size: state.size, focus: state.focus)
         let rows = data.agendaRows(state)
         state.agenda.cursor = min(max(state.agenda.cursor, 0), max(rows.sessionCount - 1, 0))
-        state.agenda.scroll = rows.scroll(toShow: state.agenda.cursor, from: state.agenda.scroll,
-                                          height: AgendaPane.listHeight(layout.content(of: .agenda)))
-        scrollGrid(&state, content: layout.content(of: .agenda))
-        state.regions = clamped(state.regions, count: data.regions.count,
-                                height: RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count))
-        state.technologies = clamped(state.technologies, count: data.technologies.count,
-                                     height: TechnologyPane.listHeight(layout.content(of: .technologies)))
+        if case .detail = state.overlay, rows.session(at: state.agenda.cursor) == nil { state.overlay = nil }
+        let metrics = metrics(state)
+        state.agenda.scroll = rows.scroll(toShow: state.agenda.cursor, from: state.agenda.scroll, height: metrics.agendaListHeight)
+        scrollGrid(&state, geometry: metrics.roomGrid)
+        state.regions = clamped(state.regions, count: data.regions.count, height: metrics.regionsListHeight)
+        state.technologies = clamped(state.technologies, count: data.technologies.count, height: metrics.technologiesListHeight)
         switch state.overlay {
         case .detail(let scroll):
-            if rows.session(at: state.agenda.cursor) == nil { state.overlay = nil; break }
-            state.overlay = .detail(scroll: min(max(scroll, 0), DetailOverlay.maxScroll(state, data: data)))
+            state.overlay = .detail(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .help(let scroll):
-            state.overlay = .help(scroll: min(max(scroll, 0), HelpOverlay.maxScroll(state)))
+            state.overlay = .help(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: min(max(cursor, 0), max(data.index.dataset.tracks.count - 1, 0)), chosen: chosen)
         case nil: break

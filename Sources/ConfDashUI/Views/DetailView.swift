@@ -2,7 +2,7 @@ import ConfDashScreen
 import ConfDashCore
 
 /// A line of text with one style, already wrapped to the width it is drawn at.
-struct StyledLine: Equatable {
+struct StyledLine: Equatable, Sendable {
     var text: String
     var style: Style
 }
@@ -11,15 +11,34 @@ struct StyledLine: Equatable {
 /// people with roles and organisations, technologies, tracks, and the source documents.
 /// Shared by the detail panel (full layout) and the detail overlay (Enter).
 enum DetailView {
-    static func lines(_ state: AppState, data: DashboardData, theme: Theme, width: Int, preferSession: Bool) -> [StyledLine] {
+    /// What the detail text depends on: built once for it, whoever asks (the reducer measuring
+    /// the overlay, then the frame drawing it).
+    struct Key: Equatable, Sendable {
+        var session: String?
+        var event: String?
+        var language: Language
+        var localTime: Bool
+        var width: Int
+        var theme: Theme
+    }
+
+    static func lines(_ state: AppState, data: DashboardData, theme: Theme, width: Int, preferSession: Bool,
+                      overlay: Bool = false) -> [StyledLine] {
         guard width > 0 else { return [] }
-        if preferSession, let (session, event) = data.agendaRows(state).session(at: state.agenda.cursor) {
-            return sessionLines(session, event: event, state: state, data: data, theme: theme, width: width)
+        let selected = preferSession ? data.agendaRows(state).session(at: state.agenda.cursor) : nil
+        let event = selected?.1 ?? data.event(state.selectedEvent)
+        let key = Key(session: selected?.0.id, event: event?.id, language: state.language, localTime: state.localTime,
+                      width: width, theme: theme)
+        // The panel and the overlay have different widths: one cache each, so neither evicts the other.
+        return (overlay ? data.detailOverlayCache : data.detailPanelCache).value(for: key) {
+            if let (session, event) = selected {
+                return sessionLines(session, event: event, state: state, data: data, theme: theme, width: width)
+            }
+            if let event {
+                return eventLines(event, state: state, data: data, theme: theme, width: width)
+            }
+            return [StyledLine(text: UIText(state.language).noSelection, style: theme.dim)]
         }
-        if let event = data.event(state.selectedEvent) {
-            return eventLines(event, state: state, data: data, theme: theme, width: width)
-        }
-        return [StyledLine(text: UIText(state.language).noSelection, style: theme.dim)]
     }
 
     private struct Builder {
