@@ -44,11 +44,16 @@ enum DetailView {
         let language = state.language, labels = Labels(language)
         var b = Builder(width: width, theme: theme)
         b.add(session.title.text(in: language), theme.title)
-        var kind = labels.sessionKind(session.kind)
+        var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
+        if session.groupTopic {
+            kind += labels.pick(" — one of the topics grouped sessions covered, not a session of its own",
+                                " — l'un des sujets traités par des séances groupées, non une séance à part")
+        }
         if let count = session.count, count > 1 {
             kind += labels.pick(" — \(count) sessions described together", " — \(count) séances décrites ensemble")
         }
         if session.officialTitle { kind += labels.pick(" · official title", " · titre officiel") }
+        if session.titleIsTranslated(in: language) { kind += " (" + labels.ourTranslation(from: session.quotedLanguage) + ")" }
         b.add(kind, theme.dim)
         b.add(UIText.eventName(event, language), theme.dim)
         b.lines.append(StyledLine(text: "", style: theme.text))
@@ -62,7 +67,11 @@ enum DetailView {
         case .unplaced:
             when = labels.duringTheEvent
         }
-        b.field(labels.pick("When", "Quand"), when)
+        if let basis = session.dayBasis, basis.inferred, let reason = basis.reason?.text(in: language) {
+            b.field(labels.pick("When", "Quand"), when + labels.dayInferred(reason))
+        } else {
+            b.field(labels.pick("When", "Quand"), when)
+        }
         if let (start, end) = data.clock(state.localTime).times(of: session, in: event) {
             var time = start.time.description
             if let end { time += "–\(end.time)" }
@@ -132,7 +141,9 @@ enum DetailView {
         let language = state.language, labels = Labels(language)
         var b = Builder(width: width, theme: theme)
         b.add(event.title.text(in: language), theme.title)
-        if let theme = event.theme?.text(in: language) { b.add("“\(theme)”", b.theme.text) }
+        let translated = event.quoteIsTranslated(in: language) ? " (" + labels.ourTranslation(from: event.quotedLanguage) + ")" : ""
+        if event.officialTitle { b.add(labels.pick("Official title", "Titre officiel") + translated, theme.dim) }
+        if let theme = event.theme?.text(in: language) { b.add("“\(theme)”" + translated, b.theme.text) }
         b.add(labels.eventKind(event.kind), theme.dim)
         b.lines.append(StyledLine(text: "", style: theme.text))
         let days = event.dayCount == 1 ? labels.pick("1 day", "1 jour") : labels.pick("\(event.dayCount) days", "\(event.dayCount) jours")
@@ -143,7 +154,10 @@ enum DetailView {
         if !whereText.isEmpty { b.field(labels.pick("Where", "Où"), whereText) }
         if let region = data.index.region(of: event) { b.field(labels.pick("Region", "Région"), region.name.text(in: language)) }
         if let zone = event.timeZone { b.field(labels.pick("Time zone", "Fuseau"), zone) }
-        b.field(labels.pick("Sessions", "Séances"), String(event.sessions.count))
+        if let yearTheme = event.yearTheme?.text(in: language) {
+            b.field(labels.pick("Theme of the year", "Thème de l'année"), "“\(yearTheme)”" + translated)
+        }
+        b.field(labels.pick("Programme", "Programme"), labels.sessionsAndTopics(event.sessions))
         if !event.figures.isEmpty {
             b.section(labels.pick("Figures", "Chiffres"))
             for figure in event.figures {

@@ -22,6 +22,10 @@ public struct UIText: Sendable {
     var noSessionThisDay: String { pick("No session is placed on this day.", "Aucune séance n'est placée ce jour-là.") }
     var noSessionMatches: String { pick("No session of this day matches the filters.", "Aucune séance de ce jour ne correspond aux filtres.") }
     func noSearchMatch(_ text: String) -> String { pick("Nothing matches “\(text)”.", "Rien ne correspond à « \(text) ».") }
+    func eventItselfMatches(_ fields: [String]) -> String {
+        pick("  the event itself matches: \(fields.joined(separator: ", "))",
+             "  l'événement lui-même correspond : \(fields.joined(separator: ", "))")
+    }
     var noSelection: String { pick("No session selected.", "Aucune séance sélectionnée.") }
     var noTechnologies: String { pick("This dataset has no technology index.", "Ce jeu de données n'a pas d'index des technologies.") }
     var noRegions: String { pick("This dataset has no WCO regions.", "Ce jeu de données n'a pas de régions OMD.") }
