@@ -32,7 +32,8 @@ struct MarkdownExporter {
         lines.append(context.language == .en
             ? "\(count) \(count == 1 ? "session" : "sessions"). Days, times and rooms appear only where the source states them."
             : "\(count) session(s). Les jours, heures et salles n'apparaissent que lorsque la source les précise.")
-        return ExportResult(text: lines.joined(separator: "\n") + "\n", notes: [], exportedSessions: count)
+        // Markdown is read in terminals (cat, less -R, glow): no control character from the data.
+        return ExportResult(text: TerminalText.safe(lines.joined(separator: "\n") + "\n"), notes: [], exportedSessions: count)
     }
 
     /// Sessions by the day they are on (a clock time's date counts as a stated day), spans, then

@@ -15,6 +15,8 @@ public final class DatasetIndex: Sendable {
     public let eventsByDate: [Event]
     /// Folded (case- and accent-insensitive) text of each session in both languages, keyed by session id.
     private let sessionSearchText: [String: String]
+    /// Each event's rooms by id: a schedule may have thousands, and a scan per session was quadratic.
+    private let roomsByEvent: [String: [String: Room]]
 
     public init(_ dataset: Dataset) {
         self.dataset = dataset
@@ -28,6 +30,9 @@ public final class DatasetIndex: Sendable {
         technologiesByID = Self.keyed(dataset.technologies, \.id)
         eventsByID = Self.keyed(dataset.events, \.id)
         eventsByDate = dataset.events.sorted { ($0.startDate, $0.endDate, $0.id) < ($1.startDate, $1.endDate, $1.id) }
+        var rooms: [String: [String: Room]] = [:]
+        for event in dataset.events where rooms[event.id] == nil { rooms[event.id] = Self.keyed(event.rooms, \.id) }
+        roomsByEvent = rooms
 
         var searchText: [String: String] = [:]
         for event in dataset.events {
@@ -40,6 +45,9 @@ public final class DatasetIndex: Sendable {
         }
         sessionSearchText = searchText
     }
+
+    /// The room `id` of `event`, nil when the event has no such room.
+    public func room(_ id: String, in event: Event) -> Room? { roomsByEvent[event.id]?[id] }
 
     /// Keeps the first record for a duplicated id: the loader has already reported the duplicate.
     private static func keyed<T>(_ items: [T], _ key: (T) -> String) -> [String: T] {
