@@ -13,7 +13,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 
 build=.build-fuzz
 swift build --package-path Fuzz --scratch-path "$build" -c debug --product "$target" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+    -Xswiftc -sanitize=fuzzer,address >&2
 binary="$build/debug/$target"
 
 corpus="$build/corpus/$target"

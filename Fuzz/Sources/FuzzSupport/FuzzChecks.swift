@@ -23,3 +23,23 @@ public enum FuzzChecks {
         }
     }
 }
+
+/// libFuzzer's driver, for targets whose `main` is SwiftPM's: SwiftPM links an executable's
+/// `main` to `<Module>_main`, so each target defines that and hands over to libFuzzer (whose own
+/// `main` is then not linked in).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+public enum FuzzDriver {
+    /// Runs libFuzzer with the process's arguments and `test` as the target.
+    public static func run(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                           _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32 {
+        var argc = argc
+        var argv = argv
+        return LLVMFuzzerRunDriver(&argc, &argv, test)
+    }
+}
