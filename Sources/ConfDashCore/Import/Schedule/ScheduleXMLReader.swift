@@ -19,6 +19,12 @@ enum ScheduleXMLReader {
         for (dayNumber, day) in root.children(named: "day").enumerated() {
             draft.days.append(readDay(day, path: "/schedule/day[\(dayNumber + 1)]", into: &draft))
         }
+        // Some generators wrap the days in <days>, as schedule.json has them in "days".
+        for (wrapperNumber, wrapper) in root.children(named: "days").enumerated() {
+            for (dayNumber, day) in wrapper.children(named: "day").enumerated() {
+                draft.days.append(readDay(day, path: "/schedule/days[\(wrapperNumber + 1)]/day[\(dayNumber + 1)]", into: &draft))
+            }
+        }
         return draft
     }
 
@@ -62,6 +68,12 @@ enum ScheduleXMLReader {
                 let eventPath = "\(path)/room[\(roomNumber + 1)]/event[\(eventNumber + 1)]"
                 result.sessions.append(readEvent(event, path: eventPath, room: roomName))
             }
+        }
+        // An <event> straight under <day>, outside any <room>: its own <room> child names the room.
+        for (eventNumber, event) in day.children(named: "event").enumerated() {
+            let session = readEvent(event, path: "\(path)/event[\(eventNumber + 1)]", room: nil)
+            if let roomName = session[.room]?.trimmingWhitespace { draft.noteRoom(roomName) }
+            result.sessions.append(session)
         }
         return result
     }
