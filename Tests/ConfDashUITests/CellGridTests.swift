@@ -1,4 +1,5 @@
 import Testing
+import ConfDashCore
 @testable import ConfDashUI
 
 @Suite struct CellGridTests {
