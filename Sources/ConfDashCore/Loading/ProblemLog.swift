@@ -66,7 +66,8 @@ final class ProblemLog {
 enum ProblemPath {
     static func member(_ base: String, _ key: String) -> String {
         // Keys that are not plain identifiers (typos with spaces, empty keys) are quoted to stay unambiguous.
-        let isPlain = !key.isEmpty && key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || $0.isASCIILetterOrDigit }
+        // A long one too: a problem line must stay a line, whatever the file's keys.
+        let isPlain = !key.isEmpty && key.utf8.count <= 60 && key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || $0.isASCIILetterOrDigit }
         if !isPlain { return "\(base)[\(quoted(key))]" }
         return base.isEmpty ? key : "\(base).\(key)"
     }

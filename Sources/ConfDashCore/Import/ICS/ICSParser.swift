@@ -119,7 +119,7 @@ enum ICSParser {
                     open.properties.append(property)
                 } else if !warnedOutside {
                     warnedOutside = true
-                    log.warning("\(property.name) outside any BEGIN/END block; ignored", at: "", property.position)
+                    log.warning("\(shortened(property.name)) outside any BEGIN/END block; ignored", at: "", property.position)
                 }
             }
         }
@@ -128,7 +128,7 @@ enum ICSParser {
             return nil
         }
         if let open = stack.last {
-            log.warning("the file ends inside \(open.name) (begun at line \(open.line)): it looks cut short; what it has is kept",
+            log.warning("the file ends inside \(shortened(open.name)) (begun at line \(open.line)): it looks cut short; what it has is kept",
                         at: "", JSONPosition(line: max(1, lineCount(bytes)), column: 1))
         }
         return calendar
@@ -137,11 +137,11 @@ enum ICSParser {
     private static func close(_ property: ICSProperty, _ stack: inout [ICSComponent], log: ProblemLog) {
         let name = property.value.uppercased().trimmingWhitespace
         guard let index = stack.lastIndex(where: { $0.name == name }) else {
-            log.warning("END:\(name) without a matching BEGIN; ignored", at: "", property.position)
+            log.warning("END:\(shortened(name)) without a matching BEGIN; ignored", at: "", property.position)
             return
         }
         for unclosed in stack[(index + 1)...].reversed() {
-            log.warning("\(unclosed.name) begun at line \(unclosed.line) is not ended before END:\(name)", at: "", property.position)
+            log.warning("\(shortened(unclosed.name)) begun at line \(unclosed.line) is not ended before END:\(shortened(name))", at: "", property.position)
         }
         stack.removeSubrange(index...)
     }
@@ -153,7 +153,7 @@ enum ICSParser {
 
     /// A component name as a message shows it: a file that is not iCalendar may have its whole
     /// content after `BEGIN:` on one line.
-    private static func shortened(_ name: String) -> String { name.count > 30 ? String(name.prefix(30)) + "…" : name }
+    static func shortened(_ name: String) -> String { name.count > 30 ? String(name.prefix(30)) + "…" : name }
 
     private static func isCROnly(_ bytes: [UInt8]) -> Bool { !bytes.contains(0x0A) && bytes.contains(0x0D) }
 

@@ -6,7 +6,8 @@
 enum ScheduleXMLReader {
     static func read(_ root: XMLElement, log: ProblemLog) -> ScheduleDraft? {
         guard root.name == "schedule" else {
-            log.error("the root element is <\(root.name)>; a schedule.xml starts with <schedule>", at: "/\(root.name)", root.position)
+            let name = XMLReader.short(root.name)
+            log.error("the root element is <\(name)>; a schedule.xml starts with <schedule>", at: "/\(name)", root.position)
             return nil
         }
         var draft = ScheduleDraft()

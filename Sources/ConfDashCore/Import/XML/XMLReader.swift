@@ -140,7 +140,7 @@ struct XMLReader {
         }
         guard let root = tree.root else { throw fail("no root element: the file is empty or holds no XML element") }
         if let open = tree.openElement {
-            throw fail("the file ends inside <\(open.name)> (opened at line \(open.position.line)); it looks truncated")
+            throw fail("the file ends inside <\(Self.short(open.name))> (opened at line \(open.position.line)); it looks truncated")
         }
         return root
     }
@@ -217,7 +217,7 @@ struct XMLReader {
         while true {
             let hadSpace = offset < bytes.count && Self.isSpace(bytes[offset])
             skipWhitespace()
-            guard offset < bytes.count else { throw fail("the file ends inside the tag <\(elementName)>", at: start) }
+            guard offset < bytes.count else { throw fail("the file ends inside the tag <\(Self.short(elementName))>", at: start) }
             if bytes[offset] == UInt8(ascii: ">") {
                 step()
                 tree.open(XMLElement(name: elementName, attributes: attributes, position: start))
@@ -229,22 +229,22 @@ struct XMLReader {
                 tree.close()
                 return
             }
-            guard hadSpace else { throw fail("expected a space, > or /> in <\(elementName)>, found \(describe(bytes[offset]))") }
+            guard hadSpace else { throw fail("expected a space, > or /> in <\(Self.short(elementName))>, found \(describe(bytes[offset]))") }
             let attributePosition = here
             let attributeName = try name()
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else {
-                throw fail("attribute \(attributeName) of <\(elementName)> has no value (expected =)")
+                throw fail("attribute \(Self.short(attributeName)) of <\(Self.short(elementName))> has no value (expected =)")
             }
             step()
             skipWhitespace()
             let value = try attributeValue(of: attributeName)
             guard attributes.count < Self.maximumAttributes else {
-                throw fail("more than \(Self.maximumAttributes) attributes in <\(elementName)>: not a schedule (the limit is \(Self.maximumAttributes))",
+                throw fail("more than \(Self.maximumAttributes) attributes in <\(Self.short(elementName))>: not a schedule (the limit is \(Self.maximumAttributes))",
                            at: attributePosition)
             }
             if attributes.contains(where: { $0.name == attributeName }) {
-                warnings.append(("attribute \(attributeName) given twice in <\(elementName)>; the first is used", attributePosition))
+                warnings.append(("attribute \(Self.short(attributeName)) given twice in <\(Self.short(elementName))>; the first is used", attributePosition))
             } else {
                 attributes.append((attributeName, value))
             }
@@ -253,7 +253,7 @@ struct XMLReader {
 
     private mutating func attributeValue(of attribute: String) throws(XMLSyntaxError) -> String {
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'") else {
-            throw fail("the value of attribute \(attribute) must be in quotes")
+            throw fail("the value of attribute \(Self.short(attribute)) must be in quotes")
         }
         let quote = bytes[offset]
         let start = here
@@ -261,7 +261,7 @@ struct XMLReader {
         var value: [UInt8] = []
         while offset < bytes.count, bytes[offset] != quote {
             let byte = bytes[offset]
-            if byte == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(attribute) (unclosed quote?)") }
+            if byte == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(Self.short(attribute)) (unclosed quote?)") }
             if byte == UInt8(ascii: "&") {
                 try reference(into: &value)
                 continue
@@ -270,7 +270,7 @@ struct XMLReader {
             value.append(Self.isSpace(byte) ? 0x20 : byte)
             step()
         }
-        guard offset < bytes.count else { throw fail("the value of attribute \(attribute) is not closed", at: start) }
+        guard offset < bytes.count else { throw fail("the value of attribute \(Self.short(attribute)) is not closed", at: start) }
         step()
         return String(decoding: value, as: UTF8.self)
     }
@@ -280,12 +280,12 @@ struct XMLReader {
         let closing = try name()
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ">") else {
-            throw fail("expected > to end </\(closing)>")
+            throw fail("expected > to end </\(Self.short(closing))>")
         }
         step()
-        guard let open = tree.openElement else { throw fail("</\(closing)> closes nothing", at: start) }
+        guard let open = tree.openElement else { throw fail("</\(Self.short(closing))> closes nothing", at: start) }
         guard open.name == closing else {
-            throw fail("</\(closing)> does not match <\(open.name)> opened at line \(open.position.line)", at: start)
+            throw fail("</\(Self.short(closing))> does not match <\(Self.short(open.name))> opened at line \(open.position.line)", at: start)
         }
         tree.close()
     }
@@ -378,6 +378,9 @@ struct XMLReader {
         guard warnedEntities.insert(key).inserted else { return }
         warnings.append((message, position))
     }
+
+    /// A name as a message shows it: element and attribute names have no length limit.
+    static func short(_ name: String) -> String { name.count > 40 ? String(name.prefix(40)) + "…" : name }
 
     /// XML 1.0 §2.2 Char: tab, line feed, carriage return, and everything from U+0020 except
     /// surrogates (not scalars anyway), U+FFFE and U+FFFF.
