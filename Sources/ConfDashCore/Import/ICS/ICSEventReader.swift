@@ -42,6 +42,7 @@ struct ICSEventReader {
         let uid = vevent.property("UID").map { ICSValues.text($0.value).trimmingWhitespace }
         // confdash writes `<session id>@<event id>.confdash`: the session's id comes back as it was.
         template.idHint = uid.map(ImportIDs.hint(uid:))
+        template.uid = uid
         template.title = vevent.property("SUMMARY").map { ICSValues.text($0.value) }
         template.texts = vevent.property("DESCRIPTION").map { [ICSValues.text($0.value)] } ?? []
         template.room = vevent.property("LOCATION").map { ICSValues.text($0.value) }
@@ -177,7 +178,8 @@ struct ICSEventReader {
             return (0..<days).map { offset in
                 var entry = template
                 entry.day = first.adding(days: offset)
-                if datedID || days > 1 { entry.idHint = dated(template.idHint, entry.day!) }
+                // One UID for several entries names none of them: each keeps its own id instead.
+                if datedID || days > 1 { entry.idHint = dated(template.idHint, entry.day!); entry.uid = nil }
                 return entry
             }
         case (.dateTime(let local, let frame), _):
@@ -186,7 +188,7 @@ struct ICSEventReader {
             entry.start = shown
             entry.day = shown.date
             if case .minutes(let minutes) = length { entry.durationMinutes = minutes }
-            if datedID { entry.idHint = dated(template.idHint, local.date) }
+            if datedID { entry.idHint = dated(template.idHint, local.date); entry.uid = nil }
             return [entry]
         case (.date(let date), .minutes):
             var entry = template
