@@ -22,6 +22,7 @@ struct AgendaCommand: IOCommand {
           confdash agenda --search "securite"
           confdash agenda --event hanoi --format csv > hanoi.csv
           confdash agenda --data schedule.xml --day 2 --tz local
+          confdash agenda --starred --day 2
         """
     )
 
@@ -31,7 +32,7 @@ struct AgendaCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
-        let filter = try filters.filter(using: index)
+        let filter = try filters.filter(using: index, dataPath: common.data, io: io)
         let agenda = AgendaQuery(index: index).agenda(filter)
         var builder = RecordBuilder(index: index, language: common.language(io))
         builder.clock = clockOptions.clock(io)
@@ -42,6 +43,10 @@ struct AgendaCommand: IOCommand {
             io.out(JSONOutput.encode(AgendaOutput(lang: builder.language.rawValue, count: sessions.count, sessions: sessions)))
         case .csv:
             io.out(csv(agenda, builder))
+        case .text where filters.starred && agenda.isEmpty:
+            io.out(builder.language == .fr
+                ? "Aucune session étoilée ne correspond. Étoilez-en avec confdash star ID, ou s dans le tableau de bord.\n"
+                : "No starred session matches. Star some with confdash star ID, or s in the dashboard.\n")
         case .text:
             let undated = AgendaQuery(index: index).undatedLeftOut(by: filter)
             io.out(AgendaText(builder: builder, width: io.outputWidth).render(agenda, filter: filter, undatedLeftOut: undated))

@@ -140,10 +140,15 @@ public enum PersonalStateFile {
               case .number(let digits)? = value["sequence"]?.content, let sequence = Int(digits), sequence >= 0 else {
             return .failure(Damage(reason: "a calendar export record needs \"key\", \"uid\" and a \"sequence\" of 0 or more"))
         }
+        // Written into calendars as it is: only the characters a DTSTART value has.
+        let dtstart = value["dtstart"]?.stringValue ?? ""
+        guard dtstart.count <= 16, dtstart.utf8.allSatisfy({ $0.isASCIIDigit || $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: "Z") }) else {
+            return .failure(Damage(reason: "\"dtstart\" of \(quoted(key)) is not an iCalendar date or time"))
+        }
         var cancelled = false
         if case .bool(let value)? = value["cancelled"]?.content { cancelled = value }
         return .success(CalendarExportRecord(key: key, uid: uid, sequence: sequence, fingerprint: value["fingerprint"]?.stringValue ?? "",
-                                             title: value["title"]?.stringValue ?? "", dtstart: value["dtstart"]?.stringValue ?? "",
+                                             title: value["title"]?.stringValue ?? "", dtstart: dtstart,
                                              cancelled: cancelled))
     }
 
