@@ -32,7 +32,7 @@ struct AgendaCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
-        let filter = try filters.filter(using: index, dataPath: common.data, io: io)
+        let filter = try filters.filter(using: index, dataPath: common.input.data, io: io)
         let agenda = AgendaQuery(index: index).agenda(filter)
         var builder = RecordBuilder(index: index, language: common.language(io))
         builder.clock = clockOptions.clock(io)

@@ -40,14 +40,7 @@ struct NowCommand: IOCommand {
     @Option(name: .long, help: ArgumentHelp("Take this as the time (ISO 8601; event time when no offset). Also CONFDASH_NOW.", valueName: "time"))
     var now: String?
 
-    @Option(name: .long, help: "Language of data and labels: en or fr. Default: from LC_ALL, LC_MESSAGES or LANG.")
-    var lang: Language?
-
-    @Option(name: .long, help: ArgumentHelp("Read this file instead of the bundled WCO dataset: a confdash dataset, a frab/pretalx schedule.xml or schedule.json, or an iCalendar file.", valueName: "file"))
-    var data: String?
-
-    @Option(name: .long, help: ArgumentHelp("The format of --data: auto, confdash, xml, json or ics.", valueName: "format"))
-    var inputFormat: InputFormat = .auto
+    @OptionGroup var input: DataOptions
 
     func execute(io: CommandIO) throws {
         guard let grouping = NowNext.Grouping(rawValue: by) else { throw CommandFailure.usage("--by \(by): expected room or track") }
@@ -56,12 +49,12 @@ struct NowCommand: IOCommand {
         case .success(let value): setting = value
         case .failure(let error): throw CommandFailure.usage(error.message)
         }
-        let index = DatasetIndex(try DatasetFiles.load(path: data, format: inputFormat, io: io))
-        let only = starred ? try PersonalFiles(dataset: index.dataset, dataPath: data, io: io).starred(io).addresses : nil
+        let index = try input.loadIndex(io)
+        let only = starred ? try PersonalFiles(dataset: index.dataset, dataPath: input.data, io: io).starred(io).addresses : nil
         let localZone = ClockDisplay.localZone(environment: io.environment)
         let boards = index.eventsByDate.map { NowNext(event: $0, at: setting.wallClock(for: $0, localZone: localZone), by: grouping, only: only) }
             .filter { $0.isOn || !$0.rows.isEmpty }
-        let builder = RecordBuilder(index: index, language: lang ?? Language.fromEnvironment(io.environment))
+        let builder = RecordBuilder(index: index, language: input.language(io))
         switch format {
         case .short: io.out(short(boards, builder))
         case .json: io.out(JSONOutput.encode(json(boards, builder, grouping: grouping)))

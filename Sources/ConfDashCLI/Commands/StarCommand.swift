@@ -7,11 +7,8 @@ struct StarTargets: ParsableArguments {
     @Argument(help: ArgumentHelp("Session ids (as confdash agenda --format json shows them) or the schedule's guids/UIDs.", valueName: "id"))
     var ids: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Read this file instead of the bundled WCO dataset: a confdash dataset, a frab/pretalx schedule.xml or schedule.json, or an iCalendar file.", valueName: "file"))
-    var data: String?
-
-    @Option(name: .long, help: ArgumentHelp("The format of --data: auto (judged from the content), confdash, xml, json or ics.", valueName: "format"))
-    var inputFormat: InputFormat = .auto
+    @OptionGroup var input: DataOptions
+    var data: String? { input.data }
 
     /// The sessions `ids` name, in the order given; an id that names nothing is a usage error
     /// (and nothing is changed).
@@ -63,7 +60,7 @@ struct StarCommand: IOCommand {
     }
 
     func execute(io: CommandIO) throws {
-        let dataset = try DatasetFiles.load(path: targets.data, format: targets.inputFormat, io: io)
+        let dataset = try targets.input.load(io).dataset
         var chosen = try targets.sessions(in: dataset)
         if let from {
             let imported = try FavouritesFile(path: from).sessions(in: dataset, io: io)
@@ -94,7 +91,7 @@ struct UnstarCommand: IOCommand {
     }
 
     func execute(io: CommandIO) throws {
-        let dataset = try DatasetFiles.load(path: targets.data, format: targets.inputFormat, io: io)
+        let dataset = try targets.input.load(io).dataset
         try StarChange(dataset: dataset, dataPath: targets.data, starred: false).apply(try targets.sessions(in: dataset), io)
     }
 }

@@ -16,9 +16,11 @@ struct FavouritesFile {
         var missed: [String] = []
         let text = String(decoding: data.prefix(4096), as: UTF8.self)
         if text.uppercased().contains("BEGIN:VCALENDAR") {
-            let result = try DatasetFiles.loadResult(path: path, format: .ics)
-            guard let calendar = result.dataset else {
-                throw CommandFailure(status: ExitStatus.dataError, messages: result.problems.map { "\($0)" })
+            let calendar: Dataset
+            switch DatasetSource.load(path: path, format: .ics) {
+            case .success(let summary): calendar = summary.dataset
+            case .failure(.unreadable(let file, let reason)): throw CommandFailure(status: ExitStatus.noInput, messages: ["\(file): \(reason)"])
+            case .failure(let failure): throw CommandFailure(status: ExitStatus.dataError, messages: failure.errors.map { "\($0)" })
             }
             for event in calendar.events {
                 for session in event.sessions {
