@@ -17,6 +17,7 @@ extension KeyMap {
             (.trackPicker, "Track picker (t)"),
             (.search, "Typing a search (/)"),
             (.command, "Typing a command (:)"),
+            (.personal, "My agenda (m), a free gap's sessions, now and next (.)"),
         ]
         var out = ""
         for (context, title) in titles {

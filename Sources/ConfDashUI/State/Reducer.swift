@@ -34,6 +34,13 @@ public struct Reducer: Sendable {
             effects = editInput(edit, &state)
         case .mouse(let event):
             handleMouse(event, &state)
+        case .personal(let starred, let notes):
+            state.personal.starred = starred
+            state.personal.notes = notes
+        case .personalError(let message):
+            state.message = StatusMessage(.error, message)
+        case .tick(let seconds):
+            effects = tick(seconds, &state)
         }
         reconcile(&state)
         return effects
@@ -140,6 +147,8 @@ public struct Reducer: Sendable {
         case .search(let query):
             state.apply(.search(query))
             state.agenda = ListPosition()
+        case .toggleStar, .showMine, .showNowNext, .setNote:
+            return runPersonal(command, &state)
         }
         return []
     }
@@ -167,6 +176,7 @@ public struct Reducer: Sendable {
     }
 
     func cancel(_ state: inout AppState) {
+        if case .personal(let overlay) = state.overlay { cancelPersonal(overlay, &state); return }
         if state.overlay != nil { state.overlay = nil; return }
         switch state.mode {
         case .search, .command: state.mode = .normal; return
@@ -185,6 +195,7 @@ public struct Reducer: Sendable {
             if chosen.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(chosen)) }
             return
         }
+        if case .personal(let overlay) = state.overlay { activatePersonal(overlay, &state); return }
         switch state.focus {
         case .agenda:
             if data.agendaRows(state).session(at: state.agenda.cursor) != nil { state.overlay = .detail(scroll: 0) }
@@ -241,6 +252,8 @@ public struct Reducer: Sendable {
             state.overlay = .help(scroll: min(max(scroll, 0), HelpOverlay.maxScroll(state)))
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: min(max(cursor, 0), max(data.index.dataset.tracks.count - 1, 0)), chosen: chosen)
+        case .personal(let overlay):
+            reconcilePersonal(overlay, &state)
         case nil: break
         }
     }

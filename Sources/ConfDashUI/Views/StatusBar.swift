@@ -23,6 +23,10 @@ enum StatusBar {
             if let date = event.date(ofDay: state.day) {
                 put(" · " + labels.pick("Day", "Jour") + " \(state.day)/\(event.dayCount) · " + DateLabels.short(date, state.language), theme.statusBar)
             }
+            // While the event is on, the time on its clock.
+            if let now = state.personal.wallClock(for: event, localZone: data.localZone), event.dayIndex(of: now.date) != nil {
+                put(" · " + labels.pick("now", "il est") + " \(now.time)", theme.statusKey)
+            }
         } else {
             put(text.noEvent, theme.statusBar)
         }
