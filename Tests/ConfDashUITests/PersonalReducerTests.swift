@@ -42,12 +42,12 @@ import Testing
         let (starred, effects) = press("s", from: initial)
         var expected = initial
         expected.personal.starred = [address("a")]
-        expected.message = StatusMessage(.info, "★ Talk a")
+        expected.message = .personal(.starred(LocalizedText(en: "Talk a"), true))
         #expect(starred == expected)
         #expect(effects == [.saveStar(address("a"), true)])
         let (again, unstar) = press("*", from: starred)
         expected.personal.starred = []
-        expected.message = StatusMessage(.info, "☆ Talk a")
+        expected.message = .personal(.starred(LocalizedText(en: "Talk a"), false))
         #expect(again == expected)
         #expect(unstar == [.saveStar(address("a"), false)])
         // From the details too.
@@ -56,7 +56,7 @@ import Testing
         // Outside the agenda there is nothing selected to star: it says so and saves nothing.
         let (elsewhere, none) = press("2 s", from: initial)
         #expect(elsewhere.personal.starred.isEmpty && none.isEmpty)
-        #expect(elsewhere.message?.text == "Select a session to star (in the agenda or My agenda)")
+        #expect(elsewhere.message?.text(in: .en) == "Select a session to star (in the agenda or My agenda)")
     }
 
     @Test func myAgendaShowsOverlapsAndAGapWhoseFittingSessionsCanBeStarred() {
@@ -109,7 +109,7 @@ import Testing
         #expect(effects.isEmpty && state.message == nil && state.personal.reminded.isEmpty)
         effects = Self.reducer.reduce(&state, .tick(instant("2024-12-28T12:37")))
         #expect(effects == [.bell])
-        #expect(state.message == StatusMessage(.info, "★ in 8 min: 12:45 Talk d · Hall One"))
+        #expect(state.message?.text(in: .en) == "★ in 8 min: 12:45 Talk d · Hall One")
         #expect(state.personal.reminded == [address("d")])
         effects = Self.reducer.reduce(&state, .tick(instant("2024-12-28T12:38")))
         #expect(effects.isEmpty, "once only")

@@ -35,7 +35,7 @@ public struct PersonalIndex: Sendable {
         // a place a mark with the right key has.
         var unmatched: [SessionMark] = []
         for mark in state.marks.values.sorted(by: { $0.ref.key < $1.ref.key }) {
-            if let address = Self.pick(byKey[mark.ref.key], event: mark.ref.event), keyByAddress[address] == nil {
+            if let address = Self.preferred(byKey[mark.ref.key], event: mark.ref.event), keyByAddress[address] == nil {
                 claim(address, mark.ref.key)
             } else {
                 unmatched.append(mark)
@@ -43,7 +43,7 @@ public struct PersonalIndex: Sendable {
         }
         for mark in unmatched {
             let candidates = byTitleStart[Self.titleStart(mark.ref.title, mark.ref.start)]?.filter { keyByAddress[$0] == nil }
-            if !mark.ref.title.isEmpty, mark.ref.start != nil, let address = Self.pick(candidates, event: mark.ref.event) {
+            if !mark.ref.title.isEmpty, mark.ref.start != nil, let address = Self.preferred(candidates, event: mark.ref.event) {
                 claim(address, mark.ref.key)
             } else if mark.starred {
                 vanished.append(mark)
@@ -57,7 +57,7 @@ public struct PersonalIndex: Sendable {
     }
 
     /// Of several sessions with one key, the one in the mark's event.
-    private static func pick(_ candidates: [SessionAddress]?, event: String) -> SessionAddress? {
+    private static func preferred(_ candidates: [SessionAddress]?, event: String) -> SessionAddress? {
         guard let candidates, !candidates.isEmpty else { return nil }
         return candidates.first { $0.event == event } ?? candidates.first
     }

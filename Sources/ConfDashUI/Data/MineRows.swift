@@ -34,7 +34,7 @@ public struct MineRows: Sendable {
             case .possibleDays(let range):
                 heading += " · " + DateLabels.range(range.from, range.to, language)
             case .unplaced:
-                heading += " · " + labels.pick("day not stated", "jour non précisé")
+                heading += " · " + UIText(language).dayNotStated
             }
             items.append(.heading(heading))
             for row in group.rows {

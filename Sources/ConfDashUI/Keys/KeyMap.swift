@@ -128,8 +128,8 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("L")], .toggleLanguage, .global, "Français / English", "Français / English", hint: ("français", "English")),
     bind([.character("T")], .toggleTimeZone, .global, "Times in the event's time zone / in yours", "Heures dans le fuseau de l'événement / dans le vôtre"),
     // The commands are listed from their table, so a new one cannot be left out here.
-    bind([.character("s"), .character("*")], .toggleStar, .global, "Star / unstar the selected session (★ marks it)", "Étoiler / désétoiler la séance choisie (★ la marque)", hint: ("star", "étoile")),
-    bind([.character("m")], .showMine, .global, "My agenda: starred sessions, overlaps, free gaps", "Mon programme : séances étoilées, chevauchements, créneaux libres", hint: ("mine", "le mien")),
+    bind([.character("s"), .character("*")], .toggleStar, .global, "Star / unstar the selected session (★ marks it)", "Étoiler / désétoiler la session choisie (★ la marque)"),
+    bind([.character("m")], .showMine, .global, "My agenda: starred sessions, overlaps, free gaps", "Mon programme : sessions étoilées, chevauchements, créneaux libres"),
     bind([.character(".")], .showNowNext, .global, "Now and next, room by room", "En cours et ensuite, salle par salle"),
     bind([.character(":")], .startCommandLine, .global, "Command line (\(CommandTable.namesList))", "Ligne de commande (\(CommandTable.namesList))"),
     bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
@@ -138,7 +138,7 @@ private let globalBindings: [KeyBinding] = [
 private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .pane(.agenda), "Previous day", "Jour précédent"),
     bind([.right, .character("l")], .next, .pane(.agenda), "Next day", "Jour suivant", hint: ("day", "jour"), label: "← →"),
-    bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
+    bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la session", hint: ("details", "détails")),
     bind([.character("r")], .toggleRoomGrid, .pane(.agenda), "Room grid: rooms side by side, time running down", "Grille des salles : salles côte à côte, heures vers le bas", hint: ("rooms", "salles"),
          enabled: eventHasClockTimes),
 
@@ -146,7 +146,7 @@ private let paneBindings: [KeyBinding] = [
     bind([.right, .character("l")], .nextRoom, .roomGrid, "Room to the right", "Salle à droite", hint: ("room", "salle"), label: "← →"),
     bind([.character("<"), .character(",")], .previousDay, .roomGrid, "Previous day", "Jour précédent"),
     bind([.character(">")], .nextDay, .roomGrid, "Next day", "Jour suivant", hint: ("day", "jour"), label: "< >"),
-    bind([.enter], .activate, .roomGrid, "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
+    bind([.enter], .activate, .roomGrid, "Open the session's details", "Ouvrir le détail de la session", hint: ("details", "détails")),
     bind([.character("r")], .toggleRoomGrid, .roomGrid, "Back to the list", "Retour à la liste", hint: ("list", "liste"),
          enabled: eventHasClockTimes),
 
@@ -167,8 +167,8 @@ private let overlayBindings: [KeyBinding] = [
     bind([.pageDown], .pageDown, .detail, "Page down", "Page suivante"),
     bind([.home, .character("g")], .moveTop, .detail, "Top", "Début"),
     bind([.end, .character("G")], .moveBottom, .detail, "Bottom", "Fin"),
-    bind([.left, .character("h")], .previous, .detail, "Previous session", "Séance précédente"),
-    bind([.right, .character("l")], .next, .detail, "Next session", "Séance suivante", hint: ("session", "séance"), label: "← →"),
+    bind([.left, .character("h")], .previous, .detail, "Previous session", "Session précédente"),
+    bind([.right, .character("l")], .next, .detail, "Next session", "Session suivante", hint: ("session", "session"), label: "← →"),
     bind([.escape, .enter, .character("q")], .cancel, .detail, "Close", "Fermer", hint: ("close", "fermer")),
     bind([.character("s"), .character("*")], .toggleStar, .detail, "Star / unstar this session", "Étoiler / désétoiler cette séance", hint: ("star", "étoile")),
     bind([.character(":")], .startCommandLine, .detail, "Command line (:note TEXT on this session)", "Ligne de commande (:note TEXTE sur cette séance)"),

@@ -37,7 +37,8 @@ public enum Command: Equatable, Hashable, Sendable {
     case search(String)
     case setLanguage(Language)
     case setTimeZone(local: Bool)
-    case open(String)
+    /// `:open [--input-format F] FILE`.
+    case open(String, format: InputFormat = .auto)
     /// `:note TEXT` on the selected session (empty: remove the note).
     case setNote(String)
 }
@@ -55,6 +56,8 @@ public enum Action: Equatable, Sendable {
     case personalError(String)
     /// The clock moved on (seconds since 1970 UTC): reminders and the status-bar time follow.
     case tick(Int)
+    /// The result of an `.open` effect, with the file's name as the message shows it.
+    case opened(String, Result<LoadSummary, LoadError>)
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {
@@ -69,8 +72,9 @@ public enum LineEdit: Equatable, Hashable, Sendable {
 /// Work the reducer asks the store to do; the reducer itself stays pure.
 public enum Effect: Equatable, Sendable {
     case quit
-    /// Load another file; the store keeps the current data if it cannot be read.
-    case open(String)
+    /// Load another file; the store keeps the current data if it cannot be read, and sends the
+    /// result back as `.opened`.
+    case open(String, format: InputFormat)
     /// Save a star or unstar to the state file (merged with what other programs saved).
     case saveStar(SessionAddress, Bool)
     /// Save a note (nil: remove it).

@@ -18,6 +18,13 @@ public struct PersonalView: Equatable, Sendable {
 
     public init() {}
 
+    /// The clock and reminder settings without the stars (for another schedule).
+    var clockOnly: PersonalView {
+        var view = PersonalView()
+        view.now = now; view.nowSetting = nowSetting; view.remindMinutes = remindMinutes
+        return view
+    }
+
     /// The time on `event`'s clock, or nil when no clock is known yet.
     public func wallClock(for event: Event, localZone: TimeZone) -> LocalDateTime? {
         if case .eventWallClock(let local)? = nowSetting { return local }

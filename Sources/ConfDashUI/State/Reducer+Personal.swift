@@ -23,28 +23,26 @@ extension Reducer {
     }
 
     func runPersonal(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let text = UIText(state.language)
         switch command {
         case .toggleStar:
             guard let (session, event) = targetSession(state) else {
-                state.message = StatusMessage(.info, text.pick("Select a session to star (in the agenda or My agenda)",
-                                                               "Choisissez une séance à étoiler (programme ou Mon programme)"))
+                state.message = .personal(.nothingToStar)
                 return []
             }
             let address = SessionAddress(event: event.id, session: session.id)
             let starred = !state.personal.starred.contains(address)
             if starred { state.personal.starred.insert(address) } else { state.personal.starred.remove(address) }
-            state.message = StatusMessage(.info, (starred ? "★ " : "☆ ") + session.title.text(in: state.language))
+            state.message = .personal(.starred(session.title, starred))
             return [.saveStar(address, starred)]
         case .setNote(let note):
             guard let (session, event) = targetSession(state) else {
-                state.message = StatusMessage(.error, text.pick("Select a session first, then :note TEXT", "Choisissez d'abord une séance, puis :note TEXTE"))
+                state.message = .personal(.noteNeedsSession)
                 return []
             }
             let address = SessionAddress(event: event.id, session: session.id)
             let trimmed = note.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { state.personal.notes[address] = nil } else { state.personal.notes[address] = String(trimmed.prefix(SessionMark.maximumNoteLength)) }
-            state.message = StatusMessage(.info, trimmed.isEmpty ? text.pick("Note removed", "Note retirée") : text.pick("Note saved", "Note enregistrée"))
+            state.message = .personal(trimmed.isEmpty ? .noteRemoved : .noteSaved)
             return [.saveNote(address, trimmed.isEmpty ? nil : trimmed)]
         case .showMine:
             state.overlay = .personal(.mine(cursor: 0))
@@ -82,8 +80,7 @@ extension Reducer {
         reconcile(&state)
         let rows = data.agendaRows(state)
         guard let cursor = (0..<rows.sessionCount).first(where: { rows.session(at: $0)?.0.id == session.id }) else {
-            state.message = StatusMessage(.error, UIText(state.language).pick("That session is hidden by the filters (x clears them)",
-                                                                              "Cette séance est masquée par les filtres (x pour les effacer)"))
+            state.message = .personal(.sessionHiddenByFilters)
             return
         }
         state.agenda.cursor = cursor
@@ -131,12 +128,8 @@ extension Reducer {
         due.sort { ($0.0.start!, $0.0.id) < ($1.0.start!, $1.0.id) }
         for (session, event, _) in due { state.personal.reminded.insert(SessionAddress(event: event.id, session: session.id)) }
         let (session, event, minutes) = due[0]
-        let room = session.room.map { id in event.rooms.first { $0.id == id }?.name.text(in: state.language) ?? id }
-        let text = UIText(state.language)
-        var line = text.pick("★ in \(minutes) min: ", "★ dans \(minutes) min : ") + "\(session.start!.time) " + session.title.text(in: state.language)
-        if let room { line += " · " + room }
-        if due.count > 1 { line += text.pick(" (+\(due.count - 1) more)", " (+\(due.count - 1) autres)") }
-        state.message = StatusMessage(.info, line)
+        let room = session.room.map { id in event.rooms.first { $0.id == id }?.name ?? LocalizedText(en: id) }
+        state.message = .personal(.reminder(minutes: minutes, time: session.start!.time, title: session.title, room: room, more: due.count - 1))
         return [.bell]
     }
 }

@@ -15,10 +15,9 @@ enum PersonalOverlays {
         case .mine(let cursor):
             let rows = data.mineRows(state)
             let count = rows.agenda.sessionCount
-            OverlayBox.draw(rect, title: text.pick("My agenda", "Mon programme") + " · ★ \(count)", theme: theme, into: &grid)
+            OverlayBox.draw(rect, title: text.myAgenda + " · ★ \(count)", theme: theme, into: &grid)
             if rows.items.isEmpty {
-                grid.write(text.pick("No starred session yet: press s on a session in the agenda to star it.",
-                                     "Aucune séance étoilée : appuyez sur s sur une séance du programme pour l'étoiler."),
+                grid.write(text.noStarYet,
                            in: inner.inset(by: 1), style: theme.dim)
                 return
             }
@@ -35,8 +34,7 @@ enum PersonalOverlays {
                     drawSession(session, event: event, overlaps: rows.agenda.overlaps[SessionAddress(event: event.id, session: session.id)] ?? [],
                                 state: state, data: data, theme: theme, in: line, into: &grid)
                 case .gap(let gap, _):
-                    let label = text.pick("free ", "libre ") + "\(gap.from.time)–\(gap.to.time) (\(minutes(gap.minutes, state.language)))"
-                        + text.pick("  · Enter: what fits", "  · Entrée : ce qui y tient")
+                    let label = text.freeGap(gap)
                     grid.write("  " + label, in: line, style: theme.dim)
                 }
                 if index == selectedItem {
@@ -51,9 +49,9 @@ enum PersonalOverlays {
         case .gap(let gap, let cursor, _):
             guard let event = data.index.eventsByID[gap.event] else { return }
             let fitting = MyAgenda.sessions(fitting: gap, in: event, excluding: state.personal.starred)
-            OverlayBox.draw(rect, title: text.pick("Fits in ", "Tient dans ") + "\(gap.from.time)–\(gap.to.time) · \(fitting.count)", theme: theme, into: &grid)
+            OverlayBox.draw(rect, title: text.fitsIn(gap, count: fitting.count), theme: theme, into: &grid)
             if fitting.isEmpty {
-                grid.write(text.pick("No session fits in this gap.", "Aucune séance ne tient dans ce créneau."), in: inner.inset(by: 1), style: theme.dim)
+                grid.write(text.nothingFits, in: inner.inset(by: 1), style: theme.dim)
                 return
             }
             let scroll = scrollFor(cursor, height: inner.height)
@@ -69,17 +67,17 @@ enum PersonalOverlays {
             }
         case .nowNext:
             guard let event = data.event(state.selectedEvent) else { return }
-            let title = text.pick("Now and next", "En cours et ensuite") + " · " + UIText.eventName(event, state.language)
+            let title = text.nowAndNext + " · " + UIText.eventName(event, state.language)
             OverlayBox.draw(rect, title: title, theme: theme, into: &grid)
             guard let time = state.personal.wallClock(for: event, localZone: data.localZone) else {
-                grid.write(text.pick("The clock is not known yet.", "L'heure n'est pas encore connue."), in: inner.inset(by: 1), style: theme.dim)
+                grid.write(text.clockUnknown, in: inner.inset(by: 1), style: theme.dim)
                 return
             }
             let board = NowNext(event: event, at: time)
             grid.write(DateLabels.long(time.date, state.language).capitalizedFirst + " \(time.time)" + (event.timeZone.map { " (\($0))" } ?? ""),
                        in: Rect(x: inner.x + 1, y: inner.y, width: max(inner.width - 2, 0), height: 1), style: theme.heading)
             if board.rows.isEmpty {
-                grid.write(text.pick("Nothing is running and nothing more is to come today.", "Rien en cours et plus rien aujourd'hui."),
+                grid.write(text.nothingMoreToday,
                            in: Rect(x: inner.x + 1, y: inner.y + 2, width: max(inner.width - 2, 0), height: 1), style: theme.dim)
                 return
             }
@@ -130,16 +128,13 @@ enum PersonalOverlays {
         if let room = session.room { rest += " · " + roomName(room, event, state) }
         if !overlaps.isEmpty {
             let names = overlaps.prefix(2).compactMap { data.session(at: $0.other)?.0.title.text(in: state.language) }
-            rest += (certain ? "  ⚠ " + labels.pick("overlaps ", "chevauche ") : "  ≈ " + labels.pick("may overlap ", "chevauche peut-être "))
+            rest += "  " + UIText(state.language).overlapsShort(certain: certain)
                 + names.map { "«\($0.prefix(30))»" }.joined(separator: ", ") + (overlaps.count > 2 ? " +\(overlaps.count - 2)" : "")
         }
         if let note = state.personal.notes[address] { rest += "  ✎ " + note }
         grid.write(rest, x: x, y: line.y, limit: line.maxX - x, style: theme.title)
     }
 
-    private static func minutes(_ count: Int, _ language: Language) -> String {
-        count >= 60 ? "\(count / 60) h" + (count % 60 > 0 ? " \(count % 60) min" : "") : "\(count) min"
-    }
 
     private static func scrollFor(_ selected: Int, height: Int) -> Int { max(selected - height + 2, 0) }
 }
