@@ -48,7 +48,12 @@ struct PersonalTerminalTests {
         // Enter on the gap: what fits in it.
         try second.sendKeys("j", "j", "Enter")
         _ = try second.waitFor("Fits in 13:00–14:45")
-        try second.sendKeys("Escape", "Escape", "q")
+        // One key at a time: Escape followed at once by another key reads as Alt+key.
+        try second.sendKeys("Escape")
+        _ = try second.waitFor("My agenda · ★ 3")
+        try second.sendKeys("Escape")
+        _ = try second.waitUntil("My agenda closed") { !$0.contains { $0.contains("My agenda") } }
+        try second.sendKeys("q")
         #expect(try second.exitReport().status == 0)
     }
 }
