@@ -2,6 +2,7 @@ extension DatasetReader {
     func readSession(_ value: JSONValue, _ path: String, _ event: EventContext) -> Session? {
         guard let fields = object(value, path) else { return nil }
         let id = fields.required("id", recordID)
+        let uid = fields.optional("uid", string)
         let kind = fields.required("kind", choice(Session.Kind.self))
         let title = fields.required("title", localized)
         let officialTitle = fields.optional("officialTitle", bool) ?? false
@@ -51,7 +52,7 @@ extension DatasetReader {
                        possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes,
                        room: room, language: language, description: description, abstract: abstract, tracks: tracks,
                        technologies: technologies, people: people, organisations: organisations, links: links,
-                       sources: sources)
+                       sources: sources, uid: uid.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) })
     }
 
     func readPossibleDays(_ value: JSONValue, _ path: String, _ event: EventContext) -> DateRange? {
