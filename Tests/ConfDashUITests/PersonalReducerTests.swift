@@ -140,5 +140,10 @@ import Testing
         let screen = Screen.render(state, data: Self.data, theme: .monochrome, keyMap: .standard).textLines()
         #expect(screen.contains { $0.contains("★ Talk a") })
         #expect(!screen.contains { $0.contains("★ Talk b") })
+        // In the room grid too.
+        let (grid, _) = press("r", from: state)
+        #expect(grid.agendaView == .rooms)
+        let cells = Screen.render(grid, data: Self.data, theme: .monochrome, keyMap: .standard).textLines()
+        #expect(cells.contains { $0.contains("★ 11:00") }, "\(cells.joined(separator: "\n"))")
     }
 }

@@ -2,6 +2,7 @@ extension DatasetReader {
     func readSession(_ value: JSONValue, _ path: String, _ event: EventContext) -> Session? {
         guard let fields = object(value, path) else { return nil }
         let id = fields.required("id", recordID)
+        let uid = fields.optional("uid", string)
         let kind = fields.required("kind", choice(Session.Kind.self))
         let title = fields.required("title", localized)
         let officialTitle = fields.optional("officialTitle", bool) ?? false
@@ -64,7 +65,8 @@ extension DatasetReader {
                        possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes,
                        room: room, language: language, description: description, abstract: abstract, tracks: tracks,
                        technologies: technologies, people: people, organisations: organisations, links: links,
-                       sources: sources, groupTopic: groupTopic, dayBasis: dayBasis, quotedLanguage: quotedLanguage)
+                       sources: sources, groupTopic: groupTopic, dayBasis: dayBasis, quotedLanguage: quotedLanguage,
+                       uid: uid.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) })
     }
 
     /// A quote of the source that states the day, or an inference with its reason: one of the two at least.
