@@ -22,6 +22,7 @@ let package = Package(
         .executableTarget(name: "FuzzRender", dependencies: [
             "FuzzSupport",
             .product(name: "ConfDashUI", package: "confdash"),
+            .product(name: "ConfDashScreen", package: "confdash"),
         ]),
     ],
     swiftLanguageModes: [.v6]

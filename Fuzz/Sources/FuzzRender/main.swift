@@ -1,4 +1,5 @@
 import ConfDashCore
+import ConfDashScreen
 import ConfDashUI
 import Foundation
 import FuzzSupport
@@ -19,7 +20,7 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
             precondition(!exported.text.unicodeScalars.contains(where: TerminalText.isUnsafe), "a control character in the \(format) export")
         }
     }
-    let dashboard = Dashboard(index: index, size: Size(width: 80, height: 24), language: .en, theme: .dark,
+    let dashboard = DashboardStore(index: index, size: Size(width: 80, height: 24), language: .en, theme: .dark,
                               localZone: TimeZone(identifier: "Pacific/Kiritimati")!)
     check(dashboard.render())
     // Keys that reach the views where data is drawn: agenda and details, room grid, local time,
