@@ -25,6 +25,10 @@ let package = Package(
             plugins: [.plugin(name: "EmbedResourcePlugin")]
         ),
         .executableTarget(name: "EmbedResourceTool"),
+
+        // The version and the git revision of the build, for `confdash --version`.
+        .target(name: "ConfDashBuildInfo", plugins: [.plugin(name: "BuildRevisionPlugin")]),
+        .plugin(name: "BuildRevisionPlugin", capability: .buildTool()),
         .plugin(
             name: "EmbedResourcePlugin",
             capability: .buildTool(),
@@ -37,6 +41,7 @@ let package = Package(
             dependencies: [
                 "ConfDashCore",
                 "ConfDashBundledData",
+                "ConfDashBuildInfo",
                 "ConfDashUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

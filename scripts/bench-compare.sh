@@ -68,7 +68,7 @@ done
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-rows="$work/rows.tsv"
+rows="$work/rows"
 : > "$rows"
 
 # compare NAME BUDGET FILE CONFDASH-COMMAND REFERENCE-COMMAND
@@ -95,7 +95,7 @@ for i in range(int(rounds)):
         times[result["command"]].extend(result["times"])
 ma, mb = statistics.median(times[a]) * 1000, statistics.median(times[b]) * 1000
 size = os.path.getsize(file) if file != "-" else 0
-print("\t".join([name, "%.1f" % ma, "%.1f" % (min(times[a]) * 1000),
+print("\x1f".join([name, "%.1f" % ma, "%.1f" % (min(times[a]) * 1000),
                  "%.1f" % mb, "%.2f" % (ma / mb), budget, "%.0f" % (int(peak_a) / 1024), "%.0f" % (int(peak_b) / 1024),
                  "%.1f" % (size / 1e6) if size else "", "%.1f" % (int(peak_a) * 1024 / size) if size else "",
                  str(len(times[a]))]))
@@ -132,7 +132,8 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     echo "| work | confdash median ms | min ms | reference median ms | ratio | budget | within | confdash peak MB | reference peak MB | file MB | peak / file |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|"
-    while IFS=$'\t' read -r name ma mina mb ratio budget pa pb size per n; do
+    # Fields are separated by the unit separator, not tabs: `read` would merge empty tab-separated fields.
+    while IFS=$'\x1f' read -r name ma mina mb ratio budget pa pb size per n; do
         within="yes"
         awk -v r="$ratio" -v b="$budget" 'BEGIN { exit !(r > b) }' && within="**no**"
         [ -n "$per" ] && awk -v p="$per" -v n="$name" 'BEGIN { exit !(n ~ /^100k validate/ && p > 3) }' && within="$within (memory **no**)"

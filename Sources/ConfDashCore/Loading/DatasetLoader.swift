@@ -11,6 +11,18 @@ public enum DatasetLoader {
 
     /// The bytes of a local file and the name problems call it by; every importer reads files this way.
     static func readFile(_ url: URL) throws(LoadFailure) -> (data: Data, name: String) {
+        let name = try readableName(url)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(file: name, reason: error.localizedDescription)
+        }
+        return (data, name)
+    }
+
+    /// The name problems call `url` by, once it is known to be a readable local file.
+    static func readableName(_ url: URL) throws(LoadFailure) -> String {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
         guard url.isFileURL else { throw .unreadable(file: name, reason: "not a local file") }
         var isDirectory: ObjCBool = false
@@ -21,13 +33,7 @@ public enum DatasetLoader {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw .unreadable(file: name, reason: "permission denied")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(file: name, reason: error.localizedDescription)
-        }
-        return (data, name)
+        return name
     }
 
     /// `name` is what problems call the file.
