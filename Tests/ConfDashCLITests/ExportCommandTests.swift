@@ -30,6 +30,40 @@ struct ExportCommandTests {
         try Golden.check(run.stdout, named: file)
     }
 
+    @Test("export takes the input options every data command takes (--input-format was rejected)")
+    func inputFormat() {
+        let run = CLIRun.run(["export", "--data", Self.timedExample, "--input-format", "confdash", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("id,event,event_title,title,"))
+        #expect(run.stdout.contains("dd25-opening"))
+        let wrong = CLIRun.run(["export", "--data", Self.timedExample, "--input-format", "ics", "--format", "csv"])
+        #expect(wrong.status == 65, "a confdash file read as iCalendar is bad data: \(wrong.stderr)")
+    }
+
+    @Test("-o onto a named pipe writes into it and leaves it a pipe (renaming over it would replace it, as it would /dev/null)")
+    func outputOntoAPipeKeepsThePipe() throws {
+        try withFolder { folder in
+            let pipe = folder.appendingPathComponent("out.fifo").path
+            #expect(mkfifo(pipe, 0o600) == 0)
+            // A reader on the other end, or opening the pipe for writing would wait for ever.
+            nonisolated(unsafe) var received = Data()
+            let reader = Thread { received = FileHandle(forReadingAtPath: pipe)?.readDataToEndOfFile() ?? Data() }
+            reader.start()
+            let run = CLIRun.run(["export", "--format", "csv", "--event", "lima", "-o", pipe])
+            #expect(run.status == 0, "\(run.stderr)")
+            while !reader.isFinished { usleep(10_000) }
+            var status = stat()
+            #expect(stat(pipe, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO, "still a pipe")
+            #expect(String(decoding: received, as: UTF8.self).hasPrefix("id,event,event_title,title,"))
+        }
+    }
+
+    @Test("the formats in export's help come from the format list")
+    func helpListsEveryFormat() {
+        let help = CLIRun.run(["export", "--help"]).stdout
+        #expect(help.contains("ics, xml, json, csv or md"))
+    }
+
     @Test("what a format cannot hold is one line per kind on stderr, with counts and ids")
     func notes() {
         let xml = CLIRun.run(["export", "--format", "xml"])

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import Foundation
 import ConfDashCore
 
@@ -7,17 +8,17 @@ extension Reducer {
         switch state.mode {
         case .normal:
             return []
-        case .search(var input, let previous):
+        case .search(var input):
             if edit == .submit {
                 state.mode = .normal
                 state.apply(.search(input.text.trimmingCharacters(in: .whitespaces)))
-                if input.text.trimmingCharacters(in: .whitespaces).isEmpty { state.remove(kind: ActiveFilter.search("").kind) }
+                if input.text.trimmingCharacters(in: .whitespaces).isEmpty { state.remove(.search) }
                 state.focus = .agenda
                 followSearchMatch(&state)
                 return []
             }
             input.apply(edit)
-            state.mode = .search(input, previous: previous)
+            state.mode = .search(input)
             // Incremental: the agenda lists the matches as they are typed, from the first one.
             state.agenda = ListPosition()
             return []
@@ -25,9 +26,9 @@ extension Reducer {
             switch edit {
             case .submit:
                 state.mode = .normal
-                switch CommandLine.parse(input.text, language: state.language) {
+                switch CommandTable.parse(input.text) {
                 case .empty: return []
-                case .error(let message): state.message = StatusMessage(.error, message); return []
+                case .error(let message): state.message = message; return []
                 case .command(let command): return run(command, &state)
                 }
             case .complete, .completeBackward:
@@ -53,7 +54,7 @@ extension Reducer {
             input.cursor = input.text.count
             return
         }
-        let candidates = CommandLine.completions(for: input.text, data: data, language: language)
+        let candidates = CommandTable.completions(for: input.text, context: CompletionContext(data: data, language: language, environment: environment))
         if candidates.count == 1 {
             input.text = candidates[0]
             input.cursor = input.text.count
