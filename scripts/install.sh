@@ -63,7 +63,8 @@ if [ "$build" = 1 ]; then
     echo "Building a release binary (--static-swift-stdlib); the first build takes a few minutes…"
     swift build -c release --static-swift-stdlib --product confdash
 fi
-built="$(swift build -c release --show-bin-path)/confdash"
+built="$root/.build/release/confdash"
+[ -x "$built" ] || built="$(swift build -c release --show-bin-path)/confdash"
 [ -x "$built" ] || { echo "install.sh: no release binary at $built (run without --no-build)" >&2; exit 66; }
 
 # Write each file beside its destination, then rename it into place: an interrupted install

@@ -169,7 +169,7 @@ let benchmarks: @Sendable () -> Void = {
             recordingCPU(benchmark) {
                 let index = DatasetIndex(Fixtures.open(url))
                 let map = try! WorldMap(parsing: BundledData.worldMapText)
-                let dashboard = Dashboard(index: index, map: map, size: Size(width: 120, height: 40), language: .en, theme: .dark)
+                let dashboard = DashboardStore(index: index, map: map, size: Size(width: 120, height: 40), language: .en, theme: .dark)
                 blackHole(dashboard.render())
             }
         }

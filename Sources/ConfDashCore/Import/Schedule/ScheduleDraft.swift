@@ -88,7 +88,7 @@ struct DraftSession {
 
     /// The value's text, trimmed; nil when absent or blank.
     subscript(_ field: DraftField) -> String? {
-        guard let text = fields[field]?.text.trimmingWhitespace, !text.isEmpty else { return nil }
+        guard let text = fields.text(field)?.trimmingWhitespace, !text.isEmpty else { return nil }
         return text
     }
 }
@@ -170,6 +170,12 @@ struct DraftFields {
 
     init(parent: String) { self.parent = parent }
 
+    /// The text of `field`, without building its `DraftValue` (what the resolver mostly asks).
+    func text(_ field: DraftField) -> String? {
+        if let entry = entries.first(where: { $0.field == field }) { return entry.text }
+        return others.first { $0.field == field }?.value.text
+    }
+
     subscript(_ field: DraftField) -> DraftValue? {
         get {
             if let entry = entries.first(where: { $0.field == field }) {
@@ -185,8 +191,8 @@ struct DraftFields {
             return others.first { $0.field == field }?.value
         }
         set {
-            entries.removeAll { $0.field == field }
-            others.removeAll { $0.field == field }
+            if let index = entries.firstIndex(where: { $0.field == field }) { entries.remove(at: index) }
+            if !others.isEmpty { others.removeAll { $0.field == field } }
             guard let newValue else { return }
             if let entry = Self.entry(field, newValue, parent: parent) {
                 entries.append(entry)
@@ -200,7 +206,8 @@ struct DraftFields {
         let kind: Kind
         switch value.location {
         case let .xmlChild(of, name) where of == parent && name == field.name: kind = .xmlChild
-        case let .xmlChild(of, name) where of == parent && name == "@" + field.name: kind = .xmlAttribute
+        case let .xmlChild(of, name) where of == parent && name.utf8.first == UInt8(ascii: "@") && name.utf8.dropFirst().elementsEqual(field.name.utf8):
+            kind = .xmlAttribute
         case let .jsonMember(of, key) where of == parent && key == field.name: kind = .jsonMember
         default: return nil
         }
