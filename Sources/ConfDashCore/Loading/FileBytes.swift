@@ -39,6 +39,10 @@ extension DatasetLoader {
                 if got < 0 { failure = errno }
                 if got <= 0 { break }
                 bytes.append(contentsOf: block[0..<got])
+                // A file that grows while it is read (a pipe, a log) stops at the same limit.
+                if bytes.count > maximumFileBytes {
+                    throw .unreadable(file: name, reason: "more than the \(maximumFileBytes / 1_000_000) MB confdash reads")
+                }
             }
         }
         if failure != 0 { throw .unreadable(file: name, reason: String(cString: strerror(failure))) }
