@@ -26,6 +26,10 @@ let package = Package(
             plugins: [.plugin(name: "EmbedResourcePlugin")]
         ),
         .executableTarget(name: "EmbedResourceTool"),
+
+        // The version and the git revision of the build, for `confdash --version`.
+        .target(name: "ConfDashBuildInfo", plugins: [.plugin(name: "BuildRevisionPlugin")]),
+        .plugin(name: "BuildRevisionPlugin", capability: .buildTool()),
         .plugin(
             name: "EmbedResourcePlugin",
             capability: .buildTool(),
@@ -38,6 +42,7 @@ let package = Package(
             dependencies: [
                 "ConfDashCore",
                 "ConfDashBundledData",
+                "ConfDashBuildInfo",
                 "ConfDashUI",
                 "ConfDashScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

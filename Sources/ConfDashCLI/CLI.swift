@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfDashBuildInfo
 import ConfDashCore
 import ConfDashScreen
 import ConfDashUI
@@ -75,7 +76,9 @@ extension IOCommand {
 }
 
 public enum ConfdashCLI {
-    public static let version = "0.1.0"
+    public static let version = BuildInfo.version
+    /// What `confdash --version` prints: `confdash 0.1.0 (git 89156b7c1d2e)`.
+    public static var versionLine: String { BuildInfo.versionLine }
 
     /// Parses `arguments` (without the program name), runs the command and returns the exit status.
     /// Exit status when the dashboard is asked for without a terminal.
@@ -143,7 +146,7 @@ public struct ConfdashCommand: ParsableCommand {
         Exit status: 0 success, 1 dashboard asked for without a terminal, 64 bad usage, 65 bad data, \
         66 file not found or unreadable, 73 output file or state file (stars, notes) cannot be written.
         """,
-        version: ConfdashCLI.version,
+        version: ConfdashCLI.versionLine,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
             RegionsCommand.self, ValidateCommand.self, ExportCommand.self, SnapshotCommand.self, KeysCommand.self,

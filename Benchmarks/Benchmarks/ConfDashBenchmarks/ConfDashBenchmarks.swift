@@ -99,7 +99,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    for name in [DatasetName.x10, .x100, .bigDay, .c38, .real38C3] {
+    for name in [DatasetName.x10, .x100, .bigDay, .c38, .real38C3, .generated1k, .generated10k, .generated100k] {
         Benchmark("Startup/first frame: Dashboard.init+render 120x40 \(name.label)",
                   configuration: .init(setup: { _ = Fixtures.index(name); _ = Fixtures.worldMap })) { benchmark in
             recordingCPU(benchmark) {
@@ -148,11 +148,50 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // MARK: Generated schedules (issue 13: 1k / 10k / 100k sessions)
+
+    // Opening each format, with peak memory (the process's resident peak so far: run one
+    // benchmark at a time, `--filter`, for a figure about that benchmark alone).
+    for size in GeneratedSchedules.Size.allCases {
+        let large = size == .k100
+        let openConfiguration = Benchmark.Configuration(
+            metrics: timeMetrics + [.peakMemoryResident], warmupIterations: large ? 0 : 1,
+            maxDuration: .seconds(large ? 30 : 5), maxIterations: large ? 3 : 20)
+        for format in GeneratedSchedules.Format.allCases {
+            let url = GeneratedSchedules.url(size, format)
+            Benchmark("Open/generated \(size.rawValue) \(format.rawValue): read+import", configuration: openConfiguration) { benchmark in
+                recordingCPU(benchmark) { blackHole(Fixtures.open(url)) }
+            }
+        }
+        Benchmark("Open/generated \(size.rawValue) xml: read+import+index+map+init+render 120x40",
+                  configuration: openConfiguration) { benchmark in
+            let url = GeneratedSchedules.url(size, .xml)
+            recordingCPU(benchmark) {
+                let index = DatasetIndex(Fixtures.open(url))
+                let map = try! WorldMap(parsing: BundledData.worldMapText)
+                let dashboard = DashboardStore(index: index, map: map, size: Size(width: 120, height: 40), language: .en, theme: .dark)
+                blackHole(dashboard.render())
+            }
+        }
+        let exportConfiguration = Benchmark.Configuration(
+            metrics: timeMetrics, warmupIterations: large ? 0 : 1, maxDuration: .seconds(large ? 20 : 3), maxIterations: large ? 3 : 20,
+            setup: { _ = GeneratedSchedules.index(size) })
+        for format in ExportFormat.allCases {
+            Benchmark("Export/\(format.rawValue) generated \(size.rawValue)", configuration: exportConfiguration) { benchmark in
+                recordingCPU(benchmark) {
+                    let request = ExportRequest(index: GeneratedSchedules.index(size), language: .en, generatorVersion: "bench")
+                    blackHole(Exporter.export(request, as: format))
+                }
+            }
+        }
+    }
+
     // MARK: Keystroke -> frame
 
     // Bundled data at both sizes; the scaled datasets at 120x40 (the full layout: every pane visible).
     var keyRuns: [(DatasetName, Size)] = sizes.map { (.bundled, $0) }
-    keyRuns += [DatasetName.x10, .x100, .bigDay, .c38, .real38C3].map { ($0, Size(width: 120, height: 40)) }
+    keyRuns += [DatasetName.x10, .x100, .bigDay, .c38, .real38C3, .generated1k, .generated10k, .generated100k]
+        .map { ($0, Size(width: 120, height: 40)) }
 
     for (name, size) in keyRuns {
         for keyCase in KeyCase.all where keyCase.applies(to: name) {

@@ -65,6 +65,9 @@ public enum Fixtures {
         case .x100: return x100
         case .bigDay: return bigDay
         case .c38: return c38
+        case .generated1k: return GeneratedSchedules.index(.k1)
+        case .generated10k: return GeneratedSchedules.index(.k10)
+        case .generated100k: return GeneratedSchedules.index(.k100)
         }
     }
 
@@ -161,6 +164,8 @@ public enum Fixtures {
 
 public enum DatasetName: String, CaseIterable, Sendable {
     case bundled, x10, x100, bigDay, c38, real38C3
+    /// scripts/generate-schedule.py's schedules (issue 13), imported from schedule.xml.
+    case generated1k, generated10k, generated100k
 
     public var label: String {
         switch self {
@@ -170,6 +175,9 @@ public enum DatasetName: String, CaseIterable, Sendable {
         case .bigDay: return "1200-in-a-day"
         case .c38: return "38c3-sized"
         case .real38C3: return "38C3"
+        case .generated1k: return "generated 1k"
+        case .generated10k: return "generated 10k"
+        case .generated100k: return "generated 100k"
         }
     }
 }
@@ -189,8 +197,11 @@ public struct KeyCase: Sendable {
     /// The congress schedules have one event and no regions: `[`, `]` and Enter on a region
     /// have nothing to do there (the benchmarks check that every measured key changes the state).
     public func applies(to dataset: DatasetName) -> Bool {
-        (dataset != .c38 && dataset != .real38C3) || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
+        !Self.singleEvent.contains(dataset) || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
     }
+
+    /// The congress-shaped schedules: one event, no regions.
+    static let singleEvent: Set<DatasetName> = [.c38, .real38C3, .generated1k, .generated10k, .generated100k]
 
     public static let all: [KeyCase] = [
         KeyCase(name: "j", prefix: "", key: .character("j"), undo: "k"),

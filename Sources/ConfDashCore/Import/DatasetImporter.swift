@@ -29,19 +29,27 @@ public enum InputFormat: String, CaseIterable, Sendable {
 public enum DatasetImporter {
     /// Throws only when the file cannot be read at all.
     public static func load(contentsOf url: URL, format: InputFormat = .auto) throws(LoadFailure) -> LoadResult {
-        let (data, name) = try DatasetLoader.readFile(url)
-        return load(data: data, name: name, format: format)
+        var (bytes, name) = try DatasetLoader.readBytes(url)
+        return load(bytes: &bytes, name: name, format: format)
     }
 
     public static func load(data: Data, name: String, format: InputFormat = .auto) -> LoadResult {
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
+        return load(bytes: &bytes, name: name, format: format)
+    }
+
+    /// Reads `bytes` and empties it as soon as the syntax is read, so that a large file is not
+    /// held in memory while what was read from it is assembled.
+    static func load(bytes: inout [UInt8], name: String, format: InputFormat) -> LoadResult {
         let chosen = format == .auto ? detect(bytes) : format
         switch chosen {
         case .auto?, nil:
             let problem = LoadProblem(severity: .error, file: name, path: "", line: 1, column: 1, message: undetectable(bytes))
             return LoadResult(dataset: nil, problems: [problem])
         case .confdash?, .json?:
-            switch JSONParser.parse(bytes: bytes) {
+            let parsed = JSONParser.parse(bytes: bytes)
+            bytes = []
+            switch parsed {
             case let .failure(error):
                 return LoadResult(syntaxError: error, file: name)
             case let .success(root):
@@ -51,13 +59,18 @@ public enum DatasetImporter {
             }
         case .xml?:
             return imported(name) { log in
-                switch XMLReader.parse(bytes) {
+                // Sessions are read as each <event> closes and their elements let go, so the
+                // document is never all in memory as a tree.
+                let events = ScheduleXMLReader.EventCollector()
+                let parsed = XMLReader.parse(bytes, observer: events.observe)
+                bytes = []
+                switch parsed {
                 case let .failure(error):
                     log.error(error.message, at: "", error.position)
                     return nil
                 case let .success(output):
                     for warning in output.warnings { log.warning(warning.message, at: "", warning.position) }
-                    return ScheduleXMLReader.read(output.root, log: log).map(ScheduleResolver(log: log).resolve)
+                    return ScheduleXMLReader.read(output.root, events: events, log: log).map(ScheduleResolver(log: log).resolve)
                 }
             }
         case .ics?:

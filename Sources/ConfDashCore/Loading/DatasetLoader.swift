@@ -14,6 +14,18 @@ public enum DatasetLoader {
 
     /// The bytes of a local file and the name problems call it by; every importer reads files this way.
     static func readFile(_ url: URL) throws(LoadFailure) -> (data: Data, name: String) {
+        let name = try readableName(url)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(file: name, reason: error.localizedDescription)
+        }
+        return (data, name)
+    }
+
+    /// The name problems call `url` by, once it is known to be a readable local file.
+    static func readableName(_ url: URL) throws(LoadFailure) -> String {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
         guard url.isFileURL else { throw .unreadable(file: name, reason: "not a local file") }
         var isDirectory: ObjCBool = false
@@ -28,13 +40,7 @@ public enum DatasetLoader {
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumFileBytes {
             throw .unreadable(file: name, reason: "it is \(size / 1_000_000) MB, more than the \(maximumFileBytes / 1_000_000) MB confdash reads")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(file: name, reason: error.localizedDescription)
-        }
-        return (data, name)
+        return name
     }
 
     /// `name` is what problems call the file.

@@ -14,7 +14,7 @@ public final class DatasetIndex: Sendable {
     /// Oldest first; ties broken by end date then id, so the order never depends on the file's order.
     public let eventsByDate: [Event]
     /// Folded (case- and accent-insensitive) text of each session in both languages, keyed by session id.
-    private let sessionSearchText: [String: String]
+    private let sessionSearchText: LazyValue<[String: String]>
     /// Folded text of each event's own fields, by event id: what a search can match on the event
     /// itself (its theme, description, organisations…) rather than on one of its sessions.
     private let eventSearchFields: [String: [(field: EventSearchField, text: String)]]
@@ -37,16 +37,20 @@ public final class DatasetIndex: Sendable {
         for event in dataset.events where rooms[event.id] == nil { rooms[event.id] = Self.keyed(event.rooms, \.id) }
         roomsByEvent = rooms
 
-        var searchText: [String: String] = [:]
-        for event in dataset.events {
-            let eventContext = Self.eventSearchParts(event, placesByID: placesByID)
-            for session in event.sessions {
-                let parts = Self.sessionSearchParts(session, people: peopleByID, organisations: organisationsByID,
-                                                    technologies: technologiesByID, tracks: tracksByID) + eventContext
-                searchText[session.id] = parts.joined(separator: "\n").searchFolded
+        // Built on the first search, not here: listing, exporting and drawing the first frame
+        // never need it, and for 100,000 sessions it is a tenth of a second and tens of megabytes.
+        sessionSearchText = LazyValue { [dataset, placesByID, peopleByID, organisationsByID, technologiesByID, tracksByID] in
+            var searchText: [String: String] = [:]
+            for event in dataset.events {
+                let eventContext = Self.eventSearchParts(event, placesByID: placesByID)
+                for session in event.sessions {
+                    let parts = Self.sessionSearchParts(session, people: peopleByID, organisations: organisationsByID,
+                                                        technologies: technologiesByID, tracks: tracksByID) + eventContext
+                    searchText[session.id] = parts.joined(separator: "\n").searchFolded
+                }
             }
+            return searchText
         }
-        sessionSearchText = searchText
         var eventFields: [String: [(field: EventSearchField, text: String)]] = [:]
         for event in dataset.events {
             eventFields[event.id] = Self.eventOwnSearchFields(event, places: placesByID, countries: countriesByCode,
@@ -126,7 +130,7 @@ public final class DatasetIndex: Sendable {
 
     /// Whether every word of `query` occurs in the session's text (either language), ignoring case and accents.
     public func session(_ session: Session, matches query: SearchQuery) -> Bool {
-        query.matches(folded: sessionSearchText[session.id] ?? "")
+        query.matches(folded: sessionSearchText.value[session.id] ?? "")
     }
 
     // MARK: Convenience lookups used by every presentation

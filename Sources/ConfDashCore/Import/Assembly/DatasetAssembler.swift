@@ -19,7 +19,7 @@ struct DatasetAssembler {
         let (entries, declaredDates) = keptToOneEvent(imported)
         var sessions = SessionAssembly(log: log, baseURL: imported.baseURL)
         sessions.declare(tracks: imported.tracks, rooms: imported.rooms)
-        let built = entries.enumerated().map { sessions.session(for: $0.element, order: $0.offset) }
+        var built = entries.enumerated().map { sessions.session(for: $0.element, order: $0.offset) }
         sessions.reportSummaries()
 
         let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
@@ -30,6 +30,7 @@ struct DatasetAssembler {
         }
         // Sessions are large values: sort their places, not the sessions themselves.
         var ordered = built.indices.sorted { built[$0].key < built[$1].key }.map { built[$0].session }
+        built = []  // the unsorted copies go before the event is built: a large schedule's peak memory
         // Possible days that are the whole event say no more than "during the event".
         for index in ordered.indices where ordered[index].possibleDays.map({ $0.from <= first && $0.to >= last }) == true {
             ordered[index].possibleDays = nil

@@ -76,19 +76,20 @@ struct DraftSession {
     /// The room the file lists the session under (`<room name="…">`, a key of `rooms`).
     var parentRoom: String?
     /// The values the readers look for, absent when not written; anything else is ignored.
-    var fields = DraftFields()
+    var fields: DraftFields
     var persons: [ImportedPerson] = []
     var links: [ImportedLink] = []
 
     init(path: String, position: JSONPosition?, parentRoom: String?) {
         self.path = path
+        self.fields = DraftFields(parent: path)
         self.position = position
         self.parentRoom = parentRoom
     }
 
     /// The value's text, trimmed; nil when absent or blank.
     subscript(_ field: DraftField) -> String? {
-        guard let text = fields[field]?.text.trimmingWhitespace, !text.isEmpty else { return nil }
+        guard let text = fields.text(field)?.trimmingWhitespace, !text.isEmpty else { return nil }
         return text
     }
 }
@@ -96,6 +97,29 @@ struct DraftSession {
 /// The fields of a frab/pretalx event that confdash reads, named as in the files.
 enum DraftField: Int, CaseIterable {
     case date, start, end, duration, room, title, subtitle, type, track, language, abstract, description, url, id, guid, code, slug
+
+    /// The element or member name the field is read from.
+    var name: String {
+        switch self {
+        case .date: return "date"
+        case .start: return "start"
+        case .end: return "end"
+        case .duration: return "duration"
+        case .room: return "room"
+        case .title: return "title"
+        case .subtitle: return "subtitle"
+        case .type: return "type"
+        case .track: return "track"
+        case .language: return "language"
+        case .abstract: return "abstract"
+        case .description: return "description"
+        case .url: return "url"
+        case .id: return "id"
+        case .guid: return "guid"
+        case .code: return "code"
+        case .slug: return "slug"
+        }
+    }
 
     /// A switch rather than a dictionary: each session has some twenty fields, and hashing their
     /// names was most of the time spent reading a large schedule into this shape.
@@ -123,12 +147,73 @@ enum DraftField: Int, CaseIterable {
     }
 }
 
-/// One slot per `DraftField`.
+/// The fields a session has, by `DraftField`.
+///
+/// Kept compact because every session of a schedule holds one until the schedule is resolved:
+/// one full `DraftValue` slot per field (each with its own location) came to 1.2 KB a session,
+/// 120 MB for 100,000 sessions. Here only the fields present are stored, each as its text and
+/// position; the location is rebuilt from the session's path and the field's name, which is
+/// what the readers give it (`…/event[3]/title`, `…/event[3]/@guid`, `….title`). A value given
+/// any other location is kept whole.
 struct DraftFields {
-    private var values = [DraftValue?](repeating: nil, count: DraftField.allCases.count)
+    private enum Kind: UInt8 { case xmlChild, xmlAttribute, jsonMember }
+    private struct Entry {
+        var field: DraftField
+        var kind: Kind
+        var line: Int32
+        var column: Int32
+        var text: String
+    }
+
+    private let parent: String
+    private var entries: [Entry] = []
+    private var others: [(field: DraftField, value: DraftValue)] = []
+
+    init(parent: String) { self.parent = parent }
+
+    /// The text of `field`, without building its `DraftValue` (what the resolver mostly asks).
+    func text(_ field: DraftField) -> String? {
+        if let entry = entries.first(where: { $0.field == field }) { return entry.text }
+        return others.first { $0.field == field }?.value.text
+    }
 
     subscript(_ field: DraftField) -> DraftValue? {
-        get { values[field.rawValue] }
-        set { values[field.rawValue] = newValue }
+        get {
+            if let entry = entries.first(where: { $0.field == field }) {
+                let position = entry.line == 0 ? nil : JSONPosition(line: Int(entry.line), column: Int(entry.column))
+                let location: DraftValue.Location
+                switch entry.kind {
+                case .xmlChild: location = .xmlChild(of: parent, field.name)
+                case .xmlAttribute: location = .xmlChild(of: parent, "@" + field.name)
+                case .jsonMember: location = .jsonMember(of: parent, field.name)
+                }
+                return DraftValue(text: entry.text, position: position, location: location)
+            }
+            return others.first { $0.field == field }?.value
+        }
+        set {
+            if let index = entries.firstIndex(where: { $0.field == field }) { entries.remove(at: index) }
+            if !others.isEmpty { others.removeAll { $0.field == field } }
+            guard let newValue else { return }
+            if let entry = Self.entry(field, newValue, parent: parent) {
+                entries.append(entry)
+            } else {
+                others.append((field, newValue))
+            }
+        }
+    }
+
+    private static func entry(_ field: DraftField, _ value: DraftValue, parent: String) -> Entry? {
+        let kind: Kind
+        switch value.location {
+        case let .xmlChild(of, name) where of == parent && name == field.name: kind = .xmlChild
+        case let .xmlChild(of, name) where of == parent && name.utf8.first == UInt8(ascii: "@") && name.utf8.dropFirst().elementsEqual(field.name.utf8):
+            kind = .xmlAttribute
+        case let .jsonMember(of, key) where of == parent && key == field.name: kind = .jsonMember
+        default: return nil
+        }
+        guard let position = value.position else { return Entry(field: field, kind: kind, line: 0, column: 0, text: value.text) }
+        guard position.line > 0, position.line <= Int(Int32.max), position.column >= 0, position.column <= Int(Int32.max) else { return nil }
+        return Entry(field: field, kind: kind, line: Int32(position.line), column: Int32(position.column), text: value.text)
     }
 }

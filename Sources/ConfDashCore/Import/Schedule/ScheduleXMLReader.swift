@@ -4,7 +4,9 @@
 /// (`recording`, `answers`, `do_not_stream`, …) are skipped without a word, and missing optional
 /// ones are simply absent. Paths in problems are XPath-like: `/schedule/day[2]/room[5]/event[3]`.
 enum ScheduleXMLReader {
-    static func read(_ root: XMLElement, log: ProblemLog) -> ScheduleDraft? {
+    /// `events`: the sessions an `EventCollector` already read while the document was parsed;
+    /// without one, they are read from the tree.
+    static func read(_ root: XMLElement, events: EventCollector? = nil, log: ProblemLog) -> ScheduleDraft? {
         guard root.name == "schedule" else {
             let name = XMLReader.short(root.name)
             log.error("the root element is <\(name)>; a schedule.xml starts with <schedule>", at: "/\(name)", root.position)
@@ -18,7 +20,7 @@ enum ScheduleXMLReader {
             log.warning("no <conference> element: the schedule has no title, dates or time zone", at: "/schedule", root.position)
         }
         for (dayNumber, day) in root.children(named: "day").enumerated() {
-            draft.days.append(readDay(day, path: "/schedule/day[\(dayNumber + 1)]", into: &draft))
+            draft.days.append(readDay(day, path: "/schedule/day[\(dayNumber + 1)]", events: events, into: &draft))
         }
         // Some generators wrap the days in <days>, as schedule.json has them in "days".
         for (wrapperNumber, wrapper) in root.children(named: "days").enumerated() {
@@ -56,7 +58,7 @@ enum ScheduleXMLReader {
         }
     }
 
-    private static func readDay(_ day: XMLElement, path: String, into draft: inout ScheduleDraft) -> DraftDay {
+    private static func readDay(_ day: XMLElement, path: String, events: EventCollector? = nil, into draft: inout ScheduleDraft) -> DraftDay {
         func attribute(_ name: String) -> DraftValue? {
             day.attribute(name).map { DraftValue(text: $0, position: day.position, path: "\(path)/@\(name)") }
         }
@@ -65,6 +67,7 @@ enum ScheduleXMLReader {
         for (roomNumber, room) in day.children(named: "room").enumerated() {
             let roomName = room.attribute("name")?.trimmingWhitespace
             if let roomName { draft.noteRoom(roomName) }
+            result.sessions += events?.take(room) ?? []
             for (eventNumber, event) in room.children(named: "event").enumerated() {
                 let eventPath = "\(path)/room[\(roomNumber + 1)]/event[\(eventNumber + 1)]"
                 result.sessions.append(readEvent(event, path: eventPath, room: roomName))
@@ -79,7 +82,7 @@ enum ScheduleXMLReader {
         return result
     }
 
-    private static func readEvent(_ event: XMLElement, path: String, room: String?) -> DraftSession {
+    fileprivate static func readEvent(_ event: XMLElement, path: String, room: String?) -> DraftSession {
         var session = DraftSession(path: path, position: event.position, parentRoom: room)
         for (field, name) in [(DraftField.id, "id"), (.guid, "guid"), (.code, "code")] {
             if let text = event.attribute(name) {
@@ -105,5 +108,53 @@ enum ScheduleXMLReader {
             }
         }
         return session
+    }
+}
+
+extension ScheduleXMLReader {
+    /// Reads each `/schedule/day/room/event` into a `DraftSession` the moment its element closes,
+    /// and has the reader let the element go: a 100,000-session schedule never exists as a tree of
+    /// two million elements. Paths and numbering are those `read` gives events found in the tree.
+    final class EventCollector {
+        private var rootIsSchedule = false
+        private var inDay = false
+        private var dayNumber = 0
+        private var roomNumber = 0
+        private var eventNumber = 0
+        private var room: (id: ObjectIdentifier, name: String?)?
+        private var sessions: [ObjectIdentifier: [DraftSession]] = [:]
+
+        func observe(_ change: XMLTreeChange, _ element: XMLElement, _ depth: Int) -> Bool {
+            switch (change, depth) {
+            case (.open, 1):
+                rootIsSchedule = element.name == "schedule"
+            case (.open, 2):
+                inDay = rootIsSchedule && element.name == "day"
+                if inDay { dayNumber += 1; roomNumber = 0 }
+            case (.close, 2):
+                inDay = false
+            case (.open, 3):
+                guard inDay, element.name == "room" else { return false }
+                roomNumber += 1
+                eventNumber = 0
+                room = (ObjectIdentifier(element), element.attribute("name")?.trimmingWhitespace)
+            case (.close, 3):
+                room = nil
+            case (.close, 4):
+                guard let room, element.name == "event" else { return false }
+                eventNumber += 1
+                let path = "/schedule/day[\(dayNumber)]/room[\(roomNumber)]/event[\(eventNumber)]"
+                sessions[room.id, default: []].append(readEvent(element, path: path, room: room.name))
+                return true
+            default:
+                break
+            }
+            return false
+        }
+
+        /// The sessions read from `room`'s events, handed over once.
+        func take(_ room: XMLElement) -> [DraftSession] {
+            sessions.removeValue(forKey: ObjectIdentifier(room)) ?? []
+        }
     }
 }

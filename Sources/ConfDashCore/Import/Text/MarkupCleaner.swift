@@ -8,9 +8,18 @@
 enum MarkupCleaner {
     /// An abstract or description: paragraphs kept, at most one blank line between them.
     static func clean(_ text: String) -> String {
+        let shape = TextShape(text)
+        if shape.isPlain && shape.isTidy { return text }
+        return cleanFully(text, plain: shape.isPlain)
+    }
+
+    /// `clean` without the shortcuts `TextShape` allows (the tests check both give the same).
+    static func cleanFully(_ text: String, plain: Bool = false) -> String {
         var bytes = Array(text.utf8)
         if bytes.contains(UInt8(ascii: "<")) { bytes = HTMLStripper.strip(bytes) }
-        bytes = MarkdownStripper.strip(bytes)
+        // Without a Markdown marker the stripper would only trim each line, which the tidying
+        // below does as well.
+        if !plain { bytes = MarkdownStripper.strip(bytes) }
         if bytes.contains(UInt8(ascii: "&")) { bytes = HTMLEntities.decode(bytes) }
         return String(decoding: tidyWhitespace(bytes), as: UTF8.self)
     }

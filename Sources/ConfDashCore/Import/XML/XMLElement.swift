@@ -48,6 +48,10 @@ struct XMLTreeBuilder {
     private var stack: [(element: XMLElement, textStart: Int)] = []
     private var text: [UInt8] = []
     private(set) var root: XMLElement?
+    /// Told of each element as it opens (with its attributes, no children yet) and as it closes
+    /// (complete); when it answers true to a close, the element is taken out of its parent, so a
+    /// reader can consume a large document piece by piece instead of holding all of it as a tree.
+    var observer: XMLObserver?
 
     var depth: Int { stack.count }
     var openElement: XMLElement? { stack.last?.element }
@@ -55,6 +59,7 @@ struct XMLTreeBuilder {
     mutating func open(_ element: XMLElement) {
         if let parent = stack.last?.element { parent.children.append(element) } else { root = element }
         stack.append((element, text.count))
+        _ = observer?(.open, element, stack.count)
     }
 
     mutating func appendText<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
@@ -66,5 +71,15 @@ struct XMLTreeBuilder {
         guard let (element, start) = stack.popLast() else { return }
         element.finish(text: text[start...])
         text.removeSubrange(start...)
+        if let observer, observer(.close, element, stack.count + 1), let parent = stack.last?.element,
+           parent.children.last === element {
+            parent.children.removeLast()
+        }
     }
 }
+
+enum XMLTreeChange { case open, close }
+
+/// See `XMLTreeBuilder.observer`: the change, the element, its depth (the root is 1). The answer
+/// counts only on `.close`: true takes the element out of its parent's children.
+typealias XMLObserver = (XMLTreeChange, XMLElement, Int) -> Bool

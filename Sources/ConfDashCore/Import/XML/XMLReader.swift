@@ -29,9 +29,11 @@ struct XMLReader {
         var warnings: [(message: String, position: JSONPosition)]
     }
 
-    static func parse(_ bytes: [UInt8]) -> Result<Output, XMLSyntaxError> {
+    /// `observer` sees elements open and close as they are read (see `XMLTreeBuilder.observer`).
+    static func parse(_ bytes: [UInt8], observer: XMLObserver? = nil) -> Result<Output, XMLSyntaxError> {
         if let error = encodingError(bytes) { return .failure(error) }
         var reader = XMLReader(bytes: bytes)
+        reader.tree.observer = observer
         do {
             let root = try reader.document()
             return .success(Output(root: root, warnings: reader.warnings))
@@ -194,10 +196,23 @@ struct XMLReader {
         let slice = bytes[first..<offset]
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        if let known = names[hash], known.utf8.elementsEqual(slice) { return known }
+        if let known = names[hash], Self.spells(known, slice) { return known }
         let name = String(decoding: slice, as: UTF8.self)
         if names.count < 1000 && names[hash] == nil { names[hash] = name }
         return name
+    }
+
+    /// Whether `name` is exactly `bytes`, compared through buffers: the generic `elementsEqual`
+    /// of a String's UTF-8 view with an array slice was a twentieth of reading a schedule.
+    private static func spells(_ name: String, _ bytes: ArraySlice<UInt8>) -> Bool {
+        var name = name
+        return name.withUTF8 { known in
+            bytes.withUnsafeBufferPointer { read in
+                guard known.count == read.count else { return false }
+                for index in 0..<read.count where known[index] != read[index] { return false }
+                return true
+            }
+        }
     }
 
     private func describe(_ byte: UInt8) -> String {
