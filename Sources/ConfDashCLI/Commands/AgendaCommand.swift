@@ -84,16 +84,11 @@ struct AgendaText {
     let builder: RecordBuilder
     let width: Int?
     var labels: Labels { builder.labels }
-    var fr: Bool { builder.language == .fr }
+    var words: CLIWords { CLIWords(builder.language) }
 
     func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0) -> String {
         guard !agenda.isEmpty else {
-            if undatedLeftOut > 0 {
-                return fr
-                    ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.\n"
-                    : "No session is placed on that day. \(undatedLeftOut) matching session(s) have no day stated in the source: drop --day to see them.\n"
-            }
-            return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
+            return (undatedLeftOut > 0 ? words.noSessionOnThatDay(undatedLeftOut) : words.noSessionMatches) + "\n"
         }
         var blocks: [String] = []
         for part in agenda {
@@ -107,19 +102,8 @@ struct AgendaText {
         let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
         // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
         let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
-        var footer = "\(total) session(s)"
-        switch (noTimes, noRooms) {
-        case (true, true): footer += fr ? " · — : heure ou salle non précisée par la source" : " · — : time or room not stated in the source"
-        case (true, false): footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source"
-        case (false, true): footer += fr ? " · — : salle non précisée par la source" : " · — : room not stated in the source"
-        case (false, false): break
-        }
-        blocks.append(footer)
-        if undatedLeftOut > 0 {
-            blocks.append(fr
-                ? "\(undatedLeftOut) autre(s) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir."
-                : "\(undatedLeftOut) more matching session(s) have no day stated in the source: drop --day to see them.")
-        }
+        blocks.append("\(total) session(s)" + words.notStatedNote(time: noTimes, room: noRooms))
+        if undatedLeftOut > 0 { blocks.append(words.moreUndated(undatedLeftOut)) }
         return blocks.joined(separator: "\n") + "\n"
     }
 
@@ -147,9 +131,7 @@ struct AgendaText {
     private func zoneFact(_ event: Event) -> String? {
         guard let eventZone = event.timeZone, event.sessions.contains(where: { $0.start != nil }),
               let shown = builder.clock.zoneName(for: event) else { return nil }
-        if shown == eventZone { return fr ? "heures : \(shown)" : "times: \(shown)" }
-        return fr ? "heures : \(shown) (la vôtre ; celle de l'événement : \(eventZone))"
-            : "times: \(shown) (yours; the event's: \(eventZone))"
+        return words.times(shown, eventZone: eventZone)
     }
 
     private func slotTitle(_ slot: AgendaSlot, in event: Event) -> String {
@@ -174,12 +156,12 @@ struct AgendaText {
         // An imported schedule's kinds are only confdash's rough reading of its free-text types
         // (most are "Session"): the title gets the width instead.
         let showKind = !event.sources.contains { builder.index.sourcesByID[$0]?.kind == .imported }
-        var columns: [TextTable.Column] = [.init(fr ? "Quand" : "When", minWidth: 5, overflow: .wrap)]
-        if showRooms { columns.append(.init(fr ? "Salle" : "Room", minWidth: 6, overflow: .wrap)) }
-        if showKind { columns.append(.init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap)) }
+        var columns: [TextTable.Column] = [.init(words.whenColumn, minWidth: 5, overflow: .wrap)]
+        if showRooms { columns.append(.init(words.roomColumn, minWidth: 6, overflow: .wrap)) }
+        if showKind { columns.append(.init(words.kindColumn, minWidth: 6, overflow: .wrap)) }
         columns += [
             .init("Session", minWidth: 16, overflow: .wrap),
-            .init(fr ? "Thèmes" : "Tracks", minWidth: 8, overflow: .wrap),
+            .init(words.tracksColumn, minWidth: 8, overflow: .wrap),
         ]
         var table = TextTable(columns: columns)
         for session in sessions {

@@ -62,14 +62,14 @@ struct EventsCommand: IOCommand {
     }
 
     private func renderText(_ events: [Event], _ builder: RecordBuilder, width: Int?) -> String {
-        let fr = builder.language == .fr
-        guard !events.isEmpty else { return fr ? "Aucun événement ne correspond.\n" : "No event matches.\n" }
+        let words = CLIWords(builder.language)
+        guard !events.isEmpty else { return words.noEventMatches + "\n" }
         // Four columns keep every word whole at 80 columns; kind and id sit under the event's
         // name, the WCO region under the place.
         var table = TextTable(columns: [
             .init("Dates"),
-            .init(fr ? "Événement · type · id" : "Event · kind · id", minWidth: 14, overflow: .wrap),
-            .init(fr ? "Lieu · région OMD" : "Where · WCO region", minWidth: 10, overflow: .wrap),
+            .init(words.eventColumn, minWidth: 14, overflow: .wrap),
+            .init(words.whereColumn, minWidth: 10, overflow: .wrap),
             .init("Participants", minWidth: 8, overflow: .wrap),
         ])
         for event in events {
