@@ -8,7 +8,7 @@ enum StatusBar {
     static func render(_ state: AppState, data: DashboardData, rows: AgendaRows, theme: Theme, keyMap: KeyMap,
                        in rect: Rect, into grid: inout CellGrid) {
         guard rect.height >= 2 else { return }
-        let text = UIText(state.language), labels = Labels(state.language)
+        let text = UIText(state.language)
         let top = rect.row(0), bottom = rect.row(1)
         grid.fill(top, style: theme.statusBar)
         grid.fill(bottom, style: theme.text)
