@@ -13,11 +13,11 @@ extension Reducer {
             filterTracks(names, &state)
         case .filterTechnology(let name):
             resolve(name, with: data.technologyResolver, what: .technology, &state) { id, state in
-                state.apply(.technology(id))
+                state.apply(.technology(TypedID(id)))
             }
         case .filterRegion(let name):
             resolve(name, with: data.regionResolver, what: .region, &state) { id, state in
-                state.apply(.region(id))
+                state.apply(.region(TypedID(id)))
             }
         case .search(let query):
             state.apply(.search(query))
@@ -34,11 +34,11 @@ extension Reducer {
         switch state.focus {
         case .regions:
             guard state.regions.cursor < data.regions.count else { return }
-            let id = data.regions[state.regions.cursor].id
+            let id = data.regions[state.regions.cursor].typedID
             if state.regionFilter == id { state.remove(.region) } else { state.apply(.region(id)) }
         case .technologies:
             guard state.technologies.cursor < data.technologies.count else { return }
-            let id = data.technologies[state.technologies.cursor].id
+            let id = data.technologies[state.technologies.cursor].typedID
             if state.technologyFilter == id { state.remove(.technology) } else { state.apply(.technology(id)) }
         case .agenda, .timeline:
             break
@@ -57,9 +57,9 @@ extension Reducer {
 
     private func filterTracks(_ names: String, _ state: inout AppState) {
         let parts = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var ids: Set<String> = []
+        var ids: Set<TypedID<Track>> = []
         for part in parts {
-            resolve(part, with: data.trackResolver, what: .track, &state) { id, _ in ids.insert(id) }
+            resolve(part, with: data.trackResolver, what: .track, &state) { id, _ in ids.insert(TypedID(id)) }
             // An unknown or ambiguous name has left its message: apply nothing.
             if state.message != nil { return }
         }

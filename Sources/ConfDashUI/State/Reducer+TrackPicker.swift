@@ -9,7 +9,7 @@ extension Reducer {
             state.overlay = .trackPicker(cursor: 0, chosen: state.trackFilter)
         case (.toggleChoice, .trackPicker(let cursor, var chosen)):
             guard cursor < data.index.dataset.tracks.count else { return true }
-            let id = data.index.dataset.tracks[cursor].id
+            let id = data.index.dataset.tracks[cursor].typedID
             if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
             state.overlay = .trackPicker(cursor: cursor, chosen: chosen)
         case (.toggleChoice, _):
