@@ -71,4 +71,24 @@ struct CLIWords {
                         "Ce jeu de données ne nomme aucune région (un programme importé n'a pas ce champ).")
         }
     }
+
+    /// "and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
+    func topics(_ count: Int, breakouts: Bool) -> String {
+        breakouts ? pick(" and \(count) breakout topic(s)", " et \(count) sujet(s) d'atelier")
+            : pick(" and \(count) topic(s) of grouped sessions", " et \(count) sujet(s) de sessions groupées")
+    }
+
+    func eventsMatchByOwnText(_ count: Int) -> String {
+        pick("\(count) event(s) match by their own text", "\(count) événement(s) correspond(ent) par leur propre texte")
+    }
+
+    func searchMatchesTheEvent(fields: String, search: String) -> String {
+        pick("The search matches the event itself (\(fields)), not a session; confdash events --long --search \"\(search)\" shows it.",
+             "La recherche correspond à l'événement lui-même (\(fields)), pas à une session ; confdash events --long --search \"\(search)\" le montre.")
+    }
+
+    /// Before the reason a session's day is our inference.
+    func dayInferred(for title: String) -> String {
+        pick("Day inferred for “\(title)”: ", "Jour déduit pour « \(title) » : ")
+    }
 }
