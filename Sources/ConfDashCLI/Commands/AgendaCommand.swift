@@ -98,7 +98,9 @@ struct AgendaText {
 
     func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0, eventMatches: [EventMatch] = []) -> String {
         guard !agenda.isEmpty || !eventMatches.isEmpty else {
-            return (undatedLeftOut > 0 ? words.noSessionOnThatDay(undatedLeftOut) : words.noSessionMatches) + "\n"
+            if undatedLeftOut > 0 { return words.noSessionOnThatDay(undatedLeftOut) + "\n" }
+            // With no filter given, "matches these filters" would send the user looking for one.
+            return (filter == AgendaFilter() ? words.noSessions : words.noSessionMatches) + "\n"
         }
         var blocks: [String] = []
         let parts = Dictionary(agenda.map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -10,6 +10,7 @@ struct CLIWords {
 
     var noSessionMatches: String { pick("No session matches these filters.", "Aucune session ne correspond à ces filtres.") }
     var noEventMatches: String { pick("No event matches.", "Aucun événement ne correspond.") }
+    var noSessions: String { pick("The data has no sessions.", "Les données ne contiennent aucune session.") }
 
     func noSessionOnThatDay(_ undated: Int) -> String {
         pick("No session is placed on that day. \(undated) matching session(s) have no day stated in the source: drop --day to see them.",
