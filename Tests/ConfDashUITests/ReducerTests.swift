@@ -71,7 +71,7 @@ import Testing
     @Test func technologyNarrowsTheTimelineToWhereItIsDiscussed() {
         let state = Fixture.press("4 End Enter").state
         let last = Fixture.data.technologies.last!
-        #expect(state.filters == [.technology(last.id)])
+        #expect(state.filters == [.technology(TypedID(last.id))])
         let scope = Fixture.data.eventsInScope(state).map(\.id)
         #expect(Set(scope) == Set(Fixture.data.technologyUsage[last.id]!.eventIDs))
         #expect(scope.contains(state.selectedEvent!))

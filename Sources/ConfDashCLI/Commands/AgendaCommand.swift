@@ -99,20 +99,13 @@ struct AgendaText {
     let builder: RecordBuilder
     let width: Int?
     var labels: Labels { builder.labels }
-    var fr: Bool { builder.language == .fr }
+    var words: CLIWords { CLIWords(builder.language) }
 
     func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0, eventMatches: [EventMatch] = []) -> String {
         guard !agenda.isEmpty || !eventMatches.isEmpty else {
-            if undatedLeftOut > 0 {
-                return fr
-                    ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.\n"
-                    : "No session is placed on that day. \(undatedLeftOut) matching session(s) have no day stated in the source: drop --day to see them.\n"
-            }
+            if undatedLeftOut > 0 { return words.noSessionOnThatDay(undatedLeftOut) + "\n" }
             // With no filter given, "matches these filters" would send the user looking for one.
-            if filter == AgendaFilter() {
-                return fr ? "Les données ne contiennent aucune session.\n" : "The data has no sessions.\n"
-            }
-            return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
+            return (filter == AgendaFilter() ? words.noSessions : words.noSessionMatches) + "\n"
         }
         var blocks: [String] = []
         let parts = Dictionary(agenda.map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -130,23 +123,10 @@ struct AgendaText {
         // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
         let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
         var footerParts = agenda.isEmpty ? [] : [countLine(agenda.flatMap(\.allSessions))]
-        if !eventMatches.isEmpty {
-            footerParts.append(fr ? "\(eventMatches.count) événement(s) correspond(ent) par leur propre texte"
-                : "\(eventMatches.count) event(s) match by their own text")
-        }
-        var footer = footerParts.joined(separator: " · ")
-        switch (noTimes, noRooms) {
-        case (true, true): footer += fr ? " · — : heure ou salle non précisée par la source" : " · — : time or room not stated in the source"
-        case (true, false): footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source"
-        case (false, true): footer += fr ? " · — : salle non précisée par la source" : " · — : room not stated in the source"
-        case (false, false): break
-        }
+        if !eventMatches.isEmpty { footerParts.append(words.eventsMatchByOwnText(eventMatches.count)) }
+        let footer = footerParts.joined(separator: " · ") + words.notStatedNote(time: noTimes, room: noRooms)
         blocks.append(width.map { footer.wrapped(toWidth: $0).joined(separator: "\n") } ?? footer)
-        if undatedLeftOut > 0 {
-            blocks.append(fr
-                ? "\(undatedLeftOut) autre(s) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir."
-                : "\(undatedLeftOut) more matching session(s) have no day stated in the source: drop --day to see them.")
-        }
+        if undatedLeftOut > 0 { blocks.append(words.moreUndated(undatedLeftOut)) }
         return blocks.joined(separator: "\n") + "\n"
     }
 
@@ -156,21 +136,14 @@ struct AgendaText {
         let topics = entries.filter(\.groupTopic)
         var line = "\(entries.count - topics.count) session(s)"
         guard !topics.isEmpty else { return line }
-        let breakouts = topics.allSatisfy { $0.kind == .breakout }
-        switch (fr, breakouts) {
-        case (false, true): line += " and \(topics.count) breakout topic(s)"
-        case (false, false): line += " and \(topics.count) topic(s) of grouped sessions"
-        case (true, true): line += " et \(topics.count) sujet(s) d'atelier"
-        case (true, false): line += " et \(topics.count) sujet(s) de sessions groupées"
-        }
+        line += words.topics(topics.count, breakouts: topics.allSatisfy { $0.kind == .breakout })
         return line
     }
 
     /// "The search matches the event itself: theme, organisations": the match is on the event, not a session.
     private func eventMatchLine(_ match: EventMatch, search: String) -> String {
         let fields = match.fields.map { $0.label(labels) }.joined(separator: ", ")
-        let line = fr ? "La recherche correspond à l'événement lui-même (\(fields)), pas à une session ; confdash events --long --search \"\(search)\" le montre."
-            : "The search matches the event itself (\(fields)), not a session; confdash events --long --search \"\(search)\" shows it."
+        let line = words.searchMatchesTheEvent(fields: fields, search: search)
         return "\n" + indented(line)
     }
 
@@ -178,8 +151,7 @@ struct AgendaText {
     private func inferredDayNotes(_ sessions: [Session]) -> [String] {
         sessions.compactMap { session in
             guard let basis = session.dayBasis, basis.inferred, let reason = builder.text(basis.reason) else { return nil }
-            let line = (fr ? "Jour déduit pour « \(session.title.text(in: builder.language)) » : "
-                : "Day inferred for “\(session.title.text(in: builder.language))”: ") + reason
+            let line = words.dayInferred(for: session.title.text(in: builder.language)) + reason
             return indented(line)
         }
     }
@@ -213,9 +185,7 @@ struct AgendaText {
     private func zoneFact(_ event: Event) -> String? {
         guard let eventZone = event.timeZone, event.sessions.contains(where: { $0.start != nil }),
               let shown = builder.clock.zoneName(for: event) else { return nil }
-        if shown == eventZone { return fr ? "heures : \(shown)" : "times: \(shown)" }
-        return fr ? "heures : \(shown) (la vôtre ; celle de l'événement : \(eventZone))"
-            : "times: \(shown) (yours; the event's: \(eventZone))"
+        return words.times(shown, eventZone: eventZone)
     }
 
     private func slotTitle(_ slot: AgendaSlot, in event: Event) -> String {
@@ -240,12 +210,12 @@ struct AgendaText {
         // An imported schedule's kinds are only confdash's rough reading of its free-text types
         // (most are "Session"): the title gets the width instead.
         let showKind = !event.sources.contains { builder.index.sourcesByID[$0]?.kind == .imported }
-        var columns: [TextTable.Column] = [.init(fr ? "Quand" : "When", minWidth: 5, overflow: .wrap)]
-        if showRooms { columns.append(.init(fr ? "Salle" : "Room", minWidth: 6, overflow: .wrap)) }
-        if showKind { columns.append(.init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap)) }
+        var columns: [TextTable.Column] = [.init(words.whenColumn, minWidth: 5, overflow: .wrap)]
+        if showRooms { columns.append(.init(words.roomColumn, minWidth: 6, overflow: .wrap)) }
+        if showKind { columns.append(.init(words.kindColumn, minWidth: 6, overflow: .wrap)) }
         columns += [
             .init("Session", minWidth: 16, overflow: .wrap),
-            .init(fr ? "Thèmes" : "Tracks", minWidth: 8, overflow: .wrap),
+            .init(words.tracksColumn, minWidth: 8, overflow: .wrap),
         ]
         var table = TextTable(columns: columns)
         for session in sessions {

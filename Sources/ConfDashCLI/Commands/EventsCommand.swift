@@ -65,8 +65,7 @@ struct EventsCommand: IOCommand {
             }
             io.out(csv.text)
         case .text where long:
-            let fr = builder.language == .fr
-            guard !events.isEmpty else { io.out(fr ? "Aucun événement ne correspond.\n" : "No event matches.\n"); return }
+            guard !events.isEmpty else { io.out(CLIWords(builder.language).noEventMatches + "\n"); return }
             let matches = Dictionary(AgendaQuery(index: index).eventMatches(filter).map { ($0.event.id, $0) },
                                      uniquingKeysWith: { first, _ in first })
             io.out(EventLongText(builder: builder, width: io.outputWidth).render(events, matches: matches))
@@ -76,14 +75,14 @@ struct EventsCommand: IOCommand {
     }
 
     private func renderText(_ events: [Event], _ builder: RecordBuilder, width: Int?) -> String {
-        let fr = builder.language == .fr
-        guard !events.isEmpty else { return fr ? "Aucun événement ne correspond.\n" : "No event matches.\n" }
+        let words = CLIWords(builder.language)
+        guard !events.isEmpty else { return words.noEventMatches + "\n" }
         // Four columns keep every word whole at 80 columns; kind and id sit under the event's
         // name, the WCO region under the place.
         var table = TextTable(columns: [
             .init("Dates"),
-            .init(fr ? "Événement · type · id" : "Event · kind · id", minWidth: 14, overflow: .wrap),
-            .init(fr ? "Lieu · région OMD" : "Where · WCO region", minWidth: 10, overflow: .wrap),
+            .init(words.eventColumn, minWidth: 14, overflow: .wrap),
+            .init(words.whereColumn, minWidth: 10, overflow: .wrap),
             .init("Participants", minWidth: 8, overflow: .wrap),
         ])
         for event in events {

@@ -19,7 +19,7 @@ struct RegionsCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         let builder = try common.records(io), index = builder.index
-        let fr = builder.language == .fr
+        let words = CLIWords(builder.language)
         let eventsByRegion = index.eventsByRegion()
         let records = index.dataset.regions.map { region in
             RegionRecord(
@@ -48,13 +48,13 @@ struct RegionsCommand: IOCommand {
             io.out(csv.text)
         case .text:
             if records.isEmpty {
-                io.out(emptyListNote("regions", fr: fr))
+                io.out(words.emptyList("regions") + "\n")
                 return
             }
             var table = TextTable(columns: [
                 .init("Id"),
-                .init(fr ? "Région OMD" : "WCO region", minWidth: 10, overflow: .wrap),
-                .init(fr ? "Événements" : "Events", minWidth: 16, overflow: .wrap),
+                .init(words.regionColumn, minWidth: 10, overflow: .wrap),
+                .init(words.eventsColumn, minWidth: 16, overflow: .wrap),
             ])
             for record in records {
                 let events = record.events.map { event -> String in

@@ -25,6 +25,6 @@ struct TechnologiesCommand: IOCommand {
                         description: builder.text(technology.description), color: nil, usage: usage[technology.id])
         }
         try UsageOutput.write(records, key: "technologies", format: common.format, builder: builder, io: io,
-                              nameHeader: builder.language == .fr ? "Technologie" : "Technology")
+                              nameHeader: CLIWords(builder.language).technologyHeader)
     }
 }

@@ -20,6 +20,6 @@ struct TracksCommand: IOCommand {
         try UsageOutput.write(index.dataset.tracks.map { track in
             UsageRecord(id: track.id, name: track.name.text(in: builder.language), aliases: nil,
                         description: builder.text(track.description), color: track.color, usage: usage[track.id])
-        }, key: "tracks", format: common.format, builder: builder, io: io, nameHeader: builder.language == .fr ? "Thème" : "Track")
+        }, key: "tracks", format: common.format, builder: builder, io: io, nameHeader: CLIWords(builder.language).trackHeader)
     }
 }

@@ -15,7 +15,7 @@ extension UsageRecord {
 enum UsageOutput {
     static func write(_ records: [UsageRecord], key: String, format: OutputFormat, builder: RecordBuilder,
                       io: CommandIO, nameHeader: String) throws {
-        let fr = builder.language == .fr
+        let words = CLIWords(builder.language)
         let years = Set(builder.index.dataset.events.map(\.startDate.year)).sorted()
         switch format {
         case .json:
@@ -30,17 +30,17 @@ enum UsageOutput {
             io.out(csv.text)
         case .text:
             if records.isEmpty {
-                io.out(emptyListNote(key, fr: fr))
+                io.out(words.emptyList(key) + "\n")
                 return
             }
             // Aliases are a luxury: on a terminal narrower than 80 columns the counts matter more.
             let hasAliases = records.contains { !($0.aliases ?? []).isEmpty } && (io.outputWidth ?? Int.max) >= 80
             var columns: [TextTable.Column] = [.init("Id"), .init(nameHeader, minWidth: 10, overflow: .wrap)]
-            if hasAliases { columns.append(.init(fr ? "Autres noms" : "Also known as", minWidth: 10, overflow: .wrap)) }
+            if hasAliases { columns.append(.init(words.alsoKnownAs, minWidth: 10, overflow: .wrap)) }
             columns += [
-                .init(fr ? "Événements" : "Events", alignment: .right),
+                .init(words.eventsColumn, alignment: .right),
                 .init("Sessions", alignment: .right),
-                .init(fr ? "Tendance" : "Trend"),
+                .init(words.trendColumn),
             ]
             var table = TextTable(columns: columns)
             for record in records {
@@ -49,10 +49,7 @@ enum UsageOutput {
                 row += [String(record.events), String(record.sessions), sparkline(years.map { record.sessionsByYear[String($0)] ?? 0 })]
                 table.append(row)
             }
-            let legend = fr
-                ? "Tendance : sessions par année, \(years.map(String.init).joined(separator: " "))"
-                : "Trend: sessions per year, \(years.map(String.init).joined(separator: " "))"
-            io.out(table.render(maxWidth: io.outputWidth) + "\n" + legend + "\n")
+            io.out(table.render(maxWidth: io.outputWidth) + "\n" + words.trendLegend(years) + "\n")
         }
     }
 
@@ -84,19 +81,4 @@ struct DynamicKey: CodingKey {
     init(_ string: String) { stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
-}
-
-/// Said instead of an empty table, which would look like a fault: imported schedules have no
-/// technologies or regions (their formats have no field for them), and may have no tracks.
-func emptyListNote(_ key: String, fr: Bool) -> String {
-    switch key {
-    case "tracks":
-        return fr ? "Ce jeu de données ne nomme aucun thème.\n" : "This dataset names no tracks.\n"
-    case "technologies":
-        return fr ? "Ce jeu de données ne nomme aucune technologie (un programme importé n'a pas ce champ).\n"
-            : "This dataset names no technologies (imported schedules have no such field).\n"
-    default:
-        return fr ? "Ce jeu de données ne nomme aucune région (un programme importé n'a pas ce champ).\n"
-            : "This dataset names no regions (imported schedules have no such field).\n"
-    }
 }

@@ -94,9 +94,9 @@ public final class DashboardData: Sendable {
     /// The session-level and event-level filters in force, without a day: what narrows every pane.
     public func filter(for state: AppState) -> AgendaFilter {
         var filter = AgendaFilter()
-        filter.tracks = state.trackFilter
-        if let technology = state.technologyFilter { filter.technologies = [technology] }
-        if let region = state.regionFilter { filter.regions = [region] }
+        filter.tracks = Set(state.trackFilter.map(\.rawValue))
+        if let technology = state.technologyFilter { filter.technologies = [technology.rawValue] }
+        if let region = state.regionFilter { filter.regions = [region.rawValue] }
         filter.search = state.searchText
         return filter
     }
@@ -112,7 +112,7 @@ public final class DashboardData: Sendable {
         var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchScope(filter)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
-            let ids = Set(technologyUsage[technology]?.eventIDs ?? [])
+            let ids = Set(technologyUsage[technology.rawValue]?.eventIDs ?? [])
             scope = events.filter { ids.contains($0.id) && filter.admits($0) }
         }
         return scope

@@ -3,7 +3,7 @@ import ConfDashCore
 
 /// `t`: tick any number of tracks; Enter applies them to every event.
 enum TrackPicker {
-    static func render(_ state: AppState, cursor: Int, chosen: Set<String>, data: DashboardData, theme: Theme,
+    static func render(_ state: AppState, cursor: Int, chosen: Set<TypedID<Track>>, data: DashboardData, theme: Theme,
                        into grid: inout CellGrid) {
         let tracks = data.index.dataset.tracks
         let rect = OverlayBox.rect(state.size, maxWidth: 60, maxHeight: tracks.count + 4)
@@ -20,7 +20,7 @@ enum TrackPicker {
             let index = scroll + row
             guard index < tracks.count else { break }
             let track = tracks[index]
-            let box = chosen.contains(track.id) ? "[x] " : "[ ] "
+            let box = chosen.contains(track.typedID) ? "[x] " : "[ ] "
             let line = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
             var x = inner.x + 1
             x += grid.write(box, x: x, y: line.y, style: theme.text)

@@ -48,7 +48,7 @@ enum RegionsPane {
             let events = data.eventsByRegion[region.id] ?? []
             let shown = events.filter { scopeIDs.contains($0.id) }.count
             // ▸ the region filter in force; • the region of the selected event (the link made visible).
-            let mark = state.regionFilter == region.id ? "▸ " : (data.event(state.selectedEvent)?.region == region.id ? "• " : "  ")
+            let mark = state.regionFilter == region.typedID ? "▸ " : (data.event(state.selectedEvent)?.region == region.id ? "• " : "  ")
             let count = shown == 0 ? "–" : String(shown)
             let name = region.name.text(in: state.language)
             let rect = parts.list.row(row)

@@ -39,7 +39,7 @@ enum TechnologyPane {
             let usage = data.technologyUsage[technology.id] ?? UsageCount()
             // ▸ the technology filter in force; • discussed at the selected event.
             let discussed = data.event(state.selectedEvent)?.technologies.contains(technology.id) ?? false
-            let mark = state.technologyFilter == technology.id ? "▸ " : (discussed ? "• " : "  ")
+            let mark = state.technologyFilter == technology.typedID ? "▸ " : (discussed ? "• " : "  ")
             var line = (mark + technology.name.text(in: state.language)).fitted(toWidth: nameWidth)
             line += String(usage.events).fitted(toWidth: countWidth, alignment: .right)
             line += String(usage.sessions).fitted(toWidth: countWidth + 2, alignment: .right)

@@ -19,9 +19,9 @@ public enum FilterKind: Equatable, Hashable, Sendable {
 
 /// A narrowing the user applied. They are kept in the order applied, so Esc can take back the last.
 public enum ActiveFilter: Equatable, Hashable, Sendable {
-    case tracks(Set<String>)
-    case technology(String)
-    case region(String)
+    case tracks(Set<TypedID<Track>>)
+    case technology(TypedID<Technology>)
+    case region(TypedID<Region>)
     case search(String)
 
     /// Filters of one kind replace each other rather than pile up.
@@ -60,7 +60,7 @@ public enum InputMode: Equatable, Sendable {
 public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     /// Several tracks at once: `chosen` is applied on Enter, the cursor moves over every track.
-    case trackPicker(cursor: Int, chosen: Set<String>)
+    case trackPicker(cursor: Int, chosen: Set<TypedID<Track>>)
     /// The selected session's full details, scrollable.
     case detail(scroll: Int)
     /// My agenda, a gap's fitting sessions, now and next.
@@ -108,15 +108,15 @@ public struct AppState: Equatable, Sendable {
         self.size = size; self.language = language; self.selectedEvent = selectedEvent
     }
 
-    public var trackFilter: Set<String> {
+    public var trackFilter: Set<TypedID<Track>> {
         for case .tracks(let ids) in filters { return ids }
         return []
     }
-    public var technologyFilter: String? {
+    public var technologyFilter: TypedID<Technology>? {
         for case .technology(let id) in filters { return id }
         return nil
     }
-    public var regionFilter: String? {
+    public var regionFilter: TypedID<Region>? {
         for case .region(let id) in filters { return id }
         return nil
     }

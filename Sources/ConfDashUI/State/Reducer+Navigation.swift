@@ -94,43 +94,35 @@ extension Reducer {
             if event.kind != .press { move(by: event.kind == .wheelUp ? -3 : 3, &state) }
             return
         }
-        let layout = Layout.compute(size: state.size, focus: state.focus)
-        if let bar = layout.tabBar, bar.contains(event.position), event.kind == .press {
-            if let pane = TabBar.pane(at: event.position.x - bar.x, language: state.language) { state.focus = pane }
-            return
-        }
-        guard let pane = layout.panes.first(where: { $0.value.contains(event.position) })?.key else { return }
-        state.focus = pane
-        switch event.kind {
-        case .wheelUp: move(by: -3, &state)
-        case .wheelDown: move(by: 3, &state)
-        case .press: select(row: event.position, in: pane, layout: layout, &state)
+        switch metrics(state).target(at: event.position, state, data: data) {
+        case .tab(let pane)? where event.kind == .press:
+            state.focus = pane
+        case .pane(let pane, let row)?:
+            state.focus = pane
+            switch event.kind {
+            case .wheelUp: move(by: -3, &state)
+            case .wheelDown: move(by: 3, &state)
+            case .press: if let row { select(row, &state) }
+            }
+        default:
+            break
         }
     }
 
     /// A click selects the row under the pointer.
-    private func select(row point: Point, in pane: PaneID, layout: Layout, _ state: inout AppState) {
-        guard let content = layout.content(of: pane), content.contains(point) else { return }
-        switch pane {
-        case .agenda where state.agendaView == .rooms && state.searchText == nil:
-            if let cursor = RoomGridPane.cursor(at: point, content: content, state: state, data: data) { state.agenda.cursor = cursor }
-        case .agenda:
-            if let cursor = AgendaPane.cursor(at: point.y - content.y, rows: data.agendaRows(state), state: state) {
-                state.agenda.cursor = cursor
-                followSearchMatch(&state)
-            }
-        case .timeline:
-            if let id = TimelinePane.event(at: point.y - content.y, content: content, state: state, data: data) {
-                choose(event: id, &state)
-            }
-        case .regions:
-            if let index = RegionsPane.row(at: point, content: content, state: state, count: data.regions.count) {
-                state.regions.cursor = index
-            }
-        case .technologies:
-            if let index = TechnologyPane.row(at: point.y - content.y, state: state, count: data.technologies.count) {
-                state.technologies.cursor = index
-            }
+    private func select(_ row: ScreenMetrics.Row, _ state: inout AppState) {
+        switch row {
+        case .gridCursor(let cursor):
+            state.agenda.cursor = cursor
+        case .agendaCursor(let cursor):
+            state.agenda.cursor = cursor
+            followSearchMatch(&state)
+        case .event(let id):
+            choose(event: id, &state)
+        case .region(let index):
+            state.regions.cursor = index
+        case .technology(let index):
+            state.technologies.cursor = index
         }
     }
 }

@@ -62,7 +62,10 @@ public struct Reducer: Sendable {
         return effects
     }
 
+    /// One command: the track picker and the filters have their own reducers (their files
+    /// beside this one); navigation, modes and settings are here.
     func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        if runTrackPicker(command, &state) || runFilters(command, &state) { return [] }
         switch command {
         case .quit:
             return [.quit]
@@ -83,27 +86,12 @@ public struct Reducer: Sendable {
         case .previousEvent: selectEvent(offset: -1, &state)
         case .nextEvent: selectEvent(offset: 1, &state)
         case .activate: activate(&state)
-        case .openTrackPicker:
-            state.overlay = .trackPicker(cursor: 0, chosen: state.trackFilter)
-        case .toggleChoice:
-            if case .trackPicker(let cursor, var chosen) = state.overlay, cursor < data.index.dataset.tracks.count {
-                let id = data.index.dataset.tracks[cursor].id
-                if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
-                state.overlay = .trackPicker(cursor: cursor, chosen: chosen)
-            }
         case .startSearch:
             let current = state.searchText
             state.mode = .search(LineInput(text: current ?? ""))
         case .nextMatch: jumpToMatch(1, &state)
         case .previousMatch: jumpToMatch(-1, &state)
         case .cancel: cancel(&state)
-        case .clearFilters:
-            if case .trackPicker(let cursor, _) = state.overlay {
-                state.overlay = .trackPicker(cursor: cursor, chosen: [])
-            } else {
-                state.message = state.filters.isEmpty ? .nothingToClear : .filtersCleared
-                state.filters = []
-            }
         case .toggleLanguage:
             state.language = state.language.toggled
         case .setLanguage(let language):
@@ -116,6 +104,8 @@ public struct Reducer: Sendable {
             state.message = timeZoneMessage(state)
         case .open(let path, let format):
             return [.open(path, format: format)]
+        case .openTrackPicker, .toggleChoice, .clearFilters, .filterTrack, .filterTechnology, .filterRegion, .search:
+            break // handled above
         case .toggleRoomGrid:
             state.agendaView = state.agendaView == .list ? .rooms : .list
             state.focus = .agenda
@@ -147,44 +137,10 @@ public struct Reducer: Sendable {
                 }
                 choose(event: id, &state)
             }
-        case .filterTrack(let names):
-            filterTracks(names, &state)
-        case .filterTechnology(let name):
-            resolve(name, with: data.technologyResolver, what: .technology, &state) { id, state in
-                state.apply(.technology(id))
-            }
-        case .filterRegion(let name):
-            resolve(name, with: data.regionResolver, what: .region, &state) { id, state in
-                state.apply(.region(id))
-            }
-        case .search(let query):
-            state.apply(.search(query))
-            state.agenda = ListPosition()
         case .toggleStar, .showMine, .showNowNext, .setNote:
             return runPersonal(command, &state)
         }
         return []
-    }
-
-    /// Resolves a typed name to an id and runs `then`, or says clearly what went wrong.
-    private func resolve(_ name: String, with resolver: NameResolver, what: NameKind, _ state: inout AppState,
-                         then: (String, inout AppState) -> Void) {
-        switch resolver.resolve(name) {
-        case .found(let id): then(id, &state)
-        case .notFound: state.message = .notFound(what, name)
-        case .ambiguous(let ids): state.message = .ambiguous(name, ids)
-        }
-    }
-
-    private func filterTracks(_ names: String, _ state: inout AppState) {
-        let parts = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var ids: Set<String> = []
-        for part in parts {
-            resolve(part, with: data.trackResolver, what: .track, &state) { id, _ in ids.insert(id) }
-            // An unknown or ambiguous name has left its message: apply nothing.
-            if state.message != nil { return }
-        }
-        if ids.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(ids)) }
     }
 
     func cancel(_ state: inout AppState) {
@@ -202,25 +158,14 @@ public struct Reducer: Sendable {
     }
 
     func activate(_ state: inout AppState) {
-        if case .trackPicker(_, let chosen) = state.overlay {
-            state.overlay = nil
-            if chosen.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(chosen)) }
-            return
-        }
         if case .personal(let overlay) = state.overlay { activatePersonal(overlay, &state); return }
         switch state.focus {
         case .agenda:
             if data.agendaRows(state).session(at: state.agenda.cursor) != nil { state.overlay = .detail(scroll: 0) }
         case .timeline:
             state.focus = .agenda
-        case .regions:
-            guard state.regions.cursor < data.regions.count else { return }
-            let id = data.regions[state.regions.cursor].id
-            if state.regionFilter == id { state.remove(.region) } else { state.apply(.region(id)) }
-        case .technologies:
-            guard state.technologies.cursor < data.technologies.count else { return }
-            let id = data.technologies[state.technologies.cursor].id
-            if state.technologyFilter == id { state.remove(.technology) } else { state.apply(.technology(id)) }
+        case .regions, .technologies:
+            toggleFilterUnderCursor(&state)
         }
     }
 

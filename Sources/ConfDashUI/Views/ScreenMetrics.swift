@@ -48,4 +48,42 @@ public struct ScreenMetrics: Sendable {
         default: return max(content.height - 2, 1)
         }
     }
+
+    /// What a click or the wheel is over: a tab of the compact layout, or a pane and the row in it.
+    enum Target: Equatable {
+        case tab(PaneID)
+        case pane(PaneID, row: Row?)
+    }
+
+    /// A row of a pane, as the reducer selects it.
+    enum Row: Equatable {
+        case gridCursor(Int), agendaCursor(Int), event(String), region(Int), technology(Int)
+    }
+
+    func target(at point: Point, _ state: AppState, data: DashboardData) -> Target? {
+        if let bar = layout.tabBar, bar.contains(point) {
+            return TabBar.pane(at: point.x - bar.x, language: state.language).map { .tab($0) }
+        }
+        guard let pane = layout.panes.first(where: { $0.value.contains(point) })?.key else { return nil }
+        // The row is found as the pane will be drawn once it has the focus.
+        var focused = state
+        focused.focus = pane
+        return .pane(pane, row: row(at: point, in: pane, focused, data: data))
+    }
+
+    private func row(at point: Point, in pane: PaneID, _ state: AppState, data: DashboardData) -> Row? {
+        guard let content = layout.content(of: pane), content.contains(point) else { return nil }
+        switch pane {
+        case .agenda where state.agendaView == .rooms && state.searchText == nil:
+            return RoomGridPane.cursor(at: point, content: content, state: state, data: data).map(Row.gridCursor)
+        case .agenda:
+            return AgendaPane.cursor(at: point.y - content.y, rows: data.agendaRows(state), state: state).map(Row.agendaCursor)
+        case .timeline:
+            return TimelinePane.event(at: point.y - content.y, content: content, state: state, data: data).map(Row.event)
+        case .regions:
+            return RegionsPane.row(at: point, content: content, state: state, count: data.regions.count).map(Row.region)
+        case .technologies:
+            return TechnologyPane.row(at: point.y - content.y, state: state, count: data.technologies.count).map(Row.technology)
+        }
+    }
 }

@@ -8,7 +8,7 @@ enum StatusBar {
     static func render(_ state: AppState, data: DashboardData, rows: AgendaRows, theme: Theme, keyMap: KeyMap,
                        in rect: Rect, into grid: inout CellGrid) {
         guard rect.height >= 2 else { return }
-        let text = UIText(state.language), labels = Labels(state.language)
+        let text = UIText(state.language)
         let top = rect.row(0), bottom = rect.row(1)
         grid.fill(top, style: theme.statusBar)
         grid.fill(bottom, style: theme.text)
@@ -74,12 +74,12 @@ enum StatusBar {
         return state.filters.map { filter in
             switch filter {
             case .tracks(let ids):
-                let names = data.index.dataset.tracks.filter { ids.contains($0.id) }.map { $0.name.text(in: language) }
+                let names = data.index.dataset.tracks.filter { ids.contains($0.typedID) }.map { $0.name.text(in: language) }
                 return text.trackChip + names.joined(separator: ", ")
             case .technology(let id):
-                return text.technologyChip + (data.index.technologiesByID[id]?.name.text(in: language) ?? id)
+                return text.technologyChip + (data.index.technologiesByID[id.rawValue]?.name.text(in: language) ?? id.rawValue)
             case .region(let id):
-                return text.regionChip + (data.index.regionsByID[id]?.name.text(in: language) ?? id)
+                return text.regionChip + (data.index.regionsByID[id.rawValue]?.name.text(in: language) ?? id.rawValue)
             case .search(let query):
                 return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
             }

@@ -6,6 +6,10 @@ extension UIText {
     func describedTogether(_ count: Int) -> String {
         pick(" — \(count) sessions described together", " — \(count) sessions décrites ensemble")
     }
+    var groupTopicNote: String {
+        pick(" — one of the topics grouped sessions covered, not a session of its own",
+             " — l'un des sujets traités par des sessions groupées, non une session à part")
+    }
     func days(_ count: Int) -> String { count == 1 ? pick("1 day", "1 jour") : pick("\(count) days", "\(count) jours") }
 
     // Agenda and room grid.

@@ -11,13 +11,11 @@ public struct UIText: Sendable {
     func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
 
     public func paneName(_ pane: PaneID) -> String {
-        switch pane {
-        case .agenda: return pick("Agenda", "Programme")
-        case .timeline: return pick("Timeline", "Chronologie")
-        case .regions: return pick("Regions", "Régions")
-        case .technologies: return pick("Technologies", "Technologies")
-        }
+        let (en, fr) = Self.paneNames[pane.rawValue]
+        return pick(en, fr)
     }
+    /// English and French, in `PaneID` order.
+    private static let paneNames = [("Agenda", "Programme"), ("Timeline", "Chronologie"), ("Regions", "Régions"), ("Technologies", "Technologies")]
     // Every single word and fixed phrase, as one table; the words that take a value follow.
     var details: String { pick("Details", "Détails") }
     var help: String { pick("Help", "Aide") }
@@ -57,10 +55,6 @@ public struct UIText: Sendable {
     var source: String { pick("Source", "Source") }
     var officialTitle: String { pick(" · official title", " · titre officiel") }
     var officialTitleHeading: String { pick("Official title", "Titre officiel") }
-    var groupTopicNote: String {
-        pick(" — one of the topics grouped sessions covered, not a session of its own",
-             " — l'un des sujets traités par des sessions groupées, non une session à part")
-    }
     var themeOfTheYear: String { pick("Theme of the year", "Thème de l'année") }
     var programme: String { pick("Programme", "Programme") }
     var localTimeNoZone: String { pick(" (local time; the source gives no time zone)", " (heure locale ; la source ne donne pas de fuseau)") }

@@ -1,0 +1,95 @@
+import ConfDashCore
+
+/// The command line's fixed words in both languages: its word table. Data words (kinds, roles,
+/// dates) come from `Labels` and `DateLabels`, which the dashboard shares. Error messages on
+/// stderr stay in English, like every diagnostic of the command line.
+struct CLIWords {
+    let language: Language
+    init(_ language: Language) { self.language = language }
+    private func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
+
+    var noSessionMatches: String { pick("No session matches these filters.", "Aucune session ne correspond à ces filtres.") }
+    var noEventMatches: String { pick("No event matches.", "Aucun événement ne correspond.") }
+    var noSessions: String { pick("The data has no sessions.", "Les données ne contiennent aucune session.") }
+
+    func noSessionOnThatDay(_ undated: Int) -> String {
+        pick("No session is placed on that day. \(undated) matching session(s) have no day stated in the source: drop --day to see them.",
+             "Aucune session n'est placée ce jour-là. \(undated) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.")
+    }
+
+    func moreUndated(_ undated: Int) -> String {
+        pick("\(undated) more matching session(s) have no day stated in the source: drop --day to see them.",
+             "\(undated) autre(s) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.")
+    }
+
+    var whenColumn: String { pick("When", "Quand") }
+    var roomColumn: String { pick("Room", "Salle") }
+    var kindColumn: String { pick("Kind", "Type") }
+    var tracksColumn: String { pick("Tracks", "Thèmes") }
+
+    /// The agenda's footnote for "—" in the time and room columns; empty when nothing is missing.
+    func notStatedNote(time: Bool, room: Bool) -> String {
+        switch (time, room) {
+        case (true, true): return pick(" · — : time or room not stated in the source", " · — : heure ou salle non précisée par la source")
+        case (true, false): return pick(" · — : time not stated in the source", " · — : heure non précisée par la source")
+        case (false, true): return pick(" · — : room not stated in the source", " · — : salle non précisée par la source")
+        case (false, false): return ""
+        }
+    }
+
+    var eventColumn: String { pick("Event · kind · id", "Événement · type · id") }
+    var whereColumn: String { pick("Where · WCO region", "Lieu · région OMD") }
+    var regionColumn: String { pick("WCO region", "Région OMD") }
+    var eventsColumn: String { pick("Events", "Événements") }
+
+    /// "times: Europe/Berlin", or "times: Asia/Tokyo (yours; the event's: Europe/Berlin)".
+    func times(_ shown: String, eventZone: String) -> String {
+        if shown == eventZone { return pick("times: \(shown)", "heures : \(shown)") }
+        return pick("times: \(shown) (yours; the event's: \(eventZone))", "heures : \(shown) (la vôtre ; celle de l'événement : \(eventZone))")
+    }
+
+    var trackHeader: String { pick("Track", "Thème") }
+    var technologyHeader: String { pick("Technology", "Technologie") }
+    var alsoKnownAs: String { pick("Also known as", "Autres noms") }
+    var trendColumn: String { pick("Trend", "Tendance") }
+
+    func trendLegend(_ years: [Int]) -> String {
+        let list = years.map(String.init).joined(separator: " ")
+        return pick("Trend: sessions per year, \(list)", "Tendance : sessions par année, \(list)")
+    }
+
+    /// Said instead of an empty table, which would look like a fault: imported schedules have no
+    /// technologies or regions (their formats have no field for them), and may have no tracks.
+    func emptyList(_ key: String) -> String {
+        switch key {
+        case "tracks":
+            return pick("This dataset names no tracks.", "Ce jeu de données ne nomme aucun thème.")
+        case "technologies":
+            return pick("This dataset names no technologies (imported schedules have no such field).",
+                        "Ce jeu de données ne nomme aucune technologie (un programme importé n'a pas ce champ).")
+        default:
+            return pick("This dataset names no regions (imported schedules have no such field).",
+                        "Ce jeu de données ne nomme aucune région (un programme importé n'a pas ce champ).")
+        }
+    }
+
+    /// "and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
+    func topics(_ count: Int, breakouts: Bool) -> String {
+        breakouts ? pick(" and \(count) breakout topic(s)", " et \(count) sujet(s) d'atelier")
+            : pick(" and \(count) topic(s) of grouped sessions", " et \(count) sujet(s) de sessions groupées")
+    }
+
+    func eventsMatchByOwnText(_ count: Int) -> String {
+        pick("\(count) event(s) match by their own text", "\(count) événement(s) correspond(ent) par leur propre texte")
+    }
+
+    func searchMatchesTheEvent(fields: String, search: String) -> String {
+        pick("The search matches the event itself (\(fields)), not a session; confdash events --long --search \"\(search)\" shows it.",
+             "La recherche correspond à l'événement lui-même (\(fields)), pas à une session ; confdash events --long --search \"\(search)\" le montre.")
+    }
+
+    /// Before the reason a session's day is our inference.
+    func dayInferred(for title: String) -> String {
+        pick("Day inferred for “\(title)”: ", "Jour déduit pour « \(title) » : ")
+    }
+}
