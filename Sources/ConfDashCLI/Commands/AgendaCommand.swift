@@ -145,16 +145,17 @@ struct AgendaText {
     /// and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
     private func countLine(_ entries: [Session]) -> String {
         let topics = entries.filter(\.groupTopic)
-        var line = "\(entries.count - topics.count) session(s)"
-        guard !topics.isEmpty else { return line }
-        let breakouts = topics.allSatisfy { $0.kind == .breakout }
-        switch (fr, breakouts) {
-        case (false, true): line += " and \(topics.count) breakout topic(s)"
-        case (false, false): line += " and \(topics.count) topic(s) of grouped sessions"
-        case (true, true): line += " et \(topics.count) sujet(s) d'atelier"
-        case (true, false): line += " et \(topics.count) sujet(s) de séances groupées"
+        let sessions = "\(entries.count - topics.count) session(s)"
+        guard !topics.isEmpty else { return sessions }
+        let topicCount: String
+        switch (fr, topics.allSatisfy { $0.kind == .breakout }) {
+        case (false, true): topicCount = "\(topics.count) breakout topic(s)"
+        case (false, false): topicCount = "\(topics.count) topic(s) of grouped sessions"
+        case (true, true): topicCount = "\(topics.count) sujet(s) d'atelier"
+        case (true, false): topicCount = "\(topics.count) sujet(s) de séances groupées"
         }
-        return line
+        guard entries.count > topics.count else { return topicCount }
+        return sessions + (fr ? " et " : " and ") + topicCount
     }
 
     /// "The search matches the event itself: theme, organisations": the match is on the event, not a session.
