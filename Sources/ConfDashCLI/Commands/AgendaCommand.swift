@@ -170,8 +170,9 @@ struct AgendaText {
     private func inferredDayNotes(_ sessions: [Session]) -> [String] {
         sessions.compactMap { session in
             guard let basis = session.dayBasis, basis.inferred, let reason = builder.text(basis.reason) else { return nil }
-            let line = (fr ? "Jour déduit pour « \(session.title.text(in: builder.language)) » : "
-                : "Day inferred for “\(session.title.text(in: builder.language))”: ") + reason
+            let title = session.title.text(in: builder.language), span = session.possibleDays != nil
+            let line = (fr ? (span ? "Jours déduits" : "Jour déduit") + " pour « \(title) » : "
+                : (span ? "Days inferred" : "Day inferred") + " for “\(title)”: ") + reason
             return indented(line)
         }
     }
