@@ -106,8 +106,8 @@ struct MarkdownExporter {
         var text = DateText.time(start.time)
         if let end = item.end { text += "–" + DateText.time(end.time) }
         var notes: [String] = []
-        notes.append(zone?.name ?? (context.language == .en ? "local time, no time zone stated" : "heure locale, fuseau non précisé"))
-        if item.end == nil { notes.append(context.language == .en ? "end not stated" : "fin non précisée") }
+        notes.append(zone?.name ?? words.localTimeNoZone)
+        if item.end == nil { notes.append(words.endNotStated) }
         return text + " (" + notes.joined(separator: "; ") + ")"
     }
 

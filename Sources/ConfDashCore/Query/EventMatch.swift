@@ -3,15 +3,7 @@ public enum EventSearchField: String, Sendable, CaseIterable, Encodable {
     case title, theme, description, place, organisations
 
     /// "theme", "organisations": how the field is named to the user.
-    public func label(_ labels: Labels) -> String {
-        switch self {
-        case .title: return labels.pick("title", "titre")
-        case .theme: return labels.pick("theme", "thème")
-        case .description: return labels.pick("description", "description")
-        case .place: return labels.pick("place", "lieu")
-        case .organisations: return labels.pick("organisations", "organisations")
-        }
-    }
+    public func label(_ labels: Labels) -> String { labels.eventSearchField(self) }
 }
 
 /// An event found by a search on its own text rather than through one of its sessions.

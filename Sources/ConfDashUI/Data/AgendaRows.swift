@@ -137,10 +137,10 @@ extension DashboardData {
             for (slot, sessions) in agenda.groups {
                 let day: String
                 switch slot {
-                case .day(let date): day = labels.pick("Day", "Jour") + " \(event.dayIndex(of: date) ?? 0)"
+                case .day(let date): day = UIText(labels.language).day + " \(event.dayIndex(of: date) ?? 0)"
                 case .possibleDays(let range):
-                    day = labels.pick("Day", "Jour") + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
-                case .unplaced: day = labels.pick("day ?", "jour ?")
+                    day = UIText(labels.language).day + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
+                case .unplaced: day = UIText(labels.language).unknownDay
                 }
                 items += sorted(sessions).map { .session($0, event: event, when: day) }
             }
@@ -181,6 +181,6 @@ extension DashboardData {
             return text
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
-        return labels.pick("time ?", "heure ?")
+        return UIText(labels.language).unknownTime
     }
 }

@@ -36,6 +36,9 @@ public final class DashboardData: Sendable {
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+    /// The detail text of the detail overlay and of the detail panel.
+    let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
+    let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
     /// The whole agenda for a filter with a search: the search rows and the event scope both
     /// come from it, so a keystroke in `/` scans the sessions once.
     let searchCache = LastValueCache<AgendaFilter, [EventAgenda]>()

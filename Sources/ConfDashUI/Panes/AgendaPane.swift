@@ -28,7 +28,7 @@ enum AgendaPane {
         // repeating "time ?" on every row.
         let anyTime = rows.anyTime
         if !anyTime, rows.sessionCount > 0, state.searchText == nil {
-            grid.write(" " + labels.pick("times not stated in the source", "heures non précisées par la source") + " ",
+            grid.write(" " + UIText(labels.language).timesNotStated + " ",
                        x: content.x + 1, y: content.y + 2, limit: content.width - 1, style: theme.dim)
         }
 

@@ -56,7 +56,7 @@ struct TopicCountTests {
         #expect(try Bundled.event("wco-tech-conf-2023").sessionAndTopicCounts == (11, 8))
         #expect(try Bundled.event("wco-tech-conf-2024").sessionAndTopicCounts == (10, 4))
         #expect(Labels(.en).sessionsAndTopics(try Bundled.event("wco-tech-conf-2023").sessions) == "11 sessions and 8 breakout topics")
-        #expect(Labels(.fr).sessionsAndTopics(try Bundled.event("wco-tech-conf-2023").sessions) == "11 séances et 8 sujets d'atelier")
+        #expect(Labels(.fr).sessionsAndTopics(try Bundled.event("wco-tech-conf-2023").sessions) == "11 sessions et 8 sujets d'atelier")
     }
 
     @Test("every topic entry is a breakout on the afternoon of day two, and none claims to be a session of its own")
