@@ -120,9 +120,10 @@ struct AgendaText {
         let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
         // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
         let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
-        var footerParts = agenda.isEmpty ? [] : [labels.sessionCountLine(agenda.flatMap(\.allSessions))]
+        var footerParts = agenda.isEmpty ? [] : [countLine(agenda.flatMap(\.allSessions))]
         if !eventMatches.isEmpty {
-            footerParts.append(labels.eventsMatchByOwnText(eventMatches.count))
+            footerParts.append(fr ? "\(eventMatches.count) événement(s) correspond(ent) par leur propre texte"
+                : "\(eventMatches.count) event(s) match by their own text")
         }
         var footer = footerParts.joined(separator: " · ")
         switch (noTimes, noRooms) {
@@ -140,17 +141,41 @@ struct AgendaText {
         return blocks.joined(separator: "\n") + "\n"
     }
 
+    /// "19 session(s)", or with entries that stand for a topic of grouped sessions, "11 session(s)
+    /// and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
+    private func countLine(_ entries: [Session]) -> String {
+        let topics = entries.filter(\.groupTopic)
+        let sessions = "\(entries.count - topics.count) session(s)"
+        guard !topics.isEmpty else { return sessions }
+        let topicCount: String
+        switch (fr, topics.allSatisfy { $0.kind == .breakout }) {
+        case (false, true): topicCount = "\(topics.count) breakout topic(s)"
+        case (false, false): topicCount = "\(topics.count) topic(s) of grouped sessions"
+        case (true, true): topicCount = "\(topics.count) sujet(s) d'atelier"
+        case (true, false): topicCount = "\(topics.count) sujet(s) de sessions groupées"
+        }
+        // Topics alone: "1 breakout topic(s)", not "0 session(s) and 1 breakout topic(s)".
+        guard entries.count > topics.count else { return topicCount }
+        return sessions + (fr ? " et " : " and ") + topicCount
+    }
+
     /// "The search matches the event itself: theme, organisations": the match is on the event, not a session.
     private func eventMatchLine(_ match: EventMatch, search: String) -> String {
-        "\n" + indented(labels.eventItselfMatches(match.fields.map { $0.label(labels) }, search: search))
+        let fields = match.fields.map { $0.label(labels) }.joined(separator: ", ")
+        let line = fr ? "La recherche correspond à l'événement lui-même (\(fields)), pas à une session ; confdash events --long --search \"\(search)\" le montre."
+            : "The search matches the event itself (\(fields)), not a session; confdash events --long --search \"\(search)\" shows it."
+        return "\n" + indented(line)
     }
 
     /// For each session whose day is our inference, the reason, under its day's table.
     private func inferredDayNotes(_ sessions: [Session]) -> [String] {
         sessions.compactMap { session in
             guard let basis = session.dayBasis, basis.inferred, let reason = builder.text(basis.reason) else { return nil }
-            let title = session.title.text(in: builder.language)
-            return indented(labels.inferredDayNote(title: title, span: session.possibleDays != nil, reason: reason))
+            // "Days" for a span of days placed by inference.
+            let title = session.title.text(in: builder.language), span = session.possibleDays != nil
+            let line = (fr ? (span ? "Jours déduits" : "Jour déduit") + " pour « \(title) » : "
+                : (span ? "Days inferred" : "Day inferred") + " for “\(title)”: ") + reason
+            return indented(line)
         }
     }
 

@@ -65,7 +65,8 @@ struct EventsCommand: IOCommand {
             }
             io.out(csv.text)
         case .text where long:
-            guard !events.isEmpty else { io.out(builder.labels.noEventMatches); return }
+            let fr = builder.language == .fr
+            guard !events.isEmpty else { io.out(fr ? "Aucun événement ne correspond.\n" : "No event matches.\n"); return }
             let matches = Dictionary(AgendaQuery(index: index).eventMatches(filter).map { ($0.event.id, $0) },
                                      uniquingKeysWith: { first, _ in first })
             io.out(EventLongText(builder: builder, width: io.outputWidth).render(events, matches: matches))

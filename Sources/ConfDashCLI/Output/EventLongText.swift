@@ -20,36 +20,40 @@ struct EventLongText {
         let rule = String(repeating: "─", count: min(lines[0].terminalWidth, width ?? Int.max))
         lines.append(rule)
         var fields: [(String, String)] = []
-        if event.officialTitle { fields.append((labels.titleLabel, labels.sourcesOfficialTitle + translated)) }
-        if let theme = builder.text(event.theme) { fields.append((labels.themeLabel, labels.quoted(theme) + translated)) }
-        if let yearTheme = builder.text(event.yearTheme) {
-            fields.append((labels.themeOfTheYear, labels.quoted(yearTheme) + translated))
+        if event.officialTitle {
+            fields.append((labels.longTitle, labels.longOfficialTitle + translated))
         }
-        fields.append((labels.kindLabel, labels.eventKind(event.kind) + " · " + event.id))
-        fields.append((labels.datesLabel, builder.dates(event) + " (\(labels.dayCount(event.dayCount)))"))
+        if let theme = builder.text(event.theme) { fields.append((labels.longTheme, labels.quoted(theme) + translated)) }
+        if let yearTheme = builder.text(event.yearTheme) {
+            fields.append((labels.longThemeOfTheYear, labels.quoted(yearTheme) + translated))
+        }
+        fields.append((labels.longKind, labels.eventKind(event.kind) + " · " + event.id))
+        let days = labels.longDays(event.dayCount)
+        fields.append((labels.longDates, builder.dates(event) + " (\(days))"))
         var whereabouts = builder.whereabouts(event)
         if let region = builder.index.region(of: event) { whereabouts += (whereabouts.isEmpty ? "" : " · ") + region.name.text(in: language) }
-        if !whereabouts.isEmpty { fields.append((labels.whereLabel, whereabouts)) }
+        if !whereabouts.isEmpty { fields.append((labels.longWhere, whereabouts)) }
         for role in EventOrganisation.Role.allCases {
             let names = event.organisations(withRole: role).map(builder.organisationName)
             guard !names.isEmpty else { continue }
-            fields.append((labels.eventRole(role).capitalizedFirst, names.joined(separator: labels.listSeparator)))
+            fields.append((labels.eventRole(role).capitalizedFirst, names.joined(separator: labels.longNameSeparator)))
         }
         for figure in event.figures {
             var text = labels.quantity(figure) + " " + labels.measure(figure.measure)
             if let note = builder.text(figure.note) { text += " (\(note))" }
-            fields.append((labels.figureLabel, text))
+            fields.append((labels.longFigure, text))
         }
-        fields.append((labels.programme, labels.sessionsAndTopics(event.sessions)))
+        fields.append((labels.longProgramme, labels.sessionsAndTopics(event.sessions)))
         if let match {
-            fields.append((labels.searchMatchesLabel, match.fields.map { $0.label(labels) }.joined(separator: ", ")))
+            fields.append((labels.longSearchMatches,
+                           match.fields.map { $0.label(labels) }.joined(separator: ", ")))
         }
-        if let description = builder.text(event.description) { fields.append((labels.aboutLabel, description)) }
+        if let description = builder.text(event.description) { fields.append((labels.longAbout, description)) }
         let sources = builder.index.sourceFiles(event.sources)
-        if !sources.isEmpty { fields.append((labels.sourcesLabel, sources.joined(separator: ", "))) }
+        if !sources.isEmpty { fields.append((labels.longSources, sources.joined(separator: ", "))) }
 
         for (label, value) in fields {
-            let line = labels.field(label, value)
+            let line = label + labels.longFieldSeparator + value
             // Continuation lines indented under the value's start would waste a narrow terminal: two spaces.
             let wrapped = width.map { line.wrapped(toWidth: max($0 - 2, 20)) } ?? [line]
             lines += wrapped.map { "  " + $0 }

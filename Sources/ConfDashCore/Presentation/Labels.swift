@@ -153,6 +153,7 @@ public struct Labels: Sendable {
             topicText = topics == 1 ? pick("1 topic of grouped sessions", "1 sujet de sessions groupées")
                 : pick("\(topics) topics of grouped sessions", "\(topics) sujets de sessions groupées")
         }
+        // Topics alone: "1 breakout topic", not "0 sessions and 1 breakout topic".
         return sessions == 0 ? topicText : text + pick(" and ", " et ") + topicText
     }
 
@@ -162,41 +163,13 @@ public struct Labels: Sendable {
         return sessionsAndTopics(entries.count - topics.count, topics.count, breakouts: topics.allSatisfy { $0.kind == .breakout })
     }
 
-    /// The CLI agenda's count, in its "session(s)" style: "19 session(s)", or "11 session(s) and 8
-    /// breakout topic(s)" when entries stand for a topic of grouped sessions.
-    public func sessionCountLine(_ entries: [Session]) -> String {
-        let topics = entries.filter(\.groupTopic)
-        let sessions = "\(entries.count - topics.count) session(s)"
-        guard !topics.isEmpty else { return sessions }
-        let topicCount = topics.allSatisfy { $0.kind == .breakout }
-            ? pick("\(topics.count) breakout topic(s)", "\(topics.count) sujet(s) d'atelier")
-            : pick("\(topics.count) topic(s) of grouped sessions", "\(topics.count) sujet(s) de sessions groupées")
-        guard entries.count > topics.count else { return topicCount }
-        return sessions + pick(" and ", " et ") + topicCount
+    /// What an entry that stands for a topic is, next to its kind: "Breakout topic".
+    public func topicKind(_ kind: Session.Kind) -> String {
+        kind == .breakout ? pick("Breakout topic", "Sujet d'atelier") : sessionKind(kind) + pick(" topic", " (sujet)")
     }
 
-    /// After a kind, for an entry that stands for a topic.
-    public var groupTopicNote: String {
-        pick(" — one of the topics grouped sessions covered, not a session of its own",
-             " — l'un des sujets traités par des sessions groupées, non une session à part")
-    }
-
-    // MARK: Quotes, themes and what a search found on an event
-
-    /// A quoted title or theme: “…” in English, « … » in French.
-    public func quoted(_ text: String) -> String { pick("“\(text)”", "« \(text) »") }
-    public var officialTitle: String { pick("Official title", "Titre officiel") }
-    public var themeOfTheYear: String { pick("Theme of the year", "Thème de l'année") }
-    public var programme: String { pick("Programme", "Programme") }
-
-    /// "The search matches the event itself (theme, organisations), not a session; …".
-    public func eventItselfMatches(_ fields: [String], search: String) -> String {
-        let list = fields.joined(separator: ", ")
-        return pick("The search matches the event itself (\(list)), not a session; confdash events --long --search \"\(search)\" shows it.",
-                    "La recherche correspond à l'événement lui-même (\(list)), pas à une session ; confdash events --long --search \"\(search)\" le montre.")
-    }
-    /// The part of an event's own text a search matched.
-    public func eventSearchField(_ field: EventSearchField) -> String {
+    /// "theme", "organisations": a part of an event's own text that a search matched.
+    public func searchField(_ field: EventSearchField) -> String {
         switch field {
         case .title: return pick("title", "titre")
         case .theme: return pick("theme", "thème")
@@ -204,37 +177,5 @@ public struct Labels: Sendable {
         case .place: return pick("place", "lieu")
         case .organisations: return pick("organisations", "organisations")
         }
-    }
-    public func eventsMatchByOwnText(_ count: Int) -> String {
-        pick("\(count) event(s) match by their own text", "\(count) événement(s) correspond(ent) par leur propre texte")
-    }
-
-    /// Under a day's table: "Day inferred for “TITLE”: REASON" ("Days" for a span of days).
-    public func inferredDayNote(title: String, span: Bool, reason: String) -> String {
-        pick((span ? "Days inferred" : "Day inferred") + " for “\(title)”: ",
-             (span ? "Jours déduits" : "Jour déduit") + " pour « \(title) » : ") + reason
-    }
-
-    // MARK: `events --long`
-
-    /// "Title: …" / "Titre : …".
-    public func field(_ label: String, _ value: String) -> String { label + pick(": ", " : ") + value }
-    public var listSeparator: String { pick("; ", " ; ") }
-    public var titleLabel: String { pick("Title", "Titre") }
-    public var sourcesOfficialTitle: String { pick("the source's official title", "titre officiel de la source") }
-    public var themeLabel: String { pick("Theme", "Thème") }
-    public var kindLabel: String { pick("Kind", "Type") }
-    public var datesLabel: String { pick("Dates", "Dates") }
-    public var whereLabel: String { pick("Where", "Où") }
-    public var figureLabel: String { pick("Figure", "Chiffre") }
-    public var searchMatchesLabel: String { pick("Search matches", "La recherche porte sur") }
-    public var aboutLabel: String { pick("About", "En bref") }
-    public var sourcesLabel: String { pick("Sources", "Sources") }
-    public var noEventMatches: String { pick("No event matches.\n", "Aucun événement ne correspond.\n") }
-    public func dayCount(_ count: Int) -> String { count == 1 ? pick("1 day", "1 jour") : pick("\(count) days", "\(count) jours") }
-
-    /// What an entry that stands for a topic is, next to its kind: "Breakout topic".
-    public func topicKind(_ kind: Session.Kind) -> String {
-        kind == .breakout ? pick("Breakout topic", "Sujet d'atelier") : sessionKind(kind) + pick(" topic", " (sujet)")
     }
 }

@@ -2,8 +2,8 @@
 public enum EventSearchField: String, Sendable, CaseIterable, Encodable {
     case title, theme, description, place, organisations
 
-    /// "theme", "organisations": how the field is named to the user.
-    public func label(_ labels: Labels) -> String { labels.eventSearchField(self) }
+    /// "theme", "organisations": how the field is named to the user (the words are in `Labels`).
+    public func label(_ labels: Labels) -> String { labels.searchField(self) }
 }
 
 /// An event found by a search on its own text rather than through one of its sessions.

@@ -65,7 +65,7 @@ enum DetailView {
         var b = Builder(width: width, theme: theme)
         b.add(session.title.text(in: language), theme.title)
         var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
-        if session.groupTopic { kind += labels.groupTopicNote }
+        if session.groupTopic { kind += words.groupTopicNote }
         if let count = session.count, count > 1 {
             kind += words.describedTogether(count)
         }
@@ -159,8 +159,8 @@ enum DetailView {
         var b = Builder(width: width, theme: theme)
         b.add(event.title.text(in: language), theme.title)
         let translated = event.quoteIsTranslated(in: language) ? " (" + labels.ourTranslation(from: event.quotedLanguage) + ")" : ""
-        if event.officialTitle { b.add(labels.officialTitle + translated, theme.dim) }
-        if let theme = event.theme?.text(in: language) { b.add(labels.quoted(theme) + translated, b.theme.text) }
+        if event.officialTitle { b.add(words.officialTitleHeading + translated, theme.dim) }
+        if let theme = event.theme?.text(in: language) { b.add("“\(theme)”" + translated, b.theme.text) }
         b.add(labels.eventKind(event.kind), theme.dim)
         b.lines.append(StyledLine(text: "", style: theme.text))
         let days = words.days(event.dayCount)
@@ -171,8 +171,10 @@ enum DetailView {
         if !whereText.isEmpty { b.field(words.whereLabel, whereText) }
         if let region = data.index.region(of: event) { b.field(words.region, region.name.text(in: language)) }
         if let zone = event.timeZone { b.field(words.timeZone, zone) }
-        if let yearTheme = event.yearTheme?.text(in: language) { b.field(labels.themeOfTheYear, labels.quoted(yearTheme) + translated) }
-        b.field(labels.programme, labels.sessionsAndTopics(event.sessions))
+        if let yearTheme = event.yearTheme?.text(in: language) {
+            b.field(words.themeOfTheYear, "“\(yearTheme)”" + translated)
+        }
+        b.field(words.programme, labels.sessionsAndTopics(event.sessions))
         if !event.figures.isEmpty {
             b.section(words.figures)
             for figure in event.figures {
