@@ -103,6 +103,10 @@ struct AgendaText {
                     ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.\n"
                     : "No session is placed on that day. \(undatedLeftOut) matching session(s) have no day stated in the source: drop --day to see them.\n"
             }
+            // With no filter given, "matches these filters" would send the user looking for one.
+            if filter == AgendaFilter() {
+                return fr ? "Les données ne contiennent aucune session.\n" : "The data has no sessions.\n"
+            }
             return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
         }
         var blocks: [String] = []
