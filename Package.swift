@@ -63,7 +63,10 @@ let package = Package(
         // demand, stderr, exit()); built by `swift build` but not a product.
         .executableTarget(name: "confdash-terminal-demo", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
 
-        .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData"]),
+        // Saves stars in a loop for the kill -9 tests of the state file; built by `swift build`, not a product.
+        .executableTarget(name: "confdash-state-writer", dependencies: ["ConfDashCore"]),
+
+        .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData", "confdash-state-writer"]),
         .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData"], exclude: ["__Screens__"]),
         .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"], exclude: ["__Goldens__"]),
         .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),

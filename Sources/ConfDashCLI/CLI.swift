@@ -141,12 +141,13 @@ public struct ConfdashCommand: ParsableCommand {
           confdash export --format ics -o wco-events.ics
 
         Exit status: 0 success, 1 dashboard asked for without a terminal, 64 bad usage, 65 bad data, \
-        66 file not found or unreadable, 73 output file cannot be written.
+        66 file not found or unreadable, 73 output file or state file (stars, notes) cannot be written.
         """,
         version: ConfdashCLI.version,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
             RegionsCommand.self, ValidateCommand.self, ExportCommand.self, SnapshotCommand.self, KeysCommand.self,
+            StarCommand.self, UnstarCommand.self, NowCommand.self,
             DashboardCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

@@ -15,6 +15,9 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public enum PartOfDay: String, Encodable, Sendable, CaseIterable { case morning, afternoon, evening }
 
     public var id: String
+    /// The schedule's own lasting identifier when its format has one (frab/pretalx `guid`,
+    /// iCalendar `UID`); stars and notes are keyed by it, since `id` may be renumbered.
+    public var uid: String?
     public var kind: Kind
     public var title: LocalizedText
     /// True when `title` is the official title quoted from the source, false when it is our label.
@@ -52,8 +55,8 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
                 description: LocalizedText? = nil, abstract: LocalizedText? = nil, tracks: [String] = [],
                 technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
                 links: [Link] = [], sources: [String] = [], groupTopic: Bool = false, dayBasis: DayBasis? = nil,
-                quotedLanguage: String? = nil) {
-        self.id = id; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
+                quotedLanguage: String? = nil, uid: String? = nil) {
+        self.id = id; self.uid = uid; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
         self.day = day; self.possibleDays = possibleDays; self.partOfDay = partOfDay; self.start = start
         self.durationMinutes = durationMinutes; self.room = room; self.language = language
         self.description = description; self.abstract = abstract; self.tracks = tracks; self.technologies = technologies

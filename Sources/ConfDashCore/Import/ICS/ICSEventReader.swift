@@ -42,6 +42,7 @@ struct ICSEventReader {
         let uid = vevent.property("UID").map { ICSValues.text($0.value).trimmingWhitespace }
         // confdash writes `<session id>@<event id>.confdash`: the session's id comes back as it was.
         template.idHint = uid.map(ImportIDs.hint(uid:))
+        template.uid = uid
         template.title = vevent.property("SUMMARY").map { ICSValues.text($0.value) }
         template.texts = vevent.property("DESCRIPTION").map { [ICSValues.text($0.value)] } ?? []
         template.room = vevent.property("LOCATION").map { ICSValues.text($0.value) }
@@ -229,9 +230,10 @@ struct ICSEventReader {
                 var entry = template
                 entry.day = first.adding(days: offset)
                 // Each day of each occurrence has its own id: a repeated multi-day entry names the
-                // occurrence and the day (`expo-20240101-20240102`), so repeats never collide.
-                if datedID && days > 1 { entry.idHint = dated(dated(template.idHint, first), entry.day!) }
-                else if datedID || days > 1 { entry.idHint = dated(template.idHint, entry.day!) }
+                // occurrence and the day (`expo-20240101-20240102`), so repeats never collide. One UID
+                // for several entries names none of them: each keeps its own id instead.
+                if datedID && days > 1 { entry.idHint = dated(dated(template.idHint, first), entry.day!); entry.uid = nil }
+                else if datedID || days > 1 { entry.idHint = dated(template.idHint, entry.day!); entry.uid = nil }
                 return entry
             }
         case (.dateTime(let local, let frame), _):
@@ -240,7 +242,7 @@ struct ICSEventReader {
             entry.start = shown
             entry.day = shown.date
             if case .minutes(let minutes) = length { entry.durationMinutes = minutes }
-            if datedID { entry.idHint = dated(template.idHint, local.date) }
+            if datedID { entry.idHint = dated(template.idHint, local.date); entry.uid = nil }
             return [entry]
         case (.date(let date), .minutes):
             var entry = template
