@@ -98,6 +98,18 @@ INVALID = [
      "$.sources[0].language", "pattern"),
     ("time zone with a space", change(lambda d: event(d).update(timeZone="Central European Time")),
      "$.events[0].timeZone", "pattern"),
+    ("inferred day without a reason", change(lambda d: session(d).update(dayBasis={"quote": "on the first day", "inferred": True})),
+     "$.events[0].sessions[0].dayBasis", "required"),
+    ("stated day without the source's words", change(lambda d: session(d).update(dayBasis={"inferred": False})),
+     "$.events[0].sessions[0].dayBasis", "required"),
+    ("unknown key in dayBasis", change(lambda d: session(d).update(dayBasis={"quote": "on the first day", "why": "x"})),
+     "$.events[0].sessions[0].dayBasis", "additionalProperties"),
+    ("computed figure without a note", change(lambda d: event(d)["figures"][1].update(computed=True)),
+     "$.events[0].figures[1]", "required"),
+    ("groupTopic as a string", change(lambda d: session(d, 1).update(groupTopic="yes")),
+     "$.events[0].sessions[1].groupTopic", "type"),
+    ("quotedLanguage as a name", change(lambda d: event(d).update(quotedLanguage="French")),
+     "$.events[0].quotedLanguage", "pattern"),
 ]
 
 # Variants that must still be accepted: the absent/null/empty forms the format allows.
@@ -111,6 +123,13 @@ VALID = [
     ("fixed-offset time zone", change(lambda d: event(d).update(timeZone="+01:00"))),
     ("leap day", change(lambda d: event(d).update(startDate="2024-02-29"))),
     ("lowercase colour", change(lambda d: d["tracks"][0].update(color="#2e86ab"))),
+    ("stated day with its quote", change(lambda d: session(d).update(dayBasis={"quote": "on the first day"}))),
+    ("inferred day with a reason", change(lambda d: session(d).update(
+        dayBasis={"inferred": True, "reason": {"en": "The opening is on the first day."}}))),
+    ("computed figure with a note", change(lambda d: event(d)["figures"][1].update(computed=True, note={"en": "from the dates"}))),
+    ("topic of a group, translated title", change(lambda d: session(d, 1).update(groupTopic=True, quotedLanguage="fr"))),
+    ("event with a theme of the year", change(lambda d: event(d).update(officialTitle=True, quotedLanguage="fr",
+                                                                        yearTheme={"fr": "Thème de l'année"}))),
 ]
 
 

@@ -134,10 +134,12 @@ struct AgendaText {
     /// and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
     private func countLine(_ entries: [Session]) -> String {
         let topics = entries.filter(\.groupTopic)
-        var line = "\(entries.count - topics.count) session(s)"
-        guard !topics.isEmpty else { return line }
-        line += words.topics(topics.count, breakouts: topics.allSatisfy { $0.kind == .breakout })
-        return line
+        let sessions = words.sessionCount(entries.count - topics.count)
+        guard !topics.isEmpty else { return sessions }
+        let topicCount = words.topicCount(topics.count, breakouts: topics.allSatisfy { $0.kind == .breakout })
+        // Topics alone: "1 breakout topic(s)", not "0 session(s) and 1 breakout topic(s)".
+        guard entries.count > topics.count else { return topicCount }
+        return sessions + words.and + topicCount
     }
 
     /// "The search matches the event itself: theme, organisations": the match is on the event, not a session.
@@ -151,7 +153,8 @@ struct AgendaText {
     private func inferredDayNotes(_ sessions: [Session]) -> [String] {
         sessions.compactMap { session in
             guard let basis = session.dayBasis, basis.inferred, let reason = builder.text(basis.reason) else { return nil }
-            let line = words.dayInferred(for: session.title.text(in: builder.language)) + reason
+            // "Days" for a span of days placed by inference.
+            let line = words.dayInferred(for: session.title.text(in: builder.language), span: session.possibleDays != nil) + reason
             return indented(line)
         }
     }

@@ -74,9 +74,11 @@ struct CLIWords {
     }
 
     /// "and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
-    func topics(_ count: Int, breakouts: Bool) -> String {
-        breakouts ? pick(" and \(count) breakout topic(s)", " et \(count) sujet(s) d'atelier")
-            : pick(" and \(count) topic(s) of grouped sessions", " et \(count) sujet(s) de sessions groupées")
+    func sessionCount(_ count: Int) -> String { pick("\(count) session(s)", "\(count) session(s)") }
+    var and: String { pick(" and ", " et ") }
+    func topicCount(_ count: Int, breakouts: Bool) -> String {
+        breakouts ? pick("\(count) breakout topic(s)", "\(count) sujet(s) d'atelier")
+            : pick("\(count) topic(s) of grouped sessions", "\(count) sujet(s) de sessions groupées")
     }
 
     func eventsMatchByOwnText(_ count: Int) -> String {
@@ -89,7 +91,8 @@ struct CLIWords {
     }
 
     /// Before the reason a session's day is our inference.
-    func dayInferred(for title: String) -> String {
-        pick("Day inferred for “\(title)”: ", "Jour déduit pour « \(title) » : ")
+    func dayInferred(for title: String, span: Bool) -> String {
+        span ? pick("Days inferred for “\(title)”: ", "Jours déduits pour « \(title) » : ")
+            : pick("Day inferred for “\(title)”: ", "Jour déduit pour « \(title) » : ")
     }
 }
