@@ -38,6 +38,10 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public var organisations: [SessionOrganisation]
     public var links: [Link]
     public var sources: [String]
+    /// The schedule file's global id for the session (frab/pretalx `guid`), kept so that a later
+    /// version of the file can be matched session by session (`ScheduleChanges`). Nil for data
+    /// that has none (the bundled dataset, iCalendar files).
+    public var guid: String?
 
     public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
                 day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,

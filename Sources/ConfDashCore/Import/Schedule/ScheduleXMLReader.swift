@@ -11,6 +11,7 @@ enum ScheduleXMLReader {
         }
         var draft = ScheduleDraft()
         draft.generator = root.child("generator")?.attribute("name")?.trimmingWhitespace
+        draft.version = root.child("version")?.text
         if let conference = root.child("conference") {
             readConference(conference, into: &draft)
         } else {
