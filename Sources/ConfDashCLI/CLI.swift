@@ -148,7 +148,7 @@ public struct ConfdashCommand: ParsableCommand {
         version: ConfdashCLI.version,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
-            RegionsCommand.self, ValidateCommand.self, ExportCommand.self, SnapshotCommand.self, KeysCommand.self,
+            RegionsCommand.self, ValidateCommand.self, ExportCommand.self, ChangesCommand.self, SnapshotCommand.self, KeysCommand.self,
             DashboardCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

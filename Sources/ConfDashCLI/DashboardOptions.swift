@@ -8,7 +8,7 @@ extension Theme.Name: ExpressibleByArgument {}
 
 /// Options of the dashboard itself (no subcommand) and of `snapshot`, which renders it headless.
 struct DashboardOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Read this dataset file instead of the bundled WCO dataset.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Read this dataset file or http(s) URL instead of the bundled WCO dataset.", valueName: "file|url"))
     var data: String?
 
     @Option(name: .long, help: "Language of data and interface: en or fr (L switches). Default from LC_ALL, LC_MESSAGES, LANG.")
@@ -21,6 +21,8 @@ struct DashboardOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("With --data: the file's format, auto (judged from the content), confdash, xml, json or ics.", valueName: "format"))
     var inputFormat: InputFormat = .auto
+
+    @OptionGroup var remote: RemoteOptions
 
     /// Everything the dashboard is built from, resolved from the options and the environment.
     struct Setup: Sendable {
@@ -45,7 +47,7 @@ struct DashboardOptions: ParsableArguments {
     func language(_ io: CommandIO) -> Language { lang ?? Language.fromEnvironment(io.environment) }
 
     func loadIndex(_ io: CommandIO) throws -> DatasetIndex {
-        DatasetIndex(try DatasetFiles.load(path: data, format: inputFormat, io: io))
+        DatasetIndex(try DatasetFiles.load(path: data, format: inputFormat, io: io, remote: remote))
     }
 
     /// The world map compiled into the binary (Natural Earth, see Resources/README.md). It is

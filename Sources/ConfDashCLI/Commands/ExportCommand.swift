@@ -39,8 +39,10 @@ struct ExportCommand: IOCommand {
     @Option(name: .long, help: "Language of data and labels: en or fr. Default: French when LC_ALL (else LC_MESSAGES, else LANG) starts with fr, else English.")
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("Read this dataset file instead of the bundled WCO dataset.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Read this dataset file or http(s) URL instead of the bundled WCO dataset.", valueName: "file|url"))
     var data: String?
+
+    @OptionGroup var remote: RemoteOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
@@ -65,7 +67,7 @@ struct ExportCommand: IOCommand {
     func execute(io: CommandIO) throws {
         // Checked before any work, so a typo in the path fails at once.
         if let output { try OutputFile.checkWritable(output, notSameAs: data) }
-        let index = DatasetIndex(try DatasetFiles.load(path: data, io: io))
+        let index = DatasetIndex(try DatasetFiles.load(path: data, io: io, remote: remote))
         let filter = try filters.filter(using: index)
         let query = AgendaQuery(index: index)
         let agenda = query.agenda(filter)

@@ -44,7 +44,7 @@ struct ValidateCommand: IOCommand {
     }
 
     func execute(io: CommandIO) throws {
-        let result = try DatasetFiles.loadResult(path: bundled ? nil : file, format: inputFormat)
+        let result = try DatasetFiles.loadResult(path: bundled ? nil : file, format: inputFormat, io: io)
         let name = file ?? "bundled dataset"
         let errors = result.errors.count
         let warnings = result.warnings.count
