@@ -54,6 +54,15 @@ enum RemoteDatasets {
         }
     }
 
+    /// `open`, as the summary every data command works from (warnings printed, as for a file).
+    static func summary(_ url: URL, format: InputFormat, policy: FetchPolicy, io: CommandIO) throws -> LoadSummary {
+        let loaded = try open(url, format: format, policy: policy, io: io)
+        guard let dataset = loaded.result.dataset else { throw CommandFailure(status: ExitStatus.dataError, messages: []) }
+        let summary = LoadSummary(name: ScheduleLocation.shown(url.absoluteString), dataset: dataset, warnings: loaded.result.warnings)
+        for warning in summary.warnings { io.err("\(warning)\n") }
+        return summary
+    }
+
     /// Fetches (or reuses) the schedule at `url`. Cache warnings and the offline notice go to
     /// stderr once; no copy at all ends the command with 66, a schedule that does not read with 65.
     static func open(_ url: URL, format: InputFormat, policy: FetchPolicy, io: CommandIO) throws -> RemoteSchedule.Loaded {

@@ -55,7 +55,7 @@ struct ChangesCommand: IOCommand {
             guard !sinceCached else {
                 throw CommandFailure.usage("\(source) is a file: give the older version with --since FILE (`cached` applies to URLs)")
             }
-            newer = try DatasetFiles.load(path: path, format: inputFormat, io: io)
+            newer = try Self.load(path, format: inputFormat, io: io)
         case .url(let url):
             let loaded = try RemoteDatasets.open(url, format: inputFormat, policy: remote.policy(io), io: io)
             guard let dataset = loaded.result.dataset else { throw CommandFailure(status: ExitStatus.dataError, messages: []) }
@@ -74,7 +74,7 @@ struct ChangesCommand: IOCommand {
             }
         }
         if older == nil, let since, since != "cached" {
-            older = try DatasetFiles.load(path: since, format: inputFormat, io: io)
+            older = try Self.load(since, format: inputFormat, io: io)
         }
         let changes = older.map { ScheduleChanges.between($0, newer) } ?? ScheduleChanges(toVersion: newer.events.first?.scheduleVersion)
         let report = ChangesReport(changes: changes, newer: ScheduleLocation.shown(source), older: ScheduleLocation.shown(olderName),
@@ -84,6 +84,14 @@ struct ChangesCommand: IOCommand {
         case .json: io.out(JSONOutput.encode(report.json()))
         case .csv: io.out(report.csv())
         }
+    }
+
+    /// A local file, through the one load function every command uses.
+    static func load(_ path: String, format: InputFormat, io: CommandIO) throws -> Dataset {
+        var options = DataOptions()
+        options.data = path
+        options.inputFormat = format
+        return try options.load(io).dataset
     }
 
     static func stamp(_ date: Date) -> String {
