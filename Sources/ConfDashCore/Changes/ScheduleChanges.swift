@@ -1,3 +1,5 @@
+import Foundation
+
 /// What changed between two versions of a schedule, session by session.
 ///
 /// Sessions are followed from one version to the next by the file's `guid`, then by its id,
@@ -86,8 +88,7 @@ public struct SessionChange: Sendable, Equatable {
     /// frab has no status field, so organisers write it into the title.
     public static func titleSaysCancelled(_ title: String) -> Bool {
         // Most titles hold none of the words' stems: skip the (costlier) accent folding for them.
-        let lower = title.lowercased()
-        guard ["cancel", "abgesagt", "entf", "annul"].contains(where: lower.contains) else { return false }
+        guard ["cancel", "abgesagt", "entf", "annul"].contains(where: { containsASCIIIgnoringCase(title, $0) }) else { return false }
         let folded = title.searchFolded
         for word in ["cancelled", "canceled", "abgesagt", "entfallt", "annule", "cancelado", "annullato"] {
             guard let range = folded.range(of: word) else { continue }
@@ -95,6 +96,27 @@ public struct SessionChange: Sendable, Equatable {
             let before = range.lowerBound == folded.startIndex ? nil : folded[folded.index(before: range.lowerBound)]
             let after = range.upperBound == folded.endIndex ? nil : folded[range.upperBound]
             if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+        }
+        return false
+    }
+}
+
+/// Whether `text` holds `word` (lower-case ASCII) in any case; a byte scan, no allocation.
+private func containsASCIIIgnoringCase(_ text: String, _ word: StaticString) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: count)
+        for start in 0...(bytes.count - count) {
+            var index = 0
+            while index < count {
+                var byte = bytes[start + index]
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if byte != pattern[index] { break }
+                index += 1
+            }
+            if index == count { return true }
         }
         return false
     }
@@ -206,16 +228,26 @@ private struct ChangeDetector {
         typealias Detail = SessionChange.Detail
         var moves: [Detail] = []
         var edits: [Detail] = []
-        func note(_ list: inout [Detail], _ aspect: SessionChange.Aspect, _ from: String?, _ to: String?) {
-            if from != to { list.append(Detail(aspect: aspect, from: from, to: to)) }
+        // Raw values are compared first; text is made only for what differs (most sessions do not).
+        if day(before) != day(after) || before.possibleDays != after.possibleDays {
+            moves.append(Detail(aspect: .day, from: dayText(before), to: dayText(after)))
         }
-        note(&moves, .day, day(before)?.iso ?? before.possibleDays.map(rangeText), day(after)?.iso ?? after.possibleDays.map(rangeText))
-        note(&moves, .time, time(before), time(after))
-        note(&moves, .room, roomName(.old, oldRef), roomName(.new, newRef))
+        if before.start?.time != after.start?.time || before.durationMinutes != after.durationMinutes
+            || (before.start == nil && before.partOfDay != after.partOfDay) {
+            let from = time(before), to = time(after)
+            if from != to { moves.append(Detail(aspect: .time, from: from, to: to)) }
+        }
+        let oldRoom = roomName(.old, oldRef), newRoom = roomName(.new, newRef)
+        if !Self.same(oldRoom, newRoom) { moves.append(Detail(aspect: .room, from: oldRoom, to: newRoom)) }
         let oldTitle = before.title.text(in: .en), newTitle = after.title.text(in: .en)
-        note(&edits, .title, oldTitle, newTitle)
-        note(&edits, .speakers, speakers(.old, before), speakers(.new, after))
-        if before.abstract != after.abstract { edits.append(Detail(aspect: .abstract, from: nil, to: nil)) }
+        if !Self.same(oldTitle, newTitle) { edits.append(Detail(aspect: .title, from: oldTitle, to: newTitle)) }
+        if before.people.map(\.person) != after.people.map(\.person) {
+            let from = speakers(.old, before), to = speakers(.new, after)
+            if !Self.same(from, to) { edits.append(Detail(aspect: .speakers, from: from, to: to)) }
+        }
+        if !Self.same(before.abstract?.en, after.abstract?.en) || !Self.same(before.abstract?.fr, after.abstract?.fr) {
+            edits.append(Detail(aspect: .abstract, from: nil, to: nil))
+        }
 
         if SessionChange.titleSaysCancelled(newTitle) && !SessionChange.titleSaysCancelled(oldTitle) {
             return change(.cancelled, .new, newRef, markedCancelled: true, details: moves + edits)
@@ -224,6 +256,17 @@ private struct ChangeDetector {
         if !edits.isEmpty { return change(.changed, .new, newRef, details: edits) }
         return nil
     }
+
+    /// Byte-for-byte equality: String's `==` compares by canonical equivalence, which is slow
+    /// on long non-ASCII texts (a schedule's abstracts) and a change of form is a change anyway.
+    private static func same(_ a: String?, _ b: String?) -> Bool {
+        guard var a, var b else { return a == nil && b == nil }
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    private func dayText(_ session: Session) -> String? { day(session)?.iso ?? session.possibleDays.map(rangeText) }
 
     private func day(_ session: Session) -> CalendarDate? { session.day ?? session.start?.date }
 
