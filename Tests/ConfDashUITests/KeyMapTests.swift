@@ -92,7 +92,7 @@ import Testing
     @Test func dispatcherTypesUnboundCharactersIntoInputsOnly() {
         var state = Fixture.initial()
         #expect(Dispatcher.action(for: .character("z"), in: state) == nil)
-        state.mode = .search(LineInput(), previous: nil)
+        state.mode = .search(LineInput())
         #expect(Dispatcher.action(for: .character("z"), in: state) == .input(.insert("z")))
         #expect(Dispatcher.action(for: .character("q"), in: state) == .input(.insert("q")))
         #expect(Dispatcher.action(for: .character("é"), in: state) == .input(.insert("é")))

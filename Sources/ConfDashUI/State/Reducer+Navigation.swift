@@ -2,20 +2,6 @@ import ConfDashScreen
 import ConfDashCore
 
 extension Reducer {
-    /// Rows a page key moves: the focused list's visible height, at least one.
-    func pageSize(_ state: AppState) -> Int {
-        let layout = Layout.compute(size: state.size, focus: state.focus)
-        switch state.overlay {
-        case .help, .detail: return max(state.size.height - 6, 1)
-        default: break
-        }
-        guard let content = layout.content(of: state.focus) else { return 1 }
-        switch state.focus {
-        case .agenda: return max(AgendaPane.listHeight(content) / 2, 1)
-        default: return max(content.height - 2, 1)
-        }
-    }
-
     /// ↑ ↓ PgUp PgDn Home End, in whatever has the keyboard.
     func move(by delta: Int, _ state: inout AppState) {
         switch state.overlay {
@@ -63,13 +49,11 @@ extension Reducer {
         let day = min(max(state.day + delta, 1), max(event.dayCount, 1))
         if day != state.day { state.day = day; state.agenda = ListPosition(); state.gridTop = 0 }
         // Moving days means reading the day view, not search results.
-        if state.searchText != nil { state.remove(kind: ActiveFilter.search("").kind) }
+        if state.searchText != nil { state.remove(.search) }
     }
 
-    func timeZoneMessage(_ state: AppState) -> String {
-        let labels = Labels(state.language)
-        guard state.localTime else { return labels.pick("Times in each event's own time zone", "Heures dans le fuseau de chaque événement") }
-        return labels.pick("Times in your time zone: ", "Heures dans votre fuseau : ") + data.localZone.identifier
+    func timeZoneMessage(_ state: AppState) -> StatusMessage {
+        .timeZone(local: state.localTime, zone: data.localZone.identifier)
     }
 
     /// `[` `]` and the timeline's cursor: the previous or next event the filters leave.
@@ -84,7 +68,7 @@ extension Reducer {
     /// n / N: the next or previous search match, wrapping, with the agenda focused on it.
     func jumpToMatch(_ delta: Int, _ state: inout AppState) {
         guard state.searchText != nil else {
-            state.message = StatusMessage(.info, UIText(state.language).noMoreMatches); return
+            state.message = .noSearchInForce; return
         }
         let count = data.agendaRows(state).sessionCount
         guard count > 0 else { return }
@@ -186,11 +170,9 @@ extension Reducer {
     }
 
     /// Keeps the grid's cursor visible: room columns across, 15-minute rows down.
-    func scrollGrid(_ state: inout AppState, content: Rect?) {
-        guard state.agendaView == .rooms, let content else { return }
-        let rows = data.agendaRows(state)
-        let grid = data.roomGrid(state, rows: rows)
-        let geometry = RoomGridPane.Geometry(content: content, roomCount: grid.rooms.count)
+    func scrollGrid(_ state: inout AppState, geometry: RoomGridPane.Geometry?) {
+        guard state.agendaView == .rooms, let geometry else { return }
+        let grid = data.roomGrid(state, rows: data.agendaRows(state))
         guard let (room, index) = grid.position(ofCursor: state.agenda.cursor), geometry.visibleRooms > 0 else {
             state.roomScroll = 0; state.gridTop = 0; return
         }
