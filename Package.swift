@@ -69,7 +69,10 @@ let package = Package(
         // demand, stderr, exit()); built by `swift build` but not a product.
         .executableTarget(name: "confdash-terminal-demo", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
 
-        .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData"]),
+        // Saves stars in a loop for the kill -9 tests of the state file; built by `swift build`, not a product.
+        .executableTarget(name: "confdash-state-writer", dependencies: ["ConfDashCore"]),
+
+        .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData", "confdash-state-writer"]),
         // Against a local HTTP server the tests start themselves (scripts/test-http-server.py, 127.0.0.1 only).
         .testTarget(name: "ConfDashRemoteTests", dependencies: ["ConfDashRemote", "ConfDashCore", "ConfDashCLI", "confdash"]),
         .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData"], exclude: ["__Screens__"]),

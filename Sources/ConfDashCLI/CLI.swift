@@ -19,8 +19,10 @@ public struct CommandIO {
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
                 environment: [String: String] = [:], outputWidth: Int? = nil,
                 notInteractiveReason: String? = "not a terminal") {
-        self.out = out
-        self.err = err
+        // The one boundary every command writes through: text from a file cannot reach the
+        // terminal with a control character in it, whatever the command and whatever stdout is.
+        self.out = { out(TerminalText.safe($0)) }
+        self.err = { err(TerminalText.safe($0)) }
         self.environment = environment
         self.outputWidth = outputWidth
         self.notInteractiveReason = notInteractiveReason
@@ -139,12 +141,13 @@ public struct ConfdashCommand: ParsableCommand {
           confdash export --format ics -o wco-events.ics
 
         Exit status: 0 success, 1 dashboard asked for without a terminal, 64 bad usage, 65 bad data, \
-        66 file not found or unreadable, 73 output file cannot be written.
+        66 file not found or unreadable, 73 output file or state file (stars, notes) cannot be written.
         """,
         version: ConfdashCLI.version,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
             RegionsCommand.self, ValidateCommand.self, ExportCommand.self, ChangesCommand.self, SnapshotCommand.self, KeysCommand.self,
+            StarCommand.self, UnstarCommand.self, NowCommand.self,
             DashboardCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

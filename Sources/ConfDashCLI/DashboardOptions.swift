@@ -15,6 +15,12 @@ struct DashboardOptions: ParsableArguments {
 
     @OptionGroup var clock: ClockOptions
 
+    @Option(name: .long, help: ArgumentHelp("Take this as the time, for now-and-next and reminders (ISO 8601; event time when no offset, e.g. 2024-12-28T14:00). Also CONFDASH_NOW.", valueName: "time"))
+    var now: String?
+
+    @Option(name: .long, help: ArgumentHelp("Remind of a starred session this many minutes before it starts (notice and bell, once); 0: never.", valueName: "minutes"))
+    var remind: Int = 10
+
     /// Everything the dashboard is built from, resolved from the options and the environment.
     struct Setup: Sendable {
         var index: DatasetIndex
@@ -22,17 +28,40 @@ struct DashboardOptions: ParsableArguments {
         var theme: Theme
         var localTime: Bool
         var localZone: TimeZone
+        var now: NowSetting?
+        var remindMinutes: Int
+        /// The state file for stars and notes; nil when there is no place for it.
+        var personal: PersonalStateStore?
 
         /// `size` is replaced by the terminal's before the first frame.
-        func dashboard(size: Size) -> DashboardStore {
-            DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
-                      localTime: localTime, localZone: localZone)
+        /// `saving` false (snapshot): stars are read but changes stay in memory.
+        func dashboard(size: Size, saving: Bool = true) -> DashboardStore {
+            let store = DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
+                                       localTime: localTime, localZone: localZone)
+            if let personal {
+                let file = PersonalFile(store: personal, dataset: index.dataset)
+                file.savesChanges = saving
+                store.attach(file)
+            }
+            store.configureClock(now: now, remindMinutes: remindMinutes)
+            return store
         }
     }
 
     func setup(_ io: CommandIO) throws -> Setup {
-        Setup(index: try input.loadIndex(io), language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
-              localTime: clock.tz == .local, localZone: ClockDisplay.localZone(environment: io.environment))
+        guard (0...1440).contains(remind) else { throw CommandFailure.usage("--remind \(remind): expected minutes from 0 (no reminders) to 1440") }
+        let setting: NowSetting?
+        switch NowSetting.resolve(option: now, environment: io.environment) {
+        case .success(let value): setting = now != nil || io.environment["CONFDASH_NOW"]?.isEmpty == false ? value : nil
+        case .failure(let error): throw CommandFailure.usage(error.message)
+        }
+        let index = try input.loadIndex(io)
+        let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
+            PersonalStateStore(directory: $0, identity: input.data.map { ScheduleIdentity.imported(index.dataset, path: $0) } ?? .bundled)
+        }
+        return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
+                     localTime: clock.tz == .local, localZone: ClockDisplay.localZone(environment: io.environment),
+                     now: setting, remindMinutes: remind, personal: personal)
     }
 
     /// The world map compiled into the binary (Natural Earth, see Resources/README.md). It is

@@ -26,9 +26,19 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only sessions whose text contains every word, ignoring case and accents, in English and French.", valueName: "text"))
     var search: String?
 
+    @Flag(name: .long, help: "Only the sessions you starred (confdash star, or s in the dashboard).")
+    var starred = false
+
     func filter(using index: DatasetIndex) throws -> AgendaFilter {
         try FilterInput(events: event, day: day, tracks: track, technologies: tech, regions: region, kinds: kind, search: search)
             .filter(using: index)
+    }
+
+    /// `filter(using:)`, narrowed to the starred sessions with --starred.
+    func filter(using index: DatasetIndex, dataPath: String?, io: CommandIO) throws -> AgendaFilter {
+        var filter = try filter(using: index)
+        if starred { filter.onlySessions = try PersonalFiles(dataset: index.dataset, dataPath: dataPath, io: io).starred(io).addresses }
+        return filter
     }
 }
 

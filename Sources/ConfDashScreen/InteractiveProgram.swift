@@ -9,4 +9,14 @@ public protocol InteractiveProgram: AnyObject {
     func handle(_ key: Key) -> Bool
     /// The whole screen for the current state, exactly `size` cells.
     func render() -> CellGrid
+    /// Called while no input comes (every input timeout, about 50 ms). Returns true when the
+    /// screen must be drawn again: a clock moved, a reminder is due.
+    func idle() -> Bool
+    /// True once for each time the program wants the terminal bell rung.
+    func takeBell() -> Bool
+}
+
+public extension InteractiveProgram {
+    func idle() -> Bool { false }
+    func takeBell() -> Bool { false }
 }

@@ -50,6 +50,10 @@ public enum TerminalRunner {
             let events = session.readEvents()
             if events.isEmpty {
                 if session.pendingSignal == nil, session.inputClosed { return ("input-closed", Status.hangup) }
+                if program.idle() {
+                    session.draw(program.render())
+                    if program.takeBell() { session.bell() }
+                }
                 continue
             }
             let start = TimingTrace.now()
@@ -68,6 +72,7 @@ public enum TerminalRunner {
             let grid = program.render()
             let rendered = TimingTrace.now()
             let drawn = session.draw(grid)
+            if program.takeBell() { session.bell() }
             if trace.isEnabled {
                 trace.frame(keys: names, handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered,
                             statistics: drawn)

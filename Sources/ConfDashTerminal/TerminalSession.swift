@@ -235,6 +235,9 @@ public final class TerminalSession {
 
     // MARK: Output
 
+    /// Rings the terminal bell once (curses flashes the screen where there is no bell).
+    public func bell() { _ = beep() }
+
     /// Makes the screen show `grid`, sending only the cells that changed since the last draw.
     /// A grid of another size than the terminal is cut or padded to fit.
     @discardableResult

@@ -23,6 +23,7 @@ struct AgendaCommand: IOCommand {
           confdash agenda --search "webb fontaine"     (a match on the event itself is said so)
           confdash agenda --event hanoi --format csv > hanoi.csv
           confdash agenda --data schedule.xml --day 2 --tz local
+          confdash agenda --starred --day 2
         """
     )
 
@@ -32,7 +33,7 @@ struct AgendaCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
-        let filter = try filters.filter(using: index)
+        let filter = try filters.filter(using: index, dataPath: common.input.data, io: io)
         let agenda = AgendaQuery(index: index).agenda(filter)
         let eventMatches = AgendaQuery(index: index).eventMatches(filter)
         var builder = RecordBuilder(index: index, language: common.language(io))
@@ -49,6 +50,10 @@ struct AgendaCommand: IOCommand {
                                                   eventMatches: matches)))
         case .csv:
             io.out(csv(agenda, builder))
+        case .text where filters.starred && agenda.isEmpty:
+            io.out(builder.language == .fr
+                ? "Aucune session étoilée ne correspond. Étoilez-en avec confdash star ID, ou s dans le tableau de bord.\n"
+                : "No starred session matches. Star some with confdash star ID, or s in the dashboard.\n")
         case .text:
             let undated = AgendaQuery(index: index).undatedLeftOut(by: filter)
             io.out(AgendaText(builder: builder, width: io.outputWidth)
@@ -102,6 +107,10 @@ struct AgendaText {
                 return fr
                     ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.\n"
                     : "No session is placed on that day. \(undatedLeftOut) matching session(s) have no day stated in the source: drop --day to see them.\n"
+            }
+            // With no filter given, "matches these filters" would send the user looking for one.
+            if filter == AgendaFilter() {
+                return fr ? "Les données ne contiennent aucune session.\n" : "The data has no sessions.\n"
             }
             return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
         }

@@ -24,12 +24,19 @@ struct ExportCommand: IOCommand {
 
         With -o, the file is written whole or not at all (a temporary file renamed into place).
 
+        With --starred, only your starred sessions. As iCalendar, exporting again updates the \
+        calendar instead of duplicating entries: UIDs stay the same, SEQUENCE goes up when a \
+        session's time, room or title changed since the last export, and a starred session that \
+        has left the schedule is exported once as STATUS:CANCELLED (the state file remembers \
+        what was exported).
+
         Examples:
           confdash export --format ics -o wco-events.ics
           confdash export --format csv --event hanoi > hanoi.csv
           confdash export --format md --event rio --lang fr -o rio.md
           confdash export --format xml --data docs/examples/timed-dataset.json
           confdash export -o detection.json --track detection   # json, from the name
+          confdash export --starred -o my-38c3.ics --data 38c3-schedule.xml
 
         Exit status: 0 written, 64 bad usage, 65 bad data or no session selected (nothing \
         written), 66 --data file not found or unreadable, 73 the output file cannot be written.
@@ -65,9 +72,13 @@ struct ExportCommand: IOCommand {
         // Checked before any work, so a typo in the path fails at once.
         if let output { try OutputFile.checkWritable(output, notSameAs: input.data) }
         let index = try input.loadIndex(io)
-        let filter = try filters.filter(using: index)
+        let filter = try filters.filter(using: index, dataPath: input.data, io: io)
         let query = AgendaQuery(index: index)
         let agenda = query.agenda(filter)
+        if filters.starred && resolvedFormat == .ics {
+            return try StarredCalendar(index: index, dataPath: input.data, agenda: agenda, filter: filter,
+                                       language: input.language(io), output: output).export(io)
+        }
         guard !agenda.isEmpty else {
             let undated = query.undatedLeftOut(by: filter)
             var message = "no session matches these filters: nothing to export"

@@ -32,7 +32,8 @@ struct SnapshotCommand: IOCommand {
         guard let size = Size(parsing: size), size.width <= 1000, size.height <= 1000 else {
             throw CommandFailure.usage("--size: expected WIDTHxHEIGHT between 1x1 and 1000x1000, such as 80x24, found \"\(self.size)\"")
         }
-        let dashboard = try options.setup(io).dashboard(size: size)
+        // Stars are read from the state file, but keys pressed here never change it.
+        let dashboard = try options.setup(io).dashboard(size: size, saving: false)
         for key in Key.parseSequence(keys) {
             // A quit key ends the run as it would end the dashboard: the screen is the one before it.
             guard dashboard.handle(key) else { break }

@@ -88,7 +88,7 @@ struct RecordBuilder {
 
     func roomName(_ id: String?, in event: Event) -> String? {
         guard let id else { return nil }
-        return event.rooms.first { $0.id == id }.map { $0.name.text(in: language) } ?? id
+        return index.room(id, in: event).map { $0.name.text(in: language) } ?? id
     }
 
     /// "12–14 Nov 2024".

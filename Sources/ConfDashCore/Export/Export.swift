@@ -37,6 +37,8 @@ public struct ExportRequest: Sendable {
     public var filter: AgendaFilter
     /// Names the program in the output (iCalendar PRODID, schedule.xml generator), e.g. "0.1.0".
     public var generatorVersion: String
+    /// For a calendar of the starred sessions: SEQUENCE numbers and entries to cancel (iCalendar only).
+    public var calendarUpdate: CalendarUpdate?
 
     public init(index: DatasetIndex, agenda: [EventAgenda], language: Language, filter: AgendaFilter = AgendaFilter(),
                 generatorVersion: String) {

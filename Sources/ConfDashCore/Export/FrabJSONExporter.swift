@@ -49,7 +49,7 @@ enum FrabJSONExporter {
         var text = ""
         document.write(to: &text, depth: 0)
         text += "\n"
-        return ExportResult(text: text, notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
+        return ExportResult(text: TerminalText.escapedJSON(text), notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
 
     private static func talk(_ talk: FrabSchedule.Talk, notes: inout NoteTally) -> JSONText {
@@ -118,6 +118,7 @@ enum FrabJSONExporter {
 indirect enum JSONText {
     case string(String)
     case int(Int)
+    case bool(Bool)
     case null
     case array([JSONText])
     case object([(String, JSONText)])
@@ -126,6 +127,7 @@ indirect enum JSONText {
         switch self {
         case .string(let value): Self.quote(value, to: &text)
         case .int(let value): text += String(value)
+        case .bool(let value): text += value ? "true" : "false"
         case .null: text += "null"
         case .array(let items):
             guard !items.isEmpty else { text += "[]"; return }

@@ -31,6 +31,7 @@ struct ICSExporter {
         for zone in VTimeZone.zones(of: context.sessions) { VTimeZone.write(zone, to: &ics) }
         let sessions = context.sessions
         for item in sessions { event(item, to: &ics) }
+        for record in context.request.calendarUpdate?.cancelled ?? [] where !record.dtstart.isEmpty { cancelled(record, to: &ics) }
         ics.raw("END", "VCALENDAR")
         return ExportResult(text: ics.text, notes: notes.lines.map { "ics: " + $0 }, exportedSessions: sessions.count)
     }
@@ -38,8 +39,10 @@ struct ICSExporter {
     private mutating func event(_ item: ExportSession, to ics: inout ICSText) {
         let session = item.session
         ics.raw("BEGIN", "VEVENT")
-        ics.text("UID", item.uid)
+        let uid = context.request.calendarUpdate?.uids[item.uid] ?? item.uid
+        ics.text("UID", uid)
         ics.raw("DTSTAMP", stamp)
+        if let sequence = context.request.calendarUpdate?.sequences[uid] { ics.raw("SEQUENCE", String(sequence)) }
         switch item.timing {
         case .clock(let start, let duration, let zone):
             if let zone {
@@ -89,6 +92,21 @@ struct ICSExporter {
         if let language = session.language { ics.raw("X-CONFDASH-LANGUAGE", language) }
         ics.raw("X-CONFDASH-KIND", session.kind.rawValue)
         ics.raw("END", "VEVENT")
+    }
+
+    /// A starred session that left the schedule: its entry as last exported, cancelled, so that
+    /// calendars which imported it remove it (RFC 5546: same UID, higher SEQUENCE).
+    private mutating func cancelled(_ record: CalendarExportRecord, to ics: inout ICSText) {
+        ics.raw("BEGIN", "VEVENT")
+        ics.text("UID", record.uid)
+        ics.raw("DTSTAMP", stamp)
+        ics.raw(record.dtstart.count == 8 ? "DTSTART;VALUE=DATE" : "DTSTART", record.dtstart)
+        ics.raw("SEQUENCE", String(record.sequence))
+        ics.raw("STATUS", "CANCELLED")
+        ics.text("SUMMARY", record.title)
+        ics.raw("END", "VEVENT")
+        notes.add("starred but no longer in the schedule", "each is written once as STATUS:CANCELLED, so calendars remove it",
+                  session: record.key)
     }
 
     private func allDay(_ range: DateRange, to ics: inout ICSText) {

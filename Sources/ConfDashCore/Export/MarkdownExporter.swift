@@ -30,10 +30,9 @@ struct MarkdownExporter {
         }
         let count = context.sessions.count
         // "11 sessions and 8 breakout topics": an entry standing for a topic is not a session.
-        lines.append(labels.sessionsAndTopics(context.sessions.map(\.session)) + (context.language == .en
-            ? ". Days, times and rooms appear only where the source states them."
-            : ". Les jours, heures et salles n'apparaissent que lorsque la source les précise."))
-        return ExportResult(text: lines.joined(separator: "\n") + "\n", notes: [], exportedSessions: count)
+        lines.append(labels.sessionsAndTopics(context.sessions.map(\.session)) + context.words.statedOnly)
+        // Markdown is read in terminals (cat, less -R, glow): no control character from the data.
+        return ExportResult(text: TerminalText.safe(lines.joined(separator: "\n") + "\n"), notes: [], exportedSessions: count)
     }
 
     /// Sessions by the day they are on (a clock time's date counts as a stated day), spans, then

@@ -10,7 +10,13 @@ extension DatasetReader {
         let possibleDays = fields.optional("possibleDays") { self.readPossibleDays($0, $1, event) }
         let partOfDay = fields.optional("partOfDay", choice(Session.PartOfDay.self))
         let start = fields.optional("start", dateTime)
-        let durationMinutes = fields.optional("durationMinutes", integer(atLeast: 1))
+        var durationMinutes = fields.optional("durationMinutes", integer(atLeast: 1))
+        if let minutes = durationMinutes, minutes > Session.maximumDurationMinutes {
+            // Beyond 14 days it is surely a mistake, and no end can be counted from it.
+            log.warning("durationMinutes \(minutes) is more than 14 days (\(Session.maximumDurationMinutes)); the length is left out",
+                        at: fields.fieldPath("durationMinutes"), fields.position(of: "durationMinutes"))
+            durationMinutes = nil
+        }
         let room = fields.optional("room") { self.room($0, $1, event) }
         let language = fields.optional("language", languageCode)
         let description = fields.optional("description", localized)

@@ -15,6 +15,9 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public enum PartOfDay: String, Encodable, Sendable, CaseIterable { case morning, afternoon, evening }
 
     public var id: String
+    /// The schedule's own lasting identifier when its format has one (frab/pretalx `guid`,
+    /// iCalendar `UID`); stars and notes are keyed by it, since `id` may be renumbered.
+    public var uid: String?
     public var kind: Kind
     public var title: LocalizedText
     /// True when `title` is the official title quoted from the source, false when it is our label.
@@ -56,8 +59,8 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
                 description: LocalizedText? = nil, abstract: LocalizedText? = nil, tracks: [String] = [],
                 technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
                 links: [Link] = [], sources: [String] = [], groupTopic: Bool = false, dayBasis: DayBasis? = nil,
-                quotedLanguage: String? = nil) {
-        self.id = id; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
+                quotedLanguage: String? = nil, uid: String? = nil) {
+        self.id = id; self.uid = uid; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
         self.day = day; self.possibleDays = possibleDays; self.partOfDay = partOfDay; self.start = start
         self.durationMinutes = durationMinutes; self.room = room; self.language = language
         self.description = description; self.abstract = abstract; self.tracks = tracks; self.technologies = technologies
@@ -78,10 +81,21 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
         return event.dayIndex(of: date) != nil
     }
 
+    /// The longest session believed (14 days): readers leave out longer durations with a warning,
+    /// and nothing computes an end from one, so no arithmetic on a duration can overflow.
+    public static let maximumDurationMinutes = 14 * 24 * 60
+
+    /// The duration when it is within 1 minute to `maximumDurationMinutes`, else nil.
+    public var checkedDurationMinutes: Int? {
+        guard let durationMinutes, (1...Self.maximumDurationMinutes).contains(durationMinutes) else { return nil }
+        return durationMinutes
+    }
+
     /// The clock-time end, when start and duration are both known, counted on the wall clock:
     /// across a change of the clocks it is an hour off. Use `end(inTimeZone:)` with the event's zone.
+    /// Nil too when the duration is out of range or the end would fall after year 9999.
     public var end: LocalDateTime? {
-        guard let start, let durationMinutes else { return nil }
+        guard let start, let durationMinutes = checkedDurationMinutes else { return nil }
         return start.adding(minutes: durationMinutes)
     }
 
@@ -90,9 +104,9 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     /// (floating times), on the wall clock, like `end`. `TimeZones.zone(named: event.timeZone)`
     /// gives the event's zone.
     public func end(inTimeZone zone: TimeZone?) -> LocalDateTime? {
-        guard let start, let durationMinutes else { return nil }
+        guard let start, let durationMinutes = checkedDurationMinutes else { return nil }
         guard let zone else { return start.adding(minutes: durationMinutes) }
-        return TimeZones.local(at: TimeZones.instant(of: start, in: zone) + durationMinutes * 60, in: zone)
+        return TimeZones.checkedLocal(at: TimeZones.instant(of: start, in: zone) + durationMinutes * 60, in: zone)
     }
 }
 
@@ -157,11 +171,15 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, Encodable, CustomSt
 
     public var description: String { "\(date.iso)T\(time)" }
 
-    public func adding(minutes: Int) -> LocalDateTime {
-        let total = time.minutesSinceMidnight + minutes
-        let dayShift = Int((Double(total) / 1440).rounded(.down))
+    /// `minutes` later (earlier when negative) on the wall clock; nil when that is outside years
+    /// 1 to 9999 (or `minutes` is too large to count with).
+    public func adding(minutes: Int) -> LocalDateTime? {
+        let (total, overflow) = time.minutesSinceMidnight.addingReportingOverflow(minutes)
+        guard !overflow else { return nil }
+        let dayShift = total >= 0 ? total / 1440 : -((-total + 1439) / 1440)
         let rest = total - dayShift * 1440
-        return LocalDateTime(date: date.adding(days: dayShift), time: ClockTime(hour: rest / 60, minute: rest % 60)!)
+        guard let day = CalendarDate(checkedDayNumber: date.dayNumber + dayShift) else { return nil }
+        return LocalDateTime(date: day, time: ClockTime(hour: rest / 60, minute: rest % 60)!)
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {

@@ -15,6 +15,8 @@ public struct AgendaFilter: Equatable, Sendable {
     public var regions: Set<String> = []
     public var kinds: Set<Event.Kind> = []
     public var search: String?
+    /// Only these sessions (the starred ones, for `--starred` and My agenda); nil: any.
+    public var onlySessions: Set<SessionAddress>?
 
     public init(events: Set<String> = [], day: DaySelector? = nil, tracks: Set<String> = [], technologies: Set<String> = [],
                 regions: Set<String> = [], kinds: Set<Event.Kind> = [], search: String? = nil) {

@@ -46,6 +46,7 @@ public struct AgendaQuery: Sendable {
 
     /// `search` is `filter.search` folded once by the caller, so a whole agenda folds the query once.
     private func session(_ session: Session, of event: Event, matches filter: AgendaFilter, search: SearchQuery?) -> Bool {
+        if let only = filter.onlySessions, !only.contains(SessionAddress(event: event.id, session: session.id)) { return false }
         if filter.day != nil {
             guard let date = filter.selectedDate(in: event) else { return false }
             switch AgendaSlot(session) {

@@ -18,6 +18,8 @@ public final class DatasetIndex: Sendable {
     /// Folded text of each event's own fields, by event id: what a search can match on the event
     /// itself (its theme, description, organisations…) rather than on one of its sessions.
     private let eventSearchFields: [String: [(field: EventSearchField, text: String)]]
+    /// Each event's rooms by id: a schedule may have thousands, and a scan per session was quadratic.
+    private let roomsByEvent: [String: [String: Room]]
 
     public init(_ dataset: Dataset) {
         self.dataset = dataset
@@ -31,6 +33,9 @@ public final class DatasetIndex: Sendable {
         technologiesByID = Self.keyed(dataset.technologies, \.id)
         eventsByID = Self.keyed(dataset.events, \.id)
         eventsByDate = dataset.events.sorted { ($0.startDate, $0.endDate, $0.id) < ($1.startDate, $1.endDate, $1.id) }
+        var rooms: [String: [String: Room]] = [:]
+        for event in dataset.events where rooms[event.id] == nil { rooms[event.id] = Self.keyed(event.rooms, \.id) }
+        roomsByEvent = rooms
 
         var searchText: [String: String] = [:]
         for event in dataset.events {
@@ -49,6 +54,9 @@ public final class DatasetIndex: Sendable {
         }
         eventSearchFields = eventFields
     }
+
+    /// The room `id` of `event`, nil when the event has no such room.
+    public func room(_ id: String, in event: Event) -> Room? { roomsByEvent[event.id]?[id] }
 
     /// Keeps the first record for a duplicated id: the loader has already reported the duplicate.
     private static func keyed<T>(_ items: [T], _ key: (T) -> String) -> [String: T] {

@@ -12,6 +12,12 @@ public final class DashboardStore {
     private var reducer: Reducer
     private let map: WorldMap?
     public private(set) var wantsToQuit = false
+    /// Stars and notes on disk; nil when the dashboard runs without a state file (tests, no HOME).
+    public private(set) var personal: PersonalFile?
+    /// The clock: `--now` (fixed) or the system's. Injected so tests need no waiting.
+    public var clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
+    /// Bells asked for (reminders) and not yet rung.
+    var bellsPending = 0
 
     public init(index: DatasetIndex, map: WorldMap? = nil, size: Size, language: Language, theme: Theme,
                 localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
@@ -39,6 +45,11 @@ public final class DashboardStore {
             switch effect {
             case .quit: wantsToQuit = true
             case .open(let path, let format): open(path, format: format)
+            case .saveStar(let address, let starred):
+                save(address) { state, ref, stamp in state.setStar(ref, starred, at: stamp) }
+            case .saveNote(let address, let note):
+                save(address) { state, ref, stamp in state.setNote(ref, note, at: stamp) }
+            case .bell: bellsPending += 1
             }
         }
     }
@@ -54,7 +65,15 @@ public final class DashboardStore {
             reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
         }
         send(.opened((expanded as NSString).lastPathComponent, result))
+        // The stars of the schedule just opened, from its own state file.
+        if case .success(let summary) = result, let directory = personal?.store.directory {
+            attach(PersonalFile(store: PersonalStateStore(directory: directory, identity: .imported(summary.dataset, path: expanded)),
+                                dataset: summary.dataset))
+        }
     }
+
+    func personalFile(_ file: PersonalFile) { personal = file }
+    func replaceState(_ state: AppState) { self.state = state }
 
     public func render() -> CellGrid {
         Screen.render(state, data: data, theme: theme, keyMap: keyMap)

@@ -42,6 +42,8 @@ public final class DashboardData: Sendable {
     /// The whole agenda for a filter with a search: the search rows and the event scope both
     /// come from it, so a keystroke in `/` scans the sessions once.
     let searchCache = LastValueCache<AgendaFilter, [EventAgenda]>()
+    /// My agenda for the stars of the last frame.
+    let mineCache = LastValueCache<MineRows.Key, MineRows>()
 
     func searchAgenda(_ filter: AgendaFilter) -> [EventAgenda] {
         searchCache.value(for: filter) { query.agenda(filter) }

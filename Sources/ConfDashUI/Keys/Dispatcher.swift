@@ -11,6 +11,7 @@ public enum Dispatcher {
         case .help: return .help
         case .trackPicker: return .trackPicker
         case .detail: return .detail
+        case .personal: return .personal
         case nil:
             if state.focus == .agenda, state.agendaView == .rooms, state.searchText == nil { return .roomGrid }
             return .pane(state.focus)

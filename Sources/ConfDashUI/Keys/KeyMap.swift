@@ -9,9 +9,11 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     /// The agenda pane showing its room grid (r): arrows move across rooms instead of days.
     case roomGrid
     case detail, help, trackPicker, search, command
+    /// My agenda (m), a free gap's sessions, now and next (.).
+    case personal
 
     public static let allCases: [KeyContext] =
-        [.global] + PaneID.allCases.map { .pane($0) } + [.roomGrid, .detail, .help, .trackPicker, .search, .command]
+        [.global] + PaneID.allCases.map { .pane($0) } + [.roomGrid, .detail, .help, .trackPicker, .search, .command, .personal]
 }
 
 /// What a binding does: a command, or an edit of the text input.
@@ -126,6 +128,9 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("L")], .toggleLanguage, .global, "Français / English", "Français / English", hint: ("français", "English")),
     bind([.character("T")], .toggleTimeZone, .global, "Times in the event's time zone / in yours", "Heures dans le fuseau de l'événement / dans le vôtre"),
     // The commands are listed from their table, so a new one cannot be left out here.
+    bind([.character("s"), .character("*")], .toggleStar, .global, "Star / unstar the selected session (★ marks it)", "Étoiler / désétoiler la session choisie (★ la marque)"),
+    bind([.character("m")], .showMine, .global, "My agenda: starred sessions, overlaps, free gaps", "Mon programme : sessions étoilées, chevauchements, créneaux libres"),
+    bind([.character(".")], .showNowNext, .global, "Now and next, room by room", "En cours et ensuite, salle par salle"),
     bind([.character(":")], .startCommandLine, .global, "Command line (\(CommandTable.namesList))", "Ligne de commande (\(CommandTable.namesList))"),
     bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
 ]
@@ -140,7 +145,7 @@ private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previousRoom, .roomGrid, "Room to the left", "Salle à gauche"),
     bind([.right, .character("l")], .nextRoom, .roomGrid, "Room to the right", "Salle à droite", hint: ("room", "salle"), label: "← →"),
     bind([.character("<"), .character(",")], .previousDay, .roomGrid, "Previous day", "Jour précédent"),
-    bind([.character(">"), .character(".")], .nextDay, .roomGrid, "Next day", "Jour suivant", hint: ("day", "jour"), label: "< >"),
+    bind([.character(">")], .nextDay, .roomGrid, "Next day", "Jour suivant", hint: ("day", "jour"), label: "< >"),
     bind([.enter], .activate, .roomGrid, "Open the session's details", "Ouvrir le détail de la session", hint: ("details", "détails")),
     bind([.character("r")], .toggleRoomGrid, .roomGrid, "Back to the list", "Retour à la liste", hint: ("list", "liste"),
          enabled: eventHasClockTimes),
@@ -165,6 +170,8 @@ private let overlayBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .detail, "Previous session", "Session précédente"),
     bind([.right, .character("l")], .next, .detail, "Next session", "Session suivante", hint: ("session", "session"), label: "← →"),
     bind([.escape, .enter, .character("q")], .cancel, .detail, "Close", "Fermer", hint: ("close", "fermer")),
+    bind([.character("s"), .character("*")], .toggleStar, .detail, "Star / unstar this session", "Étoiler / désétoiler cette séance", hint: ("star", "étoile")),
+    bind([.character(":")], .startCommandLine, .detail, "Command line (:note TEXT on this session)", "Ligne de commande (:note TEXTE sur cette séance)"),
     bind([.character("?")], .showHelp, .detail, "Help", "Aide"),
     bind([.control("c")], .quit, .detail, "Quit", "Quitter"),
 
@@ -175,6 +182,19 @@ private let overlayBindings: [KeyBinding] = [
     bind([.home, .character("g")], .moveTop, .help, "Top", "Début"),
     bind([.end, .character("G")], .moveBottom, .help, "Bottom", "Fin"),
     bind([.escape, .character("?"), .character("q"), .enter], .cancel, .help, "Close the help", "Fermer l'aide", hint: ("close", "fermer")),
+
+    bind([.up, .character("k")], .moveUp, .personal, "Previous row", "Ligne précédente"),
+    bind([.down, .character("j")], .moveDown, .personal, "Next row", "Ligne suivante", hint: ("move", "bouger"), label: "↑ ↓"),
+    bind([.pageUp], .pageUp, .personal, "Page up", "Page précédente"),
+    bind([.pageDown], .pageDown, .personal, "Page down", "Page suivante"),
+    bind([.home, .character("g")], .moveTop, .personal, "First row", "Première ligne"),
+    bind([.end, .character("G")], .moveBottom, .personal, "Last row", "Dernière ligne"),
+    bind([.enter], .activate, .personal, "On a free gap: the sessions that fit in it; on a session: its details", "Sur un créneau libre : les séances qui y tiennent ; sur une séance : son détail", hint: ("open", "ouvrir")),
+    bind([.character("s"), .character("*")], .toggleStar, .personal, "Star / unstar the selected session", "Étoiler / désétoiler la séance choisie", hint: ("star", "étoile")),
+    bind([.character(":")], .startCommandLine, .personal, "Command line (:note TEXT on the selected session)", "Ligne de commande (:note TEXTE sur la séance choisie)"),
+    bind([.escape, .character("q")], .cancel, .personal, "Close (from a gap's list: back to My agenda)", "Fermer (depuis un créneau : retour à Mon programme)", hint: ("close", "fermer")),
+    bind([.character("?")], .showHelp, .personal, "Help", "Aide"),
+    bind([.control("c")], .quit, .personal, "Quit", "Quitter"),
     bind([.control("c")], .quit, .help, "Quit", "Quitter"),
 
     bind([.up, .character("k")], .moveUp, .trackPicker, "Previous track", "Thème précédent"),

@@ -94,6 +94,8 @@ enum AgendaPane {
             }
             var title = session.title.text(in: state.language)
             if let count = session.count, count > 1 { title += " (×\(count))" }
+            // ★ as text, not colour: it reads in monochrome and NO_COLOR.
+            if state.personal.starred.contains(SessionAddress(event: event.id, session: session.id)) { title = "★ " + title }
             grid.write(title, x: x, y: rect.y, limit: rect.maxX - x, style: theme.title)
             guard rect.height > 1 else { return }
             // Second line: the room where known, tracks in their colours, then the people.

@@ -21,6 +21,12 @@ public enum Command: Equatable, Hashable, Sendable {
     case toggleRoomGrid, previousRoom, nextRoom, previousDay, nextDay
     case toggleTimeZone
     case quit
+    /// s / *: star or unstar the selected session.
+    case toggleStar
+    /// m, `:mine`: My agenda.
+    case showMine
+    /// `.`, `:now`: now and next.
+    case showNowNext
 
     // Commands that carry an argument: typed on the `:` line.
     case goToDay(Int)
@@ -33,6 +39,8 @@ public enum Command: Equatable, Hashable, Sendable {
     case setTimeZone(local: Bool)
     /// `:open [--input-format F] FILE`.
     case open(String, format: InputFormat = .auto)
+    /// `:note TEXT` on the selected session (empty: remove the note).
+    case setNote(String)
 }
 
 /// Everything that can change the state.
@@ -42,6 +50,12 @@ public enum Action: Equatable, Sendable {
     case mouse(MouseEvent)
     /// Editing keys while a text input is open.
     case input(LineEdit)
+    /// The stars and notes the state file holds after a load or a save (other programs' included).
+    case personal(starred: Set<SessionAddress>, notes: [SessionAddress: String])
+    /// A save failed: the message, stars in memory stay.
+    case personalError(String)
+    /// The clock moved on (seconds since 1970 UTC): reminders and the status-bar time follow.
+    case tick(Int)
     /// The result of an `.open` effect, with the file's name as the message shows it.
     case opened(String, Result<LoadSummary, LoadError>)
 }
@@ -61,4 +75,10 @@ public enum Effect: Equatable, Sendable {
     /// Load another file; the store keeps the current data if it cannot be read, and sends the
     /// result back as `.opened`.
     case open(String, format: InputFormat)
+    /// Save a star or unstar to the state file (merged with what other programs saved).
+    case saveStar(SessionAddress, Bool)
+    /// Save a note (nil: remove it).
+    case saveNote(SessionAddress, String?)
+    /// Ring the terminal bell once (a reminder).
+    case bell
 }

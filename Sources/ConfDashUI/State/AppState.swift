@@ -63,6 +63,8 @@ public enum Overlay: Equatable, Sendable {
     case trackPicker(cursor: Int, chosen: Set<String>)
     /// The selected session's full details, scrollable.
     case detail(scroll: Int)
+    /// My agenda, a gap's fitting sessions, now and next.
+    case personal(PersonalOverlay)
 }
 
 
@@ -99,6 +101,8 @@ public struct AppState: Equatable, Sendable {
     public var timelineZoom: TimelineZoom = .years
     public var regions = ListPosition()
     public var technologies = ListPosition()
+    /// Stars, notes, clock and reminders.
+    public var personal = PersonalView()
 
     public init(size: Size, language: Language, selectedEvent: String?) {
         self.size = size; self.language = language; self.selectedEvent = selectedEvent

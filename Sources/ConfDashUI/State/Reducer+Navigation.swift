@@ -9,6 +9,7 @@ extension Reducer {
         case .detail(let scroll): state.overlay = .detail(scroll: saturatingAdd(scroll, delta)); return
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: saturatingAdd(cursor, delta), chosen: chosen); return
+        case .personal(let overlay): movePersonal(overlay, by: delta, &state); return
         case nil: break
         }
         switch state.focus {

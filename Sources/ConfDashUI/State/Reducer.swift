@@ -41,10 +41,18 @@ public struct Reducer: Sendable {
             effects = editInput(edit, &state)
         case .mouse(let event):
             handleMouse(event, &state)
+        case .personal(let starred, let notes):
+            state.personal.starred = starred
+            state.personal.notes = notes
+        case .personalError(let message):
+            state.message = .personal(.stateFile(message))
+        case .tick(let seconds):
+            effects = tick(seconds, &state)
         case .opened(let name, .success(let summary)):
             // The store has already put the new file's data in place: start afresh on it.
             var fresh = initialState(size: state.size, language: state.language)
             fresh.localTime = state.localTime
+            fresh.personal = state.personal.clockOnly
             fresh.message = .opened(OpenedFile(summary, name: name))
             state = fresh
         case .opened(_, .failure(let failure)):
@@ -152,6 +160,8 @@ public struct Reducer: Sendable {
         case .search(let query):
             state.apply(.search(query))
             state.agenda = ListPosition()
+        case .toggleStar, .showMine, .showNowNext, .setNote:
+            return runPersonal(command, &state)
         }
         return []
     }
@@ -178,6 +188,7 @@ public struct Reducer: Sendable {
     }
 
     func cancel(_ state: inout AppState) {
+        if case .personal(let overlay) = state.overlay { cancelPersonal(overlay, &state); return }
         if state.overlay != nil { state.overlay = nil; return }
         switch state.mode {
         case .search, .command: state.mode = .normal; return
@@ -196,6 +207,7 @@ public struct Reducer: Sendable {
             if chosen.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(chosen)) }
             return
         }
+        if case .personal(let overlay) = state.overlay { activatePersonal(overlay, &state); return }
         switch state.focus {
         case .agenda:
             if data.agendaRows(state).session(at: state.agenda.cursor) != nil { state.overlay = .detail(scroll: 0) }
@@ -249,6 +261,8 @@ public struct Reducer: Sendable {
             state.overlay = .help(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: min(max(cursor, 0), max(data.index.dataset.tracks.count - 1, 0)), chosen: chosen)
+        case .personal(let overlay):
+            reconcilePersonal(overlay, &state)
         case nil: break
         }
     }

@@ -42,11 +42,14 @@ public enum StatusMessage: Equatable, Sendable {
     case timeZone(local: Bool, zone: String)
     case opened(OpenedFile)
     case openFailed(LoadError)
+    /// Stars, notes, reminders, the state file.
+    case personal(PersonalMessage)
 
     public var kind: MessageKind {
         switch self {
         case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
         case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
+        case .personal(let message): return message.kind
         }
     }
 

@@ -59,6 +59,21 @@ enum DetailView {
         }
     }
 
+    /// ★ starred, the note, and the other starred sessions it overlaps.
+    private static func personalLines(_ session: Session, event: Event, state: AppState, data: DashboardData, into b: inout Builder) {
+        let address = SessionAddress(event: event.id, session: session.id)
+        guard state.personal.starred.contains(address) || state.personal.notes[address] != nil else { return }
+        if state.personal.starred.contains(address) {
+            b.add("★ " + UIText(state.language).starredUnstar, b.theme.title)
+            for overlap in data.mineRows(state).agenda.overlaps[address] ?? [] {
+                guard let (other, _) = data.session(at: overlap.other) else { continue }
+                b.add(UIText(state.language).overlapsWith(certain: overlap.certain)
+                      + other.title.text(in: state.language), b.theme.heading)
+            }
+        }
+        if let note = state.personal.notes[address] { b.add("✎ " + note, b.theme.text) }
+    }
+
     static func sessionLines(_ session: Session, event: Event, state: AppState, data: DashboardData, theme: Theme,
                              width: Int) -> [StyledLine] {
         let language = state.language, labels = Labels(language), words = UIText(language)
@@ -73,6 +88,7 @@ enum DetailView {
         if session.titleIsTranslated(in: language) { kind += " (" + labels.ourTranslation(from: session.quotedLanguage) + ")" }
         b.add(kind, theme.dim)
         b.add(UIText.eventName(event, language), theme.dim)
+        personalLines(session, event: event, state: state, data: data, into: &b)
         b.lines.append(StyledLine(text: "", style: theme.text))
 
         let when: String

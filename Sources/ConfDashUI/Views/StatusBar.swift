@@ -23,6 +23,10 @@ enum StatusBar {
             if let date = event.date(ofDay: state.day) {
                 put(" · " + text.day + " \(state.day)/\(event.dayCount) · " + DateLabels.short(date, state.language), theme.statusBar)
             }
+            // While the event is on, the time on its clock.
+            if let now = state.personal.wallClock(for: event, localZone: data.localZone), event.dayIndex(of: now.date) != nil {
+                put(" · " + text.nowWord + " \(now.time)", theme.statusKey)
+            }
         } else {
             put(text.noEvent, theme.statusBar)
         }

@@ -24,6 +24,7 @@ extension UIText {
                              " (\(file.warnings) avertissements : `confdash validate` les liste)")
             }
             return text
+        case .personal(let message): return personal(message)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"
         case .openFailed(let failure):

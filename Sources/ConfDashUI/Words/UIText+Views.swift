@@ -40,6 +40,7 @@ extension UIText {
         case .trackPicker: return pick("Track picker (t)", "Choix des thèmes (t)")
         case .search: return pick("Typing a search (/)", "Saisie d'une recherche (/)")
         case .command: return pick("Typing a command (:)", "Saisie d'une commande (:)")
+        case .personal: return pick("My agenda (m), a free gap's sessions, now and next (.)", "Mon programme (m), un créneau libre, en cours et ensuite (.)")
         }
     }
 }

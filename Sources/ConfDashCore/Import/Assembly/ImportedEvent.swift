@@ -39,6 +39,8 @@ struct ImportedEntry {
     var idHint: String?
     /// The file's global id (frab/pretalx guid), which survives renumbering between versions.
     var guid: String?
+    /// The file's lasting identifier (frab/pretalx guid, iCalendar UID), kept as `Session.uid`.
+    var uid: String?
     var title: String?
     /// The file's word for what it is ("Talk", "lecture", "Workshop").
     var type: String?

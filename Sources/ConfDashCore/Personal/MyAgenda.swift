@@ -1,0 +1,126 @@
+import Foundation
+
+/// The starred sessions of a dataset laid out to plan a day: by event and day as the agenda
+/// groups them, with every overlap between two starred sessions and the free time between
+/// consecutive timed ones. Pure: the same stars and data always give the same value.
+public struct MyAgenda: Sendable {
+    public struct Overlap: Hashable, Sendable {
+        public var other: SessionAddress
+        /// False when either session's time is vague (a part of day, a day, a span of days):
+        /// then they *may* overlap.
+        public var certain: Bool
+    }
+
+    /// Free time between two consecutive starred sessions of a day, on the event's wall clock.
+    public struct Gap: Hashable, Sendable {
+        public var event: String
+        public var from: LocalDateTime
+        public var to: LocalDateTime
+        public var minutes: Int { (TimeZones.naiveSeconds(to) - TimeZones.naiveSeconds(from)) / 60 }
+
+        public init(event: String, from: LocalDateTime, to: LocalDateTime) { self.event = event; self.from = from; self.to = to }
+    }
+
+    public enum Row: Sendable {
+        case session(Session)
+        case gap(Gap)
+    }
+
+    public struct Group: Sendable {
+        public var event: Event
+        public var slot: AgendaSlot
+        public var rows: [Row]
+    }
+
+    /// Gaps shorter than this are not shown: the walk between rooms.
+    public static let defaultMinimumGapMinutes = 10
+
+    public var groups: [Group]
+    public var overlaps: [SessionAddress: [Overlap]]
+    public var sessionCount: Int
+
+    public init(index: DatasetIndex, starred: Set<SessionAddress>, filter: AgendaFilter = AgendaFilter(),
+                minimumGapMinutes: Int = MyAgenda.defaultMinimumGapMinutes) {
+        var only = filter
+        only.onlySessions = starred.intersection(filter.onlySessions ?? starred)
+        let agenda = AgendaQuery(index: index).agenda(only)
+        var groups: [Group] = []
+        var spans: [(SessionAddress, SessionSpan)] = []
+        var count = 0
+        for eventAgenda in agenda {
+            let event = eventAgenda.event
+            let zone = event.timeZone.flatMap(TimeZones.zone(named:))
+            for (slot, sessions) in eventAgenda.groups {
+                count += sessions.count
+                for session in sessions {
+                    if let span = SessionSpan(session, in: event) { spans.append((SessionAddress(event: event.id, session: session.id), span)) }
+                }
+                groups.append(Group(event: event, slot: slot, rows: Self.rows(sessions, event: event, zone: zone, minimumGap: minimumGapMinutes)))
+            }
+        }
+        self.groups = groups
+        self.overlaps = Self.overlaps(spans)
+        self.sessionCount = count
+    }
+
+    /// Sessions in start order (untimed first, as the agenda lists them), with a gap row before
+    /// each timed session that starts at least `minimumGap` minutes after every earlier one ended.
+    static func rows(_ sessions: [Session], event: Event, zone: TimeZone?, minimumGap: Int) -> [Row] {
+        let ordered = sessions.enumerated().sorted { a, b in
+            switch (a.element.start, b.element.start) {
+            case let (x?, y?): return x == y ? a.offset < b.offset : x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+        var rows: [Row] = []
+        var busyUntil: LocalDateTime?
+        for session in ordered {
+            if let start = session.start {
+                if let until = busyUntil, TimeZones.naiveSeconds(start) - TimeZones.naiveSeconds(until) >= minimumGap * 60 {
+                    rows.append(.gap(Gap(event: event.id, from: until, to: start)))
+                }
+                let end = session.end(inTimeZone: zone) ?? start
+                busyUntil = max(busyUntil ?? end, end)
+            }
+            rows.append(.session(session))
+        }
+        return rows
+    }
+
+    /// Every pair of overlapping spans, found by sweeping them in start order: linear in the
+    /// number of sessions plus the number of overlaps.
+    static func overlaps(_ spans: [(SessionAddress, SessionSpan)]) -> [SessionAddress: [Overlap]] {
+        let sorted = spans.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
+        var result: [SessionAddress: [Overlap]] = [:]
+        for i in sorted.indices {
+            let (a, spanA) = sorted[i]
+            var j = i + 1
+            while j < sorted.count, sorted[j].1.start <= spanA.end {
+                let (b, spanB) = sorted[j]
+                if spanA.overlaps(spanB) {
+                    let certain = spanA.precision != .vague && spanB.precision != .vague
+                    result[a, default: []].append(Overlap(other: b, certain: certain))
+                    result[b, default: []].append(Overlap(other: a, certain: certain))
+                }
+                j += 1
+            }
+        }
+        return result
+    }
+
+    public var gaps: [Gap] {
+        groups.flatMap { $0.rows.compactMap { if case .gap(let gap) = $0 { return gap } else { return nil } } }
+    }
+
+    /// Sessions of `event` that fit inside `gap` (start at or after its start, end at or before
+    /// its end), leaving out `starred` ones, in start order: what could fill the hole.
+    public static func sessions(fitting gap: Gap, in event: Event, excluding starred: Set<SessionAddress> = []) -> [Session] {
+        let zone = event.timeZone.flatMap(TimeZones.zone(named:))
+        return event.sessions.filter { session in
+            guard let start = session.start, let end = session.end(inTimeZone: zone), start >= gap.from, end <= gap.to else { return false }
+            return !starred.contains(SessionAddress(event: event.id, session: session.id))
+        }.sorted { ($0.start!, $0.id) < ($1.start!, $1.id) }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+
+/// The state file's text: JSON a person can read, keys in a fixed order and sessions sorted by
+/// key, so that saving the same state twice gives the same bytes.
+///
+/// ```json
+/// {
+///   "format": "confdash-state",
+///   "version": 1,
+///   "schedule": "38C3 from /home/me/38c3-schedule.xml",
+///   "sessions": [
+///     { "key": "…guid…", "event": "38c3", "id": "12345", "title": "…", "start": "2024-12-27T11:00",
+///       "starred": true, "starChanged": "2026-11-30T09:40:12.345Z", "note": "…", "noteChanged": "…" }
+///   ],
+///   "calendarExport": [
+///     { "key": "…", "uid": "…", "sequence": 1, "fingerprint": "…", "title": "…", "dtstart": "20241227T100000Z", "cancelled": false }
+///   ]
+/// }
+/// ```
+public enum PersonalStateFile {
+    /// A file that cannot be used as it is, with where and why ("line 3, column 7: …").
+    public struct Damage: Error, Equatable, Sendable {
+        public var line: Int?
+        public var reason: String
+        public var description: String { (line.map { "line \($0): " } ?? "") + reason }
+    }
+
+    public enum Reading: Equatable, Sendable {
+        /// Read whole.
+        case intact(PersonalState)
+        /// Read in part: `state` holds what could be read, `damage` says what could not (first problem first).
+        case damaged(PersonalState, [Damage])
+        /// Written by a newer confdash: readable perhaps, but not ours to rewrite.
+        case newer(version: Int)
+    }
+
+    // MARK: Writing
+
+    public static func text(of state: PersonalState) -> String {
+        let sessions = state.marks.values.filter { !$0.isBlank }.sorted { $0.ref.key < $1.ref.key }.map { mark -> JSONText in
+            var fields: [(String, JSONText)] = [
+                ("key", .string(mark.ref.key)), ("event", .string(mark.ref.event)), ("id", .string(mark.ref.id)),
+                ("title", .string(mark.ref.title)), ("start", mark.ref.start.map(JSONText.string) ?? .null),
+                ("starred", .bool(mark.starred)),
+            ]
+            if mark.starChanged != 0 { fields.append(("starChanged", .string(StateTime.text(mark.starChanged)))) }
+            if let note = mark.note { fields.append(("note", .string(note))) }
+            if mark.noteChanged != 0 { fields.append(("noteChanged", .string(StateTime.text(mark.noteChanged)))) }
+            return .object(fields)
+        }
+        let exports = state.exports.values.sorted { $0.key < $1.key }.map { record -> JSONText in
+            .object([("key", .string(record.key)), ("uid", .string(record.uid)), ("sequence", .int(record.sequence)),
+                     ("fingerprint", .string(record.fingerprint)), ("title", .string(record.title)),
+                     ("dtstart", .string(record.dtstart)), ("cancelled", .bool(record.cancelled))])
+        }
+        let document = JSONText.object([
+            ("format", .string(PersonalState.formatName)), ("version", .int(PersonalState.currentVersion)),
+            ("schedule", .string(state.schedule)), ("sessions", .array(sessions)), ("calendarExport", .array(exports)),
+        ])
+        var text = ""
+        document.write(to: &text, depth: 0)
+        return text + "\n"
+    }
+
+    // MARK: Reading
+
+    public static func read(_ data: Data) -> Reading {
+        let root: JSONValue
+        switch JSONParser.parse(data) {
+        case .success(let value): root = value
+        case .failure(let error): return .damaged(PersonalState(), [Damage(line: error.line, reason: "column \(error.column): \(error.message)")])
+        }
+        guard case .object = root.content else {
+            return .damaged(PersonalState(), [Damage(line: root.position.line, reason: "expected an object, found \(root.kindDescription)")])
+        }
+        var damage: [Damage] = []
+        func problem(_ value: JSONValue?, _ reason: String) { damage.append(Damage(line: value?.position.line ?? root.position.line, reason: reason)) }
+
+        if root["format"]?.stringValue != PersonalState.formatName {
+            problem(root["format"], "\"format\" should be \"\(PersonalState.formatName)\"")
+        }
+        if let versionValue = root["version"], case .number(let digits) = versionValue.content, let version = Int(digits) {
+            if version > PersonalState.currentVersion { return .newer(version: version) }
+        } else {
+            problem(root["version"], "\"version\" should be a whole number")
+        }
+        var state = PersonalState(schedule: root["schedule"]?.stringValue ?? "")
+        if let sessions = root["sessions"] {
+            if case .array(let items) = sessions.content {
+                for item in items {
+                    switch mark(item) {
+                    case .success(let mark): state.marks[mark.ref.key] = state.marks[mark.ref.key].map { $0.merged(with: mark) } ?? mark
+                    case .failure(let reason): problem(item, reason.reason)
+                    }
+                }
+            } else {
+                problem(sessions, "\"sessions\" should be a list")
+            }
+        }
+        if let exports = root["calendarExport"] {
+            if case .array(let items) = exports.content {
+                for item in items {
+                    switch record(item) {
+                    case .success(let record): state.exports[record.key] = record
+                    case .failure(let reason): problem(item, reason.reason)
+                    }
+                }
+            } else {
+                problem(exports, "\"calendarExport\" should be a list")
+            }
+        }
+        return damage.isEmpty ? .intact(state) : .damaged(state, damage)
+    }
+
+    private static func mark(_ value: JSONValue) -> Result<SessionMark, Damage> {
+        guard case .object = value.content else { return .failure(Damage(reason: "a session should be an object, found \(value.kindDescription)")) }
+        guard let key = nonEmpty(value["key"]) else { return .failure(Damage(reason: "a session without a \"key\"")) }
+        let ref = SessionRef(key: key, event: value["event"]?.stringValue ?? "", id: value["id"]?.stringValue ?? key,
+                             title: value["title"]?.stringValue ?? "", start: value["start"]?.stringValue)
+        var mark = SessionMark(ref: ref)
+        switch value["starred"]?.content {
+        case .bool(let starred): mark.starred = starred
+        case nil: break
+        default: return .failure(Damage(reason: "\"starred\" of \(quoted(key)) should be true or false"))
+        }
+        if let text = value["starChanged"]?.stringValue {
+            guard let stamp = StateTime.parse(text) else { return .failure(Damage(reason: "\"starChanged\" of \(quoted(key)) is not a time: \(quoted(text))")) }
+            mark.starChanged = stamp
+        }
+        if let note = value["note"]?.stringValue, !note.isEmpty { mark.note = String(note.prefix(SessionMark.maximumNoteLength)) }
+        if let text = value["noteChanged"]?.stringValue {
+            guard let stamp = StateTime.parse(text) else { return .failure(Damage(reason: "\"noteChanged\" of \(quoted(key)) is not a time: \(quoted(text))")) }
+            mark.noteChanged = stamp
+        }
+        return .success(mark)
+    }
+
+    private static func record(_ value: JSONValue) -> Result<CalendarExportRecord, Damage> {
+        guard let key = nonEmpty(value["key"]), let uid = nonEmpty(value["uid"]),
+              case .number(let digits)? = value["sequence"]?.content, let sequence = Int(digits), sequence >= 0 else {
+            return .failure(Damage(reason: "a calendar export record needs \"key\", \"uid\" and a \"sequence\" of 0 or more"))
+        }
+        // Written into calendars as it is: only the characters a DTSTART value has.
+        let dtstart = value["dtstart"]?.stringValue ?? ""
+        guard dtstart.count <= 16, dtstart.utf8.allSatisfy({ $0.isASCIIDigit || $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: "Z") }) else {
+            return .failure(Damage(reason: "\"dtstart\" of \(quoted(key)) is not an iCalendar date or time"))
+        }
+        var cancelled = false
+        if case .bool(let value)? = value["cancelled"]?.content { cancelled = value }
+        return .success(CalendarExportRecord(key: key, uid: uid, sequence: sequence, fingerprint: value["fingerprint"]?.stringValue ?? "",
+                                             title: value["title"]?.stringValue ?? "", dtstart: dtstart,
+                                             cancelled: cancelled))
+    }
+
+    private static func nonEmpty(_ value: JSONValue?) -> String? {
+        guard let text = value?.stringValue, !text.isEmpty else { return nil }
+        return text
+    }
+
+    private static func quoted(_ text: String) -> String { "\"\(text.prefix(80))\"" }
+}
+
+/// Change times in the state file: UTC with milliseconds, `2026-11-30T09:40:12.345Z`.
+public enum StateTime {
+    public static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    public static func text(_ milliseconds: Int64) -> String {
+        let seconds = Int(floorDivide(milliseconds, 1000))
+        let millis = Int(milliseconds - Int64(seconds) * 1000)
+        let local = TimeZones.localDateTime(naiveSeconds: seconds)
+        let second = seconds - Int(floorDivide(Int64(seconds), 60)) * 60
+        return "\(local.date.iso)T\(local.time):" + twoDigits(second) + "." + String(format: "%03d", millis) + "Z"
+    }
+
+    /// Reads `text`'s own format; also without milliseconds.
+    public static func parse(_ text: String) -> Int64? {
+        guard text.hasSuffix("Z"), text.count >= 20 else { return nil }
+        let body = text.dropLast()
+        let parts = body.split(separator: ".", maxSplits: 1)
+        let main = String(parts[0])
+        guard main.count == 19, let local = LocalDateTime(iso: String(main.prefix(16))),
+              main[main.index(main.startIndex, offsetBy: 16)] == ":",
+              let second = Int(main.suffix(2)), (0...59).contains(second) else { return nil }
+        var millis: Int64 = 0
+        if parts.count == 2 {
+            guard (1...3).contains(parts[1].count), parts[1].allSatisfy(\.isASCII), let value = Int64(parts[1]) else { return nil }
+            millis = value * [1, 100, 10, 1][parts[1].count]
+        }
+        return Int64(TimeZones.naiveSeconds(local) + second) * 1000 + millis
+    }
+
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
