@@ -36,11 +36,17 @@ let package = Package(
             dependencies: ["EmbedResourceTool"]
         ),
 
+        // Schedules by URL: fetching (URLSession, hence FoundationNetworking and libcurl on Linux),
+        // the cache under $XDG_CACHE_HOME/confdash, offline fallback. Kept out of ConfDashCore so
+        // that the screen and terminal targets never link the network stack.
+        .target(name: "ConfDashRemote", dependencies: ["ConfDashCore"]),
+
         // Subcommands and output formatting, as a library so tests can run them in-process.
         .target(
             name: "ConfDashCLI",
             dependencies: [
                 "ConfDashCore",
+                "ConfDashRemote",
                 "ConfDashBundledData",
                 "ConfDashBuildInfo",
                 "ConfDashUI",
@@ -72,6 +78,8 @@ let package = Package(
         .executableTarget(name: "confdash-state-writer", dependencies: ["ConfDashCore"]),
 
         .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData", "confdash-state-writer"]),
+        // Against a local HTTP server the tests start themselves (scripts/test-http-server.py, 127.0.0.1 only).
+        .testTarget(name: "ConfDashRemoteTests", dependencies: ["ConfDashRemote", "ConfDashCore", "ConfDashCLI", "confdash"]),
         .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData"], exclude: ["__Screens__"]),
         .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"], exclude: ["__Goldens__"]),
         .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),

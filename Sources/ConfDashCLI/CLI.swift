@@ -149,7 +149,7 @@ public struct ConfdashCommand: ParsableCommand {
         version: ConfdashCLI.versionLine,
         subcommands: [
             EventsCommand.self, AgendaCommand.self, TracksCommand.self, TechnologiesCommand.self,
-            RegionsCommand.self, ValidateCommand.self, ExportCommand.self, SnapshotCommand.self, KeysCommand.self,
+            RegionsCommand.self, ValidateCommand.self, ExportCommand.self, ChangesCommand.self, SnapshotCommand.self, KeysCommand.self,
             StarCommand.self, UnstarCommand.self, NowCommand.self,
             DashboardCommand.self,
         ],

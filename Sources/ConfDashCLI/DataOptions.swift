@@ -13,17 +13,23 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Language of data and labels: en or fr (L switches in the dashboard). Default: French when LC_ALL (else LC_MESSAGES, else LANG) starts with fr, else English.")
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("Read this file instead of the bundled WCO dataset: a confdash dataset, a frab/pretalx schedule.xml or schedule.json, or an iCalendar file.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Read this file or http(s) URL instead of the bundled WCO dataset: a confdash dataset, a frab/pretalx schedule.xml or schedule.json, or an iCalendar file. URLs are cached (see --offline).", valueName: "file|url"))
     var data: String?
 
     @Option(name: .long, help: ArgumentHelp("The format of --data: \(orList(InputFormat.allCases.map(\.rawValue))) (auto judges it from the content).", valueName: "format"))
     var inputFormat: InputFormat = .auto
+
+    /// --offline, --refresh, --max-age: how a `--data URL` is fetched.
+    @OptionGroup var remote: RemoteOptions
 
     func language(_ io: CommandIO) -> Language { lang ?? Language.fromEnvironment(io.environment) }
 
     /// Loads `--data` or the bundled dataset. Warnings go to stderr; errors end the command with
     /// status 65 (bad data) or 66 (cannot read the file), each problem on its own line.
     func load(_ io: CommandIO) throws -> LoadSummary {
+        if let data, case .url(let url) = try RemoteDatasets.location(data) {
+            return try RemoteDatasets.summary(url, format: inputFormat, policy: remote.policy(io), io: io)
+        }
         let result = data.map { DatasetSource.load(path: $0, format: inputFormat) }
             ?? DatasetSource.summary(of: DatasetLoader.load(json: BundledData.datasetJSON, name: BundledData.datasetName),
                                      name: BundledData.datasetName)

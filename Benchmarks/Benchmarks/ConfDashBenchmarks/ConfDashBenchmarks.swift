@@ -132,6 +132,13 @@ let benchmarks: @Sendable () -> Void = {
         recordingCPU(benchmark) { blackHole(DatasetIndex(Fixtures.real38C3Dataset)) }
     }
 
+    // MARK: Change detection (issue 12: two 38C3 versions ≤ 20 ms)
+
+    Benchmark("Changes/38C3 against an edited version (1 moved, 1 removed, 1 added, 1 retitled, ids renumbered)",
+              configuration: .init(setup: { _ = Fixtures.real38C3Edited })) { benchmark in
+        recordingCPU(benchmark) { blackHole(ScheduleChanges.between(Fixtures.real38C3Dataset, Fixtures.real38C3Edited)) }
+    }
+
     // MARK: Export (issue 4: < 100 ms for a 38C3-sized schedule, any format)
 
     // Building the request (the agenda query over every session) and writing the text: what

@@ -55,6 +55,24 @@ public enum Fixtures {
     }
 
     public static let real38C3Dataset = open(real38C3URL)
+
+    /// A later version of the real 38C3 for change detection (issue 12: ≤ 20 ms): every session
+    /// id renumbered (guids kept), one session moved an hour, one removed, one added, one retitled.
+    public static let real38C3Edited: Dataset = {
+        var dataset = real38C3Dataset
+        var sessions = dataset.events[0].sessions
+        for index in sessions.indices { sessions[index].id = "r" + sessions[index].id }
+        sessions[10].start = sessions[10].start?.adding(minutes: 60)
+        sessions[20].title = LocalizedText(en: (sessions[20].title.en ?? "") + " (updated)")
+        var added = sessions[30]
+        added.id = "late-addition"
+        added.guid = "11111111-2222-5333-8444-555555555555"
+        added.title = LocalizedText(en: "A late addition")
+        sessions.remove(at: 40)
+        sessions.append(added)
+        dataset.events[0].sessions = sessions
+        return dataset
+    }()
     public static let real38C3 = DatasetIndex(real38C3Dataset)
 
     public static func index(_ name: DatasetName) -> DatasetIndex {

@@ -5,7 +5,8 @@
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
 //              (DashboardStore.init + render), "index" (DatasetIndex.init) or "open" (read + import the
-//              38C3 schedule.xml, whatever DATASET says)
+//              38C3 schedule.xml, whatever DATASET says) or "changes" (ScheduleChanges between the real
+//              38C3 and an edited version of it)
 //
 //   valgrind --tool=callgrind --toggle-collect='*measuredStep*' \
 //       .build/release/confdash-profile x100 120x40 j 50
@@ -35,6 +36,11 @@ func measuredStep(opening url: URL) -> Dataset {
 }
 
 @inline(never)
+func measuredStep(comparing old: Dataset, with new: Dataset) -> ScheduleChanges {
+    ScheduleChanges.between(old, new)
+}
+
+@inline(never)
 func measuredStep(indexing dataset: Dataset) -> DatasetIndex {
     DatasetIndex(dataset)
 }
@@ -51,7 +57,7 @@ guard arguments.count >= 4, let name = DatasetName(rawValue: arguments[1]), let 
 }
 let caseName = arguments[3]
 let iterations = arguments.count > 4 ? Int(arguments[4]) ?? 100 : 100
-let index = caseName == "open" ? Fixtures.bundled : Fixtures.index(name)
+let index = caseName == "open" || caseName == "changes" ? Fixtures.bundled : Fixtures.index(name)
 _ = Fixtures.worldMap
 
 var wall: [Int] = [], cpu: [Int] = []
@@ -60,6 +66,13 @@ if caseName == "open" {
     for _ in 0..<iterations {
         let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
         sink &+= measuredStep(opening: Fixtures.real38C3URL).events.count
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+} else if caseName == "changes" {
+    let edited = Fixtures.real38C3Edited
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(comparing: Fixtures.real38C3Dataset, with: edited).changes.count
         cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
     }
 } else if caseName == "index" {

@@ -60,15 +60,18 @@ extension DatasetReader {
         checkUnique(fields, "sessions", key: "id", noun: "session id", seen: &sessionIDs)
         let sessions = fields.list("sessions") { self.readSession($0, $1, context) }
         let sources = references(fields, "sources", to: .source)
+        let scheduleVersion = fields.optional("scheduleVersion", text)
         fields.finish()
 
         guard let id, let kind, let title, let startDate, let endDate else { return nil }
-        return Event(id: id, kind: kind, series: series, title: title, shortTitle: shortTitle, theme: theme,
+        var event = Event(id: id, kind: kind, series: series, title: title, shortTitle: shortTitle, theme: theme,
                      startDate: startDate, endDate: endDate, timeZone: timeZone, online: online, place: place,
                      country: country, region: region, organisations: organisations, figures: figures,
                      technologies: technologies, description: description, days: days, rooms: rooms, links: links,
                      sessions: sessions, sources: sources, officialTitle: officialTitle, yearTheme: yearTheme,
                      quotedLanguage: quotedLanguage)
+        event.scheduleVersion = scheduleVersion
+        return event
     }
 
     func readEventOrganisation(_ value: JSONValue, _ path: String) -> EventOrganisation? {

@@ -31,6 +31,7 @@ extension DatasetReader {
         let groupTopic = fields.optional("groupTopic", bool) ?? false
         let dayBasis = fields.optional("dayBasis", readDayBasis)
         let quotedLanguage = fields.optional("quotedLanguage", languageCode)
+        let guid = fields.optional("guid", text)
         fields.finish()
 
         if dayBasis != nil && day == nil && possibleDays == nil {
@@ -61,12 +62,14 @@ extension DatasetReader {
         }
 
         guard let id, let kind, let title else { return nil }
-        return Session(id: id, kind: kind, title: title, officialTitle: officialTitle, count: count, day: day,
+        var session = Session(id: id, kind: kind, title: title, officialTitle: officialTitle, count: count, day: day,
                        possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes,
                        room: room, language: language, description: description, abstract: abstract, tracks: tracks,
                        technologies: technologies, people: people, organisations: organisations, links: links,
                        sources: sources, groupTopic: groupTopic, dayBasis: dayBasis, quotedLanguage: quotedLanguage,
                        uid: uid.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) })
+        session.guid = guid
+        return session
     }
 
     /// A quote of the source that states the day, or an inference with its reason: one of the two at least.

@@ -39,6 +39,9 @@ public struct Event: Encodable, Equatable, Sendable, Identifiable {
     public var links: [Link]
     public var sessions: [Session]
     public var sources: [String]
+    /// The schedule's own version label (frab `<version>`, e.g. "Quasi-Final 1.4"), as written:
+    /// compared as text, never as a number. Nil when the file has none.
+    public var scheduleVersion: String?
 
     public init(id: String, kind: Kind, series: LocalizedText? = nil, title: LocalizedText, shortTitle: LocalizedText? = nil,
                 theme: LocalizedText? = nil, startDate: CalendarDate, endDate: CalendarDate, timeZone: String? = nil,

@@ -48,6 +48,10 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public var dayBasis: DayBasis?
     /// The language the official title is quoted in (`"fr"`); its other languages are our translations.
     public var quotedLanguage: String?
+    /// The schedule file's global id for the session (frab/pretalx `guid`), kept so that a later
+    /// version of the file can be matched session by session (`ScheduleChanges`). Nil for data
+    /// that has none (the bundled dataset, iCalendar files).
+    public var guid: String?
 
     public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
                 day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,

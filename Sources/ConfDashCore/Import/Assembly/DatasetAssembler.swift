@@ -45,6 +45,7 @@ struct DatasetAssembler {
             shortTitle: imported.shortTitle.flatMap { $0 == title ? nil : LocalizedText(en: $0) },
             startDate: first, endDate: last, timeZone: ordered.contains { $0.start != nil } ? imported.timeZone : nil,
             rooms: sessions.rooms, links: links, sessions: ordered, sources: [Self.sourceID])]
+        dataset.events[0].scheduleVersion = imported.version
         return dataset
     }
 

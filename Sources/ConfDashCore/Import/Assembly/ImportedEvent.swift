@@ -7,6 +7,8 @@ struct ImportedEvent {
     var shortTitle: String?
     /// What the event id is made from (an acronym such as `38c3`).
     var idHint: String?
+    /// The schedule's version label, as written (`Event.scheduleVersion`).
+    var version: String?
     /// `Event.timeZone`: an IANA name or a fixed offset; nil when only floating times are known.
     var timeZone: String?
     /// Days the schedule declares (its day list, its start and end), which the event covers even
@@ -35,6 +37,8 @@ struct ImportedEntry {
     var path: String
     /// The file's own id for it (frab id, pretalx code, iCalendar UID).
     var idHint: String?
+    /// The file's global id (frab/pretalx guid), which survives renumbering between versions.
+    var guid: String?
     /// The file's lasting identifier (frab/pretalx guid, iCalendar UID), kept as `Session.uid`.
     var uid: String?
     var title: String?

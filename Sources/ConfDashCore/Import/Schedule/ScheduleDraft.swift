@@ -6,6 +6,8 @@ struct ScheduleDraft {
     var acronym: DraftValue?
     /// The program that wrote the file (`<generator name="…">`, `"generator": {"name": …}`).
     var generator: String?
+    /// The schedule's `<version>` / `"version"` label, as written.
+    var version: String?
     var url: String?
     var baseURL: String?
     var timeZoneName: DraftValue?

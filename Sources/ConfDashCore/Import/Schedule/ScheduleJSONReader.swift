@@ -17,6 +17,7 @@ enum ScheduleJSONReader {
         let path = "schedule.conference"
         var draft = ScheduleDraft()
         draft.generator = text((root["generator"] ?? schedule["generator"])?["name"])?.trimmingWhitespace
+        draft.version = text(schedule["version"])
         draft.title = value(conference, "title", path)
         draft.acronym = value(conference, "acronym", path)
         draft.start = value(conference, "start", path)

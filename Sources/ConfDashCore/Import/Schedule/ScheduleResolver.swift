@@ -22,6 +22,7 @@ struct ScheduleResolver {
         var event = ImportedEvent(title: clean(draft.title), shortTitle: clean(draft.acronym), idHint: clean(draft.acronym),
                                   timeZone: zone.name, url: draft.url, baseURL: draft.baseURL ?? draft.url,
                                   tracks: draft.tracks, rooms: draft.rooms)
+        event.version = draft.version.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : $0 }
         let conferenceStart = draft.start.flatMap { date(of: $0, in: zone) }
         // The day list is the schedule's own account of its days; the conference's start and end
         // are used only without one (frab writes CCCamp 2019's end as the morning after its last day).
@@ -98,6 +99,7 @@ struct ScheduleResolver {
         var entry = ImportedEntry(position: session.position, path: session.path)
         entry.idHint = (idsInSlugs ? session[.slug].flatMap(ImportIDs.hint(confdashSlug:)) : nil)
             ?? session[.id] ?? session[.code] ?? session[.guid] ?? session[.slug]
+        entry.guid = session[.guid]
         entry.uid = session[.guid]?.trimmingWhitespace
         entry.title = session[.title]
         entry.type = session[.type]

@@ -14,6 +14,7 @@ enum ScheduleXMLReader {
         }
         var draft = ScheduleDraft()
         draft.generator = root.child("generator")?.attribute("name")?.trimmingWhitespace
+        draft.version = root.child("version")?.text
         if let conference = root.child("conference") {
             readConference(conference, into: &draft)
         } else {
