@@ -19,8 +19,10 @@ public struct CommandIO {
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
                 environment: [String: String] = [:], outputWidth: Int? = nil,
                 notInteractiveReason: String? = "not a terminal") {
-        self.out = out
-        self.err = err
+        // The one boundary every command writes through: text from a file cannot reach the
+        // terminal with a control character in it, whatever the command and whatever stdout is.
+        self.out = { out(TerminalText.safe($0)) }
+        self.err = { err(TerminalText.safe($0)) }
         self.environment = environment
         self.outputWidth = outputWidth
         self.notInteractiveReason = notInteractiveReason

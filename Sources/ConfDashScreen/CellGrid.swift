@@ -54,8 +54,8 @@ public struct CellGrid: Equatable, Sendable {
     }
 
     /// Writes `text` from (x, y) on one row, clipped to `limit` columns and to the grid.
-    /// Control characters become spaces; a wide grapheme that would straddle the limit becomes
-    /// a space instead. Returns the number of columns written.
+    /// Control characters from data show as placeholders (`TerminalText`: `␛`, `�`), tabs and line
+    /// breaks as spaces; a wide grapheme that would straddle the limit becomes a space instead. Returns the number of columns written.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height else { return 0 }
@@ -65,7 +65,10 @@ public struct CellGrid: Equatable, Sendable {
             guard column < end else { break }
             var width = TerminalWidth.width(of: character)
             var grapheme = String(character)
-            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            if let unsafe = character.unicodeScalars.first(where: TerminalText.isUnsafe) {
+                // Shown, not obeyed: `␛` for ESC, `�` for C1 controls and bidirectional overrides.
+                grapheme = String(TerminalText.placeholder(for: unsafe)); width = 1
+            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 grapheme = " "; width = 1
             }
             if width == 0 { continue }

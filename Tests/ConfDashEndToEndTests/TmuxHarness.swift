@@ -235,7 +235,13 @@ final class TmuxPane {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
-        try? FileManager.default.removeItem(at: directory)
+        // The wrapper may still write its report while the server goes down (slowly on a loaded
+        // machine); a file created during the removal makes it fail, so try again for a while.
+        for _ in 0..<100 {
+            try? FileManager.default.removeItem(at: directory)
+            if !FileManager.default.fileExists(atPath: directory.path) { break }
+            usleep(20_000)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+import ConfDashCore
 @testable import ConfDashUI
 
 @Suite struct CellGridTests {
@@ -44,7 +45,12 @@ import Testing
     @Test func controlCharactersNeverReachTheScreen() {
         var grid = CellGrid(size: Size(width: 6, height: 1))
         grid.write("a\u{1B}[2Jb\tc", x: 0, y: 0)
-        #expect(grid.textLines() == ["a [2Jb"])
+        // Issue 9: shown as a visible placeholder (was a space, which hid that something was there).
+        #expect(grid.textLines() == ["a\u{241B}[2Jb"])
+        var wide = CellGrid(size: Size(width: 12, height: 1))
+        wide.write("x\u{9B}2J\u{202E}y\u{7F}\tz", x: 0, y: 0)
+        #expect(wide.textLines() == ["x\u{FFFD}2J\u{FFFD}y\u{2421} z"], "C1, bidi override, DEL shown; a tab is a space")
+        #expect(!wide.textLines().joined().unicodeScalars.contains(where: TerminalText.isUnsafe))
     }
 
     @Test func fittedWritePadsOrEllipsises() {

@@ -20,6 +20,7 @@ struct AgendaCommand: IOCommand {
           confdash agenda --tech IdO --lang fr
           confdash agenda --region "americas" --kind regionalWorkshop
           confdash agenda --search "securite"
+          confdash agenda --search "webb fontaine"     (a match on the event itself is said so)
           confdash agenda --event hanoi --format csv > hanoi.csv
           confdash agenda --data schedule.xml --day 2 --tz local
           confdash agenda --starred --day 2
@@ -34,13 +35,19 @@ struct AgendaCommand: IOCommand {
         let index = try common.loadIndex(io)
         let filter = try filters.filter(using: index, dataPath: common.input.data, io: io)
         let agenda = AgendaQuery(index: index).agenda(filter)
+        let eventMatches = AgendaQuery(index: index).eventMatches(filter)
         var builder = RecordBuilder(index: index, language: common.language(io))
         builder.clock = clockOptions.clock(io)
 
         switch common.format {
         case .json:
             let sessions = agenda.flatMap { part in part.allSessions.map { builder.session($0, of: part.event) } }
-            io.out(JSONOutput.encode(AgendaOutput(lang: builder.language.rawValue, count: sessions.count, sessions: sessions)))
+            let matches = eventMatches.map {
+                EventMatchRecord(event: $0.event.id, eventTitle: builder.text($0.event.shortTitle) ?? $0.event.title.text(in: builder.language),
+                                 fields: $0.fields.map(\.rawValue))
+            }
+            io.out(JSONOutput.encode(AgendaOutput(lang: builder.language.rawValue, count: sessions.count, sessions: sessions,
+                                                  eventMatches: matches)))
         case .csv:
             io.out(csv(agenda, builder))
         case .text where filters.starred && agenda.isEmpty:
@@ -49,7 +56,8 @@ struct AgendaCommand: IOCommand {
                 : "No starred session matches. Star some with confdash star ID, or s in the dashboard.\n")
         case .text:
             let undated = AgendaQuery(index: index).undatedLeftOut(by: filter)
-            io.out(AgendaText(builder: builder, width: io.outputWidth).render(agenda, filter: filter, undatedLeftOut: undated))
+            io.out(AgendaText(builder: builder, width: io.outputWidth)
+                .render(agenda, filter: filter, undatedLeftOut: undated, eventMatches: eventMatches))
         }
     }
 
@@ -82,6 +90,8 @@ struct AgendaOutput: Encodable {
     var lang: String
     var count: Int
     var sessions: [SessionRecord]
+    /// Events whose own text (theme, description, organisations…) matches --search.
+    var eventMatches: [EventMatchRecord]
 }
 
 /// The text form of an agenda: an event header, then one table per day (or span of days).
@@ -91,41 +101,92 @@ struct AgendaText {
     var labels: Labels { builder.labels }
     var fr: Bool { builder.language == .fr }
 
-    func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0) -> String {
-        guard !agenda.isEmpty else {
+    func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0, eventMatches: [EventMatch] = []) -> String {
+        guard !agenda.isEmpty || !eventMatches.isEmpty else {
             if undatedLeftOut > 0 {
                 return fr
                     ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.\n"
                     : "No session is placed on that day. \(undatedLeftOut) matching session(s) have no day stated in the source: drop --day to see them.\n"
             }
+            // With no filter given, "matches these filters" would send the user looking for one.
+            if filter == AgendaFilter() {
+                return fr ? "Les données ne contiennent aucune session.\n" : "The data has no sessions.\n"
+            }
             return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
         }
         var blocks: [String] = []
-        for part in agenda {
-            blocks.append(header(part.event))
-            for group in part.groups {
-                blocks.append(slotTitle(group.slot, in: part.event))
-                blocks.append(table(group.sessions, in: part.event))
+        let parts = Dictionary(agenda.map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let matches = Dictionary(eventMatches.map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for event in builder.index.eventsByDate where parts[event.id] != nil || matches[event.id] != nil {
+            blocks.append(header(event))
+            if let match = matches[event.id] { blocks.append(eventMatchLine(match, search: filter.search ?? "")) }
+            for group in parts[event.id]?.groups ?? [] {
+                blocks.append(slotTitle(group.slot, in: event))
+                blocks.append(table(group.sessions, in: event))
+                blocks += inferredDayNotes(group.sessions)
             }
         }
-        let total = agenda.reduce(0) { $0 + $1.sessionCount }
         let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
         // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
         let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
-        var footer = "\(total) session(s)"
+        var footerParts = agenda.isEmpty ? [] : [countLine(agenda.flatMap(\.allSessions))]
+        if !eventMatches.isEmpty {
+            footerParts.append(fr ? "\(eventMatches.count) événement(s) correspond(ent) par leur propre texte"
+                : "\(eventMatches.count) event(s) match by their own text")
+        }
+        var footer = footerParts.joined(separator: " · ")
         switch (noTimes, noRooms) {
         case (true, true): footer += fr ? " · — : heure ou salle non précisée par la source" : " · — : time or room not stated in the source"
         case (true, false): footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source"
         case (false, true): footer += fr ? " · — : salle non précisée par la source" : " · — : room not stated in the source"
         case (false, false): break
         }
-        blocks.append(footer)
+        blocks.append(width.map { footer.wrapped(toWidth: $0).joined(separator: "\n") } ?? footer)
         if undatedLeftOut > 0 {
             blocks.append(fr
                 ? "\(undatedLeftOut) autre(s) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir."
                 : "\(undatedLeftOut) more matching session(s) have no day stated in the source: drop --day to see them.")
         }
         return blocks.joined(separator: "\n") + "\n"
+    }
+
+    /// "19 session(s)", or with entries that stand for a topic of grouped sessions, "11 session(s)
+    /// and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
+    private func countLine(_ entries: [Session]) -> String {
+        let topics = entries.filter(\.groupTopic)
+        var line = "\(entries.count - topics.count) session(s)"
+        guard !topics.isEmpty else { return line }
+        let breakouts = topics.allSatisfy { $0.kind == .breakout }
+        switch (fr, breakouts) {
+        case (false, true): line += " and \(topics.count) breakout topic(s)"
+        case (false, false): line += " and \(topics.count) topic(s) of grouped sessions"
+        case (true, true): line += " et \(topics.count) sujet(s) d'atelier"
+        case (true, false): line += " et \(topics.count) sujet(s) de sessions groupées"
+        }
+        return line
+    }
+
+    /// "The search matches the event itself: theme, organisations": the match is on the event, not a session.
+    private func eventMatchLine(_ match: EventMatch, search: String) -> String {
+        let fields = match.fields.map { $0.label(labels) }.joined(separator: ", ")
+        let line = fr ? "La recherche correspond à l'événement lui-même (\(fields)), pas à une session ; confdash events --long --search \"\(search)\" le montre."
+            : "The search matches the event itself (\(fields)), not a session; confdash events --long --search \"\(search)\" shows it."
+        return "\n" + indented(line)
+    }
+
+    /// For each session whose day is our inference, the reason, under its day's table.
+    private func inferredDayNotes(_ sessions: [Session]) -> [String] {
+        sessions.compactMap { session in
+            guard let basis = session.dayBasis, basis.inferred, let reason = builder.text(basis.reason) else { return nil }
+            let line = (fr ? "Jour déduit pour « \(session.title.text(in: builder.language)) » : "
+                : "Day inferred for “\(session.title.text(in: builder.language))”: ") + reason
+            return indented(line)
+        }
+    }
+
+    private func indented(_ line: String) -> String {
+        let lines = width.map { line.wrapped(toWidth: max($0 - 2, 20)) } ?? [line]
+        return lines.map { "  " + $0 }.joined(separator: "\n")
     }
 
     private func header(_ event: Event) -> String {
@@ -188,7 +249,7 @@ struct AgendaText {
         ]
         var table = TextTable(columns: columns)
         for session in sessions {
-            var kind = labels.sessionKind(session.kind)
+            var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
             if let count = session.count { kind += " ×\(count)" }
             var cell = session.title.text(in: builder.language)
             let people = builder.peopleLine(session)

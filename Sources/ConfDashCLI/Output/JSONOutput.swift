@@ -1,3 +1,4 @@
+import ConfDashCore
 import Foundation
 
 /// JSON for scripts: keys sorted and pretty-printed, so the same data always gives the same bytes.
@@ -9,6 +10,6 @@ enum JSONOutput {
         guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
             return "{\"error\": \"could not encode output\"}\n"
         }
-        return text + "\n"
+        return TerminalText.escapedJSON(text) + "\n"
     }
 }

@@ -34,8 +34,13 @@ public struct CSVWriter: Sendable {
 
     public var data: Data { Data(text.utf8) }
 
-    /// The field as it goes in the file: quoted, with quotes doubled, when it needs to be.
+    /// The field as it goes in the file: quoted, with quotes doubled, when it needs to be. A field
+    /// starting with a control character (an escape sequence, a tab a spreadsheet may act on) gets
+    /// an apostrophe in front, as spreadsheets mark text: the data stays, but never leads a cell.
     public static func escape(_ field: String) -> String {
+        if let first = field.unicodeScalars.first, first == "\t" || TerminalText.isUnsafe(first) {
+            return escape("'" + field)
+        }
         guard needsQuotes(field) else { return field }
         // Bytes rather than Foundation's replacingOccurrences: exports quote many long fields.
         var bytes: [UInt8] = [UInt8(ascii: "\"")]

@@ -89,7 +89,7 @@ struct ExportContext {
     }
 
     private static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {
-        if let start = session.start { return .clock(start: start, durationMinutes: session.durationMinutes, zone: zone) }
+        if let start = session.start { return .clock(start: start, durationMinutes: session.checkedDurationMinutes, zone: zone) }
         if let day = session.day { return .day(day) }
         if let range = session.possibleDays { return .possibleDays(range) }
         return .duringEvent(eventDays)
@@ -108,7 +108,7 @@ struct ExportContext {
 
     func roomName(_ item: ExportSession) -> String? {
         guard let id = item.session.room else { return nil }
-        return text(item.event.rooms.first { $0.id == id }?.name) ?? id
+        return text(index.room(id, in: item.event)?.name) ?? id
     }
 
     /// "Rio de Janeiro, Brazil", "Online", or nil when the dataset names no place.

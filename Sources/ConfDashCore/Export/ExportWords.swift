@@ -17,6 +17,11 @@ struct ExportWords: Sendable {
     var links: String { pick("Links", "Liens") }
     var localTimeNoZone: String { pick("local time, no time zone stated", "heure locale, fuseau non précisé") }
     var endNotStated: String { pick("end not stated", "fin non précisée") }
+    /// After the Markdown agenda's count of sessions.
+    var statedOnly: String {
+        pick(". Days, times and rooms appear only where the source states them.",
+             ". Les jours, heures et salles n'apparaissent que lorsque la source les précise.")
+    }
 
     /// "One entry for 3 sessions described together."
     func grouped(_ count: Int) -> String {

@@ -49,7 +49,7 @@ enum FrabJSONExporter {
         var text = ""
         document.write(to: &text, depth: 0)
         text += "\n"
-        return ExportResult(text: text, notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
+        return ExportResult(text: TerminalText.escapedJSON(text), notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
 
     private static func talk(_ talk: FrabSchedule.Talk, notes: inout NoteTally) -> JSONText {

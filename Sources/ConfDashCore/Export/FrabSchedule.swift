@@ -79,6 +79,8 @@ struct FrabScheduleBuilder {
         var days = listedDays(events)
         var exported = 0
         var timeslot = 0
+        // Where each (day, room name) is in `days`: a scan of a day's rooms per session was quadratic.
+        var roomPlaces: [CalendarDate: [String: Int]] = [:]
         for item in context.sessions {
             guard let talk = talk(item), let date = dayDate(for: item, among: days) else { continue }
             exported += 1
@@ -87,10 +89,11 @@ struct FrabScheduleBuilder {
             }
             let position = days.firstIndex { $0.date == date }!
             let roomName = talk.room
-            if let room = days[position].rooms.firstIndex(where: { $0.name == roomName }) {
+            if let room = roomPlaces[date]?[roomName] {
                 days[position].rooms[room].talks.append(talk)
             } else {
                 let guid = item.session.room.map { StableID.roomGUID(room: $0, event: item.event.id) }
+                roomPlaces[date, default: [:]][roomName] = days[position].rooms.count
                 days[position].rooms.append(FrabSchedule.Room(name: roomName, guid: guid, talks: [talk]))
             }
             extendDay(&days[position], toCover: item)
@@ -162,7 +165,7 @@ struct FrabScheduleBuilder {
         let end = item.endUTC.map { zone.isoWithOffset(utc: $0) } ?? zone.isoWithOffset(start)
         return FrabSchedule.Talk(
             sessionID: session.id, id: item.ordinal, guid: item.guid, date: zone.isoWithOffset(start), start: DateText.time(start.time),
-            duration: twoDigits(duration / 60) + ":" + twoDigits(duration % 60), end: end,
+            duration: Self.durationText(duration), end: end,
             room: room ?? "", title: context.title(item), type: session.kind.rawValue, track: tracks.first,
             language: session.language, abstract: context.text(session.abstract), description: context.text(session.description),
             slug: Self.slug(item), url: session.links.first?.url,
@@ -264,6 +267,15 @@ struct FrabScheduleBuilder {
             }
         }
         return rooms
+    }
+}
+
+extension FrabScheduleBuilder {
+    /// `HH:MM`; from 100 hours on, pretalx's `D:HH:MM` (`4:09:00` is 105 hours): the schema allows
+    /// at most two digits of hours, and a session may last up to 14 days.
+    static func durationText(_ minutes: Int) -> String {
+        guard minutes >= 100 * 60 else { return twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60) }
+        return "\(minutes / 1440):" + twoDigits(minutes % 1440 / 60) + ":" + twoDigits(minutes % 60)
     }
 }
 

@@ -29,10 +29,10 @@ struct MarkdownExporter {
             }
         }
         let count = context.sessions.count
-        lines.append(context.language == .en
-            ? "\(count) \(count == 1 ? "session" : "sessions"). Days, times and rooms appear only where the source states them."
-            : "\(count) session(s). Les jours, heures et salles n'apparaissent que lorsque la source les précise.")
-        return ExportResult(text: lines.joined(separator: "\n") + "\n", notes: [], exportedSessions: count)
+        // "11 sessions and 8 breakout topics": an entry standing for a topic is not a session.
+        lines.append(labels.sessionsAndTopics(context.sessions.map(\.session)) + context.words.statedOnly)
+        // Markdown is read in terminals (cat, less -R, glow): no control character from the data.
+        return ExportResult(text: TerminalText.safe(lines.joined(separator: "\n") + "\n"), notes: [], exportedSessions: count)
     }
 
     /// Sessions by the day they are on (a clock time's date counts as a stated day), spans, then
@@ -79,7 +79,7 @@ struct MarkdownExporter {
 
     private func item(_ item: ExportSession) -> [String] {
         let session = item.session
-        var kind = labels.sessionKind(session.kind)
+        var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
         if let count = session.count { kind += " ×\(count)" }
         var lines = ["- **\(Self.escaped(context.title(item)))** (\(Self.escaped(kind)))"]
         func detail(_ label: String, _ value: String) { lines.append("  - " + label + words.colon + Self.escaped(value)) }

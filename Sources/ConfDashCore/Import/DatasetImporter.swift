@@ -81,8 +81,8 @@ public enum DatasetImporter {
 
     private static func undetectable(_ bytes: [UInt8]) -> String {
         if bytes.allSatisfy(MarkupCleaner.isSpace) { return "the file is empty" }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return "the file is UTF-16; confdash reads UTF-8 (save it as UTF-8)"
+        if let encoding = UTF8Check.byteOrderMarkEncoding(bytes) {
+            return "the file is \(encoding); confdash reads UTF-8 (save it as UTF-8)"
         }
         return "not a format confdash reads: expected a confdash dataset or schedule.json (JSON), a schedule.xml, "
             + "or an iCalendar file (BEGIN:VCALENDAR); --input-format says which when the content does not"

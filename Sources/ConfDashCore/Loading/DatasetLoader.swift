@@ -3,6 +3,9 @@ import Foundation
 /// Reads a dataset file and checks it thoroughly, reporting every problem at once with its place
 /// in the file, so that a hand-edited file can be fixed in one pass.
 public enum DatasetLoader {
+    /// Largest file read: 200 MB, forty times the largest real schedule seen (38C3, 4 MB).
+    public static let maximumFileBytes = 200_000_000
+
     /// Throws only when the file cannot be read at all; everything wrong with its content is in the result.
     public static func load(contentsOf url: URL) throws(LoadFailure) -> LoadResult {
         let (data, name) = try readFile(url)
@@ -20,6 +23,10 @@ public enum DatasetLoader {
         if isDirectory.boolValue { throw .unreadable(file: name, reason: "it is a directory") }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw .unreadable(file: name, reason: "permission denied")
+        }
+        // Checked before reading: a schedule is a few megabytes; a file of gigabytes would only exhaust memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumFileBytes {
+            throw .unreadable(file: name, reason: "it is \(size / 1_000_000) MB, more than the \(maximumFileBytes / 1_000_000) MB confdash reads")
         }
         let data: Data
         do {

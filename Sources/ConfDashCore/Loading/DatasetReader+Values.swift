@@ -99,9 +99,15 @@ extension DatasetReader {
         let shaped = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == UInt8(ascii: "-") : byte.isASCIIDigit
         }
-        log.error(shaped ? "no such date: \(text)" : "expected a date as YYYY-MM-DD, found \(quoted(text))", at: path, value.position)
+        let year = Int(text.prefix(4)) ?? 0
+        let problem = !shaped ? "expected a date as YYYY-MM-DD, found \(quoted(text))"
+            : CalendarDate.readableYears.contains(year) ? "no such date: \(text)"
+            : "the year of \(text) is outside the years confdash reads (\(Self.yearRange))"
+        log.error(problem, at: path, value.position)
         return nil
     }
+
+    static let yearRange = "\(CalendarDate.readableYears.lowerBound) to \(CalendarDate.readableYears.upperBound)"
 
     func dateTime(_ value: JSONValue, _ path: String) -> LocalDateTime? {
         guard let text = string(value, path) else { return nil }

@@ -29,7 +29,10 @@ public struct LoadProblem: Hashable, Sendable, CustomStringConvertible {
 
     /// One line in the compiler style editors understand:
     /// `FILE:LINE:COLUMN: error: events[2].sessions[4].day: MESSAGE`, leaving out what is unknown.
-    public var description: String {
+    /// Safe to print: whatever the file put in a path or message, no control character is left.
+    public var description: String { TerminalText.safeLine(unsafeDescription) }
+
+    private var unsafeDescription: String {
         var location = file
         if let line {
             location += location.isEmpty ? "\(line)" : ":\(line)"

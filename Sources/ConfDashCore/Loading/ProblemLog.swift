@@ -33,13 +33,32 @@ final class ProblemLog {
         return closestMatch(to: word, in: candidates)
     }
 
-    /// File order; problems at the same place keep the order they were found in.
+    /// More warnings with the very same message than this are shown as the first one and a count.
+    static let repeatedWarningLimit = 10
+
+    /// File order; problems at the same place keep the order they were found in. A warning
+    /// repeated word for word more than `repeatedWarningLimit` times (a file missing the same
+    /// field in every session) is shown once, at its first place, saying how many more there are.
     func sorted() -> [LoadProblem] {
-        problems.enumerated().sorted { a, b in
+        let ordered = problems.enumerated().sorted { a, b in
             let keyA = (a.element.line ?? 0, a.element.column ?? 0, a.offset)
             let keyB = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
             return keyA < keyB
         }.map(\.element)
+        var counts: [String: Int] = [:]
+        for problem in ordered where problem.severity == .warning { counts[problem.message, default: 0] += 1 }
+        guard counts.values.contains(where: { $0 > Self.repeatedWarningLimit }) else { return ordered }
+        var shown: Set<String> = []
+        var result: [LoadProblem] = []
+        for var problem in ordered {
+            let count = problem.severity == .warning ? counts[problem.message] ?? 0 : 0
+            if count > Self.repeatedWarningLimit {
+                guard shown.insert(problem.message).inserted else { continue }
+                problem.message += " (and \(count - 1) more times in the file)"
+            }
+            result.append(problem)
+        }
+        return result
     }
 }
 
@@ -47,7 +66,8 @@ final class ProblemLog {
 enum ProblemPath {
     static func member(_ base: String, _ key: String) -> String {
         // Keys that are not plain identifiers (typos with spaces, empty keys) are quoted to stay unambiguous.
-        let isPlain = !key.isEmpty && key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || $0.isASCIILetterOrDigit }
+        // A long one too: a problem line must stay a line, whatever the file's keys.
+        let isPlain = !key.isEmpty && key.utf8.count <= 60 && key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || $0.isASCIILetterOrDigit }
         if !isPlain { return "\(base)[\(quoted(key))]" }
         return base.isEmpty ? key : "\(base).\(key)"
     }

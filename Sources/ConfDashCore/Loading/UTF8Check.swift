@@ -17,12 +17,20 @@ enum UTF8Check {
             }
         }
         var message = "invalid UTF-8 at byte offset \(offset) (byte 0x\(hex(bytes[offset])))"
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            message += ": the file looks like UTF-16; save it as UTF-8"
+        if let encoding = byteOrderMarkEncoding(bytes) {
+            message += ": the file looks like \(encoding); save it as UTF-8"
         } else {
             message += "; save the file as UTF-8"
         }
         return JSONSyntaxError(message: message, line: line, column: column)
+    }
+
+    /// The encoding a byte order mark other than UTF-8's names: "UTF-32" (checked first: its
+    /// little-endian mark begins with UTF-16's), "UTF-16", or nil.
+    static func byteOrderMarkEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32" }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        return nil
     }
 
     /// 0-based offset of the first byte of the first ill-formed sequence.

@@ -15,13 +15,33 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// The years a date read from a file may have. One year short of the model's range at each
+    /// end, so that nothing computed from such a date (a conversion to another zone, an end after
+    /// a 14-day session, the year after it on the timeline) can leave years 1 to 9999.
+    public static let readableYears = 2...9998
+
+    /// A date read from a file: nil when it does not exist or its year is outside `readableYears`.
+    public init?(readingYear year: Int, month: Int, day: Int) {
+        guard Self.readableYears.contains(year) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The date `dayNumber` days after 1970-01-01, or nil when it is outside years 1 to 9999.
+    public init?(checkedDayNumber dayNumber: Int) {
+        guard (Self.firstDayNumber...Self.lastDayNumber).contains(dayNumber) else { return nil }
+        self.init(dayNumber: dayNumber)
+    }
+
+    static let firstDayNumber = CalendarDate(year: 1, month: 1, day: 1)!.dayNumber
+    static let lastDayNumber = CalendarDate(year: 9999, month: 12, day: 31)!.dayNumber
+
+    /// Parses exactly `YYYY-MM-DD`, a year within `readableYears`.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(readingYear: y, month: m, day: d)
     }
 
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }

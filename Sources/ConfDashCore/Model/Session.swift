@@ -41,18 +41,32 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public var organisations: [SessionOrganisation]
     public var links: [Link]
     public var sources: [String]
+    /// True when the entry is one topic a group of sessions covered ("breakout sessions on topics
+    /// such as X and Y"), not a session of its own: counts of sessions leave it out.
+    public var groupTopic: Bool
+    /// What places the session on its `day` or `possibleDays`: the source's words, or an inference and why.
+    public var dayBasis: DayBasis?
+    /// The language the official title is quoted in (`"fr"`); its other languages are our translations.
+    public var quotedLanguage: String?
 
     public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
                 day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,
                 start: LocalDateTime? = nil, durationMinutes: Int? = nil, room: String? = nil, language: String? = nil,
                 description: LocalizedText? = nil, abstract: LocalizedText? = nil, tracks: [String] = [],
                 technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
-                links: [Link] = [], sources: [String] = [], uid: String? = nil) {
+                links: [Link] = [], sources: [String] = [], groupTopic: Bool = false, dayBasis: DayBasis? = nil,
+                quotedLanguage: String? = nil, uid: String? = nil) {
         self.id = id; self.uid = uid; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
         self.day = day; self.possibleDays = possibleDays; self.partOfDay = partOfDay; self.start = start
         self.durationMinutes = durationMinutes; self.room = room; self.language = language
         self.description = description; self.abstract = abstract; self.tracks = tracks; self.technologies = technologies
         self.people = people; self.organisations = organisations; self.links = links; self.sources = sources
+        self.groupTopic = groupTopic; self.dayBasis = dayBasis; self.quotedLanguage = quotedLanguage
+    }
+
+    /// Whether `language` shows a translation of ours rather than the quoted official title.
+    public func titleIsTranslated(in language: Language) -> Bool {
+        officialTitle && quotedLanguage != nil && quotedLanguage != language.rawValue
     }
 
     /// Whether the session may take place on `date`: on its day, within its possible days,
@@ -63,10 +77,21 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
         return event.dayIndex(of: date) != nil
     }
 
+    /// The longest session believed (14 days): readers leave out longer durations with a warning,
+    /// and nothing computes an end from one, so no arithmetic on a duration can overflow.
+    public static let maximumDurationMinutes = 14 * 24 * 60
+
+    /// The duration when it is within 1 minute to `maximumDurationMinutes`, else nil.
+    public var checkedDurationMinutes: Int? {
+        guard let durationMinutes, (1...Self.maximumDurationMinutes).contains(durationMinutes) else { return nil }
+        return durationMinutes
+    }
+
     /// The clock-time end, when start and duration are both known, counted on the wall clock:
     /// across a change of the clocks it is an hour off. Use `end(inTimeZone:)` with the event's zone.
+    /// Nil too when the duration is out of range or the end would fall after year 9999.
     public var end: LocalDateTime? {
-        guard let start, let durationMinutes else { return nil }
+        guard let start, let durationMinutes = checkedDurationMinutes else { return nil }
         return start.adding(minutes: durationMinutes)
     }
 
@@ -75,9 +100,22 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     /// (floating times), on the wall clock, like `end`. `TimeZones.zone(named: event.timeZone)`
     /// gives the event's zone.
     public func end(inTimeZone zone: TimeZone?) -> LocalDateTime? {
-        guard let start, let durationMinutes else { return nil }
+        guard let start, let durationMinutes = checkedDurationMinutes else { return nil }
         guard let zone else { return start.adding(minutes: durationMinutes) }
-        return TimeZones.local(at: TimeZones.instant(of: start, in: zone) + durationMinutes * 60, in: zone)
+        return TimeZones.checkedLocal(at: TimeZones.instant(of: start, in: zone) + durationMinutes * 60, in: zone)
+    }
+}
+
+/// Why a session sits on the day (or days) it is placed on.
+public struct DayBasis: Encodable, Equatable, Sendable {
+    /// The source's words that place it, quoted as written (in the source's language).
+    public var quote: String?
+    /// True when no phrase states the day and it is our inference; `reason` says why.
+    public var inferred: Bool
+    public var reason: LocalizedText?
+
+    public init(quote: String? = nil, inferred: Bool = false, reason: LocalizedText? = nil) {
+        self.quote = quote; self.inferred = inferred; self.reason = reason
     }
 }
 
@@ -129,11 +167,15 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, Encodable, CustomSt
 
     public var description: String { "\(date.iso)T\(time)" }
 
-    public func adding(minutes: Int) -> LocalDateTime {
-        let total = time.minutesSinceMidnight + minutes
-        let dayShift = Int((Double(total) / 1440).rounded(.down))
+    /// `minutes` later (earlier when negative) on the wall clock; nil when that is outside years
+    /// 1 to 9999 (or `minutes` is too large to count with).
+    public func adding(minutes: Int) -> LocalDateTime? {
+        let (total, overflow) = time.minutesSinceMidnight.addingReportingOverflow(minutes)
+        guard !overflow else { return nil }
+        let dayShift = total >= 0 ? total / 1440 : -((-total + 1439) / 1440)
         let rest = total - dayShift * 1440
-        return LocalDateTime(date: date.adding(days: dayShift), time: ClockTime(hour: rest / 60, minute: rest % 60)!)
+        guard let day = CalendarDate(checkedDayNumber: date.dayNumber + dayShift) else { return nil }
+        return LocalDateTime(date: day, time: ClockTime(hour: rest / 60, minute: rest % 60)!)
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {

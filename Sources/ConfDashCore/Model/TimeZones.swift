@@ -44,6 +44,19 @@ public enum TimeZones {
         return LocalDateTime(date: CalendarDate(dayNumber: days), time: ClockTime(hour: minutes / 60, minute: minutes % 60)!)
     }
 
+    /// As `localDateTime(naiveSeconds:)`, nil outside years 1 to 9999.
+    public static func checkedLocalDateTime(naiveSeconds seconds: Int) -> LocalDateTime? {
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        guard let date = CalendarDate(checkedDayNumber: days) else { return nil }
+        let minutes = (seconds - days * 86_400) / 60
+        return LocalDateTime(date: date, time: ClockTime(hour: minutes / 60, minute: minutes % 60)!)
+    }
+
+    /// As `local(at:in:)`, nil when the clock would show a date outside years 1 to 9999.
+    public static func checkedLocal(at seconds: Int, in zone: TimeZone) -> LocalDateTime? {
+        checkedLocalDateTime(naiveSeconds: seconds + zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+    }
+
     /// What a clock in `zone` shows at the instant `seconds` (since 1970 UTC).
     public static func local(at seconds: Int, in zone: TimeZone) -> LocalDateTime {
         localDateTime(naiveSeconds: seconds + zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))

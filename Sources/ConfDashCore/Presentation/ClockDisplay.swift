@@ -25,8 +25,12 @@ public enum ClockDisplay: Sendable, Equatable {
         guard case .zone(let target) = self, let source else {
             return (start, session.end(inTimeZone: source))
         }
+        // Checked: a start at the edge of years 1-9999 (which readers do not accept from files)
+        // could fall outside them on the target's clock; it is then shown as unknown, never wrong.
         let instant = TimeZones.instant(of: start, in: source)
-        return (TimeZones.local(at: instant, in: target), session.durationMinutes.map { TimeZones.local(at: instant + $0 * 60, in: target) })
+        guard let shownStart = TimeZones.checkedLocal(at: instant, in: target) else { return nil }
+        let end = session.checkedDurationMinutes.flatMap { TimeZones.checkedLocal(at: instant + $0 * 60, in: target) }
+        return (shownStart, end)
     }
 
     /// The zone the times of `event` are shown in: an IANA name or offset, nil for floating times.

@@ -100,6 +100,12 @@ public struct SearchQuery: Sendable {
         return haystack.withUTF8 { text in wordBytes.allSatisfy { Self.occurs($0, in: text) } }
     }
 
+    /// Whether at least one word of the query occurs in `haystack`: which fields of a match hold it.
+    public func matchesAnyWord(folded haystack: String) -> Bool {
+        var haystack = haystack
+        return haystack.withUTF8 { text in wordBytes.contains { Self.occurs($0, in: text) } }
+    }
+
     private static func occurs(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
         guard needle.count <= text.count else { return false }

@@ -124,9 +124,16 @@ extension DashboardData {
     /// Every match over the events in scope, grouped under each event's name.
     private func searchRows(_ state: AppState, labels: Labels) -> AgendaRows {
         var items: [AgendaItem] = []
-        for agenda in searchAgenda(filter(for: state)) {
-            let event = agenda.event
+        let filter = filter(for: state)
+        let agendas = Dictionary(searchAgenda(filter).map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let eventMatches = Dictionary(query.eventMatches(filter).map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for event in searchScope(filter) {
             items.append(.heading(UIText.eventName(event, state.language)))
+            // A match on the event's own text (its theme, its sponsor…) is said, not hidden.
+            if let match = eventMatches[event.id] {
+                items.append(.heading(UIText(state.language).eventItselfMatches(match.fields.map { $0.label(labels) })))
+            }
+            guard let agenda = agendas[event.id] else { continue }
             for (slot, sessions) in agenda.groups {
                 let day: String
                 switch slot {

@@ -49,6 +49,13 @@ public final class DashboardData: Sendable {
         searchCache.value(for: filter) { query.agenda(filter) }
     }
 
+    /// Events a search finds, oldest first: through a session, or by their own text (theme,
+    /// description, organisations), which no session carries.
+    func searchScope(_ filter: AgendaFilter) -> [Event] {
+        let ids = Set(searchAgenda(filter).map(\.event.id)).union(query.eventMatches(filter).map(\.event.id))
+        return events.filter { ids.contains($0.id) }
+    }
+
     /// The world map for the regions pane; nil draws the pane without it.
     public let mapView: MapView?
 
@@ -102,7 +109,7 @@ public final class DashboardData: Sendable {
     }
 
     private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
-        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchAgenda(filter).map(\.event)
+        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchScope(filter)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
             let ids = Set(technologyUsage[technology]?.eventIDs ?? [])

@@ -65,7 +65,8 @@ extension DashboardData {
             byRoom[session.room, default: []].append(RoomGrid.Block(session: session, cursor: cursor, start: startMinute,
                                                                   end: max(endMinute, startMinute + 1), when: when))
         }
-        let order = Dictionary(uniqueKeysWithValues: event.rooms.enumerated().map { ($1.id, $0) })
+        let order = Dictionary(event.rooms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let roomsByID = Dictionary(event.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rooms = byRoom.keys.sorted { a, b in
             switch (a, b) {
             case (nil, _): return false
@@ -74,7 +75,7 @@ extension DashboardData {
             }
         }
         let names = rooms.map { id in
-            id.map { id in event.rooms.first { $0.id == id }?.name.text(in: state.language) ?? id } ?? UIText(labels.language).unknownRoom
+            id.map { id in roomsByID[id]?.name.text(in: state.language) ?? id } ?? UIText(labels.language).unknownRoom
         }
         let blocks = rooms.map { byRoom[$0]!.sorted { ($0.start, $0.cursor) < ($1.start, $1.cursor) } }
         let all = blocks.flatMap { $0 }

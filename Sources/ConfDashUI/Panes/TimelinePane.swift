@@ -24,16 +24,18 @@ enum TimelinePane {
         switch state.timelineZoom {
         case .years:
             let firstYear = scope.map(\.startDate.year).min()!, lastYear = scope.map(\.endDate.year).max()!
-            let first = CalendarDate(year: firstYear, month: 1, day: 1)!
-            let end = CalendarDate(year: lastYear + 1, month: 1, day: 1)!
-            return Viewport(first: first, days: end.days(since: first), columns: columns)
+            // Counted in day numbers: the year after 9999 is not a date (a force-unwrap here crashed the first frame).
+            let first = CalendarDate(year: firstYear, month: 1, day: 1) ?? selected.startDate
+            let last = CalendarDate(year: lastYear, month: 12, day: 31) ?? selected.endDate
+            return Viewport(first: first, days: last.days(since: first) + 1, columns: columns)
         case .months:
             // A year, starting at the month before the selected event, so it sits near the left.
             let start = selected.startDate
             let first = CalendarDate(year: start.month == 1 ? start.year - 1 : start.year,
-                                     month: start.month == 1 ? 12 : start.month - 1, day: 1)!
-            let end = CalendarDate(year: first.year + 1, month: first.month, day: 1)!
-            return Viewport(first: first, days: end.days(since: first), columns: columns)
+                                     month: start.month == 1 ? 12 : start.month - 1, day: 1)
+                ?? CalendarDate(year: start.year, month: start.month, day: 1) ?? start
+            let end = CalendarDate(year: first.year + 1, month: first.month, day: 1)?.dayNumber ?? first.dayNumber + 365
+            return Viewport(first: first, days: end - first.dayNumber, columns: columns)
         case .days:
             // Four columns a day where possible, the selected event a few days in.
             let days = max(columns / 4, selected.dayCount + 2)

@@ -79,11 +79,13 @@ enum DetailView {
         let language = state.language, labels = Labels(language), words = UIText(language)
         var b = Builder(width: width, theme: theme)
         b.add(session.title.text(in: language), theme.title)
-        var kind = labels.sessionKind(session.kind)
+        var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
+        if session.groupTopic { kind += words.groupTopicNote }
         if let count = session.count, count > 1 {
             kind += words.describedTogether(count)
         }
         if session.officialTitle { kind += words.officialTitle }
+        if session.titleIsTranslated(in: language) { kind += " (" + labels.ourTranslation(from: session.quotedLanguage) + ")" }
         b.add(kind, theme.dim)
         b.add(UIText.eventName(event, language), theme.dim)
         personalLines(session, event: event, state: state, data: data, into: &b)
@@ -98,7 +100,11 @@ enum DetailView {
         case .unplaced:
             when = labels.duringTheEvent
         }
-        b.field(words.when, when)
+        if let basis = session.dayBasis, basis.inferred, let reason = basis.reason?.text(in: language) {
+            b.field(words.when, when + labels.dayInferred(reason))
+        } else {
+            b.field(words.when, when)
+        }
         if let (start, end) = data.clock(state.localTime).times(of: session, in: event) {
             var time = start.time.description
             if let end { time += "–\(end.time)" }
@@ -168,7 +174,9 @@ enum DetailView {
         let language = state.language, labels = Labels(language), words = UIText(language)
         var b = Builder(width: width, theme: theme)
         b.add(event.title.text(in: language), theme.title)
-        if let theme = event.theme?.text(in: language) { b.add("“\(theme)”", b.theme.text) }
+        let translated = event.quoteIsTranslated(in: language) ? " (" + labels.ourTranslation(from: event.quotedLanguage) + ")" : ""
+        if event.officialTitle { b.add(words.officialTitleHeading + translated, theme.dim) }
+        if let theme = event.theme?.text(in: language) { b.add("“\(theme)”" + translated, b.theme.text) }
         b.add(labels.eventKind(event.kind), theme.dim)
         b.lines.append(StyledLine(text: "", style: theme.text))
         let days = words.days(event.dayCount)
@@ -179,7 +187,10 @@ enum DetailView {
         if !whereText.isEmpty { b.field(words.whereLabel, whereText) }
         if let region = data.index.region(of: event) { b.field(words.region, region.name.text(in: language)) }
         if let zone = event.timeZone { b.field(words.timeZone, zone) }
-        b.field(words.sessionsHeading, String(event.sessions.count))
+        if let yearTheme = event.yearTheme?.text(in: language) {
+            b.field(words.themeOfTheYear, "“\(yearTheme)”" + translated)
+        }
+        b.field(words.programme, labels.sessionsAndTopics(event.sessions))
         if !event.figures.isEmpty {
             b.section(words.figures)
             for figure in event.figures {

@@ -26,6 +26,10 @@ public struct UIText: Sendable {
     var noSessionThisDay: String { pick("No session is placed on this day.", "Aucune session n'est placée ce jour-là.") }
     var noSessionMatches: String { pick("No session of this day matches the filters.", "Aucune session de ce jour ne correspond aux filtres.") }
     var noSelection: String { pick("No session selected.", "Aucune session sélectionnée.") }
+    func eventItselfMatches(_ fields: [String]) -> String {
+        pick("  the event itself matches: \(fields.joined(separator: ", "))",
+             "  l'événement lui-même correspond : \(fields.joined(separator: ", "))")
+    }
     var noTechnologies: String { pick("This dataset has no technology index.", "Ce jeu de données n'a pas d'index des technologies.") }
     var noRegions: String { pick("This dataset has no WCO regions.", "Ce jeu de données n'a pas de régions OMD.") }
     var noEvents: String { pick("This dataset has no events.", "Ce jeu de données n'a aucun événement.") }
@@ -52,6 +56,13 @@ public struct UIText: Sendable {
     var figures: String { pick("Figures", "Chiffres") }
     var source: String { pick("Source", "Source") }
     var officialTitle: String { pick(" · official title", " · titre officiel") }
+    var officialTitleHeading: String { pick("Official title", "Titre officiel") }
+    var groupTopicNote: String {
+        pick(" — one of the topics grouped sessions covered, not a session of its own",
+             " — l'un des sujets traités par des sessions groupées, non une session à part")
+    }
+    var themeOfTheYear: String { pick("Theme of the year", "Thème de l'année") }
+    var programme: String { pick("Programme", "Programme") }
     var localTimeNoZone: String { pick(" (local time; the source gives no time zone)", " (heure locale ; la source ne donne pas de fuseau)") }
     var clockTimeNotStated: String { pick(", clock time not stated", ", heure exacte non précisée") }
     var timeNotStated: String { pick("not stated in the source", "non précisée par la source") }

@@ -43,7 +43,7 @@ struct ICSImportTests {
 
     @Test func lineUnfoldingKeepsTheLineNumberOfTheFirstLine() {
         let lines = ICSParser.unfoldedLines(Array("A:1\r\nB:2\r\n  continued\r\n\tand tab\r\nC:3".utf8))
-        #expect(lines.map(\.text) == ["A:1", "B:2 continuedand tab", "C:3"])
+        #expect(lines.map { String(decoding: $0.bytes, as: UTF8.self) } == ["A:1", "B:2 continuedand tab", "C:3"])
         #expect(lines.map(\.line) == [1, 2, 5])
     }
 
@@ -72,9 +72,29 @@ struct ICSImportTests {
 
     @Test func aZoneDefinedOnlyByItsVTimezone() throws {
         // Outlook names zones its own way and defines them in a VTIMEZONE; confdash follows its rules.
+        let event = try importedEvent(F.ics(Self.outlookZoneBody(named: "W. Europe Standard Time")))
+        // Issue 9: one offset for the whole calendar showed the summer session an hour early. The
+        // Windows name maps to the IANA zone whose offsets agree with the VTIMEZONE at every start.
+        #expect(event.timeZone == "Europe/Berlin")
+        #expect(try event.session(titled: "Winter one").start == at("2024-03-05T10:00"))
+        #expect(try event.session(titled: "Summer").start == at("2024-04-05T10:00"))
+    }
+
+    @Test func aZoneOnlyItsVTimezoneNamesFallsBackToAnOffsetAndSaysSo() throws {
+        let result = importText(F.ics(Self.outlookZoneBody(named: "Our Office Time")))
+        let event = try #require(result.dataset?.events.first)
+        // No IANA name to store: the offset most sessions have stands for the zone, with a warning.
+        #expect(event.timeZone == "+01:00")
+        #expect(try event.session(titled: "Winter one").start == at("2024-03-05T10:00"))
+        #expect(try event.session(titled: "Summer").start == at("2024-04-05T09:00"))
+        expectImportProblem(result, "1 event(s) at another offset show at another hour than the file's clock")
+    }
+
+    /// Two winter sessions and one summer one in a zone defined only by its VTIMEZONE (Outlook's rules for Berlin).
+    static func outlookZoneBody(named name: String) -> String {
         let zone = """
             BEGIN:VTIMEZONE
-            TZID:W. Europe Standard Time
+            TZID:\(name)
             BEGIN:STANDARD
             DTSTART:16010101T030000
             TZOFFSETFROM:+0200
@@ -89,15 +109,10 @@ struct ICSImportTests {
             END:DAYLIGHT
             END:VTIMEZONE
             """
-        let tz = "TZID=\"W. Europe Standard Time\""
-        let body = zone + "\n" + F.vevent("DTSTART;\(tz):20240305T100000\nSUMMARY:Winter one", uid: "w1")
+        let tz = "TZID=\"\(name)\""
+        return zone + "\n" + F.vevent("DTSTART;\(tz):20240305T100000\nSUMMARY:Winter one", uid: "w1")
             + "\n" + F.vevent("DTSTART;\(tz):20240306T100000\nSUMMARY:Winter two", uid: "w2")
             + "\n" + F.vevent("DTSTART;\(tz):20240405T100000\nSUMMARY:Summer", uid: "s1")
-        let event = try importedEvent(F.ics(body))
-        // No IANA name to store: the offset most sessions have stands for the zone.
-        #expect(event.timeZone == "+01:00")
-        #expect(try event.session(titled: "Winter one").start == at("2024-03-05T10:00"))
-        #expect(try event.session(titled: "Summer").start == at("2024-04-05T09:00"))
     }
 
     @Test func anIANAZoneNeedsNoVTimezone() throws {

@@ -56,17 +56,20 @@ struct SessionAssembly {
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
         let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
-        let abstract = texts.reduce(into: [String]()) { kept, text in if !kept.contains(text) { kept.append(text) } }
-            .joined(separator: "\n\n")
+        // Each kept once, in order; sets, because a hostile file can list thousands.
+        var seenTexts: Set<String> = []
+        let abstract = texts.filter { seenTexts.insert($0).inserted }.joined(separator: "\n\n")
         var sessionTracks: [String] = []
+        var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
             let id = trackID(name, slug: nil, color: nil, position: entry.position)
-            if !sessionTracks.contains(id) { sessionTracks.append(id) }
+            if seenTracks.insert(id).inserted { sessionTracks.append(id) }
         }
         var speakers: [SessionPerson] = []
+        var seenSpeakers: Set<String> = []
         for person in entry.people {
             guard let id = personID(person) else { continue }
-            if !speakers.contains(where: { $0.person == id }) { speakers.append(SessionPerson(person: id, role: .speaker)) }
+            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: .speaker)) }
         }
         let links = entry.links.compactMap { link(for: $0, entry) }
         // The model has English and French slots; a text in any other language goes in the English

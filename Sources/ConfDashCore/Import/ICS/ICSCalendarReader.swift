@@ -7,6 +7,9 @@
 /// UTC offset, for a zone only its VTIMEZONE defines), else UTC when times are written in UTC.
 /// Floating times stay as written. Everything else (alarms, attendees, to-dos) is ignored.
 enum ICSCalendarReader {
+    /// Most sessions a calendar may give, repeats expanded: far beyond any conference.
+    static let maximumSessions = 100_000
+
     static func read(_ bytes: [UInt8], log: ProblemLog) -> ImportedEvent? {
         guard let calendar = ICSParser.parse(bytes, log: log) else { return nil }
         let vevents = calendar.children("VEVENT")
@@ -16,7 +19,7 @@ enum ICSCalendarReader {
         var resolver = ICSZoneResolver(calendar: calendar, tzids: tzids)
         reportUnknownZones(resolver, vevents, wrTimeZone, log: log)
 
-        let zoneName = eventZone(vevents, wrTimeZone: wrTimeZone, resolver: resolver)
+        let zoneName = eventZone(vevents, wrTimeZone: wrTimeZone, resolver: resolver, log: log)
         if let zoneName {
             resolver = ICSZoneResolver(calendar: calendar, tzids: tzids.union([zoneName]))
         }
@@ -29,7 +32,13 @@ enum ICSCalendarReader {
         var reader = ICSEventReader(resolver: resolver, eventFrame: zoneName.map(ICSFrame.zone) ?? .floating, log: log)
         reader.collectOverrides(vevents)
         for (index, vevent) in vevents.enumerated() {
-            event.entries += reader.entries(for: vevent, path: "VEVENT[\(index + 1)]")
+            let entries = reader.entries(for: vevent, path: "VEVENT[\(index + 1)]")
+            guard event.entries.count + entries.count <= maximumSessions else {
+                log.warning("the calendar makes more than \(maximumSessions) sessions; the events from here on are left out",
+                            at: "VEVENT[\(index + 1)]", JSONPosition(line: vevent.line, column: 1))
+                break
+            }
+            event.entries += entries
         }
         reader.reportSummaries()
         if vevents.isEmpty { log.warning("the calendar has no events (VEVENT)", at: "", JSONPosition(line: calendar.line, column: 1)) }
@@ -37,7 +46,7 @@ enum ICSCalendarReader {
     }
 
     /// The zone the sessions are shown in; see the type's comment for the order of choices.
-    private static func eventZone(_ vevents: [ICSComponent], wrTimeZone: String?, resolver: ICSZoneResolver) -> String? {
+    private static func eventZone(_ vevents: [ICSComponent], wrTimeZone: String?, resolver: ICSZoneResolver, log: ProblemLog) -> String? {
         if let wrTimeZone, let zone = ICSZoneResolver.systemZone(wrTimeZone) { return zone.identifier }
         var counts: [String: Int] = [:]
         var utc = false
@@ -58,10 +67,19 @@ enum ICSCalendarReader {
         case .system(let zone)?:
             return zone.identifier
         case .rules(let rules)?:
-            // A zone only its VTIMEZONE defines has no IANA name to store: its most common offset stands for it.
+            // A zone only its VTIMEZONE defines has no IANA name to store. Outlook's Windows names
+            // map to one when its rules agree at every start; else the most common offset stands for it.
+            if let zone = WindowsZoneNames.zone(for: tzid, rules: rules, at: starts[tzid] ?? []) { return zone.identifier }
             var offsets: [Int: Int] = [:]
             for local in starts[tzid] ?? [] { offsets[rules.offset(atLocal: local), default: 0] += 1 }
-            return offsets.max { ($0.value, $1.key) < ($1.value, $0.key) }.map { TimeZones.offsetText(seconds: $0.key) }
+            let chosen = offsets.max { ($0.value, $1.key) < ($1.value, $0.key) }
+            if let chosen, offsets.count > 1 {
+                let others = offsets.values.reduce(0, +) - chosen.value
+                log.warning("TZID \(quoted(tzid)) is defined only by its VTIMEZONE and is not a zone confdash can name; its offset "
+                            + "changes within the calendar, and times are shown at \(TimeZones.offsetText(seconds: chosen.key)): "
+                            + "\(others) event(s) at another offset show at another hour than the file's clock", at: "", nil)
+            }
+            return chosen.map { TimeZones.offsetText(seconds: $0.key) }
         case nil:
             return utc ? "UTC" : nil
         }

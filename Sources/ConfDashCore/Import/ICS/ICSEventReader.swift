@@ -74,10 +74,23 @@ struct ICSEventReader {
             entry.possibleDays = DateRange(from: first, to: first.adding(days: min(count, Event.maximumDayCount) - 1))
             return [entry]
         }
-        return starts.flatMap { occurrence in
-            sessions(template, at: occurrence, length: length, datedID: dated)
+        // Occurrences times days is bounded too: a year-long all-day event repeated daily would
+        // otherwise make hundreds of thousands of sessions from a few lines.
+        var result: [ImportedEntry] = []
+        for occurrence in starts {
+            let more = sessions(template, at: occurrence, length: length, datedID: dated)
+            guard result.count + more.count <= Self.maximumSessionsPerEvent else {
+                log.warning("the event makes more than \(Self.maximumSessionsPerEvent) sessions (occurrences times days); only the "
+                            + "first \(result.count) are kept", at: path, position)
+                break
+            }
+            result += more
         }
+        return result
     }
+
+    /// Most sessions one VEVENT may give, all its occurrences and days together.
+    static let maximumSessionsPerEvent = 10_000
 
     // MARK: When
 
@@ -90,9 +103,24 @@ struct ICSEventReader {
     private func length(_ vevent: ICSComponent, start: ICSTime, path: String) -> Length {
         let endProperty = vevent.property("DTEND")
         let end = endProperty.flatMap { ICSValues.time($0.value, parameters: $0.parameters) }
-        let seconds = vevent.property("DURATION").flatMap { ICSValues.durationSeconds($0.value) }
+        let durationProperty = vevent.property("DURATION")
+        var seconds = durationProperty.flatMap { ICSValues.durationSeconds($0.value) }
         if let endProperty, end == nil {
             log.warning("DTEND \(quoted(endProperty.value)) is not a date or date-time; the length is unknown", at: path + ".DTEND", endProperty.position)
+        }
+        if let durationProperty, endProperty == nil {
+            // Said, never cut silently: a length that cannot be read or makes no sense is left out.
+            if seconds == nil {
+                log.warning("DURATION \(quoted(durationProperty.value)) is not a duration confdash reads (such as PT1H30M, at most "
+                            + "a year); the length is unknown", at: path + ".DURATION", durationProperty.position)
+            } else if let value = seconds, value <= 0 {
+                log.warning("DURATION \(quoted(durationProperty.value)) is not positive; the length is unknown",
+                            at: path + ".DURATION", durationProperty.position)
+                seconds = nil
+            } else if let value = seconds, case .dateTime = start, value / 60 > ScheduleValues.maximumDurationMinutes {
+                log.warning(Self.tooLong(value / 60), at: path + ".DURATION", durationProperty.position)
+                seconds = nil
+            }
         }
         switch (start, end) {
         case (.date(let first), .date(let last)?):
@@ -106,10 +134,20 @@ struct ICSEventReader {
                 if to < from { log.warning("DTEND is before DTSTART; the length is unknown", at: path + ".DTEND", endProperty?.position) }
                 return .minutes(nil)
             }
-            return .minutes(min((to - from) / 60, ScheduleValues.maximumDurationMinutes))
+            guard (to - from) / 60 <= ScheduleValues.maximumDurationMinutes else {
+                log.warning(Self.tooLong((to - from) / 60), at: path + ".DTEND", endProperty?.position)
+                return .minutes(nil)
+            }
+            return .minutes((to - from) / 60)
         default:
-            return .minutes(seconds.flatMap { $0 > 0 ? min($0 / 60, ScheduleValues.maximumDurationMinutes) : nil })
+            return .minutes(seconds.flatMap { $0 > 0 ? $0 / 60 : nil })
         }
+    }
+
+    static func tooLong(_ minutes: Int) -> String {
+        let days = minutes / 1440
+        return "a timed event of \(days > 0 ? "\(days) days" : "\(minutes) minutes"), longer than the 14 days confdash believes "
+            + "of one session; the length is unknown (an all-day event, DTSTART;VALUE=DATE, can span longer)"
     }
 
     /// The start of every occurrence, in DTSTART's own frame: DTSTART itself, the dates its RRULE
@@ -136,9 +174,22 @@ struct ICSEventReader {
                 }
             }
         }
-        for property in vevent.properties("RDATE") where property.parameter("VALUE")?.uppercased() != "PERIOD" {
+        for property in vevent.properties("RDATE") {
+            // VALUE=PERIOD (Lotus Notes, Domino): `start/end` or `start/duration`; the start is the occurrence.
+            let isPeriod = property.parameter("VALUE")?.uppercased() == "PERIOD"
+            var parameters = property.parameters
+            if isPeriod { parameters["VALUE"] = nil }
             for value in property.value.split(separator: ",") {
-                guard let time = ICSValues.time(String(value), parameters: property.parameters) else { continue }
+                let text = isPeriod ? String(value.prefix { $0 != "/" }) : String(value)
+                guard let time = ICSValues.time(text, parameters: parameters) else {
+                    log.warning("RDATE value \(quoted(String(value))) is not a date, date-time or period; left out", at: path + ".RDATE", property.position)
+                    continue
+                }
+                guard result.count < RecurrenceRule.maximumOccurrences else {
+                    log.warning("RRULE and RDATE give more than \(RecurrenceRule.maximumOccurrences) occurrences; only the first "
+                                + "\(RecurrenceRule.maximumOccurrences) are kept", at: path + ".RDATE", property.position)
+                    break
+                }
                 if !result.contains(where: { matches(time, $0) }) { result.append(time) }
             }
         }
@@ -178,8 +229,11 @@ struct ICSEventReader {
             return (0..<days).map { offset in
                 var entry = template
                 entry.day = first.adding(days: offset)
-                // One UID for several entries names none of them: each keeps its own id instead.
-                if datedID || days > 1 { entry.idHint = dated(template.idHint, entry.day!); entry.uid = nil }
+                // Each day of each occurrence has its own id: a repeated multi-day entry names the
+                // occurrence and the day (`expo-20240101-20240102`), so repeats never collide. One UID
+                // for several entries names none of them: each keeps its own id instead.
+                if datedID && days > 1 { entry.idHint = dated(dated(template.idHint, first), entry.day!); entry.uid = nil }
+                else if datedID || days > 1 { entry.idHint = dated(template.idHint, entry.day!); entry.uid = nil }
                 return entry
             }
         case (.dateTime(let local, let frame), _):

@@ -41,16 +41,33 @@ final class ICSComponent {
 /// UTF-8, is an error.
 enum ICSParser {
     static let maximumDepth = 16
+    /// Longest content line, unfolded: a long description is a few kilobytes.
+    static let maximumLineBytes = 1 << 20
+    /// Most values in one property (CATEGORIES, RDATE, EXDATE lists): real files have a handful.
+    static let maximumValues = 10_000
+    static let listProperties: Set<String> = ["CATEGORIES", "RDATE", "EXDATE", "RESOURCES"]
 
     static func parse(_ bytes: [UInt8], log: ProblemLog) -> ICSComponent? {
-        if let error = UTF8Check.firstError(in: bytes) {
-            log.error(error.message, at: "", JSONPosition(line: error.line, column: error.column))
+        if let encoding = UTF8Check.byteOrderMarkEncoding(bytes) {
+            log.error("the file is \(encoding); confdash reads UTF-8 iCalendar files (save it as UTF-8)", at: "", JSONPosition(line: 1, column: 1))
             return nil
         }
         var stack: [ICSComponent] = []
         var calendar: ICSComponent?
         var warnedOutside = false
-        for (text, line) in unfoldedLines(bytes) where !text.isEmpty {
+        for (lineBytes, line) in unfoldedLines(bytes) where !lineBytes.isEmpty {
+            // RFC 5545 §3.1: unfold first, then decode, so a fold inside a character is fine.
+            guard lineBytes.count <= maximumLineBytes else {
+                log.error("a content line of \(lineBytes.count) bytes, unfolded: longer than confdash reads "
+                          + "(the limit is \(maximumLineBytes) bytes)", at: "", JSONPosition(line: line, column: 1))
+                return nil
+            }
+            if let offset = UTF8Check.firstInvalidOffset(in: lineBytes) {
+                log.error("invalid UTF-8 (byte 0x\(String(lineBytes[offset], radix: 16, uppercase: true)) at byte \(offset + 1) of the "
+                          + "unfolded line); save the file as UTF-8", at: "", JSONPosition(line: line, column: 1))
+                return nil
+            }
+            let text = String(decoding: lineBytes, as: UTF8.self)
             // Before the calendar begins, anything else means this is not iCalendar at all.
             if calendar == nil, !text.uppercased().hasPrefix("BEGIN:") {
                 log.error("not an iCalendar file: it starts with \(quoted(text, limit: 30)), not BEGIN:VCALENDAR", at: "",
@@ -61,16 +78,30 @@ enum ICSParser {
                 log.warning("not an iCalendar content line (NAME:value); skipped: \(quoted(text))", at: "", JSONPosition(line: line, column: 1))
                 continue
             }
+            if listProperties.contains(property.name), property.value.utf8.count > maximumValues,
+               property.value.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }) >= maximumValues {
+                log.error("\(property.name) has more than \(maximumValues) values: not a calendar confdash reads (the limit is "
+                          + "\(maximumValues) values per property)", at: "", property.position)
+                return nil
+            }
             switch property.name {
             case "BEGIN":
                 let name = property.value.uppercased().trimmingWhitespace
                 if stack.isEmpty {
-                    guard calendar == nil else {
-                        log.warning("a second calendar (BEGIN:\(name)) after the first one ended; ignored", at: "", property.position)
-                        return calendar
+                    if let first = calendar {
+                        // Several calendars in one file (a concatenation, as some sites publish):
+                        // their components are read as one calendar's.
+                        guard name == "VCALENDAR" else {
+                            log.warning("BEGIN:\(shortened(name)) outside any calendar; ignored up to its END", at: "", property.position)
+                            let ignored = ICSComponent(name: name, line: line)
+                            stack.append(ignored)
+                            continue
+                        }
+                        stack.append(first)
+                        continue
                     }
                     guard name == "VCALENDAR" else {
-                        log.error("not an iCalendar file: it starts with BEGIN:\(name), not BEGIN:VCALENDAR", at: "", property.position)
+                        log.error("not an iCalendar file: it starts with BEGIN:\(shortened(name)), not BEGIN:VCALENDAR", at: "", property.position)
                         return nil
                     }
                 }
@@ -88,7 +119,7 @@ enum ICSParser {
                     open.properties.append(property)
                 } else if !warnedOutside {
                     warnedOutside = true
-                    log.warning("\(property.name) outside any BEGIN/END block; ignored", at: "", property.position)
+                    log.warning("\(shortened(property.name)) outside any BEGIN/END block; ignored", at: "", property.position)
                 }
             }
         }
@@ -97,7 +128,7 @@ enum ICSParser {
             return nil
         }
         if let open = stack.last {
-            log.warning("the file ends inside \(open.name) (begun at line \(open.line)): it looks cut short; what it has is kept",
+            log.warning("the file ends inside \(shortened(open.name)) (begun at line \(open.line)): it looks cut short; what it has is kept",
                         at: "", JSONPosition(line: max(1, lineCount(bytes)), column: 1))
         }
         return calendar
@@ -106,39 +137,58 @@ enum ICSParser {
     private static func close(_ property: ICSProperty, _ stack: inout [ICSComponent], log: ProblemLog) {
         let name = property.value.uppercased().trimmingWhitespace
         guard let index = stack.lastIndex(where: { $0.name == name }) else {
-            log.warning("END:\(name) without a matching BEGIN; ignored", at: "", property.position)
+            log.warning("END:\(shortened(name)) without a matching BEGIN; ignored", at: "", property.position)
             return
         }
         for unclosed in stack[(index + 1)...].reversed() {
-            log.warning("\(unclosed.name) begun at line \(unclosed.line) is not ended before END:\(name)", at: "", property.position)
+            log.warning("\(shortened(unclosed.name)) begun at line \(unclosed.line) is not ended before END:\(shortened(name))", at: "", property.position)
         }
         stack.removeSubrange(index...)
     }
 
     private static func lineCount(_ bytes: [UInt8]) -> Int {
-        bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } - (bytes.last == 0x0A ? 1 : 0)
+        let lineEnd: UInt8 = isCROnly(bytes) ? 0x0D : 0x0A
+        return bytes.reduce(1) { $0 + ($1 == lineEnd ? 1 : 0) } - (bytes.last == lineEnd ? 1 : 0)
     }
 
-    /// Logical lines with the number of their first physical line. A physical line starting
-    /// with a space or tab continues the previous one, minus that one character (RFC 5545 §3.1).
-    static func unfoldedLines(_ bytes: [UInt8]) -> [(text: String, line: Int)] {
-        var result: [(text: String, line: Int)] = []
-        var current: ArraySlice<UInt8> = []
+    /// A component name as a message shows it: a file that is not iCalendar may have its whole
+    /// content after `BEGIN:` on one line.
+    static func shortened(_ name: String) -> String { name.count > 30 ? String(name.prefix(30)) + "…" : name }
+
+    private static func isCROnly(_ bytes: [UInt8]) -> Bool { !bytes.contains(0x0A) && bytes.contains(0x0D) }
+
+    /// Logical lines, as bytes (not yet decoded), with the number of their first physical line.
+    /// A physical line starting with a space or tab continues the previous one, minus that one
+    /// character (RFC 5545 §3.1). Lines end in CRLF or LF; in a file with no LF at all (old Mac
+    /// files), in CR.
+    static func unfoldedLines(_ bytes: [UInt8]) -> [(bytes: [UInt8], line: Int)] {
+        let lineEnd: UInt8 = isCROnly(bytes) ? 0x0D : 0x0A
+        var result: [(bytes: [UInt8], line: Int)] = []
+        var current: [UInt8] = []
         var currentLine = 1
-        var lineNumber = 0
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        for physical in bytes[start...].split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let content = physical.last == 0x0D ? physical.dropLast() : physical
+        var lineNumber = 1
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineStart = index
+        func endPhysicalLine(_ end: Int) {
+            let content = bytes[lineStart..<end]
             if lineNumber > 1, let first = content.first, first == 0x20 || first == 0x09 {
                 current.append(contentsOf: content.dropFirst())
-                continue
+            } else {
+                if lineNumber > 1 { result.append((current, currentLine)) }
+                current = Array(content)
+                currentLine = lineNumber
             }
-            if lineNumber > 1 { result.append((String(decoding: current, as: UTF8.self), currentLine)) }
-            current = content
-            currentLine = lineNumber
         }
-        result.append((String(decoding: current, as: UTF8.self), currentLine))
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == lineEnd else { index += 1; continue }
+            endPhysicalLine(lineEnd == 0x0A && index > lineStart && bytes[index - 1] == 0x0D ? index - 1 : index)
+            index += 1
+            lineStart = index
+            lineNumber += 1
+        }
+        endPhysicalLine(bytes.count)
+        result.append((current, currentLine))
         return result
     }
 

@@ -44,7 +44,7 @@ enum ICSValues {
 
     private static func date(_ bytes: [UInt8]) -> CalendarDate? {
         guard let year = number(bytes[0..<4]), let month = number(bytes[4..<6]), let day = number(bytes[6..<8]) else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+        return CalendarDate(readingYear: year, month: month, day: day)
     }
 
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {

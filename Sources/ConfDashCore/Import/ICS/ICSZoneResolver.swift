@@ -36,7 +36,8 @@ struct ICSZoneResolver {
         let name = text.trimmingWhitespace
         if let zone = TimeZones.zone(named: name) { return zone }
         let parts = name.split(separator: "/")
-        for count in [3, 2] where parts.count > count {
+        // `>=`: `/Europe/Stockholm` (a bare path with a leading slash) is two parts, all of them the name.
+        for count in [3, 2] where parts.count >= count {
             if let zone = TimeZones.zone(named: parts.suffix(count).joined(separator: "/")) { return zone }
         }
         return nil
@@ -113,8 +114,14 @@ struct VTimeZoneRules {
 
     private static func observance(_ component: ICSComponent) -> Observance? {
         guard component.name == "STANDARD" || component.name == "DAYLIGHT",
-              let startValue = component.property("DTSTART"), case let .dateTime(start, _)? = ICSValues.time(startValue.value, parameters: [:]),
+              let startValue = component.property("DTSTART"), let startTime = ICSValues.time(startValue.value, parameters: startValue.parameters),
               let to = component.property("TZOFFSETTO").flatMap({ offset($0.value) }) else { return nil }
+        // Evolution writes `DTSTART;VALUE=DATE:19700101`: the observance starts at that midnight.
+        let start: LocalDateTime
+        switch startTime {
+        case .dateTime(let local, _): start = local
+        case .date(let date): start = LocalDateTime(date: date, time: ClockTime(hour: 0, minute: 0)!)
+        }
         let from = component.property("TZOFFSETFROM").flatMap { offset($0.value) } ?? to
         var observance = Observance(start: start, offsetFrom: from, offsetTo: to, dates: [])
         for rdate in component.properties("RDATE") {

@@ -94,7 +94,7 @@ struct RecurrenceRule {
                 date = monday.adding(days: week * 7 * interval + days[(candidate - 1) % days.count] - 1)
             }
             if let lastDate, date > lastDate { break }
-            if date.year > 9999 { break }
+            if date.year > CalendarDate.readableYears.upperBound { break }
             let wantedWeekday = frequency == .weekly || weekdays.isEmpty || weekdays.contains(date.isoWeekday)
             if date > start && wantedWeekday { result.append(date) }
         }

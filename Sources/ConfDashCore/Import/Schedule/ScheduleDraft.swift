@@ -15,11 +15,12 @@ struct ScheduleDraft {
     var dayChange: DraftValue?
     var tracks: [ImportedTrack] = []
     /// In the order the file lists them (its room list, else first appearance in the days).
-    var rooms: [String] = []
+    private(set) var rooms: [String] = []
+    private var roomSet: Set<String> = []
     var days: [DraftDay] = []
 
     mutating func noteRoom(_ name: String) {
-        if !name.isEmpty && !rooms.contains(name) { rooms.append(name) }
+        if !name.isEmpty && roomSet.insert(name).inserted { rooms.append(name) }
     }
 }
 

@@ -33,9 +33,23 @@ enum ScheduleJSONReader {
             if let name = text(room["name"]) ?? text(room) { draft.noteRoom(name.trimmingWhitespace) }
         }
         let days = conference["days"]
-        if days == nil { log.warning("the conference has no \"days\": there are no sessions", at: path, conference.position) }
         for (number, day) in elements(days).enumerated() {
             draft.days.append(readDay(day, path: ProblemPath.element(path + ".days", number), into: &draft))
+        }
+        // The c3voc "schedule v2" form (the congress hub): sessions in one list, `schedule.events`
+        // (or `conference.events`), each with its own date and room rather than under days and rooms.
+        for (list, listPath) in [(schedule["events"], "schedule.events"), (conference["events"], path + ".events")] {
+            guard case .array = list?.content else { continue }
+            var day = DraftDay(path: listPath, position: list!.position, index: nil, date: nil, start: nil, end: nil)
+            for (number, event) in elements(list).enumerated() {
+                let session = readEvent(event, path: ProblemPath.element(listPath, number), room: nil)
+                if let room = session[.room]?.trimmingWhitespace { draft.noteRoom(room) }
+                day.sessions.append(session)
+            }
+            draft.days.append(day)
+        }
+        if draft.days.isEmpty {
+            log.warning("the conference has no \"days\" (and the schedule no \"events\" list): there are no sessions", at: path, conference.position)
         }
         return draft
     }
@@ -55,7 +69,7 @@ enum ScheduleJSONReader {
         return result
     }
 
-    private static func readEvent(_ event: JSONValue, path: String, room: String) -> DraftSession {
+    private static func readEvent(_ event: JSONValue, path: String, room: String?) -> DraftSession {
         var session = DraftSession(path: path, position: event.position, parentRoom: room)
         guard case let .object(members) = event.content else { return session }
         for member in members {

@@ -59,12 +59,24 @@ struct ScheduleResolver {
         }
         // No usable name: the offset most session dates carry stands for the zone.
         var counts: [Int: Int] = [:]
+        var firstAt: [Int: DraftValue] = [:]
         for day in draft.days {
             for session in day.sessions {
-                if let offset = session[.date].flatMap(ScheduleValues.dateTime)?.offsetSeconds { counts[offset, default: 0] += 1 }
+                guard let value = session.fields[.date], let offset = ScheduleValues.dateTime(value.text)?.offsetSeconds else { continue }
+                counts[offset, default: 0] += 1
+                if firstAt[offset] == nil { firstAt[offset] = value }
             }
         }
         guard let offset = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return Zone() }
+        if counts.count > 1, let (other, count) = counts.filter({ $0.key != offset }).max(by: { $0.value < $1.value }),
+           let first = firstAt[other] {
+            // Most likely a change of summer time inside the schedule: one offset cannot stand for both.
+            let others = counts.values.reduce(0, +) - counts[offset]!
+            log.warning("no time zone name, and the dates carry several UTC offsets (\(TimeZones.offsetText(seconds: offset)) "
+                        + "for \(counts[offset]!), \(TimeZones.offsetText(seconds: other)) for \(count)): times are shown at "
+                        + "\(TimeZones.offsetText(seconds: offset)), so \(others) sessions show at another hour than written; "
+                        + "time_zone_name would say which zone", at: first.path, first.position)
+        }
         return Zone(name: TimeZones.offsetText(seconds: offset), clock: TimeZone(secondsFromGMT: offset).map(ZoneClock.init))
     }
 

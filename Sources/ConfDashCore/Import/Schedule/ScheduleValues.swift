@@ -17,7 +17,7 @@ enum ScheduleValues {
         let bytes = Array(text.utf8)
         guard bytes.count >= 16, let century = twoDigits(bytes, 0), let year = twoDigits(bytes, 2), bytes[4] == UInt8(ascii: "-"),
               let month = twoDigits(bytes, 5), bytes[7] == UInt8(ascii: "-"), let dayOfMonth = twoDigits(bytes, 8),
-              let date = CalendarDate(year: century * 100 + year, month: month, day: dayOfMonth),
+              let date = CalendarDate(readingYear: century * 100 + year, month: month, day: dayOfMonth),
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
               let hour = twoDigits(bytes, 11), bytes[13] == UInt8(ascii: ":"), let minute = twoDigits(bytes, 14),
               let time = ClockTime(hour: hour, minute: minute) else { return nil }
@@ -69,7 +69,7 @@ enum ScheduleValues {
     }
 
     /// Longest duration believed: anything longer is surely a mistyped value.
-    static let maximumDurationMinutes = 14 * 24 * 60
+    static let maximumDurationMinutes = Session.maximumDurationMinutes
 
     /// Durations as real schedules write them:
     /// - `HH:MM` (frab, the schema): `00:45`, `01:30`, also `105:00`;

@@ -6,7 +6,8 @@
 enum ScheduleXMLReader {
     static func read(_ root: XMLElement, log: ProblemLog) -> ScheduleDraft? {
         guard root.name == "schedule" else {
-            log.error("the root element is <\(root.name)>; a schedule.xml starts with <schedule>", at: "/\(root.name)", root.position)
+            let name = XMLReader.short(root.name)
+            log.error("the root element is <\(name)>; a schedule.xml starts with <schedule>", at: "/\(name)", root.position)
             return nil
         }
         var draft = ScheduleDraft()
@@ -18,6 +19,12 @@ enum ScheduleXMLReader {
         }
         for (dayNumber, day) in root.children(named: "day").enumerated() {
             draft.days.append(readDay(day, path: "/schedule/day[\(dayNumber + 1)]", into: &draft))
+        }
+        // Some generators wrap the days in <days>, as schedule.json has them in "days".
+        for (wrapperNumber, wrapper) in root.children(named: "days").enumerated() {
+            for (dayNumber, day) in wrapper.children(named: "day").enumerated() {
+                draft.days.append(readDay(day, path: "/schedule/days[\(wrapperNumber + 1)]/day[\(dayNumber + 1)]", into: &draft))
+            }
         }
         return draft
     }
@@ -62,6 +69,12 @@ enum ScheduleXMLReader {
                 let eventPath = "\(path)/room[\(roomNumber + 1)]/event[\(eventNumber + 1)]"
                 result.sessions.append(readEvent(event, path: eventPath, room: roomName))
             }
+        }
+        // An <event> straight under <day>, outside any <room>: its own <room> child names the room.
+        for (eventNumber, event) in day.children(named: "event").enumerated() {
+            let session = readEvent(event, path: "\(path)/event[\(eventNumber + 1)]", room: nil)
+            if let roomName = session[.room]?.trimmingWhitespace { draft.noteRoom(roomName) }
+            result.sessions.append(session)
         }
         return result
     }

@@ -1,3 +1,7 @@
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
 /// The first thing that makes an XML text unreadable, with its place.
 struct XMLSyntaxError: Error, Equatable {
     var message: String
@@ -15,6 +19,8 @@ struct XMLSyntaxError: Error, Equatable {
 /// the stack; every loop advances through the bytes, so none can hang.
 struct XMLReader {
     static let maximumDepth = 256
+    /// schedule.xml elements have at most a handful; a duplicate check over thousands was quadratic.
+    static let maximumAttributes = 256
 
     struct Output {
         var root: XMLElement
@@ -134,7 +140,7 @@ struct XMLReader {
         }
         guard let root = tree.root else { throw fail("no root element: the file is empty or holds no XML element") }
         if let open = tree.openElement {
-            throw fail("the file ends inside <\(open.name)> (opened at line \(open.position.line)); it looks truncated")
+            throw fail("the file ends inside <\(Self.short(open.name))> (opened at line \(open.position.line)); it looks truncated")
         }
         return root
     }
@@ -211,7 +217,7 @@ struct XMLReader {
         while true {
             let hadSpace = offset < bytes.count && Self.isSpace(bytes[offset])
             skipWhitespace()
-            guard offset < bytes.count else { throw fail("the file ends inside the tag <\(elementName)>", at: start) }
+            guard offset < bytes.count else { throw fail("the file ends inside the tag <\(Self.short(elementName))>", at: start) }
             if bytes[offset] == UInt8(ascii: ">") {
                 step()
                 tree.open(XMLElement(name: elementName, attributes: attributes, position: start))
@@ -223,18 +229,22 @@ struct XMLReader {
                 tree.close()
                 return
             }
-            guard hadSpace else { throw fail("expected a space, > or /> in <\(elementName)>, found \(describe(bytes[offset]))") }
+            guard hadSpace else { throw fail("expected a space, > or /> in <\(Self.short(elementName))>, found \(describe(bytes[offset]))") }
             let attributePosition = here
             let attributeName = try name()
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else {
-                throw fail("attribute \(attributeName) of <\(elementName)> has no value (expected =)")
+                throw fail("attribute \(Self.short(attributeName)) of <\(Self.short(elementName))> has no value (expected =)")
             }
             step()
             skipWhitespace()
             let value = try attributeValue(of: attributeName)
+            guard attributes.count < Self.maximumAttributes else {
+                throw fail("more than \(Self.maximumAttributes) attributes in <\(Self.short(elementName))>: not a schedule (the limit is \(Self.maximumAttributes))",
+                           at: attributePosition)
+            }
             if attributes.contains(where: { $0.name == attributeName }) {
-                warnings.append(("attribute \(attributeName) given twice in <\(elementName)>; the first is used", attributePosition))
+                warnings.append(("attribute \(Self.short(attributeName)) given twice in <\(Self.short(elementName))>; the first is used", attributePosition))
             } else {
                 attributes.append((attributeName, value))
             }
@@ -243,7 +253,7 @@ struct XMLReader {
 
     private mutating func attributeValue(of attribute: String) throws(XMLSyntaxError) -> String {
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'") else {
-            throw fail("the value of attribute \(attribute) must be in quotes")
+            throw fail("the value of attribute \(Self.short(attribute)) must be in quotes")
         }
         let quote = bytes[offset]
         let start = here
@@ -251,7 +261,7 @@ struct XMLReader {
         var value: [UInt8] = []
         while offset < bytes.count, bytes[offset] != quote {
             let byte = bytes[offset]
-            if byte == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(attribute) (unclosed quote?)") }
+            if byte == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(Self.short(attribute)) (unclosed quote?)") }
             if byte == UInt8(ascii: "&") {
                 try reference(into: &value)
                 continue
@@ -260,7 +270,7 @@ struct XMLReader {
             value.append(Self.isSpace(byte) ? 0x20 : byte)
             step()
         }
-        guard offset < bytes.count else { throw fail("the value of attribute \(attribute) is not closed", at: start) }
+        guard offset < bytes.count else { throw fail("the value of attribute \(Self.short(attribute)) is not closed", at: start) }
         step()
         return String(decoding: value, as: UTF8.self)
     }
@@ -270,12 +280,12 @@ struct XMLReader {
         let closing = try name()
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ">") else {
-            throw fail("expected > to end </\(closing)>")
+            throw fail("expected > to end </\(Self.short(closing))>")
         }
         step()
-        guard let open = tree.openElement else { throw fail("</\(closing)> closes nothing", at: start) }
+        guard let open = tree.openElement else { throw fail("</\(Self.short(closing))> closes nothing", at: start) }
         guard open.name == closing else {
-            throw fail("</\(closing)> does not match <\(open.name)> opened at line \(open.position.line)", at: start)
+            throw fail("</\(Self.short(closing))> does not match <\(Self.short(open.name))> opened at line \(open.position.line)", at: start)
         }
         tree.close()
     }
@@ -347,8 +357,12 @@ struct XMLReader {
             if body.hasPrefix("#") {
                 let digits = body.dropFirst()
                 let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-                if let value, value != 0, let scalar = UnicodeScalar(value) {
-                    text.append(contentsOf: Array(String(Character(scalar)).utf8))
+                if let value, let scalar = UnicodeScalar(value), Self.isXMLCharacter(scalar) {
+                    text.append(contentsOf: String(Character(scalar)).utf8)
+                } else if let value, value < 0x20 {
+                    // XML 1.0 forbids control characters even as references: `&#27;` is an escape
+                    // sequence waiting for a terminal.
+                    throw fail("&\(body); is a control character, which XML 1.0 does not allow", at: start)
                 } else {
                     warn("&\(body); is not a valid character; left out", start, key: body)
                 }
@@ -365,12 +379,25 @@ struct XMLReader {
         warnings.append((message, position))
     }
 
+    /// A name as a message shows it: element and attribute names have no length limit.
+    static func short(_ name: String) -> String { name.count > 40 ? String(name.prefix(40)) + "…" : name }
+
+    /// XML 1.0 §2.2 Char: tab, line feed, carriage return, and everything from U+0020 except
+    /// surrogates (not scalars anyway), U+FFFE and U+FFFF.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return true
+        case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
+    }
+
     // MARK: Encoding
 
     /// UTF-8 only: anything else is reported at the first byte that is not UTF-8, or by its BOM or declaration.
     private static func encodingError(_ bytes: [UInt8]) -> XMLSyntaxError? {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return XMLSyntaxError(message: "the file is UTF-16; confdash reads UTF-8 XML (save it as UTF-8)",
+        if let encoding = UTF8Check.byteOrderMarkEncoding(bytes) {
+            return XMLSyntaxError(message: "the file is \(encoding); confdash reads UTF-8 XML (save it as UTF-8)",
                                   position: JSONPosition(line: 1, column: 1))
         }
         let head = String(decoding: bytes.prefix(200), as: UTF8.self)
@@ -382,7 +409,21 @@ struct XMLReader {
                                       position: JSONPosition(line: 1, column: 1))
             }
         }
-        guard let error = UTF8Check.firstError(in: bytes) else { return nil }
-        return XMLSyntaxError(message: error.message, position: JSONPosition(line: error.line, column: error.column))
+        if let error = UTF8Check.firstError(in: bytes) {
+            return XMLSyntaxError(message: error.message, position: JSONPosition(line: error.line, column: error.column))
+        }
+        return controlCharacterError(bytes)
+    }
+
+    /// The first raw control character (XML 1.0 allows only tab, line feed and carriage return
+    /// below U+0020), with its place: one pass over bytes already known to be UTF-8.
+    private static func controlCharacterError(_ bytes: [UInt8]) -> XMLSyntaxError? {
+        guard let index = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        let lineStart = bytes[..<index].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = 1 + bytes[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let column = 1 + bytes[lineStart..<index].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        let code = "U+" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 4)
+        return XMLSyntaxError(message: "control character \(code) in the file, which XML 1.0 does not allow",
+                              position: JSONPosition(line: line, column: column))
     }
 }

@@ -1,0 +1,79 @@
+/// The one place where text from a file is made safe to show on a terminal.
+///
+/// A title, room or name from a stranger's schedule may hold escape sequences (ESC, CSI `U+009B`,
+/// OSC `ESC ] 0;… BEL`), backspaces or bidirectional overrides that would retitle the user's
+/// terminal, clear it, or make text read other than it is. Every output that a terminal may show
+/// (the text output of every command, the Markdown export, problem lines, the dashboard's cells)
+/// goes through `safe`, which replaces each such character by a visible placeholder:
+///
+/// - C0 controls except tab and line feed: the matching Control Pictures symbol (`ESC` → `␛`,
+///   `BEL` → `␇`, `CR` → `␍`), so the reader sees what was there;
+/// - DEL: `␡`;
+/// - C1 controls (U+0080–U+009F) and the bidirectional embeddings, overrides and isolates
+///   (U+202A–U+202E, U+2066–U+2069): `�`.
+///
+/// Machine formats keep their own rules: JSON escapes control characters, CSV quotes them
+/// (`CSVWriter`), iCalendar and XML exports escape or drop them.
+public enum TerminalText {
+    /// Whether `scalar` must not reach a terminal as it is.
+    @inline(__always)
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: return false
+        case 0x00..<0x20, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// What is shown instead of an unsafe scalar.
+    public static func placeholder(for scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x00..<0x20: return Unicode.Scalar(0x2400 + scalar.value)!
+        case 0x7F: return "\u{2421}"
+        default: return "\u{FFFD}"
+        }
+    }
+
+    /// `text` with every unsafe character replaced by its placeholder; the same string (no copy)
+    /// when there is none, which is nearly always. A carriage return just before a line feed is
+    /// a line end (CSV and iCalendar on standard output), not a way to overwrite a line, and stays.
+    public static func safe(_ text: String) -> String {
+        // Every unsafe scalar has a lead byte below 0x20, 0x7F, 0xC2 (C1) or 0xE2 (U+202x/U+206x):
+        // most texts are decided by one pass over their bytes.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
+        else { return text }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: isUnsafe) else { return text }
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let lineEnd = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            result.append(isUnsafe(scalar) && !lineEnd ? placeholder(for: scalar) : scalar)
+        }
+        return String(result)
+    }
+
+    /// JSON text with DEL, C1 controls and bidirectional controls written as `\uXXXX` escapes
+    /// (JSON encoders escape only U+0000–U+001F): the data stays exact, and nothing in it acts
+    /// on a terminal showing the JSON. Valid because these characters can only be inside strings.
+    public static func escapedJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: isUnsafe) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if isUnsafe(scalar) && scalar.value >= 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// As `safe`, and a line break shown as `␊` too: for what must stay on one line (a problem
+    /// message quoting the file, a cell of the dashboard).
+    public static func safeLine(_ text: String) -> String {
+        let safe = safe(text)
+        guard safe.utf8.contains(0x0A) else { return safe }
+        return String(String.UnicodeScalarView(safe.unicodeScalars.map { $0 == "\n" ? "\u{240A}" : $0 }))
+    }
+}
