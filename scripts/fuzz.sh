@@ -27,5 +27,7 @@ dictionary=()
 # -rss_limit_mb: more than 2 GB for one input is a finding too; -max_len: inputs up to 64 KB.
 # The Swift runtime's backtracer reads memory that AddressSanitizer then reports: libFuzzer's own report is enough.
 export SWIFT_BACKTRACE=enable=no
+# Swift seeds its hashing per process; a fixed seed makes a run with -seed and -runs repeatable.
+export SWIFT_DETERMINISTIC_HASHING=1
 exec "$binary" "$corpus" "${dictionary[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 "$@"

@@ -30,4 +30,14 @@ struct FuzzFindingsTests {
         Self.expectShortProblems(importText("<schedule><day \(long)=\"1\" \(long)=\"2\"/></schedule>", format: .xml))
         Self.expectShortProblems(DatasetLoader.load(json: "{\"format\": \"confdash-dataset\", \"\(long)\": 1}", name: "long.json"))
     }
+
+    /// CI's FuzzRender run, 2026-11-30 (crash-f76d2a42…): an XML declaration whose encoding runs
+    /// into the next lines ("UTF-BEGIN:VCALENDAR\r\nVERSION…") put the line break in the message.
+    @Test func aBrokenEncodingDeclarationNamesOnlyTheEncoding() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x\r\n"
+        let result = importText(text, format: .xml)
+        let problem = try #require(result.problems.first)
+        #expect(TerminalText.safe(problem.description) == problem.description, "no control character: \(problem.description.debugDescription)")
+        #expect(problem.message.contains("declares encoding UTF-BEGIN;"), "\(problem.message)")
+    }
 }

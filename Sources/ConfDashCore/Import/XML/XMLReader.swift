@@ -418,7 +418,9 @@ struct XMLReader {
         let head = String(decoding: bytes.prefix(200), as: UTF8.self)
         if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let range = head.range(of: "encoding") {
             let rest = head[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-            let encoding = rest.prefix { $0 != "\"" && $0 != "'" && $0 != "?" && $0 != " " }
+            // XML's EncName is [A-Za-z][A-Za-z0-9._-]*: stop at anything else, so no line break or
+            // control character of a broken declaration reaches the message (a fuzz finding).
+            let encoding = rest.prefix(40).prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
             if !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
                 return XMLSyntaxError(message: "the file declares encoding \(encoding); confdash reads UTF-8 XML (save it as UTF-8)",
                                       position: JSONPosition(line: 1, column: 1))
