@@ -24,6 +24,13 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The format of --data: auto (judged from the content), confdash, xml, json or ics.", valueName: "format"))
     var inputFormat: InputFormat = .auto
 
+    @Option(name: .long, help: ArgumentHelp("Fit text output to this many columns (default: the terminal's width, or COLUMNS when set; whole lines in a pipe otherwise).", valueName: "columns"))
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width \(width): text needs at least 20 columns") }
+    }
+
     func language(_ io: CommandIO) -> Language { lang ?? Language.fromEnvironment(io.environment) }
 
     /// Loads `--data` or the bundled dataset. Warnings go to stderr; errors end the command with
@@ -61,3 +68,24 @@ enum DatasetFiles {
         }
     }
 }
+
+/// A command whose text output can be fitted with `--width`.
+protocol WidthAdjustable {
+    var common: CommonOptions { get }
+}
+
+extension CommandIO {
+    /// `io` with `--width` applied, when the command has it.
+    func adjusted(for command: Any) -> CommandIO {
+        guard let width = (command as? WidthAdjustable)?.common.width else { return self }
+        var io = self
+        io.outputWidth = width
+        return io
+    }
+}
+
+extension AgendaCommand: WidthAdjustable {}
+extension EventsCommand: WidthAdjustable {}
+extension TracksCommand: WidthAdjustable {}
+extension TechnologiesCommand: WidthAdjustable {}
+extension RegionsCommand: WidthAdjustable {}

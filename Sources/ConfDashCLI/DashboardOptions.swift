@@ -39,7 +39,7 @@ struct DashboardOptions: ParsableArguments {
 
     func setup(_ io: CommandIO) throws -> Setup {
         Setup(index: try loadIndex(io), language: language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
-              localTime: clock.tz == .local, localZone: ClockDisplay.localZone(environment: io.environment))
+              localTime: clock.tz != .event, localZone: clock.zone(io))
     }
 
     func language(_ io: CommandIO) -> Language { lang ?? Language.fromEnvironment(io.environment) }

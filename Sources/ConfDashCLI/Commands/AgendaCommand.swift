@@ -32,6 +32,7 @@ struct AgendaCommand: IOCommand {
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
         let filter = try filters.filter(using: index)
+        try DayCheck.requireDay(filter, in: index, language: common.language(io))
         let agenda = AgendaQuery(index: index).agenda(filter)
         var builder = RecordBuilder(index: index, language: common.language(io))
         builder.clock = clockOptions.clock(io)
@@ -44,17 +45,22 @@ struct AgendaCommand: IOCommand {
             io.out(csv(agenda, builder))
         case .text:
             let undated = AgendaQuery(index: index).undatedLeftOut(by: filter)
-            io.out(AgendaText(builder: builder, width: io.outputWidth).render(agenda, filter: filter, undatedLeftOut: undated))
+            var text = AgendaText(builder: builder, width: io.outputWidth)
+            text.zoneIsYours = clockOptions.tz == .local
+            io.out(text.render(agenda, filter: filter, undatedLeftOut: undated))
         }
     }
 
     private func csv(_ agenda: [EventAgenda], _ builder: RecordBuilder) -> String {
         var csv = CSVWriter(header: ["event", "event_title", "day", "day_index", "possible_days", "part_of_day", "start", "end",
                                      "time_zone", "room", "kind", "kind_label", "count", "title", "official_title", "tracks", "technologies",
-                                     "people", "organisations", "description", "sources", "id"])
+                                     "people", "organisations", "description", "abstract", "language", "duration_minutes",
+                                     "links", "sources", "id"])
         for part in agenda {
             for session in part.allSessions {
                 let record = builder.session(session, of: part.event)
+                let duration: String = record.durationMinutes.map(String.init) ?? ""
+                let links: String = record.links.map(\.url).joined(separator: " ")
                 csv.append([
                     record.event, record.eventTitle, record.day ?? "", record.dayIndex.map(String.init) ?? "",
                     record.possibleDays.map { "\($0.from)/\($0.to)" } ?? "", record.partOfDay ?? "",
@@ -65,7 +71,8 @@ struct AgendaCommand: IOCommand {
                         .joined(separator: "; "),
                     record.organisations.map { "\($0.name) (\(builder.labels.organisationRole(SessionOrganisation.Role(rawValue: $0.role)!)))" }
                         .joined(separator: "; "),
-                    record.description ?? "", record.sources.joined(separator: "; "), record.id,
+                    record.description ?? "", record.abstract ?? "", record.language ?? "", duration, links,
+                    record.sources.joined(separator: "; "), record.id,
                 ])
             }
         }
@@ -83,15 +90,18 @@ struct AgendaOutput: Encodable {
 struct AgendaText {
     let builder: RecordBuilder
     let width: Int?
+    /// Whether converted times are in the user's own zone (`--tz local`) rather than one named with `--tz`.
+    var zoneIsYours = true
     var labels: Labels { builder.labels }
     var fr: Bool { builder.language == .fr }
 
     func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0) -> String {
         guard !agenda.isEmpty else {
             if undatedLeftOut > 0 {
+                let one = Plural.isSingular(undatedLeftOut, builder.language)
                 return fr
-                    ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.\n"
-                    : "No session is placed on that day. \(undatedLeftOut) matching session(s) have no day stated in the source: drop --day to see them.\n"
+                    ? "Aucune session n'est placée ce jour-là. \(undatedLeftOut) \(one ? "session correspondante n'a" : "sessions correspondantes n'ont") pas de jour précisé dans la source : retirez --day pour \(one ? "la" : "les") voir.\n"
+                    : "No session is placed on that day. \(undatedLeftOut) matching \(one ? "session has" : "sessions have") no day stated in the source: drop --day to see \(one ? "it" : "them").\n"
             }
             return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
         }
@@ -107,7 +117,7 @@ struct AgendaText {
         let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
         // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
         let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
-        var footer = "\(total) session(s)"
+        var footer = Plural.count(total, "session", "sessions", builder.language)
         switch (noTimes, noRooms) {
         case (true, true): footer += fr ? " · — : heure ou salle non précisée par la source" : " · — : time or room not stated in the source"
         case (true, false): footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source"
@@ -116,9 +126,10 @@ struct AgendaText {
         }
         blocks.append(footer)
         if undatedLeftOut > 0 {
+            let one = Plural.isSingular(undatedLeftOut, builder.language)
             blocks.append(fr
-                ? "\(undatedLeftOut) autre(s) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir."
-                : "\(undatedLeftOut) more matching session(s) have no day stated in the source: drop --day to see them.")
+                ? "\(undatedLeftOut) \(one ? "autre session correspondante n'a" : "autres sessions correspondantes n'ont") pas de jour précisé dans la source : retirez --day pour \(one ? "la" : "les") voir."
+                : "\(undatedLeftOut) more matching \(one ? "session has" : "sessions have") no day stated in the source: drop --day to see \(one ? "it" : "them").")
         }
         return blocks.joined(separator: "\n") + "\n"
     }
@@ -133,13 +144,12 @@ struct AgendaText {
         return "\n" + lines.joined(separator: "\n") + "\n" + rule
     }
 
-    /// A room name, wrapped to a fifth of a terminal's width: 38C3 has rooms such as "KliMathematik
-    /// Augsburg Table (stage side), look in description", and the table would otherwise narrow
-    /// the title to make room for them. In a pipe, names stay whole like every other cell.
+    /// A room name, wrapped to a fifth of the width (of 120 columns in a pipe): 38C3 has rooms such
+    /// as "KliMathematik Augsburg Table (stage side), look in description", and the table would
+    /// otherwise narrow the title to make room for them.
     private func roomCell(_ name: String?) -> String {
         guard let name else { return "—" }
-        guard let width else { return name }
-        return name.wrapped(toWidth: max(12, width / 5)).joined(separator: "\n")
+        return name.wrapped(toWidth: max(12, min(width ?? 120, 120) / 5)).joined(separator: "\n")
     }
 
     /// "times: Europe/Berlin", or with --tz local "times: Asia/Tokyo (yours; the event's: Europe/Berlin)";
@@ -148,6 +158,9 @@ struct AgendaText {
         guard let eventZone = event.timeZone, event.sessions.contains(where: { $0.start != nil }),
               let shown = builder.clock.zoneName(for: event) else { return nil }
         if shown == eventZone { return fr ? "heures : \(shown)" : "times: \(shown)" }
+        guard zoneIsYours else {
+            return fr ? "heures : \(shown) (celle de l'événement : \(eventZone))" : "times: \(shown) (the event's: \(eventZone))"
+        }
         return fr ? "heures : \(shown) (la vôtre ; celle de l'événement : \(eventZone))"
             : "times: \(shown) (yours; the event's: \(eventZone))"
     }
@@ -174,12 +187,13 @@ struct AgendaText {
         // An imported schedule's kinds are only confdash's rough reading of its free-text types
         // (most are "Session"): the title gets the width instead.
         let showKind = !event.sources.contains { builder.index.sourcesByID[$0]?.kind == .imported }
+        // Each column has a maximum, so that a line stays readable in a pipe or on a wide terminal.
         var columns: [TextTable.Column] = [.init(fr ? "Quand" : "When", minWidth: 5, overflow: .wrap)]
-        if showRooms { columns.append(.init(fr ? "Salle" : "Room", minWidth: 6, overflow: .wrap)) }
-        if showKind { columns.append(.init(fr ? "Type" : "Kind", minWidth: 6, overflow: .wrap)) }
+        if showRooms { columns.append(.init(fr ? "Salle" : "Room", minWidth: 6, maxWidth: 24, overflow: .wrap)) }
+        if showKind { columns.append(.init(fr ? "Type" : "Kind", minWidth: 6, maxWidth: 20, overflow: .wrap)) }
         columns += [
-            .init("Session", minWidth: 16, overflow: .wrap),
-            .init(fr ? "Thèmes" : "Tracks", minWidth: 8, overflow: .wrap),
+            .init("Session", minWidth: 16, maxWidth: 64, overflow: .wrap),
+            .init(fr ? "Thèmes" : "Tracks", minWidth: 8, maxWidth: 28, overflow: .wrap),
         ]
         var table = TextTable(columns: columns)
         for session in sessions {

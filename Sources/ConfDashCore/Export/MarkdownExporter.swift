@@ -31,7 +31,7 @@ struct MarkdownExporter {
         let count = context.sessions.count
         lines.append(context.language == .en
             ? "\(count) \(count == 1 ? "session" : "sessions"). Days, times and rooms appear only where the source states them."
-            : "\(count) session(s). Les jours, heures et salles n'apparaissent que lorsque la source les précise.")
+            : "\(Plural.count(count, "session", "sessions", .fr)). Les jours, heures et salles n'apparaissent que lorsque la source les précise.")
         return ExportResult(text: lines.joined(separator: "\n") + "\n", notes: [], exportedSessions: count)
     }
 

@@ -166,11 +166,9 @@ extension DashboardData {
     /// The time column: never a made-up time.
     func when(_ session: Session, _ event: Event, _ labels: Labels, local: Bool) -> String {
         if let (start, end) = clock(local).times(of: session, in: event) {
-            var text = "\(start.time)" + (end.map { "–\($0.time)" } ?? "")
-            // On another clock a session can move to the next or previous calendar day: say so.
-            let listed = session.day ?? session.start?.date ?? start.date
-            if start.date != listed { text += start.date > listed ? "+1" : "−1" }
-            return text
+            // On another clock a session can move to the next or previous calendar day, and one
+            // can end after midnight: say so.
+            return "\(start.time)" + (end.map { "–\($0.time)" } ?? "") + ClockDisplay.shiftMark(clock(local).dayShift(of: session, in: event))
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
         return labels.pick("time ?", "heure ?")

@@ -63,6 +63,20 @@ public struct CellGrid: Equatable, Sendable {
         var column = x
         for character in text {
             guard column < end else { break }
+            if let parts = ClusterDrawing.parts(of: character) {
+                // An emoji sequence terminals disagree on: drawn as parts they all measure alike.
+                if column + 2 > end {
+                    set(column, y, Cell(" ", style: style)); column += 1; break
+                }
+                for part in parts {
+                    for offset in 0..<part.width where column + offset >= 0 {
+                        let grapheme = part.text == " " || part.text.allSatisfy({ $0 == " " }) ? " " : (offset == 0 ? part.text : "")
+                        set(column + offset, y, Cell(grapheme, style: style))
+                    }
+                    column += part.width
+                }
+                continue
+            }
             var width = TerminalWidth.width(of: character)
             var grapheme = String(character)
             if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
