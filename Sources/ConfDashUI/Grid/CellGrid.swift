@@ -54,12 +54,17 @@ public struct CellGrid: Equatable, Sendable {
     }
 
     /// Writes `text` from (x, y) on one row, clipped to `limit` columns and to the grid.
-    /// Control characters become spaces; a wide grapheme that would straddle the limit becomes
-    /// a space instead. Returns the number of columns written.
+    /// Text that does not fit ends in "…" (trailing spaces are simply dropped): nothing is ever cut
+    /// silently. Control characters become spaces. Returns the number of columns written.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         let end = limit.map { min(size.width, x + $0) } ?? size.width
+        var text = text
+        if x >= 0, end > x, text.utf8.count > end - x, text.terminalWidth > end - x {
+            let trimmed = text.trimmingTrailingSpaces
+            text = trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
+        }
         var column = x
         for character in text {
             guard column < end else { break }
@@ -127,4 +132,12 @@ public struct CellGrid: Equatable, Sendable {
     }
 
     public var text: String { textLines().joined(separator: "\n") }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
+    }
 }
