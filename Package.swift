@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ConfDashCore", targets: ["ConfDashCore"]),
         // For the Benchmarks/ package (a separate package, so CI's root build does not pay for it).
         .library(name: "ConfDashUI", targets: ["ConfDashUI"]),
+        .library(name: "ConfDashScreen", targets: ["ConfDashScreen"]),
         .library(name: "ConfDashBundledData", targets: ["ConfDashBundledData"]),
     ],
     dependencies: [
@@ -38,12 +39,17 @@ let package = Package(
                 "ConfDashCore",
                 "ConfDashBundledData",
                 "ConfDashUI",
+                "ConfDashScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The screen model both sides share: the cell grid, rectangles, styles, frames, keys and
+        // mouse events, the `InteractiveProgram` protocol and the "is this a terminal" check.
+        // Nothing about conferences: the terminal backend needs only this.
+        .target(name: "ConfDashScreen", dependencies: ["ConfDashCore"]),
         // The dashboard without a terminal: state, reducer, key map, layout, panes drawn into a
         // cell grid. Testable headless; `snapshot` prints its grids.
-        .target(name: "ConfDashUI", dependencies: ["ConfDashCore"]),
+        .target(name: "ConfDashUI", dependencies: ["ConfDashCore", "ConfDashScreen"]),
 
         .executableTarget(name: "confdash", dependencies: ["ConfDashCLI", "ConfDashTerminal"]),
 
@@ -51,15 +57,16 @@ let package = Package(
         // on signals and crashes, and the one Swift target that talks to curses.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CTerminalGuard"),
-        .target(name: "ConfDashTerminal", dependencies: ["ConfDashUI", "CNcursesw", "CTerminalGuard"]),
+        // It depends on the screen model, never on the dashboard (panes, reducer, map).
+        .target(name: "ConfDashTerminal", dependencies: ["ConfDashScreen", "CNcursesw", "CTerminalGuard"]),
         // A trivial program on the real terminal backend, for the end-to-end tests (a crash on
         // demand, stderr, exit()); built by `swift build` but not a product.
-        .executableTarget(name: "confdash-terminal-demo", dependencies: ["ConfDashTerminal", "ConfDashUI"]),
+        .executableTarget(name: "confdash-terminal-demo", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
 
         .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData"]),
-        .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashBundledData"], exclude: ["__Screens__"]),
+        .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData"], exclude: ["__Screens__"]),
         .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"], exclude: ["__Goldens__"]),
-        .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashUI"]),
+        .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
         // The real binaries in tmux: keys, resizes, quitting, signals, crashes, and the terminal afterwards.
         .testTarget(name: "ConfDashEndToEndTests", dependencies: ["confdash", "confdash-terminal-demo"]),
     ],

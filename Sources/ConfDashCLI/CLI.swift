@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConfDashCore
+import ConfDashScreen
 import ConfDashUI
 import Foundation
 
@@ -35,14 +36,9 @@ public struct CommandIO {
         )
     }
 
-    /// The dashboard needs a keyboard and a screen: stdin and stdout must be terminals, and TERM
-    /// must name one that can move the cursor.
+    /// The dashboard needs a keyboard and a screen; the terminal backend's own check says why not.
     static func interactiveProblem(environment: [String: String]) -> String? {
-        if isatty(STDIN_FILENO) == 0 { return "standard input is not a terminal" }
-        if isatty(STDOUT_FILENO) == 0 { return "standard output is not a terminal" }
-        guard let term = environment["TERM"], !term.isEmpty else { return "TERM is not set" }
-        if term == "dumb" { return "TERM is dumb" }
-        return nil
+        TerminalCheck.problem(environment: environment)?.description
     }
 }
 

@@ -1,4 +1,4 @@
-import ConfDashUI
+import ConfDashScreen
 
 /// How many colours the terminal can show, as far as the dashboard cares.
 public enum ColorCapability: Int, Comparable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import ConfDashUI
+import ConfDashScreen
 
 /// One result of curses' `get_wch`, before it means anything.
 public enum RawInput: Equatable, Sendable {

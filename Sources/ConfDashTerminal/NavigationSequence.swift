@@ -1,4 +1,4 @@
-import ConfDashUI
+import ConfDashScreen
 
 /// Cursor and editing keys that arrive as raw escape sequences because the terminal's terminfo
 /// entry does not describe them, so curses could not turn them into key codes.

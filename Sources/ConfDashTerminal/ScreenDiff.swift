@@ -1,4 +1,4 @@
-import ConfDashUI
+import ConfDashScreen
 
 /// Text to put at one position in one style: the unit the backend sends to curses.
 public struct DrawRun: Equatable, Sendable, CustomStringConvertible {

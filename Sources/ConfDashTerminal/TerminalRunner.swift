@@ -1,4 +1,4 @@
-import ConfDashUI
+import ConfDashScreen
 
 /// Runs an `InteractiveProgram` on the terminal until it stops, and always gives the terminal
 /// back as it was.

@@ -1,6 +1,6 @@
 import CNcursesw
 import CTerminalGuard
-import ConfDashUI
+import ConfDashScreen
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import CTerminalGuard
-import ConfDashUI
+import ConfDashScreen
 #if canImport(Glibc)
 import Glibc
 #endif

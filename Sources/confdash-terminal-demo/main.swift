@@ -3,7 +3,7 @@
 // terminal come back: `!` fatalError, `S` a segmentation fault, `R` a stack overflow, `x` exit(3),
 // `e` a line on stderr. `q` quits.
 import ConfDashTerminal
-import ConfDashUI
+import ConfDashScreen
 import Foundation
 
 @MainActor

@@ -30,6 +30,22 @@ struct ExportCommandTests {
         try Golden.check(run.stdout, named: file)
     }
 
+    @Test("export takes the input options every data command takes (--input-format was rejected)")
+    func inputFormat() {
+        let run = CLIRun.run(["export", "--data", Self.timedExample, "--input-format", "confdash", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("id,event,event_title,title,"))
+        #expect(run.stdout.contains("dd25-opening"))
+        let wrong = CLIRun.run(["export", "--data", Self.timedExample, "--input-format", "ics", "--format", "csv"])
+        #expect(wrong.status == 65, "a confdash file read as iCalendar is bad data: \(wrong.stderr)")
+    }
+
+    @Test("the formats in export's help come from the format list")
+    func helpListsEveryFormat() {
+        let help = CLIRun.run(["export", "--help"]).stdout
+        #expect(help.contains("ics, xml, json, csv or md"))
+    }
+
     @Test("what a format cannot hold is one line per kind on stderr, with counts and ids")
     func notes() {
         let xml = CLIRun.run(["export", "--format", "xml"])

@@ -1,4 +1,4 @@
-import ConfDashUI
+import ConfDashScreen
 import Testing
 @testable import ConfDashTerminal
 

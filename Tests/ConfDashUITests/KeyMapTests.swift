@@ -23,7 +23,7 @@ import Testing
             #expect(!(binding.help.en ?? "").isEmpty && !(binding.help.fr ?? "").isEmpty, "\(binding.keys)")
             if let hint = binding.hint { #expect(!(hint.en ?? "").isEmpty && !(hint.fr ?? "").isEmpty) }
         }
-        for spec in CommandLine.specs { #expect(spec.help.isBilingual) }
+        for spec in CommandTable.entries { #expect(spec.help.isBilingual) }
     }
 
     @Test func theIssuesBaselineKeysAreAllBound() {
@@ -65,7 +65,7 @@ import Testing
                 #expect(text.contains(binding.help.en!), "help for \(pane) lacks “\(binding.help.en!)”")
                 #expect(text.contains(binding.label()))
             }
-            for spec in CommandLine.specs { #expect(text.contains(":" + spec.names[0])) }
+            for spec in CommandTable.entries { #expect(text.contains(":" + spec.names[0])) }
         }
     }
 

@@ -10,14 +10,14 @@ import Testing
     static let timedURL = root.appendingPathComponent("docs/examples/timed-dataset.json")
     static let congressURL = root.appendingPathComponent("../shared/fixtures/schedules/38c3-schedule.xml")
 
-    static func dashboard(_ url: URL, size: Size = Size(width: 120, height: 40), zone: String = "UTC") throws -> Dashboard {
+    static func dashboard(_ url: URL, size: Size = Size(width: 120, height: 40), zone: String = "UTC") throws -> DashboardStore {
         let result = try DatasetImporter.load(contentsOf: url)
         let dataset = try #require(result.dataset)
-        return Dashboard(index: DatasetIndex(dataset), map: Fixture.map, size: size, language: .en, theme: .dark,
+        return DashboardStore(index: DatasetIndex(dataset), map: Fixture.map, size: size, language: .en, theme: .dark,
                          localZone: TimeZone(identifier: zone)!)
     }
 
-    static func press(_ keys: String, on dashboard: Dashboard) {
+    static func press(_ keys: String, on dashboard: DashboardStore) {
         for key in Key.parseSequence(keys) { _ = dashboard.handle(key) }
     }
 
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func openLoadsAnotherFileAndAFailureKeepsWhatWasThere() throws {
-        let dashboard = Dashboard(index: Fixture.index, map: Fixture.map, size: Size(width: 80, height: 24), language: .en, theme: .dark)
+        let dashboard = DashboardStore(index: Fixture.index, map: Fixture.map, size: Size(width: 80, height: 24), language: .en, theme: .dark)
         Self.press("Right /", on: dashboard)
         Self.press("Escape", on: dashboard)
         let before = dashboard.state

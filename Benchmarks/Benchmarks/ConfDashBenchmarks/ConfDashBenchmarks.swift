@@ -81,7 +81,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Startup/first frame: Dashboard.init+render \(size)",
                   configuration: .init(setup: { _ = Fixtures.bundled; _ = Fixtures.worldMap })) { benchmark in
             recordingCPU(benchmark) {
-                let dashboard = Dashboard(index: Fixtures.bundled, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+                let dashboard = DashboardStore(index: Fixtures.bundled, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
                 blackHole(dashboard.render())
             }
         }
@@ -93,7 +93,7 @@ let benchmarks: @Sendable () -> Void = {
                 let result = DatasetLoader.load(json: BundledData.datasetJSON, name: BundledData.datasetName)
                 let index = DatasetIndex(result.dataset!)
                 let map = try! WorldMap(parsing: BundledData.worldMapText)
-                let dashboard = Dashboard(index: index, map: map, size: size, language: .en, theme: .dark)
+                let dashboard = DashboardStore(index: index, map: map, size: size, language: .en, theme: .dark)
                 blackHole(dashboard.render())
             }
         }
@@ -103,7 +103,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Startup/first frame: Dashboard.init+render 120x40 \(name.label)",
                   configuration: .init(setup: { _ = Fixtures.index(name); _ = Fixtures.worldMap })) { benchmark in
             recordingCPU(benchmark) {
-                let dashboard = Dashboard(index: Fixtures.index(name), map: Fixtures.worldMap,
+                let dashboard = DashboardStore(index: Fixtures.index(name), map: Fixtures.worldMap,
                                           size: Size(width: 120, height: 40), language: .en, theme: .dark)
                 blackHole(dashboard.render())
             }
@@ -122,7 +122,7 @@ let benchmarks: @Sendable () -> Void = {
             recordingCPU(benchmark) {
                 let index = DatasetIndex(Fixtures.open(Fixtures.real38C3URL))
                 let map = try! WorldMap(parsing: BundledData.worldMapText)
-                let dashboard = Dashboard(index: index, map: map, size: size, language: .en, theme: .dark)
+                let dashboard = DashboardStore(index: index, map: map, size: size, language: .en, theme: .dark)
                 blackHole(dashboard.render())
             }
         }
@@ -163,7 +163,7 @@ let benchmarks: @Sendable () -> Void = {
 
 /// Holds the dashboard a benchmark builds in its setup (so building it is not measured).
 final class DashboardBox: @unchecked Sendable {
-    var value: Dashboard!
+    var value: DashboardStore!
 }
 
 /// `key` + `render()` from the state `prefix` leads to; one sample per run, undo not measured.
@@ -172,7 +172,7 @@ func keyBenchmark(_ keyCase: KeyCase, dataset name: DatasetName, size: Size) {
     let undo = Key.parseSequence(keyCase.undo)
     Benchmark("Key/\(keyCase.name) \(size) \(name.label)",
               configuration: .init(setup: {
-                  dashboard.value = Dashboard(index: Fixtures.index(name), map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+                  dashboard.value = DashboardStore(index: Fixtures.index(name), map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
                   dashboard.value.press(keyCase.prefix)
                   blackHole(dashboard.value.render())
               }, teardown: { dashboard.value = nil })) { benchmark in

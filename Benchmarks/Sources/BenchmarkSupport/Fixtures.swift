@@ -212,7 +212,7 @@ public struct KeyCase: Sendable {
     ]
 }
 
-extension Dashboard {
+extension DashboardStore {
     public func press(_ keys: String) {
         for key in Key.parseSequence(keys) { _ = handle(key) }
     }

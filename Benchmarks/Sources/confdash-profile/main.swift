@@ -4,13 +4,13 @@
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
-//              (Dashboard.init + render), "index" (DatasetIndex.init) or "open" (read + import the
+//              (DashboardStore.init + render), "index" (DatasetIndex.init) or "open" (read + import the
 //              38C3 schedule.xml, whatever DATASET says)
 //
 //   valgrind --tool=callgrind --toggle-collect='*measuredStep*' \
 //       .build/release/confdash-profile x100 120x40 j 50
 //
-// Only `measuredStep` (key + render, or Dashboard.init + render) is collected with that option;
+// Only `measuredStep` (key + render, or DashboardStore.init + render) is collected with that option;
 // the undo keys between samples are not. Prints min / median / p95 / max wall and thread CPU time.
 import BenchmarkSupport
 import ConfDashCore
@@ -24,7 +24,7 @@ func nowNanoseconds(_ clock: clockid_t) -> Int {
 }
 
 @inline(never)
-func measuredStep(_ dashboard: Dashboard, _ key: Key) -> CellGrid {
+func measuredStep(_ dashboard: DashboardStore, _ key: Key) -> CellGrid {
     _ = dashboard.handle(key)
     return dashboard.render()
 }
@@ -41,7 +41,7 @@ func measuredStep(indexing dataset: Dataset) -> DatasetIndex {
 
 @inline(never)
 func measuredStep(firstFrame index: DatasetIndex, size: Size) -> CellGrid {
-    Dashboard(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark).render()
+    DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark).render()
 }
 
 let arguments = Swift.CommandLine.arguments
@@ -80,7 +80,7 @@ if caseName == "open" {
         FileHandle.standardError.write(Data("no key case starting with \"\(caseName)\"; cases: \(KeyCase.all.map(\.name))\n".utf8))
         exit(64)
     }
-    let dashboard = Dashboard(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
     dashboard.press(keyCase.prefix)
     sink &+= dashboard.render().cells.count
     let undo = Key.parseSequence(keyCase.undo)

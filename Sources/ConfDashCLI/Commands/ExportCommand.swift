@@ -2,7 +2,10 @@ import ArgumentParser
 import ConfDashCore
 import Foundation
 
-extension ExportFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {
+    /// "ics, xml, json, csv or md": every format, for help and error texts.
+    static var choices: String { orList(allCases.map(\.rawValue)) }
+}
 
 struct ExportCommand: IOCommand {
     static let configuration = CommandConfiguration(
@@ -33,14 +36,10 @@ struct ExportCommand: IOCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("ics, xml, json, csv or md. Default: from the extension of the -o file.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("\(ExportFormat.choices). Default: from the extension of the -o file.", valueName: "format"))
     var format: ExportFormat?
 
-    @Option(name: .long, help: "Language of data and labels: en or fr. Default: French when LC_ALL (else LC_MESSAGES, else LANG) starts with fr, else English.")
-    var lang: Language?
-
-    @Option(name: .long, help: ArgumentHelp("Read this dataset file instead of the bundled WCO dataset.", valueName: "file"))
-    var data: String?
+    @OptionGroup var input: DataOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
@@ -52,8 +51,8 @@ struct ExportCommand: IOCommand {
             let ext = output.map { URL(fileURLWithPath: $0).pathExtension } ?? ""
             guard ExportFormat(fileExtension: ext) != nil else {
                 throw ValidationError(output == nil
-                    ? "Missing --format: ics, xml, json, csv or md."
-                    : "Missing --format, and '\(output!)' has no extension that names one: give --format ics, xml, json, csv or md.")
+                    ? "Missing --format: \(ExportFormat.choices)."
+                    : "Missing --format, and '\(output!)' has no extension that names one: give --format \(ExportFormat.choices).")
             }
         }
     }
@@ -64,10 +63,10 @@ struct ExportCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         // Checked before any work, so a typo in the path fails at once.
-        if let output { try OutputFile.checkWritable(output, notSameAs: data) }
-        let index = DatasetIndex(try DatasetFiles.load(path: data, io: io))
+        if let output { try OutputFile.checkWritable(output, notSameAs: input.data) }
+        let index = try input.loadIndex(io)
         let filter = try filters.filter(using: index)
-        try DayCheck.requireDay(filter, in: index, language: lang ?? Language.fromEnvironment(io.environment))
+        try DayCheck.requireDay(filter, in: index, language: input.language(io))
         let query = AgendaQuery(index: index)
         let agenda = query.agenda(filter)
         guard !agenda.isEmpty else {
@@ -78,7 +77,7 @@ struct ExportCommand: IOCommand {
             }
             throw CommandFailure(status: ExitStatus.dataError, messages: [message + (output.map { " ('\($0)' is left as it was)" } ?? "")])
         }
-        let language = lang ?? Language.fromEnvironment(io.environment)
+        let language = input.language(io)
         let request = ExportRequest(index: index, agenda: agenda, language: language, filter: filter,
                                     generatorVersion: ConfdashCLI.version)
         let result = Exporter.export(request, as: resolvedFormat)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ConfDashBundledData
 import ConfDashCore
+import Foundation
 
 struct ValidateCommand: IOCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +36,7 @@ struct ValidateCommand: IOCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: ArgumentHelp("The format of the file: auto (judged from the content), confdash, xml, json or ics.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("The format of the file: \(orList(InputFormat.allCases.map(\.rawValue))) (auto judges it from the content).", valueName: "format"))
     var inputFormat: InputFormat = .auto
 
     func validate() throws {
@@ -44,7 +46,7 @@ struct ValidateCommand: IOCommand {
     }
 
     func execute(io: CommandIO) throws {
-        let result = try DatasetFiles.loadResult(path: bundled ? nil : file, format: inputFormat)
+        let result = try read()
         let name = file ?? "bundled dataset"
         let errors = result.errors.count
         let warnings = result.warnings.count
@@ -67,6 +69,22 @@ struct ValidateCommand: IOCommand {
             }
         }
         if result.dataset == nil { throw CommandFailure(status: ExitStatus.dataError, messages: []) }
+    }
+}
+
+extension ValidateCommand {
+    /// Every problem of the file (or the bundled dataset), errors included: validate lists them
+    /// all where the other commands stop at the first error.
+    func read() throws -> LoadResult {
+        guard !bundled, let file else { return DatasetLoader.load(json: BundledData.datasetJSON, name: BundledData.datasetName) }
+        do {
+            return try DatasetImporter.load(contentsOf: URL(fileURLWithPath: file), format: inputFormat)
+        } catch {
+            switch error {
+            case .unreadable(let file, let reason):
+                throw CommandFailure(status: ExitStatus.noInput, messages: ["\(file): \(reason)"])
+            }
+        }
     }
 }
 

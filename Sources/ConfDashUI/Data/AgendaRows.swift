@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// One line-group of the agenda list: a heading (not selectable) or a session.

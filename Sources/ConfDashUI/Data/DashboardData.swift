@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 import Foundation
 

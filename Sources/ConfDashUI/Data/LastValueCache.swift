@@ -1,3 +1,4 @@
+import ConfDashScreen
 import Foundation
 
 /// Remembers the last result of a computation and its key. One keystroke asks for the same

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// The selected day as rooms side by side and time running down, for schedules with clock

@@ -1,3 +1,4 @@
+import ConfDashScreen
 /// Turns a key into an action for the current mode, overlay and focused pane, using the KeyMap.
 public enum Dispatcher {
     public static func context(for state: AppState) -> KeyContext {

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 extension KeyMap {
@@ -27,9 +28,9 @@ extension KeyMap {
             out += "\n"
         }
         out += "#### Command line (:)\n\n| command | does |\n|---|---|\n"
-        for spec in CommandLine.specs {
-            let usage = spec.names.map { ":" + $0 }.joined(separator: ", ") + (spec.argument.map { " " + $0 } ?? "")
-            out += "| `\(usage.replacingOccurrences(of: "|", with: "\\|"))` | \(spec.help.text(in: language)) |\n"
+        for entry in CommandTable.entries {
+            let usage = entry.names.map { ":" + $0 }.joined(separator: ", ") + (entry.argument.map { " " + $0 } ?? "")
+            out += "| `\(usage.replacingOccurrences(of: "|", with: "\\|"))` | \(entry.help.text(in: language)) |\n"
         }
         return out
     }

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// Where a binding applies. In normal mode a pane's own bindings and the global ones are both
@@ -30,6 +31,12 @@ public struct KeyBinding: Sendable {
     public var hint: LocalizedText?
     /// How the status bar writes the keys when one hint stands for a pair ("← →" for previous/next day).
     public var hintLabel: String?
+    /// When the binding makes sense for the state and data shown (nil: always). The status bar
+    /// offers no hint for a disabled binding, as for the room grid of an event with no clock times.
+    public var enabledWhen: (@Sendable (AppState, DashboardData) -> Bool)?
+
+    /// Whether the binding applies to what is on screen now.
+    public func isEnabled(_ state: AppState, _ data: DashboardData) -> Bool { enabledWhen?(state, data) ?? true }
 
     /// The keys as the help overlay and the user guide list them.
     public func label() -> String { keys.map(KeyMap.displayName).joined(separator: " ") }
@@ -77,9 +84,15 @@ public struct KeyMap: Sendable {
 }
 
 private func bind(_ keys: [Key], _ command: Command, _ context: KeyContext, _ en: String, _ fr: String,
-                  hint: (String, String)? = nil, label: String? = nil) -> KeyBinding {
+                  hint: (String, String)? = nil, label: String? = nil,
+                  enabled: (@Sendable (AppState, DashboardData) -> Bool)? = nil) -> KeyBinding {
     KeyBinding(keys: keys, action: .command(command), context: context, help: LocalizedText(en: en, fr: fr),
-               hint: hint.map { LocalizedText(en: $0.0, fr: $0.1) }, hintLabel: label)
+               hint: hint.map { LocalizedText(en: $0.0, fr: $0.1) }, hintLabel: label, enabledWhen: enabled)
+}
+
+/// The room grid needs clock times: the selected event must have some.
+private let eventHasClockTimes: @Sendable (AppState, DashboardData) -> Bool = { state, data in
+    data.timedEvents.contains(state.selectedEvent ?? "")
 }
 
 private func edit(_ keys: [Key], _ edit: LineEdit, _ context: KeyContext, _ en: String, _ fr: String,
@@ -112,7 +125,8 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("x")], .clearFilters, .global, "Clear all filters", "Effacer tous les filtres", hint: ("clear", "effacer")),
     bind([.character("L")], .toggleLanguage, .global, "Français / English", "Français / English", hint: ("français", "English")),
     bind([.character("T")], .toggleTimeZone, .global, "Times in the event's time zone / in yours", "Heures dans le fuseau de l'événement / dans le vôtre"),
-    bind([.character(":")], .startCommandLine, .global, "Command line (:day 2, :track, :tech, :region, :search, :lang, :q)", "Ligne de commande (:day 2, :track, :tech, :region, :search, :lang, :q)"),
+    // The commands are listed from their table, so a new one cannot be left out here.
+    bind([.character(":")], .startCommandLine, .global, "Command line (\(CommandTable.namesList))", "Ligne de commande (\(CommandTable.namesList))"),
     bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
 ]
 
@@ -120,14 +134,16 @@ private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .pane(.agenda), "Previous day", "Jour précédent"),
     bind([.right, .character("l")], .next, .pane(.agenda), "Next day", "Jour suivant", hint: ("day", "jour"), label: "← →"),
     bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
-    bind([.character("r")], .toggleRoomGrid, .pane(.agenda), "Room grid: rooms side by side, time running down", "Grille des salles : salles côte à côte, heures vers le bas", hint: ("rooms", "salles")),
+    bind([.character("r")], .toggleRoomGrid, .pane(.agenda), "Room grid: rooms side by side, time running down", "Grille des salles : salles côte à côte, heures vers le bas", hint: ("rooms", "salles"),
+         enabled: eventHasClockTimes),
 
     bind([.left, .character("h")], .previousRoom, .roomGrid, "Room to the left", "Salle à gauche"),
     bind([.right, .character("l")], .nextRoom, .roomGrid, "Room to the right", "Salle à droite", hint: ("room", "salle"), label: "← →"),
     bind([.character("<"), .character(",")], .previousDay, .roomGrid, "Previous day", "Jour précédent"),
     bind([.character(">"), .character(".")], .nextDay, .roomGrid, "Next day", "Jour suivant", hint: ("day", "jour"), label: "< >"),
     bind([.enter], .activate, .roomGrid, "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
-    bind([.character("r")], .toggleRoomGrid, .roomGrid, "Back to the list", "Retour à la liste", hint: ("list", "liste")),
+    bind([.character("r")], .toggleRoomGrid, .roomGrid, "Back to the list", "Retour à la liste", hint: ("list", "liste"),
+         enabled: eventHasClockTimes),
 
     bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event", "Événement précédent"),
     bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← →"),

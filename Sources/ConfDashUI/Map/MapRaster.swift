@@ -1,3 +1,4 @@
+import ConfDashScreen
 import Foundation
 
 /// The world map resampled to a grid of dots (`width` × `height`), for one crop of latitudes:

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// A point to mark on the map (a host city). `label`, when given, is written beside the glyph

@@ -1,3 +1,4 @@
+import ConfDashScreen
 /// The world on a 1-degree grid: for every 1°×1° cell, the country that covers it, or sea.
 /// Read from the text format of `Resources/world-1deg.txt` (Natural Earth 1:110m admin-0,
 /// public domain; see `Resources/README.md`), which the caller passes in, e.g.

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// Pane 1: the selected event one day at a time — or, while a search is in force, every match.

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// The regions pane's world map: a marker on each host city of the events in scope, the

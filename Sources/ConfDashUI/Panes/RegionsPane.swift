@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// Pane 3: the six WCO regions with their events, host cities and figures, and — where there is

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// The agenda's room grid (r): a column per room, a row per 15 minutes, parallel sessions side

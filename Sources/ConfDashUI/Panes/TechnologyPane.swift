@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// Pane 4: technologies with how many events and sessions discuss them and a per-year trend.

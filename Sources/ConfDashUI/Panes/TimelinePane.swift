@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// Pane 2: every event the filters leave, as bars on a time axis (a lane each), zoomable from

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// What a key or a `:` command asks for. The KeyMap binds keys to these; the command line parses

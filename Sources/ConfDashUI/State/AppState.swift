@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// The four panes, in Tab order; their raw values are the digit keys that jump to them, minus one.

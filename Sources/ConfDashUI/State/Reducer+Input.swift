@@ -1,3 +1,4 @@
+import ConfDashScreen
 import Foundation
 import ConfDashCore
 
@@ -25,7 +26,7 @@ extension Reducer {
             switch edit {
             case .submit:
                 state.mode = .normal
-                switch CommandLine.parse(input.text, language: state.language) {
+                switch CommandTable.parse(input.text, language: state.language) {
                 case .empty: return []
                 case .error(let message): state.message = StatusMessage(.error, message); return []
                 case .command(let command): return run(command, &state)
@@ -53,7 +54,7 @@ extension Reducer {
             input.cursor = input.text.count
             return
         }
-        let candidates = CommandLine.completions(for: input.text, data: data, language: language)
+        let candidates = CommandTable.completions(for: input.text, context: CompletionContext(data: data, language: language, environment: environment))
         if candidates.count == 1 {
             input.text = candidates[0]
             input.cursor = input.text.count

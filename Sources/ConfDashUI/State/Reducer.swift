@@ -1,3 +1,4 @@
+import ConfDashScreen
 import Foundation
 import ConfDashCore
 
@@ -5,8 +6,13 @@ import ConfDashCore
 /// must happen outside (quitting) comes back as `Effect`s for the store to run.
 public struct Reducer: Sendable {
     public let data: DashboardData
+    /// The world outside the state (directory listings for completion), injected.
+    public let environment: DashboardEnvironment
 
-    public init(data: DashboardData) { self.data = data }
+    public init(data: DashboardData, environment: DashboardEnvironment = .live) {
+        self.data = data
+        self.environment = environment
+    }
 
     /// The state the dashboard opens in: the most recent event, its first day, the agenda focused.
     public func initialState(size: Size, language: Language) -> AppState {

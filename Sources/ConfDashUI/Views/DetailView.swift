@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// A line of text with one style, already wrapped to the width it is drawn at.

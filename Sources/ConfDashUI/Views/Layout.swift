@@ -1,3 +1,4 @@
+import ConfDashScreen
 /// Where each part of the screen goes for a terminal size. Computed, never stored: the reducer
 /// asks it how many rows a list shows, the views where to draw, the mouse what was clicked.
 public struct Layout: Equatable, Sendable {

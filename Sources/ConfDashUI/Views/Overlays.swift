@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// The box an overlay is drawn in: most of the screen, never outside it.
@@ -49,9 +50,9 @@ enum HelpOverlay {
                 keyMap.bindings(in: .command))
         result.append(StyledLine(text: "", style: theme.text))
         result.append(StyledLine(text: language == .en ? "Command line" : "Ligne de commande", style: theme.heading))
-        for spec in CommandLine.specs {
-            let usage = ":" + spec.names.joined(separator: " :") + (spec.argument.map { " " + $0 } ?? "")
-            result.append(StyledLine(text: usage.padded(toWidth: 24) + " " + spec.help.text(in: language), style: theme.text))
+        for entry in CommandTable.entries {
+            let usage = ":" + entry.names.joined(separator: " :") + (entry.argument.map { " " + $0 } ?? "")
+            result.append(StyledLine(text: usage.padded(toWidth: 24) + " " + entry.help.text(in: language), style: theme.text))
         }
         result.append(StyledLine(text: "", style: theme.text))
         result.append(StyledLine(text: language == .en ? "Mouse: a click focuses a pane and selects the row under it; the wheel scrolls."

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// Draws the whole screen for a state: the layout's panes, the detail panel, the status bar,

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import Foundation
 import ConfDashCore
 
@@ -54,9 +55,7 @@ enum StatusBar {
         }
         var hints: [(key: String, text: String, essential: Bool)] = []
         for binding in keyMap.live(in: Dispatcher.context(for: state)) {
-            guard let hint = binding.hint else { continue }
-            // The room grid needs clock times: no hint for it where the event has none.
-            if binding.action == .command(.toggleRoomGrid), !data.timedEvents.contains(state.selectedEvent ?? "") { continue }
+            guard let hint = binding.hint, binding.isEnabled(state, data) else { continue }
             let key = binding.hintLabel ?? KeyMap.displayName(binding.keys[0])
             let essential = binding.action == .command(.showHelp) || binding.action == .command(.quit)
             hints.append((key, hint.text(in: state.language), essential))

@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// The styles the views use, by role. Views never pick colours themselves, so a theme (or

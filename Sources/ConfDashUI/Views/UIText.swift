@@ -1,3 +1,4 @@
+import ConfDashScreen
 import ConfDashCore
 
 /// Every fixed word of the dashboard, in both languages. Data words (kinds, roles, dates) come

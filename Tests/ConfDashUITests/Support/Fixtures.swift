@@ -31,7 +31,7 @@ enum Fixture {
     }
 
     static func screen(_ keys: String, size: Size, language: Language = .en) -> String {
-        let dashboard = Dashboard(index: index, map: map, size: size, language: language, theme: .dark)
+        let dashboard = DashboardStore(index: index, map: map, size: size, language: language, theme: .dark)
         for key in Key.parseSequence(keys) { guard dashboard.handle(key) else { break } }
         return dashboard.render().textLines().joined(separator: "\n") + "\n"
     }

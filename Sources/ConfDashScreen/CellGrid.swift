@@ -61,7 +61,10 @@ public struct CellGrid: Equatable, Sendable {
         guard y >= 0, y < size.height else { return 0 }
         let end = limit.map { min(size.width, x + $0) } ?? size.width
         var text = text
-        if x >= 0, end > x, text.utf8.count > end - x, text.terminalWidth > end - x {
+        // (A single grapheme that does not fit, as when a frame is copied cell by cell onto a
+        // smaller terminal, is simply left out.)
+        if x >= 0, end > x, text.utf8.count > end - x, text.dropFirst().contains(where: { !$0.isWhitespace }),
+           text.terminalWidth > end - x {
             let trimmed = text.trimmingTrailingSpaces
             text = trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
         }

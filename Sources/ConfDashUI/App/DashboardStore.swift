@@ -1,9 +1,10 @@
+import ConfDashScreen
 import ConfDashCore
 import Foundation
 
 /// The store: holds the state, turns keys into actions through the KeyMap, runs the reducer and
 /// its effects, and renders. The terminal loop and `snapshot` both drive this same object.
-public final class Dashboard {
+public final class DashboardStore {
     public private(set) var state: AppState
     public private(set) var data: DashboardData
     public let theme: Theme
@@ -84,4 +85,4 @@ public final class Dashboard {
 
 // Declared apart so that the class itself is not main-actor bound: `snapshot` and tests drive it
 // from any context, while the terminal loop uses it through the main-actor protocol.
-extension Dashboard: InteractiveProgram {}
+extension DashboardStore: InteractiveProgram {}

@@ -36,7 +36,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Names of special keys as tmux `send-keys` spells them (plus a few common aliases).
-    static let namedKeys: [String: Key] = [
+    package static let namedKeys: [String: Key] = [
         "Enter": .enter, "Tab": .tab, "BTab": .backTab, "Escape": .escape, "Esc": .escape,
         "BSpace": .backspace, "DC": .delete, "Delete": .delete, "Space": .character(" "),
         "Up": .up, "Down": .down, "Left": .left, "Right": .right,

@@ -1,7 +1,9 @@
+import ConfDashCore
+
 extension CellGrid {
     /// A single-line box around `rect` with a title in its top edge. Box-drawing characters are
     /// one column wide everywhere (they are "ambiguous" only in East Asian legacy settings).
-    mutating func drawFrame(_ rect: Rect, title: String, style: Style, titleStyle: Style) {
+    public mutating func drawFrame(_ rect: Rect, title: String, style: Style, titleStyle: Style) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let right = rect.maxX - 1, bottom = rect.maxY - 1
         for x in rect.x + 1..<right {

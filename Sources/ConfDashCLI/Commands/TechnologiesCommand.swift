@@ -1,0 +1,30 @@
+import ArgumentParser
+import ConfDashCore
+
+struct TechnologiesCommand: IOCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "technologies",
+        abstract: "List the technology index, with how many events and sessions mention each.",
+        discussion: """
+        An event counts when it, or any of its sessions, mentions the technology.
+
+        Examples:
+          confdash technologies
+          confdash technologies --lang fr
+          confdash technologies --format json
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func execute(io: CommandIO) throws {
+        let builder = try common.records(io), index = builder.index
+        let usage = index.technologyUsage()
+        let records = index.dataset.technologies.map { technology in
+            UsageRecord(id: technology.id, name: technology.name.text(in: builder.language), aliases: technology.aliases,
+                        description: builder.text(technology.description), color: nil, usage: usage[technology.id])
+        }
+        try UsageOutput.write(records, key: "technologies", format: common.format, builder: builder, io: io,
+                              nameHeader: builder.language == .fr ? "Technologie" : "Technology")
+    }
+}
