@@ -18,8 +18,11 @@ import Testing
         expected.day = 2
         #expect(Fixture.press("Right").state == expected)
         expected.day = 3
+        // A key that can do nothing says so.
+        expected.message = StatusMessage(.info, "Already on the last day (3 of 3)")
         #expect(Fixture.press("l Right Right Right").state == expected)
         expected.day = 1
+        expected.message = StatusMessage(.info, "Already on the first day")
         #expect(Fixture.press("Right Left Left h").state == expected)
     }
 
@@ -29,6 +32,7 @@ import Testing
         #expect(Fixture.press("[").state == expected)
         expected.focus = .technologies
         expected.selectedEvent = "ap-online-workshop-2021"
+        expected.message = StatusMessage(.info, "Already on the first event")
         #expect(Fixture.press("4 [ [ [ [ [ [").state == expected)
     }
 
@@ -163,7 +167,7 @@ import Testing
         expected.message = StatusMessage(.error, "Unknown command “:frobnicate” — Tab completes, ? lists the keys")
         #expect(unknown == expected)
         #expect(Fixture.press(": day Space 9 Enter").state.message == StatusMessage(.error, "This event has no day 9 (it has 3)"))
-        #expect(Fixture.press(": day Space two Enter").state.message == StatusMessage(.error, "Usage: :day N"))
+        #expect(Fixture.press(": day Space two Enter").state.message == StatusMessage(.error, "Usage: :day N|DATE"))
         #expect(Fixture.press(": tech Space quantum Enter").state.message == StatusMessage(.error, "No technology named “quantum”"))
         #expect(Fixture.press(": lang Space de Enter").state.message == StatusMessage(.error, "Usage: :lang en|fr"))
     }

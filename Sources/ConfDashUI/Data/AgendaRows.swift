@@ -135,7 +135,12 @@ extension DashboardData {
                     day = labels.pick("Day", "Jour") + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
                 case .unplaced: day = labels.pick("day ?", "jour ?")
                 }
-                items += sorted(sessions).map { .session($0, event: event, when: day) }
+                // Day and clock time (the room is on the row's second line): where and when at a glance.
+                items += sorted(sessions).map { session in
+                    let start = clock(state.localTime).times(of: session, in: event)?.start.time
+                    let time = start.map { " \($0)" } ?? ""
+                    return .session(session, event: event, when: day + time)
+                }
             }
         }
         return AgendaRows(items: items, emptyReason: UIText(state.language).noSearchMatch(state.searchText ?? ""))

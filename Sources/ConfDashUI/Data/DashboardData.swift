@@ -36,6 +36,9 @@ public final class DashboardData: Sendable {
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+    /// The rooms and tracks panes' rows: a pass over an event's sessions, so done once per change.
+    let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
+    let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
     /// The whole agenda for a filter with a search: the search rows and the event scope both
     /// come from it, so a keystroke in `/` scans the sessions once.
     let searchCache = LastValueCache<AgendaFilter, [EventAgenda]>()
@@ -85,6 +88,7 @@ public final class DashboardData: Sendable {
         filter.tracks = state.trackFilter
         if let technology = state.technologyFilter { filter.technologies = [technology] }
         if let region = state.regionFilter { filter.regions = [region] }
+        filter.rooms = state.roomFilter
         filter.search = state.searchText
         return filter
     }

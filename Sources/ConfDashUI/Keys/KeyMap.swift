@@ -124,6 +124,8 @@ private let globalBindings: [KeyBinding] = [
     bind([.escape], .cancel, .global, "Clear the last filter", "Retirer le dernier filtre"),
     bind([.character("x")], .clearFilters, .global, "Clear all filters", "Effacer tous les filtres", hint: ("clear", "effacer")),
     bind([.character("L")], .toggleLanguage, .global, "Français / English", "Français / English", hint: ("français", "English")),
+    bind([.character("z")], .toggleMaximize, .global, "Maximise the focused pane (again: back)", "Agrandir le volet actif (à nouveau : revenir)", hint: ("max", "agrandir")),
+    bind([.character("@")], .goToNow, .global, "Now: the agenda at the event's current time (else the day's first session)", "Maintenant : le programme à l'heure actuelle de l'événement (sinon la première séance du jour)"),
     bind([.character("T")], .toggleTimeZone, .global, "Times in the event's time zone / in yours", "Heures dans le fuseau de l'événement / dans le vôtre"),
     // The commands are listed from their table, so a new one cannot be left out here.
     bind([.character(":")], .startCommandLine, .global, "Command line (\(CommandTable.namesList))", "Ligne de commande (\(CommandTable.namesList))"),
@@ -148,8 +150,8 @@ private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event", "Événement précédent"),
     bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← →"),
     bind([.enter], .activate, .pane(.timeline), "Show this event's agenda", "Afficher le programme de cet événement", hint: ("agenda", "programme")),
-    bind([.character("+"), .character("z")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
-    bind([.character("-"), .character("Z")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "- Z"),
+    bind([.character("+")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
+    bind([.character("-")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "-"),
 
     bind([.enter], .activate, .pane(.regions), "Narrow everything to this region (again: remove)", "Restreindre à cette région (à nouveau : retirer)", hint: ("narrow", "restreindre")),
     bind([.enter], .activate, .pane(.technologies), "Narrow everything to this technology (again: remove)", "Restreindre à cette technologie (à nouveau : retirer)", hint: ("narrow", "restreindre")),

@@ -18,6 +18,8 @@ public enum ActiveFilter: Equatable, Hashable, Sendable {
     case technology(String)
     case region(String)
     case search(String)
+    /// Sessions in any of these rooms (room ids): the Places pane when the data names rooms, `:room`.
+    case rooms(Set<String>)
 
     /// Filters of one kind replace each other rather than pile up.
     var kind: Int {
@@ -26,6 +28,7 @@ public enum ActiveFilter: Equatable, Hashable, Sendable {
         case .technology: return 1
         case .region: return 2
         case .search: return 3
+        case .rooms: return 4
         }
     }
 }
@@ -98,6 +101,8 @@ public struct AppState: Equatable, Sendable {
     /// Clock times in each event's own zone, or converted to the user's zone (T, `--tz local`).
     public var localTime = false
     public var timelineZoom: TimelineZoom = .years
+    /// The focused pane has the whole screen (z).
+    public var maximized = false
     public var regions = ListPosition()
     public var technologies = ListPosition()
 
@@ -112,6 +117,10 @@ public struct AppState: Equatable, Sendable {
     public var technologyFilter: String? {
         for case .technology(let id) in filters { return id }
         return nil
+    }
+    public var roomFilter: Set<String> {
+        for case .rooms(let ids) in filters { return ids }
+        return []
     }
     public var regionFilter: String? {
         for case .region(let id) in filters { return id }
@@ -129,6 +138,7 @@ public struct AppState: Equatable, Sendable {
         filters.removeAll { $0.kind == filter.kind }
         switch filter {
         case .tracks(let ids) where ids.isEmpty: return
+        case .rooms(let ids) where ids.isEmpty: return
         case .search(let text) where text.isEmpty: return
         default: filters.append(filter)
         }

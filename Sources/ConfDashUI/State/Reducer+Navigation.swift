@@ -4,7 +4,7 @@ import ConfDashCore
 extension Reducer {
     /// Rows a page key moves: the focused list's visible height, at least one.
     func pageSize(_ state: AppState) -> Int {
-        let layout = Layout.compute(size: state.size, focus: state.focus)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
         switch state.overlay {
         case .help, .detail: return max(state.size.height - 6, 1)
         default: break
@@ -53,6 +53,9 @@ extension Reducer {
             changeDay(delta, &state)
         case .timeline:
             selectEvent(offset: delta, &state)
+        case .regions where data.placesShowRooms:
+            // The rooms pane shows one day: ← → move through the days, as in the agenda.
+            changeDay(delta, &state)
         case .regions, .technologies:
             break
         }
@@ -62,8 +65,14 @@ extension Reducer {
         guard let event = data.event(state.selectedEvent) else { return }
         let day = min(max(state.day + delta, 1), max(event.dayCount, 1))
         if day != state.day { state.day = day; state.agenda = ListPosition(); state.gridTop = 0 }
+        else if state.searchText == nil {
+            // A key that can do nothing says why.
+            state.message = StatusMessage(.info, state.language == .en
+                ? (delta > 0 ? "Already on the last day (\(day) of \(event.dayCount))" : "Already on the first day")
+                : (delta > 0 ? "Déjà au dernier jour (\(day) sur \(event.dayCount))" : "Déjà au premier jour"))
+        }
         // Moving days means reading the day view, not search results.
-        if state.searchText != nil { state.remove(kind: ActiveFilter.search("").kind) }
+        leaveSearch(&state)
     }
 
     func timeZoneMessage(_ state: AppState) -> String {
@@ -78,6 +87,12 @@ extension Reducer {
         guard !scope.isEmpty else { return }
         let current = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
         let target = min(max(saturatingAdd(current, offset), 0), scope.count - 1)
+        if target == current, offset != 0 {
+            state.message = StatusMessage(.info, state.language == .en
+                ? (offset > 0 ? "Already on the last event" : "Already on the first event")
+                : (offset > 0 ? "Déjà au dernier événement" : "Déjà au premier événement"))
+            return
+        }
         choose(event: scope[target].id, &state)
     }
 
@@ -109,9 +124,9 @@ extension Reducer {
             if event.kind != .press { move(by: event.kind == .wheelUp ? -3 : 3, &state) }
             return
         }
-        let layout = Layout.compute(size: state.size, focus: state.focus)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
         if let bar = layout.tabBar, bar.contains(event.position), event.kind == .press {
-            if let pane = TabBar.pane(at: event.position.x - bar.x, language: state.language) { state.focus = pane }
+            if let pane = TabBar.pane(at: event.position.x - bar.x, language: state.language, data: data) { state.focus = pane }
             return
         }
         guard let pane = layout.panes.first(where: { $0.value.contains(event.position) })?.key else { return }
@@ -137,6 +152,14 @@ extension Reducer {
         case .timeline:
             if let id = TimelinePane.event(at: point.y - content.y, content: content, state: state, data: data) {
                 choose(event: id, &state)
+            }
+        case .regions where data.placesShowRooms:
+            if let index = RoomsPane.row(at: point.y - content.y, state: state, count: data.placeCount(state)) {
+                state.regions.cursor = index
+            }
+        case .technologies where data.topicsShowTracks:
+            if let index = TechnologyPane.row(at: point.y - content.y, state: state, count: data.topicCount(state)) {
+                state.technologies.cursor = index
             }
         case .regions:
             if let index = RegionsPane.row(at: point, content: content, state: state, count: data.regions.count) {

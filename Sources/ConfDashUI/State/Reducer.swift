@@ -140,6 +140,12 @@ public struct Reducer: Sendable {
         case .search(let query):
             state.apply(.search(query))
             state.agenda = ListPosition()
+        case .toggleMaximize:
+            state.maximized.toggle()
+        case .goToNow: goToNow(&state)
+        case .goToDate(let date): goToDate(date, &state)
+        case .goToTime(let time): goToTime(time, &state)
+        case .filterRoom(let name): filterRoom(name, &state)
         }
         return []
     }
@@ -190,6 +196,20 @@ public struct Reducer: Sendable {
             if data.agendaRows(state).session(at: state.agenda.cursor) != nil { state.overlay = .detail(scroll: 0) }
         case .timeline:
             state.focus = .agenda
+        case .regions where data.placesShowRooms:
+            let rooms = data.roomRows(state)
+            guard state.regions.cursor < rooms.count else { return }
+            var chosen = state.roomFilter
+            let id = rooms[state.regions.cursor].id
+            if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+            if chosen.isEmpty { state.remove(kind: ActiveFilter.rooms([]).kind) } else { state.apply(.rooms(chosen)) }
+        case .technologies where data.topicsShowTracks:
+            let tracks = data.trackRows(state)
+            guard state.technologies.cursor < tracks.count else { return }
+            var chosen = state.trackFilter
+            let id = tracks[state.technologies.cursor].track.id
+            if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+            if chosen.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(chosen)) }
         case .regions:
             guard state.regions.cursor < data.regions.count else { return }
             let id = data.regions[state.regions.cursor].id
@@ -223,16 +243,25 @@ public struct Reducer: Sendable {
         if let event = data.event(state.selectedEvent) {
             state.day = min(max(state.day, 1), max(event.dayCount, 1))
         }
-        let layout = Layout.compute(size: state.size, focus: state.focus)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
         let rows = data.agendaRows(state)
         state.agenda.cursor = min(max(state.agenda.cursor, 0), max(rows.sessionCount - 1, 0))
         state.agenda.scroll = rows.scroll(toShow: state.agenda.cursor, from: state.agenda.scroll,
                                           height: AgendaPane.listHeight(layout.content(of: .agenda)))
         scrollGrid(&state, content: layout.content(of: .agenda))
-        state.regions = clamped(state.regions, count: data.regions.count,
-                                height: RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count))
-        state.technologies = clamped(state.technologies, count: data.technologies.count,
-                                     height: TechnologyPane.listHeight(layout.content(of: .technologies)))
+        if data.placesShowRooms {
+            state.regions = clamped(state.regions, count: data.placeCount(state), height: RoomsPane.listHeight(layout.content(of: .regions)))
+        } else {
+            state.regions = clamped(state.regions, count: data.regions.count,
+                                    height: RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count))
+        }
+        if data.topicsShowTracks {
+            state.technologies = clamped(state.technologies, count: data.topicCount(state),
+                                         height: TracksPane.listHeight(layout.content(of: .technologies)))
+        } else {
+            state.technologies = clamped(state.technologies, count: data.technologies.count,
+                                         height: TechnologyPane.listHeight(layout.content(of: .technologies)))
+        }
         switch state.overlay {
         case .detail(let scroll):
             if rows.session(at: state.agenda.cursor) == nil { state.overlay = nil; break }

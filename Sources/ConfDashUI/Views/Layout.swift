@@ -25,12 +25,16 @@ public struct Layout: Equatable, Sendable {
     /// From this size on, everything is visible at once.
     public static let fullMinimum = Size(width: 120, height: 36)
 
-    public static func compute(size: Size, focus: PaneID) -> Layout {
+    /// `maximized`: the focused pane alone in the whole body, framed (z), at any size.
+    public static func compute(size: Size, focus: PaneID, maximized: Bool = false) -> Layout {
         let screen = Rect(size: size)
         guard size.width >= minimum.width, size.height >= minimum.height else {
             return Layout(kind: .tooSmall, panes: [:], detail: nil, tabBar: nil, statusBar: .zero)
         }
         let (body, status) = screen.splitBottom(2)
+        if maximized {
+            return Layout(kind: .full, panes: [focus: body], detail: nil, tabBar: nil, statusBar: status)
+        }
         if size.width >= fullMinimum.width && size.height >= fullMinimum.height {
             // The timeline needs an axis row, a lane per event and a summary row: 9 rows fit the
             // bundled five events; the rest goes to the agenda and the bottom panes.

@@ -85,6 +85,9 @@ enum StatusBar {
                 return (language == .en ? "tech: " : "techno : ") + (data.index.technologiesByID[id]?.name.text(in: language) ?? id)
             case .region(let id):
                 return (language == .en ? "region: " : "région : ") + (data.index.regionsByID[id]?.name.text(in: language) ?? id)
+            case .rooms(let ids):
+                let names = ids.compactMap { data.index.roomName(id: $0, language: language) }.sorted()
+                return (language == .en ? "room: " : "salle : ") + names.joined(separator: ", ")
             case .search(let query):
                 return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
             }
@@ -114,14 +117,14 @@ enum StatusBar {
 
 /// The tab row of the compact layout.
 enum TabBar {
-    static func labels(_ language: Language) -> [(PaneID, String)] {
-        PaneID.allCases.map { ($0, " \($0.rawValue + 1) \(UIText(language).paneName($0)) ") }
+    static func labels(_ language: Language, data: DashboardData) -> [(PaneID, String)] {
+        PaneID.allCases.map { ($0, " \($0.rawValue + 1) \(UIText(language).paneName($0, data: data)) ") }
     }
 
-    static func render(_ state: AppState, theme: Theme, in rect: Rect, into grid: inout CellGrid) {
+    static func render(_ state: AppState, data: DashboardData, theme: Theme, in rect: Rect, into grid: inout CellGrid) {
         grid.fill(rect, style: theme.text)
         var x = rect.x
-        for (pane, label) in labels(state.language) {
+        for (pane, label) in labels(state.language, data: data) {
             guard x < rect.maxX else { break }
             x += grid.write(label, x: x, y: rect.y, limit: rect.maxX - x, style: pane == state.focus ? theme.selection : theme.dim)
             x += grid.write("│", x: x, y: rect.y, limit: rect.maxX - x, style: theme.border)
@@ -129,9 +132,9 @@ enum TabBar {
     }
 
     /// The pane whose tab is at column `x`.
-    static func pane(at x: Int, language: Language) -> PaneID? {
+    static func pane(at x: Int, language: Language, data: DashboardData) -> PaneID? {
         var start = 0
-        for (pane, label) in labels(language) {
+        for (pane, label) in labels(language, data: data) {
             let end = start + label.terminalWidth
             if x >= start && x < end { return pane }
             start = end + 1

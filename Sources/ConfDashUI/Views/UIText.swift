@@ -8,6 +8,16 @@ public struct UIText: Sendable {
     public init(_ language: Language) { self.language = language }
     func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
 
+    /// The pane's name for what it shows with this data: Places are rooms and Topics are tracks
+    /// in a schedule without WCO regions or a technology index.
+    func paneName(_ pane: PaneID, data: DashboardData) -> String {
+        switch pane {
+        case .regions where data.placesShowRooms: return pick("Rooms", "Salles")
+        case .technologies where data.topicsShowTracks: return pick("Tracks", "Thèmes")
+        default: return paneName(pane)
+        }
+    }
+
     public func paneName(_ pane: PaneID) -> String {
         switch pane {
         case .agenda: return pick("Agenda", "Programme")
