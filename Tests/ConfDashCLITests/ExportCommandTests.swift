@@ -40,6 +40,24 @@ struct ExportCommandTests {
         #expect(wrong.status == 65, "a confdash file read as iCalendar is bad data: \(wrong.stderr)")
     }
 
+    @Test("-o onto a named pipe writes into it and leaves it a pipe (renaming over it would replace it, as it would /dev/null)")
+    func outputOntoAPipeKeepsThePipe() throws {
+        try withFolder { folder in
+            let pipe = folder.appendingPathComponent("out.fifo").path
+            #expect(mkfifo(pipe, 0o600) == 0)
+            // A reader on the other end, or opening the pipe for writing would wait for ever.
+            nonisolated(unsafe) var received = Data()
+            let reader = Thread { received = FileHandle(forReadingAtPath: pipe)?.readDataToEndOfFile() ?? Data() }
+            reader.start()
+            let run = CLIRun.run(["export", "--format", "csv", "--event", "lima", "-o", pipe])
+            #expect(run.status == 0, "\(run.stderr)")
+            while !reader.isFinished { usleep(10_000) }
+            var status = stat()
+            #expect(stat(pipe, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO, "still a pipe")
+            #expect(String(decoding: received, as: UTF8.self).hasPrefix("id,event,event_title,title,"))
+        }
+    }
+
     @Test("the formats in export's help come from the format list")
     func helpListsEveryFormat() {
         let help = CLIRun.run(["export", "--help"]).stdout

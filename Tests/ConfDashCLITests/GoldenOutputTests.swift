@@ -24,6 +24,10 @@ struct GoldenOutputTests {
         (["technologies", "--lang", "fr", "--format", "csv"], "technologies.fr.csv"),
         (["regions"], "regions.txt"),
         (["regions", "--format", "json"], "regions.json"),
+        (["events", "--long"], "events-long.txt"),
+        (["events", "--long", "--lang", "fr", "--search", "portail"], "events-long-search-portail.fr.txt"),
+        (["agenda", "--search", "webb fontaine"], "agenda-search-webb-fontaine.txt"),
+        (["agenda", "--search", "webb fontaine", "--format", "json"], "agenda-search-webb-fontaine.json"),
     ])
     func golden(arguments: [String], file: String) throws {
         let run = CLIRun.run(arguments)

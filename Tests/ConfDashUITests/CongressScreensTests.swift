@@ -113,9 +113,9 @@ import Testing
         guard let store = Self.store(size: Size(width: 120, height: 40)) else { return }
         Self.press("l l l l", on: store)
         #expect(store.state.day == 4)
-        #expect(store.state.message?.text == "Already on the last day (4 of 4)")
+        #expect(store.state.message?.text(in: .en) == "Already on the last day (4 of 4)")
         Self.press("]", on: store)
-        #expect(store.state.message?.text == "Already on the last event")
+        #expect(store.state.message?.text(in: .en) == "Already on the last event")
     }
 
     @Test func movingDayLeavesASearchWithANotice() throws {
@@ -124,6 +124,6 @@ import Testing
         #expect(store.state.searchText == "glitch")
         Self.press("l", on: store)
         #expect(store.state.searchText == nil)
-        #expect(store.state.message?.text.hasPrefix("Search cleared") == true)
+        #expect(store.state.message?.text(in: .en).hasPrefix("Search cleared") == true)
     }
 }

@@ -93,7 +93,7 @@ import Testing
         var state = Fixture.initial()
         // (z maximises a pane now; w is still unbound.)
         #expect(Dispatcher.action(for: .character("w"), in: state) == nil)
-        state.mode = .search(LineInput(), previous: nil)
+        state.mode = .search(LineInput())
         #expect(Dispatcher.action(for: .character("w"), in: state) == .input(.insert("w")))
         #expect(Dispatcher.action(for: .character("z"), in: state) == .input(.insert("z")))
         #expect(Dispatcher.action(for: .character("q"), in: state) == .input(.insert("q")))

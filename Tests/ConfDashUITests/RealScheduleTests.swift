@@ -66,7 +66,7 @@ import Testing
         #expect(eventTime == "09:30–10:00")
         Self.press("T", on: dashboard)
         #expect(dashboard.state.localTime)
-        #expect(dashboard.state.message?.text == "Times in your time zone: Asia/Tokyo")
+        #expect(dashboard.state.message?.text(in: .en) == "Times in your time zone: Asia/Tokyo")
         let after = dashboard.data.agendaRows(dashboard.state)
         guard case .session(_, _, let localTime) = after.items[after.selectable[0]] else { Issue.record(); return }
         // 09:30 in Brussels (UTC+1 before the change to summer time) is 17:30 in Tokyo.
@@ -82,7 +82,7 @@ import Testing
         let before = dashboard.state
         dashboard.send(.command(.open("/nonexistent/schedule.xml")))
         #expect(dashboard.state.message?.kind == .error)
-        #expect(dashboard.state.message?.text.contains("/nonexistent/schedule.xml") == true)
+        #expect(dashboard.state.message?.text(in: .en).contains("/nonexistent/schedule.xml") == true)
         var unchanged = dashboard.state
         unchanged.message = nil
         #expect(unchanged == before)
@@ -93,12 +93,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: broken) }
         dashboard.send(.command(.open(broken.path)))
         let message = try #require(dashboard.state.message)
-        #expect(message.kind == .error && message.text.contains(broken.lastPathComponent) && message.text.contains(":2:"))
+        #expect(message.kind == .error && message.text(in: .en).contains(broken.lastPathComponent) && message.text(in: .en).contains(":2:"))
         #expect(dashboard.data.events.count == 5)
 
         Self.press(": open Space \(Self.timedURL.path) Enter", on: dashboard)
         #expect(dashboard.state.message?.kind == .info)
-        #expect(dashboard.state.message?.text.hasPrefix("Opened timed-dataset.json") == true)
+        #expect(dashboard.state.message?.text(in: .en).hasPrefix("Opened timed-dataset.json") == true)
         #expect(dashboard.data.events.count == 2)
         #expect(dashboard.state.size == Size(width: 80, height: 24))
     }

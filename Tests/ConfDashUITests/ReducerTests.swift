@@ -19,10 +19,10 @@ import Testing
         #expect(Fixture.press("Right").state == expected)
         expected.day = 3
         // A key that can do nothing says so.
-        expected.message = StatusMessage(.info, "Already on the last day (3 of 3)")
+        expected.message = .places(.alreadyLastDay(3, of: 3))
         #expect(Fixture.press("l Right Right Right").state == expected)
         expected.day = 1
-        expected.message = StatusMessage(.info, "Already on the first day")
+        expected.message = .places(.alreadyFirstDay)
         #expect(Fixture.press("Right Left Left h").state == expected)
     }
 
@@ -32,7 +32,7 @@ import Testing
         #expect(Fixture.press("[").state == expected)
         expected.focus = .technologies
         expected.selectedEvent = "ap-online-workshop-2021"
-        expected.message = StatusMessage(.info, "Already on the first event")
+        expected.message = .places(.alreadyFirstEvent)
         #expect(Fixture.press("4 [ [ [ [ [ [").state == expected)
     }
 
@@ -97,7 +97,7 @@ import Testing
 
     @Test func incrementalSearchThenEnterKeepsItAndFollowsTheFirstMatch() {
         let typing = Fixture.press("/ blockchain").state
-        guard case .search(let input, previous: nil) = typing.mode else { Issue.record("not in search mode"); return }
+        guard case .search(let input) = typing.mode else { Issue.record("not in search mode"); return }
         #expect(input.text == "blockchain")
         #expect(typing.searchText == "blockchain")
         #expect(typing.filters.isEmpty)
@@ -138,8 +138,10 @@ import Testing
         #expect(Fixture.press("Escape", from: two).state.filters == [.search("ai")])
         let cleared = Fixture.press("x", from: two).state
         #expect(cleared.filters.isEmpty)
-        #expect(cleared.message == StatusMessage(.info, "All filters cleared"))
-        #expect(Fixture.press("Escape").state.message == StatusMessage(.info, "No filter to clear"))
+        #expect(cleared.message == .filtersCleared && cleared.message?.kind == .info)
+        #expect(cleared.message?.text(in: .en) == "All filters cleared")
+        let nothing = Fixture.press("Escape").state.message
+        #expect(nothing == .nothingToClear && nothing?.kind == .info && nothing?.text(in: .en) == "No filter to clear")
     }
 
     @Test func languageSwitchesWithLAndTheCommandLine() {
@@ -164,12 +166,21 @@ import Testing
     @Test func commandLineErrorsAreClearAndChangeNothingElse() {
         let unknown = Fixture.press(": frobnicate Enter").state
         var expected = initial
-        expected.message = StatusMessage(.error, "Unknown command “:frobnicate” — Tab completes, ? lists the keys")
+        expected.message = .unknownCommand("frobnicate")
         #expect(unknown == expected)
-        #expect(Fixture.press(": day Space 9 Enter").state.message == StatusMessage(.error, "This event has no day 9 (it has 3)"))
-        #expect(Fixture.press(": day Space two Enter").state.message == StatusMessage(.error, "Usage: :day N|DATE"))
-        #expect(Fixture.press(": tech Space quantum Enter").state.message == StatusMessage(.error, "No technology named “quantum”"))
-        #expect(Fixture.press(": lang Space de Enter").state.message == StatusMessage(.error, "Usage: :lang en|fr"))
+        // Messages are values; their words, in English here, are checked once each.
+        let expectations: [(String, StatusMessage, String)] = [
+            (": frobnicate Enter", .unknownCommand("frobnicate"), "Unknown command “:frobnicate” — Tab completes, ? lists the keys"),
+            (": day Space 9 Enter", .noSuchDay(9, of: 3), "This event has no day 9 (it has 3)"),
+            (": day Space two Enter", .usage(":day N|DATE"), "Usage: :day N|DATE"),
+            (": tech Space quantum Enter", .notFound(.technology, "quantum"), "No technology named “quantum”"),
+            (": lang Space de Enter", .usage(":lang en|fr"), "Usage: :lang en|fr"),
+        ]
+        for (keys, message, text) in expectations {
+            let state = Fixture.press(keys).state
+            #expect(state.message == message && state.message?.kind == .error, "\(keys)")
+            #expect(state.message?.text(in: .en) == text)
+        }
     }
 
     @Test func tabCompletesCommandsAndNames() {
@@ -192,7 +203,7 @@ import Testing
         #expect(Fixture.press("/ C-c").effects == [.quit])
         #expect(Fixture.press("? C-c").effects == [.quit])
         #expect(Fixture.press("/ q").effects.isEmpty)
-        if case .search(let input, _) = Fixture.press("/ q").state.mode { #expect(input.text == "q") }
+        if case .search(let input) = Fixture.press("/ q").state.mode { #expect(input.text == "q") }
     }
 
     @Test func helpAndDetailOverlaysOpenScrollAndClose() {

@@ -20,6 +20,7 @@ struct AgendaCommand: IOCommand {
           confdash agenda --tech IdO --lang fr
           confdash agenda --region "americas" --kind regionalWorkshop
           confdash agenda --search "securite"
+          confdash agenda --search "webb fontaine"     (a match on the event itself is said so)
           confdash agenda --event hanoi --format csv > hanoi.csv
           confdash agenda --data schedule.xml --day 2 --tz local
         """
@@ -34,20 +35,26 @@ struct AgendaCommand: IOCommand {
         let filter = try filters.filter(using: index)
         try DayCheck.requireDay(filter, in: index, language: common.language(io))
         let agenda = AgendaQuery(index: index).agenda(filter)
+        let eventMatches = AgendaQuery(index: index).eventMatches(filter)
         var builder = RecordBuilder(index: index, language: common.language(io))
         builder.clock = clockOptions.clock(io)
 
         switch common.format {
         case .json:
             let sessions = agenda.flatMap { part in part.allSessions.map { builder.session($0, of: part.event) } }
-            io.out(JSONOutput.encode(AgendaOutput(lang: builder.language.rawValue, count: sessions.count, sessions: sessions)))
+            let matches = eventMatches.map {
+                EventMatchRecord(event: $0.event.id, eventTitle: builder.text($0.event.shortTitle) ?? $0.event.title.text(in: builder.language),
+                                 fields: $0.fields.map(\.rawValue))
+            }
+            io.out(JSONOutput.encode(AgendaOutput(lang: builder.language.rawValue, count: sessions.count, sessions: sessions,
+                                                  eventMatches: matches)))
         case .csv:
             io.out(csv(agenda, builder))
         case .text:
             let undated = AgendaQuery(index: index).undatedLeftOut(by: filter)
             var text = AgendaText(builder: builder, width: io.outputWidth)
             text.zoneIsYours = clockOptions.tz == .local
-            io.out(text.render(agenda, filter: filter, undatedLeftOut: undated))
+            io.out(text.render(agenda, filter: filter, undatedLeftOut: undated, eventMatches: eventMatches))
         }
     }
 
@@ -84,6 +91,8 @@ struct AgendaOutput: Encodable {
     var lang: String
     var count: Int
     var sessions: [SessionRecord]
+    /// Events whose own text (theme, description, organisations…) matches --search.
+    var eventMatches: [EventMatchRecord]
 }
 
 /// The text form of an agenda: an event header, then one table per day (or span of days).
@@ -95,8 +104,8 @@ struct AgendaText {
     var labels: Labels { builder.labels }
     var fr: Bool { builder.language == .fr }
 
-    func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0) -> String {
-        guard !agenda.isEmpty else {
+    func render(_ agenda: [EventAgenda], filter: AgendaFilter, undatedLeftOut: Int = 0, eventMatches: [EventMatch] = []) -> String {
+        guard !agenda.isEmpty || !eventMatches.isEmpty else {
             if undatedLeftOut > 0 {
                 let one = Plural.isSingular(undatedLeftOut, builder.language)
                 return fr
@@ -106,25 +115,34 @@ struct AgendaText {
             return fr ? "Aucune session ne correspond à ces filtres.\n" : "No session matches these filters.\n"
         }
         var blocks: [String] = []
-        for part in agenda {
-            blocks.append(header(part.event))
-            for group in part.groups {
-                blocks.append(slotTitle(group.slot, in: part.event))
-                blocks.append(table(group.sessions, in: part.event))
+        let parts = Dictionary(agenda.map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let matches = Dictionary(eventMatches.map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for event in builder.index.eventsByDate where parts[event.id] != nil || matches[event.id] != nil {
+            blocks.append(header(event))
+            if let match = matches[event.id] { blocks.append(eventMatchLine(match, search: filter.search ?? "")) }
+            for group in parts[event.id]?.groups ?? [] {
+                blocks.append(slotTitle(group.slot, in: event))
+                blocks.append(table(group.sessions, in: event))
+                blocks += inferredDayNotes(group.sessions)
             }
         }
-        let total = agenda.reduce(0) { $0 + $1.sessionCount }
         let noTimes = agenda.flatMap(\.allSessions).contains { !builder.timeIsStated($0) }
         // Rooms are a column only for events that name rooms; there a missing one shows "—" too.
         let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
-        var footer = Plural.count(total, "session", "sessions", builder.language)
+        var footerParts = agenda.isEmpty ? [] : [countLine(agenda.flatMap(\.allSessions))]
+        if !eventMatches.isEmpty {
+            let one = Plural.isSingular(eventMatches.count, builder.language)
+            footerParts.append(fr ? "\(eventMatches.count) \(one ? "événement correspond" : "événements correspondent") par leur propre texte"
+                : "\(eventMatches.count) \(one ? "event matches" : "events match") by its own text".replacingOccurrences(of: one ? "its own" : "its own", with: one ? "its own" : "their own"))
+        }
+        var footer = footerParts.joined(separator: " · ")
         switch (noTimes, noRooms) {
         case (true, true): footer += fr ? " · — : heure ou salle non précisée par la source" : " · — : time or room not stated in the source"
         case (true, false): footer += fr ? " · — : heure non précisée par la source" : " · — : time not stated in the source"
         case (false, true): footer += fr ? " · — : salle non précisée par la source" : " · — : room not stated in the source"
         case (false, false): break
         }
-        blocks.append(footer)
+        blocks.append(width.map { footer.wrapped(toWidth: $0).joined(separator: "\n") } ?? footer)
         if undatedLeftOut > 0 {
             let one = Plural.isSingular(undatedLeftOut, builder.language)
             blocks.append(fr
@@ -132,6 +150,47 @@ struct AgendaText {
                 : "\(undatedLeftOut) more matching \(one ? "session has" : "sessions have") no day stated in the source: drop --day to see \(one ? "it" : "them").")
         }
         return blocks.joined(separator: "\n") + "\n"
+    }
+
+    /// "19 sessions", or with entries that stand for a topic of grouped sessions, "11 sessions
+    /// and 8 breakout topics": a topic is not a session, and is not counted as one.
+    private func countLine(_ entries: [Session]) -> String {
+        let topics = entries.filter(\.groupTopic)
+        let language = builder.language
+        var line = Plural.count(entries.count - topics.count, "session", "sessions", language)
+        guard !topics.isEmpty else { return line }
+        let breakouts = topics.allSatisfy { $0.kind == .breakout }
+        let n = topics.count
+        switch (fr, breakouts) {
+        case (false, true): line += " and " + Plural.count(n, "breakout topic", "breakout topics", language)
+        case (false, false): line += " and " + Plural.count(n, "topic", "topics", language) + " of grouped sessions"
+        case (true, true): line += " et " + Plural.count(n, "sujet", "sujets", language) + " d'atelier"
+        case (true, false): line += " et " + Plural.count(n, "sujet", "sujets", language) + " de sessions groupées"
+        }
+        return line
+    }
+
+    /// "The search matches the event itself: theme, organisations": the match is on the event, not a session.
+    private func eventMatchLine(_ match: EventMatch, search: String) -> String {
+        let fields = match.fields.map { $0.label(labels) }.joined(separator: ", ")
+        let line = fr ? "La recherche correspond à l'événement lui-même (\(fields)), pas à une session ; confdash events --long --search \"\(search)\" le montre."
+            : "The search matches the event itself (\(fields)), not a session; confdash events --long --search \"\(search)\" shows it."
+        return "\n" + indented(line)
+    }
+
+    /// For each session whose day is our inference, the reason, under its day's table.
+    private func inferredDayNotes(_ sessions: [Session]) -> [String] {
+        sessions.compactMap { session in
+            guard let basis = session.dayBasis, basis.inferred, let reason = builder.text(basis.reason) else { return nil }
+            let line = (fr ? "Jour déduit pour « \(session.title.text(in: builder.language)) » : "
+                : "Day inferred for “\(session.title.text(in: builder.language))”: ") + reason
+            return indented(line)
+        }
+    }
+
+    private func indented(_ line: String) -> String {
+        let lines = width.map { line.wrapped(toWidth: max($0 - 2, 20)) } ?? [line]
+        return lines.map { "  " + $0 }.joined(separator: "\n")
     }
 
     private func header(_ event: Event) -> String {
@@ -197,7 +256,7 @@ struct AgendaText {
         ]
         var table = TextTable(columns: columns)
         for session in sessions {
-            var kind = labels.sessionKind(session.kind)
+            var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
             if let count = session.count { kind += " ×\(count)" }
             var cell = session.title.text(in: builder.language)
             let people = builder.peopleLine(session)

@@ -11,6 +11,8 @@ struct EventsCommand: IOCommand {
           confdash events
           confdash events --region "asia pacific" --lang fr
           confdash events --kind conference --format json
+          confdash events --long                         (themes, organisations and their parts, figures)
+          confdash events --search "webb fontaine" --long
         """
     )
 
@@ -22,9 +24,15 @@ struct EventsCommand: IOCommand {
     @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop or other (repeatable).", valueName: "kind"))
     var kind: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Only events whose own text (title, theme, description, place, organisations) or one of whose sessions contains every word, ignoring case and accents.", valueName: "text"))
+    var search: String?
+
+    @Flag(name: .long, help: "Text output: one block per event with its theme, organisations and their parts (host, organiser, sponsor, funder…), figures, programme and description.")
+    var long = false
+
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
-        let filter = try FilterInput(regions: region, kinds: kind).filter(using: index)
+        let filter = try FilterInput(regions: region, kinds: kind, search: search).filter(using: index)
         let events = AgendaQuery(index: index).events(filter)
         let builder = RecordBuilder(index: index, language: common.language(io))
 
@@ -41,7 +49,7 @@ struct EventsCommand: IOCommand {
             }
             var csv = CSVWriter(header: ["id", "title", "short_title", "kind", "kind_label", "start_date", "end_date", "days", "online",
                                          "place", "country", "country_name", "region", "region_name"] + figureColumns
-                                        + ["sessions", "sources"])
+                                        + ["sessions", "topics", "sources"])
             for event in events {
                 let record = builder.event(event)
                 let country = builder.index.country(of: event)
@@ -53,9 +61,15 @@ struct EventsCommand: IOCommand {
                             record.startDate, record.endDate, String(record.dayCount), String(record.online),
                             record.place?.name ?? "", country?.code ?? "", country.map { $0.name.text(in: builder.language) } ?? "",
                             record.region?.id ?? "", record.region?.name ?? ""] + figures
-                           + [String(record.sessionCount), record.sources.joined(separator: "; ")])
+                           + [String(record.sessionCount), String(record.topicCount), record.sources.joined(separator: "; ")])
             }
             io.out(csv.text)
+        case .text where long:
+            let fr = builder.language == .fr
+            guard !events.isEmpty else { io.out(fr ? "Aucun événement ne correspond.\n" : "No event matches.\n"); return }
+            let matches = Dictionary(AgendaQuery(index: index).eventMatches(filter).map { ($0.event.id, $0) },
+                                     uniquingKeysWith: { first, _ in first })
+            io.out(EventLongText(builder: builder, width: io.outputWidth).render(events, matches: matches))
         case .text:
             io.out(renderText(events, builder, width: io.outputWidth))
         }

@@ -31,7 +31,7 @@ struct RecordBuilder {
 
     func figure(_ figure: Figure) -> FigureRecord {
         FigureRecord(measure: figure.measure.rawValue, value: figure.value, qualifier: figure.qualifier.rawValue,
-                     text: labels.quantity(figure), note: text(figure.note))
+                     text: labels.quantity(figure), note: text(figure.note), computed: figure.computed)
     }
 
     func event(_ event: Event) -> EventRecord {
@@ -44,13 +44,15 @@ struct RecordBuilder {
         return EventRecord(
             id: event.id, kind: event.kind.rawValue, kindLabel: labels.eventKind(event.kind),
             title: event.title.text(in: language), shortTitle: text(event.shortTitle), series: text(event.series),
-            theme: text(event.theme), startDate: event.startDate.iso, endDate: event.endDate.iso, dayCount: event.dayCount,
+            theme: text(event.theme), officialTitle: event.officialTitle, quoteTranslated: event.quoteIsTranslated(in: language),
+            yearTheme: text(event.yearTheme), startDate: event.startDate.iso, endDate: event.endDate.iso, dayCount: event.dayCount,
             online: event.online, place: place, region: idName(region: event.region),
             organisations: event.organisations.map {
                 OrganisationRoleRecord(id: $0.organisation, name: organisationName($0.organisation), role: $0.role.rawValue)
             },
             figures: event.figures.map(figure), technologies: technologies.map { idName(technology: $0) },
-            sessionCount: event.sessions.count, description: text(event.description),
+            sessionCount: event.sessionAndTopicCounts.sessions, topicCount: event.sessionAndTopicCounts.topics,
+            description: text(event.description),
             sources: index.sourceFiles(event.sources))
     }
 
@@ -62,8 +64,11 @@ struct RecordBuilder {
         return SessionRecord(
             event: event.id, eventTitle: event.title.text(in: language), eventShortTitle: text(event.shortTitle),
             id: session.id, title: session.title.text(in: language), officialTitle: session.officialTitle,
-            kind: session.kind.rawValue, kindLabel: labels.sessionKind(session.kind), count: session.count,
+            titleTranslated: session.titleIsTranslated(in: language), groupTopic: session.groupTopic,
+            kind: session.kind.rawValue,
+            kindLabel: session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind), count: session.count,
             day: session.day?.iso, dayIndex: session.day.flatMap(event.dayIndex(of:)), possibleDays: range,
+            dayBasis: session.dayBasis.map { DayBasisRecord(quote: $0.quote, inferred: $0.inferred, reason: text($0.reason)) },
             partOfDay: session.partOfDay?.rawValue, start: times?.start.description, end: times?.end?.description,
             timeZone: times == nil ? nil : clock.zoneName(for: event),
             durationMinutes: session.durationMinutes, room: roomName(session.room, in: event),

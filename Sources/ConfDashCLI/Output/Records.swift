@@ -28,6 +28,8 @@ struct FigureRecord: Encodable {
     /// The figure as a person reads it: "more than 1,200".
     var text: String
     @Null var note: String?
+    /// True when confdash's data worked the number out (a length from the dates) rather than a source stating it.
+    var computed: Bool
 }
 
 struct PlaceRecord: Encodable {
@@ -52,6 +54,12 @@ struct EventRecord: Encodable {
     @Null var shortTitle: String?
     @Null var series: String?
     @Null var theme: String?
+    /// True when `title` quotes the source's official title.
+    var officialTitle: Bool
+    /// True when the official title and the themes, in this language, are our translation of the quoted original.
+    var quoteTranslated: Bool
+    /// The organiser's theme of the year the source quotes for the event.
+    @Null var yearTheme: String?
     var startDate: String
     var endDate: String
     var dayCount: Int
@@ -61,9 +69,24 @@ struct EventRecord: Encodable {
     var organisations: [OrganisationRoleRecord]
     var figures: [FigureRecord]
     var technologies: [IDName]
+    /// Entries that are sessions; `topicCount` counts those that are only a topic grouped sessions covered.
     var sessionCount: Int
+    var topicCount: Int
     @Null var description: String?
     var sources: [String]
+}
+
+struct DayBasisRecord: Encodable {
+    @Null var quote: String?
+    var inferred: Bool
+    @Null var reason: String?
+}
+
+struct EventMatchRecord: Encodable {
+    var event: String
+    var eventTitle: String
+    /// Which of the event's own fields hold a word of the search: title, theme, description, place, organisations.
+    var fields: [String]
 }
 
 struct DayRangeRecord: Encodable {
@@ -96,6 +119,10 @@ struct SessionRecord: Encodable {
     var id: String
     var title: String
     var officialTitle: Bool
+    /// True when the official title, in this language, is our translation of the quoted original.
+    var titleTranslated: Bool
+    /// True when the entry is a topic grouped sessions covered, not a session of its own.
+    var groupTopic: Bool
     var kind: String
     var kindLabel: String
     @Null var count: Int?
@@ -104,6 +131,8 @@ struct SessionRecord: Encodable {
     @Null var dayIndex: Int?
     /// The span of days, when the source gives only that.
     @Null var possibleDays: DayRangeRecord?
+    /// What places it on its day: the source's words, or an inference and why.
+    @Null var dayBasis: DayBasisRecord?
     @Null var partOfDay: String?
     @Null var start: String?
     @Null var end: String?

@@ -15,6 +15,8 @@ struct ExportWords: Sendable {
     var room: String { pick("Room", "Salle") }
     var when: String { pick("When", "Quand") }
     var links: String { pick("Links", "Liens") }
+    var localTimeNoZone: String { pick("local time, no time zone stated", "heure locale, fuseau non précisé") }
+    var endNotStated: String { pick("end not stated", "fin non précisée") }
 
     /// "One entry for 3 sessions described together."
     func grouped(_ count: Int) -> String {

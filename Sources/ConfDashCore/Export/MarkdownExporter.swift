@@ -29,9 +29,10 @@ struct MarkdownExporter {
             }
         }
         let count = context.sessions.count
-        lines.append(context.language == .en
-            ? "\(count) \(count == 1 ? "session" : "sessions"). Days, times and rooms appear only where the source states them."
-            : "\(Plural.count(count, "session", "sessions", .fr)). Les jours, heures et salles n'apparaissent que lorsque la source les précise.")
+        // "11 sessions and 8 breakout topics": an entry standing for a topic is not a session.
+        lines.append(labels.sessionsAndTopics(context.sessions.map(\.session)) + (context.language == .en
+            ? ". Days, times and rooms appear only where the source states them."
+            : ". Les jours, heures et salles n'apparaissent que lorsque la source les précise."))
         return ExportResult(text: lines.joined(separator: "\n") + "\n", notes: [], exportedSessions: count)
     }
 
@@ -79,7 +80,7 @@ struct MarkdownExporter {
 
     private func item(_ item: ExportSession) -> [String] {
         let session = item.session
-        var kind = labels.sessionKind(session.kind)
+        var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
         if let count = session.count { kind += " ×\(count)" }
         var lines = ["- **\(Self.escaped(context.title(item)))** (\(Self.escaped(kind)))"]
         func detail(_ label: String, _ value: String) { lines.append("  - " + label + words.colon + Self.escaped(value)) }
@@ -105,8 +106,8 @@ struct MarkdownExporter {
         var text = DateText.time(start.time)
         if let end = item.end { text += "–" + DateText.time(end.time) }
         var notes: [String] = []
-        notes.append(zone?.name ?? (context.language == .en ? "local time, no time zone stated" : "heure locale, fuseau non précisé"))
-        if item.end == nil { notes.append(context.language == .en ? "end not stated" : "fin non précisée") }
+        notes.append(zone?.name ?? words.localTimeNoZone)
+        if item.end == nil { notes.append(words.endNotStated) }
         return text + " (" + notes.joined(separator: "; ") + ")"
     }
 

@@ -21,6 +21,9 @@ extension DatasetReader {
         let title = fields.required("title", localized)
         let shortTitle = fields.optional("shortTitle", localized)
         let theme = fields.optional("theme", localized)
+        let officialTitle = fields.optional("officialTitle", bool) ?? false
+        let yearTheme = fields.optional("yearTheme", localized)
+        let quotedLanguage = fields.optional("quotedLanguage", languageCode)
         let startDate = fields.required("startDate", date)
         let endDate = fields.required("endDate", date)
         let timeZone = fields.optional("timeZone", timeZone)
@@ -64,7 +67,8 @@ extension DatasetReader {
                      startDate: startDate, endDate: endDate, timeZone: timeZone, online: online, place: place,
                      country: country, region: region, organisations: organisations, figures: figures,
                      technologies: technologies, description: description, days: days, rooms: rooms, links: links,
-                     sessions: sessions, sources: sources)
+                     sessions: sessions, sources: sources, officialTitle: officialTitle, yearTheme: yearTheme,
+                     quotedLanguage: quotedLanguage)
     }
 
     func readEventOrganisation(_ value: JSONValue, _ path: String) -> EventOrganisation? {
@@ -84,9 +88,14 @@ extension DatasetReader {
         let qualifier = fields.optional("qualifier", choice(Figure.Qualifier.self))
         let note = fields.optional("note", localized)
         let sources = references(fields, "sources", to: .source)
+        let computed = fields.optional("computed", bool) ?? false
         fields.finish()
+        if computed && note == nil {
+            log.error("a computed figure needs a note saying how it was worked out", at: fields.fieldPath("note"), fields.position)
+        }
         guard let measure, let number else { return nil }
-        return Figure(measure: measure, value: number, qualifier: qualifier ?? .exact, note: note, sources: sources)
+        return Figure(measure: measure, value: number, qualifier: qualifier ?? .exact, note: note, sources: sources,
+                      computed: computed)
     }
 
     func readEventDay(_ value: JSONValue, _ path: String, _ event: EventContext) -> EventDay? {

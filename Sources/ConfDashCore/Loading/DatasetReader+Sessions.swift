@@ -21,8 +21,15 @@ extension DatasetReader {
         let organisations = fields.list("organisations", readSessionOrganisation)
         let links = fields.list("links", readLink)
         let sources = references(fields, "sources", to: .source)
+        let groupTopic = fields.optional("groupTopic", bool) ?? false
+        let dayBasis = fields.optional("dayBasis", readDayBasis)
+        let quotedLanguage = fields.optional("quotedLanguage", languageCode)
         fields.finish()
 
+        if dayBasis != nil && day == nil && possibleDays == nil {
+            log.error("dayBasis says why the session is on its day, but the session has no day or possibleDays",
+                      at: fields.fieldPath("dayBasis"), fields.position(of: "dayBasis"))
+        }
         if let day {
             checkWithin(event, day, fields, "day")
             // They are alternatives: a day is exact, possibleDays is for when the source gives no day.
@@ -51,7 +58,24 @@ extension DatasetReader {
                        possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes,
                        room: room, language: language, description: description, abstract: abstract, tracks: tracks,
                        technologies: technologies, people: people, organisations: organisations, links: links,
-                       sources: sources)
+                       sources: sources, groupTopic: groupTopic, dayBasis: dayBasis, quotedLanguage: quotedLanguage)
+    }
+
+    /// A quote of the source that states the day, or an inference with its reason: one of the two at least.
+    func readDayBasis(_ value: JSONValue, _ path: String) -> DayBasis? {
+        guard let fields = object(value, path) else { return nil }
+        let quote = fields.optional("quote", text)
+        let inferred = fields.optional("inferred", bool) ?? false
+        let reason = fields.optional("reason", localized)
+        fields.finish()
+        if inferred && reason == nil {
+            log.error("an inferred day needs a reason: say why the session is placed there",
+                      at: fields.fieldPath("reason"), fields.position)
+        } else if !inferred && quote == nil {
+            log.error("give the source's words that state the day (quote), or mark the day inferred with a reason",
+                      at: fields.fieldPath("quote"), fields.position)
+        }
+        return DayBasis(quote: quote, inferred: inferred, reason: reason)
     }
 
     func readPossibleDays(_ value: JSONValue, _ path: String, _ event: EventContext) -> DateRange? {

@@ -13,6 +13,13 @@ public struct Event: Encodable, Equatable, Sendable, Identifiable {
     public var shortTitle: LocalizedText?
     /// The official theme, quoted.
     public var theme: LocalizedText?
+    /// True when `title` quotes the source's official title; false when it is our label.
+    public var officialTitle: Bool
+    /// The organiser's theme of the year the source quotes for the event (the WCO's theme for 2024), quoted.
+    public var yearTheme: LocalizedText?
+    /// The language the official title and the themes are quoted in (`"fr"`); their other
+    /// languages are our translations.
+    public var quotedLanguage: String?
     public var startDate: CalendarDate
     public var endDate: CalendarDate
     /// IANA name (`Europe/Berlin`) or a fixed offset (`+01:00`) for clock times; nil when none are known.
@@ -38,13 +45,26 @@ public struct Event: Encodable, Equatable, Sendable, Identifiable {
                 online: Bool = false, place: String? = nil, country: String? = nil, region: String? = nil,
                 organisations: [EventOrganisation] = [], figures: [Figure] = [], technologies: [String] = [],
                 description: LocalizedText? = nil, days: [EventDay] = [], rooms: [Room] = [], links: [Link] = [],
-                sessions: [Session] = [], sources: [String] = []) {
+                sessions: [Session] = [], sources: [String] = [], officialTitle: Bool = false,
+                yearTheme: LocalizedText? = nil, quotedLanguage: String? = nil) {
         self.id = id; self.kind = kind; self.series = series; self.title = title; self.shortTitle = shortTitle
         self.theme = theme; self.startDate = startDate; self.endDate = endDate; self.timeZone = timeZone
         self.online = online; self.place = place; self.country = country; self.region = region
         self.organisations = organisations; self.figures = figures; self.technologies = technologies
         self.description = description; self.days = days; self.rooms = rooms; self.links = links
         self.sessions = sessions; self.sources = sources
+        self.officialTitle = officialTitle; self.yearTheme = yearTheme; self.quotedLanguage = quotedLanguage
+    }
+
+    /// Whether quoted text (official title, themes) shown in `language` is a translation of ours.
+    public func quoteIsTranslated(in language: Language) -> Bool {
+        quotedLanguage != nil && quotedLanguage != language.rawValue
+    }
+
+    /// Entries that are sessions, and entries that are topics a group of sessions covered.
+    public var sessionAndTopicCounts: (sessions: Int, topics: Int) {
+        let topics = sessions.filter(\.groupTopic).count
+        return (sessions.count - topics, topics)
     }
 
     /// Longest event the loader accepts: a year and a day covers any real programme, and bounds
@@ -109,9 +129,14 @@ public struct Figure: Encodable, Equatable, Sendable {
     /// What the number counts exactly, when the source says ("registered participants").
     public var note: LocalizedText?
     public var sources: [String]
+    /// True when we worked the number out (a length in days from the dates) rather than a source
+    /// stating it; `note` says how.
+    public var computed: Bool
 
-    public init(measure: Measure, value: Int, qualifier: Qualifier = .exact, note: LocalizedText? = nil, sources: [String] = []) {
+    public init(measure: Measure, value: Int, qualifier: Qualifier = .exact, note: LocalizedText? = nil, sources: [String] = [],
+                computed: Bool = false) {
         self.measure = measure; self.value = value; self.qualifier = qualifier; self.note = note; self.sources = sources
+        self.computed = computed
     }
 }
 

@@ -38,18 +38,32 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public var organisations: [SessionOrganisation]
     public var links: [Link]
     public var sources: [String]
+    /// True when the entry is one topic a group of sessions covered ("breakout sessions on topics
+    /// such as X and Y"), not a session of its own: counts of sessions leave it out.
+    public var groupTopic: Bool
+    /// What places the session on its `day` or `possibleDays`: the source's words, or an inference and why.
+    public var dayBasis: DayBasis?
+    /// The language the official title is quoted in (`"fr"`); its other languages are our translations.
+    public var quotedLanguage: String?
 
     public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
                 day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,
                 start: LocalDateTime? = nil, durationMinutes: Int? = nil, room: String? = nil, language: String? = nil,
                 description: LocalizedText? = nil, abstract: LocalizedText? = nil, tracks: [String] = [],
                 technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
-                links: [Link] = [], sources: [String] = []) {
+                links: [Link] = [], sources: [String] = [], groupTopic: Bool = false, dayBasis: DayBasis? = nil,
+                quotedLanguage: String? = nil) {
         self.id = id; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
         self.day = day; self.possibleDays = possibleDays; self.partOfDay = partOfDay; self.start = start
         self.durationMinutes = durationMinutes; self.room = room; self.language = language
         self.description = description; self.abstract = abstract; self.tracks = tracks; self.technologies = technologies
         self.people = people; self.organisations = organisations; self.links = links; self.sources = sources
+        self.groupTopic = groupTopic; self.dayBasis = dayBasis; self.quotedLanguage = quotedLanguage
+    }
+
+    /// Whether `language` shows a translation of ours rather than the quoted official title.
+    public func titleIsTranslated(in language: Language) -> Bool {
+        officialTitle && quotedLanguage != nil && quotedLanguage != language.rawValue
     }
 
     /// Whether the session may take place on `date`: on its day, within its possible days,
@@ -75,6 +89,19 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
         guard let start, let durationMinutes else { return nil }
         guard let zone else { return start.adding(minutes: durationMinutes) }
         return TimeZones.local(at: TimeZones.instant(of: start, in: zone) + durationMinutes * 60, in: zone)
+    }
+}
+
+/// Why a session sits on the day (or days) it is placed on.
+public struct DayBasis: Encodable, Equatable, Sendable {
+    /// The source's words that place it, quoted as written (in the source's language).
+    public var quote: String?
+    /// True when no phrase states the day and it is our inference; `reason` says why.
+    public var inferred: Bool
+    public var reason: LocalizedText?
+
+    public init(quote: String? = nil, inferred: Bool = false, reason: LocalizedText? = nil) {
+        self.quote = quote; self.inferred = inferred; self.reason = reason
     }
 }
 

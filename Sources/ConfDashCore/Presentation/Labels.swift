@@ -128,4 +128,53 @@ public struct Labels: Sendable {
     }
 
     public var duringTheEvent: String { pick("During the event (day not stated)", "Pendant l'événement (jour non précisé)") }
+
+    /// ", inferred: REASON": after a day the source does not state.
+    public func dayInferred(_ reason: String) -> String { pick(", inferred: ", ", déduit : ") + reason }
+
+    /// "our translation of the French original", for a quoted title or theme shown in another language.
+    public func ourTranslation(from code: String?) -> String {
+        switch code {
+        case "fr": return pick("our translation of the French original", "notre traduction de l'original français")
+        case "en": return pick("our translation of the English original", "notre traduction de l'original anglais")
+        default: return pick("our translation of the original (\(code ?? "?"))", "notre traduction de l'original (\(code ?? "?"))")
+        }
+    }
+
+    /// "11 sessions and 8 breakout topics": entries that stand for a topic of grouped sessions
+    /// ("breakouts on topics such as…") are not sessions, and are counted apart.
+    public func sessionsAndTopics(_ sessions: Int, _ topics: Int, breakouts: Bool) -> String {
+        var text = sessions == 1 ? pick("1 session", "1 session") : pick("\(formatNumber(sessions)) sessions", "\(formatNumber(sessions)) sessions")
+        guard topics > 0 else { return text }
+        text += pick(" and ", " et ")
+        if breakouts {
+            text += topics == 1 ? pick("1 breakout topic", "1 sujet d'atelier") : pick("\(topics) breakout topics", "\(topics) sujets d'atelier")
+        } else {
+            text += topics == 1 ? pick("1 topic of grouped sessions", "1 sujet de sessions groupées")
+                : pick("\(topics) topics of grouped sessions", "\(topics) sujets de sessions groupées")
+        }
+        return text
+    }
+
+    /// `sessionsAndTopics` for a list of entries.
+    public func sessionsAndTopics(_ entries: [Session]) -> String {
+        let topics = entries.filter(\.groupTopic)
+        return sessionsAndTopics(entries.count - topics.count, topics.count, breakouts: topics.allSatisfy { $0.kind == .breakout })
+    }
+
+    /// What an entry that stands for a topic is, next to its kind: "Breakout topic".
+    public func topicKind(_ kind: Session.Kind) -> String {
+        kind == .breakout ? pick("Breakout topic", "Sujet d'atelier") : sessionKind(kind) + pick(" topic", " (sujet)")
+    }
+
+    /// "theme", "organisations": a part of an event's own text that a search matched.
+    public func searchField(_ field: EventSearchField) -> String {
+        switch field {
+        case .title: return pick("title", "titre")
+        case .theme: return pick("theme", "thème")
+        case .description: return pick("description", "description")
+        case .place: return pick("place", "lieu")
+        case .organisations: return pick("organisations", "organisations")
+        }
+    }
 }

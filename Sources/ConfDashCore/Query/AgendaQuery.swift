@@ -92,11 +92,31 @@ public struct AgendaQuery: Sendable {
     }
 
     /// Events that pass the event-level criteria and have at least one matching session
-    /// (or, with no session-level criteria, every admitted event).
+    /// (or, with no session-level criteria, every admitted event). A search also finds an event
+    /// by its own text (theme, description, organisations…), as `eventMatches` lists.
     public func events(_ filter: AgendaFilter) -> [Event] {
         let sessionLevel = filter.day != nil || !filter.tracks.isEmpty || !filter.technologies.isEmpty || !filter.rooms.isEmpty
             || !(filter.search ?? "").isEmpty
         guard sessionLevel else { return index.eventsByDate.filter(filter.admits) }
-        return agenda(filter).map(\.event)
+        let withSessions = Set(agenda(filter).map(\.event.id))
+        let byOwnText = Set(eventMatches(filter).map(\.event.id))
+        return index.eventsByDate.filter { withSessions.contains($0.id) || byOwnText.contains($0.id) }
+    }
+
+    /// Events whose own text (not a session's) matches the search, with the fields that matched,
+    /// oldest first. Only for a search on its own: with a day, track or technology filter the
+    /// question is about sessions, and an event's theme cannot answer it.
+    public func eventMatches(_ filter: AgendaFilter) -> [EventMatch] {
+        guard let text = filter.search, !text.isEmpty, filter.day == nil, filter.tracks.isEmpty,
+              filter.technologies.isEmpty else { return [] }
+        let query = SearchQuery(text)
+        // Sessions carry their event's title and city, so that `hanoi` lists Hanoi's sessions: a
+        // match on those alone is already shown by the sessions, and saying it again is noise.
+        let namesOnly: Set<EventSearchField> = [.title, .place]
+        return index.eventsByDate.compactMap { event in
+            guard filter.admits(event), let fields = index.eventMatch(event, query) else { return nil }
+            if namesOnly.isSuperset(of: fields), event.sessions.contains(where: { index.session($0, matches: query) }) { return nil }
+            return EventMatch(event: event, fields: fields)
+        }
     }
 }

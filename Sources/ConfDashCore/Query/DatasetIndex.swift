@@ -15,6 +15,9 @@ public final class DatasetIndex: Sendable {
     public let eventsByDate: [Event]
     /// Folded (case- and accent-insensitive) text of each session in both languages, keyed by session id.
     private let sessionSearchText: [String: String]
+    /// Folded text of each event's own fields, by event id: what a search can match on the event
+    /// itself (its theme, description, organisations…) rather than on one of its sessions.
+    private let eventSearchFields: [String: [(field: EventSearchField, text: String)]]
 
     public init(_ dataset: Dataset) {
         self.dataset = dataset
@@ -42,6 +45,12 @@ public final class DatasetIndex: Sendable {
             }
         }
         sessionSearchText = searchText
+        var eventFields: [String: [(field: EventSearchField, text: String)]] = [:]
+        for event in dataset.events {
+            eventFields[event.id] = Self.eventOwnSearchFields(event, places: placesByID, countries: countriesByCode,
+                                                             regions: regionsByID, organisations: organisationsByID)
+        }
+        eventSearchFields = eventFields
     }
 
     /// Keeps the first record for a duplicated id: the loader has already reported the duplicate.
@@ -77,6 +86,37 @@ public final class DatasetIndex: Sendable {
         }
         for id in session.tracks { parts += tracks[id]?.name.allTexts ?? [] }
         return parts
+    }
+
+    private static func eventOwnSearchFields(_ event: Event, places: [String: Place], countries: [String: Country],
+                                             regions: [String: Region], organisations: [String: Organisation])
+        -> [(field: EventSearchField, text: String)] {
+        var fields: [(EventSearchField, [String])] = [
+            (.title, event.title.allTexts + (event.shortTitle?.allTexts ?? []) + (event.series?.allTexts ?? [])),
+            (.theme, (event.theme?.allTexts ?? []) + (event.yearTheme?.allTexts ?? []) + event.days.flatMap { $0.theme?.allTexts ?? [] }),
+            (.description, event.description?.allTexts ?? []),
+        ]
+        var place = event.place.flatMap { places[$0] }?.name.allTexts ?? []
+        place += (event.country ?? event.place.flatMap { places[$0]?.country }).flatMap { countries[$0] }?.name.allTexts ?? []
+        place += event.region.flatMap { regions[$0] }?.name.allTexts ?? []
+        fields.append((.place, place))
+        // Each organisation with the part it played, in both languages: "Webb Fontaine", "sponsor".
+        var parts: [String] = []
+        for link in event.organisations {
+            guard let organisation = organisations[link.organisation] else { continue }
+            parts += organisation.name.allTexts + (organisation.acronym?.allTexts ?? [])
+            parts += [Labels(.en).eventRole(link.role), Labels(.fr).eventRole(link.role)]
+        }
+        fields.append((.organisations, parts))
+        return fields.filter { !$0.1.isEmpty }.map { (field: $0.0, text: $0.1.joined(separator: "\n").searchFolded) }
+    }
+
+    /// The fields of the event's own text that contain a word of `query`, when every word of the
+    /// query occurs somewhere in that text; nil when the event itself does not match.
+    public func eventMatch(_ event: Event, _ query: SearchQuery) -> [EventSearchField]? {
+        let fields = eventSearchFields[event.id] ?? []
+        guard query.matches(folded: fields.map(\.text).joined(separator: "\n")) else { return nil }
+        return fields.filter { query.matchesAnyWord(folded: $0.text) }.map(\.field)
     }
 
     /// Whether every word of `query` occurs in the session's text (either language), ignoring case and accents.

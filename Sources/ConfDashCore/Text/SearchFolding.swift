@@ -101,6 +101,12 @@ public struct SearchQuery: Sendable {
         return haystack.withUTF8 { text in wordBytes.allSatisfy { Self.occurs($0, in: text) } }
     }
 
+    /// Whether at least one word of the query occurs in `haystack`: which fields of a match hold it.
+    public func matchesAnyWord(folded haystack: String) -> Bool {
+        var haystack = haystack
+        return haystack.withUTF8 { text in wordBytes.contains { Self.occurs($0, in: text) } }
+    }
+
     /// Whether `needle` occurs in `text` at the start of a word: at the start of the text or after
     /// a byte that is not a letter or digit ("l'omd", "e-commerce", "(IoT)" all start words).
     /// A needle that begins outside ASCII (Chinese, Japanese, Thai: scripts written without

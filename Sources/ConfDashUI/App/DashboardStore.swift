@@ -2,7 +2,7 @@ import ConfDashScreen
 import ConfDashCore
 import Foundation
 
-/// The store: holds the state, turns keys into actions through the KeyMap, runs the reducer and
+/// The store (DashboardStore): holds the state, turns keys into actions through the KeyMap, runs the reducer and
 /// its effects, and renders. The terminal loop and `snapshot` both drive this same object.
 public final class DashboardStore {
     public private(set) var state: AppState
@@ -17,7 +17,7 @@ public final class DashboardStore {
                 localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
         self.map = map
         data = DashboardData(index: index, map: map, localZone: localZone)
-        reducer = Reducer(data: data)
+        reducer = Reducer(data: data, theme: theme)
         state = reducer.initialState(size: size, language: language)
         state.localTime = localTime
         self.theme = theme
@@ -38,44 +38,22 @@ public final class DashboardStore {
         for effect in reducer.reduce(&state, action) {
             switch effect {
             case .quit: wantsToQuit = true
-            case .open(let path): open(path)
+            case .open(let path, let format): open(path, format: format)
             }
         }
     }
 
-    /// `:open FILE`: any format the importers read. On failure the current data stays and the
-    /// status line names the file, the place and the problem.
-    func open(_ path: String) {
+    /// `:open FILE`: any format the importers read, through the same load as `--data`. The
+    /// result goes back to the reducer as an action; on success the new data is put in place
+    /// first, so the reducer starts afresh on it. On failure the current data stays.
+    private func open(_ path: String, format: InputFormat) {
         let expanded = (path as NSString).expandingTildeInPath
-        let language = state.language
-        let result: LoadResult
-        do {
-            result = try DatasetImporter.load(contentsOf: URL(fileURLWithPath: expanded))
-        } catch {
-            switch error {
-            case .unreadable(let file, let reason):
-                state.message = StatusMessage(.error, "\(file): \(reason)")
-            }
-            return
+        let result = DatasetSource.load(path: expanded, format: format)
+        if case .success(let summary) = result {
+            data = DashboardData(index: DatasetIndex(summary.dataset), map: map, localZone: data.localZone)
+            reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
         }
-        let errors = result.problems.filter { $0.severity == .error }
-        guard let dataset = result.dataset, errors.isEmpty else {
-            let first = errors.first.map { "\($0)" } ?? "\(path): cannot be read"
-            let more = errors.count > 1 ? (language == .en ? " (+\(errors.count - 1) more; `confdash validate` lists them)" : " (+\(errors.count - 1) ; `confdash validate` les liste)") : ""
-            state.message = StatusMessage(.error, first + more)
-            return
-        }
-        data = DashboardData(index: DatasetIndex(dataset), map: map, localZone: data.localZone)
-        reducer = Reducer(data: data)
-        var fresh = reducer.initialState(size: state.size, language: language)
-        fresh.localTime = state.localTime
-        state = fresh
-        let sessions = dataset.events.reduce(0) { $0 + $1.sessions.count }
-        let warnings = result.problems.count
-        var message = (language == .en ? "Opened " : "Ouvert : ") + (expanded as NSString).lastPathComponent
-            + " — " + UIText(language).events(dataset.events.count) + ", " + UIText(language).sessions(sessions)
-        if warnings > 0 { message += language == .en ? " (\(warnings) warnings: `confdash validate` lists them)" : " (\(warnings) avertissements : `confdash validate` les liste)" }
-        state.message = StatusMessage(.info, message)
+        send(.opened((expanded as NSString).lastPathComponent, result))
     }
 
     public func render() -> CellGrid {

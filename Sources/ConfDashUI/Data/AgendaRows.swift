@@ -124,16 +124,23 @@ extension DashboardData {
     /// Every match over the events in scope, grouped under each event's name.
     private func searchRows(_ state: AppState, labels: Labels) -> AgendaRows {
         var items: [AgendaItem] = []
-        for agenda in searchAgenda(filter(for: state)) {
-            let event = agenda.event
+        let filter = filter(for: state)
+        let agendas = Dictionary(searchAgenda(filter).map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let eventMatches = Dictionary(query.eventMatches(filter).map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for event in searchScope(filter) {
             items.append(.heading(UIText.eventName(event, state.language)))
+            // A match on the event's own text (its theme, its sponsor…) is said, not hidden.
+            if let match = eventMatches[event.id] {
+                items.append(.heading(UIText(state.language).eventItselfMatches(match.fields.map { $0.label(labels) })))
+            }
+            guard let agenda = agendas[event.id] else { continue }
             for (slot, sessions) in agenda.groups {
                 let day: String
                 switch slot {
-                case .day(let date): day = labels.pick("Day", "Jour") + " \(event.dayIndex(of: date) ?? 0)"
+                case .day(let date): day = UIText(labels.language).day + " \(event.dayIndex(of: date) ?? 0)"
                 case .possibleDays(let range):
-                    day = labels.pick("Day", "Jour") + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
-                case .unplaced: day = labels.pick("day ?", "jour ?")
+                    day = UIText(labels.language).day + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
+                case .unplaced: day = UIText(labels.language).unknownDay
                 }
                 // Day and clock time (the room is on the row's second line): where and when at a glance.
                 items += sorted(sessions).map { session in
@@ -177,6 +184,6 @@ extension DashboardData {
             return "\(start.time)" + (end.map { "–\($0.time)" } ?? "") + ClockDisplay.shiftMark(clock(local).dayShift(of: session, in: event))
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
-        return labels.pick("time ?", "heure ?")
+        return UIText(labels.language).unknownTime
     }
 }

@@ -39,12 +39,22 @@ public final class DashboardData: Sendable {
     /// The rooms and tracks panes' rows: a pass over an event's sessions, so done once per change.
     let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
     let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
+    /// The detail text of the detail overlay and of the detail panel.
+    let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
+    let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
     /// The whole agenda for a filter with a search: the search rows and the event scope both
     /// come from it, so a keystroke in `/` scans the sessions once.
     let searchCache = LastValueCache<AgendaFilter, [EventAgenda]>()
 
     func searchAgenda(_ filter: AgendaFilter) -> [EventAgenda] {
         searchCache.value(for: filter) { query.agenda(filter) }
+    }
+
+    /// Events a search finds, oldest first: through a session, or by their own text (theme,
+    /// description, organisations), which no session carries.
+    func searchScope(_ filter: AgendaFilter) -> [Event] {
+        let ids = Set(searchAgenda(filter).map(\.event.id)).union(query.eventMatches(filter).map(\.event.id))
+        return events.filter { ids.contains($0.id) }
     }
 
     /// The world map for the regions pane; nil draws the pane without it.
@@ -101,7 +111,7 @@ public final class DashboardData: Sendable {
     }
 
     private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
-        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchAgenda(filter).map(\.event)
+        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchScope(filter)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
             let ids = Set(technologyUsage[technology]?.eventIDs ?? [])

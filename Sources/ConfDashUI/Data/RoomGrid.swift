@@ -74,7 +74,7 @@ extension DashboardData {
             }
         }
         let names = rooms.map { id in
-            id.map { id in event.rooms.first { $0.id == id }?.name.text(in: state.language) ?? id } ?? labels.pick("room ?", "salle ?")
+            id.map { id in event.rooms.first { $0.id == id }?.name.text(in: state.language) ?? id } ?? UIText(labels.language).unknownRoom
         }
         let blocks = rooms.map { byRoom[$0]!.sorted { ($0.start, $0.cursor) < ($1.start, $1.cursor) } }
         let all = blocks.flatMap { $0 }

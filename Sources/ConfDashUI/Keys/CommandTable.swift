@@ -75,8 +75,10 @@ public enum CommandTable {
                      candidates: { _, _ in ["event", "local"] }),
         CommandEntry(names: ["rooms"], argument: nil, help: LocalizedText(en: "Agenda as a room grid (again: as a list)", fr: "Programme en grille des salles (à nouveau : en liste)"),
                      parse: { _ in .toggleRoomGrid }),
-        CommandEntry(names: ["open"], argument: "FILE", help: LocalizedText(en: "Open another file: confdash JSON, schedule.xml/.json, .ics", fr: "Ouvrir un autre fichier : JSON confdash, schedule.xml/.json, .ics"),
-                     parse: { $0.isEmpty ? nil : .open($0) },
+        CommandEntry(names: ["open"], argument: "[--input-format F] FILE",
+                     help: LocalizedText(en: "Open another file: confdash JSON, schedule.xml/.json, .ics (F: auto, confdash, xml, json, ics)",
+                                         fr: "Ouvrir un autre fichier : JSON confdash, schedule.xml/.json, .ics (F : auto, confdash, xml, json, ics)"),
+                     parse: parseOpen,
                      candidates: { argument, context in FileCompletion.candidates(for: argument, listing: context.environment.listDirectory) },
                      completesItself: true),
         CommandEntry(names: ["clear"], argument: nil, help: LocalizedText(en: "Clear all filters", fr: "Effacer tous les filtres"),
@@ -90,7 +92,7 @@ public enum CommandTable {
     public enum Parsed: Equatable, Sendable {
         case command(Command)
         case empty
-        case error(String)
+        case error(StatusMessage)
     }
 
     public static func entry(named name: String) -> CommandEntry? {
@@ -103,14 +105,13 @@ public enum CommandTable {
 
     /// Parses a line (without the leading `:`). Names are resolved by the reducer, which has the
     /// data; here only the shape is checked.
-    public static func parse(_ line: String, language: Language) -> Parsed {
-        let text = UIText(language)
+    public static func parse(_ line: String) -> Parsed {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return .empty }
         let name = String(trimmed.prefix { $0 != " " }).lowercased()
         let argument = String(trimmed.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
-        guard let entry = entry(named: name) else { return .error(text.unknownCommand(name)) }
-        guard let command = entry.parse(argument) else { return .error(text.usage(entry.usage)) }
+        guard let entry = entry(named: name) else { return .error(.unknownCommand(name)) }
+        guard let command = entry.parse(argument) else { return .error(.usage(entry.usage)) }
         return .command(command)
     }
 
@@ -126,6 +127,21 @@ public enum CommandTable {
         let candidates = entry.candidates(argument, context)
         let matching = entry.completesItself ? candidates : candidates.filter { NameMatching.hasPrefix($0, argument) }
         return matching.map { "\(name) \($0)" }
+    }
+
+    /// `[--input-format F] FILE`, as `--data` takes it on the command line.
+    private static func parseOpen(_ argument: String) -> Command? {
+        var rest = Substring(argument)
+        var format = InputFormat.auto
+        let flag = "--input-format"
+        if rest.hasPrefix(flag) {
+            rest = rest.dropFirst(flag.count).drop { $0 == " " || $0 == "=" }
+            let word = rest.prefix { $0 != " " }
+            guard let named = InputFormat(rawValue: word.lowercased()) else { return nil }
+            format = named
+            rest = rest.dropFirst(word.count).drop { $0 == " " }
+        }
+        return rest.isEmpty ? nil : .open(String(rest), format: format)
     }
 
     /// `:track a, b, de`: completes the last of a comma-separated list, keeping the others.

@@ -135,7 +135,7 @@ private let globalBindings: [KeyBinding] = [
 private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .pane(.agenda), "Previous day", "Jour précédent"),
     bind([.right, .character("l")], .next, .pane(.agenda), "Next day", "Jour suivant", hint: ("day", "jour"), label: "← →"),
-    bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
+    bind([.enter], .activate, .pane(.agenda), "Open the session's details", "Ouvrir le détail de la session", hint: ("details", "détails")),
     bind([.character("r")], .toggleRoomGrid, .pane(.agenda), "Room grid: rooms side by side, time running down", "Grille des salles : salles côte à côte, heures vers le bas", hint: ("rooms", "salles"),
          enabled: eventHasClockTimes),
 
@@ -143,7 +143,7 @@ private let paneBindings: [KeyBinding] = [
     bind([.right, .character("l")], .nextRoom, .roomGrid, "Room to the right", "Salle à droite", hint: ("room", "salle"), label: "← →"),
     bind([.character("<"), .character(",")], .previousDay, .roomGrid, "Previous day", "Jour précédent"),
     bind([.character(">"), .character(".")], .nextDay, .roomGrid, "Next day", "Jour suivant", hint: ("day", "jour"), label: "< >"),
-    bind([.enter], .activate, .roomGrid, "Open the session's details", "Ouvrir le détail de la séance", hint: ("details", "détails")),
+    bind([.enter], .activate, .roomGrid, "Open the session's details", "Ouvrir le détail de la session", hint: ("details", "détails")),
     bind([.character("r")], .toggleRoomGrid, .roomGrid, "Back to the list", "Retour à la liste", hint: ("list", "liste"),
          enabled: eventHasClockTimes),
 
@@ -164,8 +164,8 @@ private let overlayBindings: [KeyBinding] = [
     bind([.pageDown], .pageDown, .detail, "Page down", "Page suivante"),
     bind([.home, .character("g")], .moveTop, .detail, "Top", "Début"),
     bind([.end, .character("G")], .moveBottom, .detail, "Bottom", "Fin"),
-    bind([.left, .character("h")], .previous, .detail, "Previous session", "Séance précédente"),
-    bind([.right, .character("l")], .next, .detail, "Next session", "Séance suivante", hint: ("session", "séance"), label: "← →"),
+    bind([.left, .character("h")], .previous, .detail, "Previous session", "Session précédente"),
+    bind([.right, .character("l")], .next, .detail, "Next session", "Session suivante", hint: ("session", "session"), label: "← →"),
     bind([.escape, .enter, .character("q")], .cancel, .detail, "Close", "Fermer", hint: ("close", "fermer")),
     bind([.character("?")], .showHelp, .detail, "Help", "Aide"),
     bind([.control("c")], .quit, .detail, "Quit", "Quitter"),

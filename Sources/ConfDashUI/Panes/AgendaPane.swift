@@ -13,9 +13,8 @@ enum AgendaPane {
         guard !content.isEmpty else { return }
         let labels = Labels(state.language), text = UIText(state.language)
         if let search = state.searchText {
-            let events = Set(rows.items.compactMap { item -> String? in
-                if case .session(_, let event, _) = item { return event.id } else { return nil }
-            }).count
+            // Events found through a session or by their own text (theme, sponsor…): the scope lists both.
+            let events = data.eventsInScope(state).count
             grid.write(text.searchLabel(search), in: content, row: 0, style: theme.title)
             grid.write("\(text.matches(rows.sessionCount)) · \(text.events(events))", in: content, row: 1, style: theme.dim)
         } else if let event = data.event(state.selectedEvent) {
@@ -29,7 +28,7 @@ enum AgendaPane {
         // repeating "time ?" on every row.
         let anyTime = rows.anyTime
         if !anyTime, rows.sessionCount > 0, state.searchText == nil {
-            grid.write(" " + labels.pick("times not stated in the source", "heures non précisées par la source") + " ",
+            grid.write(" " + UIText(labels.language).timesNotStated + " ",
                        x: content.x + 1, y: content.y + 2, limit: content.width - 1, style: theme.dim)
         }
 

@@ -80,7 +80,7 @@ enum RegionsPane {
         var lines: [(String, Style)] = []
         let events = data.eventsByRegion[region.id] ?? []
         if events.isEmpty {
-            lines.append((labels.pick("No event in this region.", "Aucun événement dans cette région."), theme.dim))
+            lines.append((UIText(labels.language).noEventInRegion, theme.dim))
         }
         for event in events where lines.count < rect.height {
             let place = data.index.place(of: event)?.name.text(in: state.language) ?? (event.online ? labels.online : "")

@@ -37,8 +37,7 @@ enum RoomGridPane {
         let list = geometry.list
         guard !list.isEmpty else { return }
         if model.isEmpty {
-            let text = labels.pick("No session of this day has a clock time: r shows the list.",
-                                   "Aucune séance de ce jour n'a d'heure : r affiche la liste.")
+            let text = UIText(labels.language).noTimedSessionThisDay
             for (offset, line) in text.wrapped(toWidth: max(list.width - 2, 1)).prefix(list.height).enumerated() {
                 grid.write(line, x: list.x + 1, y: list.y + offset, limit: list.width - 1, style: theme.dim)
             }
@@ -101,7 +100,7 @@ enum RoomGridPane {
             }
         }
         if model.untimed > 0, content.height > 6 {
-            let note = " " + labels.pick("\(model.untimed) without a clock time: r lists them", "\(model.untimed) sans heure : r les liste") + " "
+            let note = " " + UIText(labels.language).untimedNote(model.untimed) + " "
             grid.write(note, x: max(list.maxX - note.terminalWidth, list.x), y: content.y + 2, style: theme.dim)
         }
     }

@@ -14,10 +14,10 @@ enum RoomsPane {
     static func render(_ state: AppState, data: DashboardData, theme: Theme, focused: Bool, in content: Rect,
                        into grid: inout CellGrid) {
         guard !content.isEmpty else { return }
-        let fr = state.language == .fr
+        let words = UIText(state.language)
         let rows = data.roomRows(state)
         guard !rows.isEmpty else {
-            grid.write(fr ? "Aucune salle n'est nommée pour cet événement." : "This event names no rooms.", in: content, style: theme.dim)
+            grid.write(words.noRoomsNamed, in: content, style: theme.dim)
             return
         }
         let nameWidth = min(max(rows.map(\.name.terminalWidth).max() ?? 0, 8) + 2, max(content.width * 2 / 5, 10))
@@ -25,9 +25,8 @@ enum RoomsPane {
         let restX = content.x + nameWidth + countWidth + 1
         let restWidth = max(content.maxX - restX, 0)
         let reference = data.referenceTime(state)
-        let at = reference.map { (fr ? "à " : "at ") + $0.time.description } ?? (fr ? "début du jour" : "start of day")
-        grid.write((fr ? "Salle" : "Room").fitted(toWidth: nameWidth) + (fr ? "séan." : "sess.").fitted(toWidth: countWidth, alignment: .right)
-                   + " " + (fr ? "en cours · ensuite (\(at))" : "now · next (\(at))"), in: content, row: 0, style: theme.dim)
+        grid.write(words.roomHeader.fitted(toWidth: nameWidth) + words.sessionsShort.fitted(toWidth: countWidth, alignment: .right)
+                   + " " + words.nowNext(at: reference?.time.description), in: content, row: 0, style: theme.dim)
         let height = listHeight(content)
         let chosen = state.roomFilter
         for row in 0..<height {
@@ -38,7 +37,7 @@ enum RoomsPane {
             if row == height - 1, index < rows.count - 1 {
                 // The last visible row says how many rooms are below, unless it is the last room.
                 let more = rows.count - index
-                grid.write(fr ? "↓ \(more) salles de plus" : "↓ \(more) more rooms", in: rect, style: theme.dim)
+                grid.write(words.moreRooms(more), in: rect, style: theme.dim)
                 if index == state.regions.cursor { grid.restyle(rect) { _ in focused ? theme.selection : theme.inactiveSelection } }
                 break
             }
@@ -49,12 +48,12 @@ enum RoomsPane {
                        style: room.count == 0 ? theme.dim : theme.text)
             var what = ""
             if let current = room.current {
-                what = (fr ? "● " : "● ") + current.title.text(in: state.language)
+                what = "● " + current.title.text(in: state.language)
             }
             if let next = room.next, let start = next.start {
                 what += (what.isEmpty ? "" : " · ") + start.time.description + " " + next.title.text(in: state.language)
             }
-            if what.isEmpty, room.count > 0 { what = fr ? "rien ensuite" : "nothing after" }
+            if what.isEmpty, room.count > 0 { what = words.nothingAfter }
             if restWidth > 0 { grid.write(what, x: restX, y: rect.y, limit: restWidth, style: room.current != nil ? theme.text : theme.dim) }
             if index == state.regions.cursor {
                 grid.restyle(rect) { _ in focused ? theme.selection : theme.inactiveSelection }

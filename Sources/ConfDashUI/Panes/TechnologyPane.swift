@@ -28,9 +28,9 @@ enum TechnologyPane {
         let trendWidth = max(years.count, 5)
         let countWidth = 8
         let nameWidth = max(content.width - 2 * countWidth - trendWidth - 3, 6)
-        var header = labels.pick("Technology", "Technologie").fitted(toWidth: nameWidth)
-        header += labels.pick("events", "évén.").fitted(toWidth: countWidth, alignment: .right)
-        header += labels.pick("sessions", "séances").fitted(toWidth: countWidth + 2, alignment: .right)
+        var header = UIText(labels.language).technologyHeader.fitted(toWidth: nameWidth)
+        header += UIText(labels.language).eventsHeader.fitted(toWidth: countWidth, alignment: .right)
+        header += UIText(labels.language).sessionsHeader.fitted(toWidth: countWidth + 2, alignment: .right)
         header += " " + trendLabel(years).fitted(toWidth: trendWidth)
         grid.write(header, in: content, row: 0, style: theme.dim)
 
@@ -63,11 +63,11 @@ enum TechnologyPane {
             let rect = Rect(x: content.x, y: content.maxY - descriptionRows, width: content.width, height: descriptionRows)
             var text = technology.description?.text(in: state.language) ?? ""
             if !technology.aliases.isEmpty {
-                text += (text.isEmpty ? "" : " ") + labels.pick("Also: ", "Aussi : ") + technology.aliases.joined(separator: ", ")
+                text += (text.isEmpty ? "" : " ") + UIText(labels.language).alsoKnownAs + technology.aliases.joined(separator: ", ")
             }
             var lines = text.wrapped(toWidth: rect.width).filter { !$0.isEmpty }
             if let event = data.event(state.selectedEvent) {
-                let legend = labels.pick("• discussed at ", "• abordée à ") + UIText.eventName(event, state.language)
+                let legend = UIText(labels.language).discussedAt + UIText.eventName(event, state.language)
                 lines = Array(lines.prefix(rect.height - 1)) + [legend]
             }
             for (row, line) in lines.prefix(rect.height).enumerated() {

@@ -86,7 +86,7 @@ enum TimelinePane {
         if content.height >= 6, let event = data.event(state.selectedEvent) {
             let labels = Labels(state.language)
             var summary = UIText.eventName(event, state.language) + " · " + DateLabels.range(event.startDate, event.endDate, state.language)
-            summary += " · " + (event.dayCount == 1 ? labels.pick("1 day", "1 jour") : labels.pick("\(event.dayCount) days", "\(event.dayCount) jours"))
+            summary += " · " + UIText(labels.language).days(event.dayCount)
             if let region = data.index.region(of: event) { summary += " · " + region.name.text(in: state.language) }
             summary += " · " + labels.eventKind(event.kind)
             grid.write(summary, in: content, row: content.height - 1, style: theme.dim)
@@ -106,11 +106,7 @@ enum TimelinePane {
     }
 
     static func zoomName(_ zoom: TimelineZoom, _ language: Language) -> String {
-        switch zoom {
-        case .years: return language == .en ? "years" : "années"
-        case .months: return language == .en ? "months" : "mois"
-        case .days: return language == .en ? "days" : "jours"
-        }
+        UIText(language).zoomName(zoom)
     }
 
     /// A label at every tick: years, months or days. Each label gets the columns up to the next

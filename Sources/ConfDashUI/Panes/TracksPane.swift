@@ -13,18 +13,18 @@ enum TracksPane {
     static func render(_ state: AppState, data: DashboardData, theme: Theme, focused: Bool, in content: Rect,
                        into grid: inout CellGrid) {
         guard !content.isEmpty else { return }
-        let fr = state.language == .fr
+        let words = UIText(state.language)
         let rows = data.trackRows(state)
         guard !rows.isEmpty else {
-            grid.write(fr ? "Aucun thème dans ce qui est affiché." : "No track in what is shown.", in: content, style: theme.dim)
+            grid.write(words.noTrackShown, in: content, style: theme.dim)
             return
         }
         let trendWidth = max(rows.first?.trend.count ?? 0, 8)
         let countWidth = 9
         let nameWidth = max(content.width - countWidth - trendWidth - 2, 6)
         let scope = data.eventsInScope(state)
-        let trendLabel = scope.count == 1 ? (fr ? "par jour" : "by day") : (fr ? "par év." : "by event")
-        grid.write((fr ? "Thème" : "Track").fitted(toWidth: nameWidth) + "sessions".fitted(toWidth: countWidth, alignment: .right)
+        let trendLabel = words.trendBy(singleEvent: scope.count == 1)
+        grid.write(words.trackHeader.fitted(toWidth: nameWidth) + "sessions".fitted(toWidth: countWidth, alignment: .right)
                    + "  " + trendLabel, in: content, row: 0, style: theme.dim)
         let peak = max(rows.flatMap(\.trend).max() ?? 1, 1)
         let height = listHeight(content)
@@ -33,7 +33,7 @@ enum TracksPane {
             guard index < rows.count else { break }
             let rect = content.row(1 + row)
             if row == height - 1, index < rows.count - 1 {
-                grid.write(fr ? "↓ \(rows.count - index) thèmes de plus" : "↓ \(rows.count - index) more tracks", in: rect, style: theme.dim)
+                grid.write(words.moreTracks(rows.count - index), in: rect, style: theme.dim)
                 if index == state.technologies.cursor { grid.restyle(rect) { _ in focused ? theme.selection : theme.inactiveSelection } }
                 break
             }

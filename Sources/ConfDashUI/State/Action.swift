@@ -41,7 +41,8 @@ public enum Command: Equatable, Hashable, Sendable {
     case search(String)
     case setLanguage(Language)
     case setTimeZone(local: Bool)
-    case open(String)
+    /// `:open [--input-format F] FILE`.
+    case open(String, format: InputFormat = .auto)
 }
 
 /// Everything that can change the state.
@@ -51,6 +52,8 @@ public enum Action: Equatable, Sendable {
     case mouse(MouseEvent)
     /// Editing keys while a text input is open.
     case input(LineEdit)
+    /// The result of an `.open` effect, with the file's name as the message shows it.
+    case opened(String, Result<LoadSummary, LoadError>)
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {
@@ -65,6 +68,7 @@ public enum LineEdit: Equatable, Hashable, Sendable {
 /// Work the reducer asks the store to do; the reducer itself stays pure.
 public enum Effect: Equatable, Sendable {
     case quit
-    /// Load another file; the store keeps the current data if it cannot be read.
-    case open(String)
+    /// Load another file; the store keeps the current data if it cannot be read, and sends the
+    /// result back as `.opened`.
+    case open(String, format: InputFormat)
 }

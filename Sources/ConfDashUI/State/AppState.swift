@@ -12,6 +12,11 @@ public enum TimelineZoom: Int, CaseIterable, Sendable, Comparable {
     public static func < (a: TimelineZoom, b: TimelineZoom) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// What a filter narrows by; one filter of each kind at most is in force.
+public enum FilterKind: Equatable, Hashable, Sendable {
+    case tracks, technology, region, search, rooms
+}
+
 /// A narrowing the user applied. They are kept in the order applied, so Esc can take back the last.
 public enum ActiveFilter: Equatable, Hashable, Sendable {
     case tracks(Set<String>)
@@ -22,13 +27,13 @@ public enum ActiveFilter: Equatable, Hashable, Sendable {
     case rooms(Set<String>)
 
     /// Filters of one kind replace each other rather than pile up.
-    var kind: Int {
+    public var kind: FilterKind {
         switch self {
-        case .tracks: return 0
-        case .technology: return 1
-        case .region: return 2
-        case .search: return 3
-        case .rooms: return 4
+        case .tracks: return .tracks
+        case .technology: return .technology
+        case .region: return .region
+        case .search: return .search
+        case .rooms: return .rooms
         }
     }
 }
@@ -49,8 +54,9 @@ public enum AgendaView: Equatable, Sendable { case list, rooms }
 
 public enum InputMode: Equatable, Sendable {
     case normal
-    /// Typing a search: the agenda follows every keystroke; Enter keeps it, Esc restores what was before.
-    case search(LineInput, previous: String?)
+    /// Typing a search: the agenda follows every keystroke; Enter applies it, Esc leaves the
+    /// filters as they were (the typed text is only in the input until then).
+    case search(LineInput)
     case command(LineInput)
 }
 
@@ -62,13 +68,6 @@ public enum Overlay: Equatable, Sendable {
     case detail(scroll: Int)
 }
 
-public enum MessageKind: Equatable, Sendable { case info, error }
-
-public struct StatusMessage: Equatable, Sendable {
-    public var kind: MessageKind
-    public var text: String
-    public init(_ kind: MessageKind, _ text: String) { self.kind = kind; self.text = text }
-}
 
 /// A cursor and the first visible row of a list.
 public struct ListPosition: Equatable, Sendable {
@@ -128,7 +127,7 @@ public struct AppState: Equatable, Sendable {
     }
     /// The search in force: the one being typed, else the applied one.
     public var searchText: String? {
-        if case .search(let input, _) = mode { return input.text.isEmpty ? nil : input.text }
+        if case .search(let input) = mode { return input.text.isEmpty ? nil : input.text }
         for case .search(let text) in filters { return text }
         return nil
     }
@@ -143,5 +142,5 @@ public struct AppState: Equatable, Sendable {
         default: filters.append(filter)
         }
     }
-    mutating func remove(kind: Int) { filters.removeAll { $0.kind == kind } }
+    mutating func remove(_ kind: FilterKind) { filters.removeAll { $0.kind == kind } }
 }

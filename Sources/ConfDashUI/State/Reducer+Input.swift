@@ -8,17 +8,17 @@ extension Reducer {
         switch state.mode {
         case .normal:
             return []
-        case .search(var input, let previous):
+        case .search(var input):
             if edit == .submit {
                 state.mode = .normal
                 state.apply(.search(input.text.trimmingCharacters(in: .whitespaces)))
-                if input.text.trimmingCharacters(in: .whitespaces).isEmpty { state.remove(kind: ActiveFilter.search("").kind) }
+                if input.text.trimmingCharacters(in: .whitespaces).isEmpty { state.remove(.search) }
                 state.focus = .agenda
                 followSearchMatch(&state)
                 return []
             }
             input.apply(edit)
-            state.mode = .search(input, previous: previous)
+            state.mode = .search(input)
             // Incremental: the agenda lists the matches as they are typed, from the first one.
             state.agenda = ListPosition()
             return []
@@ -26,9 +26,9 @@ extension Reducer {
             switch edit {
             case .submit:
                 state.mode = .normal
-                switch CommandTable.parse(input.text, language: state.language) {
+                switch CommandTable.parse(input.text) {
                 case .empty: return []
-                case .error(let message): state.message = StatusMessage(.error, message); return []
+                case .error(let message): state.message = message; return []
                 case .command(let command): return run(command, &state)
                 }
             case .complete, .completeBackward:

@@ -2,20 +2,6 @@ import ConfDashScreen
 import ConfDashCore
 
 extension Reducer {
-    /// Rows a page key moves: the focused list's visible height, at least one.
-    func pageSize(_ state: AppState) -> Int {
-        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
-        switch state.overlay {
-        case .help, .detail: return max(state.size.height - 6, 1)
-        default: break
-        }
-        guard let content = layout.content(of: state.focus) else { return 1 }
-        switch state.focus {
-        case .agenda: return max(AgendaPane.listHeight(content) / 2, 1)
-        default: return max(content.height - 2, 1)
-        }
-    }
-
     /// ↑ ↓ PgUp PgDn Home End, in whatever has the keyboard.
     func move(by delta: Int, _ state: inout AppState) {
         switch state.overlay {
@@ -67,18 +53,14 @@ extension Reducer {
         if day != state.day { state.day = day; state.agenda = ListPosition(); state.gridTop = 0 }
         else if state.searchText == nil {
             // A key that can do nothing says why.
-            state.message = StatusMessage(.info, state.language == .en
-                ? (delta > 0 ? "Already on the last day (\(day) of \(event.dayCount))" : "Already on the first day")
-                : (delta > 0 ? "Déjà au dernier jour (\(day) sur \(event.dayCount))" : "Déjà au premier jour"))
+            state.message = .places(delta > 0 ? .alreadyLastDay(day, of: event.dayCount) : .alreadyFirstDay)
         }
         // Moving days means reading the day view, not search results.
         leaveSearch(&state)
     }
 
-    func timeZoneMessage(_ state: AppState) -> String {
-        let labels = Labels(state.language)
-        guard state.localTime else { return labels.pick("Times in each event's own time zone", "Heures dans le fuseau de chaque événement") }
-        return labels.pick("Times in your time zone: ", "Heures dans votre fuseau : ") + data.localZone.identifier
+    func timeZoneMessage(_ state: AppState) -> StatusMessage {
+        .timeZone(local: state.localTime, zone: data.localZone.identifier)
     }
 
     /// `[` `]` and the timeline's cursor: the previous or next event the filters leave.
@@ -88,9 +70,7 @@ extension Reducer {
         let current = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
         let target = min(max(saturatingAdd(current, offset), 0), scope.count - 1)
         if target == current, offset != 0 {
-            state.message = StatusMessage(.info, state.language == .en
-                ? (offset > 0 ? "Already on the last event" : "Already on the first event")
-                : (offset > 0 ? "Déjà au dernier événement" : "Déjà au premier événement"))
+            state.message = .places(offset > 0 ? .alreadyLastEvent : .alreadyFirstEvent)
             return
         }
         choose(event: scope[target].id, &state)
@@ -99,7 +79,7 @@ extension Reducer {
     /// n / N: the next or previous search match, wrapping, with the agenda focused on it.
     func jumpToMatch(_ delta: Int, _ state: inout AppState) {
         guard state.searchText != nil else {
-            state.message = StatusMessage(.info, UIText(state.language).noMoreMatches); return
+            state.message = .noSearchInForce; return
         }
         let count = data.agendaRows(state).sessionCount
         guard count > 0 else { return }
@@ -209,11 +189,9 @@ extension Reducer {
     }
 
     /// Keeps the grid's cursor visible: room columns across, 15-minute rows down.
-    func scrollGrid(_ state: inout AppState, content: Rect?) {
-        guard state.agendaView == .rooms, let content else { return }
-        let rows = data.agendaRows(state)
-        let grid = data.roomGrid(state, rows: rows)
-        let geometry = RoomGridPane.Geometry(content: content, roomCount: grid.rooms.count)
+    func scrollGrid(_ state: inout AppState, geometry: RoomGridPane.Geometry?) {
+        guard state.agendaView == .rooms, let geometry else { return }
+        let grid = data.roomGrid(state, rows: data.agendaRows(state))
         guard let (room, index) = grid.position(ofCursor: state.agenda.cursor), geometry.visibleRooms > 0 else {
             state.roomScroll = 0; state.gridTop = 0; return
         }

@@ -34,17 +34,14 @@ extension Reducer {
     /// through days or events while a search is in force (← →, `:day`, `:time`, the now key).
     func leaveSearch(_ state: inout AppState) {
         guard state.searchText != nil, case .normal = state.mode else { return }
-        state.remove(kind: ActiveFilter.search("").kind)
-        state.message = StatusMessage(.info, state.language == .en
-            ? "Search cleared to show the day (/ searches again, ↑ recalls it)"
-            : "Recherche retirée pour afficher le jour (/ pour chercher à nouveau, ↑ la rappelle)")
+        state.remove(.search)
+        state.message = .places(.searchLeft)
     }
 
     func goToTime(_ time: ClockTime, _ state: inout AppState) {
         leaveSearch(&state)
         guard moveCursor(toMinute: time.minutesSinceMidnight, &state) else {
-            state.message = StatusMessage(.error, state.language == .en
-                ? "No session of this day has a clock time" : "Aucune séance de ce jour n'a d'heure")
+            state.message = .places(.noTimedSession)
             return
         }
         state.focus = .agenda
@@ -53,10 +50,7 @@ extension Reducer {
     func goToDate(_ date: CalendarDate, _ state: inout AppState) {
         guard let event = data.event(state.selectedEvent) else { return }
         guard let day = event.dayIndex(of: date) else {
-            let span = DateLabels.range(event.startDate, event.endDate, state.language)
-            state.message = StatusMessage(.error, state.language == .en
-                ? "This event does not take place on \(date.iso) (it runs \(span))"
-                : "Cet événement n'a pas lieu le \(date.iso) (il se tient : \(span))")
+            state.message = .places(.notOnDate(date, from: event.startDate, to: event.endDate))
             return
         }
         leaveSearch(&state)
@@ -76,31 +70,26 @@ extension Reducer {
             state.day = day
             state.agenda = ListPosition()
             moveCursor(toMinute: now.time.minutesSinceMidnight, &state)
-            state.message = StatusMessage(.info, (state.language == .en ? "Now: " : "Maintenant : ") + now.time.description
-                                          + " (\(zone.identifier))")
+            state.message = .places(.now(now.time.description, zone: zone.identifier))
         } else {
             state.day = 1
             state.agenda = ListPosition()
-            let span = DateLabels.range(event.startDate, event.endDate, state.language)
-            state.message = StatusMessage(.info, state.language == .en
-                ? "The event is not on now (\(span)): its first session"
-                : "L'événement n'a pas lieu en ce moment (\(span)) : sa première séance")
+            state.message = .places(.eventNotOn(from: event.startDate, to: event.endDate))
         }
     }
 
     func filterRoom(_ name: String, _ state: inout AppState) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            state.remove(kind: ActiveFilter.rooms([]).kind)
+            state.remove(.rooms)
             return
         }
         let (ids, resolution) = data.index.rooms(named: trimmed)
         guard let ids else {
-            let text = UIText(state.language)
             if case .ambiguous(let candidates) = resolution {
-                state.message = StatusMessage(.error, text.ambiguous(trimmed, candidates.compactMap { data.index.roomName(id: $0) }))
+                state.message = .ambiguous(trimmed, candidates.compactMap { data.index.roomName(id: $0) })
             } else {
-                state.message = StatusMessage(.error, text.notFound(state.language == .en ? "room" : "salle", trimmed))
+                state.message = .notFound(.room, trimmed)
             }
             return
         }

@@ -8,11 +8,17 @@ public struct Reducer: Sendable {
     public let data: DashboardData
     /// The world outside the state (directory listings for completion), injected.
     public let environment: DashboardEnvironment
+    /// The theme the screen is drawn in: the detail text the metrics measure is the one drawn.
+    let theme: Theme
 
-    public init(data: DashboardData, environment: DashboardEnvironment = .live) {
+    public init(data: DashboardData, environment: DashboardEnvironment = .live, theme: Theme = .monochrome) {
         self.data = data
         self.environment = environment
+        self.theme = theme
     }
+
+    /// The screen as the views lay it out for `state`: the one value the reducer reads about it.
+    func metrics(_ state: AppState) -> ScreenMetrics { ScreenMetrics.measure(state, data: data, theme: theme) }
 
     /// The state the dashboard opens in: the most recent event, its first day, the agenda focused.
     public func initialState(size: Size, language: Language) -> AppState {
@@ -28,19 +34,27 @@ public struct Reducer: Sendable {
         case .resize(let size):
             state.size = size
         case .command(let command):
-            if command != .quit { state.message = nil }
+            // A message stays through quitting and through L, which words it in the other language.
+            if command != .quit, command != .toggleLanguage { state.message = nil }
             effects = run(command, &state)
         case .input(let edit):
             effects = editInput(edit, &state)
         case .mouse(let event):
             handleMouse(event, &state)
+        case .opened(let name, .success(let summary)):
+            // The store has already put the new file's data in place: start afresh on it.
+            var fresh = initialState(size: state.size, language: state.language)
+            fresh.localTime = state.localTime
+            fresh.message = .opened(OpenedFile(summary, name: name))
+            state = fresh
+        case .opened(_, .failure(let failure)):
+            state.message = .openFailed(failure)
         }
         reconcile(&state)
         return effects
     }
 
     func run(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let text = UIText(state.language)
         switch command {
         case .quit:
             return [.quit]
@@ -52,8 +66,8 @@ public struct Reducer: Sendable {
             state.focus = pane
         case .moveUp: move(by: -1, &state)
         case .moveDown: move(by: 1, &state)
-        case .pageUp: move(by: -pageSize(state), &state)
-        case .pageDown: move(by: pageSize(state), &state)
+        case .pageUp: move(by: -metrics(state).pageSize(state), &state)
+        case .pageDown: move(by: metrics(state).pageSize(state), &state)
         case .moveTop: move(by: Int.min / 2, &state)
         case .moveBottom: move(by: Int.max / 2, &state)
         case .previous: step(-1, &state)
@@ -71,7 +85,7 @@ public struct Reducer: Sendable {
             }
         case .startSearch:
             let current = state.searchText
-            state.mode = .search(LineInput(text: current ?? ""), previous: current)
+            state.mode = .search(LineInput(text: current ?? ""))
         case .nextMatch: jumpToMatch(1, &state)
         case .previousMatch: jumpToMatch(-1, &state)
         case .cancel: cancel(&state)
@@ -79,21 +93,21 @@ public struct Reducer: Sendable {
             if case .trackPicker(let cursor, _) = state.overlay {
                 state.overlay = .trackPicker(cursor: cursor, chosen: [])
             } else {
-                state.message = StatusMessage(.info, state.filters.isEmpty ? text.nothingToClear : text.filtersCleared)
+                state.message = state.filters.isEmpty ? .nothingToClear : .filtersCleared
                 state.filters = []
             }
         case .toggleLanguage:
-            state.language = state.language == .en ? .fr : .en
+            state.language = state.language.toggled
         case .setLanguage(let language):
             state.language = language
         case .toggleTimeZone:
             state.localTime.toggle()
-            state.message = StatusMessage(.info, timeZoneMessage(state))
+            state.message = timeZoneMessage(state)
         case .setTimeZone(let local):
             state.localTime = local
-            state.message = StatusMessage(.info, timeZoneMessage(state))
-        case .open(let path):
-            return [.open(path)]
+            state.message = timeZoneMessage(state)
+        case .open(let path, let format):
+            return [.open(path, format: format)]
         case .toggleRoomGrid:
             state.agendaView = state.agendaView == .list ? .rooms : .list
             state.focus = .agenda
@@ -112,17 +126,15 @@ public struct Reducer: Sendable {
         case .goToDay(let day):
             guard let event = data.event(state.selectedEvent) else { break }
             guard event.date(ofDay: day) != nil else {
-                state.message = StatusMessage(.error, text.noSuchDay(day, event.dayCount)); break
+                state.message = .noSuchDay(day, of: event.dayCount); break
             }
             state.day = day
             state.agenda = ListPosition()
-            state.remove(kind: ActiveFilter.search("").kind)
+            state.remove(.search)
         case .goToEvent(let name):
-            resolve(name, with: data.eventResolver, what: state.language == .en ? "event" : "événement", &state) { id, state in
+            resolve(name, with: data.eventResolver, what: .event, &state) { id, state in
                 guard data.eventsInScope(state).contains(where: { $0.id == id }) else {
-                    state.message = StatusMessage(.error, state.language == .en
-                        ? "That event is hidden by the filters (x clears them)"
-                        : "Cet événement est masqué par les filtres (x pour les effacer)")
+                    state.message = .eventHiddenByFilters
                     return
                 }
                 choose(event: id, &state)
@@ -130,11 +142,11 @@ public struct Reducer: Sendable {
         case .filterTrack(let names):
             filterTracks(names, &state)
         case .filterTechnology(let name):
-            resolve(name, with: data.technologyResolver, what: "technology", &state) { id, state in
+            resolve(name, with: data.technologyResolver, what: .technology, &state) { id, state in
                 state.apply(.technology(id))
             }
         case .filterRegion(let name):
-            resolve(name, with: data.regionResolver, what: state.language == .en ? "region" : "région", &state) { id, state in
+            resolve(name, with: data.regionResolver, what: .region, &state) { id, state in
                 state.apply(.region(id))
             }
         case .search(let query):
@@ -151,13 +163,12 @@ public struct Reducer: Sendable {
     }
 
     /// Resolves a typed name to an id and runs `then`, or says clearly what went wrong.
-    private func resolve(_ name: String, with resolver: NameResolver, what: String, _ state: inout AppState,
+    private func resolve(_ name: String, with resolver: NameResolver, what: NameKind, _ state: inout AppState,
                          then: (String, inout AppState) -> Void) {
-        let text = UIText(state.language)
         switch resolver.resolve(name) {
         case .found(let id): then(id, &state)
-        case .notFound: state.message = StatusMessage(.error, text.notFound(what, name))
-        case .ambiguous(let ids): state.message = StatusMessage(.error, text.ambiguous(name, ids))
+        case .notFound: state.message = .notFound(what, name)
+        case .ambiguous(let ids): state.message = .ambiguous(name, ids)
         }
     }
 
@@ -165,11 +176,11 @@ public struct Reducer: Sendable {
         let parts = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var ids: Set<String> = []
         for part in parts {
-            resolve(part, with: data.trackResolver, what: state.language == .en ? "track" : "thème", &state) { id, _ in ids.insert(id) }
+            resolve(part, with: data.trackResolver, what: .track, &state) { id, _ in ids.insert(id) }
             // An unknown or ambiguous name has left its message: apply nothing.
             if state.message != nil { return }
         }
-        if ids.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(ids)) }
+        if ids.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(ids)) }
     }
 
     func cancel(_ state: inout AppState) {
@@ -179,7 +190,7 @@ public struct Reducer: Sendable {
         case .normal: break
         }
         if state.filters.isEmpty {
-            state.message = StatusMessage(.info, UIText(state.language).nothingToClear)
+            state.message = .nothingToClear
         } else {
             state.filters.removeLast()
         }
@@ -188,7 +199,7 @@ public struct Reducer: Sendable {
     func activate(_ state: inout AppState) {
         if case .trackPicker(_, let chosen) = state.overlay {
             state.overlay = nil
-            if chosen.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(chosen)) }
+            if chosen.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(chosen)) }
             return
         }
         switch state.focus {
@@ -202,22 +213,22 @@ public struct Reducer: Sendable {
             var chosen = state.roomFilter
             let id = rooms[state.regions.cursor].id
             if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
-            if chosen.isEmpty { state.remove(kind: ActiveFilter.rooms([]).kind) } else { state.apply(.rooms(chosen)) }
+            if chosen.isEmpty { state.remove(.rooms) } else { state.apply(.rooms(chosen)) }
         case .technologies where data.topicsShowTracks:
             let tracks = data.trackRows(state)
             guard state.technologies.cursor < tracks.count else { return }
             var chosen = state.trackFilter
             let id = tracks[state.technologies.cursor].track.id
             if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
-            if chosen.isEmpty { state.remove(kind: ActiveFilter.tracks([]).kind) } else { state.apply(.tracks(chosen)) }
+            if chosen.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(chosen)) }
         case .regions:
             guard state.regions.cursor < data.regions.count else { return }
             let id = data.regions[state.regions.cursor].id
-            if state.regionFilter == id { state.remove(kind: ActiveFilter.region(id).kind) } else { state.apply(.region(id)) }
+            if state.regionFilter == id { state.remove(.region) } else { state.apply(.region(id)) }
         case .technologies:
             guard state.technologies.cursor < data.technologies.count else { return }
             let id = data.technologies[state.technologies.cursor].id
-            if state.technologyFilter == id { state.remove(kind: ActiveFilter.technology(id).kind) } else { state.apply(.technology(id)) }
+            if state.technologyFilter == id { state.remove(.technology) } else { state.apply(.technology(id)) }
         }
     }
 
@@ -243,31 +254,19 @@ public struct Reducer: Sendable {
         if let event = data.event(state.selectedEvent) {
             state.day = min(max(state.day, 1), max(event.dayCount, 1))
         }
-        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
         let rows = data.agendaRows(state)
         state.agenda.cursor = min(max(state.agenda.cursor, 0), max(rows.sessionCount - 1, 0))
-        state.agenda.scroll = rows.scroll(toShow: state.agenda.cursor, from: state.agenda.scroll,
-                                          height: AgendaPane.listHeight(layout.content(of: .agenda)))
-        scrollGrid(&state, content: layout.content(of: .agenda))
-        if data.placesShowRooms {
-            state.regions = clamped(state.regions, count: data.placeCount(state), height: RoomsPane.listHeight(layout.content(of: .regions)))
-        } else {
-            state.regions = clamped(state.regions, count: data.regions.count,
-                                    height: RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count))
-        }
-        if data.topicsShowTracks {
-            state.technologies = clamped(state.technologies, count: data.topicCount(state),
-                                         height: TracksPane.listHeight(layout.content(of: .technologies)))
-        } else {
-            state.technologies = clamped(state.technologies, count: data.technologies.count,
-                                         height: TechnologyPane.listHeight(layout.content(of: .technologies)))
-        }
+        if case .detail = state.overlay, rows.session(at: state.agenda.cursor) == nil { state.overlay = nil }
+        let metrics = metrics(state)
+        state.agenda.scroll = rows.scroll(toShow: state.agenda.cursor, from: state.agenda.scroll, height: metrics.agendaListHeight)
+        scrollGrid(&state, geometry: metrics.roomGrid)
+        state.regions = clamped(state.regions, count: data.placeCount(state), height: metrics.regionsListHeight)
+        state.technologies = clamped(state.technologies, count: data.topicCount(state), height: metrics.technologiesListHeight)
         switch state.overlay {
         case .detail(let scroll):
-            if rows.session(at: state.agenda.cursor) == nil { state.overlay = nil; break }
-            state.overlay = .detail(scroll: min(max(scroll, 0), DetailOverlay.maxScroll(state, data: data)))
+            state.overlay = .detail(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .help(let scroll):
-            state.overlay = .help(scroll: min(max(scroll, 0), HelpOverlay.maxScroll(state)))
+            state.overlay = .help(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: min(max(cursor, 0), max(data.index.dataset.tracks.count - 1, 0)), chosen: chosen)
         case nil: break

@@ -2,7 +2,7 @@ import ConfDashScreen
 import ConfDashCore
 
 /// A line of text with one style, already wrapped to the width it is drawn at.
-struct StyledLine: Equatable {
+struct StyledLine: Equatable, Sendable {
     var text: String
     var style: Style
 }
@@ -11,15 +11,34 @@ struct StyledLine: Equatable {
 /// people with roles and organisations, technologies, tracks, and the source documents.
 /// Shared by the detail panel (full layout) and the detail overlay (Enter).
 enum DetailView {
-    static func lines(_ state: AppState, data: DashboardData, theme: Theme, width: Int, preferSession: Bool) -> [StyledLine] {
+    /// What the detail text depends on: built once for it, whoever asks (the reducer measuring
+    /// the overlay, then the frame drawing it).
+    struct Key: Equatable, Sendable {
+        var session: String?
+        var event: String?
+        var language: Language
+        var localTime: Bool
+        var width: Int
+        var theme: Theme
+    }
+
+    static func lines(_ state: AppState, data: DashboardData, theme: Theme, width: Int, preferSession: Bool,
+                      overlay: Bool = false) -> [StyledLine] {
         guard width > 0 else { return [] }
-        if preferSession, let (session, event) = data.agendaRows(state).session(at: state.agenda.cursor) {
-            return sessionLines(session, event: event, state: state, data: data, theme: theme, width: width)
+        let selected = preferSession ? data.agendaRows(state).session(at: state.agenda.cursor) : nil
+        let event = selected?.1 ?? data.event(state.selectedEvent)
+        let key = Key(session: selected?.0.id, event: event?.id, language: state.language, localTime: state.localTime,
+                      width: width, theme: theme)
+        // The panel and the overlay have different widths: one cache each, so neither evicts the other.
+        return (overlay ? data.detailOverlayCache : data.detailPanelCache).value(for: key) {
+            if let (session, event) = selected {
+                return sessionLines(session, event: event, state: state, data: data, theme: theme, width: width)
+            }
+            if let event {
+                return eventLines(event, state: state, data: data, theme: theme, width: width)
+            }
+            return [StyledLine(text: UIText(state.language).noSelection, style: theme.dim)]
         }
-        if let event = data.event(state.selectedEvent) {
-            return eventLines(event, state: state, data: data, theme: theme, width: width)
-        }
-        return [StyledLine(text: UIText(state.language).noSelection, style: theme.dim)]
     }
 
     private struct Builder {
@@ -47,18 +66,20 @@ enum DetailView {
 
     static func sessionLines(_ session: Session, event: Event, state: AppState, data: DashboardData, theme: Theme,
                              width: Int) -> [StyledLine] {
-        let language = state.language, labels = Labels(language)
+        let language = state.language, labels = Labels(language), words = UIText(language)
         var b = Builder(width: width, theme: theme)
         b.add(session.title.text(in: language), theme.title)
-        var kind = labels.sessionKind(session.kind)
+        var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
+        if session.groupTopic { kind += words.groupTopicNote }
         if let count = session.count, count > 1 {
-            kind += labels.pick(" — \(count) sessions described together", " — \(count) séances décrites ensemble")
+            kind += words.describedTogether(count)
         }
         // Only the bundled data tells its own labels from official titles; an imported schedule's
         // titles are all the schedule's own, so the mark would say nothing.
         let imported = session.sources.contains { data.index.sourcesByID[$0]?.kind == .imported }
             || (session.sources.isEmpty && event.sources.contains { data.index.sourcesByID[$0]?.kind == .imported })
-        if session.officialTitle && !imported { kind += labels.pick(" · official title", " · titre officiel") }
+        if session.officialTitle && !imported { kind += words.officialTitle }
+        if session.titleIsTranslated(in: language) { kind += " (" + labels.ourTranslation(from: session.quotedLanguage) + ")" }
         b.add(kind, theme.dim)
         b.add(UIText.eventName(event, language), theme.dim)
         b.lines.append(StyledLine(text: "", style: theme.text))
@@ -72,35 +93,39 @@ enum DetailView {
         case .unplaced:
             when = labels.duringTheEvent
         }
-        b.field(labels.pick("When", "Quand"), when)
+        if let basis = session.dayBasis, basis.inferred, let reason = basis.reason?.text(in: language) {
+            b.field(words.when, when + labels.dayInferred(reason))
+        } else {
+            b.field(words.when, when)
+        }
         if let (start, end) = data.clock(state.localTime).times(of: session, in: event) {
             var time = start.time.description
             if let end { time += "–\(end.time)" }
             if start.date != session.day ?? start.date { time += " · " + DateLabels.short(start.date, language) }
             if let zone = data.clock(state.localTime).zoneName(for: event) { time += " (\(zone))" }
-            else { time += labels.pick(" (local time; the source gives no time zone)", " (heure locale ; la source ne donne pas de fuseau)") }
-            b.field(labels.pick("Time", "Heure"), time)
+            else { time += words.localTimeNoZone }
+            b.field(words.time, time)
         } else if let part = session.partOfDay {
-            b.field(labels.pick("Time", "Heure"), labels.partOfDay(part) + labels.pick(", clock time not stated", ", heure exacte non précisée"))
+            b.field(words.time, labels.partOfDay(part) + words.clockTimeNotStated)
         } else {
-            b.field(labels.pick("Time", "Heure"), labels.pick("not stated in the source", "non précisée par la source"), theme.dim)
+            b.field(words.time, words.timeNotStated, theme.dim)
         }
         if let room = session.room {
             let name = event.rooms.first { $0.id == room }?.name.text(in: language) ?? room
-            b.field(labels.pick("Room", "Salle"), name)
+            b.field(words.room, name)
         } else if !event.rooms.isEmpty {
-            b.field(labels.pick("Room", "Salle"), labels.pick("not stated", "non précisée"), theme.dim)
+            b.field(words.room, words.roomNotStated, theme.dim)
         }
         if let description = session.description?.text(in: language), !description.isEmpty {
-            b.section(labels.pick("About", "En bref"))
+            b.section(words.about)
             b.add(description, theme.text)
         }
         if let abstract = session.abstract?.text(in: language), !abstract.isEmpty {
-            b.section(labels.pick("Abstract", "Résumé"))
+            b.section(words.abstract)
             b.add(abstract, theme.text)
         }
         if !session.people.isEmpty {
-            b.section(labels.pick("People", "Intervenants"))
+            b.section(words.people)
             for link in session.people {
                 guard let person = data.index.peopleByID[link.person] else { continue }
                 var line = "• \(person.name) — \(labels.personRole(link.role))"
@@ -115,7 +140,7 @@ enum DetailView {
             }
         }
         if !session.organisations.isEmpty {
-            b.section(labels.pick("Organisations", "Organisations"))
+            b.section(words.organisations)
             for link in session.organisations {
                 guard let organisation = data.index.organisationsByID[link.organisation] else { continue }
                 var line = "• \(organisation.name.text(in: language)) — \(labels.organisationRole(link.role))"
@@ -125,16 +150,16 @@ enum DetailView {
         }
         let technologies = session.technologies.compactMap { data.index.technologiesByID[$0]?.name.text(in: language) }
         if !technologies.isEmpty {
-            b.section(labels.pick("Technologies", "Technologies"))
+            b.section(words.technologies)
             b.add(technologies.joined(separator: ", "), theme.text)
         }
         let tracks = session.tracks.compactMap { data.index.tracksByID[$0]?.name.text(in: language) }
         if !tracks.isEmpty {
-            b.section(labels.pick("Tracks", "Thèmes"))
+            b.section(words.tracks)
             b.add(tracks.joined(separator: ", "), theme.text)
         }
         if !session.links.isEmpty {
-            b.section(labels.pick("Links", "Liens"))
+            b.section(words.links)
             for link in session.links { b.addURL(link.url, theme.text) }
         }
         addSources(session.sources.isEmpty ? event.sources : session.sources, data: data, labels: labels, into: &b)
@@ -142,23 +167,28 @@ enum DetailView {
     }
 
     static func eventLines(_ event: Event, state: AppState, data: DashboardData, theme: Theme, width: Int) -> [StyledLine] {
-        let language = state.language, labels = Labels(language)
+        let language = state.language, labels = Labels(language), words = UIText(language)
         var b = Builder(width: width, theme: theme)
         b.add(event.title.text(in: language), theme.title)
-        if let theme = event.theme?.text(in: language) { b.add("“\(theme)”", b.theme.text) }
+        let translated = event.quoteIsTranslated(in: language) ? " (" + labels.ourTranslation(from: event.quotedLanguage) + ")" : ""
+        if event.officialTitle { b.add(words.officialTitleHeading + translated, theme.dim) }
+        if let theme = event.theme?.text(in: language) { b.add("“\(theme)”" + translated, b.theme.text) }
         b.add(labels.eventKind(event.kind), theme.dim)
         b.lines.append(StyledLine(text: "", style: theme.text))
-        let days = event.dayCount == 1 ? labels.pick("1 day", "1 jour") : labels.pick("\(event.dayCount) days", "\(event.dayCount) jours")
-        b.field(labels.pick("Dates", "Dates"), DateLabels.range(event.startDate, event.endDate, language) + " (\(days))")
+        let days = words.days(event.dayCount)
+        b.field(words.dates, DateLabels.range(event.startDate, event.endDate, language) + " (\(days))")
         var whereText = [data.index.place(of: event)?.name.text(in: language), data.index.country(of: event)?.name.text(in: language)]
             .compactMap { $0 }.joined(separator: ", ")
         if event.online { whereText = whereText.isEmpty ? labels.online : whereText + " · " + labels.online }
-        if !whereText.isEmpty { b.field(labels.pick("Where", "Où"), whereText) }
-        if let region = data.index.region(of: event) { b.field(labels.pick("Region", "Région"), region.name.text(in: language)) }
-        if let zone = event.timeZone { b.field(labels.pick("Time zone", "Fuseau"), zone) }
-        b.field(labels.pick("Sessions", "Séances"), String(event.sessions.count))
+        if !whereText.isEmpty { b.field(words.whereLabel, whereText) }
+        if let region = data.index.region(of: event) { b.field(words.region, region.name.text(in: language)) }
+        if let zone = event.timeZone { b.field(words.timeZone, zone) }
+        if let yearTheme = event.yearTheme?.text(in: language) {
+            b.field(words.themeOfTheYear, "“\(yearTheme)”" + translated)
+        }
+        b.field(words.programme, labels.sessionsAndTopics(event.sessions))
         if !event.figures.isEmpty {
-            b.section(labels.pick("Figures", "Chiffres"))
+            b.section(words.figures)
             for figure in event.figures {
                 var line = "• \(labels.quantity(figure)) \(labels.measure(figure.measure))"
                 if let note = figure.note?.text(in: language) { line += " (\(note))" }
@@ -166,19 +196,19 @@ enum DetailView {
             }
         }
         if !event.organisations.isEmpty {
-            b.section(labels.pick("Organisations", "Organisations"))
+            b.section(words.organisations)
             for link in event.organisations {
                 guard let organisation = data.index.organisationsByID[link.organisation] else { continue }
                 b.add("• \(organisation.name.text(in: language)) — \(labels.eventRole(link.role))", theme.text)
             }
         }
         if let description = event.description?.text(in: language), !description.isEmpty {
-            b.section(labels.pick("About", "En bref"))
+            b.section(words.about)
             b.add(description, theme.text)
         }
         let technologies = event.technologies.compactMap { data.index.technologiesByID[$0]?.name.text(in: language) }
         if !technologies.isEmpty {
-            b.section(labels.pick("Technologies", "Technologies"))
+            b.section(words.technologies)
             b.add(technologies.joined(separator: ", "), theme.text)
         }
         addSources(event.sources, data: data, labels: labels, into: &b)
@@ -190,7 +220,7 @@ enum DetailView {
         // JSON and the exports still name the file).
         let sources = ids.compactMap { data.index.sourcesByID[$0] }
         guard !sources.isEmpty else { return }
-        b.section(labels.pick("Source", "Source"))
+        b.section(UIText(labels.language).source)
         for source in sources {
             var line = source.title.text(in: labels.language)
             if line.isEmpty { line = source.file ?? source.id }

@@ -50,7 +50,7 @@ public enum Screen {
     static func drawTooSmall(_ state: AppState, theme: Theme, into grid: inout CellGrid) {
         let text = UIText(state.language)
         let lines = (text.tooSmall(Layout.minimum) + " (" + state.size.description + "). "
-                     + (state.language == .en ? "q quits." : "q pour quitter.")).wrapped(toWidth: state.size.width)
+                     + text.quitHint).wrapped(toWidth: state.size.width)
         let top = max((state.size.height - lines.count) / 2, 0)
         for (offset, line) in lines.prefix(state.size.height).enumerated() {
             grid.write(line, in: Rect(x: 0, y: top + offset, width: state.size.width, height: 1), alignment: .center, style: theme.heading)

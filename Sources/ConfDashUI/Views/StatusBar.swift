@@ -21,7 +21,7 @@ enum StatusBar {
         if let event = data.event(state.selectedEvent) {
             put(UIText.eventName(event, state.language), theme.statusKey)
             if let date = event.date(ofDay: state.day) {
-                put(" · " + labels.pick("Day", "Jour") + " \(state.day)/\(event.dayCount) · " + DateLabels.short(date, state.language), theme.statusBar)
+                put(" · " + text.day + " \(state.day)/\(event.dayCount) · " + DateLabels.short(date, state.language), theme.statusBar)
             }
         } else {
             put(text.noEvent, theme.statusBar)
@@ -32,12 +32,12 @@ enum StatusBar {
             put(text.noFilters, theme.statusBar)
         } else {
             for chip in chips { put(chip, theme.filter); put(" ", theme.statusBar) }
-            let reminder = state.language == .en ? " Esc: last · x: all" : " Échap : dernier · x : tous"
+            let reminder = text.filterReminder
             if x + reminder.terminalWidth < top.maxX { put(reminder, theme.statusBar) }
         }
 
         switch state.mode {
-        case .search(let input, _):
+        case .search(let input):
             drawInput(prompt: "/", input, theme: theme, in: bottom, into: &grid)
             return
         case .command(let input):
@@ -50,7 +50,7 @@ enum StatusBar {
         case .normal: break
         }
         if let message = state.message {
-            grid.write(" " + message.text, in: bottom, style: message.kind == .error ? theme.error : theme.heading)
+            grid.write(" " + message.text(in: state.language), in: bottom, style: message.kind == .error ? theme.error : theme.heading)
             return
         }
         var hints: [(key: String, text: String, essential: Bool)] = []
@@ -80,14 +80,14 @@ enum StatusBar {
             switch filter {
             case .tracks(let ids):
                 let names = data.index.dataset.tracks.filter { ids.contains($0.id) }.map { $0.name.text(in: language) }
-                return (language == .en ? "track: " : "thème : ") + names.joined(separator: ", ")
+                return text.trackChip + names.joined(separator: ", ")
             case .technology(let id):
-                return (language == .en ? "tech: " : "techno : ") + (data.index.technologiesByID[id]?.name.text(in: language) ?? id)
+                return text.technologyChip + (data.index.technologiesByID[id]?.name.text(in: language) ?? id)
             case .region(let id):
-                return (language == .en ? "region: " : "région : ") + (data.index.regionsByID[id]?.name.text(in: language) ?? id)
+                return text.regionChip + (data.index.regionsByID[id]?.name.text(in: language) ?? id)
             case .rooms(let ids):
                 let names = ids.compactMap { data.index.roomName(id: $0, language: language) }.sorted()
-                return (language == .en ? "room: " : "salle : ") + names.joined(separator: ", ")
+                return text.roomChip + names.joined(separator: ", ")
             case .search(let query):
                 return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
             }
@@ -95,7 +95,7 @@ enum StatusBar {
     }
 
     private static func typingChip(_ state: AppState, rows: AgendaRows) -> [String] {
-        guard case .search(let input, _) = state.mode, !input.text.isEmpty else { return [] }
+        guard case .search(let input) = state.mode, !input.text.isEmpty else { return [] }
         return [UIText(state.language).searchLabel(input.text) + "… (\(UIText(state.language).matches(rows.sessionCount)))"]
     }
 
@@ -112,33 +112,5 @@ enum StatusBar {
                             style: offset == input.cursor ? theme.selection : theme.text)
         }
         if input.cursor >= characters.count, x < rect.maxX { grid.write(" ", x: x, y: rect.y, style: theme.selection) }
-    }
-}
-
-/// The tab row of the compact layout.
-enum TabBar {
-    static func labels(_ language: Language, data: DashboardData) -> [(PaneID, String)] {
-        PaneID.allCases.map { ($0, " \($0.rawValue + 1) \(UIText(language).paneName($0, data: data)) ") }
-    }
-
-    static func render(_ state: AppState, data: DashboardData, theme: Theme, in rect: Rect, into grid: inout CellGrid) {
-        grid.fill(rect, style: theme.text)
-        var x = rect.x
-        for (pane, label) in labels(state.language, data: data) {
-            guard x < rect.maxX else { break }
-            x += grid.write(label, x: x, y: rect.y, limit: rect.maxX - x, style: pane == state.focus ? theme.selection : theme.dim)
-            x += grid.write("│", x: x, y: rect.y, limit: rect.maxX - x, style: theme.border)
-        }
-    }
-
-    /// The pane whose tab is at column `x`.
-    static func pane(at x: Int, language: Language, data: DashboardData) -> PaneID? {
-        var start = 0
-        for (pane, label) in labels(language, data: data) {
-            let end = start + label.terminalWidth
-            if x >= start && x < end { return pane }
-            start = end + 1
-        }
-        return nil
     }
 }

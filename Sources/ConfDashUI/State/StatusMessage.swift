@@ -1,0 +1,57 @@
+import ConfDashCore
+
+public enum MessageKind: Equatable, Sendable { case info, error }
+
+/// What a typed name was looked up as. Messages name it with the right article and agreement
+/// in French ("Aucune technologie nommée", "Aucun thème nommé").
+public enum NameKind: Equatable, Sendable {
+    case event, track, technology, region, room
+}
+
+/// A file `:open` read: what the status line says about it.
+public struct OpenedFile: Equatable, Sendable {
+    public var name: String
+    public var events = 0, sessions = 0, warnings = 0
+
+    public init(_ summary: LoadSummary, name: String) {
+        self.name = name
+        (events, sessions, warnings) = (summary.eventCount, summary.sessionCount, summary.warnings.count)
+    }
+
+    init(name: String, events: Int, sessions: Int, warnings: Int) {
+        self.name = name
+        (self.events, self.sessions, self.warnings) = (events, sessions, warnings)
+    }
+}
+
+/// The one-line message under the screen, as a value: the reducer says what happened, the
+/// status bar words it in the language shown (so after `L` the message is in the new language).
+public enum StatusMessage: Equatable, Sendable {
+    case unknownCommand(String)
+    /// ":day N": how the command is written.
+    case usage(String)
+    case notFound(NameKind, String)
+    /// The name typed, and the names it could mean.
+    case ambiguous(String, [String])
+    case noSuchDay(Int, of: Int)
+    case eventHiddenByFilters
+    case noSearchInForce
+    case filtersCleared
+    case nothingToClear
+    /// Times in each event's zone (`local` false) or in `zone`.
+    case timeZone(local: Bool, zone: String)
+    case opened(OpenedFile)
+    case openFailed(LoadError)
+    /// Rooms, times and keys that can do nothing (issue 10): worded in UIText+Places.
+    case places(PlacesMessage)
+
+    public var kind: MessageKind {
+        switch self {
+        case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
+        case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
+        case .places(let message): return message.kind
+        }
+    }
+
+    public func text(in language: Language) -> String { UIText(language).message(self) }
+}

@@ -1,0 +1,53 @@
+import ConfDashScreen
+import ConfDashCore
+
+/// What the reducer needs to know about the screen, measured by the views from the layout: how
+/// many rows each list shows, the room grid's geometry, how many lines the detail and help
+/// overlays have and show. The reducer gets this one value and never asks a pane or an overlay.
+public struct ScreenMetrics: Sendable {
+    var layout: Layout
+    /// Rows of sessions the agenda list shows (its header excluded).
+    var agendaListHeight = 0
+    var regionsListHeight = 0
+    var technologiesListHeight = 0
+    /// The room grid's columns and rows, when the agenda is on screen.
+    var roomGrid: RoomGridPane.Geometry?
+    /// How far the open overlay can scroll: its lines less the rows it shows (0 when none is open).
+    var overlayMaxScroll = 0
+
+    /// Measures `state` on `data`, drawn with `theme` (the detail text is built with it, so the
+    /// frame that follows finds it built).
+    static func measure(_ state: AppState, data: DashboardData, theme: Theme) -> ScreenMetrics {
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
+        var metrics = ScreenMetrics(layout: layout)
+        let agenda = layout.content(of: .agenda)
+        metrics.agendaListHeight = AgendaPane.listHeight(agenda)
+        metrics.regionsListHeight = data.placesShowRooms ? RoomsPane.listHeight(layout.content(of: .regions))
+            : RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count)
+        metrics.technologiesListHeight = data.topicsShowTracks ? TracksPane.listHeight(layout.content(of: .technologies))
+            : TechnologyPane.listHeight(layout.content(of: .technologies))
+        if state.agendaView == .rooms, let agenda {
+            let rooms = data.roomGrid(state, rows: data.agendaRows(state)).rooms.count
+            metrics.roomGrid = RoomGridPane.Geometry(content: agenda, roomCount: rooms)
+        }
+        switch state.overlay {
+        case .detail: metrics.overlayMaxScroll = DetailOverlay.maxScroll(state, data: data, theme: theme)
+        case .help: metrics.overlayMaxScroll = HelpOverlay.maxScroll(state)
+        case .trackPicker, nil: break
+        }
+        return metrics
+    }
+
+    /// Rows a page key moves in the focused list or the open overlay, at least one.
+    func pageSize(_ state: AppState) -> Int {
+        switch state.overlay {
+        case .help, .detail: return max(state.size.height - 6, 1)
+        default: break
+        }
+        guard let content = layout.content(of: state.focus) else { return 1 }
+        switch state.focus {
+        case .agenda: return max(agendaListHeight / 2, 1)
+        default: return max(content.height - 2, 1)
+        }
+    }
+}
