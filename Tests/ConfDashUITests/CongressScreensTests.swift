@@ -109,6 +109,18 @@ import Testing
         #expect(Layout.compute(size: store.state.size, focus: store.state.focus, maximized: false).panes.count == 4)
     }
 
+    @Test("wide but short terminals show the focused pane beside the detail panel", arguments: [(160, 30), (200, 35)])
+    func wideButShortLayout(width: Int, height: Int) {
+        let layout = Layout.compute(size: Size(width: width, height: height), focus: .regions)
+        #expect(layout.kind == .full)
+        #expect(layout.panes.keys.map { $0 } == [.regions])
+        let detail = layout.detail
+        #expect(detail != nil)
+        #expect((layout.panes[.regions]?.width ?? 0) + (detail?.width ?? 0) == width)
+        // Narrower ones keep the tabs.
+        #expect(Layout.compute(size: Size(width: 100, height: height), focus: .regions).kind == .tabs)
+    }
+
     @Test func keysThatCanDoNothingSaySo() throws {
         guard let store = Self.store(size: Size(width: 120, height: 40)) else { return }
         Self.press("l l l l", on: store)

@@ -133,7 +133,7 @@ struct AgendaText {
         if !eventMatches.isEmpty {
             let one = Plural.isSingular(eventMatches.count, builder.language)
             footerParts.append(fr ? "\(eventMatches.count) \(one ? "événement correspond" : "événements correspondent") par leur propre texte"
-                : "\(eventMatches.count) \(one ? "event matches" : "events match") by its own text".replacingOccurrences(of: one ? "its own" : "its own", with: one ? "its own" : "their own"))
+                : "\(eventMatches.count) \(one ? "event matches by its" : "events match by their") own text")
         }
         var footer = footerParts.joined(separator: " · ")
         switch (noTimes, noRooms) {

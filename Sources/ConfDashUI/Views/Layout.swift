@@ -22,6 +22,8 @@ public struct Layout: Equatable, Sendable {
 
     /// Smaller than this, no pane is usable: the screen says so instead.
     public static let minimum = Size(width: 40, height: 10)
+    /// From this width on, a terminal too short for every pane shows the focused one beside the details.
+    public static let wideShortMinimumWidth = 140
     /// From this size on, everything is visible at once.
     public static let fullMinimum = Size(width: 120, height: 36)
 
@@ -47,6 +49,12 @@ public struct Layout: Equatable, Sendable {
             return Layout(kind: .full,
                           panes: [.agenda: agenda, .timeline: timeline, .regions: regions, .technologies: technologies],
                           detail: detail, tabBar: nil, statusBar: status)
+        }
+        if size.width >= wideShortMinimumWidth && body.height >= 12 {
+            // Wide but short (160x30, 200x35): the focused pane beside the detail panel rather
+            // than one pane and a hundred empty columns; Tab and 1–4 change the pane on the left.
+            let (pane, detail) = body.splitLeft(body.width * 58 / 100)
+            return Layout(kind: .full, panes: [focus: pane], detail: detail, tabBar: nil, statusBar: status)
         }
         let (tabBar, pane) = body.splitTop(1)
         return Layout(kind: .tabs, panes: [focus: pane], detail: nil, tabBar: tabBar, statusBar: status)
