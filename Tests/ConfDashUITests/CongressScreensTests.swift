@@ -112,7 +112,7 @@ import Testing
     @Test("wide but short terminals show the focused pane beside the detail panel", arguments: [(160, 30), (200, 35)])
     func wideButShortLayout(width: Int, height: Int) {
         let layout = Layout.compute(size: Size(width: width, height: height), focus: .regions)
-        #expect(layout.kind == .full)
+        #expect(layout.kind == .paneAndDetail)
         #expect(layout.panes.keys.map { $0 } == [.regions])
         let detail = layout.detail
         #expect(detail != nil)

@@ -17,7 +17,7 @@ public enum Screen {
         if let bar = layout.tabBar { TabBar.render(state, data: data, theme: theme, in: bar, into: &grid) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let focused = pane == state.focus
-            if layout.kind == .full {
+            if layout.kind.framed {
                 grid.drawFrame(rect, title: "\(pane.rawValue + 1) \(text.paneName(pane, data: data))",
                                style: focused ? theme.focusedBorder : theme.border,
                                titleStyle: focused ? theme.focusedBorder : theme.title)
