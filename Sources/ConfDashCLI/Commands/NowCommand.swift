@@ -68,27 +68,26 @@ struct NowCommand: IOCommand {
             .min { TimeZones.naiveSeconds($0.1.start!) < TimeZones.naiveSeconds($1.1.start!) }
         guard let (event, session) = soonest else { return "" }
         let room = builder.roomName(session.room, in: event).map { " " + oneLine($0) } ?? ""
-        return "\(builder.language == .fr ? "ensuite" : "next") \(session.start!.time)\(room) · \(oneLine(session.title.text(in: builder.language)))\n"
+        return "\(CLIWords(builder.language).next) \(session.start!.time)\(room) · \(oneLine(session.title.text(in: builder.language)))\n"
     }
 
     private func text(_ boards: [NowNext], _ builder: RecordBuilder, grouping: NowNext.Grouping, width: Int?) -> String {
-        let fr = builder.language == .fr
+        let words = CLIWords(builder.language)
         guard !boards.isEmpty else {
-            return (starred ? (fr ? "Aucune session étoilée" : "No starred session") : (fr ? "Aucune session" : "No session"))
-                + (fr ? " en cours ni à venir aujourd'hui.\n" : " running now or still to come today.\n")
+            return words.nothingNowOrNext(starred: starred) + "\n"
         }
         var blocks: [String] = []
         for board in boards {
             let zone = board.event.timeZone.map { " (\($0))" } ?? ""
             var block = "\(oneLine(board.event.title.text(in: builder.language))) · \(DateLabels.long(board.time.date, builder.language)) \(board.time.time)\(zone)\n"
             if board.rows.isEmpty {
-                block += fr ? "Plus rien aujourd'hui.\n" : "Nothing more today.\n"
+                block += words.nothingMoreToday + "\n"
             } else {
-                let header = grouping == .room ? (fr ? "salle" : "room") : (fr ? "thème" : "track")
+                let header = grouping == .room ? words.roomHeader : words.trackColumnHeader
                 var table = TextTable(columns: [
                     TextTable.Column(header, minWidth: 6, overflow: .truncate),
-                    TextTable.Column(fr ? "maintenant" : "now", minWidth: 12, overflow: .truncate),
-                    TextTable.Column(fr ? "ensuite" : "next", minWidth: 12, overflow: .truncate),
+                    TextTable.Column(words.now, minWidth: 12, overflow: .truncate),
+                    TextTable.Column(words.next, minWidth: 12, overflow: .truncate),
                 ])
                 for row in board.rows {
                     table.rows.append([groupName(row.group, board.event, builder, grouping),

@@ -95,4 +95,15 @@ struct CLIWords {
         span ? pick("Days inferred for “\(title)”: ", "Jours déduits pour « \(title) » : ")
             : pick("Day inferred for “\(title)”: ", "Jour déduit pour « \(title) » : ")
     }
+
+    // confdash now
+    var now: String { pick("now", "maintenant") }
+    var next: String { pick("next", "ensuite") }
+    var roomHeader: String { pick("room", "salle") }
+    var trackColumnHeader: String { pick("track", "thème") }
+    var nothingMoreToday: String { pick("Nothing more today.", "Plus rien aujourd'hui.") }
+    func nothingNowOrNext(starred: Bool) -> String {
+        starred ? pick("No starred session running now or still to come today.", "Aucune session étoilée en cours ni à venir aujourd'hui.")
+            : pick("No session running now or still to come today.", "Aucune session en cours ni à venir aujourd'hui.")
+    }
 }
