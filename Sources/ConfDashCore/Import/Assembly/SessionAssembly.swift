@@ -69,7 +69,7 @@ struct SessionAssembly {
         var seenSpeakers: Set<String> = []
         for person in entry.people {
             guard let id = personID(person) else { continue }
-            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: .speaker)) }
+            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: person.role)) }
         }
         let links = entry.links.compactMap { link(for: $0, entry) }
         // The model has English and French slots; a text in any other language goes in the English
