@@ -52,6 +52,12 @@ struct CLIWords {
     var technologyHeader: String { pick("Technology", "Technologie") }
     var alsoKnownAs: String { pick("Also known as", "Autres noms") }
     var trendColumn: String { pick("Trend", "Tendance") }
+    /// Entries that stand for a topic grouped sessions covered (breakout topics), counted apart from sessions.
+    var topicsColumn: String { pick("Topics", "Sujets") }
+    var topicsLegend: String {
+        pick("Topics: entries that name a topic grouped sessions covered (a breakout's), not sessions.",
+             "Sujets : entrées qui nomment un sujet traité par des sessions groupées (un atelier), pas des sessions.")
+    }
 
     func trendLegend(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: " ")

@@ -92,9 +92,6 @@ public struct UIText: Sendable {
     func matches(_ count: Int) -> String {
         count == 1 ? pick("1 match", "1 résultat") : pick("\(count) matches", "\(count) résultats")
     }
-    func sessions(_ count: Int) -> String {
-        count == 1 ? pick("1 session", "1 session") : pick("\(count) sessions", "\(count) sessions")
-    }
     func events(_ count: Int) -> String {
         count == 1 ? pick("1 event", "1 événement") : pick("\(count) events", "\(count) événements")
     }
