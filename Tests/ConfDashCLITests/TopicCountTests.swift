@@ -34,3 +34,19 @@ struct TopicCountTests {
         #expect(!text.stdout.contains("Topics") && text.stdout.contains("Trend"))
     }
 }
+
+/// Issue 14: the agenda flags a row whose day is our inference, and the note under the table
+/// (its legend) begins with the same mark.
+@Suite("CLI: inferred days are marked on their rows")
+struct InferredDayMarkTests {
+    @Test func theClosingPanelIsMarkedAndExplained() {
+        let run = CLIRun.run(["agenda", "--event", "wco-tech-conf-2024", "--day", "3"], width: 100)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let marked = lines.filter { $0.contains(" †") && !$0.contains("† Day inferred") }
+        #expect(marked.count == 1 && marked[0].contains("collaboration †"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  † Day inferred for “The future of customs") })
+        #expect(!lines.contains { $0.contains("Artificial Intelligence (AI) Day") && $0.contains("†") })
+        let french = CLIRun.run(["agenda", "--event", "wco-tech-conf-2024", "--day", "3", "--lang", "fr"]).stdout
+        #expect(french.contains("  † Jour déduit pour « L'avenir de la douane"))
+    }
+}
