@@ -98,8 +98,12 @@ enum AgendaPane {
             if state.personal.starred.contains(SessionAddress(event: event.id, session: session.id)) { title = "★ " + title }
             grid.write(title, x: x, y: rect.y, limit: rect.maxX - x, style: theme.title)
             guard rect.height > 1 else { return }
-            // Second line: the room where known, tracks in their colours, then the people.
+            // Second line: a day we inferred (issue 14), the room where known, tracks in their colours, then the people.
             var x2 = rect.x + 1 + (timeWidth > 0 ? timeWidth + 1 : 0) + 2
+            if session.dayBasis?.inferred == true {
+                x2 += grid.write(UIText(state.language).dayInferredTag, x: x2, y: rect.y + 1, limit: max(rect.maxX - x2, 0),
+                                 style: theme.heading) + 2
+            }
             if let room = session.room {
                 let name = event.rooms.first { $0.id == room }?.name.text(in: state.language) ?? room
                 // At most 22 columns ("…" where cut), then always a gap before the tracks.

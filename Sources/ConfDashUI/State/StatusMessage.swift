@@ -12,15 +12,19 @@ public enum NameKind: Equatable, Sendable {
 public struct OpenedFile: Equatable, Sendable {
     public var name: String
     public var events = 0, sessions = 0, warnings = 0
+    /// Entries that are a topic grouped sessions covered, not sessions ("and 8 breakout topics").
+    public var topics = 0, topicsAreBreakouts = true
 
     public init(_ summary: LoadSummary, name: String) {
         self.name = name
         (events, sessions, warnings) = (summary.eventCount, summary.sessionCount, summary.warnings.count)
+        (topics, topicsAreBreakouts) = (summary.topicCount, summary.topicsAreBreakouts)
     }
 
-    init(name: String, events: Int, sessions: Int, warnings: Int) {
+    init(name: String, events: Int, sessions: Int, warnings: Int, topics: Int = 0, topicsAreBreakouts: Bool = true) {
         self.name = name
         (self.events, self.sessions, self.warnings) = (events, sessions, warnings)
+        (self.topics, self.topicsAreBreakouts) = (topics, topicsAreBreakouts)
     }
 }
 
