@@ -44,12 +44,15 @@ public enum StatusMessage: Equatable, Sendable {
     case openFailed(LoadError)
     /// Stars, notes, reminders, the state file.
     case personal(PersonalMessage)
+    /// Reloading the schedule (R, `--refresh-every`) and what it found.
+    case live(LiveMessage)
 
     public var kind: MessageKind {
         switch self {
         case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
         case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
         case .personal(let message): return message.kind
+        case .live(let message): return message.kind
         }
     }
 

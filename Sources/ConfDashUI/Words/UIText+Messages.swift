@@ -25,6 +25,7 @@ extension UIText {
             }
             return text
         case .personal(let message): return personal(message)
+        case .live(let message): return live(message)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"
         case .openFailed(let failure):
