@@ -24,6 +24,8 @@ extension UIText {
         }
     }
 
+    var reloadingShort: String { pick("reloading…", "rechargement…") }
+
     var noChange: String { pick("No change since the version shown", "Aucun changement depuis la version affichée") }
 
     /// "3 new, 2 moved, 1 cancelled": kinds with none left out.
@@ -39,7 +41,7 @@ extension UIText {
 
     /// "★ “Title” moved: 11:00 → 14:00 (+1 starred)".
     func starredNotice(_ starred: StarredChange) -> String {
-        let title = "“" + String(starred.title.text(in: language).prefix(40)) + "”"
+        let title = "“" + String(starred.title.text(in: language).prefix(30)) + "”"
         var text = "★ " + title + " "
         if starred.kind == .cancelled {
             text += pick("is cancelled", "est annulée")
