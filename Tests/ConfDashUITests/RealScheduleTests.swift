@@ -127,10 +127,12 @@ import Testing
         }
         Self.press("r / rust Enter", on: dashboard)
         #expect(dashboard.data.agendaRows(dashboard.state).sessionCount > 0)
-        // Panes whose data the format lacks say so.
+        // Panes whose data the format lacks show what it has instead: its rooms and its tracks.
         Self.press("Escape 3", on: dashboard)
-        #expect(dashboard.render().text.contains("This dataset has no WCO regions."))
+        #expect(dashboard.render().text.contains("3 Rooms"))
+        #expect(!dashboard.render().text.contains("This dataset has no WCO regions."))
         Self.press("4", on: dashboard)
-        #expect(dashboard.render().text.contains("This dataset has no technology index."))
+        #expect(dashboard.render().text.contains("4 Tracks"))
+        #expect(!dashboard.render().text.contains("This dataset has no technology index."))
     }
 }
