@@ -121,7 +121,7 @@ import Testing
         for _ in 0..<grid.rooms.count {
             Self.press("l", on: dashboard)
             let geometry = RoomGridPane.Geometry(content: Layout.compute(size: dashboard.state.size, focus: .agenda).content(of: .agenda)!,
-                                                 roomCount: grid.rooms.count)
+                                                 names: grid.names)
             let (room, _) = try #require(grid.position(ofCursor: dashboard.state.agenda.cursor))
             #expect(room >= dashboard.state.roomScroll && room < dashboard.state.roomScroll + geometry.visibleRooms)
         }

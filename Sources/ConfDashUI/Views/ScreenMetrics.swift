@@ -27,8 +27,8 @@ public struct ScreenMetrics: Sendable {
         metrics.technologiesListHeight = data.topicsShowTracks ? TracksPane.listHeight(layout.content(of: .technologies))
             : TechnologyPane.listHeight(layout.content(of: .technologies))
         if state.agendaView == .rooms, let agenda {
-            let rooms = data.roomGrid(state, rows: data.agendaRows(state)).rooms.count
-            metrics.roomGrid = RoomGridPane.Geometry(content: agenda, roomCount: rooms)
+            let names = data.roomGrid(state, rows: data.agendaRows(state)).names
+            metrics.roomGrid = RoomGridPane.Geometry(content: agenda, names: names)
         }
         switch state.overlay {
         case .detail: metrics.overlayMaxScroll = DetailOverlay.maxScroll(state, data: data, theme: theme)
