@@ -96,6 +96,11 @@ enum AgendaPane {
             if let count = session.count, count > 1 { title += " (×\(count))" }
             // ★ as text, not colour: it reads in monochrome and NO_COLOR.
             if state.personal.starred.contains(SessionAddress(event: event.id, session: session.id)) { title = "★ " + title }
+            // What the last reload changed, as a word (LiveView.marks).
+            if let kind = state.live.mark(event: event.id, session: session.id) {
+                x += grid.write(UIText(state.language).changeMark(kind) + " ", x: x, y: rect.y, limit: max(rect.maxX - x, 0),
+                                style: ChangesOverlay.style(kind, theme))
+            }
             grid.write(title, x: x, y: rect.y, limit: rect.maxX - x, style: theme.title)
             guard rect.height > 1 else { return }
             // Second line: a day we inferred (issue 14), the room where known, tracks in their colours, then the people.

@@ -48,6 +48,8 @@ public enum StatusMessage: Equatable, Sendable {
     case openFailed(LoadError)
     /// Stars, notes, reminders, the state file.
     case personal(PersonalMessage)
+    /// Reloading the schedule (R, `--refresh-every`) and what it found.
+    case live(LiveMessage)
     /// Rooms, times and keys that can do nothing (issue 10): worded in UIText+Places.
     case places(PlacesMessage)
 
@@ -56,6 +58,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
         case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
         case .personal(let message): return message.kind
+        case .live(let message): return message.kind
         case .places(let message): return message.kind
         }
     }

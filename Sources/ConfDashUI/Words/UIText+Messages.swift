@@ -26,6 +26,7 @@ extension UIText {
             }
             return text
         case .personal(let message): return personal(message)
+        case .live(let message): return live(message)
         case .places(let message): return placesMessage(message)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"
