@@ -50,9 +50,19 @@ public enum TerminalRunner {
             let events = session.readEvents()
             if events.isEmpty {
                 if session.pendingSignal == nil, session.inputClosed { return ("input-closed", Status.hangup) }
+                // Idle: background results (a reload), the clock. A frame drawn for them is
+                // traced as keys=(idle), so a reload's main-thread cost shows in the trace.
+                let start = TimingTrace.now()
                 if program.idle() {
-                    session.draw(program.render())
+                    let handled = TimingTrace.now()
+                    let grid = program.render()
+                    let rendered = TimingTrace.now()
+                    let drawn = session.draw(grid)
                     if program.takeBell() { session.bell() }
+                    if trace.isEnabled {
+                        trace.frame(keys: ["(idle)"], handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered,
+                                    statistics: drawn)
+                    }
                 }
                 continue
             }
