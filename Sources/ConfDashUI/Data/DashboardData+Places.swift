@@ -105,7 +105,8 @@ extension DashboardData {
         var trends: [String: [Int]] = [:]
         let columns = single.map { $0.dayCount } ?? scope.count
         for (eventIndex, event) in scope.enumerated() {
-            for session in event.sessions where query.session(session, of: event, matches: filter) {
+            // An entry that stands for a topic grouped sessions covered is not a session (issue 14).
+            for session in event.sessions where !session.groupTopic && query.session(session, of: event, matches: filter) {
                 let column = single != nil ? (session.day.flatMap(event.dayIndex(of:)).map { $0 - 1 }) : eventIndex
                 for track in session.tracks {
                     counts[track, default: 0] += 1

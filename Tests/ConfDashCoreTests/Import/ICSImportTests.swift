@@ -87,7 +87,7 @@ struct ICSImportTests {
         #expect(event.timeZone == "+01:00")
         #expect(try event.session(titled: "Winter one").start == at("2024-03-05T10:00"))
         #expect(try event.session(titled: "Summer").start == at("2024-04-05T09:00"))
-        expectImportProblem(result, "1 event(s) at another offset show at another hour than the file's clock")
+        expectImportProblem(result, "1 event at another offset shows at another hour than the file's clock")
     }
 
     /// Two winter sessions and one summer one in a zone defined only by its VTIMEZONE (Outlook's rules for Berlin).

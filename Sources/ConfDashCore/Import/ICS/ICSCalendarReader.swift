@@ -77,7 +77,8 @@ enum ICSCalendarReader {
                 let others = offsets.values.reduce(0, +) - chosen.value
                 log.warning("TZID \(quoted(tzid)) is defined only by its VTIMEZONE and is not a zone confdash can name; its offset "
                             + "changes within the calendar, and times are shown at \(TimeZones.offsetText(seconds: chosen.key)): "
-                            + "\(others) event(s) at another offset show at another hour than the file's clock", at: "", nil)
+                            + "\(Plural.count(others, "event", "events", .en)) at another offset "
+                            + "\(Plural.word(others, "shows", "show", .en)) at another hour than the file's clock", at: "", nil)
             }
             return chosen.map { TimeZones.offsetText(seconds: $0.key) }
         case nil:
