@@ -215,7 +215,10 @@ public struct KeyCase: Sendable {
     /// The congress schedules have one event and no regions: `[`, `]` and Enter on a region
     /// have nothing to do there (the benchmarks check that every measured key changes the state).
     public func applies(to dataset: DatasetName) -> Bool {
-        !Self.singleEvent.contains(dataset) || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
+        let congress = Self.singleEvent.contains(dataset)
+        // The rooms pane (Places without WCO regions) exists only on the congress-shaped schedules.
+        if name.hasPrefix("Right in rooms pane") { return congress }
+        return !congress || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
     }
 
     /// The congress-shaped schedules: one event, no regions.
@@ -238,6 +241,11 @@ public struct KeyCase: Sendable {
         KeyCase(name: "PageDown", prefix: "", key: .pageDown, undo: "PageUp"),
         KeyCase(name: "End (last session)", prefix: "", key: .end, undo: "Home"),
         KeyCase(name: "L (language)", prefix: "", key: .character("L"), undo: "L"),
+        // Issue 10: the rooms and tracks panes (Places and Topics on a congress), z.
+        KeyCase(name: "j in places pane", prefix: "3", key: .character("j"), undo: "k"),
+        KeyCase(name: "Right in rooms pane (next day)", prefix: "3", key: .right, undo: "Left"),
+        KeyCase(name: "j in topics pane", prefix: "4", key: .character("j"), undo: "k"),
+        KeyCase(name: "z (maximise)", prefix: "", key: .character("z"), undo: "z"),
     ]
 }
 

@@ -142,7 +142,12 @@ extension DashboardData {
                     day = UIText(labels.language).day + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
                 case .unplaced: day = UIText(labels.language).unknownDay
                 }
-                items += sorted(sessions).map { .session($0, event: event, when: day) }
+                // Day and clock time (the room is on the row's second line): where and when at a glance.
+                items += sorted(sessions).map { session in
+                    let start = clock(state.localTime).times(of: session, in: event)?.start.time
+                    let time = start.map { " \($0)" } ?? ""
+                    return .session(session, event: event, when: day + time)
+                }
             }
         }
         return AgendaRows(items: items, emptyReason: UIText(state.language).noSearchMatch(state.searchText ?? ""))
@@ -174,11 +179,9 @@ extension DashboardData {
     /// The time column: never a made-up time.
     func when(_ session: Session, _ event: Event, _ labels: Labels, local: Bool) -> String {
         if let (start, end) = clock(local).times(of: session, in: event) {
-            var text = "\(start.time)" + (end.map { "–\($0.time)" } ?? "")
-            // On another clock a session can move to the next or previous calendar day: say so.
-            let listed = session.day ?? session.start?.date ?? start.date
-            if start.date != listed { text += start.date > listed ? "+1" : "−1" }
-            return text
+            // On another clock a session can move to the next or previous calendar day, and one
+            // can end after midnight: say so.
+            return "\(start.time)" + (end.map { "–\($0.time)" } ?? "") + ClockDisplay.shiftMark(clock(local).dayShift(of: session, in: event))
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
         return UIText(labels.language).unknownTime

@@ -36,6 +36,9 @@ public final class DashboardData: Sendable {
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+    /// The rooms and tracks panes' rows: a pass over an event's sessions, so done once per change.
+    let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
+    let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
@@ -97,6 +100,7 @@ public final class DashboardData: Sendable {
         filter.tracks = Set(state.trackFilter.map(\.rawValue))
         if let technology = state.technologyFilter { filter.technologies = [technology.rawValue] }
         if let region = state.regionFilter { filter.regions = [region.rawValue] }
+        filter.rooms = state.roomFilter
         filter.search = state.searchText
         return filter
     }

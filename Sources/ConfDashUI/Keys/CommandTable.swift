@@ -34,8 +34,8 @@ public struct CommandEntry: Sendable {
 public enum CommandTable {
     /// Every command, in the order the help lists them.
     public static let entries: [CommandEntry] = [
-        CommandEntry(names: ["day"], argument: "N", help: LocalizedText(en: "Go to day N of the event", fr: "Aller au jour N de l'événement"),
-                     parse: { Int($0).flatMap { $0 > 0 ? .goToDay($0) : nil } },
+        CommandEntry(names: ["day"], argument: "N|DATE", help: LocalizedText(en: "Go to day N of the event, or to a date (2024-12-28)", fr: "Aller au jour N de l'événement, ou à une date (2024-12-28)"),
+                     parse: { Int($0).flatMap { $0 > 0 ? .goToDay($0) : nil } ?? CalendarDate(iso: $0).map { .goToDate($0) } },
                      candidates: { _, context in
                          (1...max(context.data.events.map(\.dayCount).max() ?? 0, 1)).map(String.init)
                      }),
@@ -51,6 +51,14 @@ public enum CommandTable {
         CommandEntry(names: ["region"], argument: "name", help: LocalizedText(en: "Narrow to a WCO region", fr: "Restreindre à une région de l'OMD"),
                      parse: { $0.isEmpty ? nil : .filterRegion($0) },
                      candidates: { _, context in context.data.regions.map { $0.name.text(in: context.language) } }),
+        CommandEntry(names: ["time"], argument: "HH:MM", help: LocalizedText(en: "The agenda at that time of the day (list and room grid)", fr: "Le programme à cette heure du jour (liste et grille)"),
+                     parse: { ClockTime(text: $0.count == 4 ? "0" + $0 : $0).map { .goToTime($0) } }),
+        CommandEntry(names: ["room"], argument: "name", help: LocalizedText(en: "Narrow to a room (again: add one; empty: all rooms)", fr: "Restreindre à une salle (à nouveau : en ajouter une ; vide : toutes)"),
+                     parse: { .filterRoom($0) },
+                     candidates: { _, context in
+                         var seen = Set<String>()
+                         return context.data.events.flatMap(\.rooms).map { $0.name.text(in: context.language) }.filter { seen.insert($0).inserted }
+                     }),
         CommandEntry(names: ["search"], argument: "text", help: LocalizedText(en: "Search all events", fr: "Chercher dans tous les événements"),
                      parse: { .search($0) }),
         CommandEntry(names: ["lang"], argument: "en|fr", help: LocalizedText(en: "Interface and data language", fr: "Langue de l'interface et des données"),
@@ -73,6 +81,10 @@ public enum CommandTable {
                      parse: parseOpen,
                      candidates: { argument, context in FileCompletion.candidates(for: argument, listing: context.environment.listDirectory) },
                      completesItself: true),
+        CommandEntry(names: ["reload"], argument: nil, help: LocalizedText(en: "Read the schedule again (URL or file) and mark what changed", fr: "Relire le programme (URL ou fichier) et marquer ce qui a changé"),
+                     parse: { _ in .reload }),
+        CommandEntry(names: ["changes"], argument: nil, help: LocalizedText(en: "What the last reload changed", fr: "Ce que le dernier rechargement a changé"),
+                     parse: { _ in .showChanges }),
         CommandEntry(names: ["mine"], argument: nil, help: LocalizedText(en: "My agenda: starred sessions, overlaps, free gaps", fr: "Mon programme : séances étoilées, chevauchements, créneaux libres"),
                      parse: { _ in .showMine }),
         CommandEntry(names: ["now"], argument: nil, help: LocalizedText(en: "Now and next, room by room", fr: "En cours et ensuite, salle par salle"),

@@ -20,6 +20,10 @@ public enum Command: Equatable, Hashable, Sendable {
     case zoomIn, zoomOut
     case toggleRoomGrid, previousRoom, nextRoom, previousDay, nextDay
     case toggleTimeZone
+    /// z: the focused pane alone on the screen, and back.
+    case toggleMaximize
+    /// The agenda at the current time of the event (when it is on), else at the day's first session.
+    case goToNow
     case quit
     /// s / *: star or unstar the selected session.
     case toggleStar
@@ -31,6 +35,12 @@ public enum Command: Equatable, Hashable, Sendable {
     // Commands that carry an argument: typed on the `:` line.
     case goToDay(Int)
     case goToEvent(String)
+    /// `:day 2024-12-28`: the selected event's day with that date.
+    case goToDate(CalendarDate)
+    /// `:time 16:00`: the agenda (list and room grid) at that time of the day.
+    case goToTime(ClockTime)
+    /// `:room NAME`: narrow to that room (added to the rooms chosen; empty: none).
+    case filterRoom(String)
     case filterTrack(String)
     case filterTechnology(String)
     case filterRegion(String)
@@ -41,6 +51,10 @@ public enum Command: Equatable, Hashable, Sendable {
     case open(String, format: InputFormat = .auto)
     /// `:note TEXT` on the selected session (empty: remove the note).
     case setNote(String)
+    /// R, `:reload`: read the schedule again in the background.
+    case reload
+    /// C, `:changes`: what the last reload changed.
+    case showChanges
 }
 
 /// Everything that can change the state.
@@ -58,6 +72,10 @@ public enum Action: Equatable, Sendable {
     case tick(Int)
     /// The result of an `.open` effect, with the file's name as the message shows it.
     case opened(String, Result<LoadSummary, LoadError>)
+    /// The result of a `.reload` effect; the new version (if any) is already in place.
+    case reloaded(ReloadReport)
+    /// `--refresh-every`: time for a reload nobody asked for by key.
+    case refreshDue
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {
@@ -81,4 +99,6 @@ public enum Effect: Equatable, Sendable {
     case saveNote(SessionAddress, String?)
     /// Ring the terminal bell once (a reminder).
     case bell
+    /// Read the schedule again off the main thread; the result comes back as `.reloaded`.
+    case reload(automatic: Bool)
 }

@@ -5,22 +5,26 @@ public enum MessageKind: Equatable, Sendable { case info, error }
 /// What a typed name was looked up as. Messages name it with the right article and agreement
 /// in French ("Aucune technologie nommée", "Aucun thème nommé").
 public enum NameKind: Equatable, Sendable {
-    case event, track, technology, region
+    case event, track, technology, region, room
 }
 
 /// A file `:open` read: what the status line says about it.
 public struct OpenedFile: Equatable, Sendable {
     public var name: String
     public var events = 0, sessions = 0, warnings = 0
+    /// Entries that are a topic grouped sessions covered, not sessions ("and 8 breakout topics").
+    public var topics = 0, topicsAreBreakouts = true
 
     public init(_ summary: LoadSummary, name: String) {
         self.name = name
         (events, sessions, warnings) = (summary.eventCount, summary.sessionCount, summary.warnings.count)
+        (topics, topicsAreBreakouts) = (summary.topicCount, summary.topicsAreBreakouts)
     }
 
-    init(name: String, events: Int, sessions: Int, warnings: Int) {
+    init(name: String, events: Int, sessions: Int, warnings: Int, topics: Int = 0, topicsAreBreakouts: Bool = true) {
         self.name = name
         (self.events, self.sessions, self.warnings) = (events, sessions, warnings)
+        (self.topics, self.topicsAreBreakouts) = (topics, topicsAreBreakouts)
     }
 }
 
@@ -44,12 +48,18 @@ public enum StatusMessage: Equatable, Sendable {
     case openFailed(LoadError)
     /// Stars, notes, reminders, the state file.
     case personal(PersonalMessage)
+    /// Reloading the schedule (R, `--refresh-every`) and what it found.
+    case live(LiveMessage)
+    /// Rooms, times and keys that can do nothing (issue 10): worded in UIText+Places.
+    case places(PlacesMessage)
 
     public var kind: MessageKind {
         switch self {
         case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
         case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
         case .personal(let message): return message.kind
+        case .live(let message): return message.kind
+        case .places(let message): return message.kind
         }
     }
 

@@ -18,6 +18,7 @@ struct SessionAssembly {
     private var firstUse: [String: JSONPosition] = [:]
     private var droppedLinks = 0
     private var firstDroppedLink: (String, JSONPosition?, String)?
+    private var duplicateIDs = DuplicateIDReport()
     private var warnedLanguages: Set<String> = []
     /// A schedule has a few dozen distinct types for a thousand sessions.
     private var kinds: [String: Session.Kind] = [:]
@@ -44,8 +45,7 @@ struct SessionAssembly {
     mutating func session(for entry: ImportedEntry, order: Int) -> (key: Key, session: Session) {
         let (id, renamed) = sessionIDAllocator.claim(entry.idHint, fallback: "session-\(order + 1)")
         if renamed, let hint = entry.idHint {
-            let first = firstUse[ImportIDs.slug(hint)].map { " (first at line \($0.line))" } ?? ""
-            log.warning("duplicate id \(quoted(hint))\(first); both are kept, this one as \(quoted(id))", at: entry.path, entry.position)
+            duplicateIDs.add(hint: hint, firstLine: firstUse[ImportIDs.slug(hint)]?.line, keptAs: id, path: entry.path, position: entry.position)
         } else if let position = entry.position {
             firstUse[id] = position
         }
@@ -72,7 +72,7 @@ struct SessionAssembly {
         var seenSpeakers: Set<String> = []
         for person in entry.people {
             guard let id = personID(person) else { continue }
-            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: .speaker)) }
+            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: person.role)) }
         }
         let links = entry.links.compactMap { link(for: $0, entry) }
         // The model has English and French slots; a text in any other language goes in the English
@@ -95,6 +95,7 @@ struct SessionAssembly {
 
     /// One summary instead of a warning per link: real schedules carry many `file://` attachments.
     func reportSummaries() {
+        duplicateIDs.report(to: log)
         guard let (url, position, path) = firstDroppedLink else { return }
         let more = droppedLinks > 1 ? " (and \(droppedLinks - 1) more)" : ""
         log.warning("links that are not web addresses are left out: \(quoted(url))\(more)", at: path, position)
