@@ -21,6 +21,9 @@ struct DashboardOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Remind of a starred session this many minutes before it starts (notice and bell, once); 0: never.", valueName: "minutes"))
     var remind: Int = 10
 
+    @Option(name: .long, help: ArgumentHelp("With --data: read the schedule again this often, as R does (at least 10s; e.g. 15m, 1h), in the background; new, moved and cancelled sessions are marked.", valueName: "interval"))
+    var refreshEvery: String?
+
     /// Everything the dashboard is built from, resolved from the options and the environment.
     struct Setup: Sendable {
         var index: DatasetIndex
@@ -32,6 +35,9 @@ struct DashboardOptions: ParsableArguments {
         var remindMinutes: Int
         /// The state file for stars and notes; nil when there is no place for it.
         var personal: PersonalStateStore?
+        /// What R reads again (nil: the built-in dataset), and `--refresh-every` in seconds.
+        var source: ScheduleSource?
+        var refreshEvery: Double?
 
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
@@ -44,6 +50,8 @@ struct DashboardOptions: ParsableArguments {
                 store.attach(file)
             }
             store.configureClock(now: now, remindMinutes: remindMinutes)
+            // snapshot (not saving) reloads at once, so `--keys R` shows the result in its frame.
+            store.follow(source, refreshEvery: refreshEvery, runner: saving ? .thread : .inline)
             return store
         }
     }
@@ -55,6 +63,7 @@ struct DashboardOptions: ParsableArguments {
         case .success(let value): setting = now != nil || io.environment["CONFDASH_NOW"]?.isEmpty == false ? value : nil
         case .failure(let error): throw CommandFailure.usage(error.message)
         }
+        let refresh = try refreshInterval()
         let index = try input.loadIndex(io)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: input.data.map { ScheduleIdentity.imported(index.dataset, path: $0) } ?? .bundled)
@@ -62,7 +71,20 @@ struct DashboardOptions: ParsableArguments {
         // `--tz ZONE` (any IANA zone) converts like `--tz local`, to that zone.
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
                      localTime: clock.tz != .event, localZone: clock.zone(io),
-                     now: setting, remindMinutes: remind, personal: personal)
+                     now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
+                     refreshEvery: refresh)
+    }
+
+    /// `--refresh-every` in seconds: at least 10, and only with something to read again.
+    func refreshInterval() throws -> Double? {
+        guard let refreshEvery else { return nil }
+        guard let seconds = RemoteOptions.seconds(refreshEvery), seconds >= 10 else {
+            throw CommandFailure.usage("--refresh-every \(refreshEvery): expected an interval of at least 10s, such as 30s, 15m or 1h")
+        }
+        guard input.data != nil else {
+            throw CommandFailure.usage("--refresh-every needs --data FILE or URL: the built-in dataset does not change")
+        }
+        return seconds
     }
 
     /// The world map compiled into the binary (Natural Earth, see Resources/README.md). It is

@@ -29,6 +29,9 @@ struct ExitStatusTests {
         ["agenda", "--day", "0"],
         ["no-such-command"],
         ["validate"],
+        ["snapshot", "--refresh-every", "15m"],
+        ["snapshot", "--data", "docs/examples/timed-dataset.json", "--refresh-every", "5s"],
+        ["snapshot", "--data", "docs/examples/timed-dataset.json", "--refresh-every", "soon"],
     ])
     func usage(arguments: [String]) {
         let run = CLIRun.run(arguments)

@@ -64,6 +64,15 @@ import Testing
                 == "Ouvert : f.xml — 1 événement, 2 sessions")
     }
 
+    /// Issue 14: an entry that stands for a topic grouped sessions covered is not counted as a session.
+    @Test func theOpenedMessageCountsTopicsApartFromSessions() {
+        let opened = OpenedFile(name: "wco.json", events: 5, sessions: 35, warnings: 0, topics: 12)
+        #expect(StatusMessage.opened(opened).text(in: .en) == "Opened wco.json — 5 events, 35 sessions and 12 breakout topics")
+        #expect(StatusMessage.opened(opened).text(in: .fr) == "Ouvert : wco.json — 5 événements, 35 sessions et 12 sujets d'atelier")
+        let other = OpenedFile(name: "x.json", events: 1, sessions: 0, warnings: 0, topics: 1, topicsAreBreakouts: false)
+        #expect(StatusMessage.opened(other).text(in: .en) == "Opened x.json — 1 event, 1 topic of grouped sessions")
+    }
+
     @Test func everyContextHasATitleInBothLanguages() {
         for context in KeyContext.allCases {
             #expect(UIText(.en).contextTitle(context) != UIText(.fr).contextTitle(context), "\(context)")

@@ -139,16 +139,9 @@ struct AgendaText {
     }
 
     /// "19 sessions", or with entries that stand for a topic of grouped sessions, "11 sessions
-    /// and 8 breakout topics": a topic is not a session, and is not counted as one.
-    private func countLine(_ entries: [Session]) -> String {
-        let topics = entries.filter(\.groupTopic)
-        let sessions = words.sessionCount(entries.count - topics.count)
-        guard !topics.isEmpty else { return sessions }
-        let topicCount = words.topicCount(topics.count, breakouts: topics.allSatisfy { $0.kind == .breakout })
-        // Topics alone: "1 breakout topic(s)", not "0 session(s) and 1 breakout topic(s)".
-        guard entries.count > topics.count else { return topicCount }
-        return sessions + words.and + topicCount
-    }
+    /// and 8 breakout topics": a topic is not a session, and is not counted as one. The same
+    /// words as `validate`, the details, the Markdown export and the dashboard's `:open`.
+    private func countLine(_ entries: [Session]) -> String { labels.sessionsAndTopics(entries) }
 
     /// "The search matches the event itself: theme, organisations": the match is on the event, not a session.
     private func eventMatchLine(_ match: EventMatch, search: String) -> String {
@@ -233,6 +226,8 @@ struct AgendaText {
             var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
             if let count = session.count { kind += " ×\(count)" }
             var cell = session.title.text(in: builder.language)
+            // A day we inferred is flagged on its row; the note under the table gives the reason.
+            if session.dayBasis?.inferred == true { cell += words.dayInferredMark }
             let people = builder.peopleLine(session)
             if !people.isEmpty { cell += "\n" + people }
             let tracks = session.tracks.compactMap { builder.index.tracksByID[$0]?.name.text(in: builder.language) }

@@ -9,11 +9,17 @@ struct DashboardCommand: ParsableCommand {
         Needs a terminal: with stdin or stdout not a TTY, or TERM unset or dumb, it prints one line \
         and exits with status 1. Press ? inside for every key; q quits.
 
+        With --data FILE or URL, R (or :reload) reads the schedule again in the background and \
+        marks new, moved and cancelled sessions in the lists; C lists every change with its old and \
+        new day, time and room, and a starred session that moved or was cancelled gets a notice. \
+        --refresh-every 15m does it on its own.
+
         Examples:
           confdash
           confdash --lang fr
           confdash --theme monochrome
           confdash --data my-conference.json
+          confdash --data https://fahrplan.events.ccc.de/congress/2024/fahrplan/schedule.xml --refresh-every 15m
         """
     )
 

@@ -54,16 +54,18 @@ struct ValidateCommand: IOCommand {
         case .json:
             io.out(JSONOutput.encode(ValidationOutput(
                 file: name, valid: result.dataset != nil, errors: errors, warnings: warnings,
-                events: result.dataset?.events.count, sessions: result.dataset.map { $0.events.reduce(0) { $0 + $1.sessions.count } },
+                events: result.dataset?.events.count, sessions: result.dataset.map { $0.sessionAndTopicCounts.sessions },
+                topics: result.dataset.map { $0.sessionAndTopicCounts.topics },
                 problems: result.problems.map {
                     .init(severity: $0.severity.rawValue, path: $0.path, line: $0.line, column: $0.column, message: $0.message)
                 })))
         case .text:
             for problem in result.problems { io.out("\(problem)\n") }
             if let dataset = result.dataset {
-                let sessions = dataset.events.reduce(0) { $0 + $1.sessions.count }
+                // "39 sessions and 12 breakout topics": a topic grouped sessions covered is not a session.
+                let entries = Labels(.en).sessionsAndTopics(dataset.events.flatMap(\.sessions))
                 let warningNote = warnings == 0 ? "" : ", " + counted(warnings, "warning")
-                io.out("\(name): valid: \(counted(dataset.events.count, "event")), \(counted(sessions, "session"))\(warningNote)\n")
+                io.out("\(name): valid: \(counted(dataset.events.count, "event")), \(entries)\(warningNote)\n")
             } else {
                 io.out("\(name): invalid: \(counted(errors, "error")), \(counted(warnings, "warning"))\n")
             }
@@ -104,6 +106,8 @@ struct ValidationOutput: Encodable {
     var errors: Int
     var warnings: Int
     @Null var events: Int?
+    /// Sessions only; `topics` counts the entries that are a topic grouped sessions covered.
     @Null var sessions: Int?
+    @Null var topics: Int?
     var problems: [Problem]
 }

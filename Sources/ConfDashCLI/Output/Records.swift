@@ -160,7 +160,9 @@ struct UsageRecord: Encodable {
     @Null var description: String?
     @Null var color: String?
     var events: Int
+    /// Sessions only; `topics` counts the entries that are a topic grouped sessions covered.
     var sessions: Int
+    var topics: Int
     /// Sessions per year, keyed by year ("2024").
     var sessionsByYear: [String: Int]
     var eventIDs: [String]

@@ -5,7 +5,7 @@ extension UsageRecord {
     init(id: String, name: String, aliases: [String]?, description: String?, color: String?, usage: UsageCount?) {
         let usage = usage ?? UsageCount()
         self.init(id: id, name: name, aliases: aliases, description: description, color: color,
-                  events: usage.events, sessions: usage.sessions,
+                  events: usage.events, sessions: usage.sessions, topics: usage.topics,
                   sessionsByYear: Dictionary(uniqueKeysWithValues: usage.sessionsByYear.map { (String($0.key), $0.value) }),
                   eventIDs: usage.eventIDs)
     }
@@ -21,10 +21,10 @@ enum UsageOutput {
         case .json:
             io.out(JSONOutput.encode(UsageListOutput(lang: builder.language.rawValue, key: key, items: records)))
         case .csv:
-            var csv = CSVWriter(header: ["id", "name", "aliases", "events", "sessions"] + years.map { "sessions_\($0)" })
+            var csv = CSVWriter(header: ["id", "name", "aliases", "events", "sessions", "topics"] + years.map { "sessions_\($0)" })
             for record in records {
                 csv.append([record.id, record.name, (record.aliases ?? []).joined(separator: "; "),
-                            String(record.events), String(record.sessions)]
+                            String(record.events), String(record.sessions), String(record.topics)]
                            + years.map { String(record.sessionsByYear[String($0)] ?? 0) })
             }
             io.out(csv.text)
@@ -37,19 +37,26 @@ enum UsageOutput {
             let hasAliases = records.contains { !($0.aliases ?? []).isEmpty } && (io.outputWidth ?? Int.max) >= 80
             var columns: [TextTable.Column] = [.init("Id"), .init(nameHeader, minWidth: 10, overflow: .wrap)]
             if hasAliases { columns.append(.init(words.alsoKnownAs, minWidth: 10, overflow: .wrap)) }
-            columns += [
-                .init(words.eventsColumn, alignment: .right),
-                .init("Sessions", alignment: .right),
-                .init(words.trendColumn),
-            ]
+            // Topics of grouped sessions are not sessions: their own column, where the data has any.
+            // Below 80 columns that column takes the trend's place: the counts matter more.
+            let hasTopics = records.contains { $0.topics > 0 }
+            let hasTrend = !hasTopics || (io.outputWidth ?? Int.max) >= 80
+            columns += [.init(words.eventsColumn, alignment: .right), .init("Sessions", alignment: .right)]
+            if hasTopics { columns.append(.init(words.topicsColumn, alignment: .right)) }
+            if hasTrend { columns.append(.init(words.trendColumn)) }
             var table = TextTable(columns: columns)
             for record in records {
                 var row = [record.id, record.name]
                 if hasAliases { row.append((record.aliases ?? []).joined(separator: ", ")) }
-                row += [String(record.events), String(record.sessions), sparkline(years.map { record.sessionsByYear[String($0)] ?? 0 })]
+                row += [String(record.events), String(record.sessions)]
+                if hasTopics { row.append(String(record.topics)) }
+                if hasTrend { row.append(sparkline(years.map { record.sessionsByYear[String($0)] ?? 0 })) }
                 table.append(row)
             }
-            io.out(table.render(maxWidth: io.outputWidth) + "\n" + words.trendLegend(years) + "\n")
+            var legend = hasTrend ? [words.trendLegend(years)] : []
+            if hasTopics { legend.append(words.topicsLegend) }
+            let lines = legend.flatMap { line in io.outputWidth.map { line.wrapped(toWidth: $0) } ?? [line] }
+            io.out(table.render(maxWidth: io.outputWidth) + "\n" + lines.map { $0 + "\n" }.joined())
         }
     }
 

@@ -73,6 +73,12 @@ struct CLIWords {
     var technologyHeader: String { pick("Technology", "Technologie") }
     var alsoKnownAs: String { pick("Also known as", "Autres noms") }
     var trendColumn: String { pick("Trend", "Tendance") }
+    /// Entries that stand for a topic grouped sessions covered (breakout topics), counted apart from sessions.
+    var topicsColumn: String { pick("Topics", "Sujets") }
+    var topicsLegend: String {
+        pick("Topics: entries that name a topic grouped sessions covered (a breakout's), not sessions.",
+             "Sujets : entrées qui nomment un sujet traité par des sessions groupées (un atelier), pas des sessions.")
+    }
 
     func trendLegend(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: " ")
@@ -94,14 +100,6 @@ struct CLIWords {
         }
     }
 
-    /// "8 sessions and 3 breakout topics": a topic is not a session, and is not counted as one.
-    func sessionCount(_ count: Int) -> String { Plural.count(count, "session", "sessions", language) }
-    var and: String { pick(" and ", " et ") }
-    func topicCount(_ count: Int, breakouts: Bool) -> String {
-        breakouts ? pick(Plural.count(count, "breakout topic", "breakout topics", language), Plural.count(count, "sujet", "sujets", language) + " d'atelier")
-            : pick(Plural.count(count, "topic", "topics", language) + " of grouped sessions", Plural.count(count, "sujet", "sujets", language) + " de sessions groupées")
-    }
-
     func eventsMatchByOwnText(_ count: Int) -> String {
         one(count) ? pick("\(count) event matches by its own text", "\(count) événement correspond par son propre texte")
             : pick("\(count) events match by their own text", "\(count) événements correspondent par leur propre texte")
@@ -112,11 +110,13 @@ struct CLIWords {
              "La recherche correspond à l'événement lui-même (\(fields)), pas à une session ; confdash events --long --search \"\(search)\" le montre.")
     }
 
-    /// Before the reason a session's day is our inference.
+    /// Before the reason a session's day is our inference; "†" is the mark on its row.
     func dayInferred(for title: String, span: Bool) -> String {
-        span ? pick("Days inferred for “\(title)”: ", "Jours déduits pour « \(title) » : ")
-            : pick("Day inferred for “\(title)”: ", "Jour déduit pour « \(title) » : ")
+        span ? pick("† Days inferred for “\(title)”: ", "† Jours déduits pour « \(title) » : ")
+            : pick("† Day inferred for “\(title)”: ", "† Jour déduit pour « \(title) » : ")
     }
+    /// After the title of a row whose day the source does not state; the note under the table says why.
+    var dayInferredMark: String { " †" }
 
     // confdash now
     var now: String { pick("now", "maintenant") }

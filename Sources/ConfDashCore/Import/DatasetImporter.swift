@@ -87,8 +87,10 @@ public enum DatasetImporter {
         case UInt8(ascii: "<"): return .xml
         case UInt8(ascii: "{"), UInt8(ascii: "["): return .confdash  // refined to schedule.json once parsed
         default:
-            let head = String(decoding: bytes[start..<min(bytes.count, start + 15)], as: UTF8.self).uppercased()
-            return head == "BEGIN:VCALENDAR" ? .ics : nil
+            // Any component (a bare VEVENT, a VTIMEZONE, an X- component, a vCard) goes to the
+            // iCalendar reader, whose error names what the file starts with instead of listing formats.
+            let head = String(decoding: bytes[start..<min(bytes.count, start + 6)], as: UTF8.self).uppercased()
+            return head == "BEGIN:" ? .ics : nil
         }
     }
 

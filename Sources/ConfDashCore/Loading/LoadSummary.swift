@@ -14,7 +14,13 @@ public struct LoadSummary: Equatable, Sendable {
     }
 
     public var eventCount: Int { dataset.events.count }
-    public var sessionCount: Int { dataset.events.reduce(0) { $0 + $1.sessions.count } }
+    /// Sessions only: entries that stand for a topic grouped sessions covered are `topicCount`.
+    public var sessionCount: Int { dataset.sessionAndTopicCounts.sessions }
+    public var topicCount: Int { dataset.sessionAndTopicCounts.topics }
+    /// True when every topic entry is a breakout's ("8 breakout topics").
+    public var topicsAreBreakouts: Bool {
+        dataset.events.allSatisfy { event in event.sessions.allSatisfy { !$0.groupTopic || $0.kind == .breakout } }
+    }
 }
 
 /// Why a dataset file gives nothing to show. The CLI exits 66 for the first, 65 for the second.

@@ -8,6 +8,8 @@ extension DatasetLoader {
     }
 }
 
+/// Walks every text of a dataset that has two languages. Each kind of record lists its texts once,
+/// by field name, in the order the dataset format gives them.
 private struct TranslationGapFinder {
     let file: String
     var problems: [LoadProblem] = []
@@ -24,38 +26,24 @@ private struct TranslationGapFinder {
         problems.append(LoadProblem(severity: .warning, file: file, path: path, message: message))
     }
 
+    /// `path[i].field` for each item of a list and each of its texts.
+    mutating func check<Item>(_ items: [Item], _ path: String, _ texts: (Item) -> KeyValuePairs<String, LocalizedText?>) {
+        for (i, item) in items.enumerated() {
+            for (field, text) in texts(item) { check(text, "\(path)[\(i)].\(field)") }
+        }
+    }
+
     mutating func check(_ dataset: Dataset) {
         check(dataset.title, "title")
         check(dataset.description, "description")
-        for (i, source) in dataset.sources.enumerated() {
-            check(source.title, "sources[\(i)].title")
-            check(source.note, "sources[\(i)].note")
-        }
-        for (i, region) in dataset.regions.enumerated() {
-            check(region.name, "regions[\(i)].name")
-            check(region.abbreviation, "regions[\(i)].abbreviation")
-        }
-        for (i, country) in dataset.countries.enumerated() {
-            check(country.name, "countries[\(i)].name")
-        }
-        for (i, place) in dataset.places.enumerated() {
-            check(place.name, "places[\(i)].name")
-        }
-        for (i, organisation) in dataset.organisations.enumerated() {
-            check(organisation.name, "organisations[\(i)].name")
-            check(organisation.acronym, "organisations[\(i)].acronym")
-        }
-        for (i, person) in dataset.people.enumerated() {
-            check(person.role, "people[\(i)].role")
-        }
-        for (i, track) in dataset.tracks.enumerated() {
-            check(track.name, "tracks[\(i)].name")
-            check(track.description, "tracks[\(i)].description")
-        }
-        for (i, technology) in dataset.technologies.enumerated() {
-            check(technology.name, "technologies[\(i)].name")
-            check(technology.description, "technologies[\(i)].description")
-        }
+        check(dataset.sources, "sources") { ["title": $0.title, "note": $0.note] }
+        check(dataset.regions, "regions") { ["name": $0.name, "abbreviation": $0.abbreviation] }
+        check(dataset.countries, "countries") { ["name": $0.name] }
+        check(dataset.places, "places") { ["name": $0.name] }
+        check(dataset.organisations, "organisations") { ["name": $0.name, "acronym": $0.acronym] }
+        check(dataset.people, "people") { ["role": $0.role] }
+        check(dataset.tracks, "tracks") { ["name": $0.name, "description": $0.description] }
+        check(dataset.technologies, "technologies") { ["name": $0.name, "description": $0.description] }
         for (i, event) in dataset.events.enumerated() {
             check(event, "events[\(i)]")
         }
@@ -67,31 +55,17 @@ private struct TranslationGapFinder {
         check(event.shortTitle, "\(path).shortTitle")
         check(event.theme, "\(path).theme")
         check(event.description, "\(path).description")
-        for (i, figure) in event.figures.enumerated() {
-            check(figure.note, "\(path).figures[\(i)].note")
-        }
-        for (i, day) in event.days.enumerated() {
-            check(day.theme, "\(path).days[\(i)].theme")
-        }
-        for (i, room) in event.rooms.enumerated() {
-            check(room.name, "\(path).rooms[\(i)].name")
-        }
-        check(event.links, "\(path).links")
+        check(event.figures, "\(path).figures") { ["note": $0.note] }
+        check(event.days, "\(path).days") { ["theme": $0.theme] }
+        check(event.rooms, "\(path).rooms") { ["name": $0.name] }
+        check(event.links, "\(path).links") { ["title": $0.title] }
         for (i, session) in event.sessions.enumerated() {
             let sessionPath = "\(path).sessions[\(i)]"
             check(session.title, "\(sessionPath).title")
             check(session.description, "\(sessionPath).description")
             check(session.abstract, "\(sessionPath).abstract")
-            for (j, organisation) in session.organisations.enumerated() {
-                check(organisation.note, "\(sessionPath).organisations[\(j)].note")
-            }
-            check(session.links, "\(sessionPath).links")
-        }
-    }
-
-    mutating func check(_ links: [Link], _ path: String) {
-        for (i, link) in links.enumerated() {
-            check(link.title, "\(path)[\(i)].title")
+            check(session.organisations, "\(sessionPath).organisations") { ["note": $0.note] }
+            check(session.links, "\(sessionPath).links") { ["title": $0.title] }
         }
     }
 }

@@ -166,3 +166,13 @@ public struct Technology: Encodable, Equatable, Sendable, Identifiable {
         self.id = id; self.name = name; self.aliases = aliases; self.description = description
     }
 }
+
+extension Dataset {
+    /// Entries that are sessions, and entries that are topics a group of sessions covered, in all events.
+    public var sessionAndTopicCounts: (sessions: Int, topics: Int) {
+        events.reduce((0, 0)) { total, event in
+            let counts = event.sessionAndTopicCounts
+            return (total.0 + counts.sessions, total.1 + counts.topics)
+        }
+    }
+}

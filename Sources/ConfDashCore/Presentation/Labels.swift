@@ -144,15 +144,11 @@ public struct Labels: Sendable {
     /// "11 sessions and 8 breakout topics": entries that stand for a topic of grouped sessions
     /// ("breakouts on topics such as…") are not sessions, and are counted apart.
     public func sessionsAndTopics(_ sessions: Int, _ topics: Int, breakouts: Bool) -> String {
-        let text = sessions == 1 ? pick("1 session", "1 session") : pick("\(formatNumber(sessions)) sessions", "\(formatNumber(sessions)) sessions")
+        let text = formatNumber(sessions) + " " + Plural.word(sessions, "session", "sessions", language)
         guard topics > 0 else { return text }
-        let topicText: String
-        if breakouts {
-            topicText = topics == 1 ? pick("1 breakout topic", "1 sujet d'atelier") : pick("\(topics) breakout topics", "\(topics) sujets d'atelier")
-        } else {
-            topicText = topics == 1 ? pick("1 topic of grouped sessions", "1 sujet de sessions groupées")
-                : pick("\(topics) topics of grouped sessions", "\(topics) sujets de sessions groupées")
-        }
+        let noun = Plural.word(topics, pick("topic", "sujet"), pick("topics", "sujets"), language)
+        let topicText = "\(formatNumber(topics)) " + (breakouts ? pick("breakout \(noun)", "\(noun) d'atelier")
+                                                             : pick("\(noun) of grouped sessions", "\(noun) de sessions groupées"))
         // Topics alone: "1 breakout topic", not "0 sessions and 1 breakout topic".
         return sessions == 0 ? topicText : text + pick(" and ", " et ") + topicText
     }

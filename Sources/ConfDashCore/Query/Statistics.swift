@@ -1,8 +1,13 @@
 /// How often a track or technology occurs: in how many events and sessions, and per year.
 public struct UsageCount: Equatable, Sendable {
     public var events: Int = 0
+    /// Sessions only: an entry that stands for a topic grouped sessions covered counts in `topics`.
     public var sessions: Int = 0
-    /// Sessions per year of the event's start date, for trends.
+    /// Entries that are a topic of grouped sessions ("breakouts on topics such as…"), not sessions.
+    public var topics: Int = 0
+    /// False once a counted topic is not a breakout's ("11 sessions and 8 breakout topics").
+    public var topicsAreBreakouts = true
+    /// Sessions (not topics) per year of the event's start date, for trends.
     public var sessionsByYear: [Int: Int] = [:]
     public var eventIDs: [String] = []
 
@@ -27,8 +32,13 @@ extension DatasetIndex {
             var inEvent = Set(eventLevel(event))
             for session in event.sessions {
                 for id in Set(sessionLevel(session)) where result[id] != nil {
-                    result[id]!.sessions += 1
-                    result[id]!.sessionsByYear[event.startDate.year, default: 0] += 1
+                    if session.groupTopic {
+                        result[id]!.topics += 1
+                        if session.kind != .breakout { result[id]!.topicsAreBreakouts = false }
+                    } else {
+                        result[id]!.sessions += 1
+                        result[id]!.sessionsByYear[event.startDate.year, default: 0] += 1
+                    }
                     inEvent.insert(id)
                 }
             }

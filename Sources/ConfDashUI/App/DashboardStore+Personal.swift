@@ -30,7 +30,8 @@ extension DashboardStore {
         }
     }
 
-    public func idle() -> Bool {
+    /// The clock moved on: reminders, the status-bar time. True when the screen must be drawn again.
+    func tickClock() -> Bool {
         let now = clock()
         guard now != state.personal.now else { return false }
         let before = state

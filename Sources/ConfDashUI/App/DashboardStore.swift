@@ -6,11 +6,11 @@ import Foundation
 /// its effects, and renders. The terminal loop and `snapshot` both drive this same object.
 public final class DashboardStore {
     public private(set) var state: AppState
-    public private(set) var data: DashboardData
+    public internal(set) var data: DashboardData
     public let theme: Theme
     public let keyMap: KeyMap
-    private var reducer: Reducer
-    private let map: WorldMap?
+    var reducer: Reducer
+    let map: WorldMap?
     public private(set) var wantsToQuit = false
     /// Stars and notes on disk; nil when the dashboard runs without a state file (tests, no HOME).
     public private(set) var personal: PersonalFile?
@@ -18,6 +18,8 @@ public final class DashboardStore {
     public var clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
     /// Bells asked for (reminders) and not yet rung.
     var bellsPending = 0
+    /// Reloading (R, `--refresh-every`): what to read, where, and results waiting for this thread.
+    var live = LiveLink()
 
     public init(index: DatasetIndex, map: WorldMap? = nil, size: Size, language: Language, theme: Theme,
                 localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
@@ -36,7 +38,11 @@ public final class DashboardStore {
 
     /// Returns false once the user has asked to quit.
     public func handle(_ key: Key) -> Bool {
+        // Background results first, so the key acts on what the screen shows; then those the key
+        // itself finished (an inline runner), so `snapshot` shows them in the same frame.
+        deliverBackgroundResults()
         if let action = Dispatcher.action(for: key, in: state, keyMap: keyMap) { send(action) }
+        deliverBackgroundResults()
         return !wantsToQuit
     }
 
@@ -50,6 +56,7 @@ public final class DashboardStore {
             case .saveNote(let address, let note):
                 save(address) { state, ref, stamp in state.setNote(ref, note, at: stamp) }
             case .bell: bellsPending += 1
+            case .reload(let automatic): startReload(automatic: automatic)
             }
         }
     }

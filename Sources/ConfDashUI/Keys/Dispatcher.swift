@@ -12,6 +12,7 @@ public enum Dispatcher {
         case .trackPicker: return .trackPicker
         case .detail: return .detail
         case .personal: return .personal
+        case .changes: return .changes
         case nil:
             if state.focus == .agenda, state.agendaView == .rooms, state.searchText == nil { return .roomGrid }
             return .pane(state.focus)

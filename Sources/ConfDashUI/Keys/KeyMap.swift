@@ -11,9 +11,11 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case detail, help, trackPicker, search, command
     /// My agenda (m), a free gap's sessions, now and next (.).
     case personal
+    /// What the last reload changed (C).
+    case changes
 
     public static let allCases: [KeyContext] =
-        [.global] + PaneID.allCases.map { .pane($0) } + [.roomGrid, .detail, .help, .trackPicker, .search, .command, .personal]
+        [.global] + PaneID.allCases.map { .pane($0) } + [.roomGrid, .detail, .help, .trackPicker, .search, .command, .personal, .changes]
 }
 
 /// What a binding does: a command, or an edit of the text input.
@@ -97,6 +99,9 @@ private let eventHasClockTimes: @Sendable (AppState, DashboardData) -> Bool = { 
     data.timedEvents.contains(state.selectedEvent ?? "")
 }
 
+/// R reads the schedule again: a file or URL, not the built-in dataset.
+private let scheduleCanReload: @Sendable (AppState, DashboardData) -> Bool = { state, _ in state.live.source != nil }
+
 private func edit(_ keys: [Key], _ edit: LineEdit, _ context: KeyContext, _ en: String, _ fr: String,
                   hint: (String, String)? = nil) -> KeyBinding {
     KeyBinding(keys: keys, action: .edit(edit), context: context, help: LocalizedText(en: en, fr: fr),
@@ -132,6 +137,11 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("s"), .character("*")], .toggleStar, .global, "Star / unstar the selected session (★ marks it)", "Étoiler / désétoiler la session choisie (★ la marque)"),
     bind([.character("m")], .showMine, .global, "My agenda: starred sessions, overlaps, free gaps", "Mon programme : sessions étoilées, chevauchements, créneaux libres"),
     bind([.character(".")], .showNowNext, .global, "Now and next, room by room (Enter: the agenda at that time)", "En cours et ensuite, salle par salle (Entrée : le programme à cette heure)"),
+    bind([.character("R")], .reload, .global, "Reload the schedule (URL or file) in the background; marks what changed",
+         "Recharger le programme (URL ou fichier) en arrière-plan ; marque ce qui a changé", hint: ("reload", "recharger"),
+         enabled: scheduleCanReload),
+    bind([.character("C")], .showChanges, .global, "Changes: new, moved, changed, cancelled sessions since the last version",
+         "Changements : séances nouvelles, déplacées, modifiées, annulées depuis la version précédente"),
     bind([.character(":")], .startCommandLine, .global, "Command line (\(CommandTable.namesList))", "Ligne de commande (\(CommandTable.namesList))"),
     bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
 ]
@@ -197,6 +207,19 @@ private let overlayBindings: [KeyBinding] = [
     bind([.character("?")], .showHelp, .personal, "Help", "Aide"),
     bind([.control("c")], .quit, .personal, "Quit", "Quitter"),
     bind([.control("c")], .quit, .help, "Quit", "Quitter"),
+
+    bind([.up, .character("k")], .moveUp, .changes, "Previous change", "Changement précédent"),
+    bind([.down, .character("j")], .moveDown, .changes, "Next change", "Changement suivant", hint: ("move", "bouger"), label: "↑ ↓"),
+    bind([.pageUp], .pageUp, .changes, "Page up", "Page précédente"),
+    bind([.pageDown], .pageDown, .changes, "Page down", "Page suivante"),
+    bind([.home, .character("g")], .moveTop, .changes, "First change", "Premier changement"),
+    bind([.end, .character("G")], .moveBottom, .changes, "Last change", "Dernier changement"),
+    bind([.enter], .activate, .changes, "The session's details in the agenda", "Le détail de la séance dans le programme", hint: ("open", "ouvrir")),
+    bind([.character("R")], .reload, .changes, "Reload the schedule", "Recharger le programme", hint: ("reload", "recharger"),
+         enabled: scheduleCanReload),
+    bind([.escape, .character("q"), .character("C")], .cancel, .changes, "Close", "Fermer", hint: ("close", "fermer")),
+    bind([.character("?")], .showHelp, .changes, "Help", "Aide"),
+    bind([.control("c")], .quit, .changes, "Quit", "Quitter"),
 
     bind([.up, .character("k")], .moveUp, .trackPicker, "Previous track", "Thème précédent"),
     bind([.down, .character("j")], .moveDown, .trackPicker, "Next track", "Thème suivant", hint: ("move", "bouger"), label: "↑ ↓"),

@@ -96,10 +96,19 @@ enum AgendaPane {
             if let count = session.count, count > 1 { title += " (×\(count))" }
             // ★ as text, not colour: it reads in monochrome and NO_COLOR.
             if state.personal.starred.contains(SessionAddress(event: event.id, session: session.id)) { title = "★ " + title }
+            // What the last reload changed, as a word (LiveView.marks).
+            if let kind = state.live.mark(event: event.id, session: session.id) {
+                x += grid.write(UIText(state.language).changeMark(kind) + " ", x: x, y: rect.y, limit: max(rect.maxX - x, 0),
+                                style: ChangesOverlay.style(kind, theme))
+            }
             grid.write(title, x: x, y: rect.y, limit: rect.maxX - x, style: theme.title)
             guard rect.height > 1 else { return }
-            // Second line: the room where known, tracks in their colours, then the people.
+            // Second line: a day we inferred (issue 14), the room where known, tracks in their colours, then the people.
             var x2 = rect.x + 1 + (timeWidth > 0 ? timeWidth + 1 : 0) + 2
+            if session.dayBasis?.inferred == true {
+                x2 += grid.write(UIText(state.language).dayInferredTag, x: x2, y: rect.y + 1, limit: max(rect.maxX - x2, 0),
+                                 style: theme.heading) + 2
+            }
             if let room = session.room {
                 let name = event.rooms.first { $0.id == room }?.name.text(in: state.language) ?? room
                 // At most 22 columns ("…" where cut), then always a gap before the tracks.

@@ -51,6 +51,10 @@ public enum Command: Equatable, Hashable, Sendable {
     case open(String, format: InputFormat = .auto)
     /// `:note TEXT` on the selected session (empty: remove the note).
     case setNote(String)
+    /// R, `:reload`: read the schedule again in the background.
+    case reload
+    /// C, `:changes`: what the last reload changed.
+    case showChanges
 }
 
 /// Everything that can change the state.
@@ -68,6 +72,10 @@ public enum Action: Equatable, Sendable {
     case tick(Int)
     /// The result of an `.open` effect, with the file's name as the message shows it.
     case opened(String, Result<LoadSummary, LoadError>)
+    /// The result of a `.reload` effect; the new version (if any) is already in place.
+    case reloaded(ReloadReport)
+    /// `--refresh-every`: time for a reload nobody asked for by key.
+    case refreshDue
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {
@@ -91,4 +99,6 @@ public enum Effect: Equatable, Sendable {
     case saveNote(SessionAddress, String?)
     /// Ring the terminal bell once (a reminder).
     case bell
+    /// Read the schedule again off the main thread; the result comes back as `.reloaded`.
+    case reload(automatic: Bool)
 }

@@ -68,6 +68,8 @@ public enum Overlay: Equatable, Sendable {
     case detail(scroll: Int)
     /// My agenda, a gap's fitting sessions, now and next.
     case personal(PersonalOverlay)
+    /// What the last reload changed (C, `:changes`), one row per session.
+    case changes(cursor: Int)
 }
 
 
@@ -111,6 +113,8 @@ public struct AppState: Equatable, Sendable {
     public var technologies = ListPosition()
     /// Stars, notes, clock and reminders.
     public var personal = PersonalView()
+    /// Reloading the schedule and what the last reload changed.
+    public var live = LiveView()
 
     public init(size: Size, language: Language, selectedEvent: String?) {
         self.size = size; self.language = language; self.selectedEvent = selectedEvent

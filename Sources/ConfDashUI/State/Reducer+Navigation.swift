@@ -10,6 +10,7 @@ extension Reducer {
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: saturatingAdd(cursor, delta), chosen: chosen); return
         case .personal(let overlay): movePersonal(overlay, by: delta, &state); return
+        case .changes(let cursor): moveInChanges(cursor, by: delta, &state); return
         case nil: break
         }
         switch state.focus {

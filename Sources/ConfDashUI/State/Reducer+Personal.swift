@@ -14,7 +14,7 @@ extension Reducer {
             guard let event = data.index.eventsByID[gap.event] else { return nil }
             let fitting = MyAgenda.sessions(fitting: gap, in: event, excluding: state.personal.starred)
             return cursor < fitting.count ? (fitting[cursor], event) : nil
-        case .personal(.nowNext), .help, .trackPicker:
+        case .personal(.nowNext), .help, .trackPicker, .changes:
             return nil
         case .detail, nil:
             guard state.focus == .agenda else { return nil }
@@ -73,7 +73,7 @@ extension Reducer {
     }
 
     /// Opens `session`'s details in the agenda, on its event and day.
-    private func show(_ session: Session, of event: Event, _ state: inout AppState) {
+    func show(_ session: Session, of event: Event, _ state: inout AppState) {
         state.overlay = nil
         state.focus = .agenda
         state.agendaView = .list

@@ -57,6 +57,10 @@ public struct Reducer: Sendable {
             state = fresh
         case .opened(_, .failure(let failure)):
             state.message = .openFailed(failure)
+        case .reloaded(let report):
+            applyReload(report, &state)
+        case .refreshDue:
+            effects = startReload(automatic: true, &state)
         }
         reconcile(&state)
         return effects
@@ -139,6 +143,8 @@ public struct Reducer: Sendable {
             }
         case .toggleStar, .showMine, .showNowNext, .setNote:
             return runPersonal(command, &state)
+        case .reload, .showChanges:
+            return runLive(command, &state)
         case .toggleMaximize:
             state.maximized.toggle()
         case .goToNow: goToNow(&state)
@@ -165,6 +171,7 @@ public struct Reducer: Sendable {
 
     func activate(_ state: inout AppState) {
         if case .personal(let overlay) = state.overlay { activatePersonal(overlay, &state); return }
+        if case .changes(let cursor) = state.overlay { activateChange(cursor, &state); return }
         switch state.focus {
         case .agenda:
             if data.agendaRows(state).session(at: state.agenda.cursor) != nil { state.overlay = .detail(scroll: 0) }
@@ -216,6 +223,8 @@ public struct Reducer: Sendable {
             state.overlay = .trackPicker(cursor: min(max(cursor, 0), max(data.index.dataset.tracks.count - 1, 0)), chosen: chosen)
         case .personal(let overlay):
             reconcilePersonal(overlay, &state)
+        case .changes(let cursor):
+            reconcileChanges(cursor, &state)
         case nil: break
         }
     }

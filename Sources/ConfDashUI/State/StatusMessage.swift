@@ -12,15 +12,19 @@ public enum NameKind: Equatable, Sendable {
 public struct OpenedFile: Equatable, Sendable {
     public var name: String
     public var events = 0, sessions = 0, warnings = 0
+    /// Entries that are a topic grouped sessions covered, not sessions ("and 8 breakout topics").
+    public var topics = 0, topicsAreBreakouts = true
 
     public init(_ summary: LoadSummary, name: String) {
         self.name = name
         (events, sessions, warnings) = (summary.eventCount, summary.sessionCount, summary.warnings.count)
+        (topics, topicsAreBreakouts) = (summary.topicCount, summary.topicsAreBreakouts)
     }
 
-    init(name: String, events: Int, sessions: Int, warnings: Int) {
+    init(name: String, events: Int, sessions: Int, warnings: Int, topics: Int = 0, topicsAreBreakouts: Bool = true) {
         self.name = name
         (self.events, self.sessions, self.warnings) = (events, sessions, warnings)
+        (self.topics, self.topicsAreBreakouts) = (topics, topicsAreBreakouts)
     }
 }
 
@@ -44,6 +48,8 @@ public enum StatusMessage: Equatable, Sendable {
     case openFailed(LoadError)
     /// Stars, notes, reminders, the state file.
     case personal(PersonalMessage)
+    /// Reloading the schedule (R, `--refresh-every`) and what it found.
+    case live(LiveMessage)
     /// Rooms, times and keys that can do nothing (issue 10): worded in UIText+Places.
     case places(PlacesMessage)
 
@@ -52,6 +58,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
         case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
         case .personal(let message): return message.kind
+        case .live(let message): return message.kind
         case .places(let message): return message.kind
         }
     }

@@ -42,6 +42,7 @@ public enum Screen {
         case .detail(let scroll): DetailOverlay.render(state, scroll: scroll, data: data, theme: theme, into: &grid)
         case .trackPicker(let cursor, let chosen): TrackPicker.render(state, cursor: cursor, chosen: chosen, data: data, theme: theme, into: &grid)
         case .personal(let overlay): PersonalOverlays.render(overlay, state: state, data: data, theme: theme, into: &grid)
+        case .changes(let cursor): ChangesOverlay.render(cursor: cursor, state: state, theme: theme, into: &grid)
         case nil: break
         }
         return grid

@@ -30,6 +30,8 @@ enum StatusBar {
         } else {
             put(text.noEvent, theme.statusBar)
         }
+        // A reload in the background shows here until its result comes, whatever the keys do.
+        if state.live.reloading { put(" · " + text.reloadingShort, theme.statusKey) }
         put("  │ ", theme.statusBar)
         let chips = filterChips(state, data: data, rows: rows)
         if chips.isEmpty {

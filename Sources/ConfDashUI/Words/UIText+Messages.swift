@@ -18,13 +18,15 @@ extension UIText {
         case .timeZone(false, _): return pick("Times in each event's own time zone", "Heures dans le fuseau de chaque événement")
         case .timeZone(true, let zone): return pick("Times in your time zone: ", "Heures dans votre fuseau : ") + zone
         case .opened(let file):
-            var text = pick("Opened ", "Ouvert : ") + file.name + " — " + events(file.events) + ", " + sessions(file.sessions)
+            let entries = Labels(language).sessionsAndTopics(file.sessions, file.topics, breakouts: file.topicsAreBreakouts)
+            var text = pick("Opened ", "Ouvert : ") + file.name + " — " + events(file.events) + ", " + entries
             if file.warnings > 0 {
                 text += pick(" (\(file.warnings) warnings: `confdash validate` lists them)",
                              " (\(file.warnings) avertissements : `confdash validate` les liste)")
             }
             return text
         case .personal(let message): return personal(message)
+        case .live(let message): return live(message)
         case .places(let message): return placesMessage(message)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"

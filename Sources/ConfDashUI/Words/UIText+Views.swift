@@ -45,6 +45,7 @@ extension UIText {
         case .search: return pick("Typing a search (/)", "Saisie d'une recherche (/)")
         case .command: return pick("Typing a command (:)", "Saisie d'une commande (:)")
         case .personal: return pick("My agenda (m), a free gap's sessions, now and next (.)", "Mon programme (m), un créneau libre, en cours et ensuite (.)")
+        case .changes: return pick("Changes since the last version (C)", "Changements depuis la version précédente (C)")
         }
     }
 }

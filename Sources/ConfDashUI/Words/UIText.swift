@@ -66,6 +66,8 @@ public struct UIText: Sendable {
     var unknownTime: String { pick("time ?", "heure ?") }
     var unknownRoom: String { pick("room ?", "salle ?") }
     var timesNotStated: String { pick("times not stated in the source", "heures non précisées par la source") }
+    /// On an agenda row whose day the source does not state: the details say why it is placed there.
+    var dayInferredTag: String { pick("† day inferred", "† jour déduit") }
     var noEventInRegion: String { pick("No event in this region.", "Aucun événement dans cette région.") }
     var technologyHeader: String { pick("Technology", "Technologie") }
     var eventsHeader: String { pick("events", "évén.") }
@@ -91,9 +93,6 @@ public struct UIText: Sendable {
     func searchLabel(_ text: String) -> String { pick("search “\(text)”", "recherche « \(text) »") }
     func matches(_ count: Int) -> String {
         count == 1 ? pick("1 match", "1 résultat") : pick("\(count) matches", "\(count) résultats")
-    }
-    func sessions(_ count: Int) -> String {
-        count == 1 ? pick("1 session", "1 session") : pick("\(count) sessions", "\(count) sessions")
     }
     func events(_ count: Int) -> String {
         count == 1 ? pick("1 event", "1 événement") : pick("\(count) events", "\(count) événements")

@@ -65,6 +65,8 @@ struct ImportedPerson {
     /// The file's id for the person (guid, id or pretalx code), so that two people with one name stay two.
     var idHint: String?
     var name: String
+    /// What the file says the person does; frab and pretalx files only list speakers.
+    var role: SessionPerson.Role = .speaker
 }
 
 struct ImportedLink {

@@ -56,9 +56,12 @@ struct SessionAssembly {
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
         let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
-        // Each kept once, in order; sets, because a hostile file can list thousands.
-        var seenTexts: Set<String> = []
-        let abstract = texts.filter { seenTexts.insert($0).inserted }.joined(separator: "\n\n")
+        // Each kept once, in order; sets, because a hostile file can list thousands. Texts are
+        // compared by their bytes: a Set<String> hashes each long abstract through Unicode
+        // normalisation, which was an eighth of opening 38C3. Most sessions have one text.
+        var seenTexts: Set<ExactText> = []
+        let abstract = texts.count < 2 ? texts.first ?? ""
+            : texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
@@ -69,7 +72,7 @@ struct SessionAssembly {
         var seenSpeakers: Set<String> = []
         for person in entry.people {
             guard let id = personID(person) else { continue }
-            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: .speaker)) }
+            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: person.role)) }
         }
         let links = entry.links.compactMap { link(for: $0, entry) }
         // The model has English and French slots; a text in any other language goes in the English

@@ -28,7 +28,9 @@ enum ScheduleJSONReader {
         draft.baseURL = text(schedule["base_url"]) ?? text(conference["base_url"])
         for track in elements(conference["tracks"]) {
             guard let name = text(track["name"]) ?? text(track) else { continue }
-            draft.tracks.append(ImportedTrack(name: name, slug: text(track["slug"]), color: text(track["color"]), position: track.position))
+            // v2 gives a colour per theme (`colors.light`, `colors.dark`); confdash has one per track.
+            let color = text(track["color"]) ?? text(track["colors"]?["light"]) ?? text(track["colors"]?["dark"])
+            draft.tracks.append(ImportedTrack(name: name, slug: text(track["slug"]), color: color, position: track.position))
         }
         for room in elements(conference["rooms"]) {
             if let name = text(room["name"]) ?? text(room) { draft.noteRoom(name.trimmingWhitespace) }
@@ -41,13 +43,7 @@ enum ScheduleJSONReader {
         // (or `conference.events`), each with its own date and room rather than under days and rooms.
         for (list, listPath) in [(schedule["events"], "schedule.events"), (conference["events"], path + ".events")] {
             guard case .array = list?.content else { continue }
-            var day = DraftDay(path: listPath, position: list!.position, index: nil, date: nil, start: nil, end: nil)
-            for (number, event) in elements(list).enumerated() {
-                let session = readEvent(event, path: ProblemPath.element(listPath, number), room: nil)
-                if let room = session[.room]?.trimmingWhitespace { draft.noteRoom(room) }
-                day.sessions.append(session)
-            }
-            draft.days.append(day)
+            readEventList(list!, path: listPath, tracks: conference["tracks"], into: &draft, log: log)
         }
         if draft.days.isEmpty {
             log.warning("the conference has no \"days\" (and the schedule no \"events\" list): there are no sessions", at: path, conference.position)
@@ -57,7 +53,10 @@ enum ScheduleJSONReader {
 
     private static func readDay(_ day: JSONValue, path: String, into draft: inout ScheduleDraft) -> DraftDay {
         var result = DraftDay(path: path, position: day.position, index: text(day["index"]).flatMap { Int($0) },
-                              date: value(day, "date", path), start: value(day, "day_start", path), end: value(day, "day_end", path))
+                              date: value(day, "date", path),
+                              // v1 names them day_start and day_end; v2 start and end.
+                              start: value(day, "day_start", path) ?? value(day, "start", path),
+                              end: value(day, "day_end", path) ?? value(day, "end", path))
         guard case let .object(rooms)? = day["rooms"]?.content else { return result }
         for room in rooms {
             let roomName = room.key.trimmingWhitespace
@@ -70,7 +69,7 @@ enum ScheduleJSONReader {
         return result
     }
 
-    private static func readEvent(_ event: JSONValue, path: String, room: String?) -> DraftSession {
+    static func readEvent(_ event: JSONValue, path: String, room: String?) -> DraftSession {
         var session = DraftSession(path: path, position: event.position, parentRoom: room)
         guard case let .object(members) = event.content else { return session }
         for member in members {
@@ -93,7 +92,7 @@ enum ScheduleJSONReader {
     // MARK: Lenient value access
 
     /// A string as it is, a number as written; nil for null, booleans, arrays, objects or a missing value.
-    private static func text(_ value: JSONValue?) -> String? {
+    static func text(_ value: JSONValue?) -> String? {
         switch value?.content {
         case let .string(text)?: return text
         case let .number(text)?: return text
@@ -106,7 +105,7 @@ enum ScheduleJSONReader {
         return DraftValue(text: text, position: member.position, path: ProblemPath.member(path, key))
     }
 
-    private static func elements(_ value: JSONValue?) -> [JSONValue] {
+    static func elements(_ value: JSONValue?) -> [JSONValue] {
         if case let .array(items)? = value?.content { return items }
         return []
     }

@@ -1,0 +1,102 @@
+import ConfDashCore
+
+/// A schedule that can change under the dashboard: whether it can be read again (R), whether a
+/// reload is under way, and what the last reload that found changes changed. Part of `AppState`,
+/// so reducer tests see every step; the store does the reading (`Effect.reload`) off the main
+/// thread and sends the result back as `Action.reloaded`.
+public struct LiveView: Equatable, Sendable {
+    /// What R reads again, as messages name it (a file's name, a URL without its query); nil for
+    /// the built-in dataset, which never changes.
+    public var source: String?
+    /// A reload is running in the background: another R waits for it.
+    public var reloading = false
+    /// The last reload that found differences, against the version shown before it; nil until
+    /// then. A reload that finds nothing new keeps it, so C still lists what last changed.
+    public var changes: ScheduleChanges?
+    /// New, moved and cancelled sessions of the version shown, by "event id/session id".
+    public var marks: [String: SessionChange.Kind] = [:]
+    /// The offline or failure reason last said, so that `--refresh-every` does not repeat it.
+    public var lastProblem: String?
+
+    public init(source: String? = nil) { self.source = source }
+
+    /// The mark for a session shown in a list, if the last reload gave it one.
+    public func mark(event: String, session: String) -> SessionChange.Kind? {
+        marks.isEmpty ? nil : marks[SessionChange.key(event: event, session: session)]
+    }
+}
+
+/// What one reload found, as the store hands it to the reducer.
+public struct ReloadReport: Equatable, Sendable {
+    /// Against the version shown before; empty when nothing changed or nothing could be read.
+    public var changes: ScheduleChanges
+    /// A version was read (the new one, or the cached copy when offline).
+    public var loaded: Bool
+    /// Why what is shown may be out of date ("offline: schedule from 2 h ago — …"), or why
+    /// nothing could be read at all (then `loaded` is false).
+    public var problem: String?
+    /// The session the cursor was on, in the new version (followed by guid, then id); nil when it is gone.
+    public var selection: SessionAddress?
+    /// Starred sessions before the reload, in the old version's addresses (a cancelled session
+    /// that left the schedule is only found there).
+    public var starredBefore: Set<SessionAddress>
+    /// Started by `--refresh-every` rather than by R.
+    public var automatic: Bool
+
+    public init(changes: ScheduleChanges = ScheduleChanges(), loaded: Bool, problem: String? = nil, selection: SessionAddress? = nil,
+                starredBefore: Set<SessionAddress> = [], automatic: Bool = false) {
+        self.changes = changes; self.loaded = loaded; self.problem = problem; self.selection = selection
+        self.starredBefore = starredBefore; self.automatic = automatic
+    }
+}
+
+/// How many sessions of each kind a reload found.
+public struct ChangeCounts: Equatable, Sendable {
+    public var new = 0, moved = 0, changed = 0, cancelled = 0
+
+    public init(new: Int = 0, moved: Int = 0, changed: Int = 0, cancelled: Int = 0) {
+        self.new = new; self.moved = moved; self.changed = changed; self.cancelled = cancelled
+    }
+
+    public init(_ changes: ScheduleChanges) {
+        self.init(new: changes.count(.new), moved: changes.count(.moved), changed: changes.count(.changed),
+                  cancelled: changes.count(.cancelled))
+    }
+
+    public var total: Int { new + moved + changed + cancelled }
+}
+
+/// A starred session that a reload moved or cancelled: the notice names it.
+public struct StarredChange: Equatable, Sendable {
+    public var kind: SessionChange.Kind
+    public var title: LocalizedText
+    /// "11:00 → 14:00", "Saal 1 → Saal GLITCH" (moves only).
+    public var details: [SessionChange.Detail]
+    /// Other starred sessions moved or cancelled by the same reload.
+    public var others: Int
+}
+
+/// The status-line messages of reloading.
+public enum LiveMessage: Equatable, Sendable {
+    /// Under way (the status bar shows it until the result comes).
+    case reloading(String)
+    /// Done: the counts (all zero: nothing changed), a starred session it touched, and the
+    /// offline notice when the version shown is the cached one.
+    case reloaded(ChangeCounts, starred: StarredChange?, offline: String?)
+    /// Nothing could be read; the version shown stays.
+    case failed(String)
+    /// R on the built-in dataset.
+    case nothingToReload
+    /// R while a reload runs.
+    case stillReloading
+    /// Enter on a session that left the schedule.
+    case sessionGone
+
+    public var kind: MessageKind {
+        switch self {
+        case .reloading, .nothingToReload, .stillReloading, .sessionGone: return .info
+        case .reloaded(_, let starred, let offline): return starred != nil || offline != nil ? .error : .info
+        case .failed: return .error
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// A live schedule in the real dashboard: 38C3 served by scripts/test-http-server.py on
+/// 127.0.0.1, a starred session, the server's copy edited (the starred talk moved, another
+/// removed), R while the server is slow — the screen answers keys meanwhile — then the notice,
+/// the marks and the Changes view.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, Tmux.skipReason))
+struct LiveTerminalTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let congress = repository.deletingLastPathComponent().appendingPathComponent("shared/fixtures/schedules/38c3-schedule.xml").path
+
+    /// The test server, started here and stopped when the test ends (it also exits when its stdin closes).
+    final class Server {
+        let directory: URL
+        let port: Int
+        private let process = Process()
+        private let input = Pipe()
+
+        init(directory: URL) throws {
+            self.directory = directory
+            try Data("{}".utf8).write(to: directory.appendingPathComponent("routes.json"))
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", LiveTerminalTests.repository.appendingPathComponent("scripts/test-http-server.py").path,
+                                 directory.appendingPathComponent("routes.json").path, directory.appendingPathComponent("log.jsonl").path]
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            var line = Data()
+            while !line.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line.append(chunk)
+            }
+            let words = String(decoding: line, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+            guard words.count == 2, words[0] == "port", let port = Int(words[1]) else {
+                process.terminate()
+                throw HarnessError(description: "the test server did not start: \(String(decoding: line, as: UTF8.self))")
+            }
+            self.port = port
+        }
+
+        /// From now on, `path` answers with `body` (ETag `etag`), after `delay` seconds.
+        func serve(_ path: String, body: String, etag: String, delay: Double = 0) throws {
+            let file = directory.appendingPathComponent("body-\(etag.filter(\.isLetter))-\(UUID().uuidString.prefix(6)).xml")
+            try Data(body.utf8).write(to: file)
+            let routes: [String: [String: Any]] = [path: ["body_file": file.path, "etag": "\"\(etag)\"", "delay": delay]]
+            try JSONSerialization.data(withJSONObject: routes).write(to: directory.appendingPathComponent("routes.json"), options: .atomic)
+        }
+
+        func stop() {
+            try? input.fileHandleForWriting.close()
+            if process.isRunning { process.terminate(); process.waitUntilExit() }
+        }
+    }
+
+    /// The next version: "Illegal instructions" (Saal 1, 28 Dec 11:00) moved to 16:00, the talk
+    /// just before it in the file removed, and the schedule's version string changed.
+    static func nextVersion(of original: String) throws -> String {
+        var xml = original.replacingOccurrences(of: "<version>2025-03-04 21:21</version>", with: "<version>2025-03-05 09:00</version>")
+        let moved = try #require(xml.range(of: "<event guid=\"e81b264f-8337-58a1-87f8-6be92778c8b4\""))
+        let end = try #require(xml.range(of: "</event>", range: moved.upperBound..<xml.endIndex))
+        let block = String(xml[moved.lowerBound..<end.upperBound])
+        let edited = block.replacingOccurrences(of: "2024-12-28T11:00:00+01:00", with: "2024-12-28T16:00:00+01:00")
+            .replacingOccurrences(of: "<start>11:00</start>", with: "<start>16:00</start>")
+        #expect(edited != block)
+        xml.replaceSubrange(moved.lowerBound..<end.upperBound, with: edited)
+        // The event before it: from its opening tag to its end.
+        let again = try #require(xml.range(of: "<event guid=\"e81b264f-8337-58a1-87f8-6be92778c8b4\""))
+        let previous = try #require(xml.range(of: "<event guid=", options: .backwards, range: xml.startIndex..<again.lowerBound))
+        let previousEnd = try #require(xml.range(of: "</event>", range: previous.upperBound..<again.lowerBound))
+        xml.removeSubrange(previous.lowerBound..<previousEnd.upperBound)
+        return xml
+    }
+
+    @Test func reloadWhileTheServerIsSlowThenTheNoticeTheMarksAndTheChangesView() throws {
+        guard FileManager.default.fileExists(atPath: Self.congress) else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("38c3-schedule.xml not found at \(Self.congress)") }
+            return
+        }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-e2e-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let server = try Server(directory: home)
+        defer { server.stop() }
+        let original = try String(contentsOfFile: Self.congress, encoding: .utf8)
+        try server.serve("/38c3.xml", body: original, etag: "v1")
+
+        let url = "http://127.0.0.1:\(server.port)/38c3.xml"
+        let environment = ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
+                           "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+        let pane = try TmuxPane(Executable.confdash, ["--data", url], width: 120, height: 36, environment: environment)
+        defer { pane.kill() }
+        _ = try pane.waitFor("38C3", timeout: 20)
+
+        // Star the talk that will move.
+        try pane.sendKeys("/")
+        try pane.type("Illegal instructions")
+        try pane.sendKeys("Enter")
+        _ = try pane.waitFor("Illegal instructions")
+        try pane.sendKeys("s")
+        _ = try pane.waitFor("★ ")
+
+        // The server now has the next version, and answers it only after 3 s.
+        try server.serve("/38c3.xml", body: try Self.nextVersion(of: original), etag: "v2", delay: 3)
+        try pane.sendKeys("R")
+        _ = try pane.waitFor("Reloading http://127.0.0.1", timeout: 2)
+        // The dashboard answers keys while the reload waits for the server.
+        try pane.sendKeys("?")
+        let during = try pane.waitFor("Help", timeout: 2)
+        #expect(during.contains { $0.contains("38c3 · Day 2/4 · 28 Dec 2024 · reloading…") }, "\(during.joined(separator: "\n"))")
+        try pane.sendKeys("Escape")
+
+        let notice = try pane.waitFor("★ “Illegal instructions", timeout: 30)
+        #expect(notice.contains { $0.contains("moved: time 11:00–11:40 → 16:00–16:40") }, "\(notice.joined(separator: "\n"))")
+        // The search in force still lists the talk, now marked, and the cursor and the star followed it.
+        let marked = try pane.waitFor("MOVED")
+        #expect(marked.contains { $0.contains("▸Day 2 MOVED ★ Illegal instructions") }, "\(marked.joined(separator: "\n"))")
+        #expect(marked.contains { $0.contains("Time: 16:00–16:40") })
+        #expect(!marked.contains { $0.contains("reloading…") })
+
+        try pane.sendKeys("C")
+        let changes = try pane.waitFor("Changes · 1 moved, 1 cancelled · version 2025-03-04 21:21 → 2025-03-05 09:00")
+        #expect(changes.contains { $0.contains("time 11:00–11:40 → 16:00–16:40") })
+        #expect(changes.contains { $0.contains("CANCELLED") } && changes.contains { $0.contains("left the schedule") })
+        try pane.sendKeys("Escape")
+        _ = try pane.waitUntil("Changes closed") { !$0.contains { $0.contains("Changes ·") } }
+        try pane.sendKeys("q")
+        #expect(try pane.exitReport().status == 0)
+    }
+}
