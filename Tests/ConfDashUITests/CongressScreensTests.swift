@@ -45,6 +45,7 @@ import Testing
         ("rooms-pane", "l 3"),
         ("tracks-pane", "4"),
         ("timeline", "2"),
+        ("timeline-hour", "2 j l l"),
         ("room-grid", "l r"),
         ("room-filter", ": room Space glitch Enter"),
         ("search", "/ museumskritik Enter"),

@@ -33,6 +33,7 @@ public final class DashboardData: Sendable {
     }
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let gridCache = LastValueCache<RowsKey, RoomGrid>()
+    let dayHoursCache = LastValueCache<RowsKey, DayHours?>()
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()

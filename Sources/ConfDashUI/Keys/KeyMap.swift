@@ -161,9 +161,9 @@ private let paneBindings: [KeyBinding] = [
     bind([.character("r")], .toggleRoomGrid, .roomGrid, "Back to the list", "Retour à la liste", hint: ("list", "liste"),
          enabled: eventHasClockTimes),
 
-    bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event", "Événement précédent"),
-    bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← →"),
-    bind([.enter], .activate, .pane(.timeline), "Show this event's agenda", "Afficher le programme de cet événement", hint: ("agenda", "programme")),
+    bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event (one event with times: an hour earlier)", "Événement précédent (un seul événement avec heures : une heure plus tôt)"),
+    bind([.right, .character("l")], .next, .pane(.timeline), "Next event (one event with times: an hour later; ↑ ↓ the day)", "Événement suivant (un seul événement avec heures : une heure plus tard ; ↑ ↓ le jour)", hint: ("event", "événement"), label: "← →"),
+    bind([.enter], .activate, .pane(.timeline), "Show this event's agenda (at the chosen day and hour)", "Afficher le programme de cet événement (au jour et à l'heure choisis)", hint: ("agenda", "programme")),
     bind([.character("+")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
     bind([.character("-")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "-"),
 

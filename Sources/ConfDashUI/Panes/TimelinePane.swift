@@ -57,6 +57,11 @@ enum TimelinePane {
             grid.write(data.events.isEmpty ? text.noEvents : text.noEventInScope, in: content, style: theme.dim)
             return
         }
+        // One event with clock times: its days and hours, not one bar.
+        if let hours = data.dayHours(state), let event = data.event(state.selectedEvent) {
+            DayHoursPane.render(hours, event: event, state: state, theme: theme, focused: focused, in: content, into: &grid)
+            return
+        }
         let labelWidth = labelWidth(content)
         let barArea = Rect(x: content.x + labelWidth + 1, y: content.y, width: content.width - labelWidth - 1, height: content.height)
         guard let viewport = viewport(state, data: data, scope: scope, columns: barArea.width) else { return }

@@ -104,6 +104,9 @@ public struct AppState: Equatable, Sendable {
     /// Clock times in each event's own zone, or converted to the user's zone (T, `--tz local`).
     public var localTime = false
     public var timelineZoom: TimelineZoom = .years
+    /// The timeline's hour cursor (minutes from the day's midnight) when it shows one event's
+    /// days × hours; nil: the day's first hour with a session.
+    public var timelineMinute: Int?
     /// The focused pane has the whole screen (z).
     public var maximized = false
     public var regions = ListPosition()

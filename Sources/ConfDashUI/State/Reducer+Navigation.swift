@@ -19,6 +19,9 @@ extension Reducer {
         case .agenda:
             state.agenda.cursor = saturatingAdd(state.agenda.cursor, delta)
             followSearchMatch(&state)
+        case .timeline where data.dayHours(state) != nil:
+            // Days × hours: ↑ ↓ move through the days, as the agenda's ← → do.
+            changeDay(delta, &state)
         case .timeline:
             selectEvent(offset: delta, &state)
         case .regions:
@@ -40,7 +43,7 @@ extension Reducer {
         case .agenda:
             changeDay(delta, &state)
         case .timeline:
-            selectEvent(offset: delta, &state)
+            if let hours = data.dayHours(state) { moveHour(delta, hours, &state) } else { selectEvent(offset: delta, &state) }
         case .regions where data.placesShowRooms:
             // The rooms pane shows one day: ← → move through the days, as in the agenda.
             changeDay(delta, &state)

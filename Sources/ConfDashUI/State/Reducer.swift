@@ -177,6 +177,7 @@ public struct Reducer: Sendable {
             if data.agendaRows(state).session(at: state.agenda.cursor) != nil { state.overlay = .detail(scroll: 0) }
         case .timeline:
             state.focus = .agenda
+            if let hours = data.dayHours(state) { showAgenda(atHourOf: hours, &state) }
         case .regions, .technologies:
             toggleFilterUnderCursor(&state)
         }
@@ -187,6 +188,7 @@ public struct Reducer: Sendable {
         guard id != state.selectedEvent else { return }
         state.selectedEvent = id
         state.day = 1
+        state.timelineMinute = nil
         if state.searchText == nil { state.agenda = ListPosition() }
     }
 

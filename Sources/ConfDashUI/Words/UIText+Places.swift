@@ -12,6 +12,8 @@ public enum PlacesMessage: Equatable, Sendable {
     case notOnDate(CalendarDate, from: CalendarDate, to: CalendarDate)
     case now(String, zone: String)
     case eventNotOn(from: CalendarDate, to: CalendarDate)
+    /// The timeline's hour cursor at the first or last hour the event uses.
+    case firstHour, lastHour
 
     var kind: MessageKind {
         switch self {
@@ -29,6 +31,8 @@ extension UIText {
         case .alreadyFirstDay: return pick("Already on the first day", "Déjà au premier jour")
         case .alreadyLastEvent: return pick("Already on the last event", "Déjà au dernier événement")
         case .alreadyFirstEvent: return pick("Already on the first event", "Déjà au premier événement")
+        case .firstHour: return pick("Already at the first hour of the programme", "Déjà à la première heure du programme")
+        case .lastHour: return pick("Already at the last hour of the programme", "Déjà à la dernière heure du programme")
         case .searchLeft:
             return pick("Search cleared to show the day (/ searches again)", "Recherche retirée pour afficher le jour (/ pour chercher à nouveau)")
         case .noTimedSession: return pick("No session of this day has a clock time", "Aucune séance de ce jour n'a d'heure")

@@ -1,0 +1,81 @@
+import ConfDashCore
+
+/// The timeline of one event: its days as lanes and the hours of the day across, with how many
+/// of the sessions the filters leave run in each 15 minutes. Shown instead of a single bar when
+/// the timeline has one event with clock times (a congress such as 38C3).
+public struct DayHours: Equatable, Sendable {
+    public static let slotMinutes = 15
+    /// First and last minute covered, on whole hours, from the listed day's midnight (past
+    /// 24:00 for the night after).
+    public var firstMinute: Int
+    public var lastMinute: Int
+    /// For each day of the event (index 0 is day 1), the sessions running in each slot.
+    public var counts: [[Int]]
+    public var busiest: Int
+
+    public var hours: Int { (lastMinute - firstMinute) / 60 }
+    public var slotCount: Int { (lastMinute - firstMinute) / Self.slotMinutes }
+
+    /// Sessions running at some time within [from, to) on `day` (1-based).
+    public func running(day: Int, from: Int, to: Int) -> Int {
+        guard day >= 1, day <= counts.count else { return 0 }
+        let first = max((from - firstMinute) / Self.slotMinutes, 0)
+        let last = min((to - firstMinute + Self.slotMinutes - 1) / Self.slotMinutes, slotCount)
+        guard first < last else { return 0 }
+        return counts[day - 1][first..<last].max() ?? 0
+    }
+
+    /// `sessions` of `event`, each at the minute it starts on `clock`, on its listed day.
+    static func build(event: Event, sessions: [Session], clock: ClockDisplay) -> DayHours? {
+        var spans: [(day: Int, start: Int, end: Int)] = []
+        for session in sessions {
+            guard let (start, end) = clock.times(of: session, in: event),
+                  let day = event.dayIndex(of: session.day ?? start.date) else { continue }
+            let listed = event.startDate.adding(days: day - 1)
+            let from = start.date.days(since: listed) * 1440 + start.time.minutesSinceMidnight
+            let to = end.map { $0.date.days(since: listed) * 1440 + $0.time.minutesSinceMidnight } ?? from + slotMinutes
+            spans.append((day, from, max(to, from + 1)))
+        }
+        guard !spans.isEmpty else { return nil }
+        let first = (spans.map(\.start).min()! / 60) * 60
+        // At most two days across: a session listed for days on end would leave the rest empty.
+        let last = min((spans.map(\.end).max()! + 59) / 60 * 60, first + 48 * 60)
+        let slots = (last - first) / slotMinutes
+        var counts = Array(repeating: Array(repeating: 0, count: slots + 1), count: max(event.dayCount, 1))
+        // A difference array per day: +1 where a session starts, -1 where it ends.
+        for span in spans where span.day <= counts.count {
+            let from = min(max((span.start - first) / slotMinutes, 0), slots)
+            let to = min(max((span.end - first + slotMinutes - 1) / slotMinutes, from + 1), slots)
+            counts[span.day - 1][from] += 1
+            counts[span.day - 1][to] -= 1
+        }
+        var busiest = 0
+        for day in counts.indices {
+            var running = 0
+            for slot in 0..<slots {
+                running += counts[day][slot]
+                counts[day][slot] = running
+                busiest = max(busiest, running)
+            }
+            counts[day].removeLast()
+        }
+        return DayHours(firstMinute: first, lastMinute: last, counts: counts, busiest: busiest)
+    }
+}
+
+extension DashboardData {
+    /// The timeline's days × hours, when the events in scope are exactly one with clock times.
+    func dayHours(_ state: AppState) -> DayHours? {
+        let scope = eventsInScope(state)
+        guard scope.count == 1, let event = scope.first, event.id == state.selectedEvent,
+              event.sessions.contains(where: { $0.start != nil }) else { return nil }
+        var filter = filter(for: state)
+        filter.events = [event.id]
+        let key = RowsKey(event: event.id, day: 0, filters: filter, language: .en, localTime: state.localTime)
+        return dayHoursCache.value(for: key) {
+            let sessions = filter == AgendaFilter(events: [event.id]) ? event.sessions
+                : AgendaQuery(index: index).agenda(filter).first?.allSessions ?? []
+            return DayHours.build(event: event, sessions: sessions, clock: clock(state.localTime))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ConfDashCore
+import ConfDashScreen
+import Foundation
+import Testing
+@testable import ConfDashUI
+
+/// The timeline of one event with clock times: days × hours on 38C3, a cursor on an hour of a
+/// day, Enter to the agenda there; and the model's counts on a small schedule.
+@Suite struct DayHoursTests {
+    @Test func countsTheSessionsRunningInEachSlot() throws {
+        let data = PersonalReducerTests.data   // a (11:00–11:40), b (11:30–12:30), d, e, c on one day
+        let event = try #require(data.events.first)
+        let hours = try #require(DayHours.build(event: event, sessions: event.sessions, clock: .eventZone))
+        #expect(hours.firstMinute == 11 * 60 && hours.lastMinute == 15 * 60)
+        #expect(hours.running(day: 1, from: 11 * 60, to: 11 * 60 + 15) == 1)
+        #expect(hours.running(day: 1, from: 11 * 60 + 30, to: 11 * 60 + 45) == 2, "a and b overlap")
+        #expect(hours.running(day: 1, from: 13 * 60, to: 13 * 60 + 15) == 2, "d and e")
+        #expect(hours.busiest == 2)
+        #expect(hours.running(day: 2, from: 11 * 60, to: 12 * 60) == 0, "no such day")
+    }
+
+    @Test func congressTimelineIsDaysByHoursAndEnterShowsTheAgendaThere() throws {
+        guard let store = CongressScreensTests.store(size: Size(width: 120, height: 40)) else { return }
+        CongressScreensTests.press("2", on: store)
+        let hours = try #require(store.data.dayHours(store.state))
+        #expect(hours.counts.count == 4)
+        let screen = store.render().text
+        #expect(screen.contains("Sat 28 Dec") && screen.contains("│16"), "a lane per day, the hours across")
+        #expect(!screen.contains("years"), "not one bar on a years axis")
+        CongressScreensTests.press("j", on: store)
+        // Until an hour is chosen, the cursor is on the day's first hour with a session.
+        let start = DayHoursPane.cursorMinute(store.state, hours)
+        #expect(store.state.timelineMinute == nil)
+        CongressScreensTests.press("l l", on: store)
+        #expect(store.state.day == 2)
+        #expect(store.state.timelineMinute == start + 120)
+        #expect(store.render().text.contains("Day 2 · \(DayHoursPane.clock(start + 120))–"))
+        CongressScreensTests.press("Enter", on: store)
+        #expect(store.state.focus == .agenda && store.state.day == 2)
+        let rows = store.data.agendaRows(store.state)
+        let (session, _) = try #require(rows.session(at: store.state.agenda.cursor))
+        let minute = session.start!.time.minutesSinceMidnight
+        #expect(minute >= start + 120, "the agenda at the chosen hour")
+        if store.state.agenda.cursor > 0, let previous = rows.session(at: store.state.agenda.cursor - 1)?.0.start {
+            #expect(previous.time.minutesSinceMidnight < start + 120 || previous.date != session.start!.date)
+        }
+    }
+
+    @Test func theHourStopsAtTheProgrammesEdgesAndSaysSo() throws {
+        guard let store = CongressScreensTests.store(size: Size(width: 120, height: 40)) else { return }
+        CongressScreensTests.press("2 " + Array(repeating: "h", count: 40).joined(separator: " "), on: store)
+        let hours = try #require(store.data.dayHours(store.state))
+        #expect(store.state.timelineMinute == hours.firstMinute)
+        #expect(store.state.message?.text(in: .en) == "Already at the first hour of the programme")
+        CongressScreensTests.press("k", on: store)
+        #expect(store.state.message?.text(in: .en) == "Already on the first day")
+    }
+
+    @Test func severalEventsKeepTheirLanes() {
+        // The bundled data: five events, no clock times — the years axis as before.
+        let state = Fixture.press("2", size: Size(width: 120, height: 40)).state
+        #expect(Fixture.data.dayHours(state) == nil)
+    }
+}
