@@ -57,7 +57,7 @@ struct DashboardOptions: ParsableArguments {
         }
         let index = try input.loadIndex(io)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
-            PersonalStateStore(directory: $0, identity: input.data.map { ScheduleIdentity.imported(index.dataset, path: $0) } ?? .bundled)
+            PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
         }
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
                      localTime: clock.tz == .local, localZone: ClockDisplay.localZone(environment: io.environment),

@@ -100,7 +100,7 @@ public enum Fixtures {
         let sessions = (0..<count).map { n -> Session in
             let day = start.adding(days: n % 4)
             let minutes = 10 * 60 + (n / 4 % 60) * 15          // 10:00 .. 24:45
-            let time = LocalDateTime(date: day, time: ClockTime(hour: 0, minute: 0)!).adding(minutes: minutes)
+            let time = LocalDateTime(date: day, time: ClockTime(hour: 0, minute: 0)!).adding(minutes: minutes)!
             return Session(
                 id: "c38-\(n)", kind: .talk,
                 title: LocalizedText(en: "Talk \(n): hardware, ethics & <markup> — ünïcödé"),
@@ -215,7 +215,9 @@ public struct KeyCase: Sendable {
     /// The congress schedules have one event and no regions: `[`, `]` and Enter on a region
     /// have nothing to do there (the benchmarks check that every measured key changes the state).
     public func applies(to dataset: DatasetName) -> Bool {
-        !Self.singleEvent.contains(dataset) || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
+        // The room grid needs clock times, which the WCO data (and its clones) do not state.
+        if name.contains("room grid") { return ![.bundled, .x10, .x100].contains(dataset) }
+        return !Self.singleEvent.contains(dataset) || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
     }
 
     /// The congress-shaped schedules: one event, no regions.
@@ -238,6 +240,13 @@ public struct KeyCase: Sendable {
         KeyCase(name: "PageDown", prefix: "", key: .pageDown, undo: "PageUp"),
         KeyCase(name: "End (last session)", prefix: "", key: .end, undo: "Home"),
         KeyCase(name: "L (language)", prefix: "", key: .character("L"), undo: "L"),
+        // Issue 13's other keys: room grid, filters, stars.
+        KeyCase(name: "r (room grid)", prefix: "", key: .character("r"), undo: "r"),
+        KeyCase(name: "j in the room grid", prefix: "r", key: .character("j"), undo: "k"),
+        KeyCase(name: "Enter in the track picker (apply a filter)", prefix: "t Space", key: .enter, undo: "Escape t Space"),
+        KeyCase(name: "Escape (remove the track filter)", prefix: "t Space Enter", key: .escape, undo: "t Space Enter"),
+        // Issue 11's star toggle: star then unstar first, so that undoing leaves the same message.
+        KeyCase(name: "s (star toggle)", prefix: "ss", key: .character("s"), undo: "s"),
     ]
 }
 

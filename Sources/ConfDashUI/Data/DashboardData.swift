@@ -36,17 +36,19 @@ public final class DashboardData: Sendable {
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+    /// The selected event's sessions placed by day and sorted (EventSlots), by event id.
+    let slotsCache = LastValueCache<String, EventSlots>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
     /// The whole agenda for a filter with a search: the search rows and the event scope both
     /// come from it, so a keystroke in `/` scans the sessions once.
-    let searchCache = LastValueCache<AgendaFilter, [EventAgenda]>()
+    let searchResults = SearchResults()
     /// My agenda for the stars of the last frame.
     let mineCache = LastValueCache<MineRows.Key, MineRows>()
 
     func searchAgenda(_ filter: AgendaFilter) -> [EventAgenda] {
-        searchCache.value(for: filter) { query.agenda(filter) }
+        searchResults.agenda(filter, query: query)
     }
 
     /// Events a search finds, oldest first: through a session, or by their own text (theme,
