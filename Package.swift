@@ -77,11 +77,14 @@ let package = Package(
         // Saves stars in a loop for the kill -9 tests of the state file; built by `swift build`, not a product.
         .executableTarget(name: "confdash-state-writer", dependencies: ["ConfDashCore"]),
 
-        .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData", "confdash-state-writer"]),
+        // What several test targets share: finding and running other programs.
+        .target(name: "ConfDashTestSupport", path: "Tests/ConfDashTestSupport"),
+        .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData", "confdash-state-writer",
+                                                             "ConfDashTestSupport"]),
         // Against a local HTTP server the tests start themselves (scripts/test-http-server.py, 127.0.0.1 only).
         .testTarget(name: "ConfDashRemoteTests", dependencies: ["ConfDashRemote", "ConfDashCore", "ConfDashCLI", "confdash"]),
         .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData"], exclude: ["__Screens__"]),
-        .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash"], exclude: ["__Goldens__"]),
+        .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash", "ConfDashTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
         // The real binaries in tmux: keys, resizes, quitting, signals, crashes, and the terminal afterwards.
         .testTarget(name: "ConfDashEndToEndTests", dependencies: ["confdash", "confdash-terminal-demo"]),

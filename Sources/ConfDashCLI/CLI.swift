@@ -34,7 +34,7 @@ public struct CommandIO {
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
             environment: ProcessInfo.processInfo.environment,
-            outputWidth: TerminalSize.columns(of: STDOUT_FILENO),
+            outputWidth: TerminalSize.outputColumns(of: STDOUT_FILENO),
             notInteractiveReason: interactiveProblem(environment: ProcessInfo.processInfo.environment)
         )
     }
@@ -85,10 +85,14 @@ public enum ConfdashCLI {
     public static let notInteractiveStatus: Int32 = 1
 
     public static func run(_ arguments: [String], io: CommandIO, dashboard launcher: DashboardLauncher? = nil) -> Int32 {
+        if let message = CommandSuggestion.unknownCommand(in: arguments) {
+            io.err("confdash: \(message)\n")
+            return ExitStatus.usage
+        }
         do {
             var command = try ConfdashCommand.parseAsRoot(arguments)
             if let command = command as? any IOCommand {
-                try command.execute(io: io)
+                try command.execute(io: io.adjusted(for: command))
             } else if let dashboard = command as? DashboardCommand {
                 return try openDashboard(dashboard.options, io: io, launcher: launcher)
             } else {

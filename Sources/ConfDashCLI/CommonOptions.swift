@@ -13,8 +13,36 @@ struct CommonOptions: ParsableArguments {
 
     @OptionGroup var input: DataOptions
 
+    @Option(name: .long, help: ArgumentHelp("Fit text output to this many columns (default: the terminal's width, or COLUMNS when set; whole lines in a pipe otherwise).", valueName: "columns"))
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width \(width): text needs at least 20 columns") }
+    }
+
     func language(_ io: CommandIO) -> Language { input.language(io) }
     func loadIndex(_ io: CommandIO) throws -> DatasetIndex { try input.loadIndex(io) }
     /// The dataset loaded, with records built in the chosen language: where a listing starts.
     func records(_ io: CommandIO) throws -> RecordBuilder { RecordBuilder(index: try loadIndex(io), language: language(io)) }
 }
+
+/// A command whose text output can be fitted with `--width`.
+protocol WidthAdjustable {
+    var common: CommonOptions { get }
+}
+
+extension CommandIO {
+    /// `io` with `--width` applied, when the command has it.
+    func adjusted(for command: Any) -> CommandIO {
+        guard let width = (command as? WidthAdjustable)?.common.width else { return self }
+        var io = self
+        io.outputWidth = width
+        return io
+    }
+}
+
+extension AgendaCommand: WidthAdjustable {}
+extension EventsCommand: WidthAdjustable {}
+extension TracksCommand: WidthAdjustable {}
+extension TechnologiesCommand: WidthAdjustable {}
+extension RegionsCommand: WidthAdjustable {}

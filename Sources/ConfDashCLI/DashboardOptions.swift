@@ -59,8 +59,9 @@ struct DashboardOptions: ParsableArguments {
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
         }
+        // `--tz ZONE` (any IANA zone) converts like `--tz local`, to that zone.
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
-                     localTime: clock.tz == .local, localZone: ClockDisplay.localZone(environment: io.environment),
+                     localTime: clock.tz != .event, localZone: clock.zone(io),
                      now: setting, remindMinutes: remind, personal: personal)
     }
 

@@ -23,14 +23,18 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop or other (repeatable).", valueName: "kind"))
     var kind: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only sessions whose text contains every word, ignoring case and accents, in English and French.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("Only sessions in this room, by name (repeatable: any of them). For schedules that name rooms.", valueName: "room"))
+    var room: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only sessions with a word starting with each word given (title, abstract, people, room, tracks), ignoring case and accents, in English and French.", valueName: "text"))
     var search: String?
 
     @Flag(name: .long, help: "Only the sessions you starred (confdash star, or s in the dashboard).")
     var starred = false
 
     func filter(using index: DatasetIndex) throws -> AgendaFilter {
-        try FilterInput(events: event, day: day, tracks: track, technologies: tech, regions: region, kinds: kind, search: search)
+        try FilterInput(events: event, day: day, tracks: track, technologies: tech, regions: region, kinds: kind,
+                        rooms: room, search: search)
             .filter(using: index)
     }
 
@@ -51,6 +55,7 @@ struct FilterInput {
     var technologies: [String] = []
     var regions: [String] = []
     var kinds: [String] = []
+    var rooms: [String] = []
     var search: String?
 
     func filter(using index: DatasetIndex) throws -> AgendaFilter {
@@ -67,6 +72,18 @@ struct FilterInput {
         filter.kinds = Set(try kinds.map {
             Event.Kind(rawValue: try resolve($0, with: kindResolver, what: "kind", known: Event.Kind.allCases.map(\.rawValue)))!
         })
+        for room in rooms {
+            let (ids, resolution) = index.rooms(named: room)
+            if let ids { filter.rooms.formUnion(ids); continue }
+            let known = index.roomResolver.knownNames(limit: 12)
+            if case .ambiguous(let candidates) = resolution {
+                let names = candidates.compactMap { index.roomName(id: $0) }
+                throw CommandFailure.usage("room '\(room)' is ambiguous: it could be \(names.joined(separator: ", "))")
+            }
+            throw CommandFailure.usage(known.isEmpty
+                ? "unknown room '\(room)': this dataset names no rooms"
+                : "unknown room '\(room)'; known: \(known)")
+        }
         if let day {
             if let number = Int(day) {
                 guard number >= 1 else { throw CommandFailure.usage("--day \(day): days are counted from 1") }

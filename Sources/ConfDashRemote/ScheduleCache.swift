@@ -2,10 +2,8 @@ import ConfDashCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
 #endif
 
 /// The schedules fetched from URLs, under `$XDG_CACHE_HOME/confdash/` (default `~/.cache/confdash/`).
@@ -142,7 +140,11 @@ public struct ScheduleCache: Sendable {
     private func write(_ entry: Entry, for url: URL) throws {
         let key = key(for: url)
         let data = try JSONEncoder.cache.encode(entry)
-        try AtomicFile.write(data, to: recordURL(key))
+        do {
+            try AtomicFile.write(data, to: recordURL(key).path, mode: 0o600)
+        } catch {
+            throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
+        }
         removeUnusedBodies(key: key, keeping: [entry.current.body] + (entry.previous.map { [$0.body] } ?? []))
     }
 
@@ -196,36 +198,6 @@ public struct ScheduleCache: Sendable {
             }
         }
         return Lock(descriptor: descriptor)
-    }
-}
-
-/// Whole-or-nothing file replacement: a new file beside the target, flushed, renamed over it.
-enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-        close(descriptor)
-        if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
-        }
     }
 }
 

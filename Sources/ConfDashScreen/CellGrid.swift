@@ -54,15 +54,39 @@ public struct CellGrid: Equatable, Sendable {
     }
 
     /// Writes `text` from (x, y) on one row, clipped to `limit` columns and to the grid.
-    /// Control characters from data show as placeholders (`TerminalText`: `␛`, `�`), tabs and line
-    /// breaks as spaces; a wide grapheme that would straddle the limit becomes a space instead. Returns the number of columns written.
+    /// Text that does not fit ends in "…" (trailing spaces are simply dropped): nothing is ever cut
+    /// silently. Control characters from data show as placeholders (`TerminalText`: `␛`, `�`), tabs
+    /// and line breaks as spaces; a wide grapheme that would straddle the limit becomes a space
+    /// instead. Returns the number of columns written.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         let end = limit.map { min(size.width, x + $0) } ?? size.width
+        var text = text
+        // (A single grapheme that does not fit, as when a frame is copied cell by cell onto a
+        // smaller terminal, is simply left out.)
+        if x >= 0, end > x, text.utf8.count > end - x, text.dropFirst().contains(where: { !$0.isWhitespace }),
+           text.terminalWidth > end - x {
+            let trimmed = text.trimmingTrailingSpaces
+            text = trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
+        }
         var column = x
         for character in text {
             guard column < end else { break }
+            if let parts = ClusterDrawing.parts(of: character) {
+                // An emoji sequence terminals disagree on: drawn as parts they all measure alike.
+                if column + 2 > end {
+                    set(column, y, Cell(" ", style: style)); column += 1; break
+                }
+                for part in parts {
+                    for offset in 0..<part.width where column + offset >= 0 {
+                        let grapheme = part.text == " " || part.text.allSatisfy({ $0 == " " }) ? " " : (offset == 0 ? part.text : "")
+                        set(column + offset, y, Cell(grapheme, style: style))
+                    }
+                    column += part.width
+                }
+                continue
+            }
             var width = TerminalWidth.width(of: character)
             var grapheme = String(character)
             if let unsafe = character.unicodeScalars.first(where: TerminalText.isUnsafe) {
@@ -116,4 +140,12 @@ public struct CellGrid: Equatable, Sendable {
     }
 
     public var text: String { textLines().joined(separator: "\n") }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
+    }
 }

@@ -70,19 +70,23 @@ public enum KeyDecoder {
         guard let next = source.nextAvailable() else { return .key(.escape) }
         switch next {
         case .character(0x5B):  // ESC [ — a control sequence: parameters, then a final byte @…~
+            var parameters = ""
             while let following = source.nextAvailable() {
                 guard case .character(let code) = following, (0x20...0x7E).contains(code) else {
                     source.pushBack(following)
-                    break
+                    return nil
                 }
-                if code >= 0x40 { break }
+                if code >= 0x40 { return NavigationSequence.csi(parameters: parameters, final: code).map(InputEvent.key) }
+                parameters.unicodeScalars.append(Unicode.Scalar(UInt8(code)))
             }
             return nil
         case .character(0x4F):  // ESC O — SS3: one final byte
-            if let last = source.nextAvailable(), case .character(let code) = last, !(0x40...0x7E).contains(code) {
+            guard let last = source.nextAvailable() else { return nil }
+            guard case .character(let code) = last, (0x40...0x7E).contains(code) else {
                 source.pushBack(last)
+                return nil
             }
-            return nil
+            return NavigationSequence.ss3(final: code).map(InputEvent.key)
         case .character(27), .keyCode, .mouse:
             source.pushBack(next)
             return .key(.escape)

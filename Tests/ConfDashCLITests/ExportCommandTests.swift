@@ -126,7 +126,7 @@ struct ExportCommandTests {
             try "old\r\n".write(toFile: path, atomically: true, encoding: .utf8)
             let run = CLIRun.run(["export", "--event", "lima", "--day", "2", "-o", path])
             #expect(run.status == 65)
-            #expect(run.stderr == "confdash: no session is placed on that day; 5 matching session(s) have no day stated in the source: drop --day to export them ('\(path)' is left as it was)\n")
+            #expect(run.stderr == "confdash: no session is placed on that day; 5 matching sessions have no day stated in the source: drop --day to export them ('\(path)' is left as it was)\n")
             let kept = try String(contentsOfFile: path, encoding: .utf8)
             #expect(kept == "old\r\n")
             let none = CLIRun.run(["export", "--format", "md", "--search", "zzzz"])

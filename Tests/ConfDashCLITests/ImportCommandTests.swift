@@ -41,7 +41,7 @@ struct ImportCommandTests {
         #expect(lines.contains { $0.contains("11:00–11:40") && $0.contains("Saal 1") })
         // A session after midnight is on its conference day, marked as the next calendar day.
         #expect(lines.contains { $0.contains("00:00–02:00 +1") && $0.contains("BIRD RAVE") })
-        #expect(lines.last == "320 session(s)")
+        #expect(lines.last == "320 sessions")
     }
 
     @Test("imported agendas fit the terminal")

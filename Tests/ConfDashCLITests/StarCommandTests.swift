@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 
@@ -149,7 +150,7 @@ struct StarCommandTests {
             let run = sandbox.run(["export", "--starred", "--data", schedule, "-o", file])
             #expect(run.status == 0, "\(run.stderr)")
             guard let python else { return [] }
-            let read = try ExternalTools.run(python, [ExternalTools.repository + "/scripts/read-ics-events.py", file])
+            let read = try Programs.run(python, [ExternalTools.repository + "/scripts/read-ics-events.py", file])
             #expect(read.status == 0, "\(read.output)")
             return read.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         }
@@ -217,25 +218,9 @@ enum ExternalTools {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     static let pythonWithIcalendar: URL? = {
-        let python = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("python3") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        if let python, (try? run(python, ["-c", "import icalendar"]).status) == 0 { return python }
+        if let python = Programs.onPath("python3"), Programs.python(python, imports: "icalendar") { return python }
         let message = "python3 with icalendar not found: the calendar read-back did not run (python3 -m pip install icalendar)"
         if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record(Comment(rawValue: message)) } else { print("⚠️  \(message)") }
         return nil
     }()
-
-    static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }

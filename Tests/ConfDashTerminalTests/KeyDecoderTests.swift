@@ -101,6 +101,23 @@ private func chars(_ text: String) -> [RawInput] { text.unicodeScalars.map { .ch
         #expect(decodeAll([.character(27)] + chars("[")) == [])
     }
 
+    @Test("Home/End and other navigation keys sent as raw sequences (tmux with TERM=xterm-256color, rxvt, Linux console)")
+    func rawNavigationSequences() {
+        let cases: [(String, Key)] = [
+            ("[1~", .home), ("[4~", .end), ("[7~", .home), ("[8~", .end), ("[H", .home), ("[F", .end),
+            ("OH", .home), ("OF", .end), ("[1H", .home), ("[1F", .end), ("[5~", .pageUp), ("[6~", .pageDown),
+            ("[3~", .delete), ("[A", .up), ("[B", .down), ("[C", .right), ("[D", .left),
+            ("OA", .up), ("OB", .down), ("OC", .right), ("OD", .left), ("[Z", .backTab),
+        ]
+        for (sequence, key) in cases {
+            #expect(decodeAll([.character(27)] + chars(sequence + "j")) == [.key(key), .key(.character("j"))], "ESC \(sequence)")
+        }
+        // Modified keys and unknown numbers stay unbound, and never leak as typed characters.
+        #expect(decodeAll([.character(27)] + chars("[1;5Hj")) == [.key(.character("j"))])
+        #expect(decodeAll([.character(27)] + chars("[2~j")) == [.key(.character("j"))])
+        #expect(decodeAll([.character(27)] + chars("[15~j")) == [.key(.character("j"))])
+    }
+
     @Test func resizesAndKeysInterleave() {
         #expect(decodeAll([.keyCode(CursesKeyCode.resize)] + chars("q")) == [.resize, .key(.character("q"))])
     }

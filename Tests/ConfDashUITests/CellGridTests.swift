@@ -13,14 +13,36 @@ import ConfDashCore
         #expect(grid[6, 0].grapheme == "本")
     }
 
-    @Test func wideCharacterThatWouldStraddleTheEdgeBecomesASpace() {
+    /// Text cut at the edge (the grid's or the limit's) ends in "…", also where a wide character
+    /// would straddle the edge; trailing spaces are dropped without one.
+    @Test func textCutAtTheEdgeEndsInAnEllipsis() {
         var grid = CellGrid(size: Size(width: 3, height: 1))
         grid.write("a日本", x: 0, y: 0)
-        #expect(grid.textLines() == ["a日"])
+        #expect(grid.textLines() == ["a…"])
         var cut = CellGrid(size: Size(width: 4, height: 1))
         cut.write("ab日", x: 1, y: 0)
-        #expect(cut.textLines() == [" ab"])
-        #expect(cut[3, 0].grapheme == " ")
+        #expect(cut.textLines() == [" ab…"])
+        #expect(cut[3, 0].grapheme == "…")
+        var limited = CellGrid(size: Size(width: 10, height: 1))
+        limited.write("Saal Y 06 (Stonewall IO)", x: 0, y: 0, limit: 8)
+        #expect(limited.textLines() == ["Saal Y…"])
+        var spaces = CellGrid(size: Size(width: 10, height: 1))
+        spaces.write("name      ", x: 0, y: 0, limit: 6)
+        #expect(spaces.textLines() == ["name"])
+        var exact = CellGrid(size: Size(width: 3, height: 1))
+        exact.write("a日", x: 0, y: 0)
+        #expect(exact.textLines() == ["a日"])
+    }
+
+    /// Emoji sequences terminals measure differently are drawn as parts they all measure alike.
+    @Test func emojiSequencesAreDrawnAsPartsEveryTerminalAgreesOn() {
+        var grid = CellGrid(size: Size(width: 12, height: 1))
+        grid.write("🕉️(x", x: 0, y: 0)
+        #expect(grid.textLines() == ["🕉 (x"])
+        #expect(grid[0, 0].grapheme == "🕉" && grid[1, 0].grapheme == " " && grid[2, 0].grapheme == "(")
+        var zwj = CellGrid(size: Size(width: 12, height: 1))
+        zwj.write("🏳️‍⚧️|👍🏽|🇩🇪|1️⃣|", x: 0, y: 0)
+        #expect(zwj.textLines() == ["🏳⚧|👍|🇩🇪|1\u{20E3} |"])
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {

@@ -27,6 +27,11 @@ import Testing
             case .full:
                 #expect(layout.panes.count == 4 && layout.detail != nil)
                 for pane in PaneID.allCases { #expect((layout.content(of: pane)?.height ?? 0) >= 5, "\(pane) too short at \(size)") }
+            case .paneAndDetail:
+                #expect(layout.panes.keys.sorted { $0.rawValue < $1.rawValue } == [focus] && layout.detail != nil)
+                #expect(size.width >= Layout.wideShortMinimumWidth && size.height < Layout.fullMinimum.height)
+            case .maximized:
+                Issue.record("maximised without z at \(size)")
             }
         }
     }

@@ -134,6 +134,20 @@ import Testing
         #expect(closed.overlay == nil)
     }
 
+    /// `.` then Enter is the one "now" key: the agenda at the event's time, on the demo clock.
+    @Test func enterInNowAndNextPutsTheAgendaAtThatTime() {
+        var state = initial
+        state.focus = .timeline
+        state.personal.nowSetting = .eventWallClock(LocalDateTime(iso: "2024-12-28T12:40")!)
+        let (jumped, _) = press(". Enter", from: state)
+        var expected = state
+        expected.focus = .agenda
+        expected.agenda.cursor = 2   // Talk d, 12:45: the first session starting at 12:40 or after
+        expected.message = .places(.now("12:40", zone: "Europe/Berlin"))
+        #expect(jumped == expected)
+        #expect(Self.data.agendaRows(jumped).session(at: jumped.agenda.cursor)?.0.id == "d")
+    }
+
     @Test func starsShowAsAMarkThatNeedsNoColour() {
         var state = initial
         state.personal.starred = [address("a")]

@@ -121,16 +121,18 @@ import Testing
         for _ in 0..<grid.rooms.count {
             Self.press("l", on: dashboard)
             let geometry = RoomGridPane.Geometry(content: Layout.compute(size: dashboard.state.size, focus: .agenda).content(of: .agenda)!,
-                                                 roomCount: grid.rooms.count)
+                                                 names: grid.names)
             let (room, _) = try #require(grid.position(ofCursor: dashboard.state.agenda.cursor))
             #expect(room >= dashboard.state.roomScroll && room < dashboard.state.roomScroll + geometry.visibleRooms)
         }
         Self.press("r / rust Enter", on: dashboard)
         #expect(dashboard.data.agendaRows(dashboard.state).sessionCount > 0)
-        // Panes whose data the format lacks say so.
+        // Panes whose data the format lacks show what it has instead: its rooms and its tracks.
         Self.press("Escape 3", on: dashboard)
-        #expect(dashboard.render().text.contains("This dataset has no WCO regions."))
+        #expect(dashboard.render().text.contains("3 Rooms"))
+        #expect(!dashboard.render().text.contains("This dataset has no WCO regions."))
         Self.press("4", on: dashboard)
-        #expect(dashboard.render().text.contains("This dataset has no technology index."))
+        #expect(dashboard.render().text.contains("4 Tracks"))
+        #expect(!dashboard.render().text.contains("This dataset has no technology index."))
     }
 }

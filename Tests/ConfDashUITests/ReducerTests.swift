@@ -18,8 +18,11 @@ import Testing
         expected.day = 2
         #expect(Fixture.press("Right").state == expected)
         expected.day = 3
+        // A key that can do nothing says so.
+        expected.message = .places(.alreadyLastDay(3, of: 3))
         #expect(Fixture.press("l Right Right Right").state == expected)
         expected.day = 1
+        expected.message = .places(.alreadyFirstDay)
         #expect(Fixture.press("Right Left Left h").state == expected)
     }
 
@@ -29,6 +32,7 @@ import Testing
         #expect(Fixture.press("[").state == expected)
         expected.focus = .technologies
         expected.selectedEvent = "ap-online-workshop-2021"
+        expected.message = .places(.alreadyFirstEvent)
         #expect(Fixture.press("4 [ [ [ [ [ [").state == expected)
     }
 
@@ -168,7 +172,7 @@ import Testing
         let expectations: [(String, StatusMessage, String)] = [
             (": frobnicate Enter", .unknownCommand("frobnicate"), "Unknown command “:frobnicate” — Tab completes, ? lists the keys"),
             (": day Space 9 Enter", .noSuchDay(9, of: 3), "This event has no day 9 (it has 3)"),
-            (": day Space two Enter", .usage(":day N"), "Usage: :day N"),
+            (": day Space two Enter", .usage(":day N|DATE"), "Usage: :day N|DATE"),
             (": tech Space quantum Enter", .notFound(.technology, "quantum"), "No technology named “quantum”"),
             (": lang Space de Enter", .usage(":lang en|fr"), "Usage: :lang en|fr"),
         ]

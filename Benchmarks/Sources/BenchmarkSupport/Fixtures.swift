@@ -215,9 +215,12 @@ public struct KeyCase: Sendable {
     /// The congress schedules have one event and no regions: `[`, `]` and Enter on a region
     /// have nothing to do there (the benchmarks check that every measured key changes the state).
     public func applies(to dataset: DatasetName) -> Bool {
+        let congress = Self.singleEvent.contains(dataset)
         // The room grid needs clock times, which the WCO data (and its clones) do not state.
         if name.contains("room grid") { return ![.bundled, .x10, .x100].contains(dataset) }
-        return !Self.singleEvent.contains(dataset) || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
+        // The rooms pane (Places without WCO regions) exists only on the congress-shaped schedules.
+        if name.hasPrefix("Right in rooms pane") { return congress }
+        return !congress || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
     }
 
     /// The congress-shaped schedules: one event, no regions.
@@ -247,6 +250,11 @@ public struct KeyCase: Sendable {
         KeyCase(name: "Escape (remove the track filter)", prefix: "t Space Enter", key: .escape, undo: "t Space Enter"),
         // Issue 11's star toggle: star then unstar first, so that undoing leaves the same message.
         KeyCase(name: "s (star toggle)", prefix: "ss", key: .character("s"), undo: "s"),
+        // Issue 10: the rooms and tracks panes (Places and Topics on a congress), z.
+        KeyCase(name: "j in places pane", prefix: "3", key: .character("j"), undo: "k"),
+        KeyCase(name: "Right in rooms pane (next day)", prefix: "3", key: .right, undo: "Left"),
+        KeyCase(name: "j in topics pane", prefix: "4", key: .character("j"), undo: "k"),
+        KeyCase(name: "z (maximise)", prefix: "", key: .character("z"), undo: "z"),
     ]
 }
 

@@ -8,10 +8,7 @@ import FuzzSupport
 /// indexed, exported in every format and drawn by the dashboard.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    guard let start else { return 0 }
-    let result = DatasetImporter.load(data: Data(bytes: start, count: count), name: "fuzz")
-    FuzzChecks.check(result)
-    guard let dataset = result.dataset else { return 0 }
+    guard let dataset = FuzzReader.loadAndCheck(start, count, format: .auto)?.dataset else { return 0 }
     let index = DatasetIndex(dataset)
     let request = ExportRequest(index: index, language: .en, generatorVersion: "fuzz")
     for format in ExportFormat.allCases {

@@ -6,10 +6,7 @@ import Foundation
 /// report or a hang is a finding; problems in the result are the expected answer to bad input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    guard let start else { return 0 }
-    let data = Data(bytes: start, count: count)
-    let result = DatasetImporter.load(data: data, name: "fuzz", format: .xml)
-    FuzzChecks.check(result)
+    FuzzReader.loadAndCheck(start, count, format: .xml)
     return 0
 }
 

@@ -34,6 +34,7 @@ struct AgendaCommand: IOCommand {
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
         let filter = try filters.filter(using: index, dataPath: common.input.data, io: io)
+        try DayCheck.requireDay(filter, in: index, language: common.language(io))
         let agenda = AgendaQuery(index: index).agenda(filter)
         let eventMatches = AgendaQuery(index: index).eventMatches(filter)
         var builder = RecordBuilder(index: index, language: common.language(io))
@@ -57,6 +58,7 @@ struct AgendaCommand: IOCommand {
             var text = AgendaText(builder: builder, width: io.outputWidth)
             // Starred sessions are a plan: overlaps and free gaps are marked as in My agenda.
             if filters.starred { text.plan = MyAgenda(index: index, starred: filter.onlySessions ?? [], filter: filter) }
+            text.zoneIsYours = clockOptions.tz == .local
             io.out(text.render(agenda, filter: filter, undatedLeftOut: undated, eventMatches: eventMatches))
         }
     }
@@ -64,10 +66,13 @@ struct AgendaCommand: IOCommand {
     private func csv(_ agenda: [EventAgenda], _ builder: RecordBuilder) -> String {
         var csv = CSVWriter(header: ["event", "event_title", "day", "day_index", "possible_days", "part_of_day", "start", "end",
                                      "time_zone", "room", "kind", "kind_label", "count", "title", "official_title", "tracks", "technologies",
-                                     "people", "organisations", "description", "sources", "id"])
+                                     "people", "organisations", "description", "abstract", "language", "duration_minutes",
+                                     "links", "sources", "id"])
         for part in agenda {
             for session in part.allSessions {
                 let record = builder.session(session, of: part.event)
+                let duration: String = record.durationMinutes.map(String.init) ?? ""
+                let links: String = record.links.map(\.url).joined(separator: " ")
                 csv.append([
                     record.event, record.eventTitle, record.day ?? "", record.dayIndex.map(String.init) ?? "",
                     record.possibleDays.map { "\($0.from)/\($0.to)" } ?? "", record.partOfDay ?? "",
@@ -78,7 +83,8 @@ struct AgendaCommand: IOCommand {
                         .joined(separator: "; "),
                     record.organisations.map { "\($0.name) (\(builder.labels.organisationRole(SessionOrganisation.Role(rawValue: $0.role)!)))" }
                         .joined(separator: "; "),
-                    record.description ?? "", record.sources.joined(separator: "; "), record.id,
+                    record.description ?? "", record.abstract ?? "", record.language ?? "", duration, links,
+                    record.sources.joined(separator: "; "), record.id,
                 ])
             }
         }
@@ -101,6 +107,8 @@ struct AgendaText {
     /// With `--starred`: the starred sessions laid out as My agenda, whose overlaps (⚠ certain,
     /// ≈ possible) and free gaps the tables show.
     var plan: MyAgenda?
+    /// Whether converted times are in the user's own zone (`--tz local`) rather than one named with `--tz`.
+    var zoneIsYours = true
     var labels: Labels { builder.labels }
     var words: CLIWords { CLIWords(builder.language) }
 
@@ -137,8 +145,8 @@ struct AgendaText {
         return blocks.joined(separator: "\n") + "\n"
     }
 
-    /// "19 session(s)", or with entries that stand for a topic of grouped sessions, "11 session(s)
-    /// and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
+    /// "19 sessions", or with entries that stand for a topic of grouped sessions, "11 sessions
+    /// and 8 breakout topics": a topic is not a session, and is not counted as one.
     private func countLine(_ entries: [Session]) -> String {
         let topics = entries.filter(\.groupTopic)
         let sessions = words.sessionCount(entries.count - topics.count)
@@ -193,13 +201,12 @@ struct AgendaText {
         return "\n" + lines.joined(separator: "\n") + "\n" + rule
     }
 
-    /// A room name, wrapped to a fifth of a terminal's width: 38C3 has rooms such as "KliMathematik
-    /// Augsburg Table (stage side), look in description", and the table would otherwise narrow
-    /// the title to make room for them. In a pipe, names stay whole like every other cell.
+    /// A room name, wrapped to a fifth of the width (of 120 columns in a pipe): 38C3 has rooms such
+    /// as "KliMathematik Augsburg Table (stage side), look in description", and the table would
+    /// otherwise narrow the title to make room for them.
     private func roomCell(_ name: String?) -> String {
         guard let name else { return "—" }
-        guard let width else { return name }
-        return name.wrapped(toWidth: max(12, width / 5)).joined(separator: "\n")
+        return name.wrapped(toWidth: max(12, min(width ?? 120, 120) / 5)).joined(separator: "\n")
     }
 
     /// "times: Europe/Berlin", or with --tz local "times: Asia/Tokyo (yours; the event's: Europe/Berlin)";
@@ -207,7 +214,7 @@ struct AgendaText {
     private func zoneFact(_ event: Event) -> String? {
         guard let eventZone = event.timeZone, event.sessions.contains(where: { $0.start != nil }),
               let shown = builder.clock.zoneName(for: event) else { return nil }
-        return words.times(shown, eventZone: eventZone)
+        return words.times(shown, eventZone: eventZone, yours: zoneIsYours)
     }
 
     private func slotTitle(_ slot: AgendaSlot, in event: Event) -> String {
@@ -232,12 +239,13 @@ struct AgendaText {
         // An imported schedule's kinds are only confdash's rough reading of its free-text types
         // (most are "Session"): the title gets the width instead.
         let showKind = !event.sources.contains { builder.index.sourcesByID[$0]?.kind == .imported }
+        // Each column has a maximum, so that a line stays readable in a pipe or on a wide terminal.
         var columns: [TextTable.Column] = [.init(words.whenColumn, minWidth: 5, overflow: .wrap)]
-        if showRooms { columns.append(.init(words.roomColumn, minWidth: 6, overflow: .wrap)) }
-        if showKind { columns.append(.init(words.kindColumn, minWidth: 6, overflow: .wrap)) }
+        if showRooms { columns.append(.init(words.roomColumn, minWidth: 6, maxWidth: 24, overflow: .wrap)) }
+        if showKind { columns.append(.init(words.kindColumn, minWidth: 6, maxWidth: 20, overflow: .wrap)) }
         columns += [
-            .init("Session", minWidth: 16, overflow: .wrap),
-            .init(words.tracksColumn, minWidth: 8, overflow: .wrap),
+            .init("Session", minWidth: 16, maxWidth: 64, overflow: .wrap),
+            .init(words.tracksColumn, minWidth: 8, maxWidth: 28, overflow: .wrap),
         ]
         var table = TextTable(columns: columns)
         for row in rows {

@@ -73,6 +73,7 @@ struct ExportCommand: IOCommand {
         if let output { try OutputFile.checkWritable(output, notSameAs: input.data) }
         let index = try input.loadIndex(io)
         let filter = try filters.filter(using: index, dataPath: input.data, io: io)
+        try DayCheck.requireDay(filter, in: index, language: input.language(io))
         let query = AgendaQuery(index: index)
         let agenda = query.agenda(filter)
         if filters.starred && resolvedFormat == .ics {
@@ -83,7 +84,7 @@ struct ExportCommand: IOCommand {
             let undated = query.undatedLeftOut(by: filter)
             var message = "no session matches these filters: nothing to export"
             if undated > 0 {
-                message = "no session is placed on that day; \(undated) matching session(s) have no day stated in the source: drop --day to export them"
+                message = "no session is placed on that day; \(counted(undated, "matching session")) \(undated == 1 ? "has" : "have") no day stated in the source: drop --day to export \(undated == 1 ? "it" : "them")"
             }
             throw CommandFailure(status: ExitStatus.dataError, messages: [message + (output.map { " ('\($0)' is left as it was)" } ?? "")])
         }

@@ -1,15 +1,14 @@
+import ConfDashCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
 #endif
 
-/// Writes a command's output file whole or not at all: the text goes to a new file beside the
-/// target, is flushed to disk, then renamed over the target in one step. An interrupted or failed
-/// write leaves the old file as it was and no half file behind.
+/// Writes a command's output file whole or not at all, through `AtomicFile` (a new file beside the
+/// target, flushed, renamed over it, the folder flushed): an interrupted or failed write leaves the
+/// old file as it was and no half file behind. A device, FIFO or socket target is written in place.
 enum OutputFile {
     /// Fails early, before any data is read, when `path` cannot be the output: a missing folder,
     /// a folder in its place, or the dataset being read (which the export would destroy).
@@ -31,54 +30,11 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String) throws {
-        // A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is written in
-        // place: renaming a new file over it would replace the device itself (as root, /dev/null
-        // would become a plain file and break every program on the machine).
-        var status = stat()
-        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
-            return try writeInPlace(text, to: path)
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path, special: .writeInPlace)
+        } catch {
+            throw failure(path, error.reason)
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/." + url.lastPathComponent + ".confdash-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // 0666 before the umask, as any program creating a file; O_EXCL so nothing else is overwritten.
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-        guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
-        var (ok, reason) = writeAll(text, to: descriptor)
-        if ok && fsync(descriptor) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        if close(descriptor) != 0 && ok { ok = false; reason = String(cString: strerror(errno)) }
-        if ok && rename(temporary, path) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        if !ok {
-            unlink(temporary)
-            throw failure(path, reason)
-        }
-    }
-
-    private static func writeInPlace(_ text: String, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_TRUNC)
-        guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
-        var (ok, reason) = writeAll(text, to: descriptor)
-        if close(descriptor) != 0 && ok { ok = false; reason = String(cString: strerror(errno)) }
-        if !ok { throw failure(path, reason) }
-    }
-
-    /// Writes every byte, retrying after signals; the reason is strerror's on failure.
-    private static func writeAll(_ text: String, to descriptor: Int32) -> (ok: Bool, reason: String) {
-        var ok = true
-        var reason = ""
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    ok = false; reason = String(cString: strerror(errno)); return
-                }
-                offset += written
-            }
-        }
-        return (ok, reason)
     }
 
     private static func failure(_ path: String, _ reason: String) -> CommandFailure {

@@ -62,7 +62,7 @@ struct RecordBuilder {
             DayRangeRecord(from: $0.from.iso, to: $0.to.iso, fromIndex: event.dayIndex(of: $0.from), toIndex: event.dayIndex(of: $0.to))
         }
         return SessionRecord(
-            event: event.id, eventTitle: text(event.shortTitle) ?? event.title.text(in: language),
+            event: event.id, eventTitle: event.title.text(in: language), eventShortTitle: text(event.shortTitle),
             id: session.id, title: session.title.text(in: language), officialTitle: session.officialTitle,
             titleTranslated: session.titleIsTranslated(in: language), groupTopic: session.groupTopic,
             kind: session.kind.rawValue,
@@ -83,7 +83,9 @@ struct RecordBuilder {
                 SessionOrganisationRecord(id: $0.organisation, name: organisationName($0.organisation),
                                           role: $0.role.rawValue, note: text($0.note))
             },
-            description: text(session.description), sources: index.sourceFiles(session.sources))
+            description: text(session.description), abstract: text(session.abstract), language: session.language,
+            links: session.links.map { LinkRecord(url: $0.url, title: text($0.title)) },
+            sources: index.sourceFiles(session.sources))
     }
 
     func roomName(_ id: String?, in event: Event) -> String? {
@@ -126,10 +128,8 @@ struct RecordBuilder {
     func when(_ session: Session, in event: Event) -> String {
         if let (start, end) = clock.times(of: session, in: event) {
             var text = end.map { "\(start.time)–\($0.time)" } ?? "\(start.time)"
-            if let day = session.day, start.date != day {
-                let shift = start.date.days(since: day)
-                text += shift > 0 ? " +\(shift)" : " −\(-shift)"
-            }
+            let shift = clock.dayShift(of: session, in: event)
+            if shift != 0 { text += " " + ClockDisplay.shiftMark(shift) }
             return text
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }

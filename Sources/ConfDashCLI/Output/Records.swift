@@ -113,7 +113,9 @@ struct SessionOrganisationRecord: Encodable {
 
 struct SessionRecord: Encodable {
     var event: String
+    /// The event's full title, as `export` writes it.
     var eventTitle: String
+    @Null var eventShortTitle: String?
     var id: String
     var title: String
     var officialTitle: Bool
@@ -143,6 +145,11 @@ struct SessionRecord: Encodable {
     var people: [SessionPersonRecord]
     var organisations: [SessionOrganisationRecord]
     @Null var description: String?
+    /// The schedule's abstract (imported sessions), as plain text.
+    @Null var abstract: String?
+    /// The language the session is given in, as the source writes it ("en", "de").
+    @Null var language: String?
+    var links: [LinkRecord]
     var sources: [String]
 }
 
@@ -172,4 +179,9 @@ struct RegionRecord: Encodable {
     var name: String
     var events: [RegionEvent]
     var countries: [IDName]
+}
+
+struct LinkRecord: Encodable {
+    var url: String
+    @Null var title: String?
 }

@@ -24,6 +24,15 @@ public enum TerminalSize {
         return windowColumns(of: fd)
     }
 
+    /// The width to fit text output to: the terminal's (as `columns`), else a positive `COLUMNS`
+    /// someone exported for a pipe (`COLUMNS=80 confdash agenda | less`), else nil.
+    public static func outputColumns(of fd: Int32,
+                                     environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
+        if let columns = columns(of: fd, environment: environment) { return columns }
+        if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        return nil
+    }
+
     /// The window size the terminal driver reports for `fd`, nil when it reports none.
     public static func windowColumns(of fd: Int32) -> Int? {
         #if os(Windows)

@@ -18,12 +18,18 @@ public struct TextTable: Sendable {
         public var alignment: TextAlignment
         /// The narrowest a `wrap` or `truncate` column gets.
         public var minWidth: Int
+        /// The widest a `wrap` or `truncate` column gets, whatever room there is (also in a pipe,
+        /// where there is no width to fit): a 120-column title is easier to read on two lines.
+        public var maxWidth: Int?
         public var overflow: Overflow
 
-        public init(_ header: String, alignment: TextAlignment = .left, minWidth: Int = 4, overflow: Overflow = .fixed) {
+        public init(_ header: String, alignment: TextAlignment = .left, minWidth: Int = 4, maxWidth: Int? = nil,
+                    overflow: Overflow = .fixed) {
             self.header = header
             self.alignment = alignment
-            self.minWidth = max(minWidth, 1)
+            let minWidth = max(minWidth, 1)
+            self.minWidth = minWidth
+            self.maxWidth = maxWidth.map { max($0, minWidth) }
             self.overflow = overflow
         }
     }
@@ -72,7 +78,11 @@ public struct TextTable: Sendable {
     }
 
     func columnWidths(maxWidth: Int?) -> [Int] {
-        var widths = columns.indices.map { columnCells($0).map(Self.naturalWidth).max() ?? 0 }
+        var widths = columns.indices.map { index in
+            let natural = columnCells(index).map(Self.naturalWidth).max() ?? 0
+            guard columns[index].overflow != .fixed, let cap = columns[index].maxWidth else { return natural }
+            return min(natural, cap)
+        }
         guard let maxWidth else { return widths }
         var excess = widths.reduce(0, +) + Self.separator.count * (widths.count - 1) - maxWidth
         // First narrow wrapping columns only down to their longest word, so that words stay whole;

@@ -12,14 +12,33 @@ struct CLIWords {
     var noEventMatches: String { pick("No event matches.", "Aucun événement ne correspond.") }
     var noSessions: String { pick("The data has no sessions.", "Les données ne contiennent aucune session.") }
 
+    private func one(_ count: Int) -> Bool { Plural.isSingular(count, language) }
+
     func noSessionOnThatDay(_ undated: Int) -> String {
-        pick("No session is placed on that day. \(undated) matching session(s) have no day stated in the source: drop --day to see them.",
-             "Aucune session n'est placée ce jour-là. \(undated) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.")
+        one(undated)
+            ? pick("No session is placed on that day. \(undated) matching session has no day stated in the source: drop --day to see it.",
+                   "Aucune session n'est placée ce jour-là. \(undated) session correspondante n'a pas de jour précisé dans la source : retirez --day pour la voir.")
+            : pick("No session is placed on that day. \(undated) matching sessions have no day stated in the source: drop --day to see them.",
+                   "Aucune session n'est placée ce jour-là. \(undated) sessions correspondantes n'ont pas de jour précisé dans la source : retirez --day pour les voir.")
     }
 
     func moreUndated(_ undated: Int) -> String {
-        pick("\(undated) more matching session(s) have no day stated in the source: drop --day to see them.",
-             "\(undated) autre(s) session(s) correspondante(s) n'ont pas de jour précisé dans la source : retirez --day pour les voir.")
+        one(undated)
+            ? pick("\(undated) more matching session has no day stated in the source: drop --day to see it.",
+                   "\(undated) autre session correspondante n'a pas de jour précisé dans la source : retirez --day pour la voir.")
+            : pick("\(undated) more matching sessions have no day stated in the source: drop --day to see them.",
+                   "\(undated) autres sessions correspondantes n'ont pas de jour précisé dans la source : retirez --day pour les voir.")
+    }
+
+    /// `--day` that no selected event has (`DayCheck`): the dashboard's words.
+    func noDay(_ number: Int, events: Int, longest: Int) -> String {
+        events == 1 ? pick("This event has no day \(number) (it has \(longest))", "Cet événement n'a pas de jour \(number) (il en a \(longest))")
+            : pick("No event has a day \(number) (the longest has \(longest))", "Aucun événement n'a de jour \(number) (le plus long en a \(longest))")
+    }
+
+    func noDate(_ date: String, events: Int, span: String) -> String {
+        events == 1 ? pick("This event does not take place on \(date) (it runs \(span))", "Cet événement n'a pas lieu le \(date) (il se tient : \(span))")
+            : pick("No event takes place on \(date) (the events span \(span))", "Aucun événement n'a lieu le \(date) (les événements : \(span))")
     }
 
     var whenColumn: String { pick("When", "Quand") }
@@ -42,9 +61,11 @@ struct CLIWords {
     var regionColumn: String { pick("WCO region", "Région OMD") }
     var eventsColumn: String { pick("Events", "Événements") }
 
-    /// "times: Europe/Berlin", or "times: Asia/Tokyo (yours; the event's: Europe/Berlin)".
-    func times(_ shown: String, eventZone: String) -> String {
+    /// "times: Europe/Berlin", "times: Asia/Tokyo (the event's: Europe/Berlin)" for a zone named
+    /// with `--tz`, or "times: Asia/Tokyo (yours; the event's: Europe/Berlin)" for `--tz local`.
+    func times(_ shown: String, eventZone: String, yours: Bool = true) -> String {
         if shown == eventZone { return pick("times: \(shown)", "heures : \(shown)") }
+        guard yours else { return pick("times: \(shown) (the event's: \(eventZone))", "heures : \(shown) (celle de l'événement : \(eventZone))") }
         return pick("times: \(shown) (yours; the event's: \(eventZone))", "heures : \(shown) (la vôtre ; celle de l'événement : \(eventZone))")
     }
 
@@ -73,16 +94,17 @@ struct CLIWords {
         }
     }
 
-    /// "and 8 breakout topic(s)": a topic is not a session, and is not counted as one.
-    func sessionCount(_ count: Int) -> String { pick("\(count) session(s)", "\(count) session(s)") }
+    /// "8 sessions and 3 breakout topics": a topic is not a session, and is not counted as one.
+    func sessionCount(_ count: Int) -> String { Plural.count(count, "session", "sessions", language) }
     var and: String { pick(" and ", " et ") }
     func topicCount(_ count: Int, breakouts: Bool) -> String {
-        breakouts ? pick("\(count) breakout topic(s)", "\(count) sujet(s) d'atelier")
-            : pick("\(count) topic(s) of grouped sessions", "\(count) sujet(s) de sessions groupées")
+        breakouts ? pick(Plural.count(count, "breakout topic", "breakout topics", language), Plural.count(count, "sujet", "sujets", language) + " d'atelier")
+            : pick(Plural.count(count, "topic", "topics", language) + " of grouped sessions", Plural.count(count, "sujet", "sujets", language) + " de sessions groupées")
     }
 
     func eventsMatchByOwnText(_ count: Int) -> String {
-        pick("\(count) event(s) match by their own text", "\(count) événement(s) correspond(ent) par leur propre texte")
+        one(count) ? pick("\(count) event matches by its own text", "\(count) événement correspond par son propre texte")
+            : pick("\(count) events match by their own text", "\(count) événements correspondent par leur propre texte")
     }
 
     func searchMatchesTheEvent(fields: String, search: String) -> String {

@@ -46,10 +46,11 @@ enum FrabJSONExporter {
             ("generator", .object([("name", .string("confdash")), ("version", .string(schedule.generatorVersion))])),
             ("schedule", .object([("version", .string(schedule.version)), ("conference", .object(conference))])),
         ])
-        var text = ""
-        document.write(to: &text, depth: 0)
-        text += "\n"
-        return ExportResult(text: TerminalText.escapedJSON(text), notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
+        // Strings are escaped as they are written (`JSONQuoting`): nothing in them can act on a terminal.
+        var bytes: [UInt8] = []
+        document.write(to: &bytes, depth: 0)
+        bytes.append(0x0A)
+        return ExportResult(text: String(decoding: bytes, as: UTF8.self), notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
 
     private static func talk(_ talk: FrabSchedule.Talk, notes: inout NoteTally) -> JSONText {
@@ -124,55 +125,55 @@ indirect enum JSONText {
     case object([(String, JSONText)])
 
     func write(to text: inout String, depth: Int) {
+        var bytes: [UInt8] = []
+        write(to: &bytes, depth: depth)
+        text += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Written as UTF-8 bytes into one buffer: appending to a String piece by piece was most of
+    /// exporting a large schedule as JSON.
+    func write(to bytes: inout [UInt8], depth: Int) {
         switch self {
-        case .string(let value): Self.quote(value, to: &text)
-        case .int(let value): text += String(value)
-        case .bool(let value): text += value ? "true" : "false"
-        case .null: text += "null"
+        case .string(let value): JSONQuoting.appendQuoted(value, to: &bytes)
+        case .int(let value): Self.append(String(value), to: &bytes)
+        case .bool(let value): Self.append(value ? "true" : "false", to: &bytes)
+        case .null: Self.append("null", to: &bytes)
         case .array(let items):
-            guard !items.isEmpty else { text += "[]"; return }
-            text += "[\n"
+            guard !items.isEmpty else { Self.append("[]", to: &bytes); return }
+            bytes.append(UInt8(ascii: "["))
+            bytes.append(0x0A)
             for (offset, item) in items.enumerated() {
-                text += String(repeating: "  ", count: depth + 1)
-                item.write(to: &text, depth: depth + 1)
-                text += offset == items.count - 1 ? "\n" : ",\n"
+                Self.indent(depth + 1, &bytes)
+                item.write(to: &bytes, depth: depth + 1)
+                if offset < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
             }
-            text += String(repeating: "  ", count: depth) + "]"
+            Self.indent(depth, &bytes)
+            bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { text += "{}"; return }
-            text += "{\n"
+            guard !fields.isEmpty else { Self.append("{}", to: &bytes); return }
+            bytes.append(UInt8(ascii: "{"))
+            bytes.append(0x0A)
             for (offset, field) in fields.enumerated() {
-                text += String(repeating: "  ", count: depth + 1)
-                Self.quote(field.0, to: &text)
-                text += ": "
-                field.1.write(to: &text, depth: depth + 1)
-                text += offset == fields.count - 1 ? "\n" : ",\n"
+                Self.indent(depth + 1, &bytes)
+                JSONQuoting.appendQuoted(field.0, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(0x20)
+                field.1.write(to: &bytes, depth: depth + 1)
+                if offset < fields.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
             }
-            text += String(repeating: "  ", count: depth) + "}"
+            Self.indent(depth, &bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    /// RFC 8259 string: quote, backslash and control characters escaped; everything else as UTF-8.
-    static func quote(_ value: String, to text: inout String) {
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            text += "\""
-            text += value
-            text += "\""
-            return
-        }
-        let hex = Array("0123456789abcdef".utf8)
-        var result: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): result += [UInt8(ascii: "\\"), byte]
-            case 0x0A: result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: result += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: result += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: result += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: result.append(byte)
-            }
-        }
-        result.append(UInt8(ascii: "\""))
-        text += String(decoding: result, as: UTF8.self)
+    private static func indent(_ depth: Int, _ bytes: inout [UInt8]) {
+        for _ in 0..<(2 * depth) { bytes.append(0x20) }
+    }
+
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 }

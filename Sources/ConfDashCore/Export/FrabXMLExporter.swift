@@ -84,59 +84,124 @@ enum FrabXMLExporter {
 
 /// Indented XML text with escaping. Characters XML 1.0 cannot carry at all (most control
 /// characters) become U+FFFD rather than making the whole file unreadable.
+///
+/// Written as UTF-8 bytes into one buffer: building each line with string interpolation and
+/// appending it to a String was a fifth of exporting a large schedule.
 struct XMLText {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func line(_ depth: Int, _ content: String) {
-        text += String(repeating: "  ", count: depth)
-        text += content
-        text += "\n"
+        indent(depth)
+        append(content)
+        bytes.append(0x0A)
     }
 
     mutating func element(_ depth: Int, _ name: String, _ value: String, _ attributes: [(String, String)] = []) {
-        line(depth, "<\(name)\(Self.attributes(attributes))>\(Self.escape(value))</\(name)>")
+        indent(depth)
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        write(attributes)
+        bytes.append(UInt8(ascii: ">"))
+        appendEscaped(value)
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        append(name)
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(0x0A)
     }
 
     mutating func open(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
-        line(depth, "<\(name)\(Self.attributes(attributes))>")
+        indent(depth)
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        write(attributes)
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(0x0A)
     }
 
     mutating func empty(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
-        line(depth, "<\(name)\(Self.attributes(attributes))/>")
+        indent(depth)
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        write(attributes)
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(0x0A)
     }
 
-    private static func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+    private mutating func indent(_ depth: Int) {
+        for _ in 0..<(2 * depth) { bytes.append(0x20) }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func write(_ attributes: [(String, String)]) {
+        for (name, value) in attributes {
+            bytes.append(0x20)
+            append(name)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            appendEscaped(value)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private mutating func appendEscaped(_ value: String) {
+        var value = value
+        value.withUTF8 { Self.escape($0, into: &bytes) }
     }
 
     /// Escapes markup characters, and line breaks and tabs as character references, so that they
     /// survive attribute normalisation and CRLF folding in every parser.
     static func escape(_ value: String) -> String {
-        let bytes = Array(value.utf8)
-        // Everything to change is ASCII or U+FFFE/U+FFFF (EF BF BE/BF); most values need nothing.
-        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            || $0 == UInt8(ascii: "\"") || $0 == 0xEF }) else { return value }
+        var value = value
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 16)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "&"): result += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): result += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): result += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): result += Array("&quot;".utf8)
-            case 0x0D: result += Array("&#13;".utf8)
-            case 0x0A: result += Array("&#10;".utf8)
-            case 0x09: result += Array("&#9;".utf8)
-            case 0..<0x20: result += [0xEF, 0xBF, 0xBD]
-            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                result += [0xEF, 0xBF, 0xBD]
-                index += 2
-            default: result.append(byte)
-            }
-            index += 1
+        let changed = value.withUTF8 { utf8 in
+            escape(utf8, into: &result)
+            return result.count != utf8.count || !result.elementsEqual(utf8)
         }
-        return String(decoding: result, as: UTF8.self)
+        return changed ? String(decoding: result, as: UTF8.self) : value
+    }
+
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
+        var index = 0
+        var run = 0  // the start of bytes still to copy as they are
+        while index < utf8.count {
+            let byte = utf8[index]
+            // Everything to change is ASCII or U+FFFE/U+FFFF (EF BF BE/BF); most bytes need nothing.
+            guard byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "\"") || byte == 0xEF else {
+                index += 1
+                continue
+            }
+            let replacement: StaticString
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case 0x0D: replacement = "&#13;"
+            case 0x0A: replacement = "&#10;"
+            case 0x09: replacement = "&#9;"
+            case 0..<0x20: replacement = "\u{FFFD}"
+            case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && (utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF):
+                replacement = "\u{FFFD}"
+                width = 3
+            default:
+                index += 1
+                continue
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+            result.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            index += width
+            run = index
+        }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
     }
 }

@@ -14,36 +14,74 @@ public enum AtomicFile {
     public struct Failure: Error, Equatable, Sendable {
         public var path: String
         public var reason: String
+        /// The system's error number, for callers that report a `POSIXError`.
+        public var code: Int32 = 0
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o666) throws(Failure) {
+    /// What to do when the target exists and is not a regular file (a device, FIFO or socket).
+    public enum SpecialTarget: Sendable {
+        /// Replace it with the new file, as any other target (right for files confdash owns).
+        case replace
+        /// Write into it in place (`-o /dev/null`, `-o /dev/stdout`, a named pipe): renaming a new
+        /// file over it would replace the device itself, and as root /dev/null would become a
+        /// plain file that breaks every program on the machine.
+        case writeInPlace
+    }
+
+    /// Writes `bytes` as the whole new content of `path`: a new file beside it (created with
+    /// `mode` before the umask), flushed, renamed over `path`, then the folder flushed.
+    public static func write<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String, mode: mode_t = 0o666,
+                                                     special: SpecialTarget = .replace) throws(Failure) {
+        var status = stat()
+        if special == .writeInPlace && stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            return try writeInPlace(bytes, to: path)
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".confdash-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         // O_EXCL: a leftover or someone else's file is never written through.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: systemError()) }
-        var reason: String?
-        bytes.withUnsafeBytes { buffer in
+        guard descriptor >= 0 else { throw failure(path) }
+        var failed = writeAll(bytes, to: descriptor, path: path)
+        if failed == nil && fsync(descriptor) != 0 { failed = failure(path) }
+        if close(descriptor) != 0 && failed == nil { failed = failure(path) }
+        if failed == nil && rename(temporary, path) != 0 { failed = failure(path) }
+        if let failed {
+            unlink(temporary)
+            throw failed
+        }
+        syncDirectory(directory)
+    }
+
+    private static func writeInPlace<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path) }
+        var failed = writeAll(bytes, to: descriptor, path: path)
+        if close(descriptor) != 0 && failed == nil { failed = failure(path) }
+        if let failed { throw failed }
+    }
+
+    /// Writes every byte, retrying after signals; nil when all went.
+    private static func writeAll<Bytes: ContiguousBytes>(_ bytes: Bytes, to descriptor: Int32, path: String) -> Failure? {
+        bytes.withUnsafeBytes { buffer -> Failure? in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    reason = systemError(); return
+                    return failure(path)
                 }
                 offset += written
             }
+            return nil
         }
-        if reason == nil && fsync(descriptor) != 0 { reason = systemError() }
-        if close(descriptor) != 0 && reason == nil { reason = systemError() }
-        if reason == nil && rename(temporary, path) != 0 { reason = systemError() }
-        if let reason {
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
-        }
-        syncDirectory(directory)
+    }
+
+    /// The failure `errno` describes now.
+    private static func failure(_ path: String) -> Failure {
+        let code = errno
+        return Failure(path: path, reason: String(cString: strerror(code)), code: code)
     }
 
     /// Flushes a folder's entries (a rename, a new file) to disk. Best effort: some file systems refuse.
@@ -59,10 +97,10 @@ public enum AtomicFile {
     /// when the process dies, kill -9 included, so a crash never leaves the file locked.
     public static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Failure(path: lockPath, reason: systemError()) }
+        guard descriptor >= 0 else { throw failure(lockPath) }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            if errno != EINTR { throw Failure(path: lockPath, reason: systemError()) }
+            if errno != EINTR { throw failure(lockPath) }
         }
         defer { flock(descriptor, LOCK_UN) }
         return try body()

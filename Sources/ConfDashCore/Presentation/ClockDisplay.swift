@@ -41,3 +41,21 @@ public enum ClockDisplay: Sendable, Equatable {
         }
     }
 }
+
+extension ClockDisplay {
+    /// How many calendar days the session's times sit away from the day it is listed on: the
+    /// start's shift when the clock moved it to another day, else the end's (a session from 23:00
+    /// to 00:30 ends on the next day: +1). 0 when everything is on the listed day.
+    public func dayShift(of session: Session, in event: Event) -> Int {
+        guard let (start, end) = times(of: session, in: event) else { return 0 }
+        let listed = session.day ?? session.start?.date ?? start.date
+        let startShift = start.date.days(since: listed)
+        if startShift != 0 { return startShift }
+        return end.map { $0.date.days(since: listed) } ?? 0
+    }
+
+    /// "+1", "−1", or "" for no shift.
+    public static func shiftMark(_ shift: Int) -> String {
+        shift == 0 ? "" : shift > 0 ? "+\(shift)" : "−\(-shift)"
+    }
+}

@@ -14,6 +14,8 @@ public struct AgendaFilter: Equatable, Sendable {
     public var technologies: Set<String> = []
     public var regions: Set<String> = []
     public var kinds: Set<Event.Kind> = []
+    /// A session matches when it takes place in any of these rooms (room ids; see `roomResolver`).
+    public var rooms: Set<String> = []
     public var search: String?
     /// Only these sessions (the starred ones, for `--starred` and My agenda); nil: any.
     public var onlySessions: Set<SessionAddress>?

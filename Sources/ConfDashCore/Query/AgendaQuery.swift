@@ -57,6 +57,7 @@ public struct AgendaQuery: Sendable {
         }
         if !filter.tracks.isEmpty && filter.tracks.isDisjoint(with: session.tracks) { return false }
         if !filter.technologies.isEmpty && filter.technologies.isDisjoint(with: session.technologies) { return false }
+        if !filter.rooms.isEmpty && !(session.room.map(filter.rooms.contains) ?? false) { return false }
         if let search, !index.session(session, matches: search) { return false }
         return true
     }
@@ -95,7 +96,7 @@ public struct AgendaQuery: Sendable {
     /// (or, with no session-level criteria, every admitted event). A search also finds an event
     /// by its own text (theme, description, organisations…), as `eventMatches` lists.
     public func events(_ filter: AgendaFilter) -> [Event] {
-        let sessionLevel = filter.day != nil || !filter.tracks.isEmpty || !filter.technologies.isEmpty
+        let sessionLevel = filter.day != nil || !filter.tracks.isEmpty || !filter.technologies.isEmpty || !filter.rooms.isEmpty
             || !(filter.search ?? "").isEmpty
         guard sessionLevel else { return index.eventsByDate.filter(filter.admits) }
         let withSessions = Set(agenda(filter).map(\.event.id))

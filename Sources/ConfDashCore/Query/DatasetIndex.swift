@@ -43,9 +43,12 @@ public final class DatasetIndex: Sendable {
             var searchText: [String: String] = [:]
             for event in dataset.events {
                 let eventContext = Self.eventSearchParts(event, placesByID: placesByID)
+                // Room names are searched too ("glitch" finds what runs in Saal GLITCH).
+                let roomNames = Dictionary(event.rooms.map { ($0.id, $0.name.allTexts) }, uniquingKeysWith: { first, _ in first })
                 for session in event.sessions {
-                    let parts = Self.sessionSearchParts(session, people: peopleByID, organisations: organisationsByID,
+                    var parts = Self.sessionSearchParts(session, people: peopleByID, organisations: organisationsByID,
                                                         technologies: technologiesByID, tracks: tracksByID) + eventContext
+                    if let room = session.room { parts += roomNames[room] ?? [room] }
                     searchText[session.id] = parts.joined(separator: "\n").searchFolded
                 }
             }

@@ -71,8 +71,9 @@ extension String {
         return result
     }
 
-    /// True when every whitespace-separated word of `query` occurs, folded, somewhere in this
-    /// string, folded: "securite omd" finds "Sécurité … l’OMD". An empty query matches everything.
+    /// True when every whitespace-separated word of `query` starts a word of this string, both
+    /// folded: "secur omd" finds "Sécurité … l’OMD", "IA" finds "IA" but not "social" or "média".
+    /// An empty query matches everything.
     public func matchesSearch(_ query: String) -> Bool {
         SearchQuery(query).matches(folded: searchFolded)
     }
@@ -94,7 +95,7 @@ public struct SearchQuery: Sendable {
 
     public var isEmpty: Bool { words.isEmpty }
 
-    /// Every word occurs in `haystack`, which must already be `searchFolded`.
+    /// Every word starts a word of `haystack`, which must already be `searchFolded`.
     public func matches(folded haystack: String) -> Bool {
         var haystack = haystack
         return haystack.withUTF8 { text in wordBytes.allSatisfy { Self.occurs($0, in: text) } }
@@ -106,13 +107,18 @@ public struct SearchQuery: Sendable {
         return haystack.withUTF8 { text in wordBytes.contains { Self.occurs($0, in: text) } }
     }
 
+    /// Whether `needle` occurs in `text` at the start of a word: at the start of the text or after
+    /// a byte that is not a letter or digit ("l'omd", "e-commerce", "(IoT)" all start words).
+    /// A needle that begins outside ASCII (Chinese, Japanese, Thai: scripts written without
+    /// spaces between words) may match anywhere, since there word starts cannot be told.
     private static func occurs(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
         guard needle.count <= text.count else { return false }
+        let anywhere = first >= 0x80
         var index = 0
         let last = text.count - needle.count
         while index <= last {
-            if text[index] == first {
+            if text[index] == first, anywhere || !continuesWord(text, before: index) {
                 var offset = 1
                 while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
                 if offset == needle.count { return true }
@@ -121,6 +127,21 @@ public struct SearchQuery: Sendable {
         }
         return false
     }
+}
+
+/// Whether the character just before byte `index` of UTF-8 `text` is a letter or a digit, so that
+/// a match at `index` would start in the middle of a word. Quotes, dashes, « » and spaces are not.
+private func continuesWord(_ text: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
+    guard index > 0 else { return false }
+    let byte = text[index - 1]
+    if byte < 0x80 { return (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) }
+    // Back to the lead byte of that character, then decode it.
+    var start = index - 1
+    while start > 0, text[start] & 0xC0 == 0x80, index - start < 4 { start -= 1 }
+    var decoder = UTF8()
+    var bytes = text[start..<index].makeIterator()
+    guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return false }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
 }
 
 /// Applied after case folding, so only lower-case forms are needed.

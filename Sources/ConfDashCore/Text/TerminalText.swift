@@ -38,18 +38,60 @@ public enum TerminalText {
     /// when there is none, which is nearly always. A carriage return just before a line feed is
     /// a line end (CSV and iCalendar on standard output), not a way to overwrite a line, and stays.
     public static func safe(_ text: String) -> String {
-        // Every unsafe scalar has a lead byte below 0x20, 0x7F, 0xC2 (C1) or 0xE2 (U+202x/U+206x):
-        // most texts are decided by one pass over their bytes.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
-        else { return text }
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: isUnsafe) else { return text }
-        var result = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            let lineEnd = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
-            result.append(isUnsafe(scalar) && !lineEnd ? placeholder(for: scalar) : scalar)
+        // Every unsafe scalar has a lead byte below 0x20, 0x7F, 0xC2 (C1) or 0xE2 (U+202x/U+206x),
+        // and a CR before an LF is allowed: most texts, CSV and iCalendar with their CRLF line ends
+        // included, are decided by one pass over their bytes, and returned without a copy.
+        var text = text
+        let firstUnsafe = text.withUTF8 { utf8 -> Int? in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2, unsafeWidth(utf8, at: index) > 0 { return index }
+                index += 1
+            }
+            return nil
         }
-        return String(result)
+        guard let firstUnsafe else { return text }
+        // Rebuilt as bytes from the first unsafe character on: appending scalar by scalar to a
+        // String was a third of writing a large CSV export to standard output.
+        return text.withUTF8 { utf8 in
+            var result: [UInt8] = []
+            result.reserveCapacity(utf8.count + 64)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<firstUnsafe]))
+            var index = firstUnsafe
+            var run = index
+            while index < utf8.count {
+                let byte = utf8[index]
+                let width = byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ? unsafeWidth(utf8, at: index) : 0
+                guard width > 0 else { index += 1; continue }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                let value: UInt32 = width == 1 ? UInt32(byte) : width == 2 ? UInt32(utf8[index + 1])
+                    : UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F) | 0x2000
+                result.append(contentsOf: String(placeholder(for: Unicode.Scalar(value)!)).utf8)
+                index += width
+                run = index
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// The length in bytes of the unsafe character starting at `index`, or 0 when it is safe.
+    /// A CR just before an LF is a line end, not a way to overwrite a line: safe.
+    @inline(__always)
+    private static func unsafeWidth(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = utf8[index]
+        switch byte {
+        case 0x09, 0x0A: return 0
+        case 0x0D: return index + 1 < utf8.count && utf8[index + 1] == 0x0A ? 0 : 1
+        case 0..<0x20, 0x7F: return 1
+        case 0xC2: return index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]) ? 2 : 0
+        case 0xE2:
+            guard index + 2 < utf8.count else { return 0 }
+            let second = utf8[index + 1], third = utf8[index + 2]
+            return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) ? 3 : 0
+        default: return 0
+        }
     }
 
     /// JSON text with DEL, C1 controls and bidirectional controls written as `\uXXXX` escapes

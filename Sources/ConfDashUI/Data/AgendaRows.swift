@@ -112,25 +112,23 @@ extension DashboardData {
         let filter = filter(for: state)
         // The day's sessions come sorted from the event's slots: only they are read and filtered.
         let slots = slots(of: event)
-        // Looked up once for the day, not once a session.
-        let zone = event.timeZone.flatMap(TimeZones.zone(named:))
         func kept(_ sessions: [Session]) -> [Session] {
             filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter) }
         }
         var items: [AgendaItem] = kept(slots.byDay[date] ?? []).map {
-            .session($0, event: event, when: when($0, event, labels, local: state.localTime, zone: zone))
+            .session($0, event: event, when: when($0, event, labels, local: state.localTime))
         }
         for (range, sessions) in slots.spans where range.contains(date) {
             let shown = kept(sessions)
             guard !shown.isEmpty else { continue }
             let first = event.dayIndex(of: range.from) ?? 0, last = event.dayIndex(of: range.to) ?? 0
             items.append(.heading(labels.possibleDays(first, last)))
-            items += shown.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime, zone: zone)) }
+            items += shown.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
         }
         let unplaced = kept(slots.unplaced)
         if !unplaced.isEmpty {
             items.append(.heading(labels.duringTheEvent))
-            items += unplaced.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime, zone: zone)) }
+            items += unplaced.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
         }
         let text = UIText(state.language)
         return AgendaRows(items: items, emptyReason: filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches)
@@ -157,7 +155,12 @@ extension DashboardData {
                     day = UIText(labels.language).day + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
                 case .unplaced: day = UIText(labels.language).unknownDay
                 }
-                items += EventSlots.sorted(sessions).map { .session($0, event: event, when: day) }
+                // Day and clock time (the room is on the row's second line): where and when at a glance.
+                items += EventSlots.sorted(sessions).map { session in
+                    let start = clock(state.localTime).times(of: session, in: event)?.start.time
+                    let time = start.map { " \($0)" } ?? ""
+                    return .session(session, event: event, when: day + time)
+                }
             }
         }
         return AgendaRows(items: items, emptyReason: UIText(state.language).noSearchMatch(state.searchText ?? ""))
@@ -166,21 +169,12 @@ extension DashboardData {
 
     func clock(_ local: Bool) -> ClockDisplay { local ? .zone(localZone) : .eventZone }
 
-    /// The time column: never a made-up time. `zone` is the event's, when the caller has it
-    /// at hand: on the event's own clock the times need nothing else.
-    func when(_ session: Session, _ event: Event, _ labels: Labels, local: Bool, zone: TimeZone?? = nil) -> String {
-        let times: (start: LocalDateTime, end: LocalDateTime?)?
-        if !local, let zone, let start = session.start {
-            times = (start, session.end(inTimeZone: zone))
-        } else {
-            times = clock(local).times(of: session, in: event)
-        }
-        if let (start, end) = times {
-            var text = "\(start.time)" + (end.map { "–\($0.time)" } ?? "")
-            // On another clock a session can move to the next or previous calendar day: say so.
-            let listed = session.day ?? session.start?.date ?? start.date
-            if start.date != listed { text += start.date > listed ? "+1" : "−1" }
-            return text
+    /// The time column: never a made-up time.
+    func when(_ session: Session, _ event: Event, _ labels: Labels, local: Bool) -> String {
+        if let (start, end) = clock(local).times(of: session, in: event) {
+            // On another clock a session can move to the next or previous calendar day, and one
+            // can end after midnight: say so.
+            return "\(start.time)" + (end.map { "–\($0.time)" } ?? "") + ClockDisplay.shiftMark(clock(local).dayShift(of: session, in: event))
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
         return UIText(labels.language).unknownTime

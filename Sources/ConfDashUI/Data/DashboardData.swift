@@ -38,6 +38,9 @@ public final class DashboardData: Sendable {
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
     /// The selected event's sessions placed by day and sorted (EventSlots), by event id.
     let slotsCache = LastValueCache<String, EventSlots>()
+    /// The rooms and tracks panes' rows: a pass over an event's sessions, so done once per change.
+    let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
+    let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
@@ -99,6 +102,7 @@ public final class DashboardData: Sendable {
         filter.tracks = Set(state.trackFilter.map(\.rawValue))
         if let technology = state.technologyFilter { filter.technologies = [technology.rawValue] }
         if let region = state.regionFilter { filter.regions = [region.rawValue] }
+        filter.rooms = state.roomFilter
         filter.search = state.searchText
         return filter
     }

@@ -34,8 +34,8 @@ public struct CommandEntry: Sendable {
 public enum CommandTable {
     /// Every command, in the order the help lists them.
     public static let entries: [CommandEntry] = [
-        CommandEntry(names: ["day"], argument: "N", help: LocalizedText(en: "Go to day N of the event", fr: "Aller au jour N de l'événement"),
-                     parse: { Int($0).flatMap { $0 > 0 ? .goToDay($0) : nil } },
+        CommandEntry(names: ["day"], argument: "N|DATE", help: LocalizedText(en: "Go to day N of the event, or to a date (2024-12-28)", fr: "Aller au jour N de l'événement, ou à une date (2024-12-28)"),
+                     parse: { Int($0).flatMap { $0 > 0 ? .goToDay($0) : nil } ?? CalendarDate(iso: $0).map { .goToDate($0) } },
                      candidates: { _, context in
                          (1...max(context.data.events.map(\.dayCount).max() ?? 0, 1)).map(String.init)
                      }),
@@ -51,6 +51,14 @@ public enum CommandTable {
         CommandEntry(names: ["region"], argument: "name", help: LocalizedText(en: "Narrow to a WCO region", fr: "Restreindre à une région de l'OMD"),
                      parse: { $0.isEmpty ? nil : .filterRegion($0) },
                      candidates: { _, context in context.data.regions.map { $0.name.text(in: context.language) } }),
+        CommandEntry(names: ["time"], argument: "HH:MM", help: LocalizedText(en: "The agenda at that time of the day (list and room grid)", fr: "Le programme à cette heure du jour (liste et grille)"),
+                     parse: { ClockTime(text: $0.count == 4 ? "0" + $0 : $0).map { .goToTime($0) } }),
+        CommandEntry(names: ["room"], argument: "name", help: LocalizedText(en: "Narrow to a room (again: add one; empty: all rooms)", fr: "Restreindre à une salle (à nouveau : en ajouter une ; vide : toutes)"),
+                     parse: { .filterRoom($0) },
+                     candidates: { _, context in
+                         var seen = Set<String>()
+                         return context.data.events.flatMap(\.rooms).map { $0.name.text(in: context.language) }.filter { seen.insert($0).inserted }
+                     }),
         CommandEntry(names: ["search"], argument: "text", help: LocalizedText(en: "Search all events", fr: "Chercher dans tous les événements"),
                      parse: { .search($0) }),
         CommandEntry(names: ["lang"], argument: "en|fr", help: LocalizedText(en: "Interface and data language", fr: "Langue de l'interface et des données"),

@@ -12,8 +12,14 @@ public struct DirectoryEntry: Equatable, Sendable {
 public struct DashboardEnvironment: Sendable {
     /// The entries of a directory (nil when it cannot be read). Runs only on Tab after `:open`.
     public var listDirectory: @Sendable (String) -> [DirectoryEntry]?
+    /// The current time, for the "now" key (seconds since 1970). Fixed in tests.
+    public var now: @Sendable () -> Int
 
-    public init(listDirectory: @escaping @Sendable (String) -> [DirectoryEntry]?) { self.listDirectory = listDirectory }
+    public init(listDirectory: @escaping @Sendable (String) -> [DirectoryEntry]?,
+                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
+        self.listDirectory = listDirectory
+        self.now = now
+    }
 
     /// The file system.
     public static let live = DashboardEnvironment { directory in

@@ -126,11 +126,12 @@ private let globalBindings: [KeyBinding] = [
     bind([.escape], .cancel, .global, "Clear the last filter", "Retirer le dernier filtre"),
     bind([.character("x")], .clearFilters, .global, "Clear all filters", "Effacer tous les filtres", hint: ("clear", "effacer")),
     bind([.character("L")], .toggleLanguage, .global, "Français / English", "Français / English", hint: ("français", "English")),
+    bind([.character("z")], .toggleMaximize, .global, "Maximise the focused pane (again: back)", "Agrandir le volet actif (à nouveau : revenir)", hint: ("max", "agrandir")),
     bind([.character("T")], .toggleTimeZone, .global, "Times in the event's time zone / in yours", "Heures dans le fuseau de l'événement / dans le vôtre"),
     // The commands are listed from their table, so a new one cannot be left out here.
     bind([.character("s"), .character("*")], .toggleStar, .global, "Star / unstar the selected session (★ marks it)", "Étoiler / désétoiler la session choisie (★ la marque)"),
     bind([.character("m")], .showMine, .global, "My agenda: starred sessions, overlaps, free gaps", "Mon programme : sessions étoilées, chevauchements, créneaux libres"),
-    bind([.character(".")], .showNowNext, .global, "Now and next, room by room", "En cours et ensuite, salle par salle"),
+    bind([.character(".")], .showNowNext, .global, "Now and next, room by room (Enter: the agenda at that time)", "En cours et ensuite, salle par salle (Entrée : le programme à cette heure)"),
     bind([.character(":")], .startCommandLine, .global, "Command line (\(CommandTable.namesList))", "Ligne de commande (\(CommandTable.namesList))"),
     bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
 ]
@@ -153,8 +154,8 @@ private let paneBindings: [KeyBinding] = [
     bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event", "Événement précédent"),
     bind([.right, .character("l")], .next, .pane(.timeline), "Next event", "Événement suivant", hint: ("event", "événement"), label: "← →"),
     bind([.enter], .activate, .pane(.timeline), "Show this event's agenda", "Afficher le programme de cet événement", hint: ("agenda", "programme")),
-    bind([.character("+"), .character("z")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
-    bind([.character("-"), .character("Z")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "- Z"),
+    bind([.character("+")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
+    bind([.character("-")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "-"),
 
     bind([.enter], .activate, .pane(.regions), "Narrow everything to this region (again: remove)", "Restreindre à cette région (à nouveau : retirer)", hint: ("narrow", "restreindre")),
     bind([.enter], .activate, .pane(.technologies), "Narrow everything to this technology (again: remove)", "Restreindre à cette technologie (à nouveau : retirer)", hint: ("narrow", "restreindre")),
@@ -189,7 +190,7 @@ private let overlayBindings: [KeyBinding] = [
     bind([.pageDown], .pageDown, .personal, "Page down", "Page suivante"),
     bind([.home, .character("g")], .moveTop, .personal, "First row", "Première ligne"),
     bind([.end, .character("G")], .moveBottom, .personal, "Last row", "Dernière ligne"),
-    bind([.enter], .activate, .personal, "On a free gap: the sessions that fit in it; on a session: its details", "Sur un créneau libre : les séances qui y tiennent ; sur une séance : son détail", hint: ("open", "ouvrir")),
+    bind([.enter], .activate, .personal, "On a free gap: the sessions that fit in it; on a session: its details; in Now and next: the agenda at that time", "Sur un créneau libre : les séances qui y tiennent ; sur une séance : son détail ; dans En cours : le programme à cette heure", hint: ("open", "ouvrir")),
     bind([.character("s"), .character("*")], .toggleStar, .personal, "Star / unstar the selected session", "Étoiler / désétoiler la séance choisie", hint: ("star", "étoile")),
     bind([.character(":")], .startCommandLine, .personal, "Command line (:note TEXT on the selected session)", "Ligne de commande (:note TEXTE sur la séance choisie)"),
     bind([.escape, .character("q")], .cancel, .personal, "Close (from a gap's list: back to My agenda)", "Fermer (depuis un créneau : retour à Mon programme)", hint: ("close", "fermer")),

@@ -102,7 +102,8 @@ enum AgendaPane {
             var x2 = rect.x + 1 + (timeWidth > 0 ? timeWidth + 1 : 0) + 2
             if let room = session.room {
                 let name = event.rooms.first { $0.id == room }?.name.text(in: state.language) ?? room
-                x2 += grid.write(name + "  ", x: x2, y: rect.y + 1, limit: max(min(rect.maxX - x2, 24), 0), style: theme.heading)
+                // At most 22 columns ("…" where cut), then always a gap before the tracks.
+                x2 += grid.write(name, x: x2, y: rect.y + 1, limit: max(min(rect.maxX - x2, 22), 0), style: theme.heading) + 2
             }
             for id in session.tracks {
                 guard let track = data.index.tracksByID[id], x2 < rect.maxX else { continue }

@@ -34,6 +34,10 @@ enum RegionsPane {
                        in content: Rect, into grid: inout CellGrid) {
         guard !content.isEmpty else { return }
         let text = UIText(state.language)
+        if data.placesShowRooms, data.event(state.selectedEvent)?.rooms.isEmpty == false {
+            RoomsPane.render(state, data: data, theme: theme, focused: focused, in: content, into: &grid)
+            return
+        }
         guard !data.regions.isEmpty else {
             grid.write(text.noRegions, in: content, style: theme.dim)
             drawMap(state, data: data, scope: scope, region: nil, theme: theme, in: content.splitTop(2).1, into: &grid)

@@ -5,35 +5,54 @@ import ConfDashCore
 /// by side. Wider than the screen on big conferences: ← → move across rooms and the columns
 /// scroll with the cursor.
 enum RoomGridPane {
+    /// The grid's columns use the whole width: as many rooms as fit at a width chosen from the
+    /// room names (half of them whole, within `minimumColumn`...`widestColumn`, so that a
+    /// congress still shows several rooms side by side), then the
+    /// columns share what is left over, so no strip of the pane stays empty.
     struct Geometry {
         static let timeWidth = 6
         static let minimumColumn = 16
+        static let widestColumn = 20
         var list: Rect
-        var columnWidth: Int
         var visibleRooms: Int
         var slotRows: Int
+        /// Every visible column is `columnWidth` wide, the first `wider` of them one more.
+        private(set) var columnWidth = 0
+        private var wider = 0
 
-        init(content: Rect, roomCount: Int) {
+        init(content: Rect, names: [String]) {
             list = Rect(x: content.x, y: content.y + AgendaPane.headerHeight, width: content.width,
                         height: content.height - AgendaPane.headerHeight)
             let available = max(list.width - Self.timeWidth, 0)
-            if roomCount == 0 || available == 0 {
-                columnWidth = 0; visibleRooms = 0
+            if names.isEmpty || available == 0 {
+                visibleRooms = 0
             } else {
-                columnWidth = min(max(available / roomCount, Self.minimumColumn), 32, available)
-                visibleRooms = min(max(available / columnWidth, 1), roomCount)
+                // The column's rule, the name, a space.
+                let widths = names.map(\.terminalWidth).sorted()
+                let typical = widths[widths.count / 2] + 2
+                let desired = min(max(typical, Self.minimumColumn), Self.widestColumn, available)
+                visibleRooms = min(max(available / desired, 1), names.count)
+                columnWidth = available / visibleRooms
+                wider = available % visibleRooms
             }
             slotRows = max(list.height - 1, 0)
         }
 
-        func columnX(_ visibleIndex: Int) -> Int { list.x + Self.timeWidth + visibleIndex * columnWidth }
+        func columnX(_ visibleIndex: Int) -> Int { list.x + Self.timeWidth + visibleIndex * columnWidth + min(visibleIndex, wider) }
+        func width(_ visibleIndex: Int) -> Int { columnWidth + (visibleIndex < wider ? 1 : 0) }
+
+        /// The visible column under `x`, if any.
+        func column(at x: Int) -> Int? {
+            guard visibleRooms > 0, x >= columnX(0) else { return nil }
+            return (0..<visibleRooms).last { columnX($0) <= x }
+        }
     }
 
     static func render(_ state: AppState, data: DashboardData, rows: AgendaRows, theme: Theme, focused: Bool,
                        in content: Rect, into grid: inout CellGrid) {
         let labels = Labels(state.language)
         let model = data.roomGrid(state, rows: rows)
-        let geometry = Geometry(content: content, roomCount: model.rooms.count)
+        let geometry = Geometry(content: content, names: model.names)
         let list = geometry.list
         guard !list.isEmpty else { return }
         if model.isEmpty {
@@ -52,11 +71,14 @@ enum RoomGridPane {
             guard room < model.rooms.count else { break }
             let x = geometry.columnX(visible)
             grid.write("│", x: x, y: header.y, style: theme.border)
-            grid.write(model.names[room], in: Rect(x: x + 1, y: header.y, width: geometry.columnWidth - 1, height: 1), style: theme.heading)
-        }
-        if hidden.right > 0 {
-            let label = "\(hidden.right)▸"
-            grid.write(label, x: list.maxX - label.terminalWidth, y: header.y, style: theme.dim)
+            // The last header makes room for the count of rooms further right; a name that does
+            // not fit ends in "…" (the details show it whole).
+            let moreLabel = hidden.right > 0 && visible == geometry.visibleRooms - 1 ? " \(hidden.right)▸" : ""
+            let nameWidth = max(geometry.width(visible) - 1 - moreLabel.terminalWidth, 1)
+            grid.write(model.names[room], in: Rect(x: x + 1, y: header.y, width: nameWidth, height: 1), style: theme.heading)
+            if !moreLabel.isEmpty {
+                grid.write(moreLabel, x: list.maxX - moreLabel.terminalWidth, y: header.y, style: theme.dim)
+            }
         }
         // Time down the side, a label on each hour.
         for row in 0..<geometry.slotRows {
@@ -76,7 +98,7 @@ enum RoomGridPane {
             let room = state.roomScroll + visible
             guard room < model.rooms.count else { break }
             let x = geometry.columnX(visible) + 1
-            let width = geometry.columnWidth - 1
+            let width = geometry.width(visible) - 1
             for block in model.blocks[room] {
                 let top = model.slot(of: block.start) - state.gridTop
                 let bottom = max(model.slot(of: block.end - 1), model.slot(of: block.start)) - state.gridTop
@@ -86,9 +108,9 @@ enum RoomGridPane {
                 let trackStyle = theme.trackStyle(block.session.tracks.first.flatMap { data.index.tracksByID[$0] })
                 let style = selected ? (focused ? theme.selection : theme.inactiveSelection) : theme.text
                 let star = state.personal.starred.contains(SessionAddress(event: state.selectedEvent ?? "", session: block.session.id)) ? "★ " : ""
-                var lines = (star + block.when + " " + block.session.title.text(in: state.language)).wrapped(toWidth: width - 1)
+                var lines = (star + block.when + " " + block.session.title.text(in: state.language)).wrappedAtWords(toWidth: width - 1)
                 let people = block.session.people.compactMap { data.index.peopleByID[$0.person]?.name }
-                if !people.isEmpty { lines += people.joined(separator: ", ").wrapped(toWidth: width - 1) }
+                if !people.isEmpty { lines += people.joined(separator: ", ").wrappedAtWords(toWidth: width - 1) }
                 for row in first...last {
                     let y = list.y + 1 + row
                     grid.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
@@ -110,9 +132,9 @@ enum RoomGridPane {
     static func cursor(at point: Point, content: Rect, state: AppState, data: DashboardData) -> Int? {
         let rows = data.agendaRows(state)
         let model = data.roomGrid(state, rows: rows)
-        let geometry = Geometry(content: content, roomCount: model.rooms.count)
-        guard geometry.columnWidth > 0, point.x >= geometry.columnX(0), point.y > geometry.list.y else { return nil }
-        let room = state.roomScroll + (point.x - geometry.columnX(0)) / geometry.columnWidth
+        let geometry = Geometry(content: content, names: model.names)
+        guard let column = geometry.column(at: point.x), point.y > geometry.list.y else { return nil }
+        let room = state.roomScroll + column
         let minute = model.firstMinute + (state.gridTop + point.y - geometry.list.y - 1) * RoomGrid.slotMinutes
         guard room < model.blocks.count else { return nil }
         return model.blocks[room].first { $0.start < minute + RoomGrid.slotMinutes && $0.end > minute }?.cursor

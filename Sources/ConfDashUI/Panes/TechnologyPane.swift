@@ -16,6 +16,10 @@ enum TechnologyPane {
                        into grid: inout CellGrid) {
         guard !content.isEmpty else { return }
         let labels = Labels(state.language)
+        if data.topicsShowTracks {
+            TracksPane.render(state, data: data, theme: theme, focused: focused, in: content, into: &grid)
+            return
+        }
         guard !data.technologies.isEmpty else {
             grid.write(UIText(state.language).noTechnologies, in: content, style: theme.dim)
             return

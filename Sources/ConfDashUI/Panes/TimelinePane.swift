@@ -111,25 +111,36 @@ enum TimelinePane {
         UIText(language).zoomName(zoom)
     }
 
-    /// Tick labels where they fit: years, month initials, or day numbers.
+    /// A label at every tick: years, months or days. Each label gets the columns up to the next
+    /// tick and takes the longest form that fits there ("│Feb 2025", "│Feb", "│F"; "│1 Dec", "│1"),
+    /// so a crowded axis shortens its labels instead of skipping some (it skipped February, and
+    /// day 2 after "│1 Dec").
     static func drawAxis(_ viewport: Viewport, zoom: TimelineZoom, language: Language, y: Int, x: Int, theme: Theme,
                          into grid: inout CellGrid) {
-        var nextFree = 0
+        var ticks: [(column: Int, forms: [String])] = []
         var date = viewport.first
         let last = viewport.first.adding(days: viewport.days)
         while date < last {
             let column = viewport.column(of: date)
-            let label: String?
+            let forms: [String]?
             switch zoom {
-            case .years: label = date.month == 1 && date.day == 1 ? "│\(date.year)" : nil
-            case .months: label = date.day == 1 ? "│" + DateLabels.monthName(date.month, language, short: true) + (date.month == 1 ? " \(date.year)" : "") : nil
-            case .days: label = "│\(date.day)" + (date.day == 1 ? " " + DateLabels.monthName(date.month, language, short: true) : "")
+            case .years:
+                forms = date.month == 1 && date.day == 1 ? ["│\(date.year)", "│" + String(String(date.year).suffix(2)), "│"] : nil
+            case .months:
+                let month = DateLabels.monthName(date.month, language, short: true)
+                forms = date.day == 1
+                    ? (date.month == 1 ? ["│\(month) \(date.year)"] : []) + ["│\(month)", "│" + String(month.prefix(1)), "│"] : nil
+            case .days:
+                let month = DateLabels.monthName(date.month, language, short: true)
+                forms = (date.day == 1 ? ["│\(date.day) \(month)"] : []) + ["│\(date.day)", "│"]
             }
-            if let label, column >= nextFree, column + label.terminalWidth <= viewport.columns {
-                grid.write(label, x: x + column, y: y, style: theme.dim)
-                nextFree = column + label.terminalWidth + 1
-            }
+            if let forms, column >= 0, column < viewport.columns, ticks.last?.column != column { ticks.append((column, forms)) }
             date = date.adding(days: 1)
+        }
+        for (position, tick) in ticks.enumerated() {
+            let room = (position + 1 < ticks.count ? ticks[position + 1].column : viewport.columns) - tick.column
+            guard let label = tick.forms.first(where: { $0.terminalWidth <= room }) ?? tick.forms.last, room > 0 else { continue }
+            grid.write(label, x: x + tick.column, y: y, limit: room, style: theme.dim)
         }
     }
 

@@ -20,6 +20,10 @@ public enum Command: Equatable, Hashable, Sendable {
     case zoomIn, zoomOut
     case toggleRoomGrid, previousRoom, nextRoom, previousDay, nextDay
     case toggleTimeZone
+    /// z: the focused pane alone on the screen, and back.
+    case toggleMaximize
+    /// The agenda at the current time of the event (when it is on), else at the day's first session.
+    case goToNow
     case quit
     /// s / *: star or unstar the selected session.
     case toggleStar
@@ -31,6 +35,12 @@ public enum Command: Equatable, Hashable, Sendable {
     // Commands that carry an argument: typed on the `:` line.
     case goToDay(Int)
     case goToEvent(String)
+    /// `:day 2024-12-28`: the selected event's day with that date.
+    case goToDate(CalendarDate)
+    /// `:time 16:00`: the agenda (list and room grid) at that time of the day.
+    case goToTime(ClockTime)
+    /// `:room NAME`: narrow to that room (added to the rooms chosen; empty: none).
+    case filterRoom(String)
     case filterTrack(String)
     case filterTechnology(String)
     case filterRegion(String)

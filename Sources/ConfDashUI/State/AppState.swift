@@ -14,7 +14,7 @@ public enum TimelineZoom: Int, CaseIterable, Sendable, Comparable {
 
 /// What a filter narrows by; one filter of each kind at most is in force.
 public enum FilterKind: Equatable, Hashable, Sendable {
-    case tracks, technology, region, search
+    case tracks, technology, region, search, rooms
 }
 
 /// A narrowing the user applied. They are kept in the order applied, so Esc can take back the last.
@@ -23,6 +23,8 @@ public enum ActiveFilter: Equatable, Hashable, Sendable {
     case technology(TypedID<Technology>)
     case region(TypedID<Region>)
     case search(String)
+    /// Sessions in any of these rooms (room ids): the Places pane when the data names rooms, `:room`.
+    case rooms(Set<String>)
 
     /// Filters of one kind replace each other rather than pile up.
     public var kind: FilterKind {
@@ -31,6 +33,7 @@ public enum ActiveFilter: Equatable, Hashable, Sendable {
         case .technology: return .technology
         case .region: return .region
         case .search: return .search
+        case .rooms: return .rooms
         }
     }
 }
@@ -99,6 +102,8 @@ public struct AppState: Equatable, Sendable {
     /// Clock times in each event's own zone, or converted to the user's zone (T, `--tz local`).
     public var localTime = false
     public var timelineZoom: TimelineZoom = .years
+    /// The focused pane has the whole screen (z).
+    public var maximized = false
     public var regions = ListPosition()
     public var technologies = ListPosition()
     /// Stars, notes, clock and reminders.
@@ -116,6 +121,10 @@ public struct AppState: Equatable, Sendable {
         for case .technology(let id) in filters { return id }
         return nil
     }
+    public var roomFilter: Set<String> {
+        for case .rooms(let ids) in filters { return ids }
+        return []
+    }
     public var regionFilter: TypedID<Region>? {
         for case .region(let id) in filters { return id }
         return nil
@@ -132,6 +141,7 @@ public struct AppState: Equatable, Sendable {
         filters.removeAll { $0.kind == filter.kind }
         switch filter {
         case .tracks(let ids) where ids.isEmpty: return
+        case .rooms(let ids) where ids.isEmpty: return
         case .search(let text) where text.isEmpty: return
         default: filters.append(filter)
         }

@@ -32,6 +32,21 @@ extension Reducer {
     /// that is the filter in force, remove it.
     func toggleFilterUnderCursor(_ state: inout AppState) {
         switch state.focus {
+        case .regions where data.placesShowRooms:
+            // Rooms add up, like tracks: Enter on another room widens the filter.
+            let rooms = data.roomRows(state)
+            guard state.regions.cursor < rooms.count else { return }
+            var chosen = state.roomFilter
+            let id = rooms[state.regions.cursor].id
+            if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+            if chosen.isEmpty { state.remove(.rooms) } else { state.apply(.rooms(chosen)) }
+        case .technologies where data.topicsShowTracks:
+            let tracks = data.trackRows(state)
+            guard state.technologies.cursor < tracks.count else { return }
+            var chosen = state.trackFilter
+            let id = tracks[state.technologies.cursor].track.typedID
+            if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+            if chosen.isEmpty { state.remove(.tracks) } else { state.apply(.tracks(chosen)) }
         case .regions:
             guard state.regions.cursor < data.regions.count else { return }
             let id = data.regions[state.regions.cursor].typedID

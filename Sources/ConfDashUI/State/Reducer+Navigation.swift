@@ -40,6 +40,9 @@ extension Reducer {
             changeDay(delta, &state)
         case .timeline:
             selectEvent(offset: delta, &state)
+        case .regions where data.placesShowRooms:
+            // The rooms pane shows one day: ← → move through the days, as in the agenda.
+            changeDay(delta, &state)
         case .regions, .technologies:
             break
         }
@@ -49,8 +52,12 @@ extension Reducer {
         guard let event = data.event(state.selectedEvent) else { return }
         let day = min(max(state.day + delta, 1), max(event.dayCount, 1))
         if day != state.day { state.day = day; state.agenda = ListPosition(); state.gridTop = 0 }
+        else if state.searchText == nil {
+            // A key that can do nothing says why.
+            state.message = .places(delta > 0 ? .alreadyLastDay(day, of: event.dayCount) : .alreadyFirstDay)
+        }
         // Moving days means reading the day view, not search results.
-        if state.searchText != nil { state.remove(.search) }
+        leaveSearch(&state)
     }
 
     func timeZoneMessage(_ state: AppState) -> StatusMessage {
@@ -63,6 +70,10 @@ extension Reducer {
         guard !scope.isEmpty else { return }
         let current = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
         let target = min(max(saturatingAdd(current, offset), 0), scope.count - 1)
+        if target == current, offset != 0 {
+            state.message = .places(offset > 0 ? .alreadyLastEvent : .alreadyFirstEvent)
+            return
+        }
         choose(event: scope[target].id, &state)
     }
 

@@ -66,7 +66,9 @@ extension Reducer {
         case .gap:
             if let (session, event) = targetSession(state) { show(session, of: event, &state) }
         case .nowNext:
+            // Enter: the agenda at that time (the one "now" key: `.` then Enter).
             state.overlay = nil
+            goToNow(&state)
         }
     }
 

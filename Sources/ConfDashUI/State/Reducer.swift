@@ -139,6 +139,12 @@ public struct Reducer: Sendable {
             }
         case .toggleStar, .showMine, .showNowNext, .setNote:
             return runPersonal(command, &state)
+        case .toggleMaximize:
+            state.maximized.toggle()
+        case .goToNow: goToNow(&state)
+        case .goToDate(let date): goToDate(date, &state)
+        case .goToTime(let time): goToTime(time, &state)
+        case .filterRoom(let name): filterRoom(name, &state)
         }
         return []
     }
@@ -197,8 +203,8 @@ public struct Reducer: Sendable {
         let metrics = metrics(state)
         state.agenda.scroll = rows.scroll(toShow: state.agenda.cursor, from: state.agenda.scroll, height: metrics.agendaListHeight)
         scrollGrid(&state, geometry: metrics.roomGrid)
-        state.regions = clamped(state.regions, count: data.regions.count, height: metrics.regionsListHeight)
-        state.technologies = clamped(state.technologies, count: data.technologies.count, height: metrics.technologiesListHeight)
+        state.regions = clamped(state.regions, count: data.placeCount(state), height: metrics.regionsListHeight)
+        state.technologies = clamped(state.technologies, count: data.topicCount(state), height: metrics.technologiesListHeight)
         switch state.overlay {
         case .detail(let scroll):
             state.overlay = .detail(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))

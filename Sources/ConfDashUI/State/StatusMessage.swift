@@ -5,7 +5,7 @@ public enum MessageKind: Equatable, Sendable { case info, error }
 /// What a typed name was looked up as. Messages name it with the right article and agreement
 /// in French ("Aucune technologie nommée", "Aucun thème nommé").
 public enum NameKind: Equatable, Sendable {
-    case event, track, technology, region
+    case event, track, technology, region, room
 }
 
 /// A file `:open` read: what the status line says about it.
@@ -44,12 +44,15 @@ public enum StatusMessage: Equatable, Sendable {
     case openFailed(LoadError)
     /// Stars, notes, reminders, the state file.
     case personal(PersonalMessage)
+    /// Rooms, times and keys that can do nothing (issue 10): worded in UIText+Places.
+    case places(PlacesMessage)
 
     public var kind: MessageKind {
         switch self {
         case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
         case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
         case .personal(let message): return message.kind
+        case .places(let message): return message.kind
         }
     }
 

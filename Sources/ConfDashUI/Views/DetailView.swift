@@ -53,6 +53,11 @@ enum DetailView {
         mutating func field(_ label: String, _ value: String, _ style: Style? = nil) {
             add(label + ": " + value, style ?? theme.text)
         }
+        /// A web address on a line of its own, never broken across lines (a broken address cannot
+        /// be clicked or copied whole); one too long for the width ends in "…" (`o` opens it, `y` copies it).
+        mutating func addURL(_ url: String, _ style: Style) {
+            lines.append(StyledLine(text: url.truncated(toWidth: width), style: style))
+        }
         mutating func section(_ title: String) {
             if !lines.isEmpty { lines.append(StyledLine(text: "", style: theme.text)) }
             add(title, theme.heading)
@@ -84,7 +89,11 @@ enum DetailView {
         if let count = session.count, count > 1 {
             kind += words.describedTogether(count)
         }
-        if session.officialTitle { kind += words.officialTitle }
+        // Only the bundled data tells its own labels from official titles; an imported schedule's
+        // titles are all the schedule's own, so the mark would say nothing.
+        let imported = session.sources.contains { data.index.sourcesByID[$0]?.kind == .imported }
+            || (session.sources.isEmpty && event.sources.contains { data.index.sourcesByID[$0]?.kind == .imported })
+        if session.officialTitle && !imported { kind += words.officialTitle }
         if session.titleIsTranslated(in: language) { kind += " (" + labels.ourTranslation(from: session.quotedLanguage) + ")" }
         b.add(kind, theme.dim)
         b.add(UIText.eventName(event, language), theme.dim)
@@ -136,9 +145,12 @@ enum DetailView {
             for link in session.people {
                 guard let person = data.index.peopleByID[link.person] else { continue }
                 var line = "• \(person.name) — \(labels.personRole(link.role))"
-                if let role = person.role?.text(in: language), !role.isEmpty { line += ", " + role }
+                let role = person.role?.text(in: language) ?? ""
+                if !role.isEmpty { line += ", " + role }
+                // Sources often give the organisation as the person's title too: said once.
                 if let organisation = person.organisation.flatMap({ data.index.organisationsByID[$0] }) {
-                    line += ", " + organisation.name.text(in: language)
+                    let name = organisation.name.text(in: language)
+                    if !role.searchFolded.contains(name.searchFolded) { line += ", " + name }
                 }
                 b.add(line, theme.text, indent: 0)
             }
@@ -164,7 +176,7 @@ enum DetailView {
         }
         if !session.links.isEmpty {
             b.section(words.links)
-            for link in session.links { b.add(link.url, theme.text) }
+            for link in session.links { b.addURL(link.url, theme.text) }
         }
         addSources(session.sources.isEmpty ? event.sources : session.sources, data: data, labels: labels, into: &b)
         return b.lines
@@ -220,10 +232,17 @@ enum DetailView {
     }
 
     private static func addSources(_ ids: [String], data: DashboardData, labels: Labels, into b: inout Builder) {
-        let files = data.index.sourceFiles(ids)
-        guard !files.isEmpty else { return }
+        // By title and date: a seed's file name is a hash that tells a reader nothing (the CLI's
+        // JSON and the exports still name the file).
+        let sources = ids.compactMap { data.index.sourcesByID[$0] }
+        guard !sources.isEmpty else { return }
         b.section(UIText(labels.language).source)
-        for file in files { b.add(file, b.theme.dim) }
+        for source in sources {
+            var line = source.title.text(in: labels.language)
+            if line.isEmpty { line = source.file ?? source.id }
+            if let date = source.published { line += " · " + DateLabels.long(date, labels.language) }
+            b.add(line, b.theme.dim)
+        }
     }
 
     /// Draws lines from `scroll` into `rect`.

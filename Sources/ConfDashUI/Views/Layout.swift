@@ -7,6 +7,13 @@ public struct Layout: Equatable, Sendable {
         case full
         /// One pane at a time under a tab bar: the focused one gets the whole body.
         case tabs
+        /// Wide but short: the focused pane, framed, beside the detail view.
+        case paneAndDetail
+        /// z: the focused pane alone, framed, over the whole body.
+        case maximized
+
+        /// Whether panes are drawn in frames (their content inset by one).
+        public var framed: Bool { self != .tabs && self != .tooSmall }
         /// Below `minimum`: only a message saying what size is needed.
         case tooSmall
     }
@@ -22,15 +29,21 @@ public struct Layout: Equatable, Sendable {
 
     /// Smaller than this, no pane is usable: the screen says so instead.
     public static let minimum = Size(width: 40, height: 10)
+    /// From this width on, a terminal too short for every pane shows the focused one beside the details.
+    public static let wideShortMinimumWidth = 140
     /// From this size on, everything is visible at once.
     public static let fullMinimum = Size(width: 120, height: 36)
 
-    public static func compute(size: Size, focus: PaneID) -> Layout {
+    /// `maximized`: the focused pane alone in the whole body, framed (z), at any size.
+    public static func compute(size: Size, focus: PaneID, maximized: Bool = false) -> Layout {
         let screen = Rect(size: size)
         guard size.width >= minimum.width, size.height >= minimum.height else {
             return Layout(kind: .tooSmall, panes: [:], detail: nil, tabBar: nil, statusBar: .zero)
         }
         let (body, status) = screen.splitBottom(2)
+        if maximized {
+            return Layout(kind: .maximized, panes: [focus: body], detail: nil, tabBar: nil, statusBar: status)
+        }
         if size.width >= fullMinimum.width && size.height >= fullMinimum.height {
             // The timeline needs an axis row, a lane per event and a summary row: 9 rows fit the
             // bundled five events; the rest goes to the agenda and the bottom panes.
@@ -44,6 +57,12 @@ public struct Layout: Equatable, Sendable {
                           panes: [.agenda: agenda, .timeline: timeline, .regions: regions, .technologies: technologies],
                           detail: detail, tabBar: nil, statusBar: status)
         }
+        if size.width >= wideShortMinimumWidth && body.height >= 12 {
+            // Wide but short (160x30, 200x35): the focused pane beside the detail panel rather
+            // than one pane and a hundred empty columns; Tab and 1–4 change the pane on the left.
+            let (pane, detail) = body.splitLeft(body.width * 58 / 100)
+            return Layout(kind: .paneAndDetail, panes: [focus: pane], detail: detail, tabBar: nil, statusBar: status)
+        }
         let (tabBar, pane) = body.splitTop(1)
         return Layout(kind: .tabs, panes: [focus: pane], detail: nil, tabBar: tabBar, statusBar: status)
     }
@@ -51,7 +70,7 @@ public struct Layout: Equatable, Sendable {
     /// The inside of a pane: within its frame in the full layout, the whole rect in tabs.
     public func content(of pane: PaneID) -> Rect? {
         guard let rect = panes[pane] else { return nil }
-        return kind == .full ? rect.inset(by: 1) : rect
+        return kind.framed ? rect.inset(by: 1) : rect
     }
 
     public var detailContent: Rect? { detail?.inset(by: 1) }

@@ -6,7 +6,7 @@ import ConfDashCore
 public enum Screen {
     public static func render(_ state: AppState, data: DashboardData, theme: Theme, keyMap: KeyMap = .standard) -> CellGrid {
         var grid = CellGrid(size: state.size)
-        let layout = Layout.compute(size: state.size, focus: state.focus)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
         guard layout.kind != .tooSmall else {
             drawTooSmall(state, theme: theme, into: &grid)
             return grid
@@ -14,11 +14,11 @@ public enum Screen {
         let rows = data.agendaRows(state)
         let scope = data.eventsInScope(state)
         let text = UIText(state.language)
-        if let bar = layout.tabBar { TabBar.render(state, theme: theme, in: bar, into: &grid) }
+        if let bar = layout.tabBar { TabBar.render(state, data: data, theme: theme, in: bar, into: &grid) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let focused = pane == state.focus
-            if layout.kind == .full {
-                grid.drawFrame(rect, title: "\(pane.rawValue + 1) \(text.paneName(pane))",
+            if layout.kind.framed {
+                grid.drawFrame(rect, title: "\(pane.rawValue + 1) \(text.paneName(pane, data: data))",
                                style: focused ? theme.focusedBorder : theme.border,
                                titleStyle: focused ? theme.focusedBorder : theme.title)
             }

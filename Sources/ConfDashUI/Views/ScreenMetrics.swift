@@ -18,15 +18,17 @@ public struct ScreenMetrics: Sendable {
     /// Measures `state` on `data`, drawn with `theme` (the detail text is built with it, so the
     /// frame that follows finds it built).
     static func measure(_ state: AppState, data: DashboardData, theme: Theme) -> ScreenMetrics {
-        let layout = Layout.compute(size: state.size, focus: state.focus)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
         var metrics = ScreenMetrics(layout: layout)
         let agenda = layout.content(of: .agenda)
         metrics.agendaListHeight = AgendaPane.listHeight(agenda)
-        metrics.regionsListHeight = RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count)
-        metrics.technologiesListHeight = TechnologyPane.listHeight(layout.content(of: .technologies))
+        metrics.regionsListHeight = data.placesShowRooms ? RoomsPane.listHeight(layout.content(of: .regions))
+            : RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count)
+        metrics.technologiesListHeight = data.topicsShowTracks ? TracksPane.listHeight(layout.content(of: .technologies))
+            : TechnologyPane.listHeight(layout.content(of: .technologies))
         if state.agendaView == .rooms, let agenda {
-            let rooms = data.roomGrid(state, rows: data.agendaRows(state)).rooms.count
-            metrics.roomGrid = RoomGridPane.Geometry(content: agenda, roomCount: rooms)
+            let names = data.roomGrid(state, rows: data.agendaRows(state)).names
+            metrics.roomGrid = RoomGridPane.Geometry(content: agenda, names: names)
         }
         switch state.overlay {
         case .detail: metrics.overlayMaxScroll = DetailOverlay.maxScroll(state, data: data, theme: theme)
@@ -62,7 +64,7 @@ public struct ScreenMetrics: Sendable {
 
     func target(at point: Point, _ state: AppState, data: DashboardData) -> Target? {
         if let bar = layout.tabBar, bar.contains(point) {
-            return TabBar.pane(at: point.x - bar.x, language: state.language).map { .tab($0) }
+            return TabBar.pane(at: point.x - bar.x, language: state.language, data: data).map { .tab($0) }
         }
         guard let pane = layout.panes.first(where: { $0.value.contains(point) })?.key else { return nil }
         // The row is found as the pane will be drawn once it has the focus.
@@ -80,6 +82,10 @@ public struct ScreenMetrics: Sendable {
             return AgendaPane.cursor(at: point.y - content.y, rows: data.agendaRows(state), state: state).map(Row.agendaCursor)
         case .timeline:
             return TimelinePane.event(at: point.y - content.y, content: content, state: state, data: data).map(Row.event)
+        case .regions where data.placesShowRooms:
+            return RoomsPane.row(at: point.y - content.y, state: state, count: data.placeCount(state)).map(Row.region)
+        case .technologies where data.topicsShowTracks:
+            return TechnologyPane.row(at: point.y - content.y, state: state, count: data.topicCount(state)).map(Row.technology)
         case .regions:
             return RegionsPane.row(at: point, content: content, state: state, count: data.regions.count).map(Row.region)
         case .technologies:

@@ -57,14 +57,23 @@ enum StatusBar {
             grid.write(" " + message.text(in: state.language), in: bottom, style: message.kind == .error ? theme.error : theme.heading)
             return
         }
-        var hx = bottom.x + 1
+        var hints: [(key: String, text: String, essential: Bool)] = []
         for binding in keyMap.live(in: Dispatcher.context(for: state)) {
             guard let hint = binding.hint, binding.isEnabled(state, data) else { continue }
             let key = binding.hintLabel ?? KeyMap.displayName(binding.keys[0])
-            let width = key.terminalWidth + hint.text(in: state.language).terminalWidth + 2
-            guard hx + width <= bottom.maxX else { break }
-            hx += grid.write(key, x: hx, y: bottom.y, style: theme.heading)
-            hx += grid.write(" " + hint.text(in: state.language) + " ", x: hx, y: bottom.y, style: theme.dim)
+            let essential = binding.action == .command(.showHelp) || binding.action == .command(.quit)
+            hints.append((key, hint.text(in: state.language), essential))
+        }
+        // "? help" and "q quit" stay at every width: the other hints give way, last first.
+        func width(_ hint: (key: String, text: String, essential: Bool)) -> Int { hint.key.terminalWidth + hint.text.terminalWidth + 2 }
+        while hints.reduce(0, { $0 + width($1) }) > bottom.width - 1, let last = hints.lastIndex(where: { !$0.essential }) {
+            hints.remove(at: last)
+        }
+        var hx = bottom.x + 1
+        for hint in hints {
+            guard hx + width(hint) <= bottom.maxX else { break }
+            hx += grid.write(hint.key, x: hx, y: bottom.y, style: theme.heading)
+            hx += grid.write(" " + hint.text + " ", x: hx, y: bottom.y, style: theme.dim)
         }
     }
 
@@ -80,6 +89,9 @@ enum StatusBar {
                 return text.technologyChip + (data.index.technologiesByID[id.rawValue]?.name.text(in: language) ?? id.rawValue)
             case .region(let id):
                 return text.regionChip + (data.index.regionsByID[id.rawValue]?.name.text(in: language) ?? id.rawValue)
+            case .rooms(let ids):
+                let names = ids.compactMap { data.index.roomName(id: $0, language: language) }.sorted()
+                return text.roomChip + names.joined(separator: ", ")
             case .search(let query):
                 return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
             }

@@ -61,8 +61,12 @@ public struct Theme: Equatable, Sendable {
         border: Style(foreground: .gray), focusedBorder: Style(foreground: .blue, attributes: .bold),
         selection: Style(foreground: .white, background: .blue), inactiveSelection: Style(attributes: .reverse),
         heading: Style(foreground: .magenta, attributes: .bold),
-        statusBar: Style(foreground: .black, background: .cyan), statusKey: Style(foreground: .blue, background: .cyan, attributes: .bold),
-        filter: Style(foreground: .white, background: .magenta), error: Style(foreground: .white, background: .red, attributes: .bold),
+        // The status bar in exact colours: with ANSI cyan and magenta its keys and filter chips
+        // fell below a 4.5 contrast ratio on common palettes (white on magenta: 3.7 in xterm's).
+        statusBar: Style(foreground: .black, background: .rgb(0xD7, 0xE9, 0xF2)),
+        statusKey: Style(foreground: .rgb(0x00, 0x2E, 0x8A), background: .rgb(0xD7, 0xE9, 0xF2), attributes: .bold),
+        filter: Style(foreground: .rgb(0xFF, 0xFF, 0xFF), background: .rgb(0x7A, 0x1F, 0x7A)),
+        error: Style(foreground: .white, background: .red, attributes: .bold),
         match: Style(foreground: .magenta, attributes: [.bold, .underline]),
         bar: Style(foreground: .blue), selectedBar: Style(foreground: .blue, attributes: .bold),
         land: Style(foreground: .green), highlightedLand: Style(foreground: .green, attributes: .bold),

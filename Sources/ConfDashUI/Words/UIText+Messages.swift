@@ -25,6 +25,7 @@ extension UIText {
             }
             return text
         case .personal(let message): return personal(message)
+        case .places(let message): return placesMessage(message)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"
         case .openFailed(let failure):
@@ -52,6 +53,8 @@ extension UIText {
         case (.technology, .fr): return Noun(word: "technologie", feminine: true)
         case (.region, .en): return Noun(word: "region", feminine: false)
         case (.region, .fr): return Noun(word: "région", feminine: true)
+        case (.room, .en): return Noun(word: "room", feminine: false)
+        case (.room, .fr): return Noun(word: "salle", feminine: true)
         }
     }
 

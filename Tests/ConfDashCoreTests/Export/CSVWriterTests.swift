@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 import ConfDashCore
@@ -97,10 +98,7 @@ let awkwardRows: [[String]] = [
     }
 }
 
-let python3: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-    .split(separator: ":")
-    .map { URL(fileURLWithPath: String($0)).appendingPathComponent("python3") }
-    .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+let python3: URL? = Programs.onPath("python3")
 
 func run(_ executable: URL, _ arguments: [String], input: Data) throws -> Data {
     let process = Process()

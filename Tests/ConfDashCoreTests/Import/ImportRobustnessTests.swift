@@ -59,7 +59,15 @@ struct ImportRobustnessTests {
         let many = (0..<5000).map { ScheduleFixtures.jsonEvent(id: 9, title: "Dup \($0)") }.joined(separator: ",")
         let duplicates = importText(ScheduleFixtures.frabJSON(events: many))
         #expect(duplicates.dataset?.events.first?.sessions.count == 5000)
-        #expect(duplicates.warnings.count == 4999)
+        // 4,999 sessions reuse id 9: all are kept, and the user is told once (count and the first
+        // three, each with its place), not in 4,999 lines that bury every other warning.
+        #expect(Set(duplicates.dataset?.events.first?.sessions.map(\.id) ?? []).count == 5000)
+        #expect(duplicates.warnings.count == 1, "\(duplicates.warnings.prefix(5))")
+        let summary = duplicates.warnings.first
+        #expect(summary?.message.hasPrefix("4999 sessions reuse an id already taken; all are kept, each under a new id: ") == true)
+        #expect(summary?.message.contains("\"9\" at line \(summary?.line ?? 0) (first at line ") == true, "\(String(describing: summary))")
+        #expect(summary?.message.contains("as \"9-2\"") == true && summary?.message.contains("as \"9-4\"") == true)
+        #expect(summary?.message.hasSuffix(" and 4996 more") == true, "\(String(describing: summary))")
     }
 
     /// The first few kilobytes of 38C3, cut at many places: real markup in every state of repair.

@@ -29,6 +29,9 @@ struct MarkupCleanerTests {
         ("above\n\n---\n\nbelow", "above\n\nbelow"),
         ("snake_case_name and 2*3*4 stay", "snake_case_name and 2*3*4 stay"),
         ("\\*not emphasis\\*", "*not emphasis*"),
+        ("snake\\_case and \\_word\\_", "snake_case and _word_"),
+        // Not an escape: a shrug keeps its backslash (38C3's "GLAM zwischen LOD und ¯\\_(ツ)_/¯").
+        ("¯\\_(ツ)_/¯ = Platzhalter", "¯\\_(ツ)_/¯ = Platzhalter"),
         ("```\ncode block\n```", "code block"),
     ])
     func markdown(input: String, expected: String) {

@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 @testable import ConfDashCore
 
@@ -31,16 +32,7 @@ func congress(_ sessions: [Session], zone: String? = "Europe/Berlin") -> Dataset
 
 /// Runs a program to its end; stdout and stderr together.
 func runProgram(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try Programs.run(URL(fileURLWithPath: path), arguments)
 }
 
 /// The built helper executables, next to the test bundle.

@@ -26,8 +26,19 @@ import ConfDashCore
     @Test(arguments: [
         ("Sommet de l’OMD à Hanoï", "hanoi paris"), ("sécurité", "securites"), ("cœur", "coeurs"),
         ("Nuñez", "nunes"), ("IdO", "iot"),
+        // Words match at the start of words only: "IA" is not inside "social" or "média".
+        ("Social engineering", "IA"), ("Les médias", "ia"), ("Datenschutz", "schutz"), ("Chaos", "aos"),
     ])
     func rejects(text: String, query: String) {
         #expect(!text.matchesSearch(query))
+    }
+
+    @Test(arguments: [
+        ("La Journée de l'IA", "IA"), ("Sécurité des frontières", "secur"), ("l’OMD", "omd"),
+        ("e-commerce", "commerce"), ("Internet of Things (IoT)", "iot"), ("«Sécurité»", "securite"),
+        ("Saal GLITCH", "glitch"), ("Hall 1", "1"), ("東京の会議", "会議"),
+    ])
+    func matchesAtWordStarts(text: String, query: String) {
+        #expect(text.matchesSearch(query))
     }
 }

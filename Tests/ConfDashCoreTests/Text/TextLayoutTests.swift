@@ -99,3 +99,15 @@ func trickyStrings(count: Int, seed: UInt64) -> [String] {
         #expect("日".wrapped(toWidth: 1) == ["日"])
     }
 }
+
+/// The room grid's wrapping: lines break between words only; a word wider than a line is cut with "…".
+@Suite struct WordWrapTests {
+    @Test func breaksOnlyBetweenWords() {
+        #expect("09:15 Hack Your Brain: Neurobiologische Tools".wrappedAtWords(toWidth: 17)
+                == ["09:15 Hack Your", "Brain:", "Neurobiologische", "Tools"])
+        #expect("Verwaltungsdigitalisierung (Faxgeräteclub)".wrappedAtWords(toWidth: 12) == ["Verwaltungs…", "(Faxgerätec…"])
+        #expect("a\nb c".wrappedAtWords(toWidth: 10) == ["a", "b c"])
+        #expect("日本語 テキスト".wrappedAtWords(toWidth: 6) == ["日本語", "テキ…"])
+        #expect("".wrappedAtWords(toWidth: 5) == [""])
+    }
+}

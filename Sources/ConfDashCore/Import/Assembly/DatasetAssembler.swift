@@ -25,7 +25,7 @@ struct DatasetAssembler {
         let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
         guard let first = days.min(), let last = days.max() else {
             log.warning(entries.isEmpty ? "the file has no sessions and no dates: there is nothing to show"
-                        : "no session has a date, so there are no days to show the \(entries.count) session(s) on", at: "", nil)
+                        : "no session has a date, so there are no days to show the \(Plural.count(entries.count, "session", "sessions", .en)) on", at: "", nil)
             return dataset
         }
         // Sessions are large values: sort their places, not the sessions themselves.
@@ -42,7 +42,8 @@ struct DatasetAssembler {
         dataset.tracks = sessions.tracks
         dataset.events = [Event(
             id: eventID.isEmpty ? "imported" : eventID, kind: .conference, title: LocalizedText(en: title),
-            shortTitle: imported.shortTitle.flatMap { $0 == title ? nil : LocalizedText(en: $0) },
+            // "38c3" beside "38C3" is one name spelt twice: the title's spelling is kept, alone.
+            shortTitle: imported.shortTitle.flatMap { $0.lowercased() == title.lowercased() ? nil : LocalizedText(en: $0) },
             startDate: first, endDate: last, timeZone: ordered.contains { $0.start != nil } ? imported.timeZone : nil,
             rooms: sessions.rooms, links: links, sessions: ordered, sources: [Self.sourceID])]
         dataset.events[0].scheduleVersion = imported.version

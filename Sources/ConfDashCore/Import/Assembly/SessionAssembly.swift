@@ -18,6 +18,7 @@ struct SessionAssembly {
     private var firstUse: [String: JSONPosition] = [:]
     private var droppedLinks = 0
     private var firstDroppedLink: (String, JSONPosition?, String)?
+    private var duplicateIDs = DuplicateIDReport()
     private var warnedLanguages: Set<String> = []
     /// A schedule has a few dozen distinct types for a thousand sessions.
     private var kinds: [String: Session.Kind] = [:]
@@ -44,8 +45,7 @@ struct SessionAssembly {
     mutating func session(for entry: ImportedEntry, order: Int) -> (key: Key, session: Session) {
         let (id, renamed) = sessionIDAllocator.claim(entry.idHint, fallback: "session-\(order + 1)")
         if renamed, let hint = entry.idHint {
-            let first = firstUse[ImportIDs.slug(hint)].map { " (first at line \($0.line))" } ?? ""
-            log.warning("duplicate id \(quoted(hint))\(first); both are kept, this one as \(quoted(id))", at: entry.path, entry.position)
+            duplicateIDs.add(hint: hint, firstLine: firstUse[ImportIDs.slug(hint)]?.line, keptAs: id, path: entry.path, position: entry.position)
         } else if let position = entry.position {
             firstUse[id] = position
         }
@@ -56,9 +56,12 @@ struct SessionAssembly {
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
         let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
-        // Each kept once, in order; sets, because a hostile file can list thousands.
-        var seenTexts: Set<String> = []
-        let abstract = texts.filter { seenTexts.insert($0).inserted }.joined(separator: "\n\n")
+        // Each kept once, in order; sets, because a hostile file can list thousands. Texts are
+        // compared by their bytes: a Set<String> hashes each long abstract through Unicode
+        // normalisation, which was an eighth of opening 38C3. Most sessions have one text.
+        var seenTexts: Set<ExactText> = []
+        let abstract = texts.count < 2 ? texts.first ?? ""
+            : texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
@@ -92,6 +95,7 @@ struct SessionAssembly {
 
     /// One summary instead of a warning per link: real schedules carry many `file://` attachments.
     func reportSummaries() {
+        duplicateIDs.report(to: log)
         guard let (url, position, path) = firstDroppedLink else { return }
         let more = droppedLinks > 1 ? " (and \(droppedLinks - 1) more)" : ""
         log.warning("links that are not web addresses are left out: \(quoted(url))\(more)", at: path, position)

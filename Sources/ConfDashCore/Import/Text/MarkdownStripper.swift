@@ -123,13 +123,21 @@ enum MarkdownStripper {
         return result
     }
 
-    /// `\*` → `*`: Markdown's escapes for its own punctuation.
+    /// `\*` → `*`: Markdown's escapes for its own punctuation. An escaped underscore counts only
+    /// next to a letter or digit (`snake\_case`, `\_word\_`): elsewhere it is text that happens to
+    /// hold a backslash, such as the shrug `¯\_(ツ)_/¯`, which keeps every character.
     private static func unescape(_ bytes: [UInt8]) -> [UInt8] {
         let escapable = Set("\\`*_{}[]()#+-.!<>|".utf8)
+        func isWordByte(_ index: Int) -> Bool {
+            guard index >= 0, index < bytes.count else { return false }
+            let byte = bytes[index]
+            return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
         var result: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count, escapable.contains(bytes[index + 1]) {
+            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count, escapable.contains(bytes[index + 1]),
+               bytes[index + 1] != UInt8(ascii: "_") || isWordByte(index - 1) || isWordByte(index + 2) {
                 result.append(bytes[index + 1])
                 index += 2
             } else {

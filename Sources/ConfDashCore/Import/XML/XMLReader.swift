@@ -435,7 +435,15 @@ struct XMLReader {
     /// The first raw control character (XML 1.0 allows only tab, line feed and carriage return
     /// below U+0020), with its place: one pass over bytes already known to be UTF-8.
     private static func controlCharacterError(_ bytes: [UInt8]) -> XMLSyntaxError? {
-        guard let index = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        // Through a buffer: a closure per byte of the file was 3 % of opening 38C3.
+        let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return index }
+            }
+            return nil
+        }
+        guard let index = found else { return nil }
         let lineStart = bytes[..<index].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let line = 1 + bytes[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         let column = 1 + bytes[lineStart..<index].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }

@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 @testable import ConfDashCore
@@ -15,11 +16,7 @@ enum ExternalConsumers {
     static var xsd: URL { schemas.appendingPathComponent("schedule.xml.xsd") }
     static var jsonSchema: URL { schemas.appendingPathComponent("schedule.schema.json") }
 
-    static func executable(_ name: String) -> URL? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static func executable(_ name: String) -> URL? { Programs.onPath(name) }
 
     static let xmllint = executable("xmllint")
     static let python = executable("python3")
@@ -29,22 +26,12 @@ enum ExternalConsumers {
 
     private static func pythonImports(_ module: String) -> Bool {
         guard let python else { return false }
-        return (try? run(python, ["-c", "import \(module)"]).status) == 0
+        return Programs.python(python, imports: module)
     }
 
     /// Runs a program and returns its exit status with stdout and stderr together.
     static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try Programs.run(executable, arguments)
     }
 
     static func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
