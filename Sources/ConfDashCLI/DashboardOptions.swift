@@ -66,7 +66,7 @@ struct DashboardOptions: ParsableArguments {
         let refresh = try refreshInterval()
         let index = try input.loadIndex(io)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
-            PersonalStateStore(directory: $0, identity: input.data.map { ScheduleIdentity.imported(index.dataset, path: $0) } ?? .bundled)
+            PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
         }
         // `--tz ZONE` (any IANA zone) converts like `--tz local`, to that zone.
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),

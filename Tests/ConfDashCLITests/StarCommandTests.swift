@@ -56,6 +56,28 @@ struct StarCommandTests {
         #expect(markdown.status == 0 && markdown.stdout.contains("Opening ceremony") && !markdown.stdout.contains("Blockchain"))
     }
 
+    @Test("agenda --starred marks overlaps (⚠ certain, ≈ possible) and free gaps, as My agenda does")
+    func starredAgendaIsAPlan() throws {
+        guard let path = Self.congress else { return }
+        let sandbox = Sandbox()
+        // 11:00–11:40 and 11:00–13:00 overlap; 14:45 follows after a gap from 13:00.
+        #expect(sandbox.run(["star", "--data", path, "313", "77", "32"]).status == 0)
+        let text = sandbox.run(["agenda", "--data", path, "--starred"])
+        #expect(text.status == 0 && text.stderr.isEmpty, "\(text.stderr)")
+        try Golden.check(text.stdout, named: "agenda-starred-38c3.txt")
+        #expect(text.stdout.contains("⚠ overlaps «Lightning Talks Day 2»"))
+        #expect(text.stdout.contains("⚠ overlaps «Illegal instructions by legals"))
+        #expect(text.stdout.contains("13:00–14:45") && text.stdout.contains("free · 1 h 45 min"))
+        #expect(text.stdout.contains("⚠ overlaps another starred session"))
+        let french = sandbox.run(["agenda", "--data", path, "--starred", "--lang", "fr"])
+        #expect(french.stdout.contains("⚠ chevauche «") && french.stdout.contains("libre · 1 h 45 min"))
+        // Without overlaps, no legend; the other formats are unchanged by the marks.
+        #expect(sandbox.run(["unstar", "--data", path, "77"]).status == 0)
+        let alone = sandbox.run(["agenda", "--data", path, "--starred"])
+        #expect(!alone.stdout.contains("⚠") && alone.stdout.contains("free · 3 h 5 min"), "\(alone.stdout)")
+        #expect(!sandbox.run(["agenda", "--data", path, "--starred", "--format", "csv"]).stdout.contains("free"))
+    }
+
     @Test("an unknown id changes nothing and says which")
     func unknownID() {
         let sandbox = Sandbox()

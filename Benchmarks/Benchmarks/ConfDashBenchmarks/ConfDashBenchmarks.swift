@@ -205,6 +205,10 @@ let benchmarks: @Sendable () -> Void = {
             keyBenchmark(keyCase, dataset: name, size: size)
         }
     }
+
+    // MARK: Stars, My agenda and the state file (issue 11)
+
+    personalBenchmarks()
 }
 
 /// Holds the dashboard a benchmark builds in its setup (so building it is not measured).

@@ -2,6 +2,7 @@
 // so that callgrind or perf see only confdash's code:
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
+//     (CASE also: mine300, star-save, save1000, open-state: issue 11's budgets)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
 //              (DashboardStore.init + render), "index" (DatasetIndex.init) or "open" (read + import the
@@ -50,6 +51,17 @@ func measuredStep(firstFrame index: DatasetIndex, size: Size) -> CellGrid {
     DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark).render()
 }
 
+@inline(never)
+func measuredStep(saving state: PersonalState, in store: PersonalStateStore) -> Int {
+    (try? store.save(state))?.state.starredCount ?? -1
+}
+
+@inline(never)
+func measuredStep(attaching store: PersonalStateStore, to dashboard: DashboardStore, dataset: Dataset) -> Int {
+    dashboard.attach(PersonalFile(store: store, dataset: dataset))
+    return dashboard.state.personal.starred.count
+}
+
 let arguments = Swift.CommandLine.arguments
 guard arguments.count >= 4, let name = DatasetName(rawValue: arguments[1]), let size = Size(parsing: arguments[2]) else {
     FileHandle.standardError.write(Data("usage: confdash-profile bundled|x10|x100|bigDay|c38|real38C3 WxH CASE|first-frame|index [ITERATIONS]\n".utf8))
@@ -82,6 +94,49 @@ if caseName == "open" {
         sink &+= measuredStep(indexing: dataset).eventsByDate.count
         cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
     }
+} else if caseName == "mine300" {
+    // Issue 11: My agenda with 300 stars, a different set each sample (no cache hit).
+    let (a, b) = PersonalFixtures.alternatingStarSets(300, in: index.dataset)
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    for iteration in 0..<iterations {
+        dashboard.send(.personal(starred: iteration % 2 == 0 ? a : b, notes: [:]))
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(dashboard, .character("m")).cells.count
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        _ = dashboard.handle(.escape)
+    }
+} else if caseName == "star-save" {
+    // Issue 11: s + frame with the save effect, on a state file already holding 300 stars.
+    let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "toggle")
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    dashboard.attach(PersonalFile(store: store, dataset: index.dataset))
+    dashboard.press("j j j")
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(dashboard, .character("s")).cells.count
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "save1000" {
+    // Issue 11: a save of 1,000 stars onto a file of 1,000 (merge, atomic write, fsync).
+    let store = PersonalFixtures.store(holding: 1_000, of: index.dataset, label: "save")
+    let state = PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark")
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(saving: state, in: store)
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "open-state" {
+    // Issue 11: what a state file of 300 stars adds to opening (load, match, attach).
+    let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "open")
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(attaching: store, to: dashboard, dataset: index.dataset)
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
 } else if caseName == "first-frame" {
     for _ in 0..<iterations {
         let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)

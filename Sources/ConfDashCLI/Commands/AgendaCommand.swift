@@ -52,12 +52,12 @@ struct AgendaCommand: IOCommand {
         case .csv:
             io.out(csv(agenda, builder))
         case .text where filters.starred && agenda.isEmpty:
-            io.out(builder.language == .fr
-                ? "Aucune session étoilée ne correspond. Étoilez-en avec confdash star ID, ou s dans le tableau de bord.\n"
-                : "No starred session matches. Star some with confdash star ID, or s in the dashboard.\n")
+            io.out(CLIWords(builder.language).noStarredMatch + "\n")
         case .text:
             let undated = AgendaQuery(index: index).undatedLeftOut(by: filter)
             var text = AgendaText(builder: builder, width: io.outputWidth)
+            // Starred sessions are a plan: overlaps and free gaps are marked as in My agenda.
+            if filters.starred { text.plan = MyAgenda(index: index, starred: filter.onlySessions ?? [], filter: filter) }
             text.zoneIsYours = clockOptions.tz == .local
             io.out(text.render(agenda, filter: filter, undatedLeftOut: undated, eventMatches: eventMatches))
         }
@@ -104,6 +104,9 @@ struct AgendaOutput: Encodable {
 struct AgendaText {
     let builder: RecordBuilder
     let width: Int?
+    /// With `--starred`: the starred sessions laid out as My agenda, whose overlaps (⚠ certain,
+    /// ≈ possible) and free gaps the tables show.
+    var plan: MyAgenda?
     /// Whether converted times are in the user's own zone (`--tz local`) rather than one named with `--tz`.
     var zoneIsYours = true
     var labels: Labels { builder.labels }
@@ -123,7 +126,8 @@ struct AgendaText {
             if let match = matches[event.id] { blocks.append(eventMatchLine(match, search: filter.search ?? "")) }
             for group in parts[event.id]?.groups ?? [] {
                 blocks.append(slotTitle(group.slot, in: event))
-                blocks.append(table(group.sessions, in: event))
+                let rows = plan?.groups.first { $0.event.id == event.id && $0.slot == group.slot }?.rows
+                blocks.append(table(rows ?? group.sessions.map { .session($0) }, in: event))
                 blocks += inferredDayNotes(group.sessions)
             }
         }
@@ -132,8 +136,11 @@ struct AgendaText {
         let noRooms = agenda.contains { part in !part.event.rooms.isEmpty && part.allSessions.contains { $0.room == nil } }
         var footerParts = agenda.isEmpty ? [] : [countLine(agenda.flatMap(\.allSessions))]
         if !eventMatches.isEmpty { footerParts.append(words.eventsMatchByOwnText(eventMatches.count)) }
-        let footer = footerParts.joined(separator: " · ") + words.notStatedNote(time: noTimes, room: noRooms)
-        blocks.append(width.map { footer.wrapped(toWidth: $0).joined(separator: "\n") } ?? footer)
+        var footer = footerParts.joined(separator: " · ") + words.notStatedNote(time: noTimes, room: noRooms)
+        if let plan, !plan.overlaps.isEmpty { footer += "\n" + words.overlapLegend }
+        blocks.append(footer.split(separator: "\n").map { line in
+            width.map { String(line).wrapped(toWidth: $0).joined(separator: "\n") } ?? String(line)
+        }.joined(separator: "\n"))
         if undatedLeftOut > 0 { blocks.append(words.moreUndated(undatedLeftOut)) }
         return blocks.joined(separator: "\n") + "\n"
     }
@@ -148,6 +155,18 @@ struct AgendaText {
         let fields = match.fields.map { $0.label(labels) }.joined(separator: ", ")
         let line = words.searchMatchesTheEvent(fields: fields, search: search)
         return "\n" + indented(line)
+    }
+
+    /// "⚠ overlaps «…»" under a starred session that overlaps others, as My agenda says it.
+    private func overlapLine(_ session: Session, in event: Event) -> String? {
+        guard let overlaps = plan?.overlaps[SessionAddress(event: event.id, session: session.id)], !overlaps.isEmpty else { return nil }
+        let titles = overlaps.prefix(2).compactMap { overlap -> String? in
+            guard let other = builder.index.eventsByID[overlap.other.event]?.sessions.first(where: { $0.id == overlap.other.session })
+            else { return nil }
+            let title = other.title.text(in: builder.language)
+            return title.count > 40 ? String(title.prefix(39)) + "…" : title
+        }
+        return words.overlaps(certain: overlaps.contains { $0.certain }, titles: titles, more: overlaps.count - titles.count)
     }
 
     /// For each session whose day is our inference, the reason, under its day's table.
@@ -207,7 +226,7 @@ struct AgendaText {
         }
     }
 
-    private func table(_ sessions: [Session], in event: Event) -> String {
+    private func table(_ rows: [MyAgenda.Row], in event: Event) -> String {
         // Imported schedules name rooms; the bundled data never does, so its tables stay as they were.
         let showRooms = !event.rooms.isEmpty
         // An imported schedule's kinds are only confdash's rough reading of its free-text types
@@ -222,7 +241,18 @@ struct AgendaText {
             .init(words.tracksColumn, minWidth: 8, maxWidth: 28, overflow: .wrap),
         ]
         var table = TextTable(columns: columns)
-        for session in sessions {
+        for row in rows {
+            let session: Session
+            switch row {
+            case .session(let listed): session = listed
+            case .gap(let gap):
+                // A free gap between two starred sessions: its times, and how long it is.
+                var cells = ["\(gap.from.time)–\(gap.to.time)"]
+                if showRooms { cells.append("") }
+                if showKind { cells.append("") }
+                table.append(cells + [words.freeGap(minutes: gap.minutes), ""])
+                continue
+            }
             var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
             if let count = session.count { kind += " ×\(count)" }
             var cell = session.title.text(in: builder.language)
@@ -230,6 +260,7 @@ struct AgendaText {
             if session.dayBasis?.inferred == true { cell += words.dayInferredMark }
             let people = builder.peopleLine(session)
             if !people.isEmpty { cell += "\n" + people }
+            if let line = overlapLine(session, in: event) { cell += "\n" + line }
             let tracks = session.tracks.compactMap { builder.index.tracksByID[$0]?.name.text(in: builder.language) }
             var row = [builder.when(session, in: event)]
             if showRooms { row.append(roomCell(builder.roomName(session.room, in: event))) }

@@ -1,5 +1,6 @@
 import ConfDashBundledData
 import ConfDashCore
+import ConfDashUI
 import Foundation
 
 /// The CLI's way to the user's stars and notes for the schedule a command reads: which state
@@ -14,8 +15,7 @@ struct PersonalFiles {
             throw CommandFailure(status: ExitStatus.cantCreate,
                                  messages: ["no place for stars and notes: neither XDG_STATE_HOME nor HOME is set to an absolute path"])
         }
-        let identity = dataPath.map { ScheduleIdentity.imported(dataset, path: $0) } ?? .bundled
-        self.store = PersonalStateStore(directory: directory, identity: identity)
+        self.store = PersonalStateStore(directory: directory, identity: .of(dataset, dataPath: dataPath))
         self.dataset = dataset
     }
 

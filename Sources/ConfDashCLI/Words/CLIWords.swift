@@ -118,6 +118,27 @@ struct CLIWords {
     /// After the title of a row whose day the source does not state; the note under the table says why.
     var dayInferredMark: String { " †" }
 
+    // agenda --starred: My agenda's marks, as the dashboard shows them
+    /// "⚠ overlaps «Title»", "≈ may overlap «Title», «Title» +2".
+    func overlaps(certain: Bool, titles: [String], more: Int) -> String {
+        (certain ? "⚠ " + pick("overlaps ", "chevauche ") : "≈ " + pick("may overlap ", "chevauche peut-être "))
+            + titles.map { "«\($0)»" }.joined(separator: ", ") + (more > 0 ? " +\(more)" : "")
+    }
+    /// The session cell of a free gap's row: "free · 1 h 45 min".
+    func freeGap(minutes: Int) -> String {
+        let length = minutes >= 60 ? "\(minutes / 60) h" + (minutes % 60 > 0 ? " \(minutes % 60) min" : "") : "\(minutes) min"
+        return pick("free · ", "libre · ") + length
+    }
+    /// Under a starred agenda with overlaps: what the two marks mean.
+    var overlapLegend: String {
+        pick("⚠ overlaps another starred session · ≈ may overlap (a time given only as a part of day or a day)",
+             "⚠ chevauche une autre session étoilée · ≈ chevauche peut-être (heure donnée seulement en partie de journée ou en jour)")
+    }
+    var noStarredMatch: String {
+        pick("No starred session matches. Star some with confdash star ID, or s in the dashboard.",
+             "Aucune session étoilée ne correspond. Étoilez-en avec confdash star ID, ou s dans le tableau de bord.")
+    }
+
     // confdash now
     var now: String { pick("now", "maintenant") }
     var next: String { pick("next", "ensuite") }

@@ -54,3 +54,14 @@ public final class PersonalFile {
         return nil
     }
 }
+
+extension ScheduleIdentity {
+    /// The state file of the schedule read from `dataPath` (nil: the bundled dataset). One
+    /// function for `--data` on every command and for `:open` in the dashboard, so a schedule's
+    /// stars are the same file whichever of them opened it and however its path was written
+    /// (relative, absolute, with `~`).
+    public static func of(_ dataset: Dataset, dataPath: String?) -> ScheduleIdentity {
+        guard let dataPath else { return .bundled }
+        return .imported(dataset, path: (dataPath as NSString).expandingTildeInPath)
+    }
+}

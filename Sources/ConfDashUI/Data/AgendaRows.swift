@@ -1,3 +1,4 @@
+import Foundation
 import ConfDashScreen
 import ConfDashCore
 
@@ -54,10 +55,21 @@ public struct AgendaRows: Equatable, Sendable {
         whenWidth = items.reduce(0) { width, item in
             // Times are ASCII; only a translated label ("heure ?") needs measuring.
             if case .session(_, _, let when) = item {
-                return max(width, when.utf8.allSatisfy { $0 < 0x80 } ? when.utf8.count : when.terminalWidth)
+                return max(width, Self.narrowWidth(when) ?? when.terminalWidth)
             }
             return width
         }
+    }
+
+    /// The width of a time label made of ASCII and the dashes of "10:00–11:00" and "−1" (one
+    /// column each) without measuring it; nil for anything else (a translated "heure ?").
+    static func narrowWidth(_ text: String) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard scalar.value < 0x80 || scalar == "\u{2013}" || scalar == "\u{2212}" else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// The first item to show so that the cursor's session is visible in `height` lines,
@@ -98,24 +110,25 @@ extension DashboardData {
         }
         guard let date = event.date(ofDay: state.day) else { return AgendaRows(items: [], emptyReason: nil) }
         let filter = filter(for: state)
-        let matching = event.sessions.filter { query.session($0, of: event, matches: filter) }
-        var onDay: [Session] = [], spans: [DateRange: [Session]] = [:], unplaced: [Session] = []
-        for session in matching {
-            switch AgendaSlot(session) {
-            case .day(let day): if day == date { onDay.append(session) }
-            case .possibleDays(let range): if range.contains(date) { spans[range, default: []].append(session) }
-            case .unplaced: unplaced.append(session)
-            }
+        // The day's sessions come sorted from the event's slots: only they are read and filtered.
+        let slots = slots(of: event)
+        func kept(_ sessions: [Session]) -> [Session] {
+            filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter) }
         }
-        var items: [AgendaItem] = sorted(onDay).map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
-        for range in spans.keys.sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) }) {
+        var items: [AgendaItem] = kept(slots.byDay[date] ?? []).map {
+            .session($0, event: event, when: when($0, event, labels, local: state.localTime))
+        }
+        for (range, sessions) in slots.spans where range.contains(date) {
+            let shown = kept(sessions)
+            guard !shown.isEmpty else { continue }
             let first = event.dayIndex(of: range.from) ?? 0, last = event.dayIndex(of: range.to) ?? 0
             items.append(.heading(labels.possibleDays(first, last)))
-            items += sorted(spans[range]!).map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
+            items += shown.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
         }
+        let unplaced = kept(slots.unplaced)
         if !unplaced.isEmpty {
             items.append(.heading(labels.duringTheEvent))
-            items += sorted(unplaced).map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
+            items += unplaced.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
         }
         let text = UIText(state.language)
         return AgendaRows(items: items, emptyReason: filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches)
@@ -143,7 +156,7 @@ extension DashboardData {
                 case .unplaced: day = UIText(labels.language).unknownDay
                 }
                 // Day and clock time (the room is on the row's second line): where and when at a glance.
-                items += sorted(sessions).map { session in
+                items += EventSlots.sorted(sessions).map { session in
                     let start = clock(state.localTime).times(of: session, in: event)?.start.time
                     let time = start.map { " \($0)" } ?? ""
                     return .session(session, event: event, when: day + time)
@@ -153,26 +166,6 @@ extension DashboardData {
         return AgendaRows(items: items, emptyReason: UIText(state.language).noSearchMatch(state.searchText ?? ""))
     }
 
-    /// Clock time first where known, then part of day, keeping programme order otherwise.
-    private func sorted(_ sessions: [Session]) -> [Session] {
-        guard sessions.contains(where: { $0.start != nil || $0.partOfDay != nil }) else { return sessions }
-        return sessions.enumerated().sorted { a, b in
-            let ka = Self.sortKey(a.element), kb = Self.sortKey(b.element)
-            return ka != kb ? ka < kb : a.offset < b.offset
-        }.map(\.element)
-    }
-
-    private static func sortKey(_ session: Session) -> Int {
-        // Whole minutes since an epoch, so a talk at 00:30 in the night after the day sorts last.
-        if let start = session.start { return start.date.dayNumber * 1440 + start.time.minutesSinceMidnight }
-        let base = (session.day?.dayNumber ?? 0) * 1440
-        switch session.partOfDay {
-        case .morning: return base + 6 * 60
-        case .afternoon: return base + 13 * 60
-        case .evening: return base + 18 * 60
-        case nil: return base + 24 * 60
-        }
-    }
 
     func clock(_ local: Bool) -> ClockDisplay { local ? .zone(localZone) : .eventZone }
 

@@ -37,6 +37,8 @@ public final class DashboardData: Sendable {
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+    /// The selected event's sessions placed by day and sorted (EventSlots), by event id.
+    let slotsCache = LastValueCache<String, EventSlots>()
     /// The rooms and tracks panes' rows: a pass over an event's sessions, so done once per change.
     let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
     let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
@@ -45,12 +47,12 @@ public final class DashboardData: Sendable {
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
     /// The whole agenda for a filter with a search: the search rows and the event scope both
     /// come from it, so a keystroke in `/` scans the sessions once.
-    let searchCache = LastValueCache<AgendaFilter, [EventAgenda]>()
+    let searchResults = SearchResults()
     /// My agenda for the stars of the last frame.
     let mineCache = LastValueCache<MineRows.Key, MineRows>()
 
     func searchAgenda(_ filter: AgendaFilter) -> [EventAgenda] {
-        searchCache.value(for: filter) { query.agenda(filter) }
+        searchResults.agenda(filter, query: query)
     }
 
     /// Events a search finds, oldest first: through a session, or by their own text (theme,

@@ -1,0 +1,55 @@
+import ConfDashCore
+
+/// One event's sessions placed once: by day, by span of days, and with no day, each list in
+/// the agenda's order (clock time, then part of day, then programme order). Built the first
+/// time a frame shows the event and kept while it stays selected, so that changing day, or
+/// applying a filter, reads the day's list instead of scanning and sorting every session of
+/// the event: at 100,000 sessions that scan was most of a key's time.
+struct EventSlots: Sendable {
+    var byDay: [CalendarDate: [Session]] = [:]
+    /// Spans of days ("day 2 or 3") in order of their first then last day.
+    var spans: [(range: DateRange, sessions: [Session])] = []
+    var unplaced: [Session] = []
+
+    init(_ event: Event) {
+        var spans: [DateRange: [Session]] = [:]
+        for session in event.sessions {
+            switch AgendaSlot(session) {
+            case .day(let day): byDay[day, default: []].append(session)
+            case .possibleDays(let range): spans[range, default: []].append(session)
+            case .unplaced: unplaced.append(session)
+            }
+        }
+        // Sorting before filtering gives the order that filtering then sorting gave: the sort is
+        // stable (programme order breaks ties), so a filter only removes rows from it.
+        for (day, sessions) in byDay { byDay[day] = Self.sorted(sessions) }
+        self.spans = spans.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { ($0, Self.sorted(spans[$0]!)) }
+        unplaced = Self.sorted(unplaced)
+    }
+
+    /// Clock time first where known, then part of day, keeping programme order otherwise.
+    static func sorted(_ sessions: [Session]) -> [Session] {
+        guard sessions.contains(where: { $0.start != nil || $0.partOfDay != nil }) else { return sessions }
+        let keys = sessions.map(sortKey)
+        return sessions.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { sessions[$0] }
+    }
+
+    private static func sortKey(_ session: Session) -> Int {
+        // Whole minutes since an epoch, so a talk at 00:30 in the night after the day sorts last.
+        if let start = session.start { return start.date.dayNumber * 1440 + start.time.minutesSinceMidnight }
+        let base = (session.day?.dayNumber ?? 0) * 1440
+        switch session.partOfDay {
+        case .morning: return base + 6 * 60
+        case .afternoon: return base + 13 * 60
+        case .evening: return base + 18 * 60
+        case nil: return base + 24 * 60
+        }
+    }
+}
+
+extension DashboardData {
+    /// The selected event's sessions by slot; computed once per event shown.
+    func slots(of event: Event) -> EventSlots {
+        slotsCache.value(for: event.id) { EventSlots(event) }
+    }
+}
