@@ -5,86 +5,38 @@ import Testing
 /// Calendars from another iCalendar library's test suite, each loading with the right number of
 /// sessions or giving a located, specific problem.
 ///
-/// From collective/icalendar (python icalendar), src/icalendar/tests/calendars/, copied byte for
-/// byte (LF line ends as there). Licence: BSD-2-Clause, "Copyright (c) 2012, Plone Foundation.
-/// All rights reserved." Redistribution with this notice; provided "as is", without warranty.
+/// From collective/icalendar (python icalendar), src/icalendar/tests/, read from the fetched copy
+/// beside the repository (BSD-2-Clause); they are not copied into this repository.
 @Suite("Import: other libraries' test calendars")
 struct ThirdPartyCalendarTests {
-    static let multipleCalendars = """
-        BEGIN:VCALENDAR
-        VERSION:2.0
-        PRODID:-//Test1//EN
-        BEGIN:VEVENT
-        UID:event1@example.com
-        SUMMARY:Event 1
-        END:VEVENT
-        END:VCALENDAR
-        BEGIN:VCALENDAR
-        VERSION:2.0
-        PRODID:-//Test2//EN
-        BEGIN:VEVENT
-        UID:event2@example.com
-        SUMMARY:Event 2
-        END:VEVENT
-        END:VCALENDAR
+    /// python icalendar's test calendars, fetched beside the repository (../shared/fixtures/third-party,
+    /// README there: repository, commit, licence), not copied into it; nil (the test is skipped) if absent.
+    static func calendar(_ name: String) throws -> String? {
+        guard ThirdPartyFixtures.available() else { return nil }
+        let url = ThirdPartyFixtures.url("python-icalendar/src/icalendar/tests/calendars/" + name)
+        return try String(contentsOf: url, encoding: .utf8)
+    }
 
-        """
+    static func event(_ name: String) throws -> String? {
+        guard ThirdPartyFixtures.available() else { return nil }
+        let url = ThirdPartyFixtures.url("python-icalendar/src/icalendar/tests/events/" + name)
+        return try String(contentsOf: url, encoding: .utf8)
+    }
 
-    static let tzidWithSlash = """
-        BEGIN:VCALENDAR
-        BEGIN:VEVENT
-        UID:0cab49a0-1167-40f0-bfed-ecb4d117047d
-        DTSTAMP:20221019T102950Z
-        DTSTART;TZID=/Europe/Stockholm:20221021T200000
-        DTEND;TZID=/Europe/Stockholm:20221021T210000
-        SUMMARY:Just chatting
-        DESCRIPTION:Just Chatting.
-        CATEGORIES:Just Chatting
-        RRULE:FREQ=WEEKLY;BYDAY=FR
-        END:VEVENT
-        END:VCALENDAR
-
-        """
-
-    static let rdatePeriodList = """
-        BEGIN:VEVENT
-        SUMMARY:RDATE period
-        DTSTART:19961230T020000Z
-        DTEND:19961230T060000Z
-        UID:rdate_period
-        RDATE;VALUE=PERIOD:19970101T180000Z/19970102T070000Z,199709T180000Z/PT5H30M
-        END:VEVENT
-
-        """
-
-    static let categoriesWithCommas = """
-        BEGIN:VCALENDAR
-        VERSION:2.0
-        PRODID:-//Test//Test//EN
-        BEGIN:VEVENT
-        UID:issue-127-test@example.com
-        DTSTAMP:20140204T120000Z
-        DTSTART:20140204T140000Z
-        SUMMARY:Test Event with Categories Containing Commas
-        CATEGORIES:Meeting\\, John,Work\\, Sarah,Project
-        END:VEVENT
-        END:VCALENDAR
-
-        """
-
-    static let vtimezoneAlone = "BEGIN:VTIMEZONE\nTZID:S\nEND:VTIMEZONE\n"
 
     /// issue_1050_multiple_calendars.ics: both calendars are read (the second was ignored); their
     /// events have no DTSTART, which each warning says at its line.
-    @Test func multipleCalendars() {
-        let result = importText(Self.multipleCalendars, format: .ics)
+    @Test func multipleCalendars() throws {
+        guard let text = try Self.calendar("issue_1050_multiple_calendars.ics") else { return }
+        let result = importText(text, format: .ics)
         let noStart = result.problems.filter { $0.message.contains("has no DTSTART") }
         #expect(noStart.compactMap(\.line) == [4, 12], "\(result.problems)")
     }
 
     /// issue_466_convert_tzid_with_slash.ics: `/Europe/Stockholm` is Stockholm; the endless rule says so.
     @Test func tzidWithALeadingSlash() throws {
-        let result = importText(Self.tzidWithSlash)
+        guard let text = try Self.calendar("issue_466_convert_tzid_with_slash.ics") else { return }
+        let result = importText(text)
         let event = try #require(result.dataset?.events.first, "\(result.problems)")
         #expect(event.timeZone == "Europe/Stockholm")
         #expect(event.sessions.map { $0.start?.description } == ["2022-10-21T20:00"])
@@ -94,27 +46,52 @@ struct ThirdPartyCalendarTests {
     }
 
     /// issue_156_RDATE_with_PERIOD_list.ics: a bare VEVENT is not a calendar; inside one, each
-    /// period is an occurrence and the malformed one (`199709T180000Z`) is named.
+    /// period (one of them with a folded duration) is an occurrence.
     @Test func rdatePeriods() throws {
-        let bare = importText(Self.rdatePeriodList, format: .ics)
+        guard let rdatePeriodList = try Self.event("issue_156_RDATE_with_PERIOD_list.ics") else { return }
+        let bare = importText(rdatePeriodList, format: .ics)
         expectImportProblem(bare, "not an iCalendar file: it starts with BEGIN:VEVENT", severity: .error, line: 1)
 
-        let wrapped = importText("BEGIN:VCALENDAR\nVERSION:2.0\n" + Self.rdatePeriodList + "END:VCALENDAR\n")
+        let wrapped = importText("BEGIN:VCALENDAR\nVERSION:2.0\n" + rdatePeriodList + "END:VCALENDAR\n")
         let event = try #require(wrapped.dataset?.events.first, "\(wrapped.problems)")
+        #expect(Set(event.sessions.compactMap { $0.start?.description })
+                == ["1996-12-30T02:00", "1997-01-01T18:00", "1997-01-09T18:00"])
+        #expect(!wrapped.problems.contains { $0.message.contains("RDATE") }, "\(wrapped.problems)")
+    }
+
+    /// Our own variant of that event with a malformed period start (`199709T180000Z`): the bad
+    /// period is named at its line and the good ones stay.
+    @Test func aMalformedRdatePeriodIsNamed() throws {
+        let text = """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            BEGIN:VEVENT
+            UID:rdate-periods@example.org
+            DTSTART:19961230T020000Z
+            SUMMARY:Periods
+            RDATE;VALUE=PERIOD:19970101T180000Z/19970102T070000Z,199709T180000Z/PT5H30M
+            END:VEVENT
+            END:VCALENDAR
+
+            """
+        let result = importText(text)
+        let event = try #require(result.dataset?.events.first, "\(result.problems)")
         #expect(Set(event.sessions.compactMap { $0.start?.description }) == ["1996-12-30T02:00", "1997-01-01T18:00"])
-        expectImportProblem(wrapped, "RDATE value \"199709T180000Z/PT5H30M\" is not a date, date-time or period", line: 8)
+        expectImportProblem(result, "RDATE value \"199709T180000Z/PT5H30M\" is not a date, date-time or period", line: 7)
     }
 
     /// issue_127_categories_with_commas.ics: escaped commas stay inside a category.
     @Test func categoriesWithEscapedCommas() throws {
-        let dataset = try #require(importText(Self.categoriesWithCommas).dataset)
+        guard let text = try Self.calendar("issue_127_categories_with_commas.ics") else { return }
+        let dataset = try #require(importText(text).dataset)
         #expect(dataset.tracks.map(\.name.en) == ["Meeting, John", "Work, Sarah", "Project"])
         #expect(dataset.events.first?.sessions.first?.tracks.count == 3)
     }
 
     /// fuzz_testcase_vtimezone_lone_cr.ics: a lone VTIMEZONE is not a calendar.
-    @Test func aLoneTimeZone() {
-        let result = importText(Self.vtimezoneAlone, format: .ics)
+    @Test func aLoneTimeZone() throws {
+        guard let text = try Self.calendar("fuzz_testcase_vtimezone_lone_cr.ics") else { return }
+        let result = importText(text, format: .ics)
         expectImportProblem(result, "not an iCalendar file: it starts with BEGIN:VTIMEZONE", severity: .error, line: 1)
     }
 

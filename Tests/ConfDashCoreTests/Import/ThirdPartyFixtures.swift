@@ -7,11 +7,13 @@ import Testing
 enum ThirdPartyFixtures {
     static let directory = RealSchedules.directory.deletingLastPathComponent().appendingPathComponent("third-party")
 
-    /// False, loudly (a failure in CI), when the folder is missing.
+    /// False, loudly, when the folder is missing. The folder is fetched data kept beside the
+    /// repository (never committed), so a fresh CI machine may not have it: the tests then say so
+    /// and skip; CONFDASH_REQUIRE_THIRD_PARTY=1 turns the absence into a failure.
     static func available(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         guard !FileManager.default.fileExists(atPath: directory.path) else { return true }
         let message = "THIRD-PARTY FIXTURES NOT FOUND at \(directory.path): this check did not run"
-        if ProcessInfo.processInfo.environment["CI"] != nil {
+        if ProcessInfo.processInfo.environment["CONFDASH_REQUIRE_THIRD_PARTY"] == "1" {
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         } else {
             print("⚠️  \(message)")
