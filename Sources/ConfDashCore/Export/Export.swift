@@ -83,32 +83,52 @@ struct NoteTally {
     private struct Key: Hashable { var condition: String; var consequence: String }
     private var order: [Key] = []
     private var ids: [Key: [String]] = [:]
-    private var counts: [Key: Int] = [:]
+    private var counts: [Key: (sessions: Int, topics: Int)] = [:]
     private static let shownIDs = 3
 
-    /// `condition` follows "N session(s)" ("with no clock time"); `consequence` says what was
-    /// done and why. Sessions with the same pair are counted on one line.
-    mutating func add(_ condition: String, _ consequence: String, session id: String) {
+    /// `condition` follows "N sessions" ("with no clock time"); `consequence` says what was
+    /// done and why. Sessions with the same pair are counted on one line. A breakout topic
+    /// (`groupTopic`) is counted as a topic, not a session, as everywhere else users see counts.
+    mutating func add(_ condition: String, _ consequence: String, session id: String, isTopic: Bool = false) {
         let key = Key(condition: condition, consequence: consequence)
         if counts[key] == nil { order.append(key) }
-        counts[key, default: 0] += 1
+        var count = counts[key] ?? (0, 0)
+        if isTopic { count.topics += 1 } else { count.sessions += 1 }
+        counts[key] = count
         if ids[key, default: []].count < Self.shownIDs { ids[key, default: []].append(id) }
+    }
+
+    /// The same, for a session of the model (topic or not from its `groupTopic`).
+    mutating func add(_ condition: String, _ consequence: String, session: Session) {
+        add(condition, consequence, session: session.id, isTopic: session.groupTopic)
     }
 
     /// A note about the export as a whole rather than about sessions.
     mutating func add(general message: String) {
         let key = Key(condition: "", consequence: message)
-        if counts[key] == nil { order.append(key); counts[key] = 0 }
+        if counts[key] == nil { order.append(key); counts[key] = (0, 0) }
     }
 
     var lines: [String] {
         order.map { key in
-            let count = counts[key] ?? 0
-            guard count > 0 else { return key.consequence }
+            let count = counts[key] ?? (0, 0)
+            let total = count.sessions + count.topics
+            guard total > 0 else { return key.consequence }
             let shown = ids[key] ?? []
-            let more = count - shown.count
+            let more = total - shown.count
             let list = shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
-            return "\(count) \(count == 1 ? "session" : "sessions") \(key.condition) (\(list)): \(key.consequence)"
+            return "\(Self.entries(count.sessions, count.topics)) \(key.condition) (\(list)): \(key.consequence)"
+        }
+    }
+
+    /// "47 sessions", "35 sessions and 12 breakout topics", "1 breakout topic".
+    private static func entries(_ sessions: Int, _ topics: Int) -> String {
+        let sessionText = "\(sessions) \(sessions == 1 ? "session" : "sessions")"
+        let topicText = "\(topics) \(topics == 1 ? "breakout topic" : "breakout topics")"
+        switch (sessions, topics) {
+        case (_, 0): return sessionText
+        case (0, _): return topicText
+        default: return sessionText + " and " + topicText
         }
     }
 }

@@ -136,30 +136,30 @@ struct FrabScheduleBuilder {
         guard case .clock(let start, let duration, let zone) = item.timing else {
             notes.add("with no clock time in the source",
                       "left out: \(formatName) requires a start time and a duration for every event, and none is made up (ics, csv and md export them)",
-                      session: session.id)
+                      session: session)
             return nil
         }
         guard let zone else {
             notes.add("with a clock time in an event that states no time zone",
                       "left out: \(formatName) requires dates with a UTC offset, and none is made up",
-                      session: session.id)
+                      session: session)
             return nil
         }
         guard let duration else {
             notes.add("with a start time but no duration",
                       "left out: \(formatName) requires a duration, and none is made up (ics, csv and md export them)",
-                      session: session.id)
+                      session: session)
             return nil
         }
         let room = context.roomName(item)
         if room == nil {
             notes.add("with no room stated", "each is written under a room with an empty name, since \(formatName) requires a room",
-                      session: session.id)
+                      session: session)
         }
         let tracks = context.trackNames(session)
         if tracks.count > 1 {
             notes.add("with more than one track", "each is written with its first track only: \(formatName) has one track per event",
-                      session: session.id)
+                      session: session)
         }
         // From the instant: in the hour the clocks repeat, the end's wall clock alone has two offsets.
         let end = item.endUTC.map { zone.isoWithOffset(utc: $0) } ?? zone.isoWithOffset(start)

@@ -62,15 +62,15 @@ struct ICSExporter {
                 if let end = item.end { ics.raw("DTEND", ICSText.dateTime(end)) }
                 notes.add("with a clock time in an event that states no time zone",
                           "each is written in floating local time (no TZID): calendars show it at that clock time in any zone",
-                          session: session.id)
+                          session: session)
             }
             if duration == nil {
-                notes.add("with a start time but no duration", "each is written with no DTEND: the end is not stated", session: session.id)
+                notes.add("with a start time but no duration", "each is written with no DTEND: the end is not stated", session: session)
             }
         case .day(let day):
             allDay(DateRange(from: day, to: day), to: &ics)
             notes.add("with a day but no clock time", "each is an all-day entry on its day: no time is made up",
-                      session: session.id)
+                      session: session)
         case .possibleDays(let range), .duringEvent(let range):
             // The days it may fall on; transparent, so it does not block the calendar, and marked.
             allDay(range, to: &ics)
@@ -80,7 +80,7 @@ struct ICSExporter {
                 ? ("with only a span of possible days", "its whole span", "names the possible days")
                 : ("with no day stated in the source", "the whole event", "says the day is not stated")
             notes.add(condition, "each is an all-day entry over \(span), marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that \(says)",
-                      session: session.id)
+                      session: session)
         }
         ics.text("SUMMARY", context.title(item))
         let description = self.description(item)
