@@ -25,7 +25,7 @@ struct DatasetAssembler {
         let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
         guard let first = days.min(), let last = days.max() else {
             log.warning(entries.isEmpty ? "the file has no sessions and no dates: there is nothing to show"
-                        : "no session has a date, so there are no days to show the \(Plural.count(entries.count, "session", "sessions", .en)) on", at: "", nil)
+                        : "no session has a date, so the \(Plural.count(entries.count, "session", "sessions", .en)) \(entries.count == 1 ? "is" : "are") left out: an event needs at least one dated session to be placed", at: "", nil)
             return dataset
         }
         // Sessions are large values: sort their places, not the sessions themselves.
