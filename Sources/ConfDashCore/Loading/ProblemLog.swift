@@ -17,8 +17,17 @@ final class ProblemLog {
         add(.warning, message, path, position)
     }
 
+    /// The longest message a problem line carries. Every reader quotes file values with
+    /// `quoted`, which shortens them; this bound catches a value some message forgot to quote
+    /// (an RRULE part once made a 3,300-character line), so a problem stays one readable line.
+    static let messageLimit = 1_000
+
     private func add(_ severity: LoadProblem.Severity, _ message: String, _ path: String, _ position: JSONPosition?) {
         if severity == .error { hasErrors = true }
+        var message = message
+        if message.utf8.count > Self.messageLimit, message.count > Self.messageLimit {
+            message = String(message.prefix(Self.messageLimit - 1)) + "…"
+        }
         problems.append(LoadProblem(severity: severity, file: file, path: path,
                                     line: position?.line, column: position?.column, message: message))
     }

@@ -186,7 +186,7 @@ struct ICSImportTests {
         let result = importText(F.ics(monthly + "\n" + endless))
         let sessions = try #require(result.dataset?.events.first?.sessions)
         #expect(sessions.map(\.title.en) == ["Monthly", "Weekly"])
-        expectImportProblem(result, "is not expanded (FREQ=MONTHLY)", line: 9)
+        expectImportProblem(result, "is not expanded (\"FREQ=MONTHLY\")", line: 9)
         expectImportProblem(result, "RRULE repeats without end", line: 16)
     }
 

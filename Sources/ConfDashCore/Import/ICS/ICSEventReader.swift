@@ -157,7 +157,7 @@ struct ICSEventReader {
         if let property = vevent.property("RRULE") {
             switch RecurrenceRule.parse(property.value) {
             case .failure(.unsupported(let part)):
-                log.warning("RRULE \(quoted(property.value)) is not expanded (\(part)): confdash expands FREQ=DAILY and WEEKLY with "
+                log.warning("RRULE \(quoted(property.value)) is not expanded (\(quoted(part, limit: 40))): confdash expands FREQ=DAILY and WEEKLY with "
                             + "COUNT, UNTIL, INTERVAL and BYDAY; the event is shown once, on its first date", at: path + ".RRULE", property.position)
             case .failure(.endless):
                 log.warning("RRULE repeats without end (no COUNT or UNTIL); the event is shown once, on its first date",
