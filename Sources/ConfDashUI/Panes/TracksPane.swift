@@ -24,7 +24,7 @@ enum TracksPane {
         let nameWidth = max(content.width - countWidth - trendWidth - 2, 6)
         let scope = data.eventsInScope(state)
         let trendLabel = words.trendBy(singleEvent: scope.count == 1)
-        grid.write(words.trackHeader.fitted(toWidth: nameWidth) + "sessions".fitted(toWidth: countWidth, alignment: .right)
+        grid.write(words.trackHeader.fitted(toWidth: nameWidth) + words.sessionsHeader.fitted(toWidth: countWidth, alignment: .right)
                    + "  " + trendLabel, in: content, row: 0, style: theme.dim)
         let peak = max(rows.flatMap(\.trend).max() ?? 1, 1)
         let height = listHeight(content)
