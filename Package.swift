@@ -82,12 +82,12 @@ let package = Package(
         .testTarget(name: "ConfDashCoreTests", dependencies: ["ConfDashCore", "ConfDashBundledData", "confdash-state-writer",
                                                              "ConfDashTestSupport"]),
         // Against a local HTTP server the tests start themselves (scripts/test-http-server.py, 127.0.0.1 only).
-        .testTarget(name: "ConfDashRemoteTests", dependencies: ["ConfDashRemote", "ConfDashCore", "ConfDashCLI", "confdash"]),
+        .testTarget(name: "ConfDashRemoteTests", dependencies: ["ConfDashRemote", "ConfDashCore", "ConfDashCLI", "confdash", "ConfDashTestSupport"]),
         .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData"], exclude: ["__Screens__"]),
         .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash", "ConfDashTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
         // The real binaries in tmux: keys, resizes, quitting, signals, crashes, and the terminal afterwards.
-        .testTarget(name: "ConfDashEndToEndTests", dependencies: ["confdash", "confdash-terminal-demo"]),
+        .testTarget(name: "ConfDashEndToEndTests", dependencies: ["confdash", "confdash-terminal-demo", "ConfDashTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 
@@ -11,49 +12,10 @@ struct LiveTerminalTests {
         .deletingLastPathComponent()
     static let congress = repository.deletingLastPathComponent().appendingPathComponent("shared/fixtures/schedules/38c3-schedule.xml").path
 
-    /// The test server, started here and stopped when the test ends (it also exits when its stdin closes).
-    final class Server {
-        let directory: URL
-        let port: Int
-        private let process = Process()
-        private let input = Pipe()
-
-        init(directory: URL) throws {
-            self.directory = directory
-            try Data("{}".utf8).write(to: directory.appendingPathComponent("routes.json"))
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", LiveTerminalTests.repository.appendingPathComponent("scripts/test-http-server.py").path,
-                                 directory.appendingPathComponent("routes.json").path, directory.appendingPathComponent("log.jsonl").path]
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-            var line = Data()
-            while !line.contains(UInt8(ascii: "\n")) {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                line.append(chunk)
-            }
-            let words = String(decoding: line, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-            guard words.count == 2, words[0] == "port", let port = Int(words[1]) else {
-                process.terminate()
-                throw HarnessError(description: "the test server did not start: \(String(decoding: line, as: UTF8.self))")
-            }
-            self.port = port
-        }
-
-        /// From now on, `path` answers with `body` (ETag `etag`), after `delay` seconds.
-        func serve(_ path: String, body: String, etag: String, delay: Double = 0) throws {
-            let file = directory.appendingPathComponent("body-\(etag.filter(\.isLetter))-\(UUID().uuidString.prefix(6)).xml")
-            try Data(body.utf8).write(to: file)
-            let routes: [String: [String: Any]] = [path: ["body_file": file.path, "etag": "\"\(etag)\"", "delay": delay]]
-            try JSONSerialization.data(withJSONObject: routes).write(to: directory.appendingPathComponent("routes.json"), options: .atomic)
-        }
-
-        func stop() {
-            try? input.fileHandleForWriting.close()
-            if process.isRunning { process.terminate(); process.waitUntilExit() }
-        }
+    /// From now on, the server answers `path` with `body` (ETag `etag`), after `delay` seconds.
+    static func serve(_ server: TestServer, _ path: String, body: String, etag: String, delay: Double = 0) throws {
+        let file = try server.file("body-\(etag.filter(\.isLetter)).xml", body)
+        try server.serve([path: TestServer.Answer(bodyFile: file, etag: "\"\(etag)\"", delay: delay)])
     }
 
     /// The next version: "Illegal instructions" (Saal 1, 28 Dec 11:00) moved to 16:00, the talk
@@ -86,10 +48,10 @@ struct LiveTerminalTests {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-e2e-live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
-        let server = try Server(directory: home)
+        let server = try TestServer()
         defer { server.stop() }
         let original = try String(contentsOfFile: Self.congress, encoding: .utf8)
-        try server.serve("/38c3.xml", body: original, etag: "v1")
+        try Self.serve(server, "/38c3.xml", body: original, etag: "v1")
 
         let url = "http://127.0.0.1:\(server.port)/38c3.xml"
         let environment = ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
@@ -107,7 +69,7 @@ struct LiveTerminalTests {
         _ = try pane.waitFor("★ ")
 
         // The server now has the next version, and answers it only after 3 s.
-        try server.serve("/38c3.xml", body: try Self.nextVersion(of: original), etag: "v2", delay: 3)
+        try Self.serve(server, "/38c3.xml", body: try Self.nextVersion(of: original), etag: "v2", delay: 3)
         try pane.sendKeys("R")
         _ = try pane.waitFor("Reloading http://127.0.0.1", timeout: 2)
         // The dashboard answers keys while the reload waits for the server.

@@ -1,5 +1,6 @@
 import ConfDashCore
 import ConfDashRemote
+import ConfDashTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)

@@ -11,18 +11,11 @@ import Testing
 struct ThirdPartyCalendarTests {
     /// python icalendar's test calendars, fetched beside the repository (../shared/fixtures/third-party,
     /// README there: repository, commit, licence), not copied into it; nil (the test is skipped) if absent.
-    static func calendar(_ name: String) throws -> String? {
+    static func calendar(_ name: String, folder: String = "calendars") throws -> String? {
         guard ThirdPartyFixtures.available() else { return nil }
-        let url = ThirdPartyFixtures.url("python-icalendar/src/icalendar/tests/calendars/" + name)
+        let url = ThirdPartyFixtures.url("python-icalendar/src/icalendar/tests/\(folder)/" + name)
         return try String(contentsOf: url, encoding: .utf8)
     }
-
-    static func event(_ name: String) throws -> String? {
-        guard ThirdPartyFixtures.available() else { return nil }
-        let url = ThirdPartyFixtures.url("python-icalendar/src/icalendar/tests/events/" + name)
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
 
     /// issue_1050_multiple_calendars.ics: both calendars are read (the second was ignored); their
     /// events have no DTSTART, which each warning says at its line.
@@ -48,7 +41,7 @@ struct ThirdPartyCalendarTests {
     /// issue_156_RDATE_with_PERIOD_list.ics: a bare VEVENT is not a calendar; inside one, each
     /// period (one of them with a folded duration) is an occurrence.
     @Test func rdatePeriods() throws {
-        guard let rdatePeriodList = try Self.event("issue_156_RDATE_with_PERIOD_list.ics") else { return }
+        guard let rdatePeriodList = try Self.calendar("issue_156_RDATE_with_PERIOD_list.ics", folder: "events") else { return }
         let bare = importText(rdatePeriodList, format: .ics)
         expectImportProblem(bare, "not an iCalendar file: it starts with BEGIN:VEVENT", severity: .error, line: 1)
 
