@@ -7,7 +7,8 @@ struct DashboardCommand: ParsableCommand {
         abstract: "Open the interactive dashboard (what confdash does with no subcommand).",
         discussion: """
         Needs a terminal: with stdin or stdout not a TTY, or TERM unset or dumb, it prints one line \
-        and exits with status 1. Press ? inside for every key; q quits.
+        and exits with status 1. Press ? inside for every key; q quits. / opens an empty search \
+        line; up and down arrows in it (and in the : command line) recall earlier lines of the session.
 
         With --data FILE or URL, R (or :reload) reads the schedule again in the background and \
         marks new, moved and cancelled sessions in the lists; C lists every change with its old and \

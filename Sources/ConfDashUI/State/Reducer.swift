@@ -53,6 +53,7 @@ public struct Reducer: Sendable {
             var fresh = initialState(size: state.size, language: state.language)
             fresh.localTime = state.localTime
             fresh.personal = state.personal.clockOnly
+            fresh.history = state.history
             fresh.message = .opened(OpenedFile(summary, name: name))
             state = fresh
         case .opened(_, .failure(let failure)):
@@ -91,8 +92,8 @@ public struct Reducer: Sendable {
         case .nextEvent: selectEvent(offset: 1, &state)
         case .activate: activate(&state)
         case .startSearch:
-            let current = state.searchText
-            state.mode = .search(LineInput(text: current ?? ""))
+            // An empty line: the search in force stays until Enter replaces it; ↑ recalls it.
+            state.mode = .search(LineInput())
         case .nextMatch: jumpToMatch(1, &state)
         case .previousMatch: jumpToMatch(-1, &state)
         case .cancel: cancel(&state)
