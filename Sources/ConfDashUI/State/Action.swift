@@ -88,6 +88,8 @@ public enum LineEdit: Equatable, Hashable, Sendable {
     case moveLeft, moveRight, moveHome, moveEnd
     case clear
     case complete, completeBackward
+    /// ↑ / ↓: an earlier (later) entry of the line's history.
+    case historyPrevious, historyNext
     case submit
 }
 

@@ -28,6 +28,7 @@ extension Reducer {
         var fresh = initialState(size: state.size, language: state.language)
         fresh.localTime = state.localTime
         fresh.personal = state.personal.clockOnly
+        fresh.history = state.history
         fresh.live.source = name
         fresh.message = .opened(OpenedFile(summary, name: name, notice: notice))
         state = fresh

@@ -91,8 +91,8 @@ public struct Reducer: Sendable {
         case .nextEvent: selectEvent(offset: 1, &state)
         case .activate: activate(&state)
         case .startSearch:
-            let current = state.searchText
-            state.mode = .search(LineInput(text: current ?? ""))
+            // An empty line: the search in force stays until Enter replaces it; ↑ recalls it.
+            state.mode = .search(LineInput())
         case .nextMatch: jumpToMatch(1, &state)
         case .previousMatch: jumpToMatch(-1, &state)
         case .cancel: cancel(&state)
