@@ -7,12 +7,16 @@ struct DashboardCommand: ParsableCommand {
         abstract: "Open the interactive dashboard (what confdash does with no subcommand).",
         discussion: """
         Needs a terminal: with stdin or stdout not a TTY, or TERM unset or dumb, it prints one line \
-        and exits with status 1. Press ? inside for every key; q quits.
+        and exits with status 1. Press ? inside for every key; q quits. / opens an empty search \
+        line; up and down arrows in it (and in the : command line) recall earlier lines of the session.
 
         With --data FILE or URL, R (or :reload) reads the schedule again in the background and \
         marks new, moved and cancelled sessions in the lists; C lists every change with its old and \
         new day, time and room, and a starred session that moved or was cancelled gets a notice. \
-        --refresh-every 15m does it on its own.
+        --refresh-every 15m does it on its own. :open URL opens another schedule by URL in the \
+        background, through the same cache; a failure names the URL and leaves the screen as it \
+        was. Started with --data URL while the server cannot be reached, the dashboard shows the \
+        cached copy and says so, with its age, in its first message.
 
         Examples:
           confdash

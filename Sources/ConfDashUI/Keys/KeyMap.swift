@@ -125,7 +125,7 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("[")], .previousEvent, .global, "Previous event", "Événement précédent"),
     bind([.character("]")], .nextEvent, .global, "Next event", "Événement suivant", hint: ("event", "événement"), label: "[ ]"),
     bind([.character("t")], .openTrackPicker, .global, "Choose tracks (several at once; every event)", "Choisir des thèmes (plusieurs ; tous les événements)", hint: ("tracks", "thèmes")),
-    bind([.character("/")], .startSearch, .global, "Search all events (case and accents ignored)", "Chercher dans tous les événements (sans casse ni accents)", hint: ("search", "chercher")),
+    bind([.character("/")], .startSearch, .global, "Search all events (case and accents ignored; ↑ earlier searches)", "Chercher dans tous les événements (sans casse ni accents ; ↑ historique)", hint: ("search", "chercher")),
     bind([.character("n")], .nextMatch, .global, "Next search match", "Résultat suivant"),
     bind([.character("N")], .previousMatch, .global, "Previous search match", "Résultat précédent"),
     bind([.escape], .cancel, .global, "Clear the last filter", "Retirer le dernier filtre"),
@@ -241,6 +241,8 @@ private func lineEditing(_ context: KeyContext) -> [KeyBinding] {
         edit([.home, .control("a")], .moveHome, context, "Start of line", "Début de ligne"),
         edit([.end, .control("e")], .moveEnd, context, "End of line", "Fin de ligne"),
         edit([.control("u")], .clear, context, "Clear the line", "Effacer la ligne"),
+        edit([.up, .control("p")], .historyPrevious, context, "Earlier line typed here (this session)", "Ligne tapée ici avant (cette session)"),
+        edit([.down, .control("n")], .historyNext, context, "Later line typed here (back to the one being typed)", "Ligne tapée ici après (retour à celle en cours)"),
         bind([.control("c")], .quit, context, "Quit", "Quitter"),
     ]
 }

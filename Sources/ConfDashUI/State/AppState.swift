@@ -46,6 +46,9 @@ public struct LineInput: Equatable, Sendable {
     /// Completion candidates shown while Tab cycles through them, and the one chosen.
     public var completions: [String] = []
     public var completionIndex: Int?
+    /// The history entry ↑ / ↓ show (nil: the line being typed), and that line while they do.
+    public var recallIndex: Int?
+    public var draft = ""
 
     public init(text: String = "") { self.text = text; cursor = text.count }
 }
@@ -115,6 +118,8 @@ public struct AppState: Equatable, Sendable {
     public var personal = PersonalView()
     /// Reloading the schedule and what the last reload changed.
     public var live = LiveView()
+    /// Earlier searches and command lines of this session (↑ / ↓ in the input lines).
+    public var history = InputHistory()
 
     public init(size: Size, language: Language, selectedEvent: String?) {
         self.size = size; self.language = language; self.selectedEvent = selectedEvent

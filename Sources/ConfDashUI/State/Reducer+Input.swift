@@ -9,7 +9,14 @@ extension Reducer {
         case .normal:
             return []
         case .search(var input):
+            if edit == .historyPrevious || edit == .historyNext {
+                input.recall(older: edit == .historyPrevious, from: state.history.searches)
+                state.mode = .search(input)
+                state.agenda = ListPosition()
+                return []
+            }
             if edit == .submit {
+                state.history.searches = InputHistory.recording(input.text, in: state.history.searches)
                 state.mode = .normal
                 state.apply(.search(input.text.trimmingCharacters(in: .whitespaces)))
                 if input.text.trimmingCharacters(in: .whitespaces).isEmpty { state.remove(.search) }
@@ -26,6 +33,7 @@ extension Reducer {
             switch edit {
             case .submit:
                 state.mode = .normal
+                state.history.commands = InputHistory.recording(input.text, in: state.history.commands)
                 switch CommandTable.parse(input.text) {
                 case .empty: return []
                 case .error(let message): state.message = message; return []
@@ -33,6 +41,8 @@ extension Reducer {
                 }
             case .complete, .completeBackward:
                 complete(&input, backward: edit == .completeBackward, language: state.language)
+            case .historyPrevious, .historyNext:
+                input.recall(older: edit == .historyPrevious, from: state.history.commands)
             default:
                 input.apply(edit)
                 input.completions = []
@@ -80,7 +90,7 @@ extension LineInput {
         case .moveHome: cursor = 0
         case .moveEnd: cursor = characters.count
         case .clear: characters = []; cursor = 0
-        case .complete, .completeBackward, .submit: break
+        case .complete, .completeBackward, .historyPrevious, .historyNext, .submit: break
         }
         text = String(characters)
     }
