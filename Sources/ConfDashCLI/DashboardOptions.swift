@@ -49,7 +49,8 @@ struct DashboardOptions: ParsableArguments {
             let store = DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
                                        localTime: localTime, localZone: localZone)
             if let personal {
-                let file = PersonalFile(store: personal, dataset: index.dataset)
+                // The live dashboard saves on the writer's thread, so a star never waits for the disk.
+                let file = PersonalFile(store: personal, dataset: index.dataset, writer: saving ? .shared : nil)
                 file.savesChanges = saving
                 store.attach(file)
             }

@@ -34,7 +34,7 @@ import Testing
     /// The second version of the mini schedule, as if fetched from `url`, with R reading it again.
     static func fetchedSecond(notice: OfflineNotice? = nil) -> @Sendable (String) -> RemoteOpening {
         { location in
-            let result = DatasetImporter.load(data: Data(Live.Mini.second.xml.utf8), name: location)
+            let result = DatasetImporter.load(data: Data(Live.second.xml.utf8), name: location)
             let summary = LoadSummary(name: location, dataset: result.dataset!, warnings: [])
             let source = ScheduleSource(name: location) { current in ReloadResult(dataset: current) }
             return RemoteOpening(name: location, result: .success(summary), notice: notice, source: source)
@@ -53,7 +53,7 @@ import Testing
         var expected = before
         expected.live.opening = Self.url
         expected.message = .live(.fetching(Self.url))
-        expected.history.commands = ["open " + Self.url]
+        expected.history.commands = ["open " + Self.url]  // the command line's history (↑ recalls it)
         #expect(store.state == expected, "only the state says a fetch runs; the work waits in the background")
         #expect(setup.held.pending == 1)
         let screen = store.render().text
@@ -98,8 +98,8 @@ import Testing
         _ = store.idle()
         var expected = before
         expected.message = .openFailed(.unreadable(file: Self.url, reason: "cannot fetch the schedule (HTTP 404) and there is no cached copy"))
-        expected.history.commands = ["open " + Self.url]
-        #expect(store.state == expected, "place, filters and search stay; only the message (and the line typed, for ↑) is new")
+        expected.history.commands = ["open " + Self.url]  // the command line's history (↑ recalls it)
+        #expect(store.state == expected, "place, filters and search stay; only the message is new")
         #expect(store.data.index.dataset == data)
         #expect(UIText(.en).message(store.state.message!) == Self.url + ": cannot fetch the schedule (HTTP 404) and there is no cached copy")
         // R still reads the file shown before.
@@ -146,7 +146,7 @@ import Testing
         let setup = try Live.setup()
         let store = setup.store
         let other = setup.directory.appendingPathComponent("other.xml")
-        try Data(Live.Mini.second.xml.utf8).write(to: other)
+        try Data(Live.second.xml.utf8).write(to: other)
         Live.press(Self.open(other.path), store)
         #expect(store.state.live.source == "other.xml")
         Live.press("R", store)
