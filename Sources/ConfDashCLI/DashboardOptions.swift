@@ -38,6 +38,10 @@ struct DashboardOptions: ParsableArguments {
         /// What R reads again (nil: the built-in dataset), and `--refresh-every` in seconds.
         var source: ScheduleSource?
         var refreshEvery: Double?
+        /// How `:open URL` fetches.
+        var opener: RemoteOpener?
+        /// `--data URL` shown from its cached copy because fetching failed: the first message.
+        var offline: OfflineNotice?
 
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
@@ -53,6 +57,8 @@ struct DashboardOptions: ParsableArguments {
             store.configureClock(now: now, remindMinutes: remindMinutes)
             // snapshot (not saving) reloads at once, so `--keys R` shows the result in its frame.
             store.follow(source, refreshEvery: refreshEvery, runner: saving ? .thread : .inline)
+            store.openURLs(with: opener)
+            if let offline { store.send(.startedOffline(offline)) }
             return store
         }
     }
@@ -65,7 +71,8 @@ struct DashboardOptions: ParsableArguments {
         case .failure(let error): throw CommandFailure.usage(error.message)
         }
         let refresh = try refreshInterval()
-        let index = try input.loadIndex(io)
+        let (summary, offline) = try input.loadTellingOffline(io)
+        let index = DatasetIndex(summary.dataset)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
         }
@@ -73,7 +80,7 @@ struct DashboardOptions: ParsableArguments {
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
                      localTime: clock.tz != .event, localZone: clock.zone(io),
                      now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
-                     refreshEvery: refresh)
+                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: offline)
     }
 
     /// `--refresh-every` in seconds: at least 10, and only with something to read again.

@@ -100,17 +100,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension CalendarDate: Codable {
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date as YYYY-MM-DD, found \"\(text)\"")
-        }
-        self = date
+        self = try TextCoding.decode(decoder, expecting: "a date as YYYY-MM-DD", CalendarDate.init(iso:))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws { try TextCoding.encode(iso, to: encoder) }
+}
+
+/// Values JSON holds as one string (a date, a clock time): read back with a message that says
+/// which form was expected, written as that string.
+enum TextCoding {
+    static func decode<Value>(_ decoder: Decoder, expecting form: String, _ parse: (String) -> Value?) throws -> Value {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected \(form), found \"\(text)\"")
+        }
+        return value
+    }
+
+    static func encode(_ text: String, to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(iso)
+        try container.encode(text)
     }
 }
 
@@ -143,16 +153,8 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let time = ClockTime(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a time as HH:MM, found \"\(text)\"")
-        }
-        self = time
+        self = try TextCoding.decode(decoder, expecting: "a time as HH:MM", ClockTime.init(text:))
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public func encode(to encoder: Encoder) throws { try TextCoding.encode(description, to: encoder) }
 }

@@ -47,7 +47,7 @@ public enum Command: Equatable, Hashable, Sendable {
     case search(String)
     case setLanguage(Language)
     case setTimeZone(local: Bool)
-    /// `:open [--input-format F] FILE`.
+    /// `:open [--input-format F] FILE|URL`.
     case open(String, format: InputFormat = .auto)
     /// `:note TEXT` on the selected session (empty: remove the note).
     case setNote(String)
@@ -72,10 +72,14 @@ public enum Action: Equatable, Sendable {
     case tick(Int)
     /// The result of an `.open` effect, with the file's name as the message shows it.
     case opened(String, Result<LoadSummary, LoadError>)
+    /// The result of an `.openURL` effect (the URL as shown); on success the data is already in place.
+    case fetched(String, Result<LoadSummary, LoadError>, notice: OfflineNotice?)
     /// The result of a `.reload` effect; the new version (if any) is already in place.
     case reloaded(ReloadReport)
     /// `--refresh-every`: time for a reload nobody asked for by key.
     case refreshDue
+    /// At start, `--data URL` could not be fetched: the cached copy is shown, and the user is told.
+    case startedOffline(OfflineNotice)
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {
@@ -103,4 +107,6 @@ public enum Effect: Equatable, Sendable {
     case bell
     /// Read the schedule again off the main thread; the result comes back as `.reloaded`.
     case reload(automatic: Bool)
+    /// Fetch a schedule by URL off the main thread; the result comes back as `.fetched`.
+    case openURL(String, format: InputFormat)
 }

@@ -24,6 +24,7 @@ extension UIText {
                 text += pick(" (\(file.warnings) warnings: `confdash validate` lists them)",
                              " (\(file.warnings) avertissements : `confdash validate` les liste)")
             }
+            if let notice = file.notice { text = offline(notice) + " · " + text }
             return text
         case .personal(let message): return personal(message)
         case .live(let message): return live(message)
