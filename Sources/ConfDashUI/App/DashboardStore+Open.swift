@@ -36,9 +36,10 @@ extension DashboardStore {
         live.source = opening.source
         live.nextRefresh = live.refreshInterval.map { live.uptime() + $0 }
         send(.fetched(opening.name, opening.result, notice: opening.notice))
-        if let directory = personal?.store.directory {
-            attach(PersonalFile(store: PersonalStateStore(directory: directory, identity: .of(summary.dataset, dataPath: location)),
-                                dataset: summary.dataset))
+        if let personal {
+            // Same writer and saving as before (snapshot keeps changes in memory).
+            attach(personal.reopened(PersonalStateStore(directory: personal.store.directory, identity: .of(summary.dataset, dataPath: location)),
+                                     dataset: summary.dataset))
         }
     }
 }
