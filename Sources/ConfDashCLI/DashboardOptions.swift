@@ -44,6 +44,7 @@ struct DashboardOptions: ParsableArguments {
         func dashboard(size: Size, saving: Bool = true) -> DashboardStore {
             let store = DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
                                        localTime: localTime, localZone: localZone)
+            store.generatorVersion = ConfdashCLI.version
             if let personal {
                 let file = PersonalFile(store: personal, dataset: index.dataset)
                 file.savesChanges = saving

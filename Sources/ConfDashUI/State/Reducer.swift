@@ -62,6 +62,8 @@ public struct Reducer: Sendable {
             applyReload(report, &state)
         case .refreshDue:
             effects = startReload(automatic: true, &state)
+        case .acted(let message):
+            state.message = .act(message)
         }
         reconcile(&state)
         return effects
@@ -146,6 +148,8 @@ public struct Reducer: Sendable {
             return runPersonal(command, &state)
         case .reload, .showChanges:
             return runLive(command, &state)
+        case .openLink, .copySession, .export:
+            return runActing(command, &state)
         case .toggleMaximize:
             state.maximized.toggle()
         case .goToNow: goToNow(&state)

@@ -52,6 +52,8 @@ public enum StatusMessage: Equatable, Sendable {
     case live(LiveMessage)
     /// Rooms, times and keys that can do nothing (issue 10): worded in UIText+Places.
     case places(PlacesMessage)
+    /// Acting on a session: `o`, `y`, `:export` (worded in UIText+Acting).
+    case act(ActMessage)
 
     public var kind: MessageKind {
         switch self {
@@ -60,6 +62,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .personal(let message): return message.kind
         case .live(let message): return message.kind
         case .places(let message): return message.kind
+        case .act(let message): return message.kind
         }
     }
 

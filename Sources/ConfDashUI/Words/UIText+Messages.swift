@@ -28,6 +28,7 @@ extension UIText {
         case .personal(let message): return personal(message)
         case .live(let message): return live(message)
         case .places(let message): return placesMessage(message)
+        case .act(let message): return act(message)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"
         case .openFailed(let failure):
