@@ -83,7 +83,7 @@ let package = Package(
                                                              "ConfDashTestSupport"]),
         // Against a local HTTP server the tests start themselves (scripts/test-http-server.py, 127.0.0.1 only).
         .testTarget(name: "ConfDashRemoteTests", dependencies: ["ConfDashRemote", "ConfDashCore", "ConfDashCLI", "confdash", "ConfDashTestSupport"]),
-        .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData"], exclude: ["__Screens__"]),
+        .testTarget(name: "ConfDashUITests", dependencies: ["ConfDashUI", "ConfDashScreen", "ConfDashBundledData", "ConfDashTestSupport"], exclude: ["__Screens__"]),
         .testTarget(name: "ConfDashCLITests", dependencies: ["ConfDashCLI", "confdash", "ConfDashTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(name: "ConfDashTerminalTests", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
         // The real binaries in tmux: keys, resizes, quitting, signals, crashes, and the terminal afterwards.

@@ -14,8 +14,9 @@ Exit status: 0 all match; 1 a check failed; 64 bad usage.
 
 import csv
 import io
-import json
 import sys
+
+from export_check import agenda_sessions, report
 
 HEADER = ["id", "event", "event_title", "title", "kind", "count", "day", "possible_days", "part_of_day",
           "start", "end", "duration_minutes", "time_zone", "room", "tracks", "technologies", "people",
@@ -33,8 +34,7 @@ def main(argv):
     csv_path, agenda_path = argv[1:]
     with open(csv_path, "rb") as file:
         raw = file.read()
-    with open(agenda_path, encoding="utf-8") as file:
-        sessions = json.load(file)["sessions"]
+    sessions = agenda_sessions(agenda_path)
     problems = []
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append("the file starts with a byte order mark")
@@ -64,12 +64,8 @@ def main(argv):
             problems.append(f"record {number}: uid {fields['uid']!r}")
         if (fields["start"] or None) != session["start"]:
             problems.append(f"record {number}: start {fields['start']!r}, the agenda says {session['start']!r}")
-    for problem in problems:
-        print(f"{csv_path}: error: {problem}")
-    if problems:
-        return 1
-    print(f"{csv_path}: csv reads {len(records)} rows back under the documented header: same ids, titles and starts as the agenda")
-    return 0
+    return report(csv_path, problems,
+                  f"csv reads {len(records)} rows back under the documented header: same ids, titles and starts as the agenda")
 
 
 if __name__ == "__main__":

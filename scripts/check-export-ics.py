@@ -21,6 +21,8 @@ import datetime
 import json
 import sys
 
+from export_check import agenda_sessions, report
+
 try:
     from icalendar import Calendar
 except ImportError:
@@ -95,8 +97,7 @@ def main(argv):
     ics_path, agenda_path, events_path = argv[1:]
     with open(ics_path, "rb") as file:
         raw = file.read()
-    with open(agenda_path, encoding="utf-8") as file:
-        sessions = json.load(file)["sessions"]
+    sessions = agenda_sessions(agenda_path)
     with open(events_path, encoding="utf-8") as file:
         event_days = {e["id"]: (as_date(e["startDate"]), as_date(e["endDate"])) for e in json.load(file)["events"]}
 
@@ -124,12 +125,7 @@ def main(argv):
             problems.append(f"{uid}: SUMMARY {str(vevent.get('SUMMARY'))!r} is not the title {session['title']!r}")
         check_dates(uid, session, event_days, vevent, problems)
 
-    for problem in problems:
-        print(f"{ics_path}: error: {problem}")
-    if problems:
-        return 1
-    print(f"{ics_path}: icalendar reads {len(vevents)} events back: same UIDs, titles and dates as the agenda")
-    return 0
+    return report(ics_path, problems, f"icalendar reads {len(vevents)} events back: same UIDs, titles and dates as the agenda")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ import json
 import sys
 import xml.etree.ElementTree as ElementTree
 
+from export_check import agenda_sessions, report
+
 
 def events_from_json(document):
     for day in document["schedule"]["conference"]["days"]:
@@ -50,8 +52,7 @@ def main(argv):
         options = parser.parse_args(argv[1:])
     except SystemExit:
         return 64
-    with open(options.agenda, encoding="utf-8") as file:
-        sessions = {s["id"]: s for s in json.load(file)["sessions"]}
+    sessions = {s["id"]: s for s in agenda_sessions(options.agenda)}
 
     problems = []
     if options.schedule.endswith(".json"):
@@ -103,13 +104,8 @@ def main(argv):
         for session_id in sorted(timed - exported):
             problems.append(f"{session_id}: has a start and a duration but is not in the schedule")
 
-    for problem in problems:
-        print(f"{options.schedule}: error: {problem}")
-    if problems:
-        return 1
-    print(f"{options.schedule}: {len(events)} of {len(sessions)} sessions in the schedule, each with the start, duration, "
-          f"title and room the source states; {len(sessions) - len(events)} left out")
-    return 0
+    return report(options.schedule, problems, f"{len(events)} of {len(sessions)} sessions in the schedule, each with the start, duration, "
+                  f"title and room the source states; {len(sessions) - len(events)} left out")
 
 
 if __name__ == "__main__":

@@ -124,7 +124,15 @@ extension ConfdashCLI {
             return notInteractiveStatus
         }
         let setup = try options.setup(io)
-        return MainActor.assumeIsolated { launcher!.run(setup.dashboard(size: Size(width: 80, height: 24))) }
+        let (status, failure) = MainActor.assumeIsolated {
+            let dashboard = setup.dashboard(size: Size(width: 80, height: 24))
+            let status = launcher!.run(dashboard)
+            // Saves run off the key path: every star shown is written before the program ends.
+            return (status, dashboard.finishSaving())
+        }
+        guard let failure else { return status }
+        io.err("confdash: \(failure)\n")
+        return status == ExitStatus.success ? ExitStatus.cantCreate : status
     }
 }
 

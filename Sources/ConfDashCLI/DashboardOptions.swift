@@ -46,7 +46,8 @@ struct DashboardOptions: ParsableArguments {
                                        localTime: localTime, localZone: localZone)
             store.generatorVersion = ConfdashCLI.version
             if let personal {
-                let file = PersonalFile(store: personal, dataset: index.dataset)
+                // The live dashboard saves on the writer's thread, so a star never waits for the disk.
+                let file = PersonalFile(store: personal, dataset: index.dataset, writer: saving ? .shared : nil)
                 file.savesChanges = saving
                 store.attach(file)
             }

@@ -17,11 +17,7 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only sessions that mention this technology, by id, name or alias (repeatable).", valueName: "technology"))
     var tech: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only events in this WCO region, by id or name (repeatable).", valueName: "region"))
-    var region: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop or other (repeatable).", valueName: "kind"))
-    var kind: [String] = []
+    @OptionGroup var eventScope: EventScopeOptions
 
     @Option(name: .long, help: ArgumentHelp("Only sessions in this room, by name (repeatable: any of them). For schedules that name rooms.", valueName: "room"))
     var room: [String] = []
@@ -33,7 +29,7 @@ struct FilterOptions: ParsableArguments {
     var starred = false
 
     func filter(using index: DatasetIndex) throws -> AgendaFilter {
-        try FilterInput(events: event, day: day, tracks: track, technologies: tech, regions: region, kinds: kind,
+        try FilterInput(events: event, day: day, tracks: track, technologies: tech, regions: eventScope.region, kinds: eventScope.kind,
                         rooms: room, search: search)
             .filter(using: index)
     }
@@ -44,6 +40,15 @@ struct FilterOptions: ParsableArguments {
         if starred { filter.onlySessions = try PersonalFiles(dataset: index.dataset, dataPath: dataPath, io: io).starred(io).addresses }
         return filter
     }
+}
+
+/// `--region` and `--kind`: which events, for `events` and for the session filters above.
+struct EventScopeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only events in this WCO region, by id or name (repeatable).", valueName: "region"))
+    var region: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop or other (repeatable).", valueName: "kind"))
+    var kind: [String] = []
 }
 
 /// What the user typed for each filter, before names are resolved to ids. A plain value, so that

@@ -53,18 +53,7 @@ public enum TerminalRunner {
                 // Idle: background results (a reload), the clock. A frame drawn for them is
                 // traced as keys=(idle), so a reload's main-thread cost shows in the trace.
                 let start = TimingTrace.now()
-                if program.idle() {
-                    let handled = TimingTrace.now()
-                    let grid = program.render()
-                    let rendered = TimingTrace.now()
-                    let drawn = session.draw(grid)
-                    if program.takeBell() { session.bell() }
-            if let output = program.takeTerminalOutput() { session.writeToTerminal(output) }
-                    if trace.isEnabled {
-                        trace.frame(keys: ["(idle)"], handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered,
-                                    statistics: drawn)
-                    }
-                }
+                if program.idle() { redraw(program, session: session, trace: trace, keys: ["(idle)"], since: start) }
                 continue
             }
             let start = TimingTrace.now()
@@ -79,16 +68,23 @@ public enum TerminalRunner {
                     if !program.handle(key) { return ("key", Status.quit) }
                 }
             }
-            let handled = TimingTrace.now()
-            let grid = program.render()
-            let rendered = TimingTrace.now()
-            let drawn = session.draw(grid)
-            if program.takeBell() { session.bell() }
-            if let output = program.takeTerminalOutput() { session.writeToTerminal(output) }
-            if trace.isEnabled {
-                trace.frame(keys: names, handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered,
-                            statistics: drawn)
-            }
+            redraw(program, session: session, trace: trace, keys: names, since: start)
+        }
+    }
+
+    /// Draws the frame that follows handling `keys` (begun at `since`), rings a bell the program
+    /// asked for, and traces the frame's handle, render and draw times.
+    private static func redraw(_ program: InteractiveProgram, session: TerminalSession, trace: TimingTrace, keys: [String],
+                               since start: Double) {
+        let handled = TimingTrace.now()
+        let grid = program.render()
+        let rendered = TimingTrace.now()
+        let drawn = session.draw(grid)
+        if program.takeBell() { session.bell() }
+        if let output = program.takeTerminalOutput() { session.writeToTerminal(output) }
+        if trace.isEnabled {
+            trace.frame(keys: keys, handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered,
+                        statistics: drawn)
         }
     }
 }

@@ -32,6 +32,18 @@ struct CongressTerminalTests {
         return congress
     }
 
+    /// Starts the dashboard on the 38C3 schedule at 120x40, runs `steps` (given the pane and the
+    /// schedule's path), then quits with q: the terminal must come back restored with status 0.
+    func onCongress(_ steps: (TmuxPane, String) throws -> Void) throws {
+        guard let data = congressPath() else { return }
+        let pane = try TmuxPane(Executable.confdash, ["--data", data], width: 120, height: 40, environment: Self.environment)
+        defer { pane.kill() }
+        try pane.waitFor("38C3", timeout: 15)
+        try steps(pane, data)
+        try pane.sendKeys("q")
+        try screens.expectRestored(pane, status: 0)
+    }
+
     @Test("Home and End work with TERM=xterm-256color inside tmux (ESC [ 1 ~ / ESC [ 4 ~)")
     func homeAndEndUnderXtermTerminfo() throws {
         let pane = try TmuxPane(Executable.confdash, width: 80, height: 24, environment: Self.environment)
@@ -47,43 +59,35 @@ struct CongressTerminalTests {
 
     @Test("screens with emoji sequences (🕉️ and others) equal snapshot on the terminal")
     func emojiScreensEqualSnapshot() throws {
-        guard let data = congressPath() else { return }
-        let pane = try TmuxPane(Executable.confdash, ["--data", data], width: 120, height: 40, environment: Self.environment)
-        defer { pane.kill() }
-        try pane.waitFor("38C3", timeout: 15)
-        var keys: [String] = []
-        func press(_ more: [String], _ what: String) throws {
-            try pane.sendKeys(more)
-            keys += more
-            screens.expectScreen(pane, try snapshot(data, width: 120, height: 40, keys: keys), what)
+        try onCongress { pane, data in
+            var keys: [String] = []
+            func press(_ more: [String], _ what: String) throws {
+                try pane.sendKeys(more)
+                keys += more
+                screens.expectScreen(pane, try snapshot(data, width: 120, height: 40, keys: keys), what)
+            }
+            // The case: the search leaves 🕉️ beside the cursor; clearing it redraws over it.
+            try press(["/", "museumskritik", "Enter"], "a search result")
+            try press(["x"], "the search cleared")
+            try press(["/", "towel", "Enter"], "a title ending in 🕉️")
+            try press(["Enter"], "its details")
+            // (Escape on its own: ESC then x at once would be Alt-x.)
+            try press(["Escape"], "the details closed")
+            try press(["x", "l", "l"], "day 3 after it")
         }
-        // The case: the search leaves 🕉️ beside the cursor; clearing it redraws over it.
-        try press(["/", "museumskritik", "Enter"], "a search result")
-        try press(["x"], "the search cleared")
-        try press(["/", "towel", "Enter"], "a title ending in 🕉️")
-        try press(["Enter"], "its details")
-        // (Escape on its own: ESC then x at once would be Alt-x.)
-        try press(["Escape"], "the details closed")
-        try press(["x", "l", "l"], "day 3 after it")
-        try pane.sendKeys("q")
-        try screens.expectRestored(pane, status: 0)
     }
 
     @Test("z maximises the focused pane and back, also across a resize")
     func maximiseAndBackAcrossAResize() throws {
-        guard let data = congressPath() else { return }
-        let pane = try TmuxPane(Executable.confdash, ["--data", data], width: 120, height: 40, environment: Self.environment)
-        defer { pane.kill() }
-        try pane.waitFor("38C3", timeout: 15)
-        try pane.sendKeys("3", "z")
-        screens.expectScreen(pane, try snapshot(data, width: 120, height: 40, keys: ["3", "z"]), "the rooms pane maximised")
-        try pane.resize(width: 90, height: 30)
-        screens.expectScreen(pane, try snapshot(data, width: 90, height: 30, keys: ["3", "z"]), "still maximised at 90x30")
-        try pane.sendKeys("z")
-        screens.expectScreen(pane, try snapshot(data, width: 90, height: 30, keys: ["3", "z", "z"]), "back to the tabs at 90x30")
-        try pane.resize(width: 120, height: 40)
-        screens.expectScreen(pane, try snapshot(data, width: 120, height: 40, keys: ["3", "z", "z"]), "back to every pane at 120x40")
-        try pane.sendKeys("q")
-        try screens.expectRestored(pane, status: 0)
+        try onCongress { pane, data in
+            try pane.sendKeys("3", "z")
+            screens.expectScreen(pane, try snapshot(data, width: 120, height: 40, keys: ["3", "z"]), "the rooms pane maximised")
+            try pane.resize(width: 90, height: 30)
+            screens.expectScreen(pane, try snapshot(data, width: 90, height: 30, keys: ["3", "z"]), "still maximised at 90x30")
+            try pane.sendKeys("z")
+            screens.expectScreen(pane, try snapshot(data, width: 90, height: 30, keys: ["3", "z", "z"]), "back to the tabs at 90x30")
+            try pane.resize(width: 120, height: 40)
+            screens.expectScreen(pane, try snapshot(data, width: 120, height: 40, keys: ["3", "z", "z"]), "back to every pane at 120x40")
+        }
     }
 }

@@ -23,6 +23,14 @@ struct TerminalDemoTests {
         #expect(waitForExit(pid), "process \(pid) still running", sourceLocation: sourceLocation)
     }
 
+    /// Runs `steps` on `pane`, then quits with q: the terminal must come back restored with status 0.
+    func quitCleanly(after pane: TmuxPane, _ steps: (TmuxPane) throws -> Void) throws {
+        defer { pane.kill() }
+        try steps(pane)
+        try pane.sendKeys("q")
+        try expectRestored(pane, status: 0)
+    }
+
     @Test func startsOnTheAlternateScreenAndQKeepsNothingBehind() throws {
         let pane = try startDemo()
         defer { pane.kill() }
@@ -37,102 +45,93 @@ struct TerminalDemoTests {
     }
 
     @Test func specialKeysArriveAsKeys() throws {
-        let pane = try startDemo()
-        defer { pane.kill() }
-        let keys: [(String, String)] = [
-            ("Tab", "Tab"), ("BTab", "BTab"), ("Enter", "Enter"), ("BSpace", "BSpace"), ("DC", "DC"),
-            ("Up", "Up"), ("Down", "Down"), ("Left", "Left"), ("Right", "Right"),
-            ("PageUp", "PageUp"), ("PageDown", "PageDown"), ("Home", "Home"), ("End", "End"),
-            ("F5", "F5"), ("C-a", "C-a"), ("Escape", "Escape"), ("Space", "Space"),
-        ]
-        for (index, (name, shown)) in keys.enumerated() {
-            try pane.sendKeys(name)
-            try pane.waitUntil("\(name) as key \(index + 1)") { lines in
-                lines.contains("last key: \(shown)") && lines.contains { $0.hasPrefix("keys: \(index + 1) ") }
+        try quitCleanly(after: try startDemo()) { pane in
+            let keys: [(String, String)] = [
+                ("Tab", "Tab"), ("BTab", "BTab"), ("Enter", "Enter"), ("BSpace", "BSpace"), ("DC", "DC"),
+                ("Up", "Up"), ("Down", "Down"), ("Left", "Left"), ("Right", "Right"),
+                ("PageUp", "PageUp"), ("PageDown", "PageDown"), ("Home", "Home"), ("End", "End"),
+                ("F5", "F5"), ("C-a", "C-a"), ("Escape", "Escape"), ("Space", "Space"),
+            ]
+            for (index, (name, shown)) in keys.enumerated() {
+                try pane.sendKeys(name)
+                try pane.waitUntil("\(name) as key \(index + 1)") { lines in
+                    lines.contains("last key: \(shown)") && lines.contains { $0.hasPrefix("keys: \(index + 1) ") }
+                }
             }
+            try pane.type("é")
+            try pane.waitFor("last key: é")
+            try pane.type("日")
+            try pane.waitFor("last key: 日")
         }
-        try pane.type("é")
-        try pane.waitFor("last key: é")
-        try pane.type("日")
-        try pane.waitFor("last key: 日")
-        try pane.sendKeys("q")
-        try expectRestored(pane, status: 0)
     }
 
     @Test func escapeAnswersQuicklyAndAltLettersAreIgnored() throws {
-        let pane = try startDemo()
-        defer { pane.kill() }
-        // The same round trip for a plain key and for Escape: curses waits 25 ms after an ESC for
-        // the rest of a sequence (its default is a whole second); tmux and polling cost the same.
-        func latency(of key: String, shownAs shown: String) throws -> Double {
-            let start = Date()
-            try pane.sendKeys(key)
-            try pane.waitFor("last key: \(shown)", timeout: 3)
-            return Date().timeIntervalSince(start)
+        try quitCleanly(after: try startDemo()) { pane in
+            // The same round trip for a plain key and for Escape: curses waits 25 ms after an ESC for
+            // the rest of a sequence (its default is a whole second); tmux and polling cost the same.
+            func latency(of key: String, shownAs shown: String) throws -> Double {
+                let start = Date()
+                try pane.sendKeys(key)
+                try pane.waitFor("last key: \(shown)", timeout: 3)
+                return Date().timeIntervalSince(start)
+            }
+            let plain = try latency(of: "j", shownAs: "j")
+            let escape = try latency(of: "Escape", shownAs: "Escape")
+            #expect(escape < plain + 0.2, "Escape took \(Int(escape * 1000)) ms to show, a plain key \(Int(plain * 1000)) ms")
+            try pane.sendKeys("M-x")
+            try pane.sendKeys("k")
+            try pane.waitFor("last key: k")
+            #expect(try pane.capture().contains { $0.hasPrefix("keys: 3 ") }, "Alt-x must not count as a key")
+            // An escape sequence curses does not know (Ctrl-Up in some terminals) is not typed text.
+            try pane.sendBytes(Array("\u{1B}[1;9A".utf8))
+            try pane.sendKeys("l")
+            try pane.waitFor("last key: l")
+            #expect(try pane.capture().contains { $0.hasPrefix("keys: 4 ") })
         }
-        let plain = try latency(of: "j", shownAs: "j")
-        let escape = try latency(of: "Escape", shownAs: "Escape")
-        #expect(escape < plain + 0.2, "Escape took \(Int(escape * 1000)) ms to show, a plain key \(Int(plain * 1000)) ms")
-        try pane.sendKeys("M-x")
-        try pane.sendKeys("k")
-        try pane.waitFor("last key: k")
-        #expect(try pane.capture().contains { $0.hasPrefix("keys: 3 ") }, "Alt-x must not count as a key")
-        // An escape sequence curses does not know (Ctrl-Up in some terminals) is not typed text.
-        try pane.sendBytes(Array("\u{1B}[1;9A".utf8))
-        try pane.sendKeys("l")
-        try pane.waitFor("last key: l")
-        #expect(try pane.capture().contains { $0.hasPrefix("keys: 4 ") })
-        try pane.sendKeys("q")
-        try expectRestored(pane, status: 0)
     }
 
     @Test func mouseClicksAndWheelArriveWithTheirCell() throws {
-        let pane = try startDemo()
-        defer { pane.kill() }
-        try pane.click(x: 5, y: 2)
-        try pane.waitFor("last key: Mouse(press 5,2)")
-        try pane.wheel(up: true, x: 1, y: 3)
-        try pane.waitFor("last key: Mouse(wheelUp 1,3)")
-        try pane.wheel(up: false, x: 7, y: 9)
-        try pane.waitFor("last key: Mouse(wheelDown 7,9)")
-        try pane.sendKeys("q")
-        try expectRestored(pane, status: 0)
+        try quitCleanly(after: try startDemo()) { pane in
+            try pane.click(x: 5, y: 2)
+            try pane.waitFor("last key: Mouse(press 5,2)")
+            try pane.wheel(up: true, x: 1, y: 3)
+            try pane.waitFor("last key: Mouse(wheelUp 1,3)")
+            try pane.wheel(up: false, x: 7, y: 9)
+            try pane.waitFor("last key: Mouse(wheelDown 7,9)")
+        }
     }
 
     @Test func resizingRedrawsAtEverySizeDownToOneByOne() throws {
-        let pane = try startDemo()
-        defer { pane.kill() }
-        try pane.resize(width: 120, height: 40)
-        try pane.waitFor("terminal demo 120x40")
-        let big = try pane.capture()
-        #expect(big.count >= 40 && big[39].hasPrefix("q quit"), "the bottom line moves to the new last row")
-        try pane.resize(width: 1, height: 1)
-        // At one column curses cannot write the bottom-right cell (it is the only one), so a
-        // 1x1 screen stays blank; what matters is that nothing breaks.
-        usleep(300_000)
-        #expect(processIsRunning(try pane.pid()))
-        try pane.resize(width: 1, height: 3)
-        // One column holds no letter and "…" both: a cut line is its "…" (text is never cut
-        // silently); the bottom row is the bottom-right cell again, which curses leaves blank.
-        try pane.waitUntil("the 1x3 frame") { $0.prefix(2) == ["…", "…"] }
-        try pane.resize(width: 30, height: 5)
-        try pane.waitFor("terminal demo 30x5")
-        try pane.resize(width: 80, height: 24)
-        let lines = try pane.waitFor("terminal demo 80x24")
-        // Everything is redrawn after shrinking and growing again, wide characters included.
-        #expect(lines[3] == "text: café été 日本語 naïve")
-        #expect(lines[23].hasPrefix("q quit  ! crash"))
-        #expect(lines[6...22].allSatisfy { $0.isEmpty }, "no leftovers from the larger sizes")
-        try pane.sendKeys("q")
-        try expectRestored(pane, status: 0)
+        try quitCleanly(after: try startDemo()) { pane in
+            try pane.resize(width: 120, height: 40)
+            try pane.waitFor("terminal demo 120x40")
+            let big = try pane.capture()
+            #expect(big.count >= 40 && big[39].hasPrefix("q quit"), "the bottom line moves to the new last row")
+            try pane.resize(width: 1, height: 1)
+            // At one column curses cannot write the bottom-right cell (it is the only one), so a
+            // 1x1 screen stays blank; what matters is that nothing breaks.
+            usleep(300_000)
+            #expect(processIsRunning(try pane.pid()))
+            try pane.resize(width: 1, height: 3)
+            // One column holds no letter and "…" both: a cut line is its "…" (text is never cut
+            // silently); the bottom row is the bottom-right cell again, which curses leaves blank.
+            try pane.waitUntil("the 1x3 frame") { $0.prefix(2) == ["…", "…"] }
+            try pane.resize(width: 30, height: 5)
+            try pane.waitFor("terminal demo 30x5")
+            try pane.resize(width: 80, height: 24)
+            let lines = try pane.waitFor("terminal demo 80x24")
+            // Everything is redrawn after shrinking and growing again, wide characters included.
+            #expect(lines[3] == "text: café été 日本語 naïve")
+            #expect(lines[23].hasPrefix("q quit  ! crash"))
+            #expect(lines[6...22].allSatisfy { $0.isEmpty }, "no leftovers from the larger sizes")
+        }
     }
 
     @Test func textIsRightWithoutAUTF8LocaleInTheEnvironment() throws {
-        let pane = try startDemo(environment: ["LANG": "C", "LC_ALL": "C"])
-        defer { pane.kill() }
-        #expect(try pane.capture()[3] == "text: café été 日本語 naïve")
-        try pane.sendKeys("q")
-        try expectRestored(pane, status: 0)
+        try quitCleanly(after: try startDemo(environment: ["LANG": "C", "LC_ALL": "C"])) { pane in
+            let lines = try pane.capture()
+            #expect(lines[3] == "text: café été 日本語 naïve")
+        }
     }
 
     @Test func ctrlCQuitsCleanlyWithStatus130() throws {

@@ -164,6 +164,7 @@ final class TmuxPane {
     /// Waits until the screen satisfies `condition`; the screen, or an error showing the last one.
     @discardableResult
     func waitUntil(_ what: String, timeout: Double = 5, _ condition: ([String]) -> Bool) throws -> [String] {
+        let timeout = timeout * testTimeoutScale
         let deadline = Date().addingTimeInterval(timeout)
         var lines: [String] = []
         repeat {
@@ -199,7 +200,7 @@ final class TmuxPane {
 
     /// The program's pid, once the wrapper has written it.
     func pid(timeout: Double = 5) throws -> pid_t {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * testTimeoutScale)
         repeat {
             if let text = try? String(contentsOf: pidFile, encoding: .utf8),
                let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
@@ -211,6 +212,7 @@ final class TmuxPane {
     /// Waits for the wrapper's report that the program has ended (from a file), and for its line
     /// on the screen, which shows that tmux has taken in everything the program wrote.
     func exitReport(timeout: Double = 10) throws -> ExitReport {
+        let timeout = timeout * testTimeoutScale
         let file = URL(fileURLWithPath: pidFile.path + ".exit")
         let deadline = Date().addingTimeInterval(timeout)
         var text: String?
@@ -245,6 +247,14 @@ final class TmuxPane {
     }
 }
 
+/// Multiplies every wait in these tests: `CONFDASH_TEST_TIMEOUT_SCALE=5` for a sanitizer build,
+/// whose binary starts several times slower, so a wait's timeout is not mistaken for a failure.
+let testTimeoutScale: Double = {
+    guard let text = ProcessInfo.processInfo.environment["CONFDASH_TEST_TIMEOUT_SCALE"],
+          let scale = Double(text), scale >= 1, scale <= 100 else { return 1 }
+    return scale
+}()
+
 /// Whether a process still runs (a zombie waiting for its parent counts as gone).
 func processIsRunning(_ pid: pid_t) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
@@ -255,7 +265,7 @@ func processIsRunning(_ pid: pid_t) -> Bool {
 
 /// Waits for a process to end.
 func waitForExit(_ pid: pid_t, timeout: Double = 5) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
+    let deadline = Date().addingTimeInterval(timeout * testTimeoutScale)
     while processIsRunning(pid) {
         if Date() > deadline { return false }
         usleep(10_000)

@@ -126,10 +126,7 @@ import Testing
     }
 
     @Test func aBodyCutShortIsNotKept() throws {
-        let server = try TestServer()
-        let cache = try temporaryDirectory()
-        try server.serve(["/s.xml": .init(body: MiniSchedule.first.xml, etag: "\"v1\"")])
-        _ = try openRemote(server.url("/s.xml"), cache: cache, policy: quickPolicy())
+        let (server, cache) = try FirstVersionCached().serverAndCache
         var second = MiniSchedule.first
         second.version = "2.0"
         try server.serve(["/s.xml": .init(body: second.xml, etag: "\"v2\"", cutAfter: 300)])
@@ -161,10 +158,7 @@ import Testing
     }
 
     @Test func aNewVersionKeepsThePreviousForChanges() throws {
-        let server = try TestServer()
-        let cache = try temporaryDirectory()
-        try server.serve(["/s.xml": .init(body: MiniSchedule.first.xml, etag: "\"v1\"")])
-        _ = try openRemote(server.url("/s.xml"), cache: cache, policy: quickPolicy())
+        let (server, cache) = try FirstVersionCached().serverAndCache
 
         var second = MiniSchedule.first
         second.version = "1.1"
@@ -183,10 +177,7 @@ import Testing
     }
 
     @Test func aNewVersionThatDoesNotReadKeepsTheOldOne() throws {
-        let server = try TestServer()
-        let cache = try temporaryDirectory()
-        try server.serve(["/s.xml": .init(body: MiniSchedule.first.xml, etag: "\"v1\"")])
-        _ = try openRemote(server.url("/s.xml"), cache: cache, policy: quickPolicy())
+        let (server, cache) = try FirstVersionCached().serverAndCache
         try server.serve(["/s.xml": .init(body: "<schedule><day", etag: "\"v2\"")])
         let loaded = try openRemote(server.url("/s.xml"), cache: cache, policy: quickPolicy())
         #expect(loaded.notice?.contains("the new version at \(server.url("/s.xml").absoluteString) does not read") == true)

@@ -33,10 +33,9 @@ import Testing
     }
 
     @Test func aURLIsAskedAgainEvenWhenFresh() throws {
-        let server = try TestServer()
-        let cache = try temporaryDirectory()
-        try server.serve(["/s.xml": .init(body: MiniSchedule.first.xml, etag: "\"v1\"")])
-        let shown = try #require(try openRemote(server.url("/s.xml"), cache: cache, policy: quickPolicy()).result.dataset)
+        let cached = try FirstVersionCached()
+        let (server, cache) = cached.serverAndCache
+        let shown = try #require(cached.first.result.dataset)
         let reloader = ScheduleReloader(location: .url(server.url("/s.xml")), policy: quickPolicy(refresh: false),
                                         cache: ScheduleCache(directory: cache))
         try server.serve(["/s.xml": .init(body: Self.laterVersion().xml, etag: "\"v2\"")])

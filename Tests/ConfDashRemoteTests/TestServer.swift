@@ -4,53 +4,19 @@ import ConfDashTestSupport
 import Foundation
 import Testing
 
-/// A small frab schedule.xml, for versions the tests edit.
-struct MiniSchedule {
-    struct Talk {
-        var guid: String
-        var id: Int
-        var title: String
-        var start: String  // HH:MM on 2025-06-01
-        var room = "Main"
-        var person = "Ada Lovelace"
-    }
+/// A server whose /s.xml is `MiniSchedule.first` (ETag "v1"), opened once so that the cache holds
+/// that version: where the tests of a newer version start.
+struct FirstVersionCached {
+    var server: TestServer
+    var cache: URL
+    var first: RemoteSchedule.Loaded
+    var serverAndCache: (TestServer, URL) { (server, cache) }
 
-    var version: String
-    var talks: [Talk]
-
-    static let first = MiniSchedule(version: "1.0", talks: [
-        Talk(guid: "aaaaaaaa-0000-5000-8000-000000000001", id: 1, title: "Opening", start: "10:00"),
-        Talk(guid: "aaaaaaaa-0000-5000-8000-000000000002", id: 2, title: "Parsers", start: "11:00"),
-        Talk(guid: "aaaaaaaa-0000-5000-8000-000000000003", id: 3, title: "Caches", start: "12:00"),
-        Talk(guid: "aaaaaaaa-0000-5000-8000-000000000004", id: 4, title: "Closing", start: "17:00"),
-    ])
-
-    var xml: String {
-        let rooms = Dictionary(grouping: talks, by: \.room).sorted { $0.key < $1.key }
-        var text = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <schedule>
-          <version>\(version)</version>
-          <conference><acronym>mini25</acronym><title>Mini Conf</title><start>2025-06-01</start><end>2025-06-01</end>
-            <time_zone_name>Europe/Berlin</time_zone_name></conference>
-          <day index="1" date="2025-06-01">
-
-        """
-        for (room, talks) in rooms {
-            text += "    <room name=\"\(room)\">\n"
-            for talk in talks {
-                text += """
-                      <event guid="\(talk.guid)" id="\(talk.id)">
-                        <date>2025-06-01T\(talk.start):00+02:00</date><start>\(talk.start)</start><duration>00:45</duration>
-                        <room>\(room)</room><title>\(talk.title)</title><type>Talk</type>
-                        <persons><person id="\(talk.id)">\(talk.person)</person></persons>
-                      </event>
-
-                """
-            }
-            text += "    </room>\n"
-        }
-        return text + "  </day>\n</schedule>\n"
+    init() throws {
+        server = try TestServer()
+        cache = try temporaryDirectory()
+        try server.serve(["/s.xml": .init(body: MiniSchedule.first.xml, etag: "\"v1\"")])
+        first = try openRemote(server.url("/s.xml"), cache: cache, policy: quickPolicy())
     }
 }
 

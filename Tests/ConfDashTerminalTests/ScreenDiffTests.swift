@@ -12,6 +12,11 @@ import Testing
         return grid
     }
 
+    /// The runs a first frame sends for its top row when that row holds `line`.
+    static func firstFrameRuns(of line: String) -> [DrawRun] {
+        ScreenDiff.runs(from: nil, to: grid([line])).filter { $0.y == 0 }
+    }
+
     @Test func theFirstFrameSendsEveryRowAsOneRun() {
         let new = Self.grid(["hello", "world"])
         let runs = ScreenDiff.runs(from: nil, to: new)
@@ -59,9 +64,7 @@ import Testing
     }
 
     @Test func wideGraphemesSkipTheirContinuationAndEndTheirRun() {
-        let new = Self.grid(["a日本b"])
-        let runs = ScreenDiff.runs(from: nil, to: new).filter { $0.y == 0 }
-        #expect(runs == [
+        #expect(Self.firstFrameRuns(of: "a日本b") == [
             DrawRun(x: 0, y: 0, text: "a日", style: .plain),
             DrawRun(x: 3, y: 0, text: "本", style: .plain),
             DrawRun(x: 5, y: 0, text: "b      ", style: .plain),
@@ -69,9 +72,7 @@ import Testing
     }
 
     @Test func combiningSequencesEndTheirRunButSingleScalarAccentsDoNot() {
-        let new = Self.grid(["ée\u{301}x"])
-        let runs = ScreenDiff.runs(from: nil, to: new).filter { $0.y == 0 }
-        #expect(runs == [
+        #expect(Self.firstFrameRuns(of: "ée\u{301}x") == [
             DrawRun(x: 0, y: 0, text: "ée\u{301}", style: .plain),
             DrawRun(x: 2, y: 0, text: "x         ", style: .plain),
         ])

@@ -3,6 +3,13 @@ import ConfDashCore
 @testable import ConfDashUI
 
 @Suite struct CellGridTests {
+    /// A one-row grid `width` wide with `text` written at `x`.
+    static func line(_ text: String, width: Int, x: Int = 0, limit: Int? = nil) -> CellGrid {
+        var grid = CellGrid(size: Size(width: width, height: 1))
+        grid.write(text, x: x, y: 0, limit: limit)
+        return grid
+    }
+
     @Test func writesAccentsCombiningMarksAndWideCharacters() {
         var grid = CellGrid(size: Size(width: 10, height: 1))
         let written = grid.write("e\u{301}té 日本", x: 0, y: 0)
@@ -16,33 +23,21 @@ import ConfDashCore
     /// Text cut at the edge (the grid's or the limit's) ends in "…", also where a wide character
     /// would straddle the edge; trailing spaces are dropped without one.
     @Test func textCutAtTheEdgeEndsInAnEllipsis() {
-        var grid = CellGrid(size: Size(width: 3, height: 1))
-        grid.write("a日本", x: 0, y: 0)
-        #expect(grid.textLines() == ["a…"])
-        var cut = CellGrid(size: Size(width: 4, height: 1))
-        cut.write("ab日", x: 1, y: 0)
+        #expect(Self.line("a日本", width: 3).textLines() == ["a…"])
+        let cut = Self.line("ab日", width: 4, x: 1)
         #expect(cut.textLines() == [" ab…"])
         #expect(cut[3, 0].grapheme == "…")
-        var limited = CellGrid(size: Size(width: 10, height: 1))
-        limited.write("Saal Y 06 (Stonewall IO)", x: 0, y: 0, limit: 8)
-        #expect(limited.textLines() == ["Saal Y…"])
-        var spaces = CellGrid(size: Size(width: 10, height: 1))
-        spaces.write("name      ", x: 0, y: 0, limit: 6)
-        #expect(spaces.textLines() == ["name"])
-        var exact = CellGrid(size: Size(width: 3, height: 1))
-        exact.write("a日", x: 0, y: 0)
-        #expect(exact.textLines() == ["a日"])
+        #expect(Self.line("Saal Y 06 (Stonewall IO)", width: 10, limit: 8).textLines() == ["Saal Y…"])
+        #expect(Self.line("name      ", width: 10, limit: 6).textLines() == ["name"])
+        #expect(Self.line("a日", width: 3).textLines() == ["a日"])
     }
 
     /// Emoji sequences terminals measure differently are drawn as parts they all measure alike.
     @Test func emojiSequencesAreDrawnAsPartsEveryTerminalAgreesOn() {
-        var grid = CellGrid(size: Size(width: 12, height: 1))
-        grid.write("🕉️(x", x: 0, y: 0)
+        let grid = Self.line("🕉️(x", width: 12)
         #expect(grid.textLines() == ["🕉 (x"])
         #expect(grid[0, 0].grapheme == "🕉" && grid[1, 0].grapheme == " " && grid[2, 0].grapheme == "(")
-        var zwj = CellGrid(size: Size(width: 12, height: 1))
-        zwj.write("🏳️‍⚧️|👍🏽|🇩🇪|1️⃣|", x: 0, y: 0)
-        #expect(zwj.textLines() == ["🏳⚧|👍|🇩🇪|1\u{20E3} |"])
+        #expect(Self.line("🏳️‍⚧️|👍🏽|🇩🇪|1️⃣|", width: 12).textLines() == ["🏳⚧|👍|🇩🇪|1\u{20E3} |"])
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -65,12 +60,9 @@ import ConfDashCore
     }
 
     @Test func controlCharactersNeverReachTheScreen() {
-        var grid = CellGrid(size: Size(width: 6, height: 1))
-        grid.write("a\u{1B}[2Jb\tc", x: 0, y: 0)
         // Issue 9: shown as a visible placeholder (was a space, which hid that something was there).
-        #expect(grid.textLines() == ["a\u{241B}[2Jb"])
-        var wide = CellGrid(size: Size(width: 12, height: 1))
-        wide.write("x\u{9B}2J\u{202E}y\u{7F}\tz", x: 0, y: 0)
+        #expect(Self.line("a\u{1B}[2Jb\tc", width: 6).textLines() == ["a\u{241B}[2Jb"])
+        let wide = Self.line("x\u{9B}2J\u{202E}y\u{7F}\tz", width: 12)
         #expect(wide.textLines() == ["x\u{FFFD}2J\u{FFFD}y\u{2421} z"], "C1, bidi override, DEL shown; a tab is a space")
         #expect(!wide.textLines().joined().unicodeScalars.contains(where: TerminalText.isUnsafe))
     }

@@ -2,64 +2,22 @@ import ConfDashCore
 import ConfDashScreen
 import Foundation
 import Testing
+import ConfDashTestSupport
 @testable import ConfDashUI
 
 /// Reloading a schedule in the dashboard (R, `:reload`, `--refresh-every`), the marks, the
 /// Changes view (C) and the starred-session notice, through the store as the terminal drives it:
 /// keys in, background work held or run, whole states compared.
 @Suite struct LiveReloadTests {
-    /// A one-day frab schedule.xml that the tests edit between reloads.
-    struct Mini {
-        struct Talk {
-            var guid: String
-            var id: Int
-            var title: String
-            var start: String
-            var room = "Main"
-        }
-        var version = "1.0"
-        var talks: [Talk] = [
-            Talk(guid: "aaaaaaaa-0000-5000-8000-000000000001", id: 1, title: "Opening", start: "10:00"),
-            Talk(guid: "aaaaaaaa-0000-5000-8000-000000000002", id: 2, title: "Parsers", start: "11:00"),
-            Talk(guid: "aaaaaaaa-0000-5000-8000-000000000003", id: 3, title: "Caches", start: "12:00"),
-            Talk(guid: "aaaaaaaa-0000-5000-8000-000000000004", id: 4, title: "Closing", start: "17:00"),
-        ]
-
-        var xml: String {
-            var text = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <schedule><version>\(version)</version>
-              <conference><acronym>mini25</acronym><title>Mini Conf</title><start>2025-06-01</start><end>2025-06-01</end>
-                <time_zone_name>Europe/Berlin</time_zone_name></conference>
-              <day index="1" date="2025-06-01">
-
-            """
-            for (room, talks) in Dictionary(grouping: talks, by: \.room).sorted(by: { $0.key < $1.key }) {
-                text += "    <room name=\"\(room)\">\n"
-                for talk in talks {
-                    text += """
-                          <event guid="\(talk.guid)" id="\(talk.id)">
-                            <date>2025-06-01T\(talk.start):00+02:00</date><start>\(talk.start)</start><duration>00:45</duration>
-                            <room>\(room)</room><title>\(talk.title)</title><type>Talk</type>
-                          </event>
-
-                    """
-                }
-                text += "    </room>\n"
-            }
-            return text + "  </day>\n</schedule>\n"
-        }
-
-        /// Parsers moved to 15:00 in the Annex, Caches gone, Lightning talks new.
-        static var second: Mini {
-            var mini = Mini()
-            mini.version = "1.1"
-            mini.talks[1].start = "15:00"
-            mini.talks[1].room = "Annex"
-            mini.talks.remove(at: 2)
-            mini.talks.append(Talk(guid: "aaaaaaaa-0000-5000-8000-000000000009", id: 9, title: "Lightning talks", start: "16:00"))
-            return mini
-        }
+    /// Parsers moved to 15:00 in the Annex, Caches gone, Lightning talks new.
+    static var second: MiniSchedule {
+        var mini = MiniSchedule.first
+        mini.version = "1.1"
+        mini.talks[1].start = "15:00"
+        mini.talks[1].room = "Annex"
+        mini.talks.remove(at: 2)
+        mini.talks.append(.init(guid: "aaaaaaaa-0000-5000-8000-000000000009", id: 9, title: "Lightning talks", start: "16:00"))
+        return mini
     }
 
     /// Background work a test releases when it wants: to see the state while a reload runs.
@@ -87,7 +45,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("mini.xml")
-        try Data(Mini().xml.utf8).write(to: file)
+        try Data(MiniSchedule.first.xml.utf8).write(to: file)
         let dataset = try #require(try DatasetImporter.load(contentsOf: file).dataset)
         let store = DashboardStore(index: DatasetIndex(dataset), size: Size(width: 100, height: 30), language: .en, theme: .monochrome)
         if stars {
@@ -115,7 +73,7 @@ import Testing
         let store = setup.store
         Self.press("j j", store)   // on Caches (10:00 Opening, 11:00 Parsers, 12:00 Caches)
         #expect(selectedTitle(store) == "Caches")
-        try Data(Mini.second.xml.utf8).write(to: setup.file)
+        try Data(Self.second.xml.utf8).write(to: setup.file)
 
         let before = store.state
         Self.press("R", store)
@@ -168,7 +126,7 @@ import Testing
         Self.press("Escape", store)
         #expect(store.state.overlay == nil)
 
-        try Data(Mini.second.xml.utf8).write(to: setup.file)
+        try Data(Self.second.xml.utf8).write(to: setup.file)
         Self.press("R", store)
         setup.held.release()
         _ = store.idle()
@@ -194,7 +152,7 @@ import Testing
         let store = setup.store
         Self.press("j s j s", store)   // star Parsers and Caches
         #expect(store.state.personal.starred.count == 2)
-        try Data(Mini.second.xml.utf8).write(to: setup.file)
+        try Data(Self.second.xml.utf8).write(to: setup.file)
         Self.press("R", store)
         setup.held.release()
         _ = store.idle()
@@ -228,7 +186,7 @@ import Testing
     @Test func nothingChangedSaysSoAndKeepsTheLastChanges() throws {
         let setup = try Self.setup()
         let store = setup.store
-        try Data(Mini.second.xml.utf8).write(to: setup.file)
+        try Data(Self.second.xml.utf8).write(to: setup.file)
         Self.press("R", store); setup.held.release(); _ = store.idle()
         let changes = store.state.live.changes
         Self.press("R", store); setup.held.release(); _ = store.idle()
@@ -263,7 +221,7 @@ import Testing
         #expect(store.state.message == nil, "an automatic reload that found nothing says nothing")
         #expect(!store.state.live.reloading)
 
-        try Data(Mini.second.xml.utf8).write(to: setup.file)
+        try Data(Self.second.xml.utf8).write(to: setup.file)
         clock.now = 125
         _ = store.idle()
         setup.held.release()

@@ -18,11 +18,7 @@ struct EventsCommand: IOCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only events in this WCO region, by id or name (repeatable).", valueName: "region"))
-    var region: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Only events of this kind: conference, regionalWorkshop, onlineWorkshop or other (repeatable).", valueName: "kind"))
-    var kind: [String] = []
+    @OptionGroup var eventScope: EventScopeOptions
 
     @Option(name: .long, help: ArgumentHelp("Only events whose own text (title, theme, description, place, organisations) or one of whose sessions contains every word, ignoring case and accents.", valueName: "text"))
     var search: String?
@@ -32,7 +28,7 @@ struct EventsCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         let index = try common.loadIndex(io)
-        let filter = try FilterInput(regions: region, kinds: kind, search: search).filter(using: index)
+        let filter = try FilterInput(regions: eventScope.region, kinds: eventScope.kind, search: search).filter(using: index)
         let events = AgendaQuery(index: index).events(filter)
         let builder = RecordBuilder(index: index, language: common.language(io))
 

@@ -139,33 +139,34 @@ indirect enum JSONText {
         case .bool(let value): Self.append(value ? "true" : "false", to: &bytes)
         case .null: Self.append("null", to: &bytes)
         case .array(let items):
-            guard !items.isEmpty else { Self.append("[]", to: &bytes); return }
-            bytes.append(UInt8(ascii: "["))
-            bytes.append(0x0A)
-            for (offset, item) in items.enumerated() {
-                Self.indent(depth + 1, &bytes)
-                item.write(to: &bytes, depth: depth + 1)
-                if offset < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
+            Self.writeMembers(items.count, open: "[", close: "]", depth: depth, to: &bytes) { index, bytes in
+                items[index].write(to: &bytes, depth: depth + 1)
             }
-            Self.indent(depth, &bytes)
-            bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { Self.append("{}", to: &bytes); return }
-            bytes.append(UInt8(ascii: "{"))
-            bytes.append(0x0A)
-            for (offset, field) in fields.enumerated() {
-                Self.indent(depth + 1, &bytes)
-                JSONQuoting.appendQuoted(field.0, to: &bytes)
+            Self.writeMembers(fields.count, open: "{", close: "}", depth: depth, to: &bytes) { index, bytes in
+                JSONQuoting.appendQuoted(fields[index].0, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 bytes.append(0x20)
-                field.1.write(to: &bytes, depth: depth + 1)
-                if offset < fields.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
+                fields[index].1.write(to: &bytes, depth: depth + 1)
             }
-            Self.indent(depth, &bytes)
-            bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An array's or object's brackets around its members, one a line, indented one level deeper,
+    /// with commas between them; `[]` or `{}` when there are none.
+    private static func writeMembers(_ count: Int, open: Unicode.Scalar, close: Unicode.Scalar, depth: Int, to bytes: inout [UInt8],
+                                     member: (Int, inout [UInt8]) -> Void) {
+        bytes.append(UInt8(ascii: open))
+        guard count > 0 else { bytes.append(UInt8(ascii: close)); return }
+        bytes.append(0x0A)
+        for index in 0..<count {
+            indent(depth + 1, &bytes)
+            member(index, &bytes)
+            if index < count - 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(0x0A)
+        }
+        indent(depth, &bytes)
+        bytes.append(UInt8(ascii: close))
     }
 
     private static func indent(_ depth: Int, _ bytes: inout [UInt8]) {

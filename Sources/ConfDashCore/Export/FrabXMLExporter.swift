@@ -99,10 +99,7 @@ struct XMLText {
     }
 
     mutating func element(_ depth: Int, _ name: String, _ value: String, _ attributes: [(String, String)] = []) {
-        indent(depth)
-        bytes.append(UInt8(ascii: "<"))
-        append(name)
-        write(attributes)
+        tagStart(depth, name, attributes)
         bytes.append(UInt8(ascii: ">"))
         appendEscaped(value)
         bytes.append(UInt8(ascii: "<"))
@@ -113,22 +110,24 @@ struct XMLText {
     }
 
     mutating func open(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
-        indent(depth)
-        bytes.append(UInt8(ascii: "<"))
-        append(name)
-        write(attributes)
+        tagStart(depth, name, attributes)
         bytes.append(UInt8(ascii: ">"))
         bytes.append(0x0A)
     }
 
     mutating func empty(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
+        tagStart(depth, name, attributes)
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(0x0A)
+    }
+
+    /// The indented `<name attr="…"` every tag begins with; the caller closes it.
+    private mutating func tagStart(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
         indent(depth)
         bytes.append(UInt8(ascii: "<"))
         append(name)
         write(attributes)
-        bytes.append(UInt8(ascii: "/"))
-        bytes.append(UInt8(ascii: ">"))
-        bytes.append(0x0A)
     }
 
     private mutating func indent(_ depth: Int) {

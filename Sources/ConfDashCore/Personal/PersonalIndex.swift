@@ -21,14 +21,14 @@ public struct PersonalIndex: Sendable {
     public init() {}
 
     public init(state: PersonalState, dataset: Dataset) {
+        guard !state.marks.isEmpty else { return }
+        // Only the lasting keys here: folding every title for the title + start match was most of
+        // what a state file added to opening, and it is needed only for marks no key finds.
         var byKey: [String: [SessionAddress]] = [:]
-        var byTitleStart: [String: [SessionAddress]] = [:]
+        byKey.reserveCapacity(dataset.events.reduce(0) { $0 + $1.sessions.count })
         for event in dataset.events {
             for session in event.sessions {
-                let ref = SessionRef(session: session, event: event)
-                let address = SessionAddress(event: event.id, session: session.id)
-                byKey[ref.key, default: []].append(address)
-                byTitleStart[Self.titleStart(ref.title, ref.start), default: []].append(address)
+                byKey[session.uid ?? session.id, default: []].append(SessionAddress(event: event.id, session: session.id))
             }
         }
         // Keys first for every mark, then titles for the rest, so a renumbered session never takes
@@ -41,6 +41,14 @@ public struct PersonalIndex: Sendable {
                 unmatched.append(mark)
             }
         }
+        guard !unmatched.isEmpty else { return }
+        var byTitleStart: [String: [SessionAddress]] = [:]
+        for event in dataset.events {
+            for session in event.sessions {
+                let ref = SessionRef(session: session, event: event)
+                byTitleStart[Self.titleStart(ref.title, ref.start), default: []].append(SessionAddress(event: event.id, session: session.id))
+            }
+        }
         for mark in unmatched {
             let candidates = byTitleStart[Self.titleStart(mark.ref.title, mark.ref.start)]?.filter { keyByAddress[$0] == nil }
             if !mark.ref.title.isEmpty, mark.ref.start != nil, let address = Self.preferred(candidates, event: mark.ref.event) {
@@ -49,6 +57,13 @@ public struct PersonalIndex: Sendable {
                 vanished.append(mark)
             }
         }
+    }
+
+    /// A mark was made on the session at `address` under `key` (the key `key(for:of:)` gave):
+    /// the index as a rebuild would make it, without going over the dataset again.
+    public mutating func record(_ address: SessionAddress, key: String) {
+        guard keyByAddress[address] == nil, addressByKey[key] == nil else { return }
+        claim(address, key)
     }
 
     private mutating func claim(_ address: SessionAddress, _ key: String) {

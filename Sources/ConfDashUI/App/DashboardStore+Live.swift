@@ -55,6 +55,7 @@ extension DashboardStore {
         for finished in waiting {
             switch finished {
             case .reload(let result, let automatic): send(applyReload(result, automatic: automatic))
+            case .saved(let outcome, let file): personalSaved(outcome, file: file)
             }
         }
         return !waiting.isEmpty
@@ -72,11 +73,7 @@ extension DashboardStore {
             data = DashboardData(index: result.index ?? DatasetIndex(dataset), map: map, localZone: data.localZone)
             reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
             // Stars are kept by lasting keys: matched again against the new version.
-            if let personal {
-                let file = PersonalFile(store: personal.store, dataset: dataset)
-                file.savesChanges = personal.savesChanges
-                attach(file)
-            }
+            if let personal { attach(personal.reopened(dataset: dataset)) }
         }
         return .reloaded(ReloadReport(changes: result.changes, loaded: result.dataset != nil, problem: result.problem,
                                       selection: selection, starredBefore: starredBefore, automatic: automatic))

@@ -5,6 +5,9 @@ import Foundation
 extension DashboardStore {
     /// Uses `file` for stars and notes: its stars appear at once; what was wrong with it is said.
     public func attach(_ file: PersonalFile) {
+        // The writer's outcomes come back through the inbox, to be applied on this thread.
+        let inbox = live.inbox, id = ObjectIdentifier(file)
+        file.outcomeSink = { outcome in inbox.post(.saved(outcome, file: id)) }
         personalFile(file)
         send(file.view)
         if let message = file.loadMessages.first { send(.personalError(message)) }
@@ -20,14 +23,37 @@ extension DashboardStore {
         send(.tick(clock()))
     }
 
-    /// Saves one change; a failure is said on the status line and the stars in memory stay.
+    /// Saves one change (or hands it to the writer); a failure is said on the status line and
+    /// the stars in memory stay.
     func save(_ address: SessionAddress, _ apply: (inout PersonalState, SessionRef, Int64) -> Void) {
         guard let personal else { return }
-        if let failure = personal.change(address, apply) {
-            send(.personalError(failure))
-        } else {
-            send(personal.view)
+        follow(personal.change(address, apply))
+    }
+
+    /// A background save finished: other programs' stars join ours, a failure is said. Outcomes
+    /// of a file since replaced (`:open`, a reload) are only said when they failed.
+    func personalSaved(_ outcome: StateWriter.Outcome, file: ObjectIdentifier) {
+        guard let personal, ObjectIdentifier(personal) == file else {
+            if case .failed(let error) = outcome { send(.personalError(error.message)) }
+            return
         }
+        follow(personal.adopt(outcome))
+    }
+
+    private func follow(_ follow: PersonalFile.Follow) {
+        switch follow {
+        case .none: break
+        case .view: if let personal { send(personal.view) }
+        case .message(let message):
+            if let personal { send(personal.view) }
+            send(.personalError(message))
+        }
+    }
+
+    /// Before the program ends: every save handed to the writer is on disk (a failed last one is
+    /// tried again). The message to print when stars could not be saved, else nil.
+    public func finishSaving() -> String? {
+        personal?.finishSaving()
     }
 
     /// The clock moved on: reminders, the status-bar time. True when the screen must be drawn again.

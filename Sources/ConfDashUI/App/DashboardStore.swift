@@ -82,9 +82,9 @@ public final class DashboardStore {
         }
         send(.opened((expanded as NSString).lastPathComponent, result))
         // The stars of the schedule just opened, from its own state file.
-        if case .success(let summary) = result, let directory = personal?.store.directory {
-            attach(PersonalFile(store: PersonalStateStore(directory: directory, identity: .of(summary.dataset, dataPath: path)),
-                                dataset: summary.dataset))
+        if case .success(let summary) = result, let personal {
+            attach(personal.reopened(PersonalStateStore(directory: personal.store.directory, identity: .of(summary.dataset, dataPath: path)),
+                                     dataset: summary.dataset))
         }
     }
 

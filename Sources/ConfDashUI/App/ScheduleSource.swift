@@ -56,6 +56,8 @@ final class BackgroundInbox: @unchecked Sendable {
     /// A finished piece of work, as data: the main thread turns it into an action.
     enum Finished: Sendable {
         case reload(ReloadResult, automatic: Bool)
+        /// A state file save ran on the writer's thread (`file`: which PersonalFile asked).
+        case saved(StateWriter.Outcome, file: ObjectIdentifier)
     }
 
     private let lock = NSLock()

@@ -38,12 +38,7 @@ enum ChangesOverlay {
             let row = Rect(x: inner.x, y: y, width: inner.width, height: min(rowHeight, inner.maxY - y))
             draw(list[index], markWidth: markWidth, state: state, theme: theme, text: text, in: row, into: &grid)
             if index == cursor {
-                grid.write("▸", x: row.x, y: row.y, style: theme.title)
-                grid.restyle(row) { style in
-                    var result = theme.selection
-                    if style.attributes.contains(.bold) { result.attributes.insert(.bold) }
-                    return result
-                }
+                grid.markCursorRow(row, theme: theme)
             }
         }
         OverlayBox.drawPosition(Rect(x: rect.x, y: rect.y, width: rect.width, height: visible + 2), scroll: scroll, total: list.count,

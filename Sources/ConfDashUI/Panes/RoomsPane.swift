@@ -6,41 +6,21 @@ import ConfDashScreen
 /// (the cursor's session; `:time`, `.` and the arrows move it) and what starts next. Enter
 /// narrows every pane to the room; several rooms can be chosen, as tracks can.
 enum RoomsPane {
-    static func listHeight(_ content: Rect?) -> Int {
-        guard let content else { return 0 }
-        return max(content.height - 1, 0)
-    }
-
     static func render(_ state: AppState, data: DashboardData, theme: Theme, focused: Bool, in content: Rect,
                        into grid: inout CellGrid) {
-        guard !content.isEmpty else { return }
         let words = UIText(state.language)
         let rows = data.roomRows(state)
-        guard !rows.isEmpty else {
-            grid.write(words.noRoomsNamed, in: content, style: theme.dim)
-            return
-        }
         let nameWidth = min(max(rows.map(\.name.terminalWidth).max() ?? 0, 8) + 2, max(content.width * 2 / 5, 10))
         let countWidth = 5
         let restX = content.x + nameWidth + countWidth + 1
         let restWidth = max(content.maxX - restX, 0)
         let reference = data.referenceTime(state)
-        grid.write(words.roomHeader.fitted(toWidth: nameWidth) + words.sessionsShort.fitted(toWidth: countWidth, alignment: .right)
-                   + " " + words.nowNext(at: reference?.time.description), in: content, row: 0, style: theme.dim)
-        let height = listHeight(content)
+        let header = words.roomHeader.fitted(toWidth: nameWidth) + words.sessionsShort.fitted(toWidth: countWidth, alignment: .right)
+            + " " + words.nowNext(at: reference?.time.description)
         let chosen = state.roomFilter
-        for row in 0..<height {
-            let index = state.regions.scroll + row
-            guard index < rows.count else { break }
+        HeadedList.render(count: rows.count, position: state.regions, empty: words.noRoomsNamed, header: header,
+                          more: words.moreRooms, theme: theme, focused: focused, in: content, into: &grid) { index, rect, grid in
             let room = rows[index]
-            let rect = content.row(1 + row)
-            if row == height - 1, index < rows.count - 1 {
-                // The last visible row says how many rooms are below, unless it is the last room.
-                let more = rows.count - index
-                grid.write(words.moreRooms(more), in: rect, style: theme.dim)
-                if index == state.regions.cursor { grid.restyle(rect) { _ in focused ? theme.selection : theme.inactiveSelection } }
-                break
-            }
             let mark = chosen.contains(room.id) ? "▸ " : "  "
             grid.write((mark + room.name).fitted(toWidth: nameWidth - 1), x: rect.x, y: rect.y, limit: nameWidth - 1,
                        style: room.count == 0 ? theme.dim : theme.text)
@@ -55,14 +35,10 @@ enum RoomsPane {
             }
             if what.isEmpty, room.count > 0 { what = words.nothingAfter }
             if restWidth > 0 { grid.write(what, x: restX, y: rect.y, limit: restWidth, style: room.current != nil ? theme.text : theme.dim) }
-            if index == state.regions.cursor {
-                grid.restyle(rect) { _ in focused ? theme.selection : theme.inactiveSelection }
-            }
         }
     }
 
     static func row(at row: Int, state: AppState, count: Int) -> Int? {
-        let index = state.regions.scroll + row - 1
-        return row >= 1 && index < count ? index : nil
+        HeadedList.index(atRow: row, position: state.regions, count: count)
     }
 }

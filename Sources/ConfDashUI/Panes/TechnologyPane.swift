@@ -83,7 +83,6 @@ enum TechnologyPane {
     }
 
     static func row(at row: Int, state: AppState, count: Int) -> Int? {
-        let index = state.technologies.scroll + row - 1
-        return row >= 1 && index < count ? index : nil
+        HeadedList.index(atRow: row, position: state.technologies, count: count)
     }
 }

@@ -5,38 +5,20 @@ import ConfDashScreen
 /// sessions of the events in scope carry each, most used first, and a trend — per day when one
 /// event is in scope, else per event. Enter adds or removes the track from the track filter.
 enum TracksPane {
-    static func listHeight(_ content: Rect?) -> Int {
-        guard let content else { return 0 }
-        return max(content.height - 1, 0)
-    }
-
     static func render(_ state: AppState, data: DashboardData, theme: Theme, focused: Bool, in content: Rect,
                        into grid: inout CellGrid) {
-        guard !content.isEmpty else { return }
         let words = UIText(state.language)
         let rows = data.trackRows(state)
-        guard !rows.isEmpty else {
-            grid.write(words.noTrackShown, in: content, style: theme.dim)
-            return
-        }
         let trendWidth = max(rows.first?.trend.count ?? 0, 8)
         let countWidth = 9
         let nameWidth = max(content.width - countWidth - trendWidth - 2, 6)
         let scope = data.eventsInScope(state)
         let trendLabel = words.trendBy(singleEvent: scope.count == 1)
-        grid.write(words.trackHeader.fitted(toWidth: nameWidth) + words.sessionsHeader.fitted(toWidth: countWidth, alignment: .right)
-                   + "  " + trendLabel, in: content, row: 0, style: theme.dim)
+        let header = words.trackHeader.fitted(toWidth: nameWidth) + words.sessionsHeader.fitted(toWidth: countWidth, alignment: .right)
+            + "  " + trendLabel
         let peak = max(rows.flatMap(\.trend).max() ?? 1, 1)
-        let height = listHeight(content)
-        for row in 0..<height {
-            let index = state.technologies.scroll + row
-            guard index < rows.count else { break }
-            let rect = content.row(1 + row)
-            if row == height - 1, index < rows.count - 1 {
-                grid.write(words.moreTracks(rows.count - index), in: rect, style: theme.dim)
-                if index == state.technologies.cursor { grid.restyle(rect) { _ in focused ? theme.selection : theme.inactiveSelection } }
-                break
-            }
+        HeadedList.render(count: rows.count, position: state.technologies, empty: words.noTrackShown, header: header,
+                          more: words.moreTracks, theme: theme, focused: focused, in: content, into: &grid) { index, rect, grid in
             let track = rows[index]
             let chosen = state.trackFilter.contains(track.track.typedID)
             grid.write(chosen ? "▸" : " ", x: rect.x, y: rect.y, style: theme.text)
@@ -48,9 +30,6 @@ enum TracksPane {
             })
             grid.write(spark, x: rect.x + nameWidth + countWidth + 2, y: rect.y, limit: max(rect.maxX - (rect.x + nameWidth + countWidth + 2), 0),
                        style: theme.trackStyle(track.track))
-            if index == state.technologies.cursor {
-                grid.restyle(rect) { _ in focused ? theme.selection : theme.inactiveSelection }
-            }
         }
     }
 }

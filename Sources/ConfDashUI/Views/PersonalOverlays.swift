@@ -38,12 +38,7 @@ enum PersonalOverlays {
                     grid.write("  " + label, in: line, style: theme.dim)
                 }
                 if index == selectedItem {
-                    grid.write("▸", x: line.x, y: line.y, style: theme.title)
-                    grid.restyle(line) { style in
-                        var result = theme.selection
-                        if style.attributes.contains(.bold) { result.attributes.insert(.bold) }
-                        return result
-                    }
+                    grid.markCursorRow(line, theme: theme)
                 }
             }
         case .gap(let gap, let cursor, _):

@@ -22,9 +22,9 @@ public struct ScreenMetrics: Sendable {
         var metrics = ScreenMetrics(layout: layout)
         let agenda = layout.content(of: .agenda)
         metrics.agendaListHeight = AgendaPane.listHeight(agenda)
-        metrics.regionsListHeight = data.placesShowRooms ? RoomsPane.listHeight(layout.content(of: .regions))
+        metrics.regionsListHeight = data.placesShowRooms ? HeadedList.listHeight(layout.content(of: .regions))
             : RegionsPane.listHeight(layout.content(of: .regions), count: data.regions.count)
-        metrics.technologiesListHeight = data.topicsShowTracks ? TracksPane.listHeight(layout.content(of: .technologies))
+        metrics.technologiesListHeight = data.topicsShowTracks ? HeadedList.listHeight(layout.content(of: .technologies))
             : TechnologyPane.listHeight(layout.content(of: .technologies))
         if state.agendaView == .rooms, let agenda {
             let names = data.roomGrid(state, rows: data.agendaRows(state)).names

@@ -6,6 +6,20 @@ import Testing
 struct EventFactsTests {
     private func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
+    /// The dates and the place (place, country and region ids) a seed states of an event.
+    private func expectWhenAndWhere(_ event: Event, from start: String, to end: String, place: String, country: String, region: String,
+                                    sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(event.startDate == date(start) && event.endDate == date(end), sourceLocation: sourceLocation)
+        #expect(event.place == place && event.country == country && event.region == region, sourceLocation: sourceLocation)
+    }
+
+    /// The participants figure as the seed states it: "more than 40", "nearly 1,300".
+    private func expectParticipants(_ event: Event, _ value: Int, _ qualifier: Figure.Qualifier,
+                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let participants = try Bundled.figure(.participants, of: event)
+        #expect(participants.value == value && participants.qualifier == qualifier, sourceLocation: sourceLocation)
+    }
+
     @Test("Online Asia/Pacific workshop, 22–24 March 2021 (seed 004)")
     func onlineWorkshop2021() throws {
         let event = try Bundled.event("ap-online-workshop-2021")
@@ -29,10 +43,9 @@ struct EventFactsTests {
     func hanoi2023() throws {
         let event = try Bundled.event("wco-tech-conf-2023")
         #expect(event.kind == .conference && !event.online)
-        #expect(event.startDate == date("2023-10-10") && event.endDate == date("2023-10-12") && event.dayCount == 3)
-        #expect(event.place == "hanoi" && event.country == "VN" && event.region == "asia-pacific")
-        let participants = try Bundled.figure(.participants, of: event)
-        #expect(participants.value == 1200 && participants.qualifier == .moreThan)
+        expectWhenAndWhere(event, from: "2023-10-10", to: "2023-10-12", place: "hanoi", country: "VN", region: "asia-pacific")
+        #expect(event.dayCount == 3)
+        try expectParticipants(event, 1200, .moreThan)
         #expect(try Bundled.figure(.countries, of: event).value == 95)
         #expect(try Bundled.figure(.exhibitionStands, of: event).value == 48)
         #expect(event.organisations(withRole: .host) == ["vietnam-customs"])
@@ -62,10 +75,8 @@ struct EventFactsTests {
     func lima2024() throws {
         let event = try Bundled.event("smart-customs-lima-2024")
         #expect(event.kind == .regionalWorkshop)
-        #expect(event.startDate == date("2024-03-18") && event.endDate == date("2024-03-22"))
-        #expect(event.place == "lima" && event.country == "PE" && event.region == "americas-caribbean")
-        let participants = try Bundled.figure(.participants, of: event)
-        #expect(participants.value == 40 && participants.qualifier == .moreThan)
+        expectWhenAndWhere(event, from: "2024-03-18", to: "2024-03-22", place: "lima", country: "PE", region: "americas-caribbean")
+        try expectParticipants(event, 40, .moreThan)
         #expect(try Bundled.figure(.memberAdministrations, of: event).value == 20)
         #expect(event.organisations(withRole: .funder) == ["ccf-china"])
         #expect(Set(event.technologies) == ["blockchain", "data-analytics", "ai", "machine-learning", "drones", "geospatial", "iot"])
@@ -78,10 +89,8 @@ struct EventFactsTests {
     func jakarta2024() throws {
         let event = try Bundled.event("smart-customs-jakarta-2024")
         #expect(event.kind == .regionalWorkshop)
-        #expect(event.startDate == date("2024-09-23") && event.endDate == date("2024-09-27"))
-        #expect(event.place == "jakarta" && event.country == "ID" && event.region == "asia-pacific")
-        let participants = try Bundled.figure(.participants, of: event)
-        #expect(participants.value == 34 && participants.qualifier == .exact)
+        expectWhenAndWhere(event, from: "2024-09-23", to: "2024-09-27", place: "jakarta", country: "ID", region: "asia-pacific")
+        try expectParticipants(event, 34, .exact)
         #expect(try Bundled.figure(.memberAdministrations, of: event).value == 23)
         #expect(event.sessions.contains { $0.kind == .siteVisit })
         #expect(event.sessions.first?.kind == .ceremony && event.sessions.last?.kind == .closing)
@@ -92,10 +101,8 @@ struct EventFactsTests {
     @Test("WCO Technology Conference 2024, Rio de Janeiro, 12–14 November 2024 (seed 001)")
     func rio2024() throws {
         let event = try Bundled.event("wco-tech-conf-2024")
-        #expect(event.startDate == date("2024-11-12") && event.endDate == date("2024-11-14"))
-        #expect(event.place == "rio-de-janeiro" && event.country == "BR" && event.region == "americas-caribbean")
-        let participants = try Bundled.figure(.participants, of: event)
-        #expect(participants.value == 1300 && participants.qualifier == .nearly)
+        expectWhenAndWhere(event, from: "2024-11-12", to: "2024-11-14", place: "rio-de-janeiro", country: "BR", region: "americas-caribbean")
+        try expectParticipants(event, 1300, .nearly)
         #expect(try Bundled.figure(.countries, of: event).value == 117)
         #expect(try Bundled.figure(.exhibitionStands, of: event).value == 54)
         #expect(event.organisations(withRole: .commercialSponsor) == ["webb-fontaine"])
