@@ -38,6 +38,8 @@ struct DashboardOptions: ParsableArguments {
         /// What R reads again (nil: the built-in dataset), and `--refresh-every` in seconds.
         var source: ScheduleSource?
         var refreshEvery: Double?
+        /// The warnings `--data` was read with: the dashboard announces them and W lists them.
+        var warnings: [String] = []
 
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
@@ -54,6 +56,7 @@ struct DashboardOptions: ParsableArguments {
             store.configureClock(now: now, remindMinutes: remindMinutes)
             // snapshot (not saving) reloads at once, so `--keys R` shows the result in its frame.
             store.follow(source, refreshEvery: refreshEvery, runner: saving ? .thread : .inline)
+            if !warnings.isEmpty { store.send(.loadWarnings(warnings)) }
             return store
         }
     }
@@ -66,7 +69,8 @@ struct DashboardOptions: ParsableArguments {
         case .failure(let error): throw CommandFailure.usage(error.message)
         }
         let refresh = try refreshInterval()
-        let index = try input.loadIndex(io)
+        let summary = try input.load(io)
+        let index = DatasetIndex(summary.dataset)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
         }
@@ -74,7 +78,7 @@ struct DashboardOptions: ParsableArguments {
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
                      localTime: clock.tz != .event, localZone: clock.zone(io),
                      now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
-                     refreshEvery: refresh)
+                     refreshEvery: refresh, warnings: summary.warnings.map { "\($0)" })
     }
 
     /// `--refresh-every` in seconds: at least 10, and only with something to read again.

@@ -65,4 +65,19 @@ struct RealConferenceTerminalTests {
         try pane.sendKeys("q")
         try screens.expectRestored(pane, status: 0)
     }
+
+    @Test("--data warnings are announced inside the dashboard and W lists them")
+    func loadWarningsOnTheTerminal() throws {
+        guard let congressFile = CongressTerminalTests.congress else { return }
+        let data = (congressFile as NSString).deletingLastPathComponent + "/democon-pretalx.json"
+        let pane = try TmuxPane(Executable.confdash, ["--data", data], width: 100, height: 30, environment: CongressTerminalTests.environment)
+        defer { pane.kill() }
+        try pane.waitFor("⚠ 1 warning in the data — W lists them", timeout: 15)
+        screens.expectScreen(pane, try congress.snapshot(data, width: 100, height: 30, keys: []), "the notice")
+        try pane.sendKeys("W")
+        screens.expectScreen(pane, try congress.snapshot(data, width: 100, height: 30, keys: ["W"]), "the warnings listed")
+        try pane.sendKeys("q")
+        try pane.sendKeys("q")
+        try screens.expectRestored(pane, status: 0)
+    }
 }

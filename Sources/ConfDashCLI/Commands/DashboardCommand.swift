@@ -12,7 +12,7 @@ struct DashboardCommand: ParsableCommand {
 
         o opens the selected session's link with $BROWSER (else xdg-open), started without a \
         shell; y copies the session's title, time, room and link to the clipboard through the \
-        terminal (OSC 52); :export FORMAT FILE writes what the filters select, as confdash export does.
+        terminal (OSC 52); :export FORMAT FILE writes what the filters select, as confdash export does. Warnings the data was read with are announced inside; W lists them.
 
         With --data FILE or URL, R (or :reload) reads the schedule again in the background and \
         marks new, moved and cancelled sessions in the lists; C lists every change with its old and \

@@ -87,6 +87,8 @@ public enum CommandTable {
                      parse: parseExport,
                      candidates: { argument, context in exportCandidates(argument, context) },
                      completesItself: true),
+        CommandEntry(names: ["problems"], argument: nil, help: LocalizedText(en: "The warnings the data was loaded with", fr: "Les avertissements du chargement des données"),
+                     parse: { _ in .showProblems }),
         CommandEntry(names: ["reload"], argument: nil, help: LocalizedText(en: "Read the schedule again (URL or file) and mark what changed", fr: "Relire le programme (URL ou fichier) et marquer ce qui a changé"),
                      parse: { _ in .reload }),
         CommandEntry(names: ["changes"], argument: nil, help: LocalizedText(en: "What the last reload changed", fr: "Ce que le dernier rechargement a changé"),

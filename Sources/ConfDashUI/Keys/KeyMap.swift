@@ -146,6 +146,8 @@ private let globalBindings: [KeyBinding] = [
          "Ouvrir le lien de la séance choisie dans le navigateur ($BROWSER, sinon xdg-open)"),
     bind([.character("y")], .copySession, .global, "Copy the selected session (title, time, room, link) to the clipboard (OSC 52)",
          "Copier la séance choisie (titre, heure, salle, lien) dans le presse-papiers (OSC 52)"),
+    bind([.character("W")], .showProblems, .global, "Warnings the data was loaded with (--data, :open)", "Avertissements du chargement des données (--data, :open)",
+         hint: ("warnings", "avertissements"), enabled: { state, _ in !state.problems.isEmpty }),
     bind([.character(":")], .startCommandLine, .global, "Command line (\(CommandTable.namesList))", "Ligne de commande (\(CommandTable.namesList))"),
     bind([.character("q"), .control("c")], .quit, .global, "Quit", "Quitter", hint: ("quit", "quitter")),
 ]

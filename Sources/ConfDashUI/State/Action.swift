@@ -61,6 +61,8 @@ public enum Command: Equatable, Hashable, Sendable {
     case copySession
     /// `:export FORMAT FILE`: what the filters select, as `confdash export` writes it.
     case export(ExportFormat, String)
+    /// W, `:problems`: the data's load warnings.
+    case showProblems
 }
 
 /// Everything that can change the state.
@@ -84,6 +86,8 @@ public enum Action: Equatable, Sendable {
     case refreshDue
     /// What an effect outside the reducer did (a browser started, a file exported).
     case acted(ActMessage)
+    /// The warnings the data shown was loaded with (`--data`): kept, and announced.
+    case loadWarnings([String])
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {

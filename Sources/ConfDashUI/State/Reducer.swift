@@ -55,6 +55,7 @@ public struct Reducer: Sendable {
             fresh.personal = state.personal.clockOnly
             fresh.history = state.history
             fresh.message = .opened(OpenedFile(summary, name: name))
+            fresh.problems = summary.warnings.map { "\($0)" }
             state = fresh
         case .opened(_, .failure(let failure)):
             state.message = .openFailed(failure)
@@ -64,6 +65,9 @@ public struct Reducer: Sendable {
             effects = startReload(automatic: true, &state)
         case .acted(let message):
             state.message = .act(message)
+        case .loadWarnings(let warnings):
+            state.problems = warnings
+            if !warnings.isEmpty { state.message = .loadWarnings(warnings.count) }
         }
         reconcile(&state)
         return effects
@@ -150,6 +154,8 @@ public struct Reducer: Sendable {
             return runLive(command, &state)
         case .openLink, .copySession, .export:
             return runActing(command, &state)
+        case .showProblems:
+            state.overlay = .problems(scroll: 0)
         case .toggleMaximize:
             state.maximized.toggle()
         case .goToNow: goToNow(&state)
@@ -224,6 +230,8 @@ public struct Reducer: Sendable {
             state.overlay = .detail(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .help(let scroll):
             state.overlay = .help(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
+        case .problems(let scroll):
+            state.overlay = .problems(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: min(max(cursor, 0), max(data.index.dataset.tracks.count - 1, 0)), chosen: chosen)
         case .personal(let overlay):

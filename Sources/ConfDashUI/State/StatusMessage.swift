@@ -54,6 +54,8 @@ public enum StatusMessage: Equatable, Sendable {
     case places(PlacesMessage)
     /// Acting on a session: `o`, `y`, `:export` (worded in UIText+Acting).
     case act(ActMessage)
+    /// The data was loaded with this many warnings (W lists them).
+    case loadWarnings(Int)
 
     public var kind: MessageKind {
         switch self {
@@ -63,6 +65,7 @@ public enum StatusMessage: Equatable, Sendable {
         case .live(let message): return message.kind
         case .places(let message): return message.kind
         case .act(let message): return message.kind
+        case .loadWarnings: return .info
         }
     }
 
