@@ -74,3 +74,19 @@ import Testing
         #expect(screen.contains("Data warnings (1)") && screen.contains("the start times of 36 sessions differ"))
     }
 }
+
+/// Converted times (T, `--tz local`, `--tz ZONE`) stay named in the status bar while they are on.
+@Suite struct ConvertedZoneStatusTests {
+    @Test func theZoneIsInTheStatusBarOnlyWhileTimesAreConverted() {
+        let store = DashboardStore(index: Fixture.index, size: Size(width: 120, height: 40), language: .en, theme: .dark,
+                                   localZone: TimeZone(identifier: "America/New_York")!)
+        func statusLine() -> String { store.render().textLines().dropLast().last ?? "" }
+        #expect(!statusLine().contains("times in"))
+        CongressScreensTests.press("T", on: store)
+        #expect(statusLine().contains("· times in America/New_York"))
+        CongressScreensTests.press("L", on: store)
+        #expect(statusLine().contains("· heures en America/New_York"))
+        CongressScreensTests.press("T", on: store)
+        #expect(!statusLine().contains("America/New_York"))
+    }
+}
