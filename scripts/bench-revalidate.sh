@@ -4,6 +4,9 @@
 #   revalidate: --data URL --refresh  (cache read, conditional GET, 304 from 127.0.0.1, record rewritten)
 #   direct:     --data <the cached body file>
 # Usage: scripts/bench-revalidate.sh [path/to/confdash] [38c3-schedule.xml]
+# Prints hyperfine's wall-clock medians, then the medians of confdash's own CPU time (user+sys,
+# from /usr/bin/time, RUNS runs each): on a loaded machine the CPU figures are the steadier ones.
+# The server's CPU (a separate process) is not counted; the network wait is in the wall figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 confdash="${1:-.build/release/confdash}"
@@ -36,3 +39,13 @@ print(f"304 revalidation + first frame: median {a['median']*1000:.1f} ms; cached
       f"ratio {a['median']/b['median']:.2f} (budget 1.2)")
 PY
 grep -c '"if_none_match": "\\"38c3\\""' "$work/log.jsonl" | sed 's/^/conditional requests answered 304: /'
+cpu_median() {
+    for _ in $(seq "${RUNS:-20}"); do
+        /usr/bin/time -f '%U %S' -o "$work/time" "$@" > /dev/null
+        awk '{printf "%.3f\n", ($1 + $2) * 1000}' "$work/time"
+    done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+revalidate_cpu="$(cpu_median "$confdash" snapshot --size 120x40 --data "$url" --refresh)"
+cached_cpu="$(cpu_median "$confdash" snapshot --size 120x40 --data "$body")"
+python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'CPU time (user+sys), median: 304 revalidation {a:.0f} ms; cached file {b:.0f} ms; ratio {a/b:.2f} (budget 1.2)')" \
+    "$revalidate_cpu" "$cached_cpu"

@@ -38,6 +38,10 @@ struct DashboardOptions: ParsableArguments {
         /// What R reads again (nil: the built-in dataset), and `--refresh-every` in seconds.
         var source: ScheduleSource?
         var refreshEvery: Double?
+        /// How `:open URL` fetches.
+        var opener: RemoteOpener?
+        /// `--data URL` shown from its cached copy because fetching failed: the first message.
+        var offline: OfflineNotice?
         /// The warnings `--data` was read with: the dashboard announces them and W lists them.
         var warnings: [String] = []
 
@@ -57,6 +61,8 @@ struct DashboardOptions: ParsableArguments {
             // snapshot (not saving) reloads at once, so `--keys R` shows the result in its frame.
             store.follow(source, refreshEvery: refreshEvery, runner: saving ? .thread : .inline)
             if !warnings.isEmpty { store.send(.loadWarnings(warnings)) }
+            store.openURLs(with: opener)
+            if let offline { store.send(.startedOffline(offline)) }
             return store
         }
     }
@@ -69,7 +75,7 @@ struct DashboardOptions: ParsableArguments {
         case .failure(let error): throw CommandFailure.usage(error.message)
         }
         let refresh = try refreshInterval()
-        let summary = try input.load(io)
+        let (summary, offline) = try input.loadTellingOffline(io)
         let index = DatasetIndex(summary.dataset)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
@@ -78,7 +84,8 @@ struct DashboardOptions: ParsableArguments {
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
                      localTime: clock.tz != .event, localZone: clock.zone(io),
                      now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
-                     refreshEvery: refresh, warnings: summary.warnings.map { "\($0)" })
+                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: offline,
+                     warnings: summary.warnings.map { "\($0)" })
     }
 
     /// `--refresh-every` in seconds: at least 10, and only with something to read again.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfDashBundledData
 import ConfDashCore
+import ConfDashUI
 import Foundation
 
 extension Language: ExpressibleByArgument {}
@@ -26,9 +27,14 @@ struct DataOptions: ParsableArguments {
 
     /// Loads `--data` or the bundled dataset. Warnings go to stderr; errors end the command with
     /// status 65 (bad data) or 66 (cannot read the file), each problem on its own line.
-    func load(_ io: CommandIO) throws -> LoadSummary {
+    func load(_ io: CommandIO) throws -> LoadSummary { try loadTellingOffline(io).summary }
+
+    /// `load`, and for a URL whose cached copy is shown because fetching failed, why and how old
+    /// it is (the dashboard says it on screen, where stderr cannot be seen).
+    func loadTellingOffline(_ io: CommandIO) throws -> (summary: LoadSummary, offline: OfflineNotice?) {
         if let data, case .url(let url) = try RemoteDatasets.location(data) {
-            return try RemoteDatasets.summary(url, format: inputFormat, policy: remote.policy(io), io: io)
+            let (summary, loaded) = try RemoteDatasets.summary(url, format: inputFormat, policy: remote.policy(io), io: io)
+            return (summary, OfflineNotices.notice(loaded, url: url.absoluteString))
         }
         let result = data.map { DatasetSource.load(path: $0, format: inputFormat) }
             ?? DatasetSource.summary(of: DatasetLoader.load(json: BundledData.datasetJSON, name: BundledData.datasetName),
@@ -36,7 +42,7 @@ struct DataOptions: ParsableArguments {
         switch result {
         case .success(let summary):
             for warning in summary.warnings { io.err("\(warning)\n") }
-            return summary
+            return (summary, nil)
         case .failure(.unreadable(let file, let reason)):
             throw CommandFailure(status: ExitStatus.noInput, messages: ["\(file): \(reason)"])
         case .failure(let failure):

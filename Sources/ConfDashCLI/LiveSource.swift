@@ -4,8 +4,9 @@ import ConfDashUI
 import Foundation
 
 /// What the dashboard's R (and `--refresh-every`) reads again: the `--data` URL through the
-/// cache (a reload always asks the server; a 304 is cheap), or the `--data` file. The UI target
-/// knows no network: it gets this as a `ScheduleSource`.
+/// cache (a reload always asks the server; a 304 is cheap), or the `--data` file; and how
+/// `:open URL` fetches. The UI target knows no network: it gets these as a `ScheduleSource` and
+/// a `RemoteOpener`.
 enum LiveSource {
     static func source(_ input: DataOptions, io: CommandIO) throws -> ScheduleSource? {
         guard let data = input.data else { return nil }
@@ -13,12 +14,56 @@ enum LiveSource {
         case .file(let path):
             return .file(path, format: input.inputFormat)
         case .url(let url):
-            let reloader = ScheduleReloader(location: .url(url), format: input.inputFormat, policy: input.remote.policy(io),
-                                            cache: RemoteDatasets.cache(io))
-            return ScheduleSource(name: ScheduleLocation.shown(url.absoluteString)) { current in
-                let outcome = reloader.reload(current: current)
-                return ReloadResult(dataset: outcome.dataset, changes: outcome.changes, problem: outcome.problem)
+            return urlSource(url, format: input.inputFormat, policy: input.remote.policy(io), cache: RemoteDatasets.cache(io))
+        }
+    }
+
+    static func urlSource(_ url: URL, format: InputFormat, policy: FetchPolicy, cache: ScheduleCache) -> ScheduleSource {
+        let reloader = ScheduleReloader(location: .url(url), format: format, policy: policy, cache: cache)
+        return ScheduleSource(name: ScheduleLocation.shown(url.absoluteString)) { current in
+            let outcome = reloader.reload(current: current)
+            return ReloadResult(dataset: outcome.dataset, changes: outcome.changes, problem: outcome.problem)
+        }
+    }
+
+    /// `:open URL`: fetched as `--data URL` is (the same cache, `--offline`, `--max-age` and
+    /// limits), run off the main thread by the store. Every failure names the URL.
+    static func opener(_ input: DataOptions, io: CommandIO) -> RemoteOpener {
+        let policy = input.remote.policy(io), cache = RemoteDatasets.cache(io)
+        return RemoteOpener { location, format in
+            let shown = ScheduleLocation.shown(location)
+            let url: URL
+            do throws(ScheduleLocation.Problem) {
+                guard case .url(let parsed) = try ScheduleLocation.parse(location) else {
+                    return RemoteOpening(name: shown, result: .failure(.unreadable(file: shown, reason: "not a URL")))
+                }
+                url = parsed
+            } catch {
+                return RemoteOpening(name: shown, result: .failure(.unreadable(file: shown, reason: reason(error.message, shown))))
+            }
+            do throws(RemoteSchedule.Failure) {
+                let loaded = try RemoteSchedule.open(url, policy: policy, cache: cache) { data, name in
+                    DatasetImporter.load(data: data, name: name, format: format)
+                }
+                guard let dataset = loaded.result.dataset else {
+                    return RemoteOpening(name: shown, result: .failure(.invalid(file: shown, problems: loaded.result.problems)))
+                }
+                let summary = LoadSummary(name: shown, dataset: dataset, warnings: loaded.result.warnings)
+                return RemoteOpening(name: shown, result: .success(summary), notice: OfflineNotices.notice(loaded, url: url.absoluteString),
+                                     source: urlSource(url, format: format, policy: policy, cache: cache))
+            } catch {
+                switch error {
+                case .unreachable(let message):
+                    return RemoteOpening(name: shown, result: .failure(.unreadable(file: shown, reason: reason(message, shown))))
+                case .badData(_, let problems):
+                    return RemoteOpening(name: shown, result: .failure(.invalid(file: shown, problems: problems)))
+                }
             }
         }
+    }
+
+    /// The remote layer's messages start with the URL; the dashboard's error line adds it itself.
+    private static func reason(_ message: String, _ shown: String) -> String {
+        message.hasPrefix(shown + ": ") ? String(message.dropFirst(shown.count + 2)) : message
     }
 }

@@ -55,12 +55,12 @@ enum RemoteDatasets {
     }
 
     /// `open`, as the summary every data command works from (warnings printed, as for a file).
-    static func summary(_ url: URL, format: InputFormat, policy: FetchPolicy, io: CommandIO) throws -> LoadSummary {
+    static func summary(_ url: URL, format: InputFormat, policy: FetchPolicy, io: CommandIO) throws -> (LoadSummary, RemoteSchedule.Loaded) {
         let loaded = try open(url, format: format, policy: policy, io: io)
         guard let dataset = loaded.result.dataset else { throw CommandFailure(status: ExitStatus.dataError, messages: []) }
         let summary = LoadSummary(name: ScheduleLocation.shown(url.absoluteString), dataset: dataset, warnings: loaded.result.warnings)
         for warning in summary.warnings { io.err("\(warning)\n") }
-        return summary
+        return (summary, loaded)
     }
 
     /// Fetches (or reuses) the schedule at `url`. Cache warnings and the offline notice go to

@@ -29,11 +29,16 @@ public enum RemoteSchedule {
         case fresh
         /// The cached copy, because fetching failed for `reason`.
         case offline(reason: String)
+        /// The cached copy, because the server's new version does not read (its first problem).
+        case newVersionUnreadable(problem: String)
         /// The cached copy, because of `--offline`.
         case offlineRequested
     }
 
     public struct Loaded: Sendable {
+        /// How old the copy shown is, in seconds since the server last gave or confirmed it.
+        public func age(now: Date = Date()) -> TimeInterval { now.timeIntervalSince(checkedAt) }
+
         public var result: LoadResult
         public var origin: Origin
         /// When the version shown was downloaded, and last confirmed by the server.
@@ -186,7 +191,7 @@ private struct Run {
             let result = parse(data, shown)
             guard result.dataset != nil else {
                 let problem = result.problems.first { $0.severity == .error }.map { "\($0.message)" } ?? "it does not read"
-                if let entry, let loaded = cached(entry, .offline(reason: "the new version does not read"), notice: { [shown] in
+                if let entry, let loaded = cached(entry, .newVersionUnreadable(problem: problem), notice: { [shown] in
                     "offline: schedule from \($0) ago — the new version at \(shown) does not read (\(problem))"
                 }) {
                     return loaded

@@ -1,3 +1,4 @@
+import ConfDashCore
 import Foundation
 
 /// Where `--data` points: a local file, or an http(s) URL that confdash fetches and caches.
@@ -32,19 +33,8 @@ public enum ScheduleLocation: Equatable, Sendable {
     }
 
     /// The lower-cased scheme when `text` begins with `scheme://`.
-    static func schemePrefix(_ text: String) -> String? {
-        guard let range = text.range(of: "://") else { return nil }
-        let scheme = text[..<range.lowerBound]
-        guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-              scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
-        else { return nil }
-        return scheme.lowercased()
-    }
+    static func schemePrefix(_ text: String) -> String? { LocationText.schemePrefix(text) }
 
     /// A URL as messages show it: control characters (from a hostile link) replaced, kept short.
-    public static func shown(_ text: String) -> String {
-        var result = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0 }))
-        if result.count > 200 { result = String(result.prefix(199)) + "…" }
-        return result
-    }
+    public static func shown(_ text: String) -> String { LocationText.shown(text) }
 }

@@ -1,4 +1,5 @@
 import ConfDashCLI
+import ConfDashTestSupport
 import Foundation
 import Testing
 
@@ -63,7 +64,7 @@ enum Binary {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(sanitizerEnvironment()) { old, _ in old }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

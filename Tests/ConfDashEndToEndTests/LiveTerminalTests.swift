@@ -64,7 +64,8 @@ struct LiveTerminalTests {
         try pane.sendKeys("/")
         try pane.type("Illegal instructions")
         try pane.sendKeys("Enter")
-        _ = try pane.waitFor("Illegal instructions")
+        // A debug build on a loaded machine may take seconds over 20 letters of search on 38C3.
+        _ = try pane.waitFor("Illegal instructions", timeout: 20)
         try pane.sendKeys("s")
         _ = try pane.waitFor("★ ")
 
@@ -94,5 +95,60 @@ struct LiveTerminalTests {
         _ = try pane.waitUntil("Changes closed") { !$0.contains { $0.contains("Changes ·") } }
         try pane.sendKeys("q")
         #expect(try pane.exitReport().status == 0)
+    }
+
+    /// `:open URL` from the built-in data while the server is slow (keys answered meanwhile), a
+    /// failing `:open` that leaves the screen as it was, then a start with `--data URL` while the
+    /// server is gone: the cached copy, and the offline notice on screen.
+    @Test
+    func openURLInTheBackgroundThenAFailureThenStartingOffline() throws {
+        guard FileManager.default.fileExists(atPath: Self.congress) else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("38c3-schedule.xml not found at \(Self.congress)") }
+            return
+        }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-e2e-open-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let server = try TestServer()
+        defer { server.stop() }
+        try Self.serve(server, "/38c3.xml", body: try String(contentsOfFile: Self.congress, encoding: .utf8), etag: "v1", delay: 3)
+
+        let url = "http://127.0.0.1:\(server.port)/38c3.xml"
+        let environment = ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
+                           "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+        let pane = try TmuxPane(Executable.confdash, [], width: 120, height: 36, environment: environment)
+        defer { pane.kill() }
+        _ = try pane.waitFor("Rio de Janeiro 2024", timeout: 20)
+
+        try pane.type(":open " + url)
+        try pane.sendKeys("Enter")
+        let fetching = try pane.waitFor("Fetching http://127.0.0.1", timeout: 2)
+        #expect(fetching.contains { $0.contains("fetching…") }, "the status bar says it: \(fetching.joined(separator: "\n"))")
+        // Keys are answered while the server takes its time.
+        try pane.sendKeys("?")
+        _ = try pane.waitFor("Help", timeout: 2)
+        try pane.sendKeys("Escape")
+        let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 30)
+        #expect(opened.contains { $0.contains("38C3") })
+        #expect(!opened.contains { $0.contains("fetching…") })
+
+        // A URL that answers 404: the message names it, and 38C3 stays on screen.
+        try pane.type(":open http://127.0.0.1:\(server.port)/missing.xml")
+        try pane.sendKeys("Enter")
+        let failed = try pane.waitFor("missing.xml: cannot fetch the schedule (HTTP 404", timeout: 20)
+        #expect(failed.contains { $0.contains("38C3") }, "\(failed.joined(separator: "\n"))")
+        try pane.sendKeys("q")
+        #expect(try pane.exitReport().status == 0)
+
+        // The server is gone: --data URL --refresh opens the cached copy and says so on screen.
+        server.stop()
+        let offline = try TmuxPane(Executable.confdash, ["--data", url, "--refresh"], width: 120, height: 36, environment: environment)
+        defer { offline.kill() }
+        // (stderr says it too before the dashboard takes the screen: wait for the dashboard.)
+        let screen = try offline.waitFor("38C3 · Day 1/4", timeout: 30)
+        #expect(screen.contains { $0.hasPrefix(" offline: schedule from") && $0.contains("could not reach \(url) (connection refused)") },
+                "the dashboard's own message line says it: \(screen.joined(separator: "\n"))")
+        try offline.sendKeys("q")
+        #expect(try offline.exitReport().status == 0)
     }
 }

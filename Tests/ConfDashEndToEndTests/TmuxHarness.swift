@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 
@@ -95,6 +96,7 @@ final class TmuxPane {
         """.write(to: wrapper, atomically: true, encoding: .utf8)
 
         var variables = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": directory.path]
+        variables.merge(sanitizerEnvironment()) { $1 }
         variables.merge(environment) { $1 }
         let command = ["/bin/sh", wrapper.path, pidFile.path, "/usr/bin/env", "-i"]
             + variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }

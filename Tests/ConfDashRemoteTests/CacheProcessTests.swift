@@ -29,7 +29,7 @@ import Glibc
             process.executableURL = CacheProcessTests.binary
             process.arguments = arguments
             process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": cache.path,
-                                   "CONFDASH_CONNECT_TIMEOUT": "2", "CONFDASH_FETCH_TIMEOUT": "20"].merging(extra) { $1 }
+                                   "CONFDASH_CONNECT_TIMEOUT": "2", "CONFDASH_FETCH_TIMEOUT": "20"].merging(sanitizerEnvironment()) { $1 }.merging(extra) { $1 }
             process.standardOutput = out
             process.standardError = err
             process.standardInput = FileHandle.nullDevice

@@ -18,7 +18,7 @@ import Testing
         #expect(CommandTable.parse("frobnicate") == .error(.unknownCommand("frobnicate")))
         #expect(CommandTable.parse("open --input-format ics my file.ics") == .command(.open("my file.ics", format: .ics)))
         #expect(CommandTable.parse("open --input-format=xml s.xml") == .command(.open("s.xml", format: .xml)))
-        #expect(CommandTable.parse("open --input-format yaml s.xml") == .error(.usage(":open [--input-format F] FILE")))
+        #expect(CommandTable.parse("open --input-format yaml s.xml") == .error(.usage(":open [--input-format F] FILE|URL")))
     }
 
     @Test func helpAndTheColonKeyListEveryEntry() {

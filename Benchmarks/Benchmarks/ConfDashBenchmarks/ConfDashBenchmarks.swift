@@ -37,6 +37,19 @@ func recordingCPU(_ benchmark: Benchmark, _ body: () -> Void) {
     benchmark.measurement(threadCPU, (threadCPUNanoseconds() - start) / 1_000)
 }
 
+/// One keystroke as the terminal runs it, and nothing else measured: `key` handled and the next
+/// frame rendered between startMeasurement and stopMeasurement, with its thread CPU time recorded.
+@inline(__always)
+func measureKeystroke(_ benchmark: Benchmark, _ dashboard: DashboardStore, _ key: Key) {
+    benchmark.startMeasurement()
+    let cpu = threadCPUNanoseconds()
+    _ = dashboard.handle(key)
+    blackHole(dashboard.render())
+    let cpuEnd = threadCPUNanoseconds()
+    benchmark.stopMeasurement()
+    benchmark.measurement(threadCPU, (cpuEnd - cpu) / 1_000)
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: timeMetrics,
@@ -228,13 +241,7 @@ func keyBenchmark(_ keyCase: KeyCase, dataset name: DatasetName, size: Size) {
               }, teardown: { dashboard.value = nil })) { benchmark in
         let dashboard = dashboard.value!
         let before = dashboard.state
-        benchmark.startMeasurement()
-        let cpu = threadCPUNanoseconds()
-        _ = dashboard.handle(keyCase.key)
-        blackHole(dashboard.render())
-        let cpuEnd = threadCPUNanoseconds()
-        benchmark.stopMeasurement()
-        benchmark.measurement(threadCPU, (cpuEnd - cpu) / 1_000)
+        measureKeystroke(benchmark, dashboard, keyCase.key)
         let after = dashboard.state
         for key in undo { _ = dashboard.handle(key) }
         blackHole(dashboard.render())

@@ -27,13 +27,7 @@ func personalBenchmarks() {
         for iteration in benchmark.scaledIterations {
             let stars = iteration % 2 == 0 ? sets.value.0 : sets.value.1
             dashboard.send(.personal(starred: stars, notes: [:]))
-            benchmark.startMeasurement()
-            let cpu = threadCPUNanoseconds()
-            _ = dashboard.handle(.character("m"))
-            blackHole(dashboard.render())
-            let cpuEnd = threadCPUNanoseconds()
-            benchmark.stopMeasurement()
-            benchmark.measurement(threadCPU, (cpuEnd - cpu) / 1_000)
+            measureKeystroke(benchmark, dashboard, .character("m"))
             _ = dashboard.handle(.escape)
             if dashboard.state.overlay != nil { benchmark.error("Escape did not close My agenda") }
         }
@@ -55,13 +49,7 @@ func personalBenchmarks() {
               })) { benchmark in
         let dashboard = starring.value!
         let before = dashboard.state.personal.starred
-        benchmark.startMeasurement()
-        let cpu = threadCPUNanoseconds()
-        _ = dashboard.handle(.character("s"))
-        blackHole(dashboard.render())
-        let cpuEnd = threadCPUNanoseconds()
-        benchmark.stopMeasurement()
-        benchmark.measurement(threadCPU, (cpuEnd - cpu) / 1_000)
+        measureKeystroke(benchmark, dashboard, .character("s"))
         if dashboard.state.personal.starred == before { benchmark.error("s changed no star") }
         if case .personal(.stateFile(let message))? = dashboard.state.message { benchmark.error("save failed: \(message)") }
     }

@@ -66,7 +66,7 @@ public enum Fixtures {
         sessions[20].title = LocalizedText(en: (sessions[20].title.en ?? "") + " (updated)")
         var added = sessions[30]
         added.id = "late-addition"
-        added.guid = "11111111-2222-5333-8444-555555555555"
+        added.uid = "11111111-2222-5333-8444-555555555555"
         added.title = LocalizedText(en: "A late addition")
         sessions.remove(at: 40)
         sessions.append(added)

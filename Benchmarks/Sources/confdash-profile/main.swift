@@ -2,7 +2,7 @@
 // so that callgrind or perf see only confdash's code:
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
-//     (CASE also: mine300, star-save, save1000, open-state: issue 11's budgets)
+//     (CASE also: mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
 //              (DashboardStore.init + render), "index" (DatasetIndex.init) or "open" (read + import the
@@ -116,6 +116,24 @@ if caseName == "open" {
         sink &+= measuredStep(dashboard, .character("s")).cells.count
         cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
     }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "star-save-bg" {
+    // Issue 11: s + frame as the terminal dashboard runs it: the save handed to a StateWriter
+    // thread (this thread's CPU only; the writer's saves are save1000's cost). Waits for the
+    // writer between samples, so each sample hands over one save.
+    let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "toggle-bg")
+    let writer = StateWriter()
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    dashboard.attach(PersonalFile(store: store, dataset: index.dataset, writer: writer))
+    dashboard.press("j j j")
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(dashboard, .character("s")).cells.count
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        writer.flush()
+        _ = dashboard.deliverBackgroundResults()
+    }
+    sink &+= dashboard.finishSaving() == nil ? 0 : 1
     try? FileManager.default.removeItem(atPath: store.directory)
 } else if caseName == "save1000" {
     // Issue 11: a save of 1,000 stars onto a file of 1,000 (merge, atomic write, fsync).

@@ -14,7 +14,8 @@ struct ChangesCommand: IOCommand {
         (--since cached, the default); --since FILE compares with a file instead. For a file, \
         --since names the older file.
 
-        Sessions are followed by their guid, then their id, then title and start. new: not in \
+        Sessions are followed by their guid (or iCalendar UID), then their id, then title and \
+        start. new: not in \
         the older version; cancelled: gone, or marked cancelled in its title; moved: another \
         day, time or room (from → to); changed: another title, speakers or abstract.
 

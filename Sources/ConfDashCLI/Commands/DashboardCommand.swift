@@ -17,7 +17,10 @@ struct DashboardCommand: ParsableCommand {
         With --data FILE or URL, R (or :reload) reads the schedule again in the background and \
         marks new, moved and cancelled sessions in the lists; C lists every change with its old and \
         new day, time and room, and a starred session that moved or was cancelled gets a notice. \
-        --refresh-every 15m does it on its own.
+        --refresh-every 15m does it on its own. :open URL opens another schedule by URL in the \
+        background, through the same cache; a failure names the URL and leaves the screen as it \
+        was. Started with --data URL while the server cannot be reached, the dashboard shows the \
+        cached copy and says so, with its age, in its first message.
 
         Examples:
           confdash

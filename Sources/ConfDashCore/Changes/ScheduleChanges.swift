@@ -2,10 +2,11 @@ import Foundation
 
 /// What changed between two versions of a schedule, session by session.
 ///
-/// Sessions are followed from one version to the next by the file's `guid`, then by its id,
-/// then by title and start — the way EventFahrplan and Giggity follow frab schedules, whose
-/// numeric ids are sometimes renumbered while the guids stay. A later step never pairs two
-/// sessions that both carry a guid: different guids are different sessions.
+/// Sessions are followed from one version to the next by their lasting identifier
+/// (`Session.uid`: frab/pretalx `guid`, iCalendar `UID`), then by event and id, then by title
+/// and start — the way EventFahrplan and Giggity follow frab schedules, whose numeric ids are
+/// sometimes renumbered while the guids stay. A later step never pairs two sessions that both
+/// carry a uid: different uids are different sessions.
 ///
 /// Pure and linear in the number of sessions (hash lookups only).
 public struct ScheduleChanges: Sendable, Equatable {
@@ -164,22 +165,22 @@ private struct ChangeDetector {
         var pairs: [(old: Ref, new: Ref)] = []
         var unmatchedOld = Set(oldRefs), unmatchedNew = Set(newRefs)
 
-        func match(_ key: (Side, Ref) -> String?, onlyWithoutGuids: Bool) {
+        func match(_ key: (Side, Ref) -> String?, onlyWithoutUIDs: Bool) {
             var byKey: [String: Ref] = [:]
             for ref in newRefs where unmatchedNew.contains(ref) {
                 if let key = key(.new, ref), byKey[key] == nil { byKey[key] = ref }
             }
             for ref in oldRefs where unmatchedOld.contains(ref) {
                 guard let key = key(.old, ref), let partner = byKey[key], unmatchedNew.contains(partner) else { continue }
-                if onlyWithoutGuids && session(.old, ref).guid != nil && session(.new, partner).guid != nil { continue }
+                if onlyWithoutUIDs && session(.old, ref).uid != nil && session(.new, partner).uid != nil { continue }
                 pairs.append((ref, partner))
                 unmatchedOld.remove(ref)
                 unmatchedNew.remove(partner)
             }
         }
-        match({ side, ref in session(side, ref).guid }, onlyWithoutGuids: false)
-        match({ side, ref in dataset(side).events[ref.event].id + "/" + session(side, ref).id }, onlyWithoutGuids: true)
-        match({ side, ref in titleAndStart(side, ref) }, onlyWithoutGuids: true)
+        match({ side, ref in session(side, ref).uid }, onlyWithoutUIDs: false)
+        match({ side, ref in dataset(side).events[ref.event].id + "/" + session(side, ref).id }, onlyWithoutUIDs: true)
+        match({ side, ref in titleAndStart(side, ref) }, onlyWithoutUIDs: true)
 
         var changes: [SessionChange] = []
         for ref in newRefs where unmatchedNew.contains(ref) {

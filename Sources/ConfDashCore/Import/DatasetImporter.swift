@@ -59,18 +59,19 @@ public enum DatasetImporter {
             }
         case .xml?:
             return imported(name) { log in
-                // Sessions are read as each <event> closes and their elements let go, so the
-                // document is never all in memory as a tree.
-                let events = ScheduleXMLReader.EventCollector()
-                let parsed = XMLReader.parse(bytes, observer: events.observe)
+                // Sessions are read straight from the bytes as each <event> closes; only the rest
+                // of the document (conference, days, rooms) becomes a tree.
+                var handler = ScheduleXMLHandler()
+                let scanned = XMLReader.scan(bytes, into: &handler)
                 bytes = []
-                switch parsed {
+                switch scanned {
                 case let .failure(error):
                     log.error(error.message, at: "", error.position)
                     return nil
-                case let .success(output):
-                    for warning in output.warnings { log.warning(warning.message, at: "", warning.position) }
-                    return ScheduleXMLReader.read(output.root, events: events, log: log).map(ScheduleResolver(log: log).resolve)
+                case let .success(warnings):
+                    for warning in warnings { log.warning(warning.message, at: "", warning.position) }
+                    guard let root = handler.tree.root else { return nil }
+                    return ScheduleXMLReader.read(root, events: handler.takeEvents(), log: log).map(ScheduleResolver(log: log).resolve)
                 }
             }
         case .ics?:

@@ -31,7 +31,12 @@ extension DatasetReader {
         let groupTopic = fields.optional("groupTopic", bool) ?? false
         let dayBasis = fields.optional("dayBasis", readDayBasis)
         let quotedLanguage = fields.optional("quotedLanguage", languageCode)
+        // `guid` is the older name of `uid` (files written before the two became one field).
         let guid = fields.optional("guid", text)
+        if let uid, let guid, uid != guid {
+            log.warning("guid \(quoted(guid)) differs from uid \(quoted(uid)); guid is the older name of uid, so uid is kept",
+                        at: fields.fieldPath("guid"), fields.position(of: "guid"))
+        }
         fields.finish()
 
         if dayBasis != nil && day == nil && possibleDays == nil {
@@ -62,14 +67,13 @@ extension DatasetReader {
         }
 
         guard let id, let kind, let title else { return nil }
-        var session = Session(id: id, kind: kind, title: title, officialTitle: officialTitle, count: count, day: day,
+        let lasting = uid ?? guid
+        return Session(id: id, kind: kind, title: title, officialTitle: officialTitle, count: count, day: day,
                        possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes,
                        room: room, language: language, description: description, abstract: abstract, tracks: tracks,
                        technologies: technologies, people: people, organisations: organisations, links: links,
                        sources: sources, groupTopic: groupTopic, dayBasis: dayBasis, quotedLanguage: quotedLanguage,
-                       uid: uid.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) })
-        session.guid = guid
-        return session
+                       uid: lasting.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) })
     }
 
     /// A quote of the source that states the day, or an inference with its reason: one of the two at least.

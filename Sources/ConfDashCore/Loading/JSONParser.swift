@@ -131,35 +131,30 @@ struct JSONScanner {
             closing: while true {
                 guard let top = stack.indices.last else { return value }
                 skipWhitespace()
-                if stack[top].isObject {
+                let isObject = stack[top].isObject
+                if isObject {
                     stack[top].members.append(JSONMember(key: stack[top].pendingKey,
                                                          keyPosition: stack[top].pendingKeyPosition, value: value))
-                    if peek == UInt8(ascii: ",") {
-                        advance()
+                } else {
+                    stack[top].elements.append(value)
+                }
+                if peek == UInt8(ascii: ",") {
+                    advance()
+                    if isObject {
                         let (key, keyPosition) = try parseKey(afterComma: true)
                         stack[top].pendingKey = key
                         stack[top].pendingKeyPosition = keyPosition
-                        break closing
-                    } else if peek == UInt8(ascii: "}") {
-                        advance()
-                        let frame = stack.removeLast()
-                        value = JSONValue(.object(frame.members), at: frame.position)
                     } else {
-                        throw failure("expected ',' or '}' after object member, found \(found)")
-                    }
-                } else {
-                    stack[top].elements.append(value)
-                    if peek == UInt8(ascii: ",") {
-                        advance()
                         afterComma = true
-                        break closing
-                    } else if peek == UInt8(ascii: "]") {
-                        advance()
-                        let frame = stack.removeLast()
-                        value = JSONValue(.array(frame.elements), at: frame.position)
-                    } else {
-                        throw failure("expected ',' or ']' after array element, found \(found)")
                     }
+                    break closing
+                } else if peek == UInt8(ascii: isObject ? "}" : "]") {
+                    advance()
+                    let frame = stack.removeLast()
+                    value = JSONValue(isObject ? .object(frame.members) : .array(frame.elements), at: frame.position)
+                } else {
+                    throw failure(isObject ? "expected ',' or '}' after object member, found \(found)"
+                                           : "expected ',' or ']' after array element, found \(found)")
                 }
             }
         }

@@ -44,7 +44,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(readingYear: y, month: m, day: d)
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// Written digit by digit, as `ClockTime.description`: String(format:) went through Foundation
+    /// and was most of writing a state file's change times and building session keys.
+    public var iso: String {
+        guard (0...9999).contains(year) else { return String(format: "%04d-%02d-%02d", year, month, day) }
+        let digits: [UInt8] = [UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
+                               UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10)]
+        return String(decoding: digits, as: UTF8.self)
+    }
     public var description: String { iso }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
@@ -93,17 +100,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension CalendarDate: Codable {
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date as YYYY-MM-DD, found \"\(text)\"")
-        }
-        self = date
+        self = try TextCoding.decode(decoder, expecting: "a date as YYYY-MM-DD", CalendarDate.init(iso:))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws { try TextCoding.encode(iso, to: encoder) }
+}
+
+/// Values JSON holds as one string (a date, a clock time): read back with a message that says
+/// which form was expected, written as that string.
+enum TextCoding {
+    static func decode<Value>(_ decoder: Decoder, expecting form: String, _ parse: (String) -> Value?) throws -> Value {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected \(form), found \"\(text)\"")
+        }
+        return value
+    }
+
+    static func encode(_ text: String, to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(iso)
+        try container.encode(text)
     }
 }
 
@@ -136,16 +153,8 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let time = ClockTime(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a time as HH:MM, found \"\(text)\"")
-        }
-        self = time
+        self = try TextCoding.decode(decoder, expecting: "a time as HH:MM", ClockTime.init(text:))
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public func encode(to encoder: Encoder) throws { try TextCoding.encode(description, to: encoder) }
 }

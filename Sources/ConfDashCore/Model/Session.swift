@@ -16,7 +16,10 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
 
     public var id: String
     /// The schedule's own lasting identifier when its format has one (frab/pretalx `guid`,
-    /// iCalendar `UID`); stars and notes are keyed by it, since `id` may be renumbered.
+    /// iCalendar `UID`), at most 200 characters. `id` may be renumbered from one version of a
+    /// file to the next, this stays: stars and notes are keyed by it, and `ScheduleChanges`
+    /// follows a session across versions by it. Nil for data that has none (the bundled dataset,
+    /// an iCalendar event repeated over several days, whose copies share one UID).
     public var uid: String?
     public var kind: Kind
     public var title: LocalizedText
@@ -48,10 +51,6 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public var dayBasis: DayBasis?
     /// The language the official title is quoted in (`"fr"`); its other languages are our translations.
     public var quotedLanguage: String?
-    /// The schedule file's global id for the session (frab/pretalx `guid`), kept so that a later
-    /// version of the file can be matched session by session (`ScheduleChanges`). Nil for data
-    /// that has none (the bundled dataset, iCalendar files).
-    public var guid: String?
 
     public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
                 day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,

@@ -37,30 +37,11 @@ public enum PersonalStateFile {
     // MARK: Writing
 
     public static func text(of state: PersonalState) -> String {
-        let sessions = state.marks.values.filter { !$0.isBlank }.sorted { $0.ref.key < $1.ref.key }.map { mark -> JSONText in
-            var fields: [(String, JSONText)] = [
-                ("key", .string(mark.ref.key)), ("event", .string(mark.ref.event)), ("id", .string(mark.ref.id)),
-                ("title", .string(mark.ref.title)), ("start", mark.ref.start.map(JSONText.string) ?? .null),
-                ("starred", .bool(mark.starred)),
-            ]
-            if mark.starChanged != 0 { fields.append(("starChanged", .string(StateTime.text(mark.starChanged)))) }
-            if let note = mark.note { fields.append(("note", .string(note))) }
-            if mark.noteChanged != 0 { fields.append(("noteChanged", .string(StateTime.text(mark.noteChanged)))) }
-            return .object(fields)
-        }
-        let exports = state.exports.values.sorted { $0.key < $1.key }.map { record -> JSONText in
-            .object([("key", .string(record.key)), ("uid", .string(record.uid)), ("sequence", .int(record.sequence)),
-                     ("fingerprint", .string(record.fingerprint)), ("title", .string(record.title)),
-                     ("dtstart", .string(record.dtstart)), ("cancelled", .bool(record.cancelled))])
-        }
-        let document = JSONText.object([
-            ("format", .string(PersonalState.formatName)), ("version", .int(PersonalState.currentVersion)),
-            ("schedule", .string(state.schedule)), ("sessions", .array(sessions)), ("calendarExport", .array(exports)),
-        ])
-        var text = ""
-        document.write(to: &text, depth: 0)
-        return text + "\n"
+        String(decoding: StateFileBytes.encode(state), as: UTF8.self)
     }
+
+    /// `text(of:)` as the UTF-8 bytes written to disk.
+    public static func bytes(of state: PersonalState) -> [UInt8] { StateFileBytes.encode(state) }
 
     // MARK: Reading
 
@@ -166,27 +147,23 @@ public enum StateTime {
 
     public static func text(_ milliseconds: Int64) -> String {
         let seconds = Int(floorDivide(milliseconds, 1000))
-        let millis = Int(milliseconds - Int64(seconds) * 1000)
         let local = TimeZones.localDateTime(naiveSeconds: seconds)
-        let second = seconds - Int(floorDivide(Int64(seconds), 60)) * 60
-        return "\(local.date.iso)T\(local.time):" + twoDigits(second) + "." + String(format: "%03d", millis) + "Z"
+        guard (0...9999).contains(local.date.year) else {
+            // Beyond four-digit years (no clock or file gives those): as always, with Foundation's formatting.
+            let millis = Int(milliseconds - Int64(seconds) * 1000)
+            let second = seconds - Int(floorDivide(Int64(seconds), 60)) * 60
+            return "\(local.date.iso)T\(local.time):" + twoDigits(second) + "." + String(format: "%03d", millis) + "Z"
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(milliseconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Reads `text`'s own format; also without milliseconds.
+    /// Reads `text`'s own format; also without milliseconds (see `parse(bytes:)`).
     public static func parse(_ text: String) -> Int64? {
-        guard text.hasSuffix("Z"), text.count >= 20 else { return nil }
-        let body = text.dropLast()
-        let parts = body.split(separator: ".", maxSplits: 1)
-        let main = String(parts[0])
-        guard main.count == 19, let local = LocalDateTime(iso: String(main.prefix(16))),
-              main[main.index(main.startIndex, offsetBy: 16)] == ":",
-              let second = Int(main.suffix(2)), (0...59).contains(second) else { return nil }
-        var millis: Int64 = 0
-        if parts.count == 2 {
-            guard (1...3).contains(parts[1].count), parts[1].allSatisfy(\.isASCII), let value = Int64(parts[1]) else { return nil }
-            millis = value * [1, 100, 10, 1][parts[1].count]
-        }
-        return Int64(TimeZones.naiveSeconds(local) + second) * 1000 + millis
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }

@@ -130,7 +130,7 @@ public struct PersonalStateStore: Sendable {
                 }
                 merged.schedule = identity.description
                 do {
-                    try AtomicFile.write(Array(PersonalStateFile.text(of: merged).utf8), to: path, mode: 0o600)
+                    try AtomicFile.write(PersonalStateFile.bytes(of: merged), to: path, mode: 0o600)
                 } catch let failure as AtomicFile.Failure {
                     throw SaveError.cannotWrite(path: path, reason: failure.reason)
                 }

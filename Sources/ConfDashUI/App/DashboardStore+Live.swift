@@ -8,6 +8,8 @@ struct LiveLink {
     var source: ScheduleSource?
     var runner: BackgroundRunner = .thread
     let inbox = BackgroundInbox()
+    /// How `:open URL` fetches; nil without a network (tests).
+    var opener: RemoteOpener?
     /// `--refresh-every`, in seconds; nil: only R reloads.
     var refreshInterval: Double?
     /// When (on `uptime`) the next automatic reload is due.
@@ -56,6 +58,7 @@ extension DashboardStore {
             switch finished {
             case .reload(let result, let automatic): send(applyReload(result, automatic: automatic))
             case .saved(let outcome, let file): personalSaved(outcome, file: file)
+            case .opened(let opening, let location): applyOpened(opening, location: location)
             }
         }
         return !waiting.isEmpty
@@ -79,17 +82,17 @@ extension DashboardStore {
                                       selection: selection, starredBefore: starredBefore, automatic: automatic))
     }
 
-    /// The same session in the new version: by guid, then by event and session id.
+    /// The same session in the new version: by its lasting uid (guid, UID), then by event and id.
     static func follow(_ session: Session, of event: Event, into dataset: Dataset) -> SessionAddress? {
-        if let guid = session.guid {
+        if let uid = session.uid {
             for candidate in dataset.events {
-                if let match = candidate.sessions.first(where: { $0.guid == guid }) {
+                if let match = candidate.sessions.first(where: { $0.uid == uid }) {
                     return SessionAddress(event: candidate.id, session: match.id)
                 }
             }
         }
         guard let sameEvent = dataset.events.first(where: { $0.id == event.id }),
-              sameEvent.sessions.contains(where: { $0.id == session.id && ($0.guid == nil || session.guid == nil) }) else { return nil }
+              sameEvent.sessions.contains(where: { $0.id == session.id && ($0.uid == nil || session.uid == nil) }) else { return nil }
         return SessionAddress(event: event.id, session: session.id)
     }
 
@@ -97,10 +100,10 @@ extension DashboardStore {
     /// the clock. True when the screen must be drawn again.
     public func idle() -> Bool {
         let delivered = deliverBackgroundResults()
-        let message = state.message, reloading = state.live.reloading
+        let message = state.message, reloading = state.live.reloading, opening = state.live.opening
         refreshIfDue()
         let ticked = tickClock()
-        return delivered || ticked || message != state.message || reloading != state.live.reloading
+        return delivered || ticked || message != state.message || reloading != state.live.reloading || opening != state.live.opening
     }
 
     /// `--refresh-every`: a reload when its time has come (none while one runs).

@@ -63,22 +63,25 @@ public final class DashboardStore {
                 save(address) { state, ref, stamp in state.setNote(ref, note, at: stamp) }
             case .bell: bellsPending += 1
             case .reload(let automatic): startReload(automatic: automatic)
-            case .openURL(let url): openURL(url)
+            case .openLink(let url): openURL(url)
             case .copy(let text): copy(text)
             case .export(let format, let path, let filter): export(format, to: path, filter: filter)
+            case .openURL(let location, let format): startOpenURL(location, format: format)
             }
         }
     }
 
     /// `:open FILE`: any format the importers read, through the same load as `--data`. The
     /// result goes back to the reducer as an action; on success the new data is put in place
-    /// first, so the reducer starts afresh on it. On failure the current data stays.
+    /// first, so the reducer starts afresh on it, and R reads the new file. On failure the
+    /// current data stays.
     private func open(_ path: String, format: InputFormat) {
         let expanded = (path as NSString).expandingTildeInPath
         let result = DatasetSource.load(path: expanded, format: format)
         if case .success(let summary) = result {
             data = DashboardData(index: DatasetIndex(summary.dataset), map: map, localZone: data.localZone)
             reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
+            live.source = .file(expanded, format: format)
         }
         send(.opened((expanded as NSString).lastPathComponent, result))
         // The stars of the schedule just opened, from its own state file.

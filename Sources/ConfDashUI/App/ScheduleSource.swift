@@ -58,6 +58,8 @@ final class BackgroundInbox: @unchecked Sendable {
         case reload(ReloadResult, automatic: Bool)
         /// A state file save ran on the writer's thread (`file`: which PersonalFile asked).
         case saved(StateWriter.Outcome, file: ObjectIdentifier)
+        /// `:open URL`, with the URL as typed (the stars' state file is named by it).
+        case opened(RemoteOpening, location: String)
     }
 
     private let lock = NSLock()

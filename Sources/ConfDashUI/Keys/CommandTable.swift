@@ -75,9 +75,9 @@ public enum CommandTable {
                      candidates: { _, _ in ["event", "local"] }),
         CommandEntry(names: ["rooms"], argument: nil, help: LocalizedText(en: "Agenda as a room grid (again: as a list)", fr: "Programme en grille des salles (à nouveau : en liste)"),
                      parse: { _ in .toggleRoomGrid }),
-        CommandEntry(names: ["open"], argument: "[--input-format F] FILE",
-                     help: LocalizedText(en: "Open another file: confdash JSON, schedule.xml/.json, .ics (F: auto, confdash, xml, json, ics)",
-                                         fr: "Ouvrir un autre fichier : JSON confdash, schedule.xml/.json, .ics (F : auto, confdash, xml, json, ics)"),
+        CommandEntry(names: ["open"], argument: "[--input-format F] FILE|URL",
+                     help: LocalizedText(en: "Open another file or http(s) URL (fetched in the background, cached): confdash JSON, schedule.xml/.json, .ics (F: auto, confdash, xml, json, ics)",
+                                         fr: "Ouvrir un autre fichier ou une URL http(s) (téléchargée en arrière-plan, mise en cache) : JSON confdash, schedule.xml/.json, .ics (F : auto, confdash, xml, json, ics)"),
                      parse: parseOpen,
                      candidates: { argument, context in FileCompletion.candidates(for: argument, listing: context.environment.listDirectory) },
                      completesItself: true),
@@ -147,7 +147,7 @@ public enum CommandTable {
         return matching.map { "\(name) \($0)" }
     }
 
-    /// `[--input-format F] FILE`, as `--data` takes it on the command line.
+    /// `[--input-format F] FILE|URL`, as `--data` takes it on the command line.
     private static func parseOpen(_ argument: String) -> Command? {
         var rest = Substring(argument)
         var format = InputFormat.auto

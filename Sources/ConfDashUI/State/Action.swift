@@ -47,7 +47,7 @@ public enum Command: Equatable, Hashable, Sendable {
     case search(String)
     case setLanguage(Language)
     case setTimeZone(local: Bool)
-    /// `:open [--input-format F] FILE`.
+    /// `:open [--input-format F] FILE|URL`.
     case open(String, format: InputFormat = .auto)
     /// `:note TEXT` on the selected session (empty: remove the note).
     case setNote(String)
@@ -80,6 +80,8 @@ public enum Action: Equatable, Sendable {
     case tick(Int)
     /// The result of an `.open` effect, with the file's name as the message shows it.
     case opened(String, Result<LoadSummary, LoadError>)
+    /// The result of an `.openURL` effect (the URL as shown); on success the data is already in place.
+    case fetched(String, Result<LoadSummary, LoadError>, notice: OfflineNotice?)
     /// The result of a `.reload` effect; the new version (if any) is already in place.
     case reloaded(ReloadReport)
     /// `--refresh-every`: time for a reload nobody asked for by key.
@@ -88,6 +90,8 @@ public enum Action: Equatable, Sendable {
     case acted(ActMessage)
     /// The warnings the data shown was loaded with (`--data`): kept, and announced.
     case loadWarnings([String])
+    /// At start, `--data URL` could not be fetched: the cached copy is shown, and the user is told.
+    case startedOffline(OfflineNotice)
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {
@@ -116,9 +120,11 @@ public enum Effect: Equatable, Sendable {
     /// Read the schedule again off the main thread; the result comes back as `.reloaded`.
     case reload(automatic: Bool)
     /// Hand a web address to the browser ($BROWSER, else xdg-open), never through a shell.
-    case openURL(String)
+    case openLink(String)
     /// Put the text on the clipboard through the terminal (OSC 52).
     case copy(String)
     /// Write what `filter` selects to a file, atomically.
     case export(ExportFormat, path: String, filter: AgendaFilter)
+    /// Fetch a schedule by URL off the main thread; the result comes back as `.fetched`.
+    case openURL(String, format: InputFormat)
 }

@@ -10,6 +10,8 @@ public struct LiveView: Equatable, Sendable {
     public var source: String?
     /// A reload is running in the background: another R waits for it.
     public var reloading = false
+    /// `:open URL` is fetching this URL (as shown) in the background.
+    public var opening: String?
     /// The last reload that found differences, against the version shown before it; nil until
     /// then. A reload that finds nothing new keeps it, so C still lists what last changed.
     public var changes: ScheduleChanges?
@@ -35,7 +37,7 @@ public struct ReloadReport: Equatable, Sendable {
     /// Why what is shown may be out of date ("offline: schedule from 2 h ago — …"), or why
     /// nothing could be read at all (then `loaded` is false).
     public var problem: String?
-    /// The session the cursor was on, in the new version (followed by guid, then id); nil when it is gone.
+    /// The session the cursor was on, in the new version (followed by uid, then id); nil when it is gone.
     public var selection: SessionAddress?
     /// Starred sessions before the reload, in the old version's addresses (a cancelled session
     /// that left the schedule is only found there).
@@ -91,10 +93,17 @@ public enum LiveMessage: Equatable, Sendable {
     case stillReloading
     /// Enter on a session that left the schedule.
     case sessionGone
+    /// `:open URL` under way (the status bar shows it until the result comes).
+    case fetching(String)
+    /// `:open` or R while `:open URL` fetches.
+    case stillOpening(String)
+    /// At start: `--data URL` could not be fetched, the cached copy is shown.
+    case offline(OfflineNotice)
 
     public var kind: MessageKind {
         switch self {
-        case .reloading, .nothingToReload, .stillReloading, .sessionGone: return .info
+        case .reloading, .nothingToReload, .stillReloading, .sessionGone, .fetching, .stillOpening: return .info
+        case .offline: return .error
         case .reloaded(_, let starred, let offline): return starred != nil || offline != nil ? .error : .info
         case .failed: return .error
         }

@@ -11,7 +11,7 @@ extension Reducer {
             guard let url = WebLink.first(of: session) else {
                 state.message = .act(.noLink(session.title.text(in: state.language))); return []
             }
-            return [.openURL(url)]
+            return [.openLink(url)]
         case .copySession:
             guard let (session, event) = targetSession(state) else { state.message = .act(.noSession); return [] }
             state.message = .act(.copied(session.title.text(in: state.language)))

@@ -26,6 +26,10 @@ extension Reducer {
             if !automatic { state.message = .live(.stillReloading) }
             return []
         }
+        if let fetching = state.live.opening {
+            if !automatic { state.message = .live(.stillOpening(fetching)) }
+            return []
+        }
         state.live.reloading = true
         if !automatic || state.message == nil { state.message = .live(.reloading(source)) }
         return [.reload(automatic: automatic)]

@@ -50,15 +50,11 @@ public struct Reducer: Sendable {
             effects = tick(seconds, &state)
         case .opened(let name, .success(let summary)):
             // The store has already put the new file's data in place: start afresh on it.
-            var fresh = initialState(size: state.size, language: state.language)
-            fresh.localTime = state.localTime
-            fresh.personal = state.personal.clockOnly
-            fresh.history = state.history
-            fresh.message = .opened(OpenedFile(summary, name: name))
-            fresh.problems = summary.warnings.map { "\($0)" }
-            state = fresh
+            startAfresh(on: summary, name: name, notice: nil, &state)
         case .opened(_, .failure(let failure)):
             state.message = .openFailed(failure)
+        case .fetched(let name, let result, let notice):
+            applyFetched(name, result, notice: notice, &state)
         case .reloaded(let report):
             applyReload(report, &state)
         case .refreshDue:
@@ -68,6 +64,8 @@ public struct Reducer: Sendable {
         case .loadWarnings(let warnings):
             state.problems = warnings
             if !warnings.isEmpty { state.message = .loadWarnings(warnings.count) }
+        case .startedOffline(let notice):
+            state.message = .live(.offline(notice))
         }
         reconcile(&state)
         return effects
@@ -113,8 +111,8 @@ public struct Reducer: Sendable {
         case .setTimeZone(let local):
             state.localTime = local
             state.message = timeZoneMessage(state)
-        case .open(let path, let format):
-            return [.open(path, format: format)]
+        case .open(let location, let format):
+            return runOpen(location, format: format, &state)
         case .openTrackPicker, .toggleChoice, .clearFilters, .filterTrack, .filterTechnology, .filterRegion, .search:
             break // handled above
         case .toggleRoomGrid:

@@ -12,11 +12,14 @@ public enum NameKind: Equatable, Sendable {
 public struct OpenedFile: Equatable, Sendable {
     public var name: String
     public var events = 0, sessions = 0, warnings = 0
+    /// A URL opened from its cached copy because fetching failed: said with the counts.
+    public var notice: OfflineNotice?
     /// Entries that are a topic grouped sessions covered, not sessions ("and 8 breakout topics").
     public var topics = 0, topicsAreBreakouts = true
 
-    public init(_ summary: LoadSummary, name: String) {
+    public init(_ summary: LoadSummary, name: String, notice: OfflineNotice? = nil) {
         self.name = name
+        self.notice = notice
         (events, sessions, warnings) = (summary.eventCount, summary.sessionCount, summary.warnings.count)
         (topics, topicsAreBreakouts) = (summary.topicCount, summary.topicsAreBreakouts)
     }
@@ -60,7 +63,8 @@ public enum StatusMessage: Equatable, Sendable {
     public var kind: MessageKind {
         switch self {
         case .unknownCommand, .usage, .notFound, .ambiguous, .noSuchDay, .eventHiddenByFilters, .openFailed: return .error
-        case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone, .opened: return .info
+        case .noSearchInForce, .filtersCleared, .nothingToClear, .timeZone: return .info
+        case .opened(let file): return file.notice == nil ? .info : .error
         case .personal(let message): return message.kind
         case .live(let message): return message.kind
         case .places(let message): return message.kind

@@ -34,6 +34,7 @@ enum StatusBar {
         if state.localTime { put(" · " + text.convertedZoneChip(data.localZone.identifier), theme.statusKey) }
         // A reload in the background shows here until its result comes, whatever the keys do.
         if state.live.reloading { put(" · " + text.reloadingShort, theme.statusKey) }
+        if state.live.opening != nil { put(" · " + text.fetchingShort, theme.statusKey) }
         put("  │ ", theme.statusBar)
         let chips = filterChips(state, data: data, rows: rows)
         if chips.isEmpty {
@@ -58,7 +59,8 @@ enum StatusBar {
         case .normal: break
         }
         if let message = state.message {
-            grid.write(" " + message.text(in: state.language), in: bottom, style: message.kind == .error ? theme.error : theme.heading)
+            let line = MessageLine.text(message, language: state.language, width: bottom.width - 1)
+            grid.write(" " + line, in: bottom, style: message.kind == .error ? theme.error : theme.heading)
             return
         }
         var hints: [(key: String, text: String, essential: Bool)] = []

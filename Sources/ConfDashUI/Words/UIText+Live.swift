@@ -21,6 +21,9 @@ extension UIText {
             return pick("Still reloading: the result shows when it comes", "Rechargement en cours : le résultat s'affichera à son arrivée")
         case .sessionGone:
             return pick("That session has left the schedule", "Cette séance a quitté le programme")
+        case .fetching(let url): return fetching(url)
+        case .stillOpening(let url): return stillOpening(url)
+        case .offline(let notice): return offline(notice)
         }
     }
 

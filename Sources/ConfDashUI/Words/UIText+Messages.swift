@@ -23,6 +23,7 @@ extension UIText {
             if file.warnings > 0 {
                 text += " (⚠ " + loadWarnings(file.warnings) + pick(" — W lists them)", " — W les liste)")
             }
+            if let notice = file.notice { text = offline(notice) + " · " + text }
             return text
         case .personal(let message): return personal(message)
         case .live(let message): return live(message)

@@ -82,7 +82,7 @@ import Testing
     @Test func exactlyTheScriptedChanges() throws {
         guard let (old, new, _) = try Self.versions() else { return }
         #expect(old.events[0].sessions.count == new.events[0].sessions.count)
-        #expect(old.events[0].sessions.first { $0.guid == Self.thuringGUID }?.id != new.events[0].sessions.first { $0.guid == Self.thuringGUID }?.id,
+        #expect(old.events[0].sessions.first { $0.uid == Self.thuringGUID }?.id != new.events[0].sessions.first { $0.uid == Self.thuringGUID }?.id,
                 "ids were renumbered")
         let changes = ScheduleChanges.between(old, new)
         #expect(changes.fromVersion == "2025-03-04 21:21")
@@ -97,7 +97,7 @@ import Testing
         let moved = changes.changes[1]
         #expect(moved.title.en == "BioTerrorism Will Save Your Life with the 4 Thieves Vinegar Collective")
         #expect(moved.details == [SessionChange.Detail(aspect: .time, from: "19:15–19:55", to: "21:00–21:40")])
-        #expect(moved.sessionID == new.events[0].sessions.first { $0.guid == Self.bioterrorismGUID }?.id)
+        #expect(moved.sessionID == new.events[0].sessions.first { $0.uid == Self.bioterrorismGUID }?.id)
 
         let retitled = changes.changes[2]
         #expect(retitled.details == [SessionChange.Detail(aspect: .title, from: "Der Thüring-Test für Wahlsoftware",
@@ -128,13 +128,13 @@ import Testing
         return Dataset(title: LocalizedText(en: "Conf"), people: people, events: [event])
     }
 
-    static func session(_ id: String, _ title: String, _ start: String?, room: String? = "a", guid: String? = nil,
+    static func session(_ id: String, _ title: String, _ start: String?, room: String? = "a", uid: String? = nil,
                         people: [String] = [], abstract: String? = nil) -> Session {
         let time = start.flatMap(LocalDateTime.init(iso:))
         var session = Session(id: id, kind: .talk, title: LocalizedText(en: title), day: time?.date, start: time, durationMinutes: 60,
                               room: room, abstract: abstract.map { LocalizedText(en: $0) },
                               people: people.map { SessionPerson(person: $0, role: .speaker) })
-        session.guid = guid
+        session.uid = uid
         return session
     }
 
@@ -155,8 +155,8 @@ import Testing
     }
 
     @Test func differentGuidsAreNeverTheSameSession() {
-        let old = Self.dataset([Self.session("1", "Alpha", "2025-01-01T10:00", guid: "g-old")])
-        let new = Self.dataset([Self.session("1", "Alpha", "2025-01-01T10:00", guid: "g-new")])
+        let old = Self.dataset([Self.session("1", "Alpha", "2025-01-01T10:00", uid: "g-old")])
+        let new = Self.dataset([Self.session("1", "Alpha", "2025-01-01T10:00", uid: "g-new")])
         #expect(ScheduleChanges.between(old, new).changes.map(\.kind) == [.new, .cancelled])
     }
 

@@ -13,6 +13,19 @@ struct EventFactsTests {
         #expect(event.place == place && event.country == country && event.region == region, sourceLocation: sourceLocation)
     }
 
+    /// What the seeds state of each Smart Customs regional workshop: dates, place, participants
+    /// and member administrations. Returns the event for the facts of its own seed.
+    private func expectWorkshop(_ id: String, from start: String, to end: String, place: String, country: String, region: String,
+                                participants: (Int, Figure.Qualifier), memberAdministrations: Int,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws -> Event {
+        let event = try Bundled.event(id)
+        #expect(event.kind == .regionalWorkshop, sourceLocation: sourceLocation)
+        expectWhenAndWhere(event, from: start, to: end, place: place, country: country, region: region, sourceLocation: sourceLocation)
+        try expectParticipants(event, participants.0, participants.1, sourceLocation: sourceLocation)
+        #expect(try Bundled.figure(.memberAdministrations, of: event).value == memberAdministrations, sourceLocation: sourceLocation)
+        return event
+    }
+
     /// The participants figure as the seed states it: "more than 40", "nearly 1,300".
     private func expectParticipants(_ event: Event, _ value: Int, _ qualifier: Figure.Qualifier,
                                     sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -73,11 +86,8 @@ struct EventFactsTests {
 
     @Test("Smart Customs workshop, Lima, 18–22 March 2024 (seed 002)")
     func lima2024() throws {
-        let event = try Bundled.event("smart-customs-lima-2024")
-        #expect(event.kind == .regionalWorkshop)
-        expectWhenAndWhere(event, from: "2024-03-18", to: "2024-03-22", place: "lima", country: "PE", region: "americas-caribbean")
-        try expectParticipants(event, 40, .moreThan)
-        #expect(try Bundled.figure(.memberAdministrations, of: event).value == 20)
+        let event = try expectWorkshop("smart-customs-lima-2024", from: "2024-03-18", to: "2024-03-22", place: "lima", country: "PE",
+                                       region: "americas-caribbean", participants: (40, .moreThan), memberAdministrations: 20)
         #expect(event.organisations(withRole: .funder) == ["ccf-china"])
         #expect(Set(event.technologies) == ["blockchain", "data-analytics", "ai", "machine-learning", "drones", "geospatial", "iot"])
         #expect(try Bundled.session("lima-leader-remarks").people == [SessionPerson(person: "fernando-nunez-jauregui", role: .leader)])
@@ -87,11 +97,8 @@ struct EventFactsTests {
 
     @Test("Smart Customs workshop, Jakarta, 23–27 September 2024 (seed 003)")
     func jakarta2024() throws {
-        let event = try Bundled.event("smart-customs-jakarta-2024")
-        #expect(event.kind == .regionalWorkshop)
-        expectWhenAndWhere(event, from: "2024-09-23", to: "2024-09-27", place: "jakarta", country: "ID", region: "asia-pacific")
-        try expectParticipants(event, 34, .exact)
-        #expect(try Bundled.figure(.memberAdministrations, of: event).value == 23)
+        let event = try expectWorkshop("smart-customs-jakarta-2024", from: "2024-09-23", to: "2024-09-27", place: "jakarta", country: "ID",
+                                       region: "asia-pacific", participants: (34, .exact), memberAdministrations: 23)
         #expect(event.sessions.contains { $0.kind == .siteVisit })
         #expect(event.sessions.first?.kind == .ceremony && event.sessions.last?.kind == .closing)
         #expect(Set(event.technologies).isSuperset(of: ["ai", "data-analytics", "iot", "blockchain", "cloud"]))

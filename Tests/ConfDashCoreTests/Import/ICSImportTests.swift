@@ -92,23 +92,7 @@ struct ICSImportTests {
 
     /// Two winter sessions and one summer one in a zone defined only by its VTIMEZONE (Outlook's rules for Berlin).
     static func outlookZoneBody(named name: String) -> String {
-        let zone = """
-            BEGIN:VTIMEZONE
-            TZID:\(name)
-            BEGIN:STANDARD
-            DTSTART:16010101T030000
-            TZOFFSETFROM:+0200
-            TZOFFSETTO:+0100
-            RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
-            END:STANDARD
-            BEGIN:DAYLIGHT
-            DTSTART:16010101T020000
-            TZOFFSETFROM:+0100
-            TZOFFSETTO:+0200
-            RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
-            END:DAYLIGHT
-            END:VTIMEZONE
-            """
+        let zone = F.centralEuropeanZone(name, standardStart: "DTSTART:16010101T030000", daylightStart: "DTSTART:16010101T020000")
         let tz = "TZID=\"\(name)\""
         return zone + "\n" + F.vevent("DTSTART;\(tz):20240305T100000\nSUMMARY:Winter one", uid: "w1")
             + "\n" + F.vevent("DTSTART;\(tz):20240306T100000\nSUMMARY:Winter two", uid: "w2")

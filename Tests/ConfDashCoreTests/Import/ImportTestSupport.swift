@@ -14,6 +14,23 @@ func importedEvent(_ text: String, format: InputFormat = .auto, sourceLocation: 
     return try #require(dataset.events.first, "no event", sourceLocation: sourceLocation)
 }
 
+extension LoadResult {
+    /// The dataset and its (first) event, of a file that must load; else a recorded failure listing the problems.
+    func datasetAndEvent(sourceLocation: SourceLocation = #_sourceLocation) throws -> (Dataset, Event) {
+        let dataset = try #require(dataset, "\(problems)", sourceLocation: sourceLocation)
+        return (dataset, try #require(dataset.events.first, sourceLocation: sourceLocation))
+    }
+}
+
+/// What a schedule's conference header says (title, zone, first and last day) and how many sessions it holds.
+func expectConference(_ event: Event, title: String, timeZone: String, from start: String, to end: String, sessions: Int,
+                      sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(event.title.en == title, sourceLocation: sourceLocation)
+    #expect(event.timeZone == timeZone, sourceLocation: sourceLocation)
+    #expect((event.startDate, event.endDate) == (day(start), day(end)), sourceLocation: sourceLocation)
+    #expect(event.sessions.count == sessions, sourceLocation: sourceLocation)
+}
+
 extension Event {
     func session(titled title: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Session {
         try #require(sessions.first { $0.title.en == title || $0.title.fr == title }, "no session titled \(title)",

@@ -9,12 +9,8 @@ struct RealScheduleTests {
     func chaosCommunicationCongress() throws {
         guard let result = try RealSchedules.load("38c3-schedule.xml") else { return }
         #expect(result.problems.isEmpty, "\(result.problems.prefix(5))")
-        let dataset = try #require(result.dataset)
-        let event = try #require(dataset.events.first)
-        #expect(event.title.en == "38C3")
-        #expect(event.timeZone == "Europe/Berlin")
-        #expect((event.startDate, event.endDate) == (day("2024-12-27"), day("2024-12-30")))
-        #expect(event.sessions.count == 1007)
+        let (dataset, event) = try result.datasetAndEvent()
+        expectConference(event, title: "38C3", timeZone: "Europe/Berlin", from: "2024-12-27", to: "2024-12-30", sessions: 1007)
         #expect(Set(event.sessions.map(\.id)).count == 1007)
         #expect(event.rooms.count == 72)
         #expect(event.sessions.allSatisfy { $0.start != nil && $0.durationMinutes != nil && $0.room != nil && $0.day != nil })
@@ -49,12 +45,8 @@ struct RealScheduleTests {
     @Test("CCCamp 2019 schedule.json (frab)")
     func camp() throws {
         guard let result = try RealSchedules.load("camp2019-frab.json") else { return }
-        let dataset = try #require(result.dataset, "\(result.problems)")
-        let event = try #require(dataset.events.first)
-        #expect(event.title.en == "Chaos Communication Camp 2019")
-        #expect(event.timeZone == "Europe/Berlin")
-        #expect((event.startDate, event.endDate) == (day("2019-08-21"), day("2019-08-25")))
-        #expect(event.sessions.count == 79)
+        let (_, event) = try result.datasetAndEvent()
+        expectConference(event, title: "Chaos Communication Camp 2019", timeZone: "Europe/Berlin", from: "2019-08-21", to: "2019-08-25", sessions: 79)
         #expect(event.rooms.map(\.name.en) == ["Curie", "Meitner"])
         let opening = try event.session(titled: "Opening Ceremony")
         #expect(opening.id == "10386")
@@ -69,8 +61,7 @@ struct RealScheduleTests {
     @Test("pretalx DemoCon schedule.json")
     func pretalxDemo() throws {
         guard let result = try RealSchedules.load("democon-pretalx.json") else { return }
-        let dataset = try #require(result.dataset, "\(result.problems)")
-        let event = try #require(dataset.events.first)
+        let (dataset, event) = try result.datasetAndEvent()
         #expect(event.title.en == "DemoCon")
         #expect(event.sessions.count == 36)
         #expect(event.dayCount == 3)

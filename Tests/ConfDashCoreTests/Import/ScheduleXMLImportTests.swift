@@ -78,29 +78,33 @@ struct ScheduleXMLImportTests {
         expectImportProblem(result, "duration \"ninety\" is not HH:MM, HH:MM:SS or D:HH:MM", line: 14)
     }
 
+    /// The session titled `title` in the schedule `xml` is on `conferenceDay` and starts at `start`.
+    @discardableResult
+    func expectSession(_ title: String, in xml: String, on conferenceDay: String, at start: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws -> Event {
+        let event = try importedEvent(xml, sourceLocation: sourceLocation)
+        let session = try event.session(titled: title, sourceLocation: sourceLocation)
+        #expect(session.day == day(conferenceDay), sourceLocation: sourceLocation)
+        #expect(session.start == at(start), sourceLocation: sourceLocation)
+        return event
+    }
+
     @Test func afterMidnightBelongsToThePreviousDayByTheDaysStart() throws {
         // Only a clock time: 01:00 is before the day's start (09:00), so it is the night after it.
         let xml = ScheduleFixtures.xml(rooms: ScheduleFixtures.xmlEvent("<start>01:00</start><duration>00:30</duration><title>Night owls</title>"))
-        let session = try importedEvent(xml).session(titled: "Night owls")
-        #expect(session.day == day("2024-03-08"))
-        #expect(session.start == at("2024-03-09T01:00"))
+        try expectSession("Night owls", in: xml, on: "2024-03-08", at: "2024-03-09T01:00")
     }
 
     @Test func afterMidnightBelongsToThePreviousDayByPentabarfsDayChange() throws {
         let xml = ScheduleFixtures.xml(conference: "<day_change>04:00</day_change>", day: #"date="2024-03-08" index="1""#,
                                        rooms: ScheduleFixtures.xmlEvent("<start>03:30</start><duration>00:30</duration><title>Late</title>"))
-        let event = try importedEvent(xml)
-        let session = try event.session(titled: "Late")
-        #expect(session.day == day("2024-03-08"))
-        #expect(session.start == at("2024-03-09T03:30"))
+        let event = try expectSession("Late", in: xml, on: "2024-03-08", at: "2024-03-09T03:30")
         #expect(event.timeZone == nil, "no zone is stated anywhere, so none is invented")
     }
 
     @Test func afterMidnightWithAFullDateStaysOnItsConferenceDay() throws {
         let xml = ScheduleFixtures.xml(rooms: ScheduleFixtures.xmlEvent("<date>2024-03-09T01:00:00+01:00</date><start>01:00</start><title>DJ</title>"))
-        let session = try importedEvent(xml).session(titled: "DJ")
-        #expect(session.day == day("2024-03-08"))
-        #expect(session.start == at("2024-03-09T01:00"))
+        try expectSession("DJ", in: xml, on: "2024-03-08", at: "2024-03-09T01:00")
     }
 
     @Test func aSessionListedUnderTheWrongDayKeepsItsOwnDate() throws {

@@ -90,24 +90,12 @@ struct ThirdPartyCalendarTests {
 
     /// Evolution writes a VTIMEZONE's observance start as a DATE; it was treated as missing.
     @Test func anObservanceStartingOnADate() throws {
+        let zone = ScheduleFixtures.centralEuropeanZone("Evolution Berlin", standardStart: "DTSTART;VALUE=DATE:19701025",
+                                                        daylightStart: "DTSTART;VALUE=DATE:19700329")
         let text = """
             BEGIN:VCALENDAR
             VERSION:2.0
-            BEGIN:VTIMEZONE
-            TZID:Evolution Berlin
-            BEGIN:STANDARD
-            DTSTART;VALUE=DATE:19701025
-            TZOFFSETFROM:+0200
-            TZOFFSETTO:+0100
-            RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
-            END:STANDARD
-            BEGIN:DAYLIGHT
-            DTSTART;VALUE=DATE:19700329
-            TZOFFSETFROM:+0100
-            TZOFFSETTO:+0200
-            RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
-            END:DAYLIGHT
-            END:VTIMEZONE
+            \(zone)
             BEGIN:VEVENT
             UID:e1
             DTSTART;TZID=Evolution Berlin:20240610T100000

@@ -12,12 +12,8 @@ struct ThirdPartyScheduleTests {
     @Test("c3voc schedule v2 (38C3 hub example)")
     func hubScheduleV2() throws {
         guard let result = try ThirdPartyFixtures.load("voc-schedule-hub-schedule2.json") else { return }
-        let dataset = try #require(result.dataset, "\(result.problems)")
-        let event = try #require(dataset.events.first)
-        #expect(event.title.en == "38C3")
-        #expect(event.timeZone == "Europe/Berlin")
-        #expect((event.startDate, event.endDate) == (day("2024-12-27"), day("2024-12-30")))
-        #expect(event.sessions.count == 2)
+        let (dataset, event) = try result.datasetAndEvent()
+        expectConference(event, title: "38C3", timeZone: "Europe/Berlin", from: "2024-12-27", to: "2024-12-30", sessions: 2)
         #expect(dataset.tracks.map(\.name.en) == ["Art & Beauty", "Ethics, Society & Politics", "Hardware & Making", "Science",
                                                   "Security", "Entertainment", "CCC"])
         #expect(dataset.tracks.first { $0.name.en == "CCC" }?.color == "#F2F006", "v2's colors.light")
@@ -50,8 +46,7 @@ struct ThirdPartyScheduleTests {
     @Test("pretalx schedule.json (rC3 channel)")
     func pretalxChannel() throws {
         guard let result = try ThirdPartyFixtures.load("voc-schedule-pretalx-rc3.json") else { return }
-        let dataset = try #require(result.dataset, "\(result.problems)")
-        let event = try #require(dataset.events.first)
+        let (_, event) = try result.datasetAndEvent()
         #expect(event.sessions.count == 48)
         #expect(Set(event.sessions.map(\.id)).count == 48)
         #expect(event.sessions.allSatisfy { $0.start != nil && $0.durationMinutes != nil && $0.room != nil })
@@ -62,7 +57,7 @@ struct ThirdPartyScheduleTests {
     @Test("a schedule.json that fails the community schema still loads")
     func schemaInvalidExample() throws {
         guard let result = try ThirdPartyFixtures.load("voc-schedule-invalid-example.json") else { return }
-        let event = try #require(result.dataset?.events.first, "\(result.problems)")
+        let (_, event) = try result.datasetAndEvent()
         #expect(event.timeZone == "Europe/Zurich")
         let talk = try event.session(titled: "Internal Penetration Testing Basics")
         #expect(talk.start == at("2022-12-28T14:00"))
@@ -77,7 +72,7 @@ struct ThirdPartyScheduleTests {
                                                              ("fosdem/fosdem-2024.xml", 674, 349)])
     func fosdem(file: String, events: Int, onTheFirstDay: Int) throws {
         guard let result = try ThirdPartyFixtures.load(file) else { return }
-        let event = try #require(result.dataset?.events.first, "\(result.problems)")
+        let (_, event) = try result.datasetAndEvent()
         #expect(event.sessions.count == events)
         #expect(event.sessions.allSatisfy { $0.start != nil && $0.durationMinutes != nil && $0.room != nil })
         #expect(event.sessions.filter { $0.day == event.startDate }.count == onTheFirstDay)

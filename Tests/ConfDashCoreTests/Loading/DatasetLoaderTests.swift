@@ -32,8 +32,7 @@ struct DatasetLoaderTests {
     // MARK: Types and formats
 
     @Test func missingRequiredField() throws {
-        let json = try LoaderFixture.valid(replacing: "\"kind\": \"conference\",\n", with: "")
-        expectProblem(in: json, path: "events[0].kind", message: "missing required field \"kind\"", at: "{\n      \"id\": \"tcx-2024\"")
+        try expectProblem(replacing: "\"kind\": \"conference\",\n", with: "", path: "events[0].kind", message: "missing required field \"kind\"", at: "{\n      \"id\": \"tcx-2024\"")
 
         let noEvents = #"{"format": "confdash-dataset", "version": 1, "title": {"en": "x"}}"#
         expectProblem(in: noEvents, path: "events", message: "missing required field \"events\"", at: "{")
@@ -43,17 +42,13 @@ struct DatasetLoaderTests {
         let json = try LoaderFixture.valid(replacing: "\"durationMinutes\": 30", with: "\"durationMinutes\": \"30\"")
         expectProblem(in: json, path: "events[0].sessions[0].durationMinutes", message: "expected an integer, found a string", at: "\"30\"")
 
-        let online = try LoaderFixture.valid(replacing: "\"online\": false", with: "\"online\": \"no\"")
-        expectProblem(in: online, path: "events[0].online", message: "expected true or false, found a string", at: "\"no\"")
+        try expectProblem(replacing: "\"online\": false", with: "\"online\": \"no\"", path: "events[0].online", message: "expected true or false, found a string", at: "\"no\"")
 
-        let list = try LoaderFixture.valid(replacing: "\"aliases\": [\"AI\", \"IA\"]", with: "\"aliases\": \"AI\"")
-        expectProblem(in: list, path: "technologies[0].aliases", message: "expected an array, found a string", at: "\"AI\"")
+        try expectProblem(replacing: "\"aliases\": [\"AI\", \"IA\"]", with: "\"aliases\": \"AI\"", path: "technologies[0].aliases", message: "expected an array, found a string", at: "\"AI\"")
 
-        let record = try LoaderFixture.valid(replacing: "\"people\": [{\"person\": \"p1\", \"role\": \"speaker\"}]", with: "\"people\": [42]")
-        expectProblem(in: record, path: "events[0].sessions[0].people[0]", message: "expected an object, found a number", at: "42")
+        try expectProblem(replacing: "\"people\": [{\"person\": \"p1\", \"role\": \"speaker\"}]", with: "\"people\": [42]", path: "events[0].sessions[0].people[0]", message: "expected an object, found a number", at: "42")
 
-        let fraction = try LoaderFixture.valid(replacing: "\"value\": 1200", with: "\"value\": 12.5")
-        expectProblem(in: fraction, path: "events[0].figures[0].value", message: "expected an integer, found 12.5", at: "12.5")
+        try expectProblem(replacing: "\"value\": 1200", with: "\"value\": 12.5", path: "events[0].figures[0].value", message: "expected an integer, found 12.5", at: "12.5")
 
         let top = DatasetLoader.load(json: "[]", name: "test.json")
         #expect(top.problems.map(\.description) == ["test.json:1:1: error: expected an object, found an array"])
@@ -68,14 +63,11 @@ struct DatasetLoaderTests {
     }
 
     @Test func badDatesAndTimes() throws {
-        let format = try LoaderFixture.valid(replacing: "\"startDate\": \"2024-11-12\"", with: "\"startDate\": \"12/11/2024\"")
-        expectProblem(in: format, path: "events[0].startDate", message: "expected a date as YYYY-MM-DD, found \"12/11/2024\"", at: "\"12/11/2024\"")
+        try expectProblem(replacing: "\"startDate\": \"2024-11-12\"", with: "\"startDate\": \"12/11/2024\"", path: "events[0].startDate", message: "expected a date as YYYY-MM-DD, found \"12/11/2024\"", at: "\"12/11/2024\"")
 
-        let impossible = try LoaderFixture.valid(replacing: "\"day\": \"2024-11-12\"", with: "\"day\": \"2024-02-30\"")
-        expectProblem(in: impossible, path: "events[0].sessions[0].day", message: "no such date: 2024-02-30", at: "\"2024-02-30\"")
+        try expectProblem(replacing: "\"day\": \"2024-11-12\"", with: "\"day\": \"2024-02-30\"", path: "events[0].sessions[0].day", message: "no such date: 2024-02-30", at: "\"2024-02-30\"")
 
-        let time = try LoaderFixture.valid(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-12 9h\"")
-        expectProblem(in: time, path: "events[0].sessions[0].start", message: "expected a local date and time as YYYY-MM-DDTHH:MM", at: "\"2024-11-12 9h\"")
+        try expectProblem(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-12 9h\"", path: "events[0].sessions[0].start", message: "expected a local date and time as YYYY-MM-DDTHH:MM", at: "\"2024-11-12 9h\"")
     }
 
     @Test func valuesOutOfRange() throws {
@@ -163,30 +155,24 @@ struct DatasetLoaderTests {
     }
 
     @Test func otherDatesOutsideTheEvent() throws {
-        let possible = try LoaderFixture.valid(replacing: "\"to\": \"2024-11-14\"", with: "\"to\": \"2024-11-16\"")
-        expectProblem(in: possible, path: "events[0].sessions[1].possibleDays.to", message: "2024-11-16 is outside the event's dates", at: "\"2024-11-16\"")
+        try expectProblem(replacing: "\"to\": \"2024-11-14\"", with: "\"to\": \"2024-11-16\"", path: "events[0].sessions[1].possibleDays.to", message: "2024-11-16 is outside the event's dates", at: "\"2024-11-16\"")
 
-        let themeDay = try LoaderFixture.valid(replacing: "\"date\": \"2024-11-13\"", with: "\"date\": \"2024-11-11\"")
-        expectProblem(in: themeDay, path: "events[0].days[0].date", message: "2024-11-11 is outside the event's dates", at: "\"2024-11-11\"")
+        try expectProblem(replacing: "\"date\": \"2024-11-13\"", with: "\"date\": \"2024-11-11\"", path: "events[0].days[0].date", message: "2024-11-11 is outside the event's dates", at: "\"2024-11-11\"")
 
         // A session may run past midnight on the last day, but not beyond.
         let afterMidnight = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"start\": \"2024-11-15T00:30\",")
         #expect(DatasetLoader.load(json: afterMidnight, name: "test.json").problems.isEmpty)
-        let tooLate = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"start\": \"2024-11-16T00:30\",")
-        expectProblem(in: tooLate, path: "events[0].sessions[1].start", message: "2024-11-16T00:30 is outside the event's dates")
+        try expectProblem(replacing: "\"count\": 3,", with: "\"count\": 3, \"start\": \"2024-11-16T00:30\",", path: "events[0].sessions[1].start", message: "2024-11-16T00:30 is outside the event's dates")
     }
 
     @Test func inconsistentSessionDates() throws {
-        let reversed = try LoaderFixture.valid(replacing: "{\"from\": \"2024-11-13\", \"to\": \"2024-11-14\"}", with: "{\"from\": \"2024-11-14\", \"to\": \"2024-11-13\"}")
-        expectProblem(in: reversed, path: "events[0].sessions[1].possibleDays.to", message: "to 2024-11-13 is before from 2024-11-14", at: "\"2024-11-13\"}")
+        try expectProblem(replacing: "{\"from\": \"2024-11-13\", \"to\": \"2024-11-14\"}", with: "{\"from\": \"2024-11-14\", \"to\": \"2024-11-13\"}", path: "events[0].sessions[1].possibleDays.to", message: "to 2024-11-13 is before from 2024-11-14", at: "\"2024-11-13\"}")
 
         let both = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"day\": \"2024-11-12\",")
         expectProblem(in: both, path: "events[0].sessions[1].day", message: "day 2024-11-12 is not within possibleDays (2024-11-13 to 2024-11-14)")
-        let consistent = try LoaderFixture.valid(replacing: "\"count\": 3,", with: "\"count\": 3, \"day\": \"2024-11-14\",")
-        expectProblem(in: consistent, path: "events[0].sessions[1].day", message: "give either day or possibleDays, not both")
+        try expectProblem(replacing: "\"count\": 3,", with: "\"count\": 3, \"day\": \"2024-11-14\",", path: "events[0].sessions[1].day", message: "give either day or possibleDays, not both")
 
-        let start = try LoaderFixture.valid(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-14T09:00\"")
-        expectProblem(in: start, path: "events[0].sessions[0].start", message: "start 2024-11-14T09:00 is not on the session's day 2024-11-12")
+        try expectProblem(replacing: "\"start\": \"2024-11-12T09:00\"", with: "\"start\": \"2024-11-14T09:00\"", path: "events[0].sessions[0].start", message: "start 2024-11-14T09:00 is not on the session's day 2024-11-12")
     }
 
     @Test func eventEndingBeforeItStarts() throws {
@@ -219,8 +205,7 @@ struct DatasetLoaderTests {
         // Session ids are unique across events too.
         expectProblem(in: event, path: "events[1].sessions[1].id", message: "duplicate session id \"panels\"")
 
-        let session = try LoaderFixture.valid(replacing: "\"id\": \"panels\"", with: "\"id\": \"opening\"")
-        expectProblem(in: session, path: "events[0].sessions[1].id", message: "duplicate session id \"opening\"", at: "\"opening\",\n          \"kind\": \"panel\"")
+        try expectProblem(replacing: "\"id\": \"panels\"", with: "\"id\": \"opening\"", path: "events[0].sessions[1].id", message: "duplicate session id \"opening\"", at: "\"opening\",\n          \"kind\": \"panel\"")
     }
 
     @Test func duplicateReferenceIDs() throws {
@@ -265,8 +250,7 @@ struct DatasetLoaderTests {
         expectProblem(in: oddID, path: "tracks[0].id", message: "ids should be lower-case ASCII letters, digits and hyphens", at: "\"Risk_1\"",
                       severity: .warning)
 
-        let noZone = try LoaderFixture.valid(replacing: "\"timeZone\": \"+01:00\",\n", with: "")
-        expectProblem(in: noZone, path: "events[0].sessions[0].start", message: "its event has no timeZone", severity: .warning)
+        try expectProblem(replacing: "\"timeZone\": \"+01:00\",\n", with: "", path: "events[0].sessions[0].start", message: "its event has no timeZone", severity: .warning)
     }
 
     @Test func problemDescriptions() {

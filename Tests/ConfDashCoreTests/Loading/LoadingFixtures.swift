@@ -106,6 +106,14 @@ func textPosition(_ needle: String, in text: String) -> (line: Int, column: Int)
     return (line, before[lineStart...].unicodeScalars.count + 1)
 }
 
+/// `expectProblem(in:…)` on the valid fixture with `old` replaced by `new`.
+@discardableResult
+func expectProblem(replacing old: String, with new: String, path: String, message: String, at needle: String? = nil,
+                   severity: LoadProblem.Severity = .error, sourceLocation: SourceLocation = #_sourceLocation) throws -> LoadResult {
+    let json = try LoaderFixture.valid(replacing: old, with: new)
+    return expectProblem(in: json, path: path, message: message, at: needle, severity: severity, sourceLocation: sourceLocation)
+}
+
 /// Loads `json` and checks that there is a problem at `path` whose message contains `message`,
 /// located where `needle` first occurs in the text (when given). Returns the result for further checks.
 @discardableResult

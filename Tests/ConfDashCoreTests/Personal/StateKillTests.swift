@@ -53,7 +53,7 @@ import Testing
         // Temporary files of killed saves may stay (named .kill.json.confdash-*); they are never read.
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(!names.contains { $0.contains(".corrupt-") }, "no file was ever found damaged")
-        #expect(confirmed.count > 40, "the writer saved too little to test anything (\(confirmed.count) stars)")
-        _ = killedMidSave
+        #expect(confirmed.count >= 100, "the writer saved too little to test anything (\(confirmed.count) stars)")
+        print("StateKillTests: \(confirmed.count) stars confirmed saved over 200 kills, \(killedMidSave) kills mid-save")
     }
 }

@@ -37,9 +37,8 @@ struct ImportedEntry {
     var path: String
     /// The file's own id for it (frab id, pretalx code, iCalendar UID).
     var idHint: String?
-    /// The file's global id (frab/pretalx guid), which survives renumbering between versions.
-    var guid: String?
-    /// The file's lasting identifier (frab/pretalx guid, iCalendar UID), kept as `Session.uid`.
+    /// The file's lasting identifier (frab/pretalx guid, iCalendar UID), which survives
+    /// renumbering between versions; kept as `Session.uid`.
     var uid: String?
     var title: String?
     /// The file's word for what it is ("Talk", "lecture", "Workshop").

@@ -79,14 +79,13 @@ struct SessionAssembly {
         // one, which is what either language shows when its own slot is empty.
         let text = title.isEmpty ? LocalizedText(en: "(untitled)", fr: "(sans titre)")
             : language == "fr" ? LocalizedText(fr: title) : LocalizedText(en: title)
-        var session = Session(
+        let session = Session(
             id: id, kind: kind(entry.type), title: text, officialTitle: !title.isEmpty, day: entry.day,
             possibleDays: entry.day == nil ? entry.possibleDays : nil,
             start: entry.start, durationMinutes: entry.durationMinutes.flatMap { $0 > 0 ? $0 : nil }, room: room,
             language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
             tracks: sessionTracks, people: speakers, links: links, sources: [DatasetAssembler.sourceID],
             uid: entry.uid.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) })
-        session.guid = entry.guid.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : $0 }
         let day = (entry.day ?? entry.start?.date ?? entry.possibleDays?.from)?.dayNumber ?? Int.max
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
         let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max

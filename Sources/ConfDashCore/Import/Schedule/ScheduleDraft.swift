@@ -205,6 +205,19 @@ struct DraftFields {
         }
     }
 
+    /// Sets a value read from schedule.xml, the child element `field.name` of the session or its
+    /// attribute, as the subscript would store it, without building the `DraftValue` and its location.
+    mutating func set(_ field: DraftField, text: String, position: JSONPosition, attribute: Bool) {
+        guard position.line > 0, position.line <= Int(Int32.max), position.column >= 0, position.column <= Int(Int32.max) else {
+            self[field] = DraftValue(text: text, position: position, location: .xmlChild(of: parent, (attribute ? "@" : "") + field.name))
+            return
+        }
+        if let index = entries.firstIndex(where: { $0.field == field }) { entries.remove(at: index) }
+        if !others.isEmpty { others.removeAll { $0.field == field } }
+        entries.append(Entry(field: field, kind: attribute ? .xmlAttribute : .xmlChild,
+                             line: Int32(position.line), column: Int32(position.column), text: text))
+    }
+
     private static func entry(_ field: DraftField, _ value: DraftValue, parent: String) -> Entry? {
         let kind: Kind
         switch value.location {

@@ -99,7 +99,6 @@ struct ScheduleResolver {
         var entry = ImportedEntry(position: session.position, path: session.path)
         entry.idHint = (idsInSlugs ? session[.slug].flatMap(ImportIDs.hint(confdashSlug:)) : nil)
             ?? session[.id] ?? session[.code] ?? session[.guid] ?? session[.slug]
-        entry.guid = session[.guid]
         entry.uid = session[.guid]?.trimmingWhitespace
         entry.title = session[.title]
         entry.type = session[.type]

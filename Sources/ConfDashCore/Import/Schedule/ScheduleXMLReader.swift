@@ -4,8 +4,8 @@
 /// (`recording`, `answers`, `do_not_stream`, …) are skipped without a word, and missing optional
 /// ones are simply absent. Paths in problems are XPath-like: `/schedule/day[2]/room[5]/event[3]`.
 enum ScheduleXMLReader {
-    /// `events`: the sessions an `EventCollector` already read while the document was parsed;
-    /// without one, they are read from the tree.
+    /// `events`: the sessions `ScheduleXMLHandler` already read while the document was scanned
+    /// (their elements are then not in the tree); without them, they are read from the tree.
     static func read(_ root: XMLElement, events: EventCollector? = nil, log: ProblemLog) -> ScheduleDraft? {
         guard root.name == "schedule" else {
             let name = XMLReader.short(root.name)
@@ -113,45 +113,12 @@ enum ScheduleXMLReader {
 }
 
 extension ScheduleXMLReader {
-    /// Reads each `/schedule/day/room/event` into a `DraftSession` the moment its element closes,
-    /// and has the reader let the element go: a 100,000-session schedule never exists as a tree of
-    /// two million elements. Paths and numbering are those `read` gives events found in the tree.
+    /// The sessions `ScheduleXMLHandler` read from each room's events while the document was
+    /// scanned, handed over room by room (and let go as they are).
     final class EventCollector {
-        private var rootIsSchedule = false
-        private var inDay = false
-        private var dayNumber = 0
-        private var roomNumber = 0
-        private var eventNumber = 0
-        private var room: (id: ObjectIdentifier, name: String?)?
-        private var sessions: [ObjectIdentifier: [DraftSession]] = [:]
+        private var sessions: [ObjectIdentifier: [DraftSession]]
 
-        func observe(_ change: XMLTreeChange, _ element: XMLElement, _ depth: Int) -> Bool {
-            switch (change, depth) {
-            case (.open, 1):
-                rootIsSchedule = element.name == "schedule"
-            case (.open, 2):
-                inDay = rootIsSchedule && element.name == "day"
-                if inDay { dayNumber += 1; roomNumber = 0 }
-            case (.close, 2):
-                inDay = false
-            case (.open, 3):
-                guard inDay, element.name == "room" else { return false }
-                roomNumber += 1
-                eventNumber = 0
-                room = (ObjectIdentifier(element), element.attribute("name")?.trimmingWhitespace)
-            case (.close, 3):
-                room = nil
-            case (.close, 4):
-                guard let room, element.name == "event" else { return false }
-                eventNumber += 1
-                let path = "/schedule/day[\(dayNumber)]/room[\(roomNumber)]/event[\(eventNumber)]"
-                sessions[room.id, default: []].append(readEvent(element, path: path, room: room.name))
-                return true
-            default:
-                break
-            }
-            return false
-        }
+        init(_ sessions: [ObjectIdentifier: [DraftSession]]) { self.sessions = sessions }
 
         /// The sessions read from `room`'s events, handed over once.
         func take(_ room: XMLElement) -> [DraftSession] {

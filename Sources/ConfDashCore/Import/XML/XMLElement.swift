@@ -5,14 +5,14 @@
 /// `XMLReader` returns, nothing changes them any more.
 final class XMLElement {
     let name: String
-    let attributes: [(name: String, value: String)]
+    let attributes: [XMLAttribute]
     let position: JSONPosition
     fileprivate(set) var children: [XMLElement] = []
     /// The character data directly inside this element (CDATA included, entities decoded), all runs
     /// joined. Empty for elements that only hold other elements and whitespace.
     fileprivate(set) var text = ""
 
-    init(name: String, attributes: [(name: String, value: String)], position: JSONPosition) {
+    init(name: String, attributes: [XMLAttribute], position: JSONPosition) {
         self.name = name
         self.attributes = attributes
         self.position = position
@@ -44,42 +44,27 @@ final class XMLElement {
 /// buffer ended when it opened, and is cut off again when it closes, so its parent's text carries
 /// on where it stopped. One buffer instead of one per element keeps a large schedule from
 /// spending its time in the allocator.
-struct XMLTreeBuilder {
+struct XMLTreeBuilder: XMLHandler {
     private var stack: [(element: XMLElement, textStart: Int)] = []
     private var text: [UInt8] = []
     private(set) var root: XMLElement?
-    /// Told of each element as it opens (with its attributes, no children yet) and as it closes
-    /// (complete); when it answers true to a close, the element is taken out of its parent, so a
-    /// reader can consume a large document piece by piece instead of holding all of it as a tree.
-    var observer: XMLObserver?
 
-    var depth: Int { stack.count }
     var openElement: XMLElement? { stack.last?.element }
 
-    mutating func open(_ element: XMLElement) {
+    mutating func open(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition, depth: Int) {
+        let element = XMLElement(name: name.text, attributes: attributes, position: position)
         if let parent = stack.last?.element { parent.children.append(element) } else { root = element }
         stack.append((element, text.count))
-        _ = observer?(.open, element, stack.count)
     }
 
-    mutating func appendText<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+    mutating func text(_ bytes: ArraySlice<UInt8>) {
         guard !stack.isEmpty else { return }
         text.append(contentsOf: bytes)
     }
 
-    mutating func close() {
+    mutating func close(depth: Int) {
         guard let (element, start) = stack.popLast() else { return }
         element.finish(text: text[start...])
         text.removeSubrange(start...)
-        if let observer, observer(.close, element, stack.count + 1), let parent = stack.last?.element,
-           parent.children.last === element {
-            parent.children.removeLast()
-        }
     }
 }
-
-enum XMLTreeChange { case open, close }
-
-/// See `XMLTreeBuilder.observer`: the change, the element, its depth (the root is 1). The answer
-/// counts only on `.close`: true takes the element out of its parent's children.
-typealias XMLObserver = (XMLTreeChange, XMLElement, Int) -> Bool

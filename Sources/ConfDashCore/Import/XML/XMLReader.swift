@@ -17,7 +17,11 @@ struct XMLSyntaxError: Error, Equatable {
 /// schedule is several times faster than its delegate callbacks. Only UTF-8 input is read.
 /// It never recurses, and refuses nesting deeper than `maximumDepth`, so no input can exhaust
 /// the stack; every loop advances through the bytes, so none can hang.
-struct XMLReader {
+///
+/// `XMLScanner` does the reading and tells an `XMLHandler` what it meets; `parse` hands that to
+/// an `XMLTreeBuilder` for a tree of `XMLElement`s, and the schedule reader to a handler that
+/// fills sessions straight from the bytes, with no object per element.
+enum XMLReader {
     static let maximumDepth = 256
     /// schedule.xml elements have at most a handful; a duplicate check over thousands was quadratic.
     static let maximumAttributes = 256
@@ -26,22 +30,73 @@ struct XMLReader {
         var root: XMLElement
         /// Things a strict parser would refuse but that leave the meaning clear (an unknown entity
         /// such as `&nbsp;` is kept as written, for the markup cleaner to decode).
-        var warnings: [(message: String, position: JSONPosition)]
+        var warnings: [XMLWarning]
     }
 
-    /// `observer` sees elements open and close as they are read (see `XMLTreeBuilder.observer`).
-    static func parse(_ bytes: [UInt8], observer: XMLObserver? = nil) -> Result<Output, XMLSyntaxError> {
+    /// The whole document as a tree of elements.
+    static func parse(_ bytes: [UInt8]) -> Result<Output, XMLSyntaxError> {
+        var tree = XMLTreeBuilder()
+        return scan(bytes, into: &tree).map { Output(root: tree.root!, warnings: $0) }
+    }
+
+    /// Reads `bytes`, telling `handler` of every element and run of text; the warnings, or the
+    /// first syntax error. On success the handler has seen exactly one root element, opened and closed.
+    static func scan<Handler: XMLHandler>(_ bytes: [UInt8], into handler: inout Handler) -> Result<[XMLWarning], XMLSyntaxError> {
         if let error = encodingError(bytes) { return .failure(error) }
-        var reader = XMLReader(bytes: bytes)
-        reader.tree.observer = observer
+        var scanner = XMLScanner(bytes: bytes, handler: handler)
+        defer { handler = scanner.handler }
         do {
-            let root = try reader.document()
-            return .success(Output(root: root, warnings: reader.warnings))
+            try scanner.document()
+            return .success(scanner.warnings)
         } catch {
             return .failure(error)
         }
     }
 
+    /// A name as a message shows it: element and attribute names have no length limit.
+    static func short(_ name: String) -> String { name.count > 40 ? String(name.prefix(40)) + "…" : name }
+
+    /// XML 1.0 §2.2 Char: tab, line feed, carriage return, and everything from U+0020 except
+    /// surrogates (not scalars anyway), U+FFFE and U+FFFF.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return true
+        case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+}
+
+typealias XMLWarning = (message: String, position: JSONPosition)
+typealias XMLAttribute = (name: String, value: String)
+
+/// An element's name, and its number among the names of the document (the same name, the same
+/// number; -1 past the first thousand names), so a handler can remember what a name means
+/// without comparing strings.
+struct XMLName {
+    var text: String
+    var id: Int
+}
+
+/// What an `XMLScanner` tells as it reads, in document order. Specialised per handler (a generic
+/// parameter, not an existential), so the calls cost no more than the tree builder's did inline.
+protocol XMLHandler {
+    /// An element opens: its name, its attributes (the first of duplicates), where its `<` is,
+    /// and its depth (the root is 1).
+    mutating func open(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition, depth: Int)
+    /// Character data directly inside the innermost open element (entities decoded, CDATA as is),
+    /// in pieces: an element's text is all its pieces joined. Never called outside the root.
+    mutating func text(_ bytes: ArraySlice<UInt8>)
+    /// The innermost open element closes; `depth` is the depth it had.
+    mutating func close(depth: Int)
+}
+
+/// The reading itself (see `XMLReader`).
+struct XMLScanner<Handler: XMLHandler> {
+    fileprivate var handler: Handler
+    fileprivate var warnings: [XMLWarning] = []
     private let bytes: [UInt8]
     private var offset = 0
     private var line = 1
@@ -50,16 +105,25 @@ struct XMLReader {
     /// on the same line: positions are asked for in file order, so even a schedule written on one
     /// long line costs linear time.
     private var columnMark = (offset: 0, column: 1)
-    private var tree = XMLTreeBuilder()
-    private var warnings: [(message: String, position: JSONPosition)] = []
+    /// The open elements, innermost last: their names (for the end tag to match) and lines (for messages).
+    private var open: [(name: XMLName, line: Int)] = []
+    private var sawRoot = false
     private var warnedEntities: Set<String> = []
-    /// A schedule repeats a few dozen element names thousands of times; each is made a String once.
-    /// Keyed by an FNV-1a hash of the bytes (checked on use): hashing an ArraySlice byte by byte
-    /// through Hasher cost more than making the strings.
-    private var names: [UInt64: String] = [:]
+    /// Decoded entity and character references, handed to the handler as text: reused, not one array each.
+    private var scratch: [UInt8] = []
+    /// A schedule repeats a few dozen element names thousands of times; each is made a String once
+    /// and given a number. Found by an FNV-1a hash of the bytes (checked on use) in an open-addressed
+    /// table: hashing an ArraySlice through Hasher, then a Dictionary's own hashing of the key,
+    /// cost more than making the strings.
+    private var nameSlots = [Int32](repeating: -1, count: Self.nameSlotCount)
+    private var nameList: [(hash: UInt64, name: String)] = []
+    private static var nameSlotCount: Int { 2048 }
+    /// At most half the slots are used, so a probe always ends at an empty one.
+    private static var maximumNames: Int { 1000 }
 
-    private init(bytes: [UInt8]) {
+    fileprivate init(bytes: [UInt8], handler: Handler) {
         self.bytes = bytes
+        self.handler = handler
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             offset = 3
             lineStart = 3
@@ -72,12 +136,44 @@ struct XMLReader {
     private var here: JSONPosition {
         mutating get {
             if columnMark.offset < lineStart || columnMark.offset > offset { columnMark = (lineStart, 1) }
-            var column = columnMark.column
-            for index in columnMark.offset..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            let column = columnMark.column + Self.characterCount(bytes, columnMark.offset..<min(offset, bytes.count))
             columnMark = (offset, column)
             return JSONPosition(line: line, column: column)
         }
     }
+
+    /// The characters of UTF-8 `bytes[range]`: the bytes that are not continuation bytes
+    /// (10xxxxxx), counted eight at a time, since every byte of the file is counted once this way.
+    static func characterCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = range.lowerBound, count = 0
+            while index + 8 <= range.upperBound {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A continuation byte has its top bit set and the next one clear.
+                let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+                count += 8 - continuation.nonzeroBitCount
+                index += 8
+            }
+            while index < range.upperBound {
+                if raw[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
+            return count
+        }
+    }
+
+    /// The place of a byte on the current line or an earlier one, worked out when a message needs it.
+    private func position(of mark: Mark) -> JSONPosition {
+        JSONPosition(line: mark.line, column: 1 + Self.characterCount(bytes, mark.lineStart..<mark.offset))
+    }
+
+    private struct Mark {
+        var offset: Int
+        var line: Int
+        var lineStart: Int
+    }
+
+    private var mark: Mark { Mark(offset: offset, line: line, lineStart: lineStart) }
 
     private mutating func fail(_ message: String, at position: JSONPosition? = nil) -> XMLSyntaxError {
         XMLSyntaxError(message: message, position: position ?? here)
@@ -117,59 +213,59 @@ struct XMLReader {
     }
 
     private mutating func skipWhitespace() {
-        while offset < bytes.count, Self.isSpace(bytes[offset]) { step() }
+        while offset < bytes.count, XMLReader.isSpace(bytes[offset]) { step() }
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     // MARK: Document structure
 
-    private mutating func document() throws(XMLSyntaxError) -> XMLElement {
+    fileprivate mutating func document() throws(XMLSyntaxError) {
         while offset < bytes.count {
             if bytes[offset] == UInt8(ascii: "<") {
                 try markup()
             } else {
                 try characterData()
             }
-            if tree.depth == 0, tree.root != nil { break }
+            if open.isEmpty, sawRoot { break }
         }
         // After the root element only comments, processing instructions and whitespace may follow.
         while offset < bytes.count {
-            if Self.isSpace(bytes[offset]) { step(); continue }
+            if XMLReader.isSpace(bytes[offset]) { step(); continue }
             if peek("<!--") || peek("<?") { try markup(); continue }
             throw fail(bytes[offset] == UInt8(ascii: "<") ? "a second root element: an XML document has exactly one"
                        : "text after the end of the root element")
         }
-        guard let root = tree.root else { throw fail("no root element: the file is empty or holds no XML element") }
-        if let open = tree.openElement {
-            throw fail("the file ends inside <\(Self.short(open.name))> (opened at line \(open.position.line)); it looks truncated")
+        guard sawRoot else { throw fail("no root element: the file is empty or holds no XML element") }
+        if let innermost = open.last {
+            throw fail("the file ends inside <\(XMLReader.short(innermost.name.text))> (opened at line \(innermost.line)); it looks truncated")
         }
-        return root
     }
 
     private mutating func markup() throws(XMLSyntaxError) {
+        // Most markup is tags: their places are worked out only where they are kept (start tags)
+        // or reported (errors).
+        let next = offset + 1 < bytes.count ? bytes[offset + 1] : 0
+        if next == UInt8(ascii: "/") { return try endTag(mark) }
+        if next != UInt8(ascii: "!") && next != UInt8(ascii: "?") { return try startTag(here) }
         let start = here
         if peek("<!--") {
             _ = try skip(past: "-->", unterminated: "comment not closed with -->", start: start)
         } else if peek("<![CDATA[") {
-            guard tree.depth > 0 else { throw fail("CDATA outside the root element") }
+            guard !open.isEmpty else { throw fail("CDATA outside the root element") }
             for _ in 0..<9 { step() }
             let content = try skip(past: "]]>", unterminated: "CDATA section not closed with ]]>", start: start)
-            tree.appendText(bytes[content])
+            handler.text(bytes[content])
         } else if peek("<!") {
             try doctype(start)
         } else if peek("<?") {
             _ = try skip(past: "?>", unterminated: "processing instruction not closed with ?>", start: start)
-        } else if peek("</") {
-            try endTag(start)
         } else {
-            try startTag(start)
+            throw fail("expected a name, found \(describe(next))")
         }
     }
 
     /// `<!DOCTYPE …>`, with an internal subset in brackets that may itself contain `>`.
     private mutating func doctype(_ start: JSONPosition) throws(XMLSyntaxError) {
-        guard tree.root == nil else { throw fail("a DOCTYPE may only come before the root element") }
+        guard !sawRoot else { throw fail("a DOCTYPE may only come before the root element") }
         var brackets = 0
         while offset < bytes.count {
             let byte = bytes[offset]
@@ -181,7 +277,7 @@ struct XMLReader {
         throw fail("DOCTYPE not closed with >", at: start)
     }
 
-    private mutating func name() throws(XMLSyntaxError) -> String {
+    private mutating func name() throws(XMLSyntaxError) -> XMLName {
         let first = offset
         while offset < bytes.count {
             let byte = bytes[offset]
@@ -196,10 +292,17 @@ struct XMLReader {
         let slice = bytes[first..<offset]
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        if let known = names[hash], Self.spells(known, slice) { return known }
+        var slot = Int(truncatingIfNeeded: hash) & (Self.nameSlotCount - 1)
+        while nameSlots[slot] >= 0 {
+            let id = Int(nameSlots[slot])
+            if nameList[id].hash == hash, Self.spells(nameList[id].name, slice) { return XMLName(text: nameList[id].name, id: id) }
+            slot = (slot + 1) & (Self.nameSlotCount - 1)
+        }
         let name = String(decoding: slice, as: UTF8.self)
-        if names.count < 1000 && names[hash] == nil { names[hash] = name }
-        return name
+        guard nameList.count < Self.maximumNames else { return XMLName(text: name, id: -1) }
+        nameSlots[slot] = Int32(nameList.count)
+        nameList.append((hash, name))
+        return XMLName(text: name, id: nameList.count - 1)
     }
 
     /// Whether `name` is exactly `bytes`, compared through buffers: the generic `elementsEqual`
@@ -224,42 +327,43 @@ struct XMLReader {
     }
 
     private mutating func startTag(_ start: JSONPosition) throws(XMLSyntaxError) {
-        if tree.root != nil && tree.depth == 0 { throw fail("a second root element: an XML document has exactly one") }
-        guard tree.depth < Self.maximumDepth else { throw fail("elements nested more than \(Self.maximumDepth) deep") }
+        if sawRoot && open.isEmpty { throw fail("a second root element: an XML document has exactly one") }
+        guard open.count < XMLReader.maximumDepth else { throw fail("elements nested more than \(XMLReader.maximumDepth) deep") }
         step()  // <
-        let elementName = try name()
-        var attributes: [(name: String, value: String)] = []
+        let element = try name()
+        let elementName = element.text
+        var attributes: [XMLAttribute] = []
         while true {
-            let hadSpace = offset < bytes.count && Self.isSpace(bytes[offset])
+            let hadSpace = offset < bytes.count && XMLReader.isSpace(bytes[offset])
             skipWhitespace()
-            guard offset < bytes.count else { throw fail("the file ends inside the tag <\(Self.short(elementName))>", at: start) }
+            guard offset < bytes.count else { throw fail("the file ends inside the tag <\(XMLReader.short(elementName))>", at: start) }
             if bytes[offset] == UInt8(ascii: ">") {
                 step()
-                tree.open(XMLElement(name: elementName, attributes: attributes, position: start))
+                openElement(element, attributes: attributes, position: start)
                 return
             }
             if peek("/>") {
                 step(); step()
-                tree.open(XMLElement(name: elementName, attributes: attributes, position: start))
-                tree.close()
+                openElement(element, attributes: attributes, position: start)
+                closeElement()
                 return
             }
-            guard hadSpace else { throw fail("expected a space, > or /> in <\(Self.short(elementName))>, found \(describe(bytes[offset]))") }
+            guard hadSpace else { throw fail("expected a space, > or /> in <\(XMLReader.short(elementName))>, found \(describe(bytes[offset]))") }
             let attributePosition = here
-            let attributeName = try name()
+            let attributeName = try name().text
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else {
-                throw fail("attribute \(Self.short(attributeName)) of <\(Self.short(elementName))> has no value (expected =)")
+                throw fail("attribute \(XMLReader.short(attributeName)) of <\(XMLReader.short(elementName))> has no value (expected =)")
             }
             step()
             skipWhitespace()
             let value = try attributeValue(of: attributeName)
-            guard attributes.count < Self.maximumAttributes else {
-                throw fail("more than \(Self.maximumAttributes) attributes in <\(Self.short(elementName))>: not a schedule (the limit is \(Self.maximumAttributes))",
+            guard attributes.count < XMLReader.maximumAttributes else {
+                throw fail("more than \(XMLReader.maximumAttributes) attributes in <\(XMLReader.short(elementName))>: not a schedule (the limit is \(XMLReader.maximumAttributes))",
                            at: attributePosition)
             }
             if attributes.contains(where: { $0.name == attributeName }) {
-                warnings.append(("attribute \(Self.short(attributeName)) given twice in <\(Self.short(elementName))>; the first is used", attributePosition))
+                warnings.append(("attribute \(XMLReader.short(attributeName)) given twice in <\(XMLReader.short(elementName))>; the first is used", attributePosition))
             } else {
                 attributes.append((attributeName, value))
             }
@@ -268,7 +372,7 @@ struct XMLReader {
 
     private mutating func attributeValue(of attribute: String) throws(XMLSyntaxError) -> String {
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'") else {
-            throw fail("the value of attribute \(Self.short(attribute)) must be in quotes")
+            throw fail("the value of attribute \(XMLReader.short(attribute)) must be in quotes")
         }
         let quote = bytes[offset]
         let start = here
@@ -276,44 +380,60 @@ struct XMLReader {
         var value: [UInt8] = []
         while offset < bytes.count, bytes[offset] != quote {
             let byte = bytes[offset]
-            if byte == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(Self.short(attribute)) (unclosed quote?)") }
+            if byte == UInt8(ascii: "<") { throw fail("'<' inside the value of attribute \(XMLReader.short(attribute)) (unclosed quote?)") }
             if byte == UInt8(ascii: "&") {
                 try reference(into: &value)
                 continue
             }
             // Attribute-value normalisation (XML 1.0 §3.3.3): line breaks and tabs read as spaces.
-            value.append(Self.isSpace(byte) ? 0x20 : byte)
+            value.append(XMLReader.isSpace(byte) ? 0x20 : byte)
             step()
         }
-        guard offset < bytes.count else { throw fail("the value of attribute \(Self.short(attribute)) is not closed", at: start) }
+        guard offset < bytes.count else { throw fail("the value of attribute \(XMLReader.short(attribute)) is not closed", at: start) }
         step()
         return String(decoding: value, as: UTF8.self)
     }
 
-    private mutating func endTag(_ start: JSONPosition) throws(XMLSyntaxError) {
+    private mutating func endTag(_ start: Mark) throws(XMLSyntaxError) {
         step(); step()  // </
-        let closing = try name()
+        let closingName = try name()
+        let closing = closingName.text
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ">") else {
-            throw fail("expected > to end </\(Self.short(closing))>")
+            throw fail("expected > to end </\(XMLReader.short(closing))>")
         }
         step()
-        guard let open = tree.openElement else { throw fail("</\(Self.short(closing))> closes nothing", at: start) }
-        guard open.name == closing else {
-            throw fail("</\(Self.short(closing))> does not match <\(Self.short(open.name))> opened at line \(open.position.line)", at: start)
+        guard let innermost = open.last else { throw fail("</\(XMLReader.short(closing))> closes nothing", at: position(of: start)) }
+        guard innermost.name.id >= 0 ? innermost.name.id == closingName.id : innermost.name.text == closing else {
+            throw fail("</\(XMLReader.short(closing))> does not match <\(XMLReader.short(innermost.name.text))> opened at line \(innermost.line)",
+                       at: position(of: start))
         }
-        tree.close()
+        closeElement()
+    }
+
+    private mutating func openElement(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition) {
+        open.append((name, position.line))
+        sawRoot = true
+        handler.open(name, attributes: attributes, position: position, depth: open.count)
+    }
+
+    private mutating func closeElement() {
+        handler.close(depth: open.count)
+        open.removeLast()
     }
 
     private mutating func characterData() throws(XMLSyntaxError) {
         // Only text outside the root can be an error, so only there is its place worked out.
-        let start = tree.depth == 0 ? here : JSONPosition(line: line, column: 1)
+        let start = open.isEmpty ? here : JSONPosition(line: line, column: 1)
         var onlySpace = true
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "<") {
             if bytes[offset] == UInt8(ascii: "&") {
                 var decoded: [UInt8] = []
+                swap(&decoded, &scratch)
+                decoded.removeAll(keepingCapacity: true)
                 try reference(into: &decoded)
-                tree.appendText(decoded)
+                if !open.isEmpty { handler.text(decoded[...]) }
+                scratch = decoded
                 onlySpace = false
                 continue
             }
@@ -328,7 +448,7 @@ struct XMLReader {
                     if byte == 0x0A {
                         lines += 1
                         lastBreak = end
-                    } else if spaceOnly && !Self.isSpace(byte) {
+                    } else if spaceOnly && !XMLReader.isSpace(byte) {
                         spaceOnly = false
                     }
                     end += 1
@@ -338,10 +458,10 @@ struct XMLReader {
             line += lines
             if lastBreak >= 0 { lineStart = lastBreak + 1 }
             onlySpace = onlySpace && spaceOnly
-            tree.appendText(bytes[run..<offset])
+            if !open.isEmpty && offset > run { handler.text(bytes[run..<offset]) }
         }
-        if tree.depth == 0 && !onlySpace {
-            throw fail(tree.root == nil ? "text before the root element: this is not an XML document"
+        if open.isEmpty && !onlySpace {
+            throw fail(!sawRoot ? "text before the root element: this is not an XML document"
                        : "text after the end of the root element", at: start)
         }
     }
@@ -351,7 +471,7 @@ struct XMLReader {
     private mutating func reference(into text: inout [UInt8]) throws(XMLSyntaxError) {
         let start = here
         var end = offset + 1
-        while end < bytes.count, end - offset <= 32, bytes[end] != UInt8(ascii: ";"), !Self.isSpace(bytes[end]),
+        while end < bytes.count, end - offset <= 32, bytes[end] != UInt8(ascii: ";"), !XMLReader.isSpace(bytes[end]),
               bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > offset + 1 else {
             warn("a bare '&' (write &amp;); kept as it is", start, key: "&")
@@ -372,7 +492,7 @@ struct XMLReader {
             if body.hasPrefix("#") {
                 let digits = body.dropFirst()
                 let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-                if let value, let scalar = UnicodeScalar(value), Self.isXMLCharacter(scalar) {
+                if let value, let scalar = UnicodeScalar(value), XMLReader.isXMLCharacter(scalar) {
                     text.append(contentsOf: String(Character(scalar)).utf8)
                 } else if let value, value < 0x20 {
                     // XML 1.0 forbids control characters even as references: `&#27;` is an escape
@@ -394,23 +514,14 @@ struct XMLReader {
         warnings.append((message, position))
     }
 
-    /// A name as a message shows it: element and attribute names have no length limit.
-    static func short(_ name: String) -> String { name.count > 40 ? String(name.prefix(40)) + "…" : name }
+}
 
-    /// XML 1.0 §2.2 Char: tab, line feed, carriage return, and everything from U+0020 except
-    /// surrogates (not scalars anyway), U+FFFE and U+FFFF.
-    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return true
-        case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
-        default: return true
-        }
-    }
+// MARK: Encoding
 
-    // MARK: Encoding
+extension XMLReader {
 
     /// UTF-8 only: anything else is reported at the first byte that is not UTF-8, or by its BOM or declaration.
-    private static func encodingError(_ bytes: [UInt8]) -> XMLSyntaxError? {
+    fileprivate static func encodingError(_ bytes: [UInt8]) -> XMLSyntaxError? {
         if let encoding = UTF8Check.byteOrderMarkEncoding(bytes) {
             return XMLSyntaxError(message: "the file is \(encoding); confdash reads UTF-8 XML (save it as UTF-8)",
                                   position: JSONPosition(line: 1, column: 1))
@@ -436,10 +547,24 @@ struct XMLReader {
     /// below U+0020), with its place: one pass over bytes already known to be UTF-8.
     private static func controlCharacterError(_ bytes: [UInt8]) -> XMLSyntaxError? {
         // Through a buffer: a closure per byte of the file was 3 % of opening 38C3.
-        let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            for index in 0..<buffer.count {
-                let byte = buffer[index]
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return index }
+        // Eight bytes at a time: only a word holding a byte below 0x20 (mostly a line break) is
+        // looked at byte by byte.
+        let found = bytes.withUnsafeBytes { raw -> Int? in
+            var index = 0
+            while index < raw.count {
+                if index + 8 <= raw.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    // Nonzero exactly when some byte is below 0x20 (the "has less than" bit trick).
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                for at in index..<min(index + 8, raw.count) {
+                    let byte = raw[at]
+                    if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return at }
+                }
+                index += 8
             }
             return nil
         }

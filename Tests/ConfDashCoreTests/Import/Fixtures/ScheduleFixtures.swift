@@ -203,6 +203,19 @@ enum ScheduleFixtures {
             + ["END:VCALENDAR", ""]).joined(separator: "\r\n")
     }
 
+    /// A VTIMEZONE with central European rules (winter +01:00 from the last Sunday of October,
+    /// summer +02:00 from the last Sunday of March), its observances starting with the given
+    /// DTSTART lines: calendar programs write those differently (Outlook 1601, Evolution a DATE).
+    static func centralEuropeanZone(_ tzid: String, standardStart: String, daylightStart: String) -> String {
+        func observance(_ name: String, _ start: String, from: String, to: String, month: Int) -> String {
+            "BEGIN:\(name)\n\(start)\nTZOFFSETFROM:\(from)\nTZOFFSETTO:\(to)\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=\(month)\nEND:\(name)"
+        }
+        return ["BEGIN:VTIMEZONE", "TZID:\(tzid)",
+                observance("STANDARD", standardStart, from: "+0200", to: "+0100", month: 10),
+                observance("DAYLIGHT", daylightStart, from: "+0100", to: "+0200", month: 3),
+                "END:VTIMEZONE"].joined(separator: "\n")
+    }
+
     static func vevent(_ lines: String, uid: String = "talk-1@example.org") -> String {
         "BEGIN:VEVENT\nUID:\(uid)\nDTSTAMP:20240101T000000Z\n\(lines)\nEND:VEVENT"
     }

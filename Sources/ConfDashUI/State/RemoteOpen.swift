@@ -1,0 +1,55 @@
+import ConfDashCore
+
+/// Why the version shown is the cached copy of a URL, and how old that copy is. Said once, in
+/// the language shown: at start (`--data URL` while offline) and after `:open URL`.
+public struct OfflineNotice: Equatable, Sendable {
+    public enum Reason: Equatable, Sendable {
+        /// `--offline`: the network was not asked.
+        case requested
+        /// The server could not be reached or refused: "timeout", "HTTP 503", "DNS lookup failed".
+        case unreachable(String)
+        /// The server's new version does not read (its first problem); the cached one does.
+        case unreadable(String)
+    }
+
+    /// The URL as messages show it (no control characters, at most 200 characters).
+    public var source: String
+    /// How long ago the server last gave or confirmed the cached copy.
+    public var ageSeconds: Int
+    public var reason: Reason
+
+    public init(source: String, ageSeconds: Int, reason: Reason) {
+        self.source = LocationText.shown(source)
+        self.ageSeconds = max(0, ageSeconds)
+        self.reason = reason
+    }
+}
+
+/// What one `:open URL` brought back, built off the main thread (index included) so the main
+/// thread only swaps it in. The CLI, which links the network, makes it (`RemoteOpener`).
+public struct RemoteOpening: Sendable {
+    /// The URL as messages show it.
+    public var name: String
+    /// The schedule (from the server or the cache), or why there is none; the error names the URL.
+    public var result: Result<LoadSummary, LoadError>
+    /// Set when the version is the cached copy because the network or the new version failed.
+    public var notice: OfflineNotice?
+    /// What R reads again from now on: the same URL through the cache.
+    public var source: ScheduleSource?
+    var index: DatasetIndex?
+
+    public init(name: String, result: Result<LoadSummary, LoadError>, notice: OfflineNotice? = nil, source: ScheduleSource? = nil) {
+        self.name = LocationText.shown(name)
+        self.result = result
+        self.notice = notice
+        self.source = source
+    }
+}
+
+/// Opens a schedule by URL (blocking: the store runs it off the main thread). Handed to the
+/// store by the CLI, so that the UI target links no network.
+public struct RemoteOpener: Sendable {
+    public var open: @Sendable (_ url: String, _ format: InputFormat) -> RemoteOpening
+
+    public init(open: @escaping @Sendable (_ url: String, _ format: InputFormat) -> RemoteOpening) { self.open = open }
+}
