@@ -42,12 +42,15 @@ struct DashboardOptions: ParsableArguments {
         var opener: RemoteOpener?
         /// `--data URL` shown from its cached copy because fetching failed: the first message.
         var offline: OfflineNotice?
+        /// The warnings `--data` was read with: the dashboard announces them and W lists them.
+        var warnings: [String] = []
 
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
         func dashboard(size: Size, saving: Bool = true) -> DashboardStore {
             let store = DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
                                        localTime: localTime, localZone: localZone)
+            store.generatorVersion = ConfdashCLI.version
             if let personal {
                 // The live dashboard saves on the writer's thread, so a star never waits for the disk.
                 let file = PersonalFile(store: personal, dataset: index.dataset, writer: saving ? .shared : nil)
@@ -57,6 +60,7 @@ struct DashboardOptions: ParsableArguments {
             store.configureClock(now: now, remindMinutes: remindMinutes)
             // snapshot (not saving) reloads at once, so `--keys R` shows the result in its frame.
             store.follow(source, refreshEvery: refreshEvery, runner: saving ? .thread : .inline)
+            if !warnings.isEmpty { store.send(.loadWarnings(warnings)) }
             store.openURLs(with: opener)
             if let offline { store.send(.startedOffline(offline)) }
             return store
@@ -80,7 +84,8 @@ struct DashboardOptions: ParsableArguments {
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
                      localTime: clock.tz != .event, localZone: clock.zone(io),
                      now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
-                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: offline)
+                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: offline,
+                     warnings: summary.warnings.map { "\($0)" })
     }
 
     /// `--refresh-every` in seconds: at least 10, and only with something to read again.

@@ -14,9 +14,13 @@ public protocol InteractiveProgram: AnyObject {
     func idle() -> Bool
     /// True once for each time the program wants the terminal bell rung.
     func takeBell() -> Bool
+    /// Sequences for the terminal itself (OSC 52 to set the clipboard), taken once, written
+    /// after the next frame; nil when there are none.
+    func takeTerminalOutput() -> String?
 }
 
 public extension InteractiveProgram {
     func idle() -> Bool { false }
     func takeBell() -> Bool { false }
+    func takeTerminalOutput() -> String? { nil }
 }

@@ -81,6 +81,7 @@ public enum TerminalRunner {
         let rendered = TimingTrace.now()
         let drawn = session.draw(grid)
         if program.takeBell() { session.bell() }
+        if let output = program.takeTerminalOutput() { session.writeToTerminal(output) }
         if trace.isEnabled {
             trace.frame(keys: keys, handle: handled - start, render: rendered - handled, draw: TimingTrace.now() - rendered,
                         statistics: drawn)

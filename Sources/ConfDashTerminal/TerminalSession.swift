@@ -238,6 +238,19 @@ public final class TerminalSession {
     /// Rings the terminal bell once (curses flashes the screen where there is no bell).
     public func bell() { _ = beep() }
 
+    /// Sends a sequence curses knows nothing of (OSC 52) straight to the terminal, after curses
+    /// has flushed its frame; it moves no cursor and draws nothing.
+    public func writeToTerminal(_ text: String) {
+        fflush(nil)  // every stdio stream, curses' included
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 { if errno == EINTR { continue } else { return } }
+            offset += written
+        }
+    }
+
     /// Makes the screen show `grid`, sending only the cells that changed since the last draw.
     /// A grid of another size than the terminal is cut or padded to fit.
     @discardableResult

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CommandTableTests {
     @Test func everyEntryParsesToItsOwnCommandAndOnlyQuitQuits() {
         for entry in CommandTable.entries {
-            let sample = entry.argument == nil ? "" : ["N": "2", "N|DATE": "2024-12-28", "HH:MM": "16:00", "en|fr": "fr", "event|local": "local", "[--input-format F] FILE": "file.xml"][entry.argument!] ?? "x"
+            let sample = entry.argument == nil ? "" : ["N": "2", "N|DATE": "2024-12-28", "HH:MM": "16:00", "en|fr": "fr", "event|local": "local", "[--input-format F] FILE": "file.xml", "FORMAT FILE": "csv out.csv"][entry.argument!] ?? "x"
             for name in entry.names {
                 guard case .command(let command) = CommandTable.parse("\(name) \(sample)") else {
                     Issue.record(":\(name) \(sample) does not parse"); continue

@@ -10,6 +10,10 @@ struct DashboardCommand: ParsableCommand {
         and exits with status 1. Press ? inside for every key; q quits. / opens an empty search \
         line; up and down arrows in it (and in the : command line) recall earlier lines of the session.
 
+        o opens the selected session's link with $BROWSER (else xdg-open), started without a \
+        shell; y copies the session's title, time, room and link to the clipboard through the \
+        terminal (OSC 52); :export FORMAT FILE writes what the filters select, as confdash export does. Warnings the data was read with are announced inside; W lists them.
+
         With --data FILE or URL, R (or :reload) reads the schedule again in the background and \
         marks new, moved and cancelled sessions in the lists; C lists every change with its old and \
         new day, time and room, and a starred session that moved or was cancelled gets a notice. \

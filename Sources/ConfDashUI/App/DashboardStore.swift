@@ -20,6 +20,12 @@ public final class DashboardStore {
     var bellsPending = 0
     /// Reloading (R, `--refresh-every`): what to read, where, and results waiting for this thread.
     var live = LiveLink()
+    /// `o`: how a link reaches the browser (tests record it instead).
+    public var launcher: LinkLauncher = .system
+    /// OSC 52 sequences waiting for the terminal loop (`y`).
+    var terminalOutput: [String] = []
+    /// Written into exports' generator field (`:export`), as `confdash export` does.
+    public var generatorVersion = "confdash"
 
     public init(index: DatasetIndex, map: WorldMap? = nil, size: Size, language: Language, theme: Theme,
                 localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
@@ -57,6 +63,9 @@ public final class DashboardStore {
                 save(address) { state, ref, stamp in state.setNote(ref, note, at: stamp) }
             case .bell: bellsPending += 1
             case .reload(let automatic): startReload(automatic: automatic)
+            case .openLink(let url): openURL(url)
+            case .copy(let text): copy(text)
+            case .export(let format, let path, let filter): export(format, to: path, filter: filter)
             case .openURL(let location, let format): startOpenURL(location, format: format)
             }
         }

@@ -8,16 +8,19 @@ public struct ScheduleSource: Sendable {
     public var name: String
     /// Reads the schedule again and compares it with `current`, the version shown.
     public var reload: @Sendable (_ current: Dataset) -> ReloadResult
+    /// The local file, when it is one (`:export` never writes over it).
+    public var path: String?
 
-    public init(name: String, reload: @escaping @Sendable (Dataset) -> ReloadResult) {
+    public init(name: String, path: String? = nil, reload: @escaping @Sendable (Dataset) -> ReloadResult) {
         self.name = name
+        self.path = path
         self.reload = reload
     }
 
     /// A local file, read with the importers as `--data` reads it.
     public static func file(_ path: String, format: InputFormat = .auto) -> ScheduleSource {
         let expanded = (path as NSString).expandingTildeInPath
-        return ScheduleSource(name: (expanded as NSString).lastPathComponent) { current in
+        return ScheduleSource(name: (expanded as NSString).lastPathComponent, path: expanded) { current in
             switch DatasetSource.load(path: expanded, format: format) {
             case .success(let summary):
                 return ReloadResult(dataset: summary.dataset, changes: ScheduleChanges.between(current, summary.dataset))

@@ -8,7 +8,7 @@ public enum Dispatcher {
         case .normal: break
         }
         switch state.overlay {
-        case .help: return .help
+        case .help, .problems: return .help
         case .trackPicker: return .trackPicker
         case .detail: return .detail
         case .personal: return .personal

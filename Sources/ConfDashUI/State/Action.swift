@@ -55,6 +55,14 @@ public enum Command: Equatable, Hashable, Sendable {
     case reload
     /// C, `:changes`: what the last reload changed.
     case showChanges
+    /// o: the selected session's link in the browser.
+    case openLink
+    /// y: the selected session's title, time, room and link to the clipboard (OSC 52).
+    case copySession
+    /// `:export FORMAT FILE`: what the filters select, as `confdash export` writes it.
+    case export(ExportFormat, String)
+    /// W, `:problems`: the data's load warnings.
+    case showProblems
 }
 
 /// Everything that can change the state.
@@ -78,6 +86,10 @@ public enum Action: Equatable, Sendable {
     case reloaded(ReloadReport)
     /// `--refresh-every`: time for a reload nobody asked for by key.
     case refreshDue
+    /// What an effect outside the reducer did (a browser started, a file exported).
+    case acted(ActMessage)
+    /// The warnings the data shown was loaded with (`--data`): kept, and announced.
+    case loadWarnings([String])
     /// At start, `--data URL` could not be fetched: the cached copy is shown, and the user is told.
     case startedOffline(OfflineNotice)
 }
@@ -107,6 +119,12 @@ public enum Effect: Equatable, Sendable {
     case bell
     /// Read the schedule again off the main thread; the result comes back as `.reloaded`.
     case reload(automatic: Bool)
+    /// Hand a web address to the browser ($BROWSER, else xdg-open), never through a shell.
+    case openLink(String)
+    /// Put the text on the clipboard through the terminal (OSC 52).
+    case copy(String)
+    /// Write what `filter` selects to a file, atomically.
+    case export(ExportFormat, path: String, filter: AgendaFilter)
     /// Fetch a schedule by URL off the main thread; the result comes back as `.fetched`.
     case openURL(String, format: InputFormat)
 }

@@ -73,6 +73,8 @@ public enum Overlay: Equatable, Sendable {
     case personal(PersonalOverlay)
     /// What the last reload changed (C, `:changes`), one row per session.
     case changes(cursor: Int)
+    /// The warnings the data was loaded with (W, `:problems`).
+    case problems(scroll: Int)
 }
 
 
@@ -120,6 +122,8 @@ public struct AppState: Equatable, Sendable {
     public var live = LiveView()
     /// Earlier searches and command lines of this session (↑ / ↓ in the input lines).
     public var history = InputHistory()
+    /// The warnings the data shown was loaded with (`--data`, `:open`), as `validate` words them.
+    public var problems: [String] = []
 
     public init(size: Size, language: Language, selectedEvent: String?) {
         self.size = size; self.language = language; self.selectedEvent = selectedEvent

@@ -6,6 +6,7 @@ extension Reducer {
     func move(by delta: Int, _ state: inout AppState) {
         switch state.overlay {
         case .help(let scroll): state.overlay = .help(scroll: saturatingAdd(scroll, delta)); return
+        case .problems(let scroll): state.overlay = .problems(scroll: saturatingAdd(scroll, delta)); return
         case .detail(let scroll): state.overlay = .detail(scroll: saturatingAdd(scroll, delta)); return
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: saturatingAdd(cursor, delta), chosen: chosen); return

@@ -31,6 +31,7 @@ extension Reducer {
         fresh.history = state.history
         fresh.live.source = name
         fresh.message = .opened(OpenedFile(summary, name: name, notice: notice))
+        fresh.problems = summary.warnings.map { "\($0)" }
         state = fresh
     }
 

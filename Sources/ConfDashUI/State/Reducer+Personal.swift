@@ -14,7 +14,7 @@ extension Reducer {
             guard let event = data.index.eventsByID[gap.event] else { return nil }
             let fitting = MyAgenda.sessions(fitting: gap, in: event, excluding: state.personal.starred)
             return cursor < fitting.count ? (fitting[cursor], event) : nil
-        case .personal(.nowNext), .help, .trackPicker, .changes:
+        case .personal(.nowNext), .help, .trackPicker, .changes, .problems:
             return nil
         case .detail, nil:
             guard state.focus == .agenda else { return nil }

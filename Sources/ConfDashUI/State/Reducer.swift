@@ -59,6 +59,11 @@ public struct Reducer: Sendable {
             applyReload(report, &state)
         case .refreshDue:
             effects = startReload(automatic: true, &state)
+        case .acted(let message):
+            state.message = .act(message)
+        case .loadWarnings(let warnings):
+            state.problems = warnings
+            if !warnings.isEmpty { state.message = .loadWarnings(warnings.count) }
         case .startedOffline(let notice):
             state.message = .live(.offline(notice))
         }
@@ -145,6 +150,10 @@ public struct Reducer: Sendable {
             return runPersonal(command, &state)
         case .reload, .showChanges:
             return runLive(command, &state)
+        case .openLink, .copySession, .export:
+            return runActing(command, &state)
+        case .showProblems:
+            state.overlay = .problems(scroll: 0)
         case .toggleMaximize:
             state.maximized.toggle()
         case .goToNow: goToNow(&state)
@@ -219,6 +228,8 @@ public struct Reducer: Sendable {
             state.overlay = .detail(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .help(let scroll):
             state.overlay = .help(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
+        case .problems(let scroll):
+            state.overlay = .problems(scroll: min(max(scroll, 0), metrics.overlayMaxScroll))
         case .trackPicker(let cursor, let chosen):
             state.overlay = .trackPicker(cursor: min(max(cursor, 0), max(data.index.dataset.tracks.count - 1, 0)), chosen: chosen)
         case .personal(let overlay):

@@ -55,6 +55,10 @@ public enum StatusMessage: Equatable, Sendable {
     case live(LiveMessage)
     /// Rooms, times and keys that can do nothing (issue 10): worded in UIText+Places.
     case places(PlacesMessage)
+    /// Acting on a session: `o`, `y`, `:export` (worded in UIText+Acting).
+    case act(ActMessage)
+    /// The data was loaded with this many warnings (W lists them).
+    case loadWarnings(Int)
 
     public var kind: MessageKind {
         switch self {
@@ -64,6 +68,8 @@ public enum StatusMessage: Equatable, Sendable {
         case .personal(let message): return message.kind
         case .live(let message): return message.kind
         case .places(let message): return message.kind
+        case .act(let message): return message.kind
+        case .loadWarnings: return .info
         }
     }
 

@@ -124,10 +124,11 @@ enum PersonalOverlays {
         if !overlaps.isEmpty {
             let names = overlaps.prefix(2).compactMap { data.session(at: $0.other)?.0.title.text(in: state.language) }
             rest += "  " + UIText(state.language).overlapsShort(certain: certain)
-                + names.map { "«\($0.prefix(30))»" }.joined(separator: ", ") + (overlaps.count > 2 ? " +\(overlaps.count - 2)" : "")
+                + names.map { "«" + $0.truncated(toWidth: 30) + "»" }.joined(separator: ", ") + (overlaps.count > 2 ? " +\(overlaps.count - 2)" : "")
         }
         if let note = state.personal.notes[address] { rest += "  ✎ " + note }
-        grid.write(rest, x: x, y: line.y, limit: line.maxX - x, style: theme.title)
+        // Cut text ends in "…", so a cut overlap or note is seen to go on.
+        grid.write(rest.truncated(toWidth: max(line.maxX - x, 0)), x: x, y: line.y, limit: line.maxX - x, style: theme.title)
     }
 
 

@@ -39,6 +39,7 @@ public enum Screen {
         StatusBar.render(state, data: data, rows: rows, theme: theme, keyMap: keyMap, in: layout.statusBar, into: &grid)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.render(state, scroll: scroll, theme: theme, into: &grid)
+        case .problems(let scroll): ProblemsOverlay.render(state, scroll: scroll, theme: theme, into: &grid)
         case .detail(let scroll): DetailOverlay.render(state, scroll: scroll, data: data, theme: theme, into: &grid)
         case .trackPicker(let cursor, let chosen): TrackPicker.render(state, cursor: cursor, chosen: chosen, data: data, theme: theme, into: &grid)
         case .personal(let overlay): PersonalOverlays.render(overlay, state: state, data: data, theme: theme, into: &grid)

@@ -33,6 +33,7 @@ public struct ScreenMetrics: Sendable {
         switch state.overlay {
         case .detail: metrics.overlayMaxScroll = DetailOverlay.maxScroll(state, data: data, theme: theme)
         case .help: metrics.overlayMaxScroll = HelpOverlay.maxScroll(state)
+        case .problems: metrics.overlayMaxScroll = ProblemsOverlay.maxScroll(state)
         case .trackPicker, .personal, .changes, nil: break
         }
         return metrics
@@ -41,7 +42,7 @@ public struct ScreenMetrics: Sendable {
     /// Rows a page key moves in the focused list or the open overlay, at least one.
     func pageSize(_ state: AppState) -> Int {
         switch state.overlay {
-        case .help, .detail, .personal, .changes: return max(state.size.height - 6, 1)
+        case .help, .detail, .personal, .changes, .problems: return max(state.size.height - 6, 1)
         default: break
         }
         guard let content = layout.content(of: state.focus) else { return 1 }

@@ -30,6 +30,8 @@ enum StatusBar {
         } else {
             put(text.noEvent, theme.statusBar)
         }
+        // Converted times stay visible while they are on, so nobody reads them as the event's clock.
+        if state.localTime { put(" · " + text.convertedZoneChip(data.localZone.identifier), theme.statusKey) }
         // A reload in the background shows here until its result comes, whatever the keys do.
         if state.live.reloading { put(" · " + text.reloadingShort, theme.statusKey) }
         if state.live.opening != nil { put(" · " + text.fetchingShort, theme.statusKey) }

@@ -21,14 +21,15 @@ extension UIText {
             let entries = Labels(language).sessionsAndTopics(file.sessions, file.topics, breakouts: file.topicsAreBreakouts)
             var text = pick("Opened ", "Ouvert : ") + file.name + " — " + events(file.events) + ", " + entries
             if file.warnings > 0 {
-                text += pick(" (\(file.warnings) warnings: `confdash validate` lists them)",
-                             " (\(file.warnings) avertissements : `confdash validate` les liste)")
+                text += " (⚠ " + loadWarnings(file.warnings) + pick(" — W lists them)", " — W les liste)")
             }
             if let notice = file.notice { text = offline(notice) + " · " + text }
             return text
         case .personal(let message): return personal(message)
         case .live(let message): return live(message)
         case .places(let message): return placesMessage(message)
+        case .act(let message): return act(message)
+        case .loadWarnings(let count): return loadWarningsNotice(count)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"
         case .openFailed(let failure):
