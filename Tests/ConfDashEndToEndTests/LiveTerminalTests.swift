@@ -37,25 +37,42 @@ struct LiveTerminalTests {
         return xml
     }
 
+    /// What both tests start from: 38C3 (nil, the test skipped, where it is absent; CI records an
+    /// issue), a home of their own for the cache and the stars, and a test server at `url`.
+    struct Setup {
+        let home: URL
+        let server: TestServer
+        var url: String { "http://127.0.0.1:\(server.port)/38c3.xml" }
+        var environment: [String: String] {
+            ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
+             "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+        }
+
+        init?(_ name: String) throws {
+            guard FileManager.default.fileExists(atPath: LiveTerminalTests.congress) else {
+                if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("38c3-schedule.xml not found at \(LiveTerminalTests.congress)") }
+                return nil
+            }
+            home = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-e2e-\(name)-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            server = try TestServer()
+        }
+
+        func remove() {
+            server.stop()
+            try? FileManager.default.removeItem(at: home)
+        }
+    }
+
     // The search results show each session's day and start ("Day 2 16:00"), since realconf's
     // re-apply; the marked row is checked with its new time.
     @Test
     func reloadWhileTheServerIsSlowThenTheNoticeTheMarksAndTheChangesView() throws {
-        guard FileManager.default.fileExists(atPath: Self.congress) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("38c3-schedule.xml not found at \(Self.congress)") }
-            return
-        }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-e2e-live-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        let server = try TestServer()
-        defer { server.stop() }
+        guard let setup = try Self.Setup("live") else { return }
+        defer { setup.remove() }
+        let (server, url, environment) = (setup.server, setup.url, setup.environment)
         let original = try String(contentsOfFile: Self.congress, encoding: .utf8)
         try Self.serve(server, "/38c3.xml", body: original, etag: "v1")
-
-        let url = "http://127.0.0.1:\(server.port)/38c3.xml"
-        let environment = ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
-                           "XDG_STATE_HOME": home.appendingPathComponent("state").path]
         let pane = try TmuxPane(Executable.confdash, ["--data", url], width: 120, height: 36, environment: environment)
         defer { pane.kill() }
         _ = try pane.waitFor("38C3", timeout: 20)
@@ -102,20 +119,10 @@ struct LiveTerminalTests {
     /// server is gone: the cached copy, and the offline notice on screen.
     @Test
     func openURLInTheBackgroundThenAFailureThenStartingOffline() throws {
-        guard FileManager.default.fileExists(atPath: Self.congress) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("38c3-schedule.xml not found at \(Self.congress)") }
-            return
-        }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-e2e-open-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        let server = try TestServer()
-        defer { server.stop() }
+        guard let setup = try Self.Setup("open") else { return }
+        defer { setup.remove() }
+        let (server, url, environment) = (setup.server, setup.url, setup.environment)
         try Self.serve(server, "/38c3.xml", body: try String(contentsOfFile: Self.congress, encoding: .utf8), etag: "v1", delay: 3)
-
-        let url = "http://127.0.0.1:\(server.port)/38c3.xml"
-        let environment = ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
-                           "XDG_STATE_HOME": home.appendingPathComponent("state").path]
         let pane = try TmuxPane(Executable.confdash, [], width: 120, height: 36, environment: environment)
         defer { pane.kill() }
         _ = try pane.waitFor("Rio de Janeiro 2024", timeout: 20)
