@@ -249,14 +249,6 @@ final class TmuxPane {
     }
 }
 
-/// Multiplies every wait in these tests: `CONFDASH_TEST_TIMEOUT_SCALE=5` for a sanitizer build,
-/// whose binary starts several times slower, so a wait's timeout is not mistaken for a failure.
-let testTimeoutScale: Double = {
-    guard let text = ProcessInfo.processInfo.environment["CONFDASH_TEST_TIMEOUT_SCALE"],
-          let scale = Double(text), scale >= 1, scale <= 100 else { return 1 }
-    return scale
-}()
-
 /// Whether a process still runs (a zombie waiting for its parent counts as gone).
 func processIsRunning(_ pid: pid_t) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),

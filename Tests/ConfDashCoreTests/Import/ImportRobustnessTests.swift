@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 @testable import ConfDashCore
@@ -25,7 +26,7 @@ struct ImportRobustnessTests {
                 checkLoadInvariants(result, lineCount: lineCount(of: bytes), "\(name) cut at \(end)")
             }
         }
-        #expect(elapsed < .seconds(60), "took \(elapsed)")
+        #expect(elapsed < .seconds(60 * testTimeoutScale), "took \(elapsed)")
     }
 
     @Test(arguments: fixtures.map(\.name))
@@ -60,7 +61,7 @@ struct ImportRobustnessTests {
         // is generous because a loaded test machine once took 35 s (speed lives in the benchmarks).
         let sessions = result?.dataset?.events.reduce(0) { $0 + $1.sessions.count } ?? 0
         #expect(sessions <= 5 * ICSEventReader.maximumSessionsPerEvent, "\(sessions) sessions")
-        #expect(elapsed < .seconds(180), "took \(elapsed)")
+        #expect(elapsed < .seconds(180 * testTimeoutScale), "took \(elapsed)")
         let many = (0..<5000).map { ScheduleFixtures.jsonEvent(id: 9, title: "Dup \($0)") }.joined(separator: ",")
         let duplicates = importText(ScheduleFixtures.frabJSON(events: many))
         #expect(duplicates.dataset?.events.first?.sessions.count == 5000)

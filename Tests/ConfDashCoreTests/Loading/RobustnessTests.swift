@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 @testable import ConfDashCore
@@ -63,7 +64,7 @@ struct RobustnessTests {
         let elapsed = clock.measure { result = DatasetLoader.load(json: json, name: "big.json") }
         #expect(result?.warnings.count == 20_000)
         #expect(result?.errors.count == 19_999)
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(elapsed < .seconds(10 * testTimeoutScale), "took \(elapsed)")
     }
 
     @Test func largeDatasetRoundTripsQuickly() throws {
@@ -79,7 +80,7 @@ struct RobustnessTests {
         #expect(result?.problems.isEmpty == true, "\(result?.problems.prefix(5) ?? [])")
         #expect(result?.dataset == dataset)
         // Generous, for unoptimised builds on slow machines; a release build takes a few milliseconds.
-        #expect(elapsed < .seconds(5), "loading \(data.count) bytes took \(elapsed)")
+        #expect(elapsed < .seconds(5 * testTimeoutScale), "loading \(data.count) bytes took \(elapsed)")
     }
 }
 
