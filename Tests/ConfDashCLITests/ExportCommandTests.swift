@@ -46,12 +46,18 @@ struct ExportCommandTests {
             let pipe = folder.appendingPathComponent("out.fifo").path
             #expect(mkfifo(pipe, 0o600) == 0)
             // A reader on the other end, or opening the pipe for writing would wait for ever.
+            // The semaphore hands `received` over: ThreadSanitizer saw a race when the test polled
+            // `isFinished` instead.
             nonisolated(unsafe) var received = Data()
-            let reader = Thread { received = FileHandle(forReadingAtPath: pipe)?.readDataToEndOfFile() ?? Data() }
+            let done = DispatchSemaphore(value: 0)
+            let reader = Thread {
+                received = FileHandle(forReadingAtPath: pipe)?.readDataToEndOfFile() ?? Data()
+                done.signal()
+            }
             reader.start()
             let run = CLIRun.run(["export", "--format", "csv", "--event", "lima", "-o", pipe])
             #expect(run.status == 0, "\(run.stderr)")
-            while !reader.isFinished { usleep(10_000) }
+            done.wait()
             var status = stat()
             #expect(stat(pipe, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO, "still a pipe")
             #expect(String(decoding: received, as: UTF8.self).hasPrefix("id,event,event_title,title,"))
