@@ -1,6 +1,6 @@
 /// Dates and times written digit by digit. Exports write several per session, and
-/// `String(format:)` (which `CalendarDate.iso` uses) was the largest single cost of exporting a
-/// 1000-session schedule; these give the same text without it.
+/// `String(format:)` was the largest single cost of exporting a 1000-session schedule; these give
+/// the same text without it. `CalendarDate.iso` and the state file's change times use them too.
 enum DateText {
     /// `2024-12-27`.
     static func iso(_ date: CalendarDate) -> String {

@@ -44,13 +44,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(readingYear: y, month: m, day: d)
     }
 
-    /// Written digit by digit, as `ClockTime.description`: String(format:) went through Foundation
-    /// and was most of writing a state file's change times and building session keys.
+    /// Written digit by digit by `DateText` (String(format:) went through Foundation and was most
+    /// of writing a state file's change times and building session keys).
     public var iso: String {
         guard (0...9999).contains(year) else { return String(format: "%04d-%02d-%02d", year, month, day) }
-        let digits: [UInt8] = [UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
-                               UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10)]
-        return String(decoding: digits, as: UTF8.self)
+        return DateText.iso(self)
     }
     public var description: String { iso }
 

@@ -104,25 +104,13 @@ extension StateTime {
         let date = local.date
         // Outside four-digit years (no clock or file gives those) the slow path writes it as it always did.
         guard (0...9999).contains(date.year) else { bytes.append(contentsOf: text(milliseconds).utf8); return }
-        digits(date.year, 4, &bytes); bytes.append(UInt8(ascii: "-"))
-        digits(date.month, 2, &bytes); bytes.append(UInt8(ascii: "-"))
-        digits(date.day, 2, &bytes); bytes.append(UInt8(ascii: "T"))
-        digits(local.time.hour, 2, &bytes); bytes.append(UInt8(ascii: ":"))
-        digits(local.time.minute, 2, &bytes); bytes.append(UInt8(ascii: ":"))
-        digits(second, 2, &bytes); bytes.append(UInt8(ascii: "."))
-        digits(millis, 3, &bytes); bytes.append(UInt8(ascii: "Z"))
-    }
-
-    /// `value` (0 or more) in exactly `count` decimal digits, zeros in front.
-    private static func digits(_ value: Int, _ count: Int, _ bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: (rest / divisor) % 10))
-            rest %= divisor
-            divisor /= 10
-        }
+        DateText.digits(date.year, 4, &bytes); bytes.append(UInt8(ascii: "-"))
+        DateText.digits(date.month, 2, &bytes); bytes.append(UInt8(ascii: "-"))
+        DateText.digits(date.day, 2, &bytes); bytes.append(UInt8(ascii: "T"))
+        DateText.digits(local.time.hour, 2, &bytes); bytes.append(UInt8(ascii: ":"))
+        DateText.digits(local.time.minute, 2, &bytes); bytes.append(UInt8(ascii: ":"))
+        DateText.digits(second, 2, &bytes); bytes.append(UInt8(ascii: "."))
+        DateText.digits(millis, 3, &bytes); bytes.append(UInt8(ascii: "Z"))
     }
 
     /// `parse`'s format read from bytes with no intermediate strings: `YYYY-MM-DDTHH:MM:SS` (or a
