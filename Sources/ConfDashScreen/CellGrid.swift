@@ -30,9 +30,12 @@ public struct CellGrid: Equatable, Sendable {
         return cells[y * size.width + x]
     }
 
+    /// One-character strings for the ASCII bytes, made once rather than for every cell drawn.
+    private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     /// Sets one cell, keeping double-width pairs whole: overwriting either half of a wide
     /// grapheme blanks the other half, so no half-character is ever left on screen.
-    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+    mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
         let index = y * size.width + x
         if cells[index].isContinuation, x > 0 {
@@ -48,8 +51,9 @@ public struct CellGrid: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
         let clipped = clip(rect)
         guard !clipped.isEmpty else { return }
+        let cell = Cell(String(character), style: style)
         for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { set(x, y, Cell(String(character), style: style)) }
+            for x in clipped.x..<clipped.maxX { set(x, y, cell) }
         }
     }
 
@@ -71,8 +75,22 @@ public struct CellGrid: Equatable, Sendable {
             text = trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
         }
         var column = x
-        for character in text {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
             guard column < end else { break }
+            // Most text is printable ASCII: a byte that no mark or joiner follows is a grapheme of
+            // its own, one column wide, drawn as it is; only the rest needs the cluster rules.
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+                if column >= 0 { set(column, y, Cell(Self.asciiGraphemes[Int(byte)], style: style)) }
+                column += 1
+                index = next
+                continue
+            }
+            let character = text[index]
+            index = text.index(after: index)
             if let parts = ClusterDrawing.parts(of: character) {
                 // An emoji sequence terminals disagree on: drawn as parts they all measure alike.
                 if column + 2 > end {
@@ -92,7 +110,8 @@ public struct CellGrid: Equatable, Sendable {
             if let unsafe = character.unicodeScalars.first(where: TerminalText.isUnsafe) {
                 // Shown, not obeyed: `␛` for ESC, `�` for C1 controls and bidirectional overrides.
                 grapheme = String(TerminalText.placeholder(for: unsafe)); width = 1
-            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            } else if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+                // (General category Cc, which Unicode's stability policy fixes at these code points.)
                 grapheme = " "; width = 1
             }
             if width == 0 { continue }

@@ -6,18 +6,20 @@ extension CellGrid {
     public mutating func drawFrame(_ rect: Rect, title: String, style: Style, titleStyle: Style) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let right = rect.maxX - 1, bottom = rect.maxY - 1
+        // Each piece is one column wide: set as a cell, as `write` would, without measuring it again.
+        let horizontal = Cell("─", style: style), vertical = Cell("│", style: style)
         for x in rect.x + 1..<right {
-            write("─", x: x, y: rect.y, style: style)
-            write("─", x: x, y: bottom, style: style)
+            set(x, rect.y, horizontal)
+            set(x, bottom, horizontal)
         }
         for y in rect.y + 1..<bottom {
-            write("│", x: rect.x, y: y, style: style)
-            write("│", x: right, y: y, style: style)
+            set(rect.x, y, vertical)
+            set(right, y, vertical)
         }
-        write("┌", x: rect.x, y: rect.y, style: style)
-        write("┐", x: right, y: rect.y, style: style)
-        write("└", x: rect.x, y: bottom, style: style)
-        write("┘", x: right, y: bottom, style: style)
+        set(rect.x, rect.y, Cell("┌", style: style))
+        set(right, rect.y, Cell("┐", style: style))
+        set(rect.x, bottom, Cell("└", style: style))
+        set(right, bottom, Cell("┘", style: style))
         if rect.width > 4 {
             write(" \(title) ", x: rect.x + 1, y: rect.y, limit: rect.width - 2, style: titleStyle)
         }

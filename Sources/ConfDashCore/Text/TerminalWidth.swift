@@ -65,6 +65,9 @@ public enum TerminalWidth {
         if value < 0x7F { return value < 0x20 ? 0 : 1 }
         if value < 0xA0 { return 0 }
         if value == 0xAD || drawnFormatCharacters.contains(value) { return 1 }
+        // Latin letters, symbols and the common punctuation (– — ‘ ’ “ ” • …): no marks, format
+        // characters or wide ones among them, so no need to look their category up.
+        if value < 0x300 || (0x2010...0x2027).contains(value) { return 1 }
         if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

@@ -1,0 +1,121 @@
+import Testing
+import ConfDashCore
+@testable import ConfDashScreen
+
+/// `CellGrid.write` draws printable ASCII byte by byte and frames cell by cell, without the
+/// cluster rules; the grid must be exactly what the character-by-character writer drew, for any
+/// text, place and limit.
+@Suite struct CellGridFastPathTests {
+    static let pieces = [
+        "plain", " ", "  ", "a", "Saal 1", "10:00–11:00", "e\u{301}", "ae\u{301}b", "日本", "👩🏽‍💻", "🇩🇪", "1\u{FE0F}\u{20E3}",
+        "\u{1B}[31m", "\u{9B}", "\r\n", "\t", "x\u{200D}y", "\u{202E}rev", "…", "Ünïcödé", "\u{0600}1", "क्षि", "\u{AD}",
+        "\u{7F}", "a\u{0308}\u{0301}", "\n", "·", "“quoted”",
+    ]
+
+    static let style = Style(foreground: .red, attributes: .bold)
+
+    /// SplitMix64: the same rounds on every run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func sameCellsAsTheCharacterByCharacterWriter() {
+        var generator = Generator(state: 11)
+        for round in 0..<4_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                text += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)]
+            }
+            let width = Int.random(in: 1...24, using: &generator)
+            let x = Int.random(in: -3...width, using: &generator)
+            let limit: Int? = Bool.random(using: &generator) ? nil : Int.random(in: 0...width, using: &generator)
+            var fast = CellGrid(size: Size(width: width, height: 2))
+            var reference = fast
+            // Something underneath, with a wide character, so that overwriting halves shows.
+            fast.write("日x本yz", x: 0, y: 0); reference.write("日x本yz", x: 0, y: 0)
+            let written = fast.write(text, x: x, y: 0, limit: limit, style: Self.style)
+            let expected = reference.referenceWrite(text, x: x, y: 0, limit: limit, style: Self.style)
+            #expect(fast == reference && written == expected, "round \(round): \(text.debugDescription) at \(x), limit \(String(describing: limit)), width \(width)")
+        }
+    }
+
+    @Test func framesAreTheCellsWritingEachPieceGave() {
+        for (width, height) in [(2, 2), (3, 5), (10, 4), (40, 12)] {
+            var grid = CellGrid(size: Size(width: 12, height: 8))
+            grid.drawFrame(Rect(x: 1, y: 1, width: width, height: height), title: "1 Agenda ü", style: Self.style, titleStyle: .plain)
+            var reference = CellGrid(size: Size(width: 12, height: 8))
+            let rect = Rect(x: 1, y: 1, width: width, height: height)
+            let right = rect.maxX - 1, bottom = rect.maxY - 1
+            for x in rect.x + 1..<right {
+                reference.referenceWrite("─", x: x, y: rect.y, style: Self.style)
+                reference.referenceWrite("─", x: x, y: bottom, style: Self.style)
+            }
+            for y in rect.y + 1..<bottom {
+                reference.referenceWrite("│", x: rect.x, y: y, style: Self.style)
+                reference.referenceWrite("│", x: right, y: y, style: Self.style)
+            }
+            reference.referenceWrite("┌", x: rect.x, y: rect.y, style: Self.style)
+            reference.referenceWrite("┐", x: right, y: rect.y, style: Self.style)
+            reference.referenceWrite("└", x: rect.x, y: bottom, style: Self.style)
+            reference.referenceWrite("┘", x: right, y: bottom, style: Self.style)
+            if rect.width > 4 { reference.write(" 1 Agenda ü ", x: rect.x + 1, y: rect.y, limit: rect.width - 2, style: .plain) }
+            #expect(grid == reference, "\(width)x\(height)")
+        }
+    }
+}
+
+extension CellGrid {
+    /// The writer as it was before the ASCII path: every character through the cluster rules.
+    @discardableResult
+    mutating func referenceWrite(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
+        guard y >= 0, y < size.height else { return 0 }
+        let end = limit.map { min(size.width, x + $0) } ?? size.width
+        var text = text
+        if x >= 0, end > x, text.utf8.count > end - x, text.dropFirst().contains(where: { !$0.isWhitespace }),
+           text.terminalWidth > end - x {
+            var trimmedEnd = text.endIndex
+            while trimmedEnd > text.startIndex, text[text.index(before: trimmedEnd)] == " " { trimmedEnd = text.index(before: trimmedEnd) }
+            let trimmed = String(text[..<trimmedEnd])
+            text = trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
+        }
+        var column = x
+        for character in text {
+            guard column < end else { break }
+            if let parts = ClusterDrawing.parts(of: character) {
+                if column + 2 > end {
+                    set(column, y, Cell(" ", style: style)); column += 1; break
+                }
+                for part in parts {
+                    for offset in 0..<part.width where column + offset >= 0 {
+                        let grapheme = part.text == " " || part.text.allSatisfy({ $0 == " " }) ? " " : (offset == 0 ? part.text : "")
+                        set(column + offset, y, Cell(grapheme, style: style))
+                    }
+                    column += part.width
+                }
+                continue
+            }
+            var width = TerminalWidth.width(of: character)
+            var grapheme = String(character)
+            if let unsafe = character.unicodeScalars.first(where: TerminalText.isUnsafe) {
+                grapheme = String(TerminalText.placeholder(for: unsafe)); width = 1
+            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                grapheme = " "; width = 1
+            }
+            if width == 0 { continue }
+            if column + width > end {
+                set(column, y, Cell(" ", style: style)); column += 1; break
+            }
+            if column >= 0 { set(column, y, Cell(grapheme, style: style)) }
+            if width == 2, column + 1 >= 0 { set(column + 1, y, Cell("", style: style)) }
+            column += width
+        }
+        return max(0, column - x)
+    }
+}
