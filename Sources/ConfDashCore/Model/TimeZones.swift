@@ -12,7 +12,8 @@ public enum TimeZones {
         // Only plausible names are looked up: on some systems the lookup reads files named after it.
         let plausible = (1...64).contains(bytes.count) && bytes.first?.isASCIILetterOrDigit == true
             && bytes.allSatisfy { $0.isASCIILetterOrDigit || "/_-+".utf8.contains($0) } && !text.contains("..")
-        return plausible ? TimeZone(identifier: text) : nil
+        guard plausible else { return nil }
+        return ZoneNameCache.shared.zone(named: text)
     }
 
     /// Seconds east of UTC for `±HH:MM` (hours at most 14), else nil.
@@ -73,6 +74,9 @@ public enum TimeZones {
         // Offsets a day either side: real zones never change twice within two days.
         let before = offset(naive - 86_400)
         let after = offset(naive + 86_400)
+        // The same offset both sides (no change that day, nearly always): the answer is that
+        // offset whichever way the check below goes, so it is not made.
+        if before == after { return naive - before }
         let valid = [before, after].filter { offset(naive - $0) == $0 }
         return naive - (valid.max() ?? before)
     }
@@ -102,5 +106,25 @@ final class ZoneClock {
 
     func local(at instant: Int) -> LocalDateTime {
         TimeZones.localDateTime(naiveSeconds: instant + offset(at: instant))
+    }
+}
+
+/// `TimeZone(identifier:)` answers, kept: the lookup reads the zone's rules each time, and lists
+/// and frames ask for their events' zones per session. Bounded, as the names come from data.
+final class ZoneNameCache: @unchecked Sendable {
+    static let shared = ZoneNameCache()
+    private let lock = NSLock()
+    private var zones: [String: TimeZone?] = [:]
+    private let capacity = 256
+
+    func zone(named name: String) -> TimeZone? {
+        lock.lock()
+        if let known = zones[name] { lock.unlock(); return known }
+        lock.unlock()
+        let zone = TimeZone(identifier: name)
+        lock.lock()
+        if zones.count < capacity { zones[name] = zone }
+        lock.unlock()
+        return zone
     }
 }

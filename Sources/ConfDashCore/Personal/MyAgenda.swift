@@ -53,7 +53,7 @@ public struct MyAgenda: Sendable {
             for (slot, sessions) in eventAgenda.groups {
                 count += sessions.count
                 for session in sessions {
-                    if let span = SessionSpan(session, in: event) { spans.append((SessionAddress(event: event.id, session: session.id), span)) }
+                    if let span = SessionSpan(session, in: event, zone: zone) { spans.append((SessionAddress(event: event.id, session: session.id), span)) }
                 }
                 groups.append(Group(event: event, slot: slot, rows: Self.rows(sessions, event: event, zone: zone, minimumGap: minimumGapMinutes)))
             }
@@ -93,7 +93,9 @@ public struct MyAgenda: Sendable {
     /// number of sessions plus the number of overlaps.
     static func overlaps(_ spans: [(SessionAddress, SessionSpan)]) -> [SessionAddress: [Overlap]] {
         let sorted = spans.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
-        var result: [SessionAddress: [Overlap]] = [:]
+        // Collected by position in `sorted`, then keyed by address once per session: a busy
+        // congress day has thousands of overlapping pairs, each a hash of two strings otherwise.
+        var found = Array(repeating: [Overlap](), count: sorted.count)
         for i in sorted.indices {
             let (a, spanA) = sorted[i]
             var j = i + 1
@@ -101,11 +103,15 @@ public struct MyAgenda: Sendable {
                 let (b, spanB) = sorted[j]
                 if spanA.overlaps(spanB) {
                     let certain = spanA.precision != .vague && spanB.precision != .vague
-                    result[a, default: []].append(Overlap(other: b, certain: certain))
-                    result[b, default: []].append(Overlap(other: a, certain: certain))
+                    found[i].append(Overlap(other: b, certain: certain))
+                    found[j].append(Overlap(other: a, certain: certain))
                 }
                 j += 1
             }
+        }
+        var result: [SessionAddress: [Overlap]] = [:]
+        for i in sorted.indices where !found[i].isEmpty {
+            result[sorted[i].0, default: []].append(contentsOf: found[i])
         }
         return result
     }

@@ -24,7 +24,11 @@ public struct SessionSpan: Equatable, Sendable {
 
     /// Nil for a session with no day at all ("during the event"): nothing can be said.
     public init?(_ session: Session, in event: Event) {
-        let zone = event.timeZone.flatMap(TimeZones.zone(named:))
+        self.init(session, in: event, zone: event.timeZone.flatMap(TimeZones.zone(named:)))
+    }
+
+    /// As `init(_:in:)`, with the event's zone already looked up (once for all its sessions).
+    public init?(_ session: Session, in event: Event, zone: TimeZone?) {
         func seconds(_ local: LocalDateTime) -> Int { zone.map { TimeZones.instant(of: local, in: $0) } ?? TimeZones.naiveSeconds(local) }
         func midnight(_ date: CalendarDate) -> Int { seconds(LocalDateTime(date: date, time: ClockTime(hour: 0, minute: 0)!)) }
         if let start = session.start {

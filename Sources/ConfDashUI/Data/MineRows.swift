@@ -14,6 +14,8 @@ public struct MineRows: Sendable {
     /// Indices of `items` the cursor can be on.
     public var selectable: [Int]
     public var agenda: MyAgenda
+    /// The starred sessions by address: what a row's overlaps name.
+    public var sessions: [SessionAddress: Session]
 
     struct Key: Equatable, Sendable {
         var starred: Set<SessionAddress>
@@ -25,6 +27,7 @@ public struct MineRows: Sendable {
         let labels = Labels(language)
         var items: [Item] = []
         var selectable: [Int] = []
+        var sessions: [SessionAddress: Session] = [:]
         for group in agenda.groups {
             let event = group.event
             var heading = UIText.eventName(event, language)
@@ -40,13 +43,16 @@ public struct MineRows: Sendable {
             for row in group.rows {
                 selectable.append(items.count)
                 switch row {
-                case .session(let session): items.append(.session(session, event))
+                case .session(let session):
+                    items.append(.session(session, event))
+                    sessions[SessionAddress(event: event.id, session: session.id)] = session
                 case .gap(let gap): items.append(.gap(gap, event))
                 }
             }
         }
         self.items = items
         self.selectable = selectable
+        self.sessions = sessions
     }
 
     public func item(at cursor: Int) -> Item? {

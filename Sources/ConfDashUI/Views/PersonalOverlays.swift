@@ -32,7 +32,7 @@ enum PersonalOverlays {
                     grid.write(heading, in: line, style: theme.heading)
                 case .session(let session, let event):
                     drawSession(session, event: event, overlaps: rows.agenda.overlaps[SessionAddress(event: event.id, session: session.id)] ?? [],
-                                state: state, data: data, theme: theme, in: line, into: &grid)
+                                starred: rows.sessions, state: state, data: data, theme: theme, in: line, into: &grid)
                 case .gap(let gap, _):
                     let label = text.freeGap(gap)
                     grid.write("  " + label, in: line, style: theme.dim)
@@ -102,8 +102,9 @@ enum PersonalOverlays {
     }
 
     /// One row: ★, time, title, room, then what it overlaps and the note.
-    private static func drawSession(_ session: Session, event: Event, overlaps: [MyAgenda.Overlap], state: AppState, data: DashboardData,
-                                    theme: Theme, in line: Rect, into grid: inout CellGrid) {
+    /// `starred`: My agenda's sessions by address, where the sessions overlapping are found.
+    private static func drawSession(_ session: Session, event: Event, overlaps: [MyAgenda.Overlap], starred: [SessionAddress: Session] = [:],
+                                    state: AppState, data: DashboardData, theme: Theme, in line: Rect, into grid: inout CellGrid) {
         let address = SessionAddress(event: event.id, session: session.id)
         let labels = Labels(state.language)
         var x = line.x + 1
@@ -122,7 +123,7 @@ enum PersonalOverlays {
         var rest = session.title.text(in: state.language)
         if let room = session.room { rest += " · " + roomName(room, event, state) }
         if !overlaps.isEmpty {
-            let names = overlaps.prefix(2).compactMap { data.session(at: $0.other)?.0.title.text(in: state.language) }
+            let names = overlaps.prefix(2).compactMap { (starred[$0.other] ?? data.session(at: $0.other)?.0)?.title.text(in: state.language) }
             rest += "  " + UIText(state.language).overlapsShort(certain: certain)
                 + names.map { "«" + $0.truncated(toWidth: 30) + "»" }.joined(separator: ", ") + (overlaps.count > 2 ? " +\(overlaps.count - 2)" : "")
         }
