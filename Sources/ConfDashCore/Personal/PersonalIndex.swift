@@ -24,11 +24,14 @@ public struct PersonalIndex: Sendable {
         guard !state.marks.isEmpty else { return }
         // Only the lasting keys here: folding every title for the title + start match was most of
         // what a state file added to opening, and it is needed only for marks no key finds.
+        // Only the sessions some mark's key names are listed: the others are never looked up.
         var byKey: [String: [SessionAddress]] = [:]
-        byKey.reserveCapacity(dataset.events.reduce(0) { $0 + $1.sessions.count })
+        byKey.reserveCapacity(state.marks.count)
         for event in dataset.events {
             for session in event.sessions {
-                byKey[session.uid ?? session.id, default: []].append(SessionAddress(event: event.id, session: session.id))
+                let key = session.uid ?? session.id
+                guard state.marks[key] != nil else { continue }
+                byKey[key, default: []].append(SessionAddress(event: event.id, session: session.id))
             }
         }
         // Keys first for every mark, then titles for the rest, so a renumbered session never takes

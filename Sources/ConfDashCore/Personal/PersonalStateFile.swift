@@ -46,8 +46,16 @@ public enum PersonalStateFile {
     // MARK: Reading
 
     public static func read(_ data: Data) -> Reading {
+        let bytes = [UInt8](data)
+        // A file as confdash writes it is read without the JSON tree; any other goes the general way.
+        if let state = StateFileFastReader.read(bytes) { return .intact(state) }
+        return readTree(bytes)
+    }
+
+    /// Any JSON text, through the generic tree: every problem located by line.
+    static func readTree(_ bytes: [UInt8]) -> Reading {
         let root: JSONValue
-        switch JSONParser.parse(data) {
+        switch JSONParser.parse(bytes: bytes) {
         case .success(let value): root = value
         case .failure(let error): return .damaged(PersonalState(), [Damage(line: error.line, reason: "column \(error.column): \(error.message)")])
         }
