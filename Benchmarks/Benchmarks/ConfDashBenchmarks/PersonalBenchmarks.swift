@@ -54,6 +54,32 @@ func personalBenchmarks() {
         if case .personal(.stateFile(let message))? = dashboard.state.message { benchmark.error("save failed: \(message)") }
     }
 
+    // The star key as the terminal dashboard runs it: the save handed to a StateWriter thread
+    // (this thread's CPU only; the writer's work is the save benchmark's). The writer is waited
+    // for after each sample, outside the measurement, so each sample hands over one save.
+    let background = DashboardBox()
+    let writer = StateWriter()
+    Benchmark("Personal/s (star toggle), save on the writer thread, state file of 300 stars \(size) 38C3",
+              configuration: .init(warmupIterations: 3, maxDuration: .seconds(2), maxIterations: 300, setup: {
+                  let store = PersonalFixtures.store(holding: 300, of: Fixtures.real38C3Dataset, label: "toggle-bg")
+                  background.value = DashboardStore(index: Fixtures.real38C3, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+                  background.value.attach(PersonalFile(store: store, dataset: Fixtures.real38C3Dataset, writer: writer))
+                  background.value.press("j j j")
+                  blackHole(background.value.render())
+              }, teardown: {
+                  writer.flush()
+                  if let directory = background.value?.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
+                  background.value = nil
+              })) { benchmark in
+        let dashboard = background.value!
+        let before = dashboard.state.personal.starred
+        measureKeystroke(benchmark, dashboard, .character("s"))
+        writer.flush()
+        _ = dashboard.deliverBackgroundResults()
+        if dashboard.state.personal.starred == before { benchmark.error("s changed no star") }
+        if case .personal(.stateFile(let message))? = dashboard.state.message { benchmark.error("save failed: \(message)") }
+    }
+
     // A save of 1,000 stars: merge with the file on disk (1,000 stars too), write, fsync, rename.
     let saving = BenchmarkBox<(PersonalStateStore, PersonalState)>()
     Benchmark("Personal/save 1000 stars (state file of 1000 stars, merge, atomic write, fsync)",
