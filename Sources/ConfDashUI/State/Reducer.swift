@@ -87,12 +87,10 @@ public struct Reducer: Sendable {
         switch command {
         case .quit:
             return [.quit]
-        case .focusNext:
-            state.focus = PaneID(rawValue: (state.focus.rawValue + 1) % PaneID.allCases.count)!
-        case .focusPrevious:
-            state.focus = PaneID(rawValue: (state.focus.rawValue + PaneID.allCases.count - 1) % PaneID.allCases.count)!
+        case .focusNext: focusPane(step: 1, &state)
+        case .focusPrevious: focusPane(step: -1, &state)
         case .focus(let pane):
-            state.focus = pane
+            if data.emptyPanes.contains(pane) { state.message = .places(.paneEmpty(pane)) } else { state.focus = pane }
         case .moveUp: move(by: -1, &state)
         case .moveDown: move(by: 1, &state)
         case .pageUp: move(by: -metrics(state).pageSize(state), &state)
@@ -213,6 +211,7 @@ public struct Reducer: Sendable {
     /// Keeps the state consistent after any change: the selected event is one the filters leave,
     /// the day exists, and every cursor is on a row and visible.
     func reconcile(_ state: inout AppState) {
+        if data.emptyPanes.contains(state.focus) { state.focus = .agenda }
         let scope = data.eventsInScope(state)
         if !scope.isEmpty, !scope.contains(where: { $0.id == state.selectedEvent }) {
             // The nearest event in time to the one that was hidden, so the view moves as little as it can.

@@ -6,7 +6,7 @@ import ConfDashCore
 public enum Screen {
     public static func render(_ state: AppState, data: DashboardData, theme: Theme, keyMap: KeyMap = .standard) -> CellGrid {
         var grid = CellGrid(size: state.size)
-        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized, empty: data.emptyPanes)
         guard layout.kind != .tooSmall else {
             drawTooSmall(state, theme: theme, into: &grid)
             return grid
