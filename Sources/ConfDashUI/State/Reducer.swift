@@ -36,11 +36,16 @@ public struct Reducer: Sendable {
         case .command(let command):
             // A message stays through quitting and through L, which words it in the other language.
             if command != .quit, command != .toggleLanguage { state.message = nil }
-            effects = run(command, &state)
+            if let awaiting = state.live.awaiting {
+                effects = runAwaiting(command, awaiting, &state)
+            } else {
+                effects = run(command, &state)
+            }
         case .input(let edit):
             effects = editInput(edit, &state)
         case .mouse(let event):
-            handleMouse(event, &state)
+            // Nothing to click before the first schedule.
+            if state.live.awaiting == nil { handleMouse(event, &state) }
         case .personal(let starred, let notes):
             state.personal.starred = starred
             state.personal.notes = notes
@@ -53,6 +58,7 @@ public struct Reducer: Sendable {
             startAfresh(on: summary, name: name, notice: nil, &state)
         case .opened(_, .failure(let failure)):
             state.message = .openFailed(failure)
+            state.live.awaiting?.failure = failure
         case .fetched(let name, let result, let notice):
             applyFetched(name, result, notice: notice, &state)
         case .reloaded(let report):
@@ -66,6 +72,9 @@ public struct Reducer: Sendable {
             if !warnings.isEmpty { state.message = .loadWarnings(warnings.count) }
         case .startedOffline(let notice):
             state.message = .live(.offline(notice))
+        case .awaitSchedule(let location, let format):
+            state.live.awaiting = AwaitedSchedule(location: location, format: format)
+            effects = runOpen(location, format: format, &state)
         }
         reconcile(&state)
         return effects
