@@ -2,7 +2,7 @@ import ConfDashCore
 
 /// One room of the selected event on the selected day, as the rooms pane lists it.
 struct RoomRow: Equatable, Sendable {
-    var id: String
+    var id: TypedID<Room>
     var name: String
     /// Sessions in the room that day, with the other filters (not the room filter) applied.
     var count: Int
@@ -24,7 +24,7 @@ struct TrackRow: Equatable, Sendable {
 
 /// What the rooms and tracks rows depend on.
 struct PlacesKey: Equatable, Sendable {
-    var event: String?
+    var event: EventID?
     var day: Int
     var filter: AgendaFilter
     var reference: LocalDateTime?
@@ -87,7 +87,7 @@ extension DashboardData {
             } else {
                 next = sessions.first
             }
-            return RoomRow(id: room.id, name: room.name.text(in: state.language), count: all.count, timed: sessions.count, current: current, next: next)
+            return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: all.count, timed: sessions.count, current: current, next: next)
         }
     }
 

@@ -25,7 +25,7 @@ public final class DashboardData: Sendable {
 
     /// What agenda rows and the event scope depend on: nothing else in the state changes them.
     struct RowsKey: Equatable, Sendable {
-        var event: String?
+        var event: EventID?
         var day: Int
         var filters: AgendaFilter
         var language: Language
@@ -99,7 +99,7 @@ public final class DashboardData: Sendable {
         emptyPanes = Self.emptyPanes(index: index, regions: regions, technologies: technologies, timedEvents: timedEvents)
     }
 
-    public func event(_ id: String?) -> Event? { id.flatMap { index.eventsByID[$0] } }
+    public func event(_ id: EventID?) -> Event? { id.flatMap { index.eventsByID[$0.rawValue] } }
 
     /// The session-level and event-level filters in force, without a day: what narrows every pane.
     public func filter(for state: AppState) -> AgendaFilter {
@@ -107,7 +107,7 @@ public final class DashboardData: Sendable {
         filter.tracks = Set(state.trackFilter.map(\.rawValue))
         if let technology = state.technologyFilter { filter.technologies = [technology.rawValue] }
         if let region = state.regionFilter { filter.regions = [region.rawValue] }
-        filter.rooms = state.roomFilter
+        filter.rooms = Set(state.roomFilter.map(\.rawValue))
         filter.search = state.searchText
         return filter
     }

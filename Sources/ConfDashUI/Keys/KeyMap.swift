@@ -96,7 +96,7 @@ private func bind(_ keys: [Key], _ command: Command, _ context: KeyContext, _ en
 
 /// The room grid needs clock times: the selected event must have some.
 private let eventHasClockTimes: @Sendable (AppState, DashboardData) -> Bool = { state, data in
-    data.timedEvents.contains(state.selectedEvent ?? "")
+    state.selectedEvent.map { data.timedEvents.contains($0.rawValue) } ?? false
 }
 
 /// R reads the schedule again: a file or URL, not the built-in dataset.

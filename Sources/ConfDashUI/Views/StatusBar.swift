@@ -103,7 +103,7 @@ enum StatusBar {
             case .region(let id):
                 return text.regionChip + (data.index.regionsByID[id.rawValue]?.name.text(in: language) ?? id.rawValue)
             case .rooms(let ids):
-                let names = ids.compactMap { data.index.roomName(id: $0, language: language) }.sorted()
+                let names = ids.compactMap { data.index.roomName(id: $0.rawValue, language: language) }.sorted()
                 return text.roomChip + names.joined(separator: ", ")
             case .search(let query):
                 return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
