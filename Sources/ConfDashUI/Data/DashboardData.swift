@@ -25,7 +25,7 @@ public final class DashboardData: Sendable {
 
     /// What agenda rows and the event scope depend on: nothing else in the state changes them.
     struct RowsKey: Equatable, Sendable {
-        var event: String?
+        var event: EventID?
         var day: Int
         var filters: AgendaFilter
         var language: Language
@@ -34,6 +34,9 @@ public final class DashboardData: Sendable {
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let gridCache = LastValueCache<RowsKey, RoomGrid>()
     let dayHoursCache = LastValueCache<RowsKey, DayHours?>()
+    /// Panes this data gives nothing at all to show: they give their space to the others
+    /// (DashboardData+EmptyPanes).
+    public let emptyPanes: Set<PaneID>
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
@@ -82,9 +85,10 @@ public final class DashboardData: Sendable {
         technologyResolver = index.technologyResolver
         regionResolver = index.regionResolver
         eventResolver = index.eventResolver
+        emptyPanes = Self.emptyPanes(index: index, regions: regions, technologies: technologies, timedEvents: timedEvents)
     }
 
-    public func event(_ id: String?) -> Event? { id.flatMap { index.eventsByID[$0] } }
+    public func event(_ id: EventID?) -> Event? { id.flatMap { index.eventsByID[$0.rawValue] } }
 
     /// The session-level and event-level filters in force, without a day: what narrows every pane.
     public func filter(for state: AppState) -> AgendaFilter {
@@ -92,7 +96,7 @@ public final class DashboardData: Sendable {
         filter.tracks = Set(state.trackFilter.map(\.rawValue))
         if let technology = state.technologyFilter { filter.technologies = [technology.rawValue] }
         if let region = state.regionFilter { filter.regions = [region.rawValue] }
-        filter.rooms = state.roomFilter
+        filter.rooms = Set(state.roomFilter.map(\.rawValue))
         filter.search = state.searchText
         return filter
     }

@@ -2,6 +2,17 @@ import ConfDashScreen
 import ConfDashCore
 
 extension Reducer {
+    /// Tab / Shift-Tab: the next pane that has something to show (DashboardData.emptyPanes).
+    func focusPane(step: Int, _ state: inout AppState) {
+        let count = PaneID.allCases.count
+        var pane = state.focus
+        for _ in 0..<count {
+            pane = PaneID(rawValue: (pane.rawValue + step + count) % count)!
+            if !data.emptyPanes.contains(pane) { break }
+        }
+        state.focus = pane
+    }
+
     /// ↑ ↓ PgUp PgDn Home End, in whatever has the keyboard.
     func move(by delta: Int, _ state: inout AppState) {
         switch state.overlay {
@@ -73,13 +84,13 @@ extension Reducer {
     func selectEvent(offset: Int, _ state: inout AppState) {
         let scope = data.eventsInScope(state)
         guard !scope.isEmpty else { return }
-        let current = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
+        let current = scope.firstIndex { $0.typedID == state.selectedEvent } ?? 0
         let target = min(max(saturatingAdd(current, offset), 0), scope.count - 1)
         if target == current, offset != 0 {
             state.message = .places(offset > 0 ? .alreadyLastEvent : .alreadyFirstEvent)
             return
         }
-        choose(event: scope[target].id, &state)
+        choose(event: scope[target].typedID, &state)
     }
 
     /// n / N: the next or previous search match, wrapping, with the agenda focused on it.
@@ -103,7 +114,7 @@ extension Reducer {
         let rows = data.agendaRows(state)
         let cursor = min(max(state.agenda.cursor, 0), max(rows.sessionCount - 1, 0))
         guard let (session, event) = rows.session(at: cursor) else { return }
-        state.selectedEvent = event.id
+        state.selectedEvent = event.typedID
         if let day = session.day, let index = event.dayIndex(of: day) { state.day = index }
     }
 

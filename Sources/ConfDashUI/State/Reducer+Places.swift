@@ -105,7 +105,7 @@ extension Reducer {
             }
             return
         }
-        state.apply(.rooms(state.roomFilter.union(ids)))
+        state.apply(.rooms(state.roomFilter.union(ids.map { TypedID<Room>($0) })))
         state.agenda = ListPosition()
     }
 }

@@ -18,7 +18,7 @@ public struct ScreenMetrics: Sendable {
     /// Measures `state` on `data`, drawn with `theme` (the detail text is built with it, so the
     /// frame that follows finds it built).
     static func measure(_ state: AppState, data: DashboardData, theme: Theme) -> ScreenMetrics {
-        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized, empty: data.emptyPanes)
         var metrics = ScreenMetrics(layout: layout)
         let agenda = layout.content(of: .agenda)
         metrics.agendaListHeight = AgendaPane.listHeight(agenda)
@@ -60,7 +60,7 @@ public struct ScreenMetrics: Sendable {
 
     /// A row of a pane, as the reducer selects it.
     enum Row: Equatable {
-        case gridCursor(Int), agendaCursor(Int), event(String), region(Int), technology(Int)
+        case gridCursor(Int), agendaCursor(Int), event(EventID), region(Int), technology(Int)
     }
 
     func target(at point: Point, _ state: AppState, data: DashboardData) -> Target? {
