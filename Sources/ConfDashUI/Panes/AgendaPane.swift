@@ -16,7 +16,7 @@ enum AgendaPane {
             // Events found through a session or by their own text (theme, sponsor…): the scope lists both.
             let events = data.eventsInScope(state).count
             grid.write(text.searchLabel(search), in: content, row: 0, style: theme.title)
-            grid.write("\(text.matches(rows.sessionCount)) · \(text.events(events))", in: content, row: 1, style: theme.dim)
+            grid.write("\(text.matches(rows)) · \(text.events(events))", in: content, row: 1, style: theme.dim)
         } else if let event = data.event(state.selectedEvent) {
             grid.write(eventHeading(event, data: data, language: state.language), in: content, row: 0, style: theme.title)
             grid.write(dayLine(event, day: state.day, labels: labels), in: content, row: 1, style: theme.heading)
@@ -76,7 +76,7 @@ enum AgendaPane {
         }
         if index < rows.items.count || state.agenda.scroll > 0 {
             let number = UIText(state.language).number
-            let position = "\(number(min(state.agenda.cursor + 1, rows.sessionCount)))/\(number(rows.sessionCount))"
+            let position = "\(number(min(state.agenda.cursor + 1, rows.sessionCount)))/\(number(rows.sessionCount))\(rows.isComplete ? "" : "+")"
             grid.write(" \(position) ", x: list.maxX - position.count - 2, y: content.y + 2, style: theme.dim)
         }
 

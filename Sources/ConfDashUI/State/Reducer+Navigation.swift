@@ -98,7 +98,9 @@ extension Reducer {
         guard state.searchText != nil else {
             state.message = .noSearchInForce; return
         }
-        let count = data.agendaRows(state).sessionCount
+        var count = data.agendaRows(state).sessionCount
+        // Wrapping round needs the last match: the whole list, not the part scanned so far.
+        if state.agenda.cursor + delta < 0 || state.agenda.cursor + delta >= count { count = data.allAgendaRows(state).sessionCount }
         guard count > 0 else { return }
         state.focus = .agenda
         state.agenda.cursor = ((state.agenda.cursor + delta) % count + count) % count

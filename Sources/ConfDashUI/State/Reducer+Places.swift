@@ -16,7 +16,7 @@ extension Reducer {
     /// Returns false when the day lists no session with a time.
     @discardableResult
     func moveCursor(toMinute minute: Int, _ state: inout AppState) -> Bool {
-        let rows = data.agendaRows(state)
+        let rows = data.allAgendaRows(state)
         var best: Int?
         var lastTimed: Int?
         for cursor in 0..<rows.sessionCount {

@@ -106,14 +106,14 @@ enum StatusBar {
                 let names = ids.compactMap { data.index.roomName(id: $0.rawValue, language: language) }.sorted()
                 return text.roomChip + names.joined(separator: ", ")
             case .search(let query):
-                return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
+                return text.searchLabel(query) + " (\(state.searchText == query ? text.matches(rows) : text.matches(0)))"
             }
         } + typingChip(state, rows: rows)
     }
 
     private static func typingChip(_ state: AppState, rows: AgendaRows) -> [String] {
         guard case .search(let input) = state.mode, !input.text.isEmpty else { return [] }
-        return [UIText(state.language).searchLabel(input.text) + "… (\(UIText(state.language).matches(rows.sessionCount)))"]
+        return [UIText(state.language).searchLabel(input.text) + "… (\(UIText(state.language).matches(rows)))"]
     }
 
     static func drawInput(prompt: String, _ input: LineInput, theme: Theme, in rect: Rect, into grid: inout CellGrid) {

@@ -96,6 +96,10 @@ public struct UIText: Sendable {
     func matches(_ count: Int) -> String {
         count == 1 ? pick("1 match", "1 résultat") : pick("\(number(count)) matches", "\(number(count)) résultats")
     }
+    /// A search's count while its rows are still being scanned (a large schedule): those found so far.
+    func matches(_ rows: AgendaRows) -> String {
+        rows.isComplete ? matches(rows.sessionCount) : pick("\(rows.sessionCount)+ matches", "\(rows.sessionCount)+ résultats")
+    }
     func events(_ count: Int) -> String {
         count == 1 ? pick("1 event", "1 événement") : pick("\(number(count)) events", "\(number(count)) événements")
     }
