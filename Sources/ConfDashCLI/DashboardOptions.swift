@@ -44,6 +44,11 @@ struct DashboardOptions: ParsableArguments {
         var offline: OfflineNotice?
         /// The warnings `--data` was read with: the dashboard announces them and W lists them.
         var warnings: [String] = []
+        /// `--data URL` shown from its cached copy unchecked: a background reload asks the server.
+        var revalidate = false
+        /// `--data URL` with nothing cached: fetched in the background, the first frame says so.
+        var awaiting: String?
+        var format: InputFormat = .auto
 
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
@@ -63,11 +68,17 @@ struct DashboardOptions: ParsableArguments {
             if !warnings.isEmpty { store.send(.loadWarnings(warnings)) }
             store.openURLs(with: opener)
             if let offline { store.send(.startedOffline(offline)) }
+            // Never wait for the network before the first frame: R's reload checks the cached
+            // copy, `:open URL`'s fetch brings a first one; both post their result back as actions.
+            if revalidate { store.send(.refreshDue) }
+            if let awaiting { store.send(.awaitSchedule(awaiting, format: format)) }
             return store
         }
     }
 
-    func setup(_ io: CommandIO) throws -> Setup {
+    /// `waitForNetwork` false (the interactive dashboard): a `--data URL` is never fetched
+    /// before the first frame (`DashboardStart`).
+    func setup(_ io: CommandIO, waitForNetwork: Bool = true) throws -> Setup {
         guard (0...1440).contains(remind) else { throw CommandFailure.usage("--remind \(remind): expected minutes from 0 (no reminders) to 1440") }
         let setting: NowSetting?
         switch NowSetting.resolve(option: now, environment: io.environment) {
@@ -75,7 +86,8 @@ struct DashboardOptions: ParsableArguments {
         case .failure(let error): throw CommandFailure.usage(error.message)
         }
         let refresh = try refreshInterval()
-        let (summary, offline) = try input.loadTellingOffline(io)
+        let start = try DashboardStart.resolve(input, io: io, waitForNetwork: waitForNetwork)
+        let summary = start.summary
         let index = DatasetIndex(summary.dataset)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
@@ -84,8 +96,9 @@ struct DashboardOptions: ParsableArguments {
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
                      localTime: clock.tz != .event, localZone: clock.zone(io),
                      now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
-                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: offline,
-                     warnings: summary.warnings.map { "\($0)" })
+                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: start.offline,
+                     warnings: summary.warnings.map { "\($0)" }, revalidate: start.revalidate, awaiting: start.awaiting,
+                     format: input.inputFormat)
     }
 
     /// `--refresh-every` in seconds: at least 10, and only with something to read again.

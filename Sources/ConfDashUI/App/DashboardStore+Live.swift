@@ -36,7 +36,7 @@ extension DashboardStore {
     /// to the inbox; the main thread applies it in `deliverBackgroundResults`.
     func startReload(automatic: Bool) {
         guard let source = live.source else {
-            send(.reloaded(ReloadReport(loaded: false, problem: nil, automatic: automatic)))
+            send(.reloaded(ReloadReport(loaded: false, automatic: automatic)))
             return
         }
         let current = data.index.dataset
@@ -78,7 +78,7 @@ extension DashboardStore {
             // Stars are kept by lasting keys: matched again against the new version.
             if let personal { attach(personal.reopened(dataset: dataset)) }
         }
-        return .reloaded(ReloadReport(changes: result.changes, loaded: result.dataset != nil, problem: result.problem,
+        return .reloaded(ReloadReport(changes: result.changes, loaded: result.dataset != nil, offline: result.offline, failure: result.failure,
                                       selection: selection, starredBefore: starredBefore, automatic: automatic))
     }
 
@@ -103,7 +103,8 @@ extension DashboardStore {
         let message = state.message, reloading = state.live.reloading, opening = state.live.opening
         refreshIfDue()
         let ticked = tickClock()
-        return delivered || ticked || message != state.message || reloading != state.live.reloading || opening != state.live.opening
+        let searched = continueSearch()
+        return delivered || ticked || searched || message != state.message || reloading != state.live.reloading || opening != state.live.opening
     }
 
     /// `--refresh-every`: a reload when its time has come (none while one runs).

@@ -44,7 +44,7 @@ extension Reducer {
         guard report.loaded else {
             // An automatic refresh that fails again says nothing new: the user was told once.
             if !report.automatic || state.live.lastProblem != report.problem {
-                state.message = .live(.failed(report.problem ?? ""))
+                state.message = .live(.failed(report.failure))
             } else if showingProgress {
                 state.message = nil
             }
@@ -58,7 +58,7 @@ extension Reducer {
         }
         let starred = starredChange(report, state)
         let counts = ChangeCounts(report.changes)
-        let offline = report.problem == state.live.lastProblem && report.automatic ? nil : report.problem
+        let offline = report.problem == state.live.lastProblem && report.automatic ? nil : report.offline
         state.live.lastProblem = report.problem
         if report.automatic && counts.total == 0 && starred == nil && offline == nil {
             if showingProgress { state.message = nil }
@@ -69,7 +69,7 @@ extension Reducer {
 
     /// Puts the agenda's cursor back on the session it was on, when the list shown still holds it.
     private func follow(_ selection: SessionAddress, _ state: inout AppState) {
-        let rows = data.agendaRows(state)
+        let rows = data.allAgendaRows(state)
         for cursor in 0..<rows.sessionCount {
             guard let (session, event) = rows.session(at: cursor) else { continue }
             if session.id == selection.session && event.id == selection.event {

@@ -22,7 +22,7 @@ public struct Reducer: Sendable {
 
     /// The state the dashboard opens in: the most recent event, its first day, the agenda focused.
     public func initialState(size: Size, language: Language) -> AppState {
-        var state = AppState(size: size, language: language, selectedEvent: data.events.last?.id)
+        var state = AppState(size: size, language: language, selectedEvent: data.events.last?.typedID)
         reconcile(&state)
         return state
     }
@@ -36,11 +36,16 @@ public struct Reducer: Sendable {
         case .command(let command):
             // A message stays through quitting and through L, which words it in the other language.
             if command != .quit, command != .toggleLanguage { state.message = nil }
-            effects = run(command, &state)
+            if let awaiting = state.live.awaiting {
+                effects = runAwaiting(command, awaiting, &state)
+            } else {
+                effects = run(command, &state)
+            }
         case .input(let edit):
             effects = editInput(edit, &state)
         case .mouse(let event):
-            handleMouse(event, &state)
+            // Nothing to click before the first schedule.
+            if state.live.awaiting == nil { handleMouse(event, &state) }
         case .personal(let starred, let notes):
             state.personal.starred = starred
             state.personal.notes = notes
@@ -53,6 +58,7 @@ public struct Reducer: Sendable {
             startAfresh(on: summary, name: name, notice: nil, &state)
         case .opened(_, .failure(let failure)):
             state.message = .openFailed(failure)
+            state.live.awaiting?.failure = failure
         case .fetched(let name, let result, let notice):
             applyFetched(name, result, notice: notice, &state)
         case .reloaded(let report):
@@ -66,6 +72,9 @@ public struct Reducer: Sendable {
             if !warnings.isEmpty { state.message = .loadWarnings(warnings.count) }
         case .startedOffline(let notice):
             state.message = .live(.offline(notice))
+        case .awaitSchedule(let location, let format):
+            state.live.awaiting = AwaitedSchedule(location: location, format: format)
+            effects = runOpen(location, format: format, &state)
         }
         reconcile(&state)
         return effects
@@ -142,7 +151,7 @@ public struct Reducer: Sendable {
                     state.message = .eventHiddenByFilters
                     return
                 }
-                choose(event: id, &state)
+                choose(event: EventID(id), &state)
             }
         case .toggleStar, .showMine, .showNowNext, .setNote:
             return runPersonal(command, &state)
@@ -191,7 +200,7 @@ public struct Reducer: Sendable {
     }
 
     /// Makes `id` the selected event, on its first day.
-    func choose(event id: String, _ state: inout AppState) {
+    func choose(event id: EventID, _ state: inout AppState) {
         guard id != state.selectedEvent else { return }
         state.selectedEvent = id
         state.day = 1
@@ -204,11 +213,11 @@ public struct Reducer: Sendable {
     func reconcile(_ state: inout AppState) {
         if data.emptyPanes.contains(state.focus) { state.focus = .agenda }
         let scope = data.eventsInScope(state)
-        if !scope.isEmpty, !scope.contains(where: { $0.id == state.selectedEvent }) {
+        if !scope.isEmpty, !scope.contains(where: { $0.typedID == state.selectedEvent }) {
             // The nearest event in time to the one that was hidden, so the view moves as little as it can.
             let previous = data.event(state.selectedEvent)?.startDate
             let nearest = previous.map { date in scope.min { abs($0.startDate.days(since: date)) < abs($1.startDate.days(since: date)) }! }
-            state.selectedEvent = (nearest ?? scope[0]).id
+            state.selectedEvent = (nearest ?? scope[0]).typedID
             state.day = 1
         }
         if let event = data.event(state.selectedEvent) {
