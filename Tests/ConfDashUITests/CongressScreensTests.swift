@@ -74,7 +74,7 @@ import Testing
         guard let store = Self.store(size: Size(width: 120, height: 40)) else { return }
         Self.press("3 j Enter", on: store)   // Saal GLITCH, the second room
         let glitch = try #require(store.data.index.rooms(named: "Saal GLITCH").0)
-        #expect(store.state.roomFilter == glitch)
+        #expect(store.state.roomFilter == Set(glitch.map { TypedID<Room>($0) }))
         let rows = store.data.agendaRows(store.state)
         #expect(rows.sessionCount > 0)
         #expect((0..<rows.sessionCount).allSatisfy { glitch.contains(rows.session(at: $0)!.0.room ?? "") })

@@ -78,7 +78,7 @@ import Testing
         #expect(state.filters == [.technology(TypedID(last.id))])
         let scope = Fixture.data.eventsInScope(state).map(\.id)
         #expect(Set(scope) == Set(Fixture.data.technologyUsage[last.id]!.eventIDs))
-        #expect(scope.contains(state.selectedEvent!))
+        #expect(scope.contains(state.selectedEvent!.rawValue))
     }
 
     @Test func trackPickerTicksSeveralTracksAndAppliesThemToEveryEvent() {
@@ -108,7 +108,7 @@ import Testing
         expected.history.searches = ["blockchain"]
         let rows = Fixture.data.agendaRows(applied)
         let (firstSession, firstEvent) = rows.session(at: 0)!
-        expected.selectedEvent = firstEvent.id
+        expected.selectedEvent = EventID(firstEvent.id)
         if let day = firstSession.day { expected.day = firstEvent.dayIndex(of: day)! }
         #expect(applied == expected)
         #expect(rows.sessionCount >= 3)

@@ -2,7 +2,8 @@
 // so that callgrind or perf see only confdash's code:
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
-//     (CASE also: mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets)
+//     (CASE also: mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
+//      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
 //              (DashboardStore.init + render), "index" (DatasetIndex.init) or "open" (read + import the
@@ -155,6 +156,32 @@ if caseName == "open" {
         cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
     }
     try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName.hasPrefix("type:") || caseName.hasPrefix("type-cold:") {
+    // Issue 13: typing a search from scratch, each letter a sample: a new dashboard each
+    // iteration (no earlier search to reuse), `/` pressed unmeasured. "type:" finds the folded
+    // search text ready (built once before); "type-cold:" gives each iteration a new index, so
+    // the text is still being built on another thread while the letters come (the dashboard
+    // starts that when `/` opens the line): the first search right after opening a schedule.
+    let cold = caseName.hasPrefix("type-cold:")
+    let letters = caseName.split(separator: ":", maxSplits: 1).last.map { Array($0).map { Key.character($0) } } ?? []
+    if !cold { index.prepareSearch() }
+    var first: [Int] = []
+    for _ in 0..<iterations {
+        let fresh = cold ? DatasetIndex(index.dataset) : index
+        let dashboard = DashboardStore(index: fresh, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+        sink &+= dashboard.render().cells.count
+        _ = dashboard.handle(.character("/"))
+        sink &+= dashboard.render().cells.count
+        for (offset, letter) in letters.enumerated() {
+            let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+            sink &+= measuredStep(dashboard, letter).cells.count
+            cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+            if offset == 0 { first.append(cpu.last!) }
+        }
+    }
+    let sorted = first.sorted()
+    print(String(format: "first letter thread CPU: min %.3f  median %.3f  max %.3f ms", Double(sorted[0]) / 1e6,
+                 Double(sorted[sorted.count / 2]) / 1e6, Double(sorted[sorted.count - 1]) / 1e6))
 } else if caseName == "first-frame" {
     for _ in 0..<iterations {
         let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)

@@ -38,6 +38,7 @@ struct SnapshotCommand: IOCommand {
             // A quit key ends the run as it would end the dashboard: the screen is the one before it.
             guard dashboard.handle(key) else { break }
         }
+        dashboard.finishSearch()
         io.out(dashboard.render().textLines().joined(separator: "\n") + "\n")
     }
 }

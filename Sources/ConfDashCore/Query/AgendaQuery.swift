@@ -45,7 +45,7 @@ public struct AgendaQuery: Sendable {
     }
 
     /// `search` is `filter.search` folded once by the caller, so a whole agenda folds the query once.
-    private func session(_ session: Session, of event: Event, matches filter: AgendaFilter, search: SearchQuery?) -> Bool {
+    public func session(_ session: Session, of event: Event, matches filter: AgendaFilter, search: SearchQuery?) -> Bool {
         if let only = filter.onlySessions, !only.contains(SessionAddress(event: event.id, session: session.id)) { return false }
         if filter.day != nil {
             guard let date = filter.selectedDate(in: event) else { return false }
@@ -58,7 +58,7 @@ public struct AgendaQuery: Sendable {
         if !filter.tracks.isEmpty && filter.tracks.isDisjoint(with: session.tracks) { return false }
         if !filter.technologies.isEmpty && filter.technologies.isDisjoint(with: session.technologies) { return false }
         if !filter.rooms.isEmpty && !(session.room.map(filter.rooms.contains) ?? false) { return false }
-        if let search, !index.session(session, matches: search) { return false }
+        if let search, !index.session(session, of: event, matches: search) { return false }
         return true
     }
 
@@ -116,7 +116,7 @@ public struct AgendaQuery: Sendable {
         let namesOnly: Set<EventSearchField> = [.title, .place]
         return index.eventsByDate.compactMap { event in
             guard filter.admits(event), let fields = index.eventMatch(event, query) else { return nil }
-            if namesOnly.isSuperset(of: fields), event.sessions.contains(where: { index.session($0, matches: query) }) { return nil }
+            if namesOnly.isSuperset(of: fields), event.sessions.contains(where: { index.session($0, of: event, matches: query) }) { return nil }
             return EventMatch(event: event, fields: fields)
         }
     }

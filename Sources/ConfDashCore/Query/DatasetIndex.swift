@@ -13,13 +13,16 @@ public final class DatasetIndex: Sendable {
     public let eventsByID: [String: Event]
     /// Oldest first; ties broken by end date then id, so the order never depends on the file's order.
     public let eventsByDate: [Event]
-    /// Folded (case- and accent-insensitive) text of each session in both languages, keyed by session id.
-    private let sessionSearchText: LazyValue<[String: String]>
+    /// Folded (case- and accent-insensitive) text of each session in both languages, by event id
+    /// then session id.
+    private let sessionSearchText: LazyValue<[String: [String: String]]>
     /// Folded text of each event's own fields, by event id: what a search can match on the event
     /// itself (its theme, description, organisations…) rather than on one of its sessions.
     private let eventSearchFields: [String: [(field: EventSearchField, text: String)]]
     /// Each event's rooms by id: a schedule may have thousands, and a scan per session was quadratic.
     private let roomsByEvent: [String: [String: Room]]
+    /// What a session's search text is made of besides the session itself.
+    private let searchContext: SearchContext
 
     public init(_ dataset: Dataset) {
         self.dataset = dataset
@@ -37,19 +40,18 @@ public final class DatasetIndex: Sendable {
         for event in dataset.events where rooms[event.id] == nil { rooms[event.id] = Self.keyed(event.rooms, \.id) }
         roomsByEvent = rooms
 
-        // Built on the first search, not here: listing, exporting and drawing the first frame
-        // never need it, and for 100,000 sessions it is a tenth of a second and tens of megabytes.
-        sessionSearchText = LazyValue { [dataset, placesByID, peopleByID, organisationsByID, technologiesByID, tracksByID] in
-            var searchText: [String: String] = [:]
+        // Built on the first search (or ahead of it, on another thread: `prepareSearchInBackground`), not
+        // here: listing, exporting and drawing the first frame never need it, and for 100,000
+        // sessions it is a tenth of a second and tens of megabytes.
+        let context = SearchContext(placesByID: placesByID, peopleByID: peopleByID, organisationsByID: organisationsByID,
+                                    technologiesByID: technologiesByID, tracksByID: tracksByID, roomsByEvent: rooms)
+        searchContext = context
+        sessionSearchText = LazyValue { [dataset, context] in
+            var searchText: [String: [String: String]] = [:]
             for event in dataset.events {
-                let eventContext = Self.eventSearchParts(event, placesByID: placesByID)
-                // Room names are searched too ("glitch" finds what runs in Saal GLITCH).
-                let roomNames = Dictionary(event.rooms.map { ($0.id, $0.name.allTexts) }, uniquingKeysWith: { first, _ in first })
+                let eventContext = context.eventParts(event)
                 for session in event.sessions {
-                    var parts = Self.sessionSearchParts(session, people: peopleByID, organisations: organisationsByID,
-                                                        technologies: technologiesByID, tracks: tracksByID) + eventContext
-                    if let room = session.room { parts += roomNames[room] ?? [room] }
-                    searchText[session.id] = parts.joined(separator: "\n").searchFolded
+                    searchText[event.id, default: [:]][session.id] = context.foldedText(session, of: event, eventParts: eventContext)
                 }
             }
             return searchText
@@ -70,34 +72,6 @@ public final class DatasetIndex: Sendable {
         var result: [String: T] = [:]
         for item in items where result[key(item)] == nil { result[key(item)] = item }
         return result
-    }
-
-    private static func eventSearchParts(_ event: Event, placesByID: [String: Place]) -> [String] {
-        var parts = event.title.allTexts + (event.shortTitle?.allTexts ?? [])
-        if let place = event.place.flatMap({ placesByID[$0] }) { parts += place.name.allTexts }
-        return parts
-    }
-
-    private static func sessionSearchParts(_ session: Session, people: [String: Person], organisations: [String: Organisation],
-                                           technologies: [String: Technology], tracks: [String: Track]) -> [String] {
-        var parts = session.title.allTexts + (session.description?.allTexts ?? []) + (session.abstract?.allTexts ?? [])
-        func addOrganisation(_ id: String?) {
-            guard let organisation = id.flatMap({ organisations[$0] }) else { return }
-            parts += organisation.name.allTexts + (organisation.acronym?.allTexts ?? [])
-        }
-        for link in session.people {
-            guard let person = people[link.person] else { continue }
-            parts.append(person.name)
-            parts += person.role?.allTexts ?? []
-            addOrganisation(person.organisation)
-        }
-        for link in session.organisations { addOrganisation(link.organisation) }
-        for id in session.technologies {
-            guard let technology = technologies[id] else { continue }
-            parts += technology.name.allTexts + technology.aliases
-        }
-        for id in session.tracks { parts += tracks[id]?.name.allTexts ?? [] }
-        return parts
     }
 
     private static func eventOwnSearchFields(_ event: Event, places: [String: Place], countries: [String: Country],
@@ -131,9 +105,27 @@ public final class DatasetIndex: Sendable {
         return fields.filter { query.matchesAnyWord(folded: $0.text) }.map(\.field)
     }
 
-    /// Whether every word of `query` occurs in the session's text (either language), ignoring case and accents.
-    public func session(_ session: Session, matches query: SearchQuery) -> Bool {
-        query.matches(folded: sessionSearchText.value[session.id] ?? "")
+    /// Whether every word of `query` occurs in the text (either language) of `session` of
+    /// `event`, ignoring case and accents. Reads the folded text of every session, built on the
+    /// first call; while another thread builds it (`prepareSearch`), folds this one session
+    /// instead of waiting, so a keystroke never waits for the whole table.
+    public func session(_ session: Session, of event: Event, matches query: SearchQuery) -> Bool {
+        if let table = sessionSearchText.valueUnlessComputingElsewhere {
+            return query.matches(folded: table[event.id]?[session.id] ?? "")
+        }
+        return query.matches(folded: searchContext.foldedText(session, of: event, eventParts: searchContext.eventParts(event)))
+    }
+
+    /// Builds the folded text of every session now, if it is not built yet.
+    public func prepareSearch() {
+        _ = sessionSearchText.value
+    }
+
+    /// Starts building the folded text of every session on a thread of its own (the dashboard
+    /// does when a search begins), so that keys never wait for the whole table: until it is
+    /// ready, `session(_:of:matches:)` folds just the sessions it is asked about.
+    public func prepareSearchInBackground() {
+        sessionSearchText.computeInBackground()
     }
 
     // MARK: Convenience lookups used by every presentation

@@ -103,7 +103,8 @@ extension DashboardStore {
         let message = state.message, reloading = state.live.reloading, opening = state.live.opening
         refreshIfDue()
         let ticked = tickClock()
-        return delivered || ticked || message != state.message || reloading != state.live.reloading || opening != state.live.opening
+        let searched = continueSearch()
+        return delivered || ticked || searched || message != state.message || reloading != state.live.reloading || opening != state.live.opening
     }
 
     /// `--refresh-every`: a reload when its time has come (none while one runs).

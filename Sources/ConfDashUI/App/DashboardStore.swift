@@ -49,6 +49,7 @@ public final class DashboardStore {
         deliverBackgroundResults()
         if let action = Dispatcher.action(for: key, in: state, keyMap: keyMap) { send(action) }
         deliverBackgroundResults()
+        prepareSearchIfSearching()
         return !wantsToQuit
     }
 

@@ -36,6 +36,11 @@ public struct AgendaRows: Equatable, Sendable {
     /// Whether any listed session has a time or a part of day.
     public var anyTime: Bool
 
+    /// False while a search's rows are still being scanned (`SearchList`): then `sessionCount`
+    /// counts the matches found so far, and more rows may follow.
+    public var isComplete = true
+
+    /// The sessions listed; while `isComplete` is false, those found so far.
     public var sessionCount: Int { selectable.count }
 
     public func session(at cursor: Int) -> (Session, Event)? {
@@ -59,6 +64,16 @@ public struct AgendaRows: Equatable, Sendable {
             }
             return width
         }
+    }
+
+    /// Rows already measured (a search's rows, built a few at a time).
+    init(items: [AgendaItem], selectable: [Int], emptyReason: String?, whenWidth: Int, anyTime: Bool, isComplete: Bool) {
+        self.items = items
+        self.selectable = selectable
+        self.emptyReason = emptyReason
+        self.whenWidth = whenWidth
+        self.anyTime = anyTime
+        self.isComplete = isComplete
     }
 
     /// The width of a time label made of ASCII and the dashes of "10:00–11:00" and "−1" (one
@@ -93,9 +108,25 @@ public struct AgendaRows: Equatable, Sendable {
 }
 
 extension DashboardData {
+    /// The rows the state shows. A search's are scanned as far as the cursor and the scroll
+    /// need, with two screens to spare (`SearchList`); `allAgendaRows` scans them whole.
     public func agendaRows(_ state: AppState) -> AgendaRows {
-        rowsCache.value(for: rowsKey(state)) { computeAgendaRows(state) }
+        if let search = state.searchText, !search.isEmpty {
+            let spare = max(state.size.height, 1) * 2
+            return searchList(state).rows(self, sessions: Self.adding(state.agenda.cursor, spare),
+                                          items: Self.adding(state.agenda.scroll, spare))
+        }
+        return rowsCache.value(for: rowsKey(state)) { computeAgendaRows(state) }
     }
+
+    /// Every row, a search's included: for what must see the whole list (wrapping round the
+    /// matches, finding a given session in it).
+    public func allAgendaRows(_ state: AppState) -> AgendaRows {
+        guard let search = state.searchText, !search.isEmpty else { return agendaRows(state) }
+        return searchList(state).rows(self, sessions: .max, items: .max)
+    }
+
+    private static func adding(_ a: Int, _ b: Int) -> Int { a > Int.max - b ? Int.max : max(a, 0) + b }
 
     func rowsKey(_ state: AppState) -> RowsKey {
         RowsKey(event: state.selectedEvent, day: state.day, filters: filter(for: state), language: state.language,
@@ -104,7 +135,6 @@ extension DashboardData {
 
     private func computeAgendaRows(_ state: AppState) -> AgendaRows {
         let labels = Labels(state.language)
-        if let search = state.searchText, !search.isEmpty { return searchRows(state, labels: labels) }
         guard let event = event(state.selectedEvent) else {
             return AgendaRows(items: [], emptyReason: UIText(state.language).noEventInScope)
         }
@@ -133,39 +163,6 @@ extension DashboardData {
         let text = UIText(state.language)
         return AgendaRows(items: items, emptyReason: filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches)
     }
-
-    /// Every match over the events in scope, grouped under each event's name.
-    private func searchRows(_ state: AppState, labels: Labels) -> AgendaRows {
-        var items: [AgendaItem] = []
-        let filter = filter(for: state)
-        let agendas = Dictionary(searchAgenda(filter).map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let eventMatches = Dictionary(query.eventMatches(filter).map { ($0.event.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for event in searchScope(filter) {
-            items.append(.heading(UIText.eventName(event, state.language)))
-            // A match on the event's own text (its theme, its sponsor…) is said, not hidden.
-            if let match = eventMatches[event.id] {
-                items.append(.heading(UIText(state.language).eventItselfMatches(match.fields.map { $0.label(labels) })))
-            }
-            guard let agenda = agendas[event.id] else { continue }
-            for (slot, sessions) in agenda.groups {
-                let day: String
-                switch slot {
-                case .day(let date): day = UIText(labels.language).day + " \(event.dayIndex(of: date) ?? 0)"
-                case .possibleDays(let range):
-                    day = UIText(labels.language).day + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
-                case .unplaced: day = UIText(labels.language).unknownDay
-                }
-                // Day and clock time (the room is on the row's second line): where and when at a glance.
-                items += EventSlots.sorted(sessions).map { session in
-                    let start = clock(state.localTime).times(of: session, in: event)?.start.time
-                    let time = start.map { " \($0)" } ?? ""
-                    return .session(session, event: event, when: day + time)
-                }
-            }
-        }
-        return AgendaRows(items: items, emptyReason: UIText(state.language).noSearchMatch(state.searchText ?? ""))
-    }
-
 
     func clock(_ local: Bool) -> ClockDisplay { local ? .zone(localZone) : .eventZone }
 

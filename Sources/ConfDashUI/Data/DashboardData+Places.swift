@@ -2,10 +2,12 @@ import ConfDashCore
 
 /// One room of the selected event on the selected day, as the rooms pane lists it.
 struct RoomRow: Equatable, Sendable {
-    var id: String
+    var id: TypedID<Room>
     var name: String
     /// Sessions in the room that day, with the other filters (not the room filter) applied.
     var count: Int
+    /// Of those, sessions with a clock time (only they can be now or next).
+    var timed: Int = 0
     /// What runs there at the reference time, and what starts next after it.
     var current: Session?
     var next: Session?
@@ -22,7 +24,7 @@ struct TrackRow: Equatable, Sendable {
 
 /// What the rooms and tracks rows depend on.
 struct PlacesKey: Equatable, Sendable {
-    var event: String?
+    var event: EventID?
     var day: Int
     var filter: AgendaFilter
     var reference: LocalDateTime?
@@ -70,7 +72,9 @@ extension DashboardData {
             byRoom[session.room!, default: []].append(session)
         }
         return event.rooms.map { room in
-            let sessions = (byRoom[room.id] ?? []).filter { $0.start != nil }.sorted { $0.start! < $1.start! }
+            // Every session of the day counts; only those with a clock time can be now or next.
+            let all = byRoom[room.id] ?? []
+            let sessions = all.filter { $0.start != nil }.sorted { $0.start! < $1.start! }
             var current: Session?
             var next: Session?
             if let reference {
@@ -83,7 +87,7 @@ extension DashboardData {
             } else {
                 next = sessions.first
             }
-            return RoomRow(id: room.id, name: room.name.text(in: state.language), count: sessions.count, current: current, next: next)
+            return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: all.count, timed: sessions.count, current: current, next: next)
         }
     }
 

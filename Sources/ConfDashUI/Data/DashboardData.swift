@@ -25,7 +25,7 @@ public final class DashboardData: Sendable {
 
     /// What agenda rows and the event scope depend on: nothing else in the state changes them.
     struct RowsKey: Equatable, Sendable {
-        var event: String?
+        var event: EventID?
         var day: Int
         var filters: AgendaFilter
         var language: Language
@@ -40,30 +40,19 @@ public final class DashboardData: Sendable {
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
-    /// The selected event's sessions placed by day and sorted (EventSlots), by event id.
-    let slotsCache = LastValueCache<String, EventSlots>()
+    /// Events' sessions placed by day and sorted (EventSlots), by event id: the selected
+    /// event's, and those a search went through.
+    let slotsCache = KeyedCache<String, EventSlots>()
     /// The rooms and tracks panes' rows: a pass over an event's sessions, so done once per change.
     let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
     let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
-    /// The whole agenda for a filter with a search: the search rows and the event scope both
-    /// come from it, so a keystroke in `/` scans the sessions once.
-    let searchResults = SearchResults()
+    /// The last searches' rows, each scanned as far as it was looked at (SearchList).
+    let searchLists = SearchLists()
     /// My agenda for the stars of the last frame.
     let mineCache = LastValueCache<MineRows.Key, MineRows>()
-
-    func searchAgenda(_ filter: AgendaFilter) -> [EventAgenda] {
-        searchResults.agenda(filter, query: query)
-    }
-
-    /// Events a search finds, oldest first: through a session, or by their own text (theme,
-    /// description, organisations), which no session carries.
-    func searchScope(_ filter: AgendaFilter) -> [Event] {
-        let ids = Set(searchAgenda(filter).map(\.event.id)).union(query.eventMatches(filter).map(\.event.id))
-        return events.filter { ids.contains($0.id) }
-    }
 
     /// The world map for the regions pane; nil draws the pane without it.
     public let mapView: MapView?
@@ -99,7 +88,7 @@ public final class DashboardData: Sendable {
         emptyPanes = Self.emptyPanes(index: index, regions: regions, technologies: technologies, timedEvents: timedEvents)
     }
 
-    public func event(_ id: String?) -> Event? { id.flatMap { index.eventsByID[$0] } }
+    public func event(_ id: EventID?) -> Event? { id.flatMap { index.eventsByID[$0.rawValue] } }
 
     /// The session-level and event-level filters in force, without a day: what narrows every pane.
     public func filter(for state: AppState) -> AgendaFilter {
@@ -107,7 +96,7 @@ public final class DashboardData: Sendable {
         filter.tracks = Set(state.trackFilter.map(\.rawValue))
         if let technology = state.technologyFilter { filter.technologies = [technology.rawValue] }
         if let region = state.regionFilter { filter.regions = [region.rawValue] }
-        filter.rooms = state.roomFilter
+        filter.rooms = Set(state.roomFilter.map(\.rawValue))
         filter.search = state.searchText
         return filter
     }
@@ -120,7 +109,7 @@ public final class DashboardData: Sendable {
     }
 
     private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
-        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchScope(filter)
+        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchList(state).scope(self)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
             let ids = Set(technologyUsage[technology.rawValue]?.eventIDs ?? [])

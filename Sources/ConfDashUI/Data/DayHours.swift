@@ -84,11 +84,11 @@ extension DashboardData {
     /// The timeline's days × hours, when the events in scope are exactly one with clock times.
     func dayHours(_ state: AppState) -> DayHours? {
         let scope = eventsInScope(state)
-        guard scope.count == 1, let event = scope.first, event.id == state.selectedEvent,
+        guard scope.count == 1, let event = scope.first, event.typedID == state.selectedEvent,
               event.sessions.contains(where: { $0.start != nil }) else { return nil }
         var filter = filter(for: state)
         filter.events = [event.id]
-        let key = RowsKey(event: event.id, day: 0, filters: filter, language: .en, localTime: state.localTime)
+        let key = RowsKey(event: event.typedID, day: 0, filters: filter, language: .en, localTime: state.localTime)
         return dayHoursCache.value(for: key) {
             let sessions = filter == AgendaFilter(events: [event.id]) ? event.sessions
                 : AgendaQuery(index: index).agenda(filter).first?.allSessions ?? []

@@ -10,6 +10,9 @@ struct EventSlots: Sendable {
     /// Spans of days ("day 2 or 3") in order of their first then last day.
     var spans: [(range: DateRange, sessions: [Session])] = []
     var unplaced: [Session] = []
+    /// Every list above in the order search results give them: days and spans of days by their
+    /// first day (a day before a span that starts on it), then no day (`AgendaSlot`'s order).
+    var searchOrder: [[Session]] = []
 
     init(_ event: Event) {
         var spans: [DateRange: [Session]] = [:]
@@ -25,6 +28,9 @@ struct EventSlots: Sendable {
         for (day, sessions) in byDay { byDay[day] = Self.sorted(sessions) }
         self.spans = spans.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { ($0, Self.sorted(spans[$0]!)) }
         unplaced = Self.sorted(unplaced)
+        let slotted = byDay.map { (slot: AgendaSlot.day($0.key), sessions: $0.value) }
+            + self.spans.map { (slot: AgendaSlot.possibleDays($0.range), sessions: $0.sessions) }
+        searchOrder = slotted.sorted { $0.slot < $1.slot }.map(\.sessions) + [unplaced]
     }
 
     /// Clock time first where known, then part of day, keeping programme order otherwise.
@@ -48,8 +54,11 @@ struct EventSlots: Sendable {
 }
 
 extension DashboardData {
-    /// The selected event's sessions by slot; computed once per event shown.
+    /// An event's sessions by slot; computed once per event shown or searched.
     func slots(of event: Event) -> EventSlots {
         slotsCache.value(for: event.id) { EventSlots(event) }
     }
+
+    /// The event's sessions in the order search results list them, without copying them.
+    func searchOrder(of event: Event) -> [[Session]] { slots(of: event).searchOrder }
 }

@@ -45,7 +45,9 @@ public struct RoomGrid: Equatable, Sendable {
 extension DashboardData {
     /// The grid for the state's rows; the reducer and the pane ask several times a keystroke.
     public func roomGrid(_ state: AppState, rows: AgendaRows) -> RoomGrid {
-        gridCache.value(for: rowsKey(state)) { computeRoomGrid(state, rows: rows) }
+        // Search rows still being scanned would leave a stale grid in the cache.
+        guard rows.isComplete else { return computeRoomGrid(state, rows: rows) }
+        return gridCache.value(for: rowsKey(state)) { computeRoomGrid(state, rows: rows) }
     }
 
     private func computeRoomGrid(_ state: AppState, rows: AgendaRows) -> RoomGrid {

@@ -96,7 +96,7 @@ private func bind(_ keys: [Key], _ command: Command, _ context: KeyContext, _ en
 
 /// The room grid needs clock times: the selected event must have some.
 private let eventHasClockTimes: @Sendable (AppState, DashboardData) -> Bool = { state, data in
-    data.timedEvents.contains(state.selectedEvent ?? "")
+    state.selectedEvent.map { data.timedEvents.contains($0.rawValue) } ?? false
 }
 
 /// R reads the schedule again: a file or URL, not the built-in dataset.
@@ -123,7 +123,8 @@ private let globalBindings: [KeyBinding] = [
     bind([.home, .character("g")], .moveTop, .global, "First row", "Première ligne"),
     bind([.end, .character("G")], .moveBottom, .global, "Last row", "Dernière ligne"),
     bind([.character("[")], .previousEvent, .global, "Previous event", "Événement précédent"),
-    bind([.character("]")], .nextEvent, .global, "Next event", "Événement suivant", hint: ("event", "événement"), label: "[ ]"),
+    bind([.character("]")], .nextEvent, .global, "Next event", "Événement suivant", hint: ("event", "événement"), label: "[ ]",
+         enabled: { _, data in data.events.count > 1 }),
     bind([.character("t")], .openTrackPicker, .global, "Choose tracks (several at once; every event)", "Choisir des thèmes (plusieurs ; tous les événements)", hint: ("tracks", "thèmes")),
     bind([.character("/")], .startSearch, .global, "Search all events (case and accents ignored; ↑ earlier searches)", "Chercher dans tous les événements (sans casse ni accents ; ↑ historique)", hint: ("search", "chercher")),
     bind([.character("n")], .nextMatch, .global, "Next search match", "Résultat suivant"),

@@ -16,7 +16,7 @@ enum AgendaPane {
             // Events found through a session or by their own text (theme, sponsor…): the scope lists both.
             let events = data.eventsInScope(state).count
             grid.write(text.searchLabel(search), in: content, row: 0, style: theme.title)
-            grid.write("\(text.matches(rows.sessionCount)) · \(text.events(events))", in: content, row: 1, style: theme.dim)
+            grid.write("\(text.matches(rows)) · \(text.events(events))", in: content, row: 1, style: theme.dim)
         } else if let event = data.event(state.selectedEvent) {
             grid.write(eventHeading(event, data: data, language: state.language), in: content, row: 0, style: theme.title)
             grid.write(dayLine(event, day: state.day, labels: labels), in: content, row: 1, style: theme.heading)
@@ -75,7 +75,8 @@ enum AgendaPane {
             index += 1
         }
         if index < rows.items.count || state.agenda.scroll > 0 {
-            let position = "\(min(state.agenda.cursor + 1, rows.sessionCount))/\(rows.sessionCount)"
+            let number = UIText(state.language).number
+            let position = "\(number(min(state.agenda.cursor + 1, rows.sessionCount)))/\(number(rows.sessionCount))\(rows.isComplete ? "" : "+")"
             grid.write(" \(position) ", x: list.maxX - position.count - 2, y: content.y + 2, style: theme.dim)
         }
 
@@ -111,8 +112,10 @@ enum AgendaPane {
             }
             if let room = session.room {
                 let name = event.rooms.first { $0.id == room }?.name.text(in: state.language) ?? room
-                // At most 22 columns ("…" where cut), then always a gap before the tracks.
-                x2 += grid.write(name, x: x2, y: rect.y + 1, limit: max(min(rect.maxX - x2, 22), 0), style: theme.heading) + 2
+                // In full up to half the line (at least 22 columns), "…" only where cut; then always
+                // a gap before the tracks and people, which keep the rest.
+                let limit = max(min(rect.maxX - x2, max(22, (rect.maxX - x2) / 2)), 0)
+                x2 += grid.write(name, x: x2, y: rect.y + 1, limit: limit, style: theme.heading) + 2
             }
             for id in session.tracks {
                 guard let track = data.index.tracksByID[id], x2 < rect.maxX else { continue }

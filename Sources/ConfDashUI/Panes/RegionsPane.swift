@@ -84,7 +84,7 @@ enum RegionsPane {
         }
         for event in events where lines.count < rect.height {
             let place = data.index.place(of: event)?.name.text(in: state.language) ?? (event.online ? labels.online : "")
-            let style = event.id == state.selectedEvent ? theme.heading : (scope.contains(event.id) ? theme.text : theme.dim)
+            let style = event.typedID == state.selectedEvent ? theme.heading : (scope.contains(event.id) ? theme.text : theme.dim)
             lines.append((UIText.eventName(event, state.language) + (place.isEmpty || UIText.eventName(event, state.language).contains(place) ? "" : " — " + place), style))
             let figures = event.figures.prefix(2).map { "\(labels.quantity($0)) \(labels.measure($0.measure))" }
             if !figures.isEmpty { lines.append(("  " + figures.joined(separator: ", "), theme.dim)) }

@@ -107,7 +107,7 @@ enum RoomGridPane {
                 let selected = block.cursor == state.agenda.cursor
                 let trackStyle = theme.trackStyle(block.session.tracks.first.flatMap { data.index.tracksByID[$0] })
                 let style = selected ? (focused ? theme.selection : theme.inactiveSelection) : theme.text
-                let star = state.personal.starred.contains(SessionAddress(event: state.selectedEvent ?? "", session: block.session.id)) ? "★ " : ""
+                let star = state.personal.starred.contains(SessionAddress(event: state.selectedEvent?.rawValue ?? "", session: block.session.id)) ? "★ " : ""
                 var lines = (star + block.when + " " + block.session.title.text(in: state.language)).wrappedAtWords(toWidth: width - 1)
                 let people = block.session.people.compactMap { data.index.peopleByID[$0.person]?.name }
                 if !people.isEmpty { lines += people.joined(separator: ", ").wrappedAtWords(toWidth: width - 1) }

@@ -69,12 +69,12 @@ enum TimelinePane {
         grid.write(zoomName(state.timelineZoom, state.language), x: content.x, y: content.y, limit: labelWidth, style: theme.dim)
 
         let lanesHeight = lanesHeight(content)
-        let selectedIndex = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
+        let selectedIndex = scope.firstIndex { $0.typedID == state.selectedEvent } ?? 0
         let scroll = laneScroll(selected: selectedIndex, lanes: scope.count, height: lanesHeight)
         for lane in 0..<max(min(lanesHeight, scope.count - scroll), 0) {
             let event = scope[scroll + lane]
             let y = content.y + 1 + lane
-            let selected = event.id == state.selectedEvent
+            let selected = event.typedID == state.selectedEvent
             let name = UIText.eventName(event, state.language)
             grid.write(name.fitted(toWidth: labelWidth), x: content.x, y: y,
                        style: selected ? (focused ? theme.selection : theme.inactiveSelection) : theme.text)
@@ -150,12 +150,12 @@ enum TimelinePane {
     }
 
     /// The event in lane `row` (from the top of the content), for clicks.
-    static func event(at row: Int, content: Rect, state: AppState, data: DashboardData) -> String? {
+    static func event(at row: Int, content: Rect, state: AppState, data: DashboardData) -> EventID? {
         let scope = data.eventsInScope(state)
         let lanesHeight = lanesHeight(content)
-        let selected = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
+        let selected = scope.firstIndex { $0.typedID == state.selectedEvent } ?? 0
         let index = laneScroll(selected: selected, lanes: scope.count, height: lanesHeight) + row - 1
         guard row >= 1, row <= lanesHeight, index < scope.count else { return nil }
-        return scope[index].id
+        return scope[index].typedID
     }
 }

@@ -23,8 +23,8 @@ public enum ActiveFilter: Equatable, Hashable, Sendable {
     case technology(TypedID<Technology>)
     case region(TypedID<Region>)
     case search(String)
-    /// Sessions in any of these rooms (room ids): the Places pane when the data names rooms, `:room`.
-    case rooms(Set<String>)
+    /// Sessions in any of these rooms: the Places pane when the data names rooms, `:room`.
+    case rooms(Set<TypedID<Room>>)
 
     /// Filters of one kind replace each other rather than pile up.
     public var kind: FilterKind {
@@ -95,7 +95,7 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
 
     /// The event the agenda shows and the timeline's cursor is on.
-    public var selectedEvent: String?
+    public var selectedEvent: EventID?
     /// 1-based day of the selected event.
     public var day: Int = 1
     public var filters: [ActiveFilter] = []
@@ -125,7 +125,7 @@ public struct AppState: Equatable, Sendable {
     /// The warnings the data shown was loaded with (`--data`, `:open`), as `validate` words them.
     public var problems: [String] = []
 
-    public init(size: Size, language: Language, selectedEvent: String?) {
+    public init(size: Size, language: Language, selectedEvent: EventID?) {
         self.size = size; self.language = language; self.selectedEvent = selectedEvent
     }
 
@@ -137,7 +137,7 @@ public struct AppState: Equatable, Sendable {
         for case .technology(let id) in filters { return id }
         return nil
     }
-    public var roomFilter: Set<String> {
+    public var roomFilter: Set<TypedID<Room>> {
         for case .rooms(let ids) in filters { return ids }
         return []
     }

@@ -69,7 +69,7 @@ extension Reducer {
 
     /// Puts the agenda's cursor back on the session it was on, when the list shown still holds it.
     private func follow(_ selection: SessionAddress, _ state: inout AppState) {
-        let rows = data.agendaRows(state)
+        let rows = data.allAgendaRows(state)
         for cursor in 0..<rows.sessionCount {
             guard let (session, event) = rows.session(at: cursor) else { continue }
             if session.id == selection.session && event.id == selection.event {

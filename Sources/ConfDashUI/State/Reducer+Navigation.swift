@@ -84,13 +84,13 @@ extension Reducer {
     func selectEvent(offset: Int, _ state: inout AppState) {
         let scope = data.eventsInScope(state)
         guard !scope.isEmpty else { return }
-        let current = scope.firstIndex { $0.id == state.selectedEvent } ?? 0
+        let current = scope.firstIndex { $0.typedID == state.selectedEvent } ?? 0
         let target = min(max(saturatingAdd(current, offset), 0), scope.count - 1)
         if target == current, offset != 0 {
             state.message = .places(offset > 0 ? .alreadyLastEvent : .alreadyFirstEvent)
             return
         }
-        choose(event: scope[target].id, &state)
+        choose(event: scope[target].typedID, &state)
     }
 
     /// n / N: the next or previous search match, wrapping, with the agenda focused on it.
@@ -98,7 +98,9 @@ extension Reducer {
         guard state.searchText != nil else {
             state.message = .noSearchInForce; return
         }
-        let count = data.agendaRows(state).sessionCount
+        var count = data.agendaRows(state).sessionCount
+        // Wrapping round needs the last match: the whole list, not the part scanned so far.
+        if state.agenda.cursor + delta < 0 || state.agenda.cursor + delta >= count { count = data.allAgendaRows(state).sessionCount }
         guard count > 0 else { return }
         state.focus = .agenda
         state.agenda.cursor = ((state.agenda.cursor + delta) % count + count) % count
@@ -112,7 +114,7 @@ extension Reducer {
         let rows = data.agendaRows(state)
         let cursor = min(max(state.agenda.cursor, 0), max(rows.sessionCount - 1, 0))
         guard let (session, event) = rows.session(at: cursor) else { return }
-        state.selectedEvent = event.id
+        state.selectedEvent = event.typedID
         if let day = session.day, let index = event.dayIndex(of: day) { state.day = index }
     }
 

@@ -77,10 +77,10 @@ extension Reducer {
         state.overlay = nil
         state.focus = .agenda
         state.agendaView = .list
-        choose(event: event.id, &state)
+        choose(event: event.typedID, &state)
         if let day = session.day.flatMap(event.dayIndex(of:)) ?? session.possibleDays.flatMap({ event.dayIndex(of: $0.from) }) { state.day = day }
         reconcile(&state)
-        let rows = data.agendaRows(state)
+        let rows = data.allAgendaRows(state)
         guard let cursor = (0..<rows.sessionCount).first(where: { rows.session(at: $0)?.0.id == session.id }) else {
             state.message = .personal(.sessionHiddenByFilters)
             return

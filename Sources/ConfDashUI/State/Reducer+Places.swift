@@ -16,7 +16,7 @@ extension Reducer {
     /// Returns false when the day lists no session with a time.
     @discardableResult
     func moveCursor(toMinute minute: Int, _ state: inout AppState) -> Bool {
-        let rows = data.agendaRows(state)
+        let rows = data.allAgendaRows(state)
         var best: Int?
         var lastTimed: Int?
         for cursor in 0..<rows.sessionCount {
@@ -105,7 +105,7 @@ extension Reducer {
             }
             return
         }
-        state.apply(.rooms(state.roomFilter.union(ids)))
+        state.apply(.rooms(state.roomFilter.union(ids.map { TypedID<Room>($0) })))
         state.agenda = ListPosition()
     }
 }

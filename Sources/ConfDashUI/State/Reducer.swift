@@ -22,7 +22,7 @@ public struct Reducer: Sendable {
 
     /// The state the dashboard opens in: the most recent event, its first day, the agenda focused.
     public func initialState(size: Size, language: Language) -> AppState {
-        var state = AppState(size: size, language: language, selectedEvent: data.events.last?.id)
+        var state = AppState(size: size, language: language, selectedEvent: data.events.last?.typedID)
         reconcile(&state)
         return state
     }
@@ -155,7 +155,7 @@ public struct Reducer: Sendable {
                     state.message = .eventHiddenByFilters
                     return
                 }
-                choose(event: id, &state)
+                choose(event: EventID(id), &state)
             }
         case .toggleStar, .showMine, .showNowNext, .setNote:
             return runPersonal(command, &state)
@@ -204,7 +204,7 @@ public struct Reducer: Sendable {
     }
 
     /// Makes `id` the selected event, on its first day.
-    func choose(event id: String, _ state: inout AppState) {
+    func choose(event id: EventID, _ state: inout AppState) {
         guard id != state.selectedEvent else { return }
         state.selectedEvent = id
         state.day = 1
@@ -217,11 +217,11 @@ public struct Reducer: Sendable {
     func reconcile(_ state: inout AppState) {
         if data.emptyPanes.contains(state.focus) { state.focus = .agenda }
         let scope = data.eventsInScope(state)
-        if !scope.isEmpty, !scope.contains(where: { $0.id == state.selectedEvent }) {
+        if !scope.isEmpty, !scope.contains(where: { $0.typedID == state.selectedEvent }) {
             // The nearest event in time to the one that was hidden, so the view moves as little as it can.
             let previous = data.event(state.selectedEvent)?.startDate
             let nearest = previous.map { date in scope.min { abs($0.startDate.days(since: date)) < abs($1.startDate.days(since: date)) }! }
-            state.selectedEvent = (nearest ?? scope[0]).id
+            state.selectedEvent = (nearest ?? scope[0]).typedID
             state.day = 1
         }
         if let event = data.event(state.selectedEvent) {

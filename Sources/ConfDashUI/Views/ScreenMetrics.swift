@@ -60,7 +60,7 @@ public struct ScreenMetrics: Sendable {
 
     /// A row of a pane, as the reducer selects it.
     enum Row: Equatable {
-        case gridCursor(Int), agendaCursor(Int), event(String), region(Int), technology(Int)
+        case gridCursor(Int), agendaCursor(Int), event(EventID), region(Int), technology(Int)
     }
 
     func target(at point: Point, _ state: AppState, data: DashboardData) -> Target? {

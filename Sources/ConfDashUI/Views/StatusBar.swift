@@ -63,18 +63,25 @@ enum StatusBar {
             grid.write(" " + line, in: bottom, style: message.kind == .error ? theme.error : theme.heading)
             return
         }
-        var hints: [(key: String, text: String, essential: Bool)] = []
+        var hints: [(key: String, text: String, essential: Bool, action: BoundAction)] = []
         for binding in keyMap.live(in: Dispatcher.context(for: state)) {
             guard let hint = binding.hint, binding.isEnabled(state, data) else { continue }
             let key = binding.hintLabel ?? KeyMap.displayName(binding.keys[0])
             let essential = binding.action == .command(.showHelp) || binding.action == .command(.quit)
-            hints.append((key, hint.text(in: state.language), essential))
+            hints.append((key, hint.text(in: state.language), essential, binding.action))
         }
-        // "? help" and "q quit" stay at every width: the other hints give way, last first.
-        func width(_ hint: (key: String, text: String, essential: Bool)) -> Int { hint.key.terminalWidth + hint.text.terminalWidth + 2 }
-        while hints.reduce(0, { $0 + width($1) }) > bottom.width - 1, let last = hints.lastIndex(where: { !$0.essential }) {
-            hints.remove(at: last)
+        // "? help" and "q quit" stay at every width: the other hints give way, the ones a user
+        // needs least first (KeyMap.hintsGivingWayFirst), then the rest last first.
+        func width(_ hint: (key: String, text: String, essential: Bool, action: BoundAction)) -> Int { hint.key.terminalWidth + hint.text.terminalWidth + 2 }
+        var total = hints.reduce(0) { $0 + width($1) }
+        var order = KeyMap.hintsGivingWayFirst.compactMap { action in hints.firstIndex { $0.action == action } }
+        order += hints.indices.reversed().filter { !order.contains($0) && !hints[$0].essential }
+        var dropped = Set<Int>()
+        for index in order where total > bottom.width - 1 {
+            dropped.insert(index)
+            total -= width(hints[index])
         }
+        hints = hints.indices.filter { !dropped.contains($0) }.map { hints[$0] }
         var hx = bottom.x + 1
         for hint in hints {
             guard hx + width(hint) <= bottom.maxX else { break }
@@ -96,17 +103,17 @@ enum StatusBar {
             case .region(let id):
                 return text.regionChip + (data.index.regionsByID[id.rawValue]?.name.text(in: language) ?? id.rawValue)
             case .rooms(let ids):
-                let names = ids.compactMap { data.index.roomName(id: $0, language: language) }.sorted()
+                let names = ids.compactMap { data.index.roomName(id: $0.rawValue, language: language) }.sorted()
                 return text.roomChip + names.joined(separator: ", ")
             case .search(let query):
-                return text.searchLabel(query) + " (\(text.matches(state.searchText == query ? rows.sessionCount : 0)))"
+                return text.searchLabel(query) + " (\(state.searchText == query ? text.matches(rows) : text.matches(0)))"
             }
         } + typingChip(state, rows: rows)
     }
 
     private static func typingChip(_ state: AppState, rows: AgendaRows) -> [String] {
         guard case .search(let input) = state.mode, !input.text.isEmpty else { return [] }
-        return [UIText(state.language).searchLabel(input.text) + "… (\(UIText(state.language).matches(rows.sessionCount)))"]
+        return [UIText(state.language).searchLabel(input.text) + "… (\(UIText(state.language).matches(rows)))"]
     }
 
     static func drawInput(prompt: String, _ input: LineInput, theme: Theme, in rect: Rect, into grid: inout CellGrid) {

@@ -1,0 +1,227 @@
+import ConfDashCore
+import Foundation
+
+/// The rows of a search, built as far as they are looked at. A keystroke in `/` scans the
+/// sessions only until the rows a frame shows are found (and the event scope, which stops at
+/// each event's first match); the rest, and with it the exact count, is scanned in slices
+/// between keys (`DashboardData.continueSearch`). At 100,000 sessions the first letter of a
+/// search matches most of them: building every row before the first frame cost most of a
+/// second, and a screen's worth costs a few hundred sessions.
+///
+/// The rows are the ones a whole scan gives, in the same order: events oldest first, each
+/// under its name (and a line saying when the event's own text matches), its matches by slot
+/// (days, spans of days, then no day) and by time within a slot (`EventSlots`).
+///
+/// Typing one more letter can only narrow a search (every word must still occur, and each word
+/// only grew): a list whose scan is complete gives its matches as the candidates of the longer
+/// search, instead of every session.
+final class SearchList: @unchecked Sendable {
+    let key: DashboardData.RowsKey
+    private let filter: AgendaFilter
+    private let search: SearchQuery
+    private let lock = NSLock()
+
+    private var items: [AgendaItem] = []
+    private var selectable: [Int] = []
+    private var whenWidth = 0
+    private var anyTime = false
+    private(set) var isComplete = false
+
+    /// Each scanned event's matches (by index in `DashboardData.events`), for narrowing.
+    private var matched: [Int: [Session]] = [:]
+    /// Where a narrower search's candidates come from: a complete, wider search's matches.
+    private let narrowing: [Int: [Session]]?
+    /// The next event to scan, and how far into the event being scanned.
+    private var nextEvent = 0
+    private var current: (index: Int, segments: [[Session]], segment: Int, offset: Int, headed: Bool)?
+    /// Per event: the fields of its own text that match (nil: none), and whether any session matches.
+    private var ownMatches: [Int: [EventSearchField]?] = [:]
+    private var anyMatch: [Int: Bool] = [:]
+    private var scope: [Event]?
+
+    init(key: DashboardData.RowsKey, narrowing wider: SearchList?) {
+        self.key = key
+        filter = key.filters
+        search = SearchQuery(key.filters.search ?? "")
+        narrowing = wider?.matched
+    }
+
+    // MARK: What the frame reads
+
+    /// The rows scanned so far, extended until they hold `sessions` sessions and `items` items,
+    /// or every match.
+    func rows(_ data: DashboardData, sessions: Int, items: Int) -> AgendaRows {
+        lock.lock()
+        defer { lock.unlock() }
+        scan(data) { self.selectable.count >= sessions && self.items.count >= items }
+        return snapshot(data)
+    }
+
+    /// Events in scope for the search: those with a match, or whose own text matches. Exact
+    /// before the scan is done: each event is looked at until its first match.
+    func scope(_ data: DashboardData) -> [Event] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let scope { return scope }
+        let result = data.events.indices.filter { index in
+            filter.admits(data.events[index]) && (ownMatch(index, data) != nil || hasMatch(index, data))
+        }.map { data.events[$0] }
+        scope = result
+        return result
+    }
+
+    /// Scans on for about `seconds` of this thread's time. True when rows were added or the
+    /// scan finished (the screen changes).
+    func continueScan(_ data: DashboardData, seconds: Double) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isComplete else { return false }
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        let before = items.count
+        var first = true
+        scan(data) {
+            // At least one slice, however short the time given.
+            defer { first = false }
+            return !first && DispatchTime.now().uptimeNanoseconds >= deadline
+        }
+        return isComplete || items.count != before
+    }
+
+    /// Whether this list's matches are candidates for `key`'s search: its scan is complete and
+    /// `key` differs only by a search that extends this one.
+    func narrows(to key: DashboardData.RowsKey) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard isComplete, let oldText = filter.search, let newText = key.filters.search, newText.hasPrefix(oldText) else { return false }
+        var same = filter
+        same.search = newText
+        return same == key.filters
+    }
+
+    var searchLength: Int { filter.search?.count ?? 0 }
+
+    /// Matches found so far (all of them once `isComplete`).
+    var matchCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return selectable.count
+    }
+
+    private func snapshot(_ data: DashboardData) -> AgendaRows {
+        AgendaRows(items: items, selectable: selectable,
+                   emptyReason: isComplete && items.isEmpty ? UIText(key.language).noSearchMatch(key.filters.search ?? "") : nil,
+                   whenWidth: whenWidth, anyTime: anyTime, isComplete: isComplete)
+    }
+
+    // MARK: Scanning
+
+    /// Candidates are checked 64 at a time between two asks of `enough`.
+    private static let slice = 64
+
+    private func scan(_ data: DashboardData, until enough: () -> Bool) {
+        while !isComplete, !enough() {
+            guard var event = current ?? startNextEvent(data) else { continue }
+            let theEvent = data.events[event.index]
+            var checked = 0
+            while checked < Self.slice, event.segment < event.segments.count {
+                let segment = event.segments[event.segment]
+                guard event.offset < segment.count else {
+                    event.segment += 1
+                    event.offset = 0
+                    continue
+                }
+                let session = segment[event.offset]
+                event.offset += 1
+                checked += 1
+                guard data.query.session(session, of: theEvent, matches: filter, search: search) else { continue }
+                if !event.headed {
+                    items.append(.heading(UIText.eventName(theEvent, key.language)))
+                    event.headed = true
+                }
+                matched[event.index, default: []].append(session)
+                append(session, of: theEvent, data)
+            }
+            if event.segment < event.segments.count {
+                current = event
+            } else {
+                anyMatch[event.index] = matched[event.index] != nil
+                current = nil
+            }
+        }
+    }
+
+    /// Begins the next event the filter admits (its headings when its own text matches); nil
+    /// when it was skipped or there is none (then the scan is complete).
+    private func startNextEvent(_ data: DashboardData) -> (index: Int, segments: [[Session]], segment: Int, offset: Int, headed: Bool)? {
+        guard nextEvent < data.events.count else {
+            isComplete = true
+            return nil
+        }
+        let index = nextEvent
+        nextEvent += 1
+        let event = data.events[index]
+        guard filter.admits(event) else { return nil }
+        var headed = false
+        if let fields = ownMatch(index, data) {
+            // A match on the event's own text (its theme, its sponsor…) is said, not hidden.
+            items.append(.heading(UIText.eventName(event, key.language)))
+            items.append(.heading(UIText(key.language).eventItselfMatches(fields.map { $0.label(Labels(key.language)) })))
+            headed = true
+        }
+        return (index, candidates(index, data), 0, 0, headed)
+    }
+
+    /// The event's sessions in the order the rows list them, as segments (no copying): every
+    /// session, or the wider search's matches.
+    private func candidates(_ index: Int, _ data: DashboardData) -> [[Session]] {
+        if let narrowing { return narrowing[index].map { [$0] } ?? [] }
+        return data.searchOrder(of: data.events[index])
+    }
+
+    private func append(_ session: Session, of event: Event, _ data: DashboardData) {
+        let text = UIText(key.language)
+        let day: String
+        switch AgendaSlot(session) {
+        case .day(let date): day = text.day + " \(event.dayIndex(of: date) ?? 0)"
+        case .possibleDays(let range): day = text.day + " \(event.dayIndex(of: range.from) ?? 0)–\(event.dayIndex(of: range.to) ?? 0)?"
+        case .unplaced: day = text.unknownDay
+        }
+        // Day and clock time (the room is on the row's second line): where and when at a glance.
+        let start = data.clock(key.localTime).times(of: session, in: event)?.start.time
+        let when = day + (start.map { " \($0)" } ?? "")
+        selectable.append(items.count)
+        items.append(.session(session, event: event, when: when))
+        whenWidth = max(whenWidth, AgendaRows.narrowWidth(when) ?? when.terminalWidth)
+        if session.start != nil || session.partOfDay != nil { anyTime = true }
+    }
+
+    /// Whether any session of event `index` passes the filter: known once the event is scanned,
+    /// else looked for up to the first match.
+    private func hasMatch(_ index: Int, _ data: DashboardData) -> Bool {
+        if matched[index] != nil { return true }
+        if let known = anyMatch[index] { return known }
+        let event = data.events[index]
+        let found = candidates(index, data).contains { segment in
+            segment.contains { data.query.session($0, of: event, matches: filter, search: search) }
+        }
+        anyMatch[index] = found
+        return found
+    }
+
+    /// The fields of event `index`'s own text that the search matches, as `AgendaQuery.eventMatches`
+    /// says: only for a search on its own, and not when only the event's name or city match and
+    /// its sessions (which carry both) already show it.
+    private func ownMatch(_ index: Int, _ data: DashboardData) -> [EventSearchField]? {
+        if let known = ownMatches[index] { return known }
+        let event = data.events[index]
+        var result: [EventSearchField]?
+        if filter.day == nil, filter.tracks.isEmpty, filter.technologies.isEmpty, filter.admits(event),
+           let fields = data.index.eventMatch(event, search) {
+            let namesOnly: Set<EventSearchField> = [.title, .place]
+            let shown = namesOnly.isSuperset(of: fields) && event.sessions.contains { data.index.session($0, of: event, matches: search) }
+            result = shown ? nil : fields
+        }
+        ownMatches[index] = .some(result)
+        return result
+    }
+}
