@@ -28,11 +28,22 @@ extension Reducer {
                 state.message = .live(.stillOpening(awaiting.shown))
                 return []
             }
-            state.live.awaiting?.failure = nil
-            return runOpen(awaiting.location, format: awaiting.format, &state)
+            return fetchAgain(awaiting, &state)
         default:
             state.message = .live(.noScheduleYet(awaiting.shown))
             return []
         }
+    }
+
+    /// `--refresh-every` before the first schedule: after a failure, the fetch again (never a
+    /// reload, which would compare with nothing and leave this screen up); while it runs, nothing.
+    func refreshWhileAwaiting(_ awaiting: AwaitedSchedule, _ state: inout AppState) -> [Effect] {
+        guard awaiting.failure != nil, state.live.opening == nil, !state.live.reloading else { return [] }
+        return fetchAgain(awaiting, &state)
+    }
+
+    private func fetchAgain(_ awaiting: AwaitedSchedule, _ state: inout AppState) -> [Effect] {
+        state.live.awaiting?.failure = nil
+        return runOpen(awaiting.location, format: awaiting.format, &state)
     }
 }

@@ -64,7 +64,11 @@ public struct Reducer: Sendable {
         case .reloaded(let report):
             applyReload(report, &state)
         case .refreshDue:
-            effects = startReload(automatic: true, &state)
+            if let awaiting = state.live.awaiting {
+                effects = refreshWhileAwaiting(awaiting, &state)
+            } else {
+                effects = startReload(automatic: true, &state)
+            }
         case .acted(let message):
             state.message = .act(message)
         case .loadWarnings(let warnings):

@@ -92,8 +92,10 @@ enum PersonalOverlays {
         }
     }
 
+    /// ★ for a starred session, then what the last reload changed about it (NEW, MOVED…), as words.
     private static func mark(_ session: Session, _ event: Event, _ state: AppState) -> String {
-        state.personal.starred.contains(SessionAddress(event: event.id, session: session.id)) ? "★ " : ""
+        let star = state.personal.starred.contains(SessionAddress(event: event.id, session: session.id)) ? "★ " : ""
+        return star + (state.live.mark(event: event.id, session: session.id).map { UIText(state.language).changeMark($0) + " " } ?? "")
     }
 
     private static func roomName(_ id: String?, _ event: Event, _ state: AppState) -> String {
@@ -120,6 +122,11 @@ enum PersonalOverlays {
         // The overlap mark before the title, so a long title never hides it.
         let certain = overlaps.contains { $0.certain }
         x += grid.write(overlaps.isEmpty ? "  " : certain ? "⚠ " : "≈ ", x: x, y: line.y, style: theme.heading)
+        // What the last reload changed (a starred session moved, marked cancelled), as in the agenda.
+        if let kind = state.live.mark(event: event.id, session: session.id) {
+            x += grid.write(UIText(state.language).changeMark(kind) + " ", x: x, y: line.y, limit: max(line.maxX - x, 0),
+                            style: ChangesOverlay.style(kind, theme))
+        }
         var rest = session.title.text(in: state.language)
         if let room = session.room { rest += " · " + roomName(room, event, state) }
         if !overlaps.isEmpty {
