@@ -17,6 +17,8 @@ public struct Cell: Equatable, Hashable, Sendable {
 public struct CellGrid: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Web addresses drawn over some cells (Hyperlink.swift): the terminal makes them clickable.
+    public internal(set) var links: [Hyperlink] = []
 
     public init(size: Size) {
         self.size = Size(width: max(size.width, 0), height: max(size.height, 0))

@@ -18,6 +18,8 @@ public struct TerminalOptions {
     public var timingFile: String?
     /// Environment consulted for TERM, NO_COLOR and CONFDASH_TRACE_TIMING.
     public var environment: [String: String]
+    /// Send web addresses as OSC 8 hyperlinks (HyperlinkOutput.supported decides from the environment).
+    public var hyperlinks: Bool
     /// Where the one-line reason goes when the terminal cannot be used.
     public var errorOutput: (String) -> Void
     /// Called once the terminal is set up, before the first `resize(to:)`: the program can pick
@@ -32,6 +34,7 @@ public struct TerminalOptions {
         self.mouse = mouse
         self.inputTimeoutMilliseconds = inputTimeoutMilliseconds
         self.timingFile = environment["CONFDASH_TRACE_TIMING"].flatMap { $0.isEmpty ? nil : $0 }
+        self.hyperlinks = HyperlinkOutput.supported(environment: environment)
         self.errorOutput = errorOutput
         self.onStart = onStart
     }
@@ -89,6 +92,9 @@ public final class TerminalSession {
     private var pairs: [PairKey: Int16] = [:]
     private var styles: [Style: (attr_t, Int16)] = [:]
     private var previous: CellGrid?
+    private let hyperlinks: Bool
+    /// The links last sent, so an unchanged one is not sent again.
+    private var previousLinks: [Hyperlink] = []
     private var pushedBack: [RawInput] = []
     private let timeout: Int32
     private var stopped = false
@@ -124,6 +130,7 @@ public final class TerminalSession {
         self.term = term
         window = cn_stdscr()
         timeout = options.inputTimeoutMilliseconds
+        hyperlinks = options.hyperlinks
         cbreak()
         noecho()
         nonl()
@@ -269,14 +276,26 @@ public final class TerminalSession {
         wnoutrefresh(window)
         let written = TimingTrace.now()
         doupdate()
+        if hyperlinks { sendLinks(of: grid, runs: runs) }
         previous = grid
         return DrawStatistics(runs: runs.count, diffMilliseconds: diffed - start, cursesMilliseconds: written - diffed,
                               flushMilliseconds: TimingTrace.now() - written)
     }
 
+    /// The frame's links again, as OSC 8 hyperlinks, when they changed or curses redrew a row of one.
+    private func sendLinks(of grid: CellGrid, runs: [DrawRun]) {
+        let links = grid.currentLinks
+        guard !links.isEmpty || !previousLinks.isEmpty else { return }
+        if links != previousLinks || runs.contains(where: { run in links.contains { $0.y == run.y } }) {
+            writeToTerminal(HyperlinkOutput.sequence(for: grid, capability: colors, defaultColors: defaultColors))
+        }
+        previousLinks = links
+    }
+
     /// Forgets what is on screen: the next `draw` clears it and sends every cell.
     public func invalidate() {
         previous = nil
+        previousLinks = []
         clearok(window, true)
     }
 

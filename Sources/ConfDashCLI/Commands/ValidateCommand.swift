@@ -91,7 +91,7 @@ extension ValidateCommand {
 }
 
 /// "1 event", "3 events".
-func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+func counted(_ count: Int, _ noun: String) -> String { "\(Labels(.en).formatNumber(count)) \(noun)\(count == 1 ? "" : "s")" }
 
 struct ValidationOutput: Encodable {
     struct Problem: Encodable {

@@ -102,7 +102,7 @@ struct CLIWords {
 
     func eventsMatchByOwnText(_ count: Int) -> String {
         one(count) ? pick("\(count) event matches by its own text", "\(count) événement correspond par son propre texte")
-            : pick("\(count) events match by their own text", "\(count) événements correspondent par leur propre texte")
+            : pick("\(Labels(language).formatNumber(count)) events match by their own text", "\(Labels(language).formatNumber(count)) événements correspondent par leur propre texte")
     }
 
     func searchMatchesTheEvent(fields: String, search: String) -> String {

@@ -25,8 +25,8 @@ struct ExportWords: Sendable {
 
     /// "One entry for 3 sessions described together."
     func grouped(_ count: Int) -> String {
-        pick("One entry for \(count) sessions the source describes together.",
-             "Une entrée pour \(count) sessions que la source décrit ensemble.")
+        pick("One entry for \(labels.formatNumber(count)) sessions the source describes together.",
+             "Une entrée pour \(labels.formatNumber(count)) sessions que la source décrit ensemble.")
     }
 
     /// "Day 2 or 3 (the source does not say which): 11–12 Oct 2023."

@@ -10,8 +10,8 @@ public enum Plural {
         isSingular(count, language) ? one : many
     }
 
-    /// "8 sessions".
+    /// "8 sessions", "1,007 sessions" ("1 007 séances", thousands grouped as Labels does).
     public static func count(_ count: Int, _ one: String, _ many: String, _ language: Language) -> String {
-        "\(count) \(word(count, one, many, language))"
+        "\(Labels(language).formatNumber(count)) \(word(count, one, many, language))"
     }
 }

@@ -75,7 +75,8 @@ enum AgendaPane {
             index += 1
         }
         if index < rows.items.count || state.agenda.scroll > 0 {
-            let position = "\(min(state.agenda.cursor + 1, rows.sessionCount))/\(rows.sessionCount)\(rows.isComplete ? "" : "+")"
+            let number = UIText(state.language).number
+            let position = "\(number(min(state.agenda.cursor + 1, rows.sessionCount)))/\(number(rows.sessionCount))\(rows.isComplete ? "" : "+")"
             grid.write(" \(position) ", x: list.maxX - position.count - 2, y: content.y + 2, style: theme.dim)
         }
 

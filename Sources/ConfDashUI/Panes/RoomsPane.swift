@@ -26,7 +26,7 @@ enum RoomsPane {
             let mark = chosen.contains(room.id) ? "▸ " : "  "
             grid.write((mark + room.name).fitted(toWidth: nameWidth - 1), x: rect.x, y: rect.y, limit: nameWidth - 1,
                        style: room.count == 0 ? theme.dim : theme.text)
-            grid.write(String(room.count).fitted(toWidth: countWidth, alignment: .right), x: rect.x + nameWidth, y: rect.y,
+            grid.write(words.number(room.count).fitted(toWidth: countWidth, alignment: .right), x: rect.x + nameWidth, y: rect.y,
                        style: room.count == 0 ? theme.dim : theme.text)
             var what = ""
             if let current = room.current {

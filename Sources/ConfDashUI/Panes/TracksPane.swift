@@ -24,7 +24,7 @@ enum TracksPane {
             grid.write(chosen ? "▸" : " ", x: rect.x, y: rect.y, style: theme.text)
             grid.write("■", x: rect.x + 1, y: rect.y, style: theme.trackStyle(track.track))
             grid.write(" " + track.track.name.text(in: state.language), x: rect.x + 2, y: rect.y, limit: nameWidth - 2, style: theme.text)
-            grid.write(String(track.sessions).fitted(toWidth: countWidth, alignment: .right), x: rect.x + nameWidth, y: rect.y, style: theme.text)
+            grid.write(words.number(track.sessions).fitted(toWidth: countWidth, alignment: .right), x: rect.x + nameWidth, y: rect.y, style: theme.text)
             let spark = String(track.trend.map { count -> Character in
                 count == 0 ? "·" : TechnologyPane.sparks[min((count * (TechnologyPane.sparks.count - 1) + peak - 1) / peak, TechnologyPane.sparks.count - 1)]
             })

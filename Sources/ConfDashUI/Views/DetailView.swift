@@ -5,6 +5,8 @@ import ConfDashCore
 struct StyledLine: Equatable, Sendable {
     var text: String
     var style: Style
+    /// A web address the line shows: drawn as a link (OSC 8 where the terminal has them).
+    var link: String? = nil
 }
 
 /// The detail of a session (or, with no session in view, of the selected event): description,
@@ -56,7 +58,7 @@ enum DetailView {
         /// A web address on a line of its own, never broken across lines (a broken address cannot
         /// be clicked or copied whole); one too long for the width ends in "…" (`o` opens it, `y` copies it).
         mutating func addURL(_ url: String, _ style: Style) {
-            lines.append(StyledLine(text: url.truncated(toWidth: width), style: style))
+            lines.append(StyledLine(text: url.truncated(toWidth: width), style: style, link: url))
         }
         mutating func section(_ title: String) {
             if !lines.isEmpty { lines.append(StyledLine(text: "", style: theme.text)) }
@@ -251,6 +253,9 @@ enum DetailView {
             let index = scroll + row
             guard index < lines.count else { break }
             grid.write(lines[index].text, in: rect, row: row, style: lines[index].style)
+            if let url = lines[index].link {
+                grid.addLink(url, x: rect.x, y: rect.y + row, width: min(lines[index].text.terminalWidth, rect.width))
+            }
         }
     }
 }

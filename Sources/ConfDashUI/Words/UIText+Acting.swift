@@ -45,8 +45,8 @@ extension UIText {
         case .copied(let title):
             return pick("Copied “\(title)” to the clipboard (OSC 52)", "« \(title) » copié dans le presse-papiers (OSC 52)")
         case .exported(let count, let path, let format):
-            return pick("Exported \(count == 1 ? "1 session" : "\(count) sessions") as \(format) to \(path)",
-                        "\(count == 1 ? "1 séance exportée" : "\(count) séances exportées") en \(format) dans \(path)")
+            return pick("Exported \(count == 1 ? "1 session" : "\(number(count)) sessions") as \(format) to \(path)",
+                        "\(count == 1 ? "1 séance exportée" : "\(number(count)) séances exportées") en \(format) dans \(path)")
         case .exportFailed(let path, let reason):
             return pick("\(path): cannot write: \(reason)", "\(path) : écriture impossible : \(reason)")
         case .exportEmpty(let path):

@@ -76,10 +76,10 @@ extension UIText {
         let at = time.map { pick("at ", "à ") + $0 } ?? pick("start of day", "début du jour")
         return pick("now · next (\(at))", "en cours · ensuite (\(at))")
     }
-    func moreRooms(_ count: Int) -> String { pick("↓ \(count) more rooms", "↓ \(count) salles de plus") }
+    func moreRooms(_ count: Int) -> String { pick("↓ \(number(count)) more rooms", "↓ \(number(count)) salles de plus") }
     var nothingAfter: String { pick("nothing after", "rien ensuite") }
     var noTrackShown: String { pick("No track in what is shown.", "Aucun thème dans ce qui est affiché.") }
     var trackHeader: String { pick("Track", "Thème") }
     func trendBy(singleEvent: Bool) -> String { singleEvent ? pick("by day", "par jour") : pick("by event", "par év.") }
-    func moreTracks(_ count: Int) -> String { pick("↓ \(count) more tracks", "↓ \(count) thèmes de plus") }
+    func moreTracks(_ count: Int) -> String { pick("↓ \(number(count)) more tracks", "↓ \(number(count)) thèmes de plus") }
 }

@@ -4,7 +4,7 @@ import ConfDashCore
 extension UIText {
     // Detail view.
     func describedTogether(_ count: Int) -> String {
-        pick(" — \(count) sessions described together", " — \(count) sessions décrites ensemble")
+        pick(" — \(number(count)) sessions described together", " — \(number(count)) sessions décrites ensemble")
     }
     var groupTopicNote: String {
         pick(" — one of the topics grouped sessions covered, not a session of its own",
@@ -16,7 +16,7 @@ extension UIText {
     var noTimedSessionThisDay: String {
         pick("No session of this day has a clock time: r shows the list.", "Aucune session de ce jour n'a d'heure : r affiche la liste.")
     }
-    func untimedNote(_ count: Int) -> String { pick("\(count) without a clock time: r lists them", "\(count) sans heure : r les liste") }
+    func untimedNote(_ count: Int) -> String { pick("\(number(count)) without a clock time: r lists them", "\(number(count)) sans heure : r les liste") }
 
     // Timeline, regions, technologies.
     func zoomName(_ zoom: TimelineZoom) -> String {

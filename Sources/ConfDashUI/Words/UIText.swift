@@ -91,15 +91,17 @@ public struct UIText: Sendable {
     }
 
     func searchLabel(_ text: String) -> String { pick("search “\(text)”", "recherche « \(text) »") }
+    /// A count as people read it: "1,007" / "1 007" (narrow no-break space).
+    func number(_ count: Int) -> String { Labels(language).formatNumber(count) }
     func matches(_ count: Int) -> String {
-        count == 1 ? pick("1 match", "1 résultat") : pick("\(count) matches", "\(count) résultats")
+        count == 1 ? pick("1 match", "1 résultat") : pick("\(number(count)) matches", "\(number(count)) résultats")
     }
     /// A search's count while its rows are still being scanned (a large schedule): those found so far.
     func matches(_ rows: AgendaRows) -> String {
         rows.isComplete ? matches(rows.sessionCount) : pick("\(rows.sessionCount)+ matches", "\(rows.sessionCount)+ résultats")
     }
     func events(_ count: Int) -> String {
-        count == 1 ? pick("1 event", "1 événement") : pick("\(count) events", "\(count) événements")
+        count == 1 ? pick("1 event", "1 événement") : pick("\(number(count)) events", "\(number(count)) événements")
     }
 
     func unknownCommand(_ name: String) -> String {
