@@ -29,27 +29,38 @@ struct DashboardOptions: ParsableArguments {
         var index: DatasetIndex
         var language: Language
         var theme: Theme
-        var localTime: Bool
-        var localZone: TimeZone
-        var now: NowSetting?
-        var remindMinutes: Int
+        var clock: Clock
         /// The state file for stars and notes; nil when there is no place for it.
         var personal: PersonalStateStore?
-        /// What R reads again (nil: the built-in dataset), and `--refresh-every` in seconds.
-        var source: ScheduleSource?
-        var refreshEvery: Double?
-        /// How `:open URL` fetches.
-        var opener: RemoteOpener?
-        /// `--data URL` shown from its cached copy because fetching failed: the first message.
-        var offline: OfflineNotice?
+        var live: Live
         /// The warnings `--data` was read with: the dashboard announces them and W lists them.
         var warnings: [String] = []
+
+        /// `--tz`, `--now` and `--remind`: the clock times are shown on, and the one reminders follow.
+        struct Clock: Sendable {
+            var localTime: Bool
+            var localZone: TimeZone
+            var now: NowSetting?
+            var remindMinutes: Int
+        }
+
+        /// A schedule that can change or be replaced: what R and `--refresh-every` read again,
+        /// how `:open URL` fetches, and whether `--data URL` is shown from its cached copy.
+        struct Live: Sendable {
+            /// nil: the built-in dataset, which never changes.
+            var source: ScheduleSource?
+            /// `--refresh-every` in seconds.
+            var refreshEvery: Double?
+            var opener: RemoteOpener?
+            /// Why the cached copy is shown (fetching failed): the dashboard's first message.
+            var offline: OfflineNotice?
+        }
 
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
         func dashboard(size: Size, saving: Bool = true) -> DashboardStore {
             let store = DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
-                                       localTime: localTime, localZone: localZone)
+                                       localTime: clock.localTime, localZone: clock.localZone)
             store.generatorVersion = ConfdashCLI.version
             if let personal {
                 // The live dashboard saves on the writer's thread, so a star never waits for the disk.
@@ -57,12 +68,12 @@ struct DashboardOptions: ParsableArguments {
                 file.savesChanges = saving
                 store.attach(file)
             }
-            store.configureClock(now: now, remindMinutes: remindMinutes)
+            store.configureClock(now: clock.now, remindMinutes: clock.remindMinutes)
             // snapshot (not saving) reloads at once, so `--keys R` shows the result in its frame.
-            store.follow(source, refreshEvery: refreshEvery, runner: saving ? .thread : .inline)
+            store.follow(live.source, refreshEvery: live.refreshEvery, runner: saving ? .thread : .inline)
             if !warnings.isEmpty { store.send(.loadWarnings(warnings)) }
-            store.openURLs(with: opener)
-            if let offline { store.send(.startedOffline(offline)) }
+            store.openURLs(with: live.opener)
+            if let offline = live.offline { store.send(.startedOffline(offline)) }
             return store
         }
     }
@@ -82,9 +93,10 @@ struct DashboardOptions: ParsableArguments {
         }
         // `--tz ZONE` (any IANA zone) converts like `--tz local`, to that zone.
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
-                     localTime: clock.tz != .event, localZone: clock.zone(io),
-                     now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
-                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: offline,
+                     clock: Setup.Clock(localTime: clock.tz != .event, localZone: clock.zone(io), now: setting, remindMinutes: remind),
+                     personal: personal,
+                     live: Setup.Live(source: try LiveSource.source(input, io: io), refreshEvery: refresh,
+                                      opener: LiveSource.opener(input, io: io), offline: offline),
                      warnings: summary.warnings.map { "\($0)" })
     }
 
