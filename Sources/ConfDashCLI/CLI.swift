@@ -123,16 +123,21 @@ extension ConfdashCLI {
             io.err("confdash: the dashboard needs a terminal (\(reason)); for plain text try `confdash agenda` (see `confdash --help`)\n")
             return notInteractiveStatus
         }
-        let setup = try options.setup(io)
-        let (status, failure) = MainActor.assumeIsolated {
+        let setup = try options.setup(io, waitForNetwork: false)
+        let (status, failure, firstSchedule) = MainActor.assumeIsolated {
             let dashboard = setup.dashboard(size: Size(width: 80, height: 24))
             let status = launcher!.run(dashboard)
             // Saves run off the key path: every star shown is written before the program ends.
-            return (status, dashboard.finishSaving())
+            return (status, dashboard.finishSaving(), dashboard.state.live.awaiting?.failure)
         }
-        guard let failure else { return status }
-        io.err("confdash: \(failure)\n")
-        return status == ExitStatus.success ? ExitStatus.cantCreate : status
+        if let failure {
+            io.err("confdash: \(failure)\n")
+            return status == ExitStatus.success ? ExitStatus.cantCreate : status
+        }
+        // Started on a URL with nothing cached and quit without ever showing a schedule because
+        // it could not be fetched: said again here, with the status the data commands give.
+        if let firstSchedule, status == ExitStatus.success { return StartFailure.report(firstSchedule, io: io) }
+        return status
     }
 }
 

@@ -45,7 +45,7 @@ struct DashboardOptions: ParsableArguments {
         }
 
         /// A schedule that can change or be replaced: what R and `--refresh-every` read again,
-        /// how `:open URL` fetches, and whether `--data URL` is shown from its cached copy.
+        /// how `:open URL` fetches, and how a `--data URL` starts (its cached copy, or nothing yet).
         struct Live: Sendable {
             /// nil: the built-in dataset, which never changes.
             var source: ScheduleSource?
@@ -54,6 +54,11 @@ struct DashboardOptions: ParsableArguments {
             var opener: RemoteOpener?
             /// Why the cached copy is shown (fetching failed): the dashboard's first message.
             var offline: OfflineNotice?
+            /// `--data URL` shown from its cached copy unchecked: a background reload asks the server.
+            var revalidate = false
+            /// `--data URL` with nothing cached: fetched in the background, the first frame says so.
+            var awaiting: String?
+            var format: InputFormat = .auto
         }
 
         /// `size` is replaced by the terminal's before the first frame.
@@ -74,11 +79,17 @@ struct DashboardOptions: ParsableArguments {
             if !warnings.isEmpty { store.send(.loadWarnings(warnings)) }
             store.openURLs(with: live.opener)
             if let offline = live.offline { store.send(.startedOffline(offline)) }
+            // Never wait for the network before the first frame: R's reload checks the cached
+            // copy, `:open URL`'s fetch brings a first one; both post their result back as actions.
+            if live.revalidate { store.send(.refreshDue) }
+            if let awaiting = live.awaiting { store.send(.awaitSchedule(awaiting, format: live.format)) }
             return store
         }
     }
 
-    func setup(_ io: CommandIO) throws -> Setup {
+    /// `waitForNetwork` false (the interactive dashboard): a `--data URL` is never fetched
+    /// before the first frame (`DashboardStart`).
+    func setup(_ io: CommandIO, waitForNetwork: Bool = true) throws -> Setup {
         guard (0...1440).contains(remind) else { throw CommandFailure.usage("--remind \(remind): expected minutes from 0 (no reminders) to 1440") }
         let setting: NowSetting?
         switch NowSetting.resolve(option: now, environment: io.environment) {
@@ -86,7 +97,8 @@ struct DashboardOptions: ParsableArguments {
         case .failure(let error): throw CommandFailure.usage(error.message)
         }
         let refresh = try refreshInterval()
-        let (summary, offline) = try input.loadTellingOffline(io)
+        let start = try DashboardStart.resolve(input, io: io, waitForNetwork: waitForNetwork)
+        let summary = start.summary
         let index = DatasetIndex(summary.dataset)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
@@ -96,7 +108,8 @@ struct DashboardOptions: ParsableArguments {
                      clock: Setup.Clock(localTime: clock.tz != .event, localZone: clock.zone(io), now: setting, remindMinutes: remind),
                      personal: personal,
                      live: Setup.Live(source: try LiveSource.source(input, io: io), refreshEvery: refresh,
-                                      opener: LiveSource.opener(input, io: io), offline: offline),
+                                      opener: LiveSource.opener(input, io: io), offline: start.offline,
+                                      revalidate: start.revalidate, awaiting: start.awaiting, format: input.inputFormat),
                      warnings: summary.warnings.map { "\($0)" })
     }
 

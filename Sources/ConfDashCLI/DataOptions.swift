@@ -34,7 +34,7 @@ struct DataOptions: ParsableArguments {
     func loadTellingOffline(_ io: CommandIO) throws -> (summary: LoadSummary, offline: OfflineNotice?) {
         if let data, case .url(let url) = try RemoteDatasets.location(data) {
             let (summary, loaded) = try RemoteDatasets.summary(url, format: inputFormat, policy: remote.policy(io), io: io)
-            return (summary, OfflineNotices.notice(loaded, url: url.absoluteString))
+            return (summary, OfflineNotices.notice(loaded))
         }
         let result = data.map { DatasetSource.load(path: $0, format: inputFormat) }
             ?? DatasetSource.summary(of: DatasetLoader.load(json: BundledData.datasetJSON, name: BundledData.datasetName),
@@ -45,6 +45,8 @@ struct DataOptions: ParsableArguments {
             return (summary, nil)
         case .failure(.unreadable(let file, let reason)):
             throw CommandFailure(status: ExitStatus.noInput, messages: ["\(file): \(reason)"])
+        case .failure(.unreachable(let url, let failure)):
+            throw CommandFailure(status: ExitStatus.noInput, messages: [RemoteWords(.en).failure(url, failure)])
         case .failure(let failure):
             guard case .invalid(let file, let problems) = failure else { fatalError("handled above") }
             for problem in problems { io.err("\(problem)\n") }

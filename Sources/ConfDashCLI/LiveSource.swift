@@ -22,7 +22,7 @@ enum LiveSource {
         let reloader = ScheduleReloader(location: .url(url), format: format, policy: policy, cache: cache)
         return ScheduleSource(name: ScheduleLocation.shown(url.absoluteString)) { current in
             let outcome = reloader.reload(current: current)
-            return ReloadResult(dataset: outcome.dataset, changes: outcome.changes, problem: outcome.problem)
+            return ReloadResult(dataset: outcome.dataset, changes: outcome.changes, offline: outcome.offline, failure: outcome.failure)
         }
     }
 
@@ -35,11 +35,11 @@ enum LiveSource {
             let url: URL
             do throws(ScheduleLocation.Problem) {
                 guard case .url(let parsed) = try ScheduleLocation.parse(location) else {
-                    return RemoteOpening(name: shown, result: .failure(.unreadable(file: shown, reason: "not a URL")))
+                    return RemoteOpening(name: shown, result: .failure(.unreachable(url: shown, .notAURL)))
                 }
                 url = parsed
             } catch {
-                return RemoteOpening(name: shown, result: .failure(.unreadable(file: shown, reason: reason(error.message, shown))))
+                return RemoteOpening(name: shown, result: .failure(.unreachable(url: shown, error.failure)))
             }
             do throws(RemoteSchedule.Failure) {
                 let loaded = try RemoteSchedule.open(url, policy: policy, cache: cache) { data, name in
@@ -49,21 +49,11 @@ enum LiveSource {
                     return RemoteOpening(name: shown, result: .failure(.invalid(file: shown, problems: loaded.result.problems)))
                 }
                 let summary = LoadSummary(name: shown, dataset: dataset, warnings: loaded.result.warnings)
-                return RemoteOpening(name: shown, result: .success(summary), notice: OfflineNotices.notice(loaded, url: url.absoluteString),
+                return RemoteOpening(name: shown, result: .success(summary), notice: OfflineNotices.notice(loaded),
                                      source: urlSource(url, format: format, policy: policy, cache: cache))
             } catch {
-                switch error {
-                case .unreachable(let message):
-                    return RemoteOpening(name: shown, result: .failure(.unreadable(file: shown, reason: reason(message, shown))))
-                case .badData(_, let problems):
-                    return RemoteOpening(name: shown, result: .failure(.invalid(file: shown, problems: problems)))
-                }
+                return RemoteOpening(name: shown, result: .failure(error.loadError))
             }
         }
-    }
-
-    /// The remote layer's messages start with the URL; the dashboard's error line adds it itself.
-    private static func reason(_ message: String, _ shown: String) -> String {
-        message.hasPrefix(shown + ": ") ? String(message.dropFirst(shown.count + 2)) : message
     }
 }

@@ -7,13 +7,5 @@ import Foundation
 /// start, stderr is hidden under the dashboard; after `:open URL` there is no stderr to speak of).
 enum OfflineNotices {
     /// Nil when the version is the server's (downloaded, confirmed or fresh).
-    static func notice(_ loaded: RemoteSchedule.Loaded, url: String, now: Date = Date()) -> OfflineNotice? {
-        let age = Int(loaded.age(now: now))
-        switch loaded.origin {
-        case .downloaded, .confirmed, .fresh: return nil
-        case .offline(let reason): return OfflineNotice(source: url, ageSeconds: age, reason: .unreachable(reason))
-        case .newVersionUnreadable(let problem): return OfflineNotice(source: url, ageSeconds: age, reason: .unreadable(problem))
-        case .offlineRequested: return OfflineNotice(source: url, ageSeconds: age, reason: .requested)
-        }
-    }
+    static func notice(_ loaded: RemoteSchedule.Loaded) -> OfflineNotice? { loaded.offline }
 }

@@ -75,8 +75,8 @@ enum RemoteDatasets {
             return loaded
         } catch {
             switch error {
-            case .unreachable(let message):
-                throw CommandFailure(status: ExitStatus.noInput, messages: [message])
+            case .unreachable:
+                throw CommandFailure(status: ExitStatus.noInput, messages: [error.message])
             case .badData(_, let problems):
                 for problem in problems { io.err("\(problem)\n") }
                 throw CommandFailure(status: ExitStatus.dataError, messages: [error.message])

@@ -1,3 +1,4 @@
+import ConfDashCore
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -25,38 +26,12 @@ public struct FetchLimits: Sendable, Equatable {
     }
 }
 
-/// Why a fetch gave no schedule. `reason` is the short text messages put in parentheses.
-public enum FetchError: Error, Equatable, Sendable {
-    case timeout
-    case hostNotFound
-    case connectionRefused
-    case connectionLost
-    case tls(String)
-    case httpStatus(Int)
-    case tooManyRedirects(Int)
-    case redirectRefused(String)
-    case tooLarge(Int64)
-    case truncated(received: Int64, expected: Int64)
-    case other(String)
-    /// The body could not be written to the cache folder.
-    case storage(String)
+/// Why a fetch gave no schedule: a value (`FetchProblem`, in the core, so the dashboard can word
+/// it in the language shown). `reason` is the short English text the command line puts in parentheses.
+public typealias FetchError = FetchProblem
 
-    public var reason: String {
-        switch self {
-        case .timeout: return "timeout"
-        case .hostNotFound: return "host not found"
-        case .connectionRefused: return "connection refused"
-        case .connectionLost: return "connection lost during the download"
-        case .tls(let text): return "TLS: \(text)"
-        case .httpStatus(let code): return "HTTP \(code) \(HTTPURLResponse.localizedString(forStatusCode: code))"
-        case .tooManyRedirects(let count): return "more than \(count) redirects"
-        case .redirectRefused(let target): return "redirected to \(ScheduleLocation.shown(target)), which is not http(s)"
-        case .tooLarge(let limit): return "the schedule is larger than \(limit / 1024 / 1024) MB"
-        case .truncated(let received, let expected): return "the download stopped after \(received) of \(expected) bytes"
-        case .other(let text): return text
-        case .storage(let text): return "cannot write the cache: \(text)"
-        }
-    }
+extension FetchProblem {
+    public var reason: String { RemoteWords(.en).problem(self) }
 }
 
 /// What the server answered to a (conditional) GET.
@@ -132,7 +107,7 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func outcome() throws(FetchError) -> FetchResponse {
         if let failure { throw failure }
-        guard let response else { throw .other("no answer from the server") }
+        guard let response else { throw .noAnswer }
         let etag = response.value(forHTTPHeaderField: "ETag")
         let lastModified = response.value(forHTTPHeaderField: "Last-Modified")
         switch response.statusCode {
@@ -214,12 +189,12 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         case .cannotFindHost, .dnsLookupFailed: return .hostNotFound
         case .cannotConnectToHost: return .connectionRefused
         case .networkConnectionLost: return .connectionLost
-        case .notConnectedToInternet: return .other("no network")
+        case .notConnectedToInternet: return .noNetwork
         case .httpTooManyRedirects: return .tooManyRedirects(5)
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
              .serverCertificateHasUnknownRoot, .clientCertificateRejected:
             return .tls(error.localizedDescription)
-        case .cancelled: return .other("cancelled")
+        case .cancelled: return .cancelled
         default: return .other(error.localizedDescription)
         }
     }

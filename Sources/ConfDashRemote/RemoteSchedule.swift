@@ -28,11 +28,13 @@ public enum RemoteSchedule {
         /// The cached copy was young enough to use without asking.
         case fresh
         /// The cached copy, because fetching failed for `reason`.
-        case offline(reason: String)
+        case offline(reason: FetchProblem)
         /// The cached copy, because the server's new version does not read (its first problem).
         case newVersionUnreadable(problem: String)
         /// The cached copy, because of `--offline`.
         case offlineRequested
+        /// The cached copy, not yet checked with the server (`cachedCopy`: the dashboard's first frame).
+        case cachedUnchecked
     }
 
     public struct Loaded: Sendable {
@@ -44,8 +46,10 @@ public enum RemoteSchedule {
         /// When the version shown was downloaded, and last confirmed by the server.
         public var fetchedAt: Date
         public var checkedAt: Date
-        /// One line for the user when the copy shown may be out of date (offline), else nil.
-        public var notice: String?
+        /// Why the copy shown may be out of date (offline), and how old it is; nil for the server's version.
+        public var offline: OfflineNotice?
+        /// `offline` as one English line for stderr.
+        public var notice: String? { offline.map { RemoteWords(.en).offline($0) } }
         /// Cache trouble worth a line on stderr (a damaged entry, a cache folder that cannot be written).
         public var warnings: [String]
         /// The cache entry after this run (nil without a usable cache); its `previous` is the version before.
@@ -55,14 +59,22 @@ public enum RemoteSchedule {
     }
 
     public enum Failure: Error, Sendable {
-        /// Nothing to show: no network and no cached copy (exit 66).
-        case unreachable(String)
+        /// Nothing to show: no network and no cached copy (exit 66). The URL as shown, and why.
+        case unreachable(url: String, RemoteFailure)
         /// The server's schedule does not read and there is no cached copy (exit 65).
         case badData(String, problems: [LoadProblem])
 
+        /// As the dashboard takes it: a value its word tables say in the language shown.
+        public var loadError: LoadError {
+            switch self {
+            case .unreachable(let url, let failure): return .unreachable(url: url, failure)
+            case .badData(let url, let problems): return .invalid(file: url, problems: problems)
+            }
+        }
+
         public var message: String {
             switch self {
-            case .unreachable(let message): return message
+            case .unreachable(let url, let failure): return RemoteWords(.en).failure(url, failure)
             case .badData(let url, let problems):
                 let errors = problems.filter { $0.severity == .error }.count
                 return "\(url): \(errors) \(errors == 1 ? "error" : "errors") in the schedule; nothing to show"
@@ -78,13 +90,7 @@ public enum RemoteSchedule {
     }
 
     /// "45 s", "12 min", "2 h", "3 days".
-    public static func age(_ seconds: TimeInterval) -> String {
-        let seconds = max(0, Int(seconds))
-        if seconds < 60 { return "\(seconds) s" }
-        if seconds < 3600 { return "\(seconds / 60) min" }
-        if seconds < 48 * 3600 { return "\(seconds / 3600) h" }
-        return "\(seconds / 86400) days"
-    }
+    public static func age(_ seconds: TimeInterval) -> String { RemoteWords(.en).age(Int(max(0, seconds))) }
 }
 
 /// One `open`, with the cache entry's lock held throughout.
@@ -124,20 +130,20 @@ private struct Run {
         }
 
         if policy.offline {
-            if let entry, let loaded = cached(entry, .offlineRequested, notice: { "offline (--offline): schedule from \($0) ago" }) {
+            if let entry, let loaded = cached(entry, .offlineRequested, offline: .requested) {
                 return loaded
             }
-            throw .unreachable("\(shown): no cached copy to use offline (--offline); run once with the network to fetch it")
+            throw .unreachable(url: shown, .offlineWithoutCopy)
         }
         if let current = entry, !policy.refresh, now().timeIntervalSince(current.current.checkedAt) < policy.maxAge {
-            if let loaded = cached(current, .fresh, notice: { _ in nil }) { return loaded }
+            if let loaded = cached(current, .fresh, offline: nil) { return loaded }
             entry = nil  // damaged: fetched again below
         }
         // A second round only when the cached copy turned out damaged after the server confirmed it.
         for _ in 0..<2 {
             if let loaded = try fetch(over: &entry) { return loaded }
         }
-        throw .unreachable("\(shown): the cached copy is damaged and the server keeps answering 304")
+        throw .unreachable(url: shown, .damagedCacheConfirmed)
     }
 
     /// Nil when the server confirmed a cached copy that then did not read (`entry` is then nil).
@@ -159,41 +165,36 @@ private struct Run {
             response = try HTTPFetcher.fetch(url, etag: entry?.current.etag, lastModified: entry?.current.lastModified,
                                              into: bodyFile, limits: policy.limits)
         } catch {
-            let reason = error.reason
-            if let entry, let loaded = cached(entry, .offline(reason: reason), notice: { [shown] in
-                "offline: schedule from \($0) ago — could not reach \(shown) (\(reason))"
-            }) {
+            if let entry, let loaded = cached(entry, .offline(reason: error), offline: .unreachable(error)) {
                 return loaded
             }
-            throw .unreachable("\(shown): cannot fetch the schedule (\(reason)) and there is no cached copy")
+            throw .unreachable(url: shown, .cannotFetch(error))
         }
 
         switch response {
         case let .notModified(etag, lastModified):
             guard let known = entry else {
-                throw .unreachable("\(shown): the server answered 304 Not Modified to a request without a cached copy")
+                throw .unreachable(url: shown, .notModifiedWithoutCopy)
             }
             let confirmed = (try? cache.confirm(url: url, entry: known, etag: etag, lastModified: lastModified, at: now())) ?? known
-            if let loaded = cached(confirmed, .confirmed, notice: { _ in nil }) { return loaded }
+            if let loaded = cached(confirmed, .confirmed, offline: nil) { return loaded }
             entry = nil
             return nil
 
         case let .body(bytes, etag, lastModified):
             guard let data = try? Data(contentsOf: bodyFile) else {
-                throw .unreachable("\(shown): the downloaded schedule cannot be read back from \(bodyFile.path)")
+                throw .unreachable(url: shown, .downloadUnreadable(bodyFile.path))
             }
             if let known = entry, known.current.bytes == bytes, let old = try? cache.body(of: known.current), old == data {
                 // The same bytes again (a server without ETag or Last-Modified): nothing new, and
                 // the previous version stays the one to compare with.
                 let confirmed = (try? cache.confirm(url: url, entry: known, etag: etag, lastModified: lastModified, at: now())) ?? known
-                return loaded(parse(data, shown), .confirmed, confirmed.current, entry: confirmed, notice: nil)
+                return loaded(parse(data, shown), .confirmed, confirmed.current, entry: confirmed, offline: nil)
             }
             let result = parse(data, shown)
             guard result.dataset != nil else {
                 let problem = result.problems.first { $0.severity == .error }.map { "\($0.message)" } ?? "it does not read"
-                if let entry, let loaded = cached(entry, .newVersionUnreadable(problem: problem), notice: { [shown] in
-                    "offline: schedule from \($0) ago — the new version at \(shown) does not read (\(problem))"
-                }) {
+                if let entry, let loaded = cached(entry, .newVersionUnreadable(problem: problem), offline: .unreadable(problem)) {
                     return loaded
                 }
                 throw .badData(shown, problems: result.problems)
@@ -211,7 +212,7 @@ private struct Run {
             }
             let version = committed?.current ?? ScheduleCache.Version(body: "", bytes: bytes, etag: etag, lastModified: lastModified,
                                                                        fetchedAt: date, checkedAt: date)
-            var outcome = loaded(result, .downloaded, version, entry: committed, notice: nil)
+            var outcome = loaded(result, .downloaded, version, entry: committed, offline: nil)
             outcome.replacedOlderVersion = entry != nil
             return outcome
         }
@@ -219,7 +220,7 @@ private struct Run {
 
     /// The cached copy, or nil (with a warning, and the entry discarded) when it does not read.
     private mutating func cached(_ entry: ScheduleCache.Entry, _ origin: RemoteSchedule.Origin,
-                                 notice: (String) -> String?) -> RemoteSchedule.Loaded? {
+                                 offline reason: OfflineNotice.Reason?) -> RemoteSchedule.Loaded? {
         guard let data = try? cache.body(of: entry.current) else {
             warnings.append("the cached copy of \(shown) cannot be read; it is ignored and fetched again")
             cache.discard(url: url)
@@ -231,13 +232,31 @@ private struct Run {
             cache.discard(url: url)
             return nil
         }
-        let text = notice(RemoteSchedule.age(now().timeIntervalSince(entry.current.checkedAt)))
-        return loaded(result, origin, entry.current, entry: entry, notice: text)
+        let notice = reason.map {
+            OfflineNotice(source: shown, ageSeconds: Int(max(0, now().timeIntervalSince(entry.current.checkedAt))), reason: $0)
+        }
+        return loaded(result, origin, entry.current, entry: entry, offline: notice)
     }
 
     private func loaded(_ result: LoadResult, _ origin: RemoteSchedule.Origin, _ version: ScheduleCache.Version,
-                        entry: ScheduleCache.Entry?, notice: String?) -> RemoteSchedule.Loaded {
+                        entry: ScheduleCache.Entry?, offline: OfflineNotice?) -> RemoteSchedule.Loaded {
         RemoteSchedule.Loaded(result: result, origin: origin, fetchedAt: version.fetchedAt, checkedAt: version.checkedAt,
-                              notice: notice, warnings: warnings, entry: entry, replacedOlderVersion: false)
+                              offline: offline, warnings: warnings, entry: entry, replacedOlderVersion: false)
+    }
+}
+
+extension RemoteSchedule {
+    /// The cached copy of `url` as it is: no lock, no network, no repair. What the dashboard
+    /// draws its first frame from while a background fetch asks the server (which takes the lock
+    /// and deals with a damaged entry). Nil when nothing cached reads; `origin` is `.fresh` when
+    /// the copy is younger than `maxAge`, else `.cachedUnchecked`.
+    public static func cachedCopy(_ url: URL, cache: ScheduleCache, maxAge: TimeInterval, now: Date = Date(),
+                                  parse: (Data, String) -> LoadResult) -> Loaded? {
+        guard let entry = cache.entry(for: url).entry, let data = try? cache.body(of: entry.current) else { return nil }
+        let result = parse(data, ScheduleLocation.shown(url.absoluteString))
+        guard result.dataset != nil else { return nil }
+        let origin: Origin = now.timeIntervalSince(entry.current.checkedAt) < maxAge ? .fresh : .cachedUnchecked
+        return Loaded(result: result, origin: origin, fetchedAt: entry.current.fetchedAt, checkedAt: entry.current.checkedAt,
+                      offline: nil, warnings: [], entry: entry, replacedOlderVersion: false)
     }
 }

@@ -7,12 +7,20 @@ public enum ScheduleLocation: Equatable, Sendable {
     case url(URL)
 
     public enum Problem: Error, Equatable, Sendable {
-        /// A URL whose scheme confdash does not fetch (`ftp:`, `file:`), or one it cannot read.
-        case unsupported(String)
+        /// A URL (as shown) whose scheme confdash does not fetch (`ftp:`, `file:`), or one it cannot read.
+        case unsupported(url: String, RemoteFailure)
 
+        /// As the dashboard takes it (`.unsupportedScheme`, `.invalidURL`).
+        public var failure: RemoteFailure {
+            switch self {
+            case .unsupported(_, let failure): return failure
+            }
+        }
+
+        /// In English, for the command line's usage error.
         public var message: String {
             switch self {
-            case .unsupported(let reason): return reason
+            case .unsupported(let url, let failure): return RemoteWords(.en).failure(url, failure)
             }
         }
     }
@@ -23,11 +31,11 @@ public enum ScheduleLocation: Equatable, Sendable {
         guard let scheme = schemePrefix(text) else { return .file(text) }
         let shown = Self.shown(text)
         guard scheme == "http" || scheme == "https" else {
-            throw .unsupported("\(shown): only http:// and https:// URLs are fetched (a local file is given by its path)")
+            throw .unsupported(url: shown, .unsupportedScheme)
         }
         guard let url = URL(string: text), let host = url.host, !host.isEmpty,
               text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
-            throw .unsupported("\(shown): not a valid URL")
+            throw .unsupported(url: shown, .invalidURL)
         }
         return .url(url)
     }

@@ -19,12 +19,25 @@ public struct ScheduleReloader: Sendable {
     }
 
     public struct Outcome: Sendable, Equatable {
-        /// The version read, or nil when nothing could be read (then `problem` says why).
+        /// The version read, or nil when nothing could be read (then `failure` says why).
         public var dataset: Dataset?
         /// Against the version on screen; empty when nothing changed.
         public var changes: ScheduleChanges
-        /// Why the version shown may be out of date (offline), or why nothing could be read.
-        public var problem: String?
+        /// Why the version read is the cached copy (offline), and how old it is.
+        public var offline: OfflineNotice?
+        /// Why nothing could be read.
+        public var failure: LoadError?
+
+        public init(dataset: Dataset? = nil, changes: ScheduleChanges = ScheduleChanges(), offline: OfflineNotice? = nil,
+                    failure: LoadError? = nil) {
+            self.dataset = dataset; self.changes = changes; self.offline = offline; self.failure = failure
+        }
+
+        /// In English, as the command line says it: the offline notice or the failure.
+        public var problem: String? {
+            if let failure { return failure.englishLine }
+            return offline.map { RemoteWords(.en).offline($0) }
+        }
 
         /// "3 new, 2 moved, 1 cancelled" (kinds with none left out), or nil when nothing changed.
         public var summary: String? {
@@ -41,17 +54,12 @@ public struct ScheduleReloader: Sendable {
     public func reload(current: Dataset) -> Outcome {
         switch location {
         case .file(let path):
-            let result: LoadResult
-            do {
-                result = try DatasetImporter.load(contentsOf: URL(fileURLWithPath: (path as NSString).expandingTildeInPath), format: format)
-            } catch {
-                return Outcome(dataset: nil, changes: ScheduleChanges(), problem: error.description)
+            switch DatasetSource.load(path: (path as NSString).expandingTildeInPath, format: format) {
+            case .success(let summary):
+                return Outcome(dataset: summary.dataset, changes: ScheduleChanges.between(current, summary.dataset))
+            case .failure(let failure):
+                return Outcome(failure: failure)
             }
-            guard let dataset = result.dataset else {
-                let first = result.problems.first { $0.severity == .error }.map { "\($0)" } ?? "\(path): does not read"
-                return Outcome(dataset: nil, changes: ScheduleChanges(), problem: first)
-            }
-            return Outcome(dataset: dataset, changes: ScheduleChanges.between(current, dataset), problem: nil)
         case .url(let url):
             var policy = self.policy
             policy.refresh = !policy.offline
@@ -60,12 +68,23 @@ public struct ScheduleReloader: Sendable {
                     DatasetImporter.load(data: data, name: name, format: format)
                 }
                 guard let dataset = loaded.result.dataset else {
-                    return Outcome(dataset: nil, changes: ScheduleChanges(), problem: "\(ScheduleLocation.shown(url.absoluteString)): does not read")
+                    return Outcome(failure: .invalid(file: ScheduleLocation.shown(url.absoluteString), problems: loaded.result.problems))
                 }
-                return Outcome(dataset: dataset, changes: ScheduleChanges.between(current, dataset), problem: loaded.notice)
+                return Outcome(dataset: dataset, changes: ScheduleChanges.between(current, dataset), offline: loaded.offline)
             } catch {
-                return Outcome(dataset: nil, changes: ScheduleChanges(), problem: error.message)
+                return Outcome(failure: error.loadError)
             }
+        }
+    }
+}
+
+extension LoadError {
+    /// One English line, as the command line says it: "URL: cannot fetch …", a file's first error.
+    public var englishLine: String {
+        switch self {
+        case .unreadable(let file, let reason): return "\(file): \(reason)"
+        case .invalid(let file, _): return errors.first.map { "\($0)" } ?? "\(file): does not read"
+        case .unreachable(let url, let failure): return RemoteWords(.en).failure(url, failure)
         }
     }
 }

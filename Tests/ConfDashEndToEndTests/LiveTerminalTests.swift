@@ -107,7 +107,8 @@ struct LiveTerminalTests {
         try pane.sendKeys("C")
         let changes = try pane.waitFor("Changes · 1 moved, 1 cancelled · version 2025-03-04 21:21 → 2025-03-05 09:00")
         #expect(changes.contains { $0.contains("time 11:00–11:40 → 16:00–16:40") })
-        #expect(changes.contains { $0.contains("CANCELLED") } && changes.contains { $0.contains("left the schedule") })
+        #expect(changes.contains { $0.contains("CANCELLED") } && changes.contains { $0.contains("left the schedule") },
+                "\(changes.joined(separator: "\n"))")
         try pane.sendKeys("Escape")
         _ = try pane.waitUntil("Changes closed") { !$0.contains { $0.contains("Changes ·") } }
         try pane.sendKeys("q")
@@ -151,11 +152,63 @@ struct LiveTerminalTests {
         server.stop()
         let offline = try TmuxPane(Executable.confdash, ["--data", url, "--refresh"], width: 120, height: 36, environment: environment)
         defer { offline.kill() }
-        // (stderr says it too before the dashboard takes the screen: wait for the dashboard.)
-        let screen = try offline.waitFor("38C3 · Day 1/4", timeout: 30)
-        #expect(screen.contains { $0.hasPrefix(" offline: schedule from") && $0.contains("could not reach \(url) (connection refused)") },
-                "the dashboard's own message line says it: \(screen.joined(separator: "\n"))")
+        // The cached copy is drawn at once; the background check then fails, and the message line says why.
+        _ = try offline.waitFor("38C3 · Day 1/4", timeout: 30)
+        let screen = try offline.waitUntil("the offline notice", timeout: 30) { lines in
+            lines.contains { $0.hasPrefix(" offline: schedule from") && $0.contains("could not reach \(url) (connection refused)") }
+        }
+        #expect(screen.contains { $0.contains("38C3") }, "the dashboard's own message line says it: \(screen.joined(separator: "\n"))")
         try offline.sendKeys("q")
         #expect(try offline.exitReport().status == 0)
+    }
+
+    /// The dashboard never waits for the network before its first frame: with nothing cached it
+    /// says it is fetching while the server holds the body back (keys answered meanwhile), then
+    /// shows the schedule; with a cached copy it draws that copy at once and checks it behind;
+    /// a URL that gives nothing says why, and quitting then ends with 66 and the reason on stderr.
+    @Test
+    func theFirstFrameComesBeforeTheBodyArrives() throws {
+        guard let setup = try Self.Setup("first") else { return }
+        defer { setup.remove() }
+        let (server, url, environment) = (setup.server, setup.url, setup.environment)
+        try Self.serve(server, "/38c3.xml", body: try String(contentsOfFile: Self.congress, encoding: .utf8), etag: "v1", delay: 6)
+        let pane = try TmuxPane(Executable.confdash, ["--data", url], width: 120, height: 36, environment: environment)
+        defer { pane.kill() }
+        let waiting = try pane.waitFor("Fetching the schedule…", timeout: 5)
+        #expect(waiting.contains { $0.contains(url) } && !waiting.contains { $0.contains("38C3") }, "\(waiting.joined(separator: "\n"))")
+        #expect(waiting.contains { $0.contains("fetching…") }, "the status bar says it")
+        // Keys work while the server holds the body back.
+        try pane.sendKeys("L")
+        _ = try pane.waitFor("Téléchargement du programme…", timeout: 3)
+        try pane.sendKeys("L")
+        try pane.sendKeys("?")
+        _ = try pane.waitFor("Help", timeout: 3)
+        try pane.sendKeys("Escape")
+        let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 40)
+        #expect(opened.contains { $0.contains("38C3 · Day 1/4") }, "\(opened.joined(separator: "\n"))")
+        try pane.sendKeys("q")
+        #expect(try pane.exitReport().status == 0)
+
+        // Cached now: the copy is drawn as soon as it is read (seconds, in a debug build on a
+        // loaded machine), and checked with the server behind it: still "reloading…" on that
+        // first frame, since the server holds its answer back longer than the wait.
+        try Self.serve(server, "/38c3.xml", body: try String(contentsOfFile: Self.congress, encoding: .utf8), etag: "v1", delay: 25)
+        let cached = try TmuxPane(Executable.confdash, ["--data", url, "--max-age", "0"], width: 120, height: 36, environment: environment)
+        defer { cached.kill() }
+        let first = try cached.waitFor("38C3 · Day 1/4", timeout: 20)
+        #expect(first.contains { $0.contains("reloading…") }, "the check runs behind the cached copy: \(first.joined(separator: "\n"))")
+        _ = try cached.waitUntil("the check done (a 304)", timeout: 60) { !$0.contains { $0.contains("reloading…") } }
+        try cached.sendKeys("q")
+        #expect(try cached.exitReport().status == 0)
+
+        // Nothing cached and nothing there: the screen says why; quitting gives 66 and the reason.
+        let missing = "http://127.0.0.1:\(server.port)/missing.xml"
+        let failed = try TmuxPane(Executable.confdash, ["--data", missing], width: 120, height: 36, environment: environment)
+        defer { failed.kill() }
+        let reason = try failed.waitFor("No schedule to show", timeout: 20)
+        #expect(reason.contains { $0.contains("\(missing): cannot fetch the schedule (HTTP 404 Not Found)") }, "\(reason.joined(separator: "\n"))")
+        try failed.sendKeys("q")
+        #expect(try failed.exitReport().status == 66)
+        #expect(try failed.capture().contains { $0.contains("confdash: \(missing): cannot fetch the schedule (HTTP 404 Not Found)") })
     }
 }

@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 
@@ -186,7 +187,7 @@ struct TerminalDemoTests {
     }
 
     @Test func aFatalErrorRestoresTheTerminalAndShowsTheReport() throws {
-        let pane = try startDemo()
+        let pane = try startDemo(environment: sanitizerEnvironmentLeavingCrashesToTheProgram())
         defer { pane.kill() }
         try pane.sendKeys("e")  // a line on stderr while the dashboard is up
         try pane.waitFor("keys: 1 ")
@@ -203,7 +204,7 @@ struct TerminalDemoTests {
     }
 
     @Test func aSegmentationFaultRestoresTheTerminal() throws {
-        let pane = try startDemo()
+        let pane = try startDemo(environment: sanitizerEnvironmentLeavingCrashesToTheProgram())
         defer { pane.kill() }
         try pane.sendKeys("S")
         try expectRestored(pane, status: 128 + SIGSEGV)
@@ -212,7 +213,7 @@ struct TerminalDemoTests {
     }
 
     @Test func aStackOverflowRestoresTheTerminal() throws {
-        let pane = try startDemo()
+        let pane = try startDemo(environment: sanitizerEnvironmentLeavingCrashesToTheProgram())
         defer { pane.kill() }
         try pane.sendKeys("R")
         try expectRestored(pane, status: 128 + SIGSEGV)

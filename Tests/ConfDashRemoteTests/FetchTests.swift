@@ -103,8 +103,8 @@ import Testing
         #expect {
             _ = try openRemote(server.url("/missing.xml"), cache: cache, policy: quickPolicy())
         } throws: { error in
-            guard case .unreachable(let message)? = error as? RemoteSchedule.Failure else { return false }
-            return message == "\(server.url("/missing.xml").absoluteString): cannot fetch the schedule (HTTP 404 Not Found) and there is no cached copy"
+            guard let failure = error as? RemoteSchedule.Failure, case .unreachable(_, .cannotFetch(.httpStatus(404))) = failure else { return false }
+            return failure.message == "\(server.url("/missing.xml").absoluteString): cannot fetch the schedule (HTTP 404 Not Found) and there is no cached copy"
         }
     }
 

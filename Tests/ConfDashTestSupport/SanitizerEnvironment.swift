@@ -9,3 +9,17 @@ public func sanitizerEnvironment() -> [String: String] {
         ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].contains(name)
     }
 }
+
+/// The sanitizers' settings for a program that crashes on purpose, to test confdash's own crash
+/// handler (the terminal restored, the report shown): the sanitizers' signal handlers are turned
+/// off, so the program's own handler answers, as it does in a normal build. Without this,
+/// AddressSanitizer takes SIGSEGV first, prints its report and exits 1. An uninstrumented
+/// program ignores these variables.
+public func sanitizerEnvironmentLeavingCrashesToTheProgram() -> [String: String] {
+    let handledByTheProgram = "handle_segv=0:handle_sigbus=0:handle_sigill=0:handle_sigfpe=0:handle_abort=0"
+    var environment = sanitizerEnvironment()
+    for name in ["ASAN_OPTIONS", "TSAN_OPTIONS"] {
+        environment[name] = [environment[name], handledByTheProgram].compactMap { $0 }.joined(separator: ":")
+    }
+    return environment
+}

@@ -56,6 +56,24 @@ import Testing
         #expect(store.state.message?.text(in: .en) == "Already on the first day")
     }
 
+    @Test func theCongressAxisIsOneDayAndTheNightRunsOnIntoTheNextLane() throws {
+        guard let store = CongressScreensTests.store(size: Size(width: 120, height: 40)) else { return }
+        CongressScreensTests.press("2", on: store)
+        let hours = try #require(store.data.dayHours(store.state))
+        // 38C3's days run 06:00 to 06:00; the earliest session starts at 06:00 (day 3, Chill
+        // Floor) and a day-1 workshop runs 03:00–09:00: the axis is 06:00 to 06:00, not to 09:00.
+        #expect(hours.firstMinute == 6 * 60 && hours.lastMinute == 30 * 60)
+        #expect(hours.hours == 24)
+        // That workshop (and the night's music) is drawn from 06:00 on day 2's lane.
+        #expect(hours.running(day: 2, from: 8 * 60, to: 9 * 60) >= 1)
+        #expect(hours.running(day: 1, from: 29 * 60, to: 30 * 60) >= 1)
+        // The cursor starts at the hour the day's own first session starts (09:15 on day 2).
+        CongressScreensTests.press("j", on: store)
+        #expect(DayHoursPane.cursorMinute(store.state, hours) == 9 * 60)
+        let axis = store.render().textLines().first { $0.contains("hours") } ?? ""
+        #expect(axis.components(separatedBy: "│06").count - 1 == 1, "no clock hour twice on the axis: \(axis)")
+    }
+
     @Test func severalEventsKeepTheirLanes() {
         // The bundled data: five events, no clock times — the years axis as before.
         let state = Fixture.press("2", size: Size(width: 120, height: 40)).state

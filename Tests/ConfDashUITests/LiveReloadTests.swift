@@ -176,10 +176,11 @@ import ConfDashTestSupport
         #expect(store.state.live.reloading)
         setup.held.release()
         _ = store.idle()
-        guard case .live(.failed(let problem))? = store.state.message else {
+        guard case .live(.failed(let failure?))? = store.state.message else {
             Issue.record("\(String(describing: store.state.message))"); return
         }
-        #expect(problem.contains("mini.xml"))
+        #expect(failure.file.hasSuffix("mini.xml"))
+        #expect(UIText(.en).message(store.state.message!).contains("mini.xml"))
         #expect(store.data.index.dataset == shown && store.state.live.changes == nil && !store.state.live.reloading)
     }
 

@@ -86,7 +86,7 @@ import Testing
         let setup = try Live.setup()
         let store = setup.store
         let fake = FakeOpener { location in
-            RemoteOpening(name: location, result: .failure(.unreadable(file: location, reason: "cannot fetch the schedule (HTTP 404) and there is no cached copy")))
+            RemoteOpening(name: location, result: .failure(.unreachable(url: location, .cannotFetch(.httpStatus(404)))))
         }
         store.openURLs(with: fake.opener)
         Live.press("j j / caches Enter", store)
@@ -97,11 +97,13 @@ import Testing
         setup.held.release()
         _ = store.idle()
         var expected = before
-        expected.message = .openFailed(.unreadable(file: Self.url, reason: "cannot fetch the schedule (HTTP 404) and there is no cached copy"))
+        expected.message = .openFailed(.unreachable(url: Self.url, .cannotFetch(.httpStatus(404))))
         expected.history.commands = ["open " + Self.url]
         #expect(store.state == expected, "place, filters and search stay; only the message (and the line typed, for ↑) is new")
         #expect(store.data.index.dataset == data)
-        #expect(UIText(.en).message(store.state.message!) == Self.url + ": cannot fetch the schedule (HTTP 404) and there is no cached copy")
+        #expect(UIText(.en).message(store.state.message!) == Self.url + ": cannot fetch the schedule (HTTP 404 Not Found) and there is no cached copy")
+        #expect(UIText(.fr).message(store.state.message!)
+                == Self.url + ": impossible de télécharger le programme (HTTP 404 introuvable) et aucune copie en cache")
         // R still reads the file shown before.
         Live.press("R", store)
         #expect(store.state.message == .live(.reloading("mini.xml")))
@@ -110,7 +112,7 @@ import Testing
     @Test func aCachedCopyShownOfflineSaysSoWithItsAge() throws {
         let setup = try Live.setup()
         let store = setup.store
-        let notice = OfflineNotice(source: Self.url, ageSeconds: 2 * 3600 + 5, reason: .unreachable("timeout"))
+        let notice = OfflineNotice(source: Self.url, ageSeconds: 2 * 3600 + 5, reason: .unreachable(.timeout))
         store.openURLs(with: FakeOpener(answer: Self.fetchedSecond(notice: notice)).opener)
         Live.press(Self.open(Self.url), store)
         setup.held.release()
@@ -119,7 +121,7 @@ import Testing
         #expect(message.kind == .error, "shown in the error colour, like a reload's offline line")
         #expect(UIText(.en).message(message)
                 == "offline: schedule from 2 h ago — could not reach \(Self.url) (timeout) · Opened \(Self.url) — 1 event, 4 sessions")
-        #expect(UIText(.fr).message(message).hasPrefix("hors ligne : programme d'il y a 2 h — \(Self.url) injoignable (timeout) · Ouvert : "))
+        #expect(UIText(.fr).message(message).hasPrefix("hors ligne : programme d'il y a 2 h — \(Self.url) injoignable (délai dépassé) · Ouvert : "))
     }
 
     @Test func theOfflineNoticeAtStart() throws {
@@ -128,9 +130,9 @@ import Testing
         store.send(.startedOffline(OfflineNotice(source: Self.url + "\u{1B}[31m", ageSeconds: 3 * 86400, reason: .requested)))
         #expect(UIText(.en).message(store.state.message!) == "offline (--offline): schedule from 3 days ago")
         #expect(UIText(.fr).message(store.state.message!) == "hors ligne (--offline) : programme d'il y a 3 jours")
-        store.send(.startedOffline(OfflineNotice(source: Self.url + "\u{1B}[31m", ageSeconds: 59, reason: .unreachable("DNS"))))
+        store.send(.startedOffline(OfflineNotice(source: Self.url + "\u{1B}[31m", ageSeconds: 59, reason: .unreachable(.hostNotFound))))
         let line = UIText(.en).message(store.state.message!)
-        #expect(line == "offline: schedule from 59 s ago — could not reach \(Self.url)?[31m (DNS)", "no control byte from the URL")
+        #expect(line == "offline: schedule from 59 s ago — could not reach \(Self.url)?[31m (host not found)", "no control byte from the URL")
         #expect(store.render().text.contains("offline: schedule from 59 s ago"))
     }
 
@@ -160,7 +162,8 @@ import Testing
                                     details: [.init(aspect: .time, from: "11:00–11:40", to: "16:00–16:40"),
                                               .init(aspect: .room, from: "Saal 1", to: "Saal GLITCH")], others: 1)
         let message = StatusMessage.live(.reloaded(ChangeCounts(moved: 1, cancelled: 1), starred: starred,
-                                                   offline: "offline: schedule from 2 h ago — could not reach https://fahrplan.example.org/38c3/schedule.xml (timeout)"))
+                                                   offline: OfflineNotice(source: "https://fahrplan.example.org/38c3/schedule.xml", ageSeconds: 2 * 3600,
+                                                                          reason: .unreachable(.timeout))))
         let full = UIText(.en).message(message)
         #expect(full.terminalWidth > 119)
         let fitted = MessageLine.text(message, language: .en, width: 119)

@@ -19,8 +19,12 @@ struct DashboardCommand: ParsableCommand {
         new day, time and room, and a starred session that moved or was cancelled gets a notice. \
         --refresh-every 15m does it on its own. :open URL opens another schedule by URL in the \
         background, through the same cache; a failure names the URL and leaves the screen as it \
-        was. Started with --data URL while the server cannot be reached, the dashboard shows the \
-        cached copy and says so, with its age, in its first message.
+        was. The dashboard never waits for the network before its first frame: with --data URL it \
+        draws the cached copy at once and checks it with the server in the background as R does \
+        (when older than --max-age; saying so, with its age, if the server cannot be reached), or \
+        with nothing cached a screen saying it is fetching the URL (q, ?, L and : work) until the \
+        schedule arrives, or why it could not (R tries again). Quitting without ever having shown \
+        the schedule exits 66 (65: it does not read) with the reason on stderr.
 
         Examples:
           confdash

@@ -29,10 +29,12 @@ public enum LoadError: Error, Equatable, Sendable {
     case unreadable(file: String, reason: String)
     /// Read, and found wrong: every problem, errors and warnings, in file order.
     case invalid(file: String, problems: [LoadProblem])
+    /// A URL (as shown) that gave no schedule and has no cached copy; the CLI exits 66.
+    case unreachable(url: String, RemoteFailure)
 
     public var file: String {
         switch self {
-        case .unreadable(let file, _), .invalid(let file, _): return file
+        case .unreadable(let file, _), .invalid(let file, _), .unreachable(let file, _): return file
         }
     }
 

@@ -37,6 +37,12 @@ public enum AtomicFile {
         if special == .writeInPlace && stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
             return try writeInPlace(bytes, to: path)
         }
+        _ = try writeStamped(bytes, to: path, mode: mode)
+    }
+
+    /// `write`, returning the new file's stamp as `path` names it after the rename, or nil when
+    /// `path` no longer names the file written (another program replaced it at once).
+    static func writeStamped<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String, mode: mode_t) throws(Failure) -> FileStamp? {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".confdash-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -45,6 +51,8 @@ public enum AtomicFile {
         guard descriptor >= 0 else { throw failure(path) }
         var failed = writeAll(bytes, to: descriptor, path: path)
         if failed == nil && fsync(descriptor) != 0 { failed = failure(path) }
+        var written = stat()
+        let knowsWritten = fstat(descriptor, &written) == 0
         if close(descriptor) != 0 && failed == nil { failed = failure(path) }
         if failed == nil && rename(temporary, path) != 0 { failed = failure(path) }
         if let failed {
@@ -52,6 +60,12 @@ public enum AtomicFile {
             throw failed
         }
         syncDirectory(directory)
+        // The rename moves the status-change time, so the stamp is taken from the path, once it
+        // is sure to still name the file written (same inode, size and modification time).
+        guard knowsWritten, let after = FileStamp.of(path), after.device == UInt64(written.st_dev), after.inode == UInt64(written.st_ino),
+              after.size == Int64(written.st_size), after.modified.tv_sec == written.st_mtim.tv_sec,
+              after.modified.tv_nsec == written.st_mtim.tv_nsec else { return nil }
+        return after
     }
 
     private static func writeInPlace<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String) throws(Failure) {

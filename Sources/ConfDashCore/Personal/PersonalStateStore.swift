@@ -39,6 +39,9 @@ public struct ScheduleIdentity: Equatable, Sendable {
 public struct PersonalStateStore: Sendable {
     public let directory: String
     public let identity: ScheduleIdentity
+    /// The state this store wrote last and the file's stamp then: a save finding the file
+    /// unchanged since merges with it instead of reading the file again.
+    private let lastWrite = LastWrite()
 
     public init(directory: String, identity: ScheduleIdentity) { self.directory = directory; self.identity = identity }
 
@@ -116,7 +119,9 @@ public struct PersonalStateStore: Sendable {
             return try AtomicFile.withLock(lockPath) { () throws -> (PersonalState, [String]) in
                 var messages: [String] = []
                 var merged = state
-                if let data = FileManager.default.contents(atPath: path) {
+                if let unchanged = lastWrite.state(ifStill: FileStamp.of(path)) {
+                    merged = unchanged.merged(with: state)
+                } else if let data = FileManager.default.contents(atPath: path) {
                     switch PersonalStateFile.read(data) {
                     case .intact(let onDisk): merged = onDisk.merged(with: state)
                     case .newer(let version): throw SaveError.newerFormat(path: path, version: version)
@@ -130,7 +135,9 @@ public struct PersonalStateStore: Sendable {
                 }
                 merged.schedule = identity.description
                 do {
-                    try AtomicFile.write(PersonalStateFile.bytes(of: merged), to: path, mode: 0o600)
+                    lastWrite.forget()
+                    let stamp = try AtomicFile.writeStamped(PersonalStateFile.bytes(of: merged), to: path, mode: 0o600)
+                    if let written = merged.asWritten { lastWrite.remember(written, stamp: stamp) }
                 } catch let failure as AtomicFile.Failure {
                     throw SaveError.cannotWrite(path: path, reason: failure.reason)
                 }

@@ -36,7 +36,7 @@ extension DashboardStore {
     /// to the inbox; the main thread applies it in `deliverBackgroundResults`.
     func startReload(automatic: Bool) {
         guard let source = live.source else {
-            send(.reloaded(ReloadReport(loaded: false, problem: nil, automatic: automatic)))
+            send(.reloaded(ReloadReport(loaded: false, automatic: automatic)))
             return
         }
         let current = data.index.dataset
@@ -78,7 +78,7 @@ extension DashboardStore {
             // Stars are kept by lasting keys: matched again against the new version.
             if let personal { attach(personal.reopened(dataset: dataset)) }
         }
-        return .reloaded(ReloadReport(changes: result.changes, loaded: result.dataset != nil, problem: result.problem,
+        return .reloaded(ReloadReport(changes: result.changes, loaded: result.dataset != nil, offline: result.offline, failure: result.failure,
                                       selection: selection, starredBefore: starredBefore, automatic: automatic))
     }
 

@@ -12,7 +12,7 @@ extension DashboardStore {
     func startOpenURL(_ location: String, format: InputFormat) {
         guard let opener = live.opener else {
             let shown = LocationText.shown(location)
-            send(.fetched(shown, .failure(.unreadable(file: shown, reason: UIText(.en).cannotFetchHere)), notice: nil))
+            send(.fetched(shown, .failure(.unreachable(url: shown, .cannotFetchHere)), notice: nil))
             return
         }
         let inbox = live.inbox

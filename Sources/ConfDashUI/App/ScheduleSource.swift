@@ -25,7 +25,7 @@ public struct ScheduleSource: Sendable {
             case .success(let summary):
                 return ReloadResult(dataset: summary.dataset, changes: ScheduleChanges.between(current, summary.dataset))
             case .failure(let failure):
-                return ReloadResult(problem: UIText(.en).message(.openFailed(failure)))
+                return ReloadResult(failure: failure)
             }
         }
     }
@@ -34,18 +34,22 @@ public struct ScheduleSource: Sendable {
 /// What one reload read: built off the main thread, with the new version's index, so that the
 /// main thread only swaps it in.
 public struct ReloadResult: Sendable {
-    /// The version read; nil when nothing could be read (`problem` says why).
+    /// The version read; nil when nothing could be read (`failure` says why).
     public var dataset: Dataset?
     public var changes: ScheduleChanges
-    /// Why the version read may be out of date (offline), or why nothing could be read.
-    public var problem: String?
+    /// Why the version read is a URL's cached copy (offline), and how old it is.
+    public var offline: OfflineNotice?
+    /// Why nothing could be read.
+    public var failure: LoadError?
     /// The index of `dataset`, built with it in the background.
     var index: DatasetIndex?
 
-    public init(dataset: Dataset? = nil, changes: ScheduleChanges = ScheduleChanges(), problem: String? = nil) {
+    public init(dataset: Dataset? = nil, changes: ScheduleChanges = ScheduleChanges(), offline: OfflineNotice? = nil,
+                failure: LoadError? = nil) {
         self.dataset = dataset
         self.changes = changes
-        self.problem = problem
+        self.offline = offline
+        self.failure = failure
     }
 }
 

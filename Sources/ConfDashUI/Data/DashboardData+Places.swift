@@ -6,6 +6,8 @@ struct RoomRow: Equatable, Sendable {
     var name: String
     /// Sessions in the room that day, with the other filters (not the room filter) applied.
     var count: Int
+    /// Of those, sessions with a clock time (only they can be now or next).
+    var timed: Int = 0
     /// What runs there at the reference time, and what starts next after it.
     var current: Session?
     var next: Session?
@@ -70,7 +72,9 @@ extension DashboardData {
             byRoom[session.room!, default: []].append(session)
         }
         return event.rooms.map { room in
-            let sessions = (byRoom[room.id] ?? []).filter { $0.start != nil }.sorted { $0.start! < $1.start! }
+            // Every session of the day counts; only those with a clock time can be now or next.
+            let all = byRoom[room.id] ?? []
+            let sessions = all.filter { $0.start != nil }.sorted { $0.start! < $1.start! }
             var current: Session?
             var next: Session?
             if let reference {
@@ -83,7 +87,7 @@ extension DashboardData {
             } else {
                 next = sessions.first
             }
-            return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: sessions.count, current: current, next: next)
+            return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: all.count, timed: sessions.count, current: current, next: next)
         }
     }
 

@@ -34,6 +34,9 @@ public final class DashboardData: Sendable {
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let gridCache = LastValueCache<RowsKey, RoomGrid>()
     let dayHoursCache = LastValueCache<RowsKey, DayHours?>()
+    /// Panes this data gives nothing at all to show: they give their space to the others
+    /// (DashboardData+EmptyPanes).
+    public let emptyPanes: Set<PaneID>
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
     let scopeCache = LastValueCache<AgendaFilter, [Event]>()
@@ -93,6 +96,7 @@ public final class DashboardData: Sendable {
         technologyResolver = index.technologyResolver
         regionResolver = index.regionResolver
         eventResolver = index.eventResolver
+        emptyPanes = Self.emptyPanes(index: index, regions: regions, technologies: technologies, timedEvents: timedEvents)
     }
 
     public func event(_ id: EventID?) -> Event? { id.flatMap { index.eventsByID[$0.rawValue] } }

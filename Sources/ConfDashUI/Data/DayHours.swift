@@ -6,12 +6,15 @@ import ConfDashCore
 public struct DayHours: Equatable, Sendable {
     public static let slotMinutes = 15
     /// First and last minute covered, on whole hours, from the listed day's midnight (past
-    /// 24:00 for the night after).
+    /// 24:00 for the night after); at most 24 hours apart.
     public var firstMinute: Int
     public var lastMinute: Int
     /// For each day of the event (index 0 is day 1), the sessions running in each slot.
     public var counts: [[Int]]
     public var busiest: Int
+    /// For each day, the minute its first listed session starts (nil when none): where the
+    /// cursor starts, rather than at the night before's sessions drawn at the lane's start.
+    public var firstStarts: [Int?] = []
 
     public var hours: Int { (lastMinute - firstMinute) / 60 }
     public var slotCount: Int { (lastMinute - firstMinute) / Self.slotMinutes }
@@ -37,17 +40,27 @@ public struct DayHours: Equatable, Sendable {
             spans.append((day, from, max(to, from + 1)))
         }
         guard !spans.isEmpty else { return nil }
+        // The axis starts at the hour of the earliest session and covers at most one day: a
+        // congress day (38C3 lists 06:00 to 06:00) with a workshop from 03:00 to 09:00 would
+        // otherwise show 06, 07, 08 twice. Lanes are then consecutive 24-hour slices, so what
+        // runs past the end of a lane is drawn at the start of the next day's lane, at the same
+        // clock time (the last day's is cut at the axis end).
         let first = (spans.map(\.start).min()! / 60) * 60
-        // At most two days across: a session listed for days on end would leave the rest empty.
-        let last = min((spans.map(\.end).max()! + 59) / 60 * 60, first + 48 * 60)
+        let last = min((spans.map(\.end).max()! + 59) / 60 * 60, first + 24 * 60)
         let slots = (last - first) / slotMinutes
         var counts = Array(repeating: Array(repeating: 0, count: slots + 1), count: max(event.dayCount, 1))
         // A difference array per day: +1 where a session starts, -1 where it ends.
-        for span in spans where span.day <= counts.count {
-            let from = min(max((span.start - first) / slotMinutes, 0), slots)
-            let to = min(max((span.end - first + slotMinutes - 1) / slotMinutes, from + 1), slots)
-            counts[span.day - 1][from] += 1
-            counts[span.day - 1][to] -= 1
+        func add(day: Int, from start: Int, to end: Int) {
+            guard day >= 1, day <= counts.count, end > start else { return }
+            let from = min(max((start - first) / slotMinutes, 0), slots)
+            let to = min(max((end - first + slotMinutes - 1) / slotMinutes, from + 1), slots)
+            guard from < slots else { return }
+            counts[day - 1][from] += 1
+            counts[day - 1][to] -= 1
+        }
+        for span in spans {
+            add(day: span.day, from: span.start, to: min(span.end, last))
+            if span.end > last { add(day: span.day + 1, from: first, to: min(span.end - 24 * 60, last)) }
         }
         var busiest = 0
         for day in counts.indices {
@@ -59,7 +72,11 @@ public struct DayHours: Equatable, Sendable {
             }
             counts[day].removeLast()
         }
-        return DayHours(firstMinute: first, lastMinute: last, counts: counts, busiest: busiest)
+        var firstStarts: [Int?] = Array(repeating: nil, count: counts.count)
+        for span in spans where span.day <= counts.count {
+            firstStarts[span.day - 1] = min(firstStarts[span.day - 1] ?? span.start, span.start)
+        }
+        return DayHours(firstMinute: first, lastMinute: last, counts: counts, busiest: busiest, firstStarts: firstStarts)
     }
 }
 

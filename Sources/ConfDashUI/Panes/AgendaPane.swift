@@ -111,8 +111,10 @@ enum AgendaPane {
             }
             if let room = session.room {
                 let name = event.rooms.first { $0.id == room }?.name.text(in: state.language) ?? room
-                // At most 22 columns ("…" where cut), then always a gap before the tracks.
-                x2 += grid.write(name, x: x2, y: rect.y + 1, limit: max(min(rect.maxX - x2, 22), 0), style: theme.heading) + 2
+                // In full up to half the line (at least 22 columns), "…" only where cut; then always
+                // a gap before the tracks and people, which keep the rest.
+                let limit = max(min(rect.maxX - x2, max(22, (rect.maxX - x2) / 2)), 0)
+                x2 += grid.write(name, x: x2, y: rect.y + 1, limit: limit, style: theme.heading) + 2
             }
             for id in session.tracks {
                 guard let track = data.index.tracksByID[id], x2 < rect.maxX else { continue }

@@ -8,12 +8,12 @@ import ConfDashCore
 enum DayHoursPane {
     static let levels: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    /// The cursor's hour: the one chosen, else the first hour of the day with a session.
+    /// The cursor's hour: the one chosen, else the hour the day's first session starts.
     static func cursorMinute(_ state: AppState, _ hours: DayHours) -> Int {
         if let minute = state.timelineMinute { return min(max(minute, hours.firstMinute), hours.lastMinute - 60) }
         let day = min(max(state.day, 1), max(hours.counts.count, 1)) - 1
-        let slot = hours.counts.indices.contains(day) ? hours.counts[day].firstIndex { $0 > 0 } ?? 0 : 0
-        return hours.firstMinute + slot * DayHours.slotMinutes / 60 * 60
+        let start = hours.firstStarts.indices.contains(day) ? hours.firstStarts[day] ?? hours.firstMinute : hours.firstMinute
+        return min(max(start / 60 * 60, hours.firstMinute), max(hours.lastMinute - 60, hours.firstMinute))
     }
 
     static func clock(_ minute: Int) -> String {

@@ -10,7 +10,9 @@ enum RoomsPane {
                        into grid: inout CellGrid) {
         let words = UIText(state.language)
         let rows = data.roomRows(state)
-        let nameWidth = min(max(rows.map(\.name.terminalWidth).max() ?? 0, 8) + 2, max(content.width * 2 / 5, 10))
+        // The widest name, its mark ("▸ ") and a gap, up to half the pane: names are cut ("…")
+        // only when the pane is too narrow for them and what runs there.
+        let nameWidth = min(max(rows.map(\.name.terminalWidth).max() ?? 0, 8) + 3, max(content.width / 2, 12))
         let countWidth = 5
         let restX = content.x + nameWidth + countWidth + 1
         let restWidth = max(content.maxX - restX, 0)
@@ -33,7 +35,7 @@ enum RoomsPane {
             if let next = room.next, let start = next.start {
                 what += (what.isEmpty ? "" : " · ") + start.time.description + " " + next.title.text(in: state.language)
             }
-            if what.isEmpty, room.count > 0 { what = words.nothingAfter }
+            if what.isEmpty, room.count > 0 { what = room.timed > 0 ? words.nothingAfter : words.timesNotStated }
             if restWidth > 0 { grid.write(what, x: restX, y: rect.y, limit: restWidth, style: room.current != nil ? theme.text : theme.dim) }
         }
     }

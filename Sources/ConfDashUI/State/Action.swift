@@ -92,6 +92,9 @@ public enum Action: Equatable, Sendable {
     case loadWarnings([String])
     /// At start, `--data URL` could not be fetched: the cached copy is shown, and the user is told.
     case startedOffline(OfflineNotice)
+    /// At start, `--data URL` with nothing cached: fetch it in the background (as `:open URL`),
+    /// with a screen that says so until it arrives.
+    case awaitSchedule(String, format: InputFormat)
 }
 
 public enum LineEdit: Equatable, Hashable, Sendable {

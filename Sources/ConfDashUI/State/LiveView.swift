@@ -18,7 +18,10 @@ public struct LiveView: Equatable, Sendable {
     /// New, moved and cancelled sessions of the version shown, by "event id/session id".
     public var marks: [String: SessionChange.Kind] = [:]
     /// The offline or failure reason last said, so that `--refresh-every` does not repeat it.
-    public var lastProblem: String?
+    public var lastProblem: ReloadProblem?
+    /// Started on `--data URL` with nothing cached: no schedule yet, the screen says it is
+    /// being fetched (or why it could not be). Nil once a schedule is shown.
+    public var awaiting: AwaitedSchedule?
 
     public init(source: String? = nil) { self.source = source }
 
@@ -28,15 +31,33 @@ public struct LiveView: Equatable, Sendable {
     }
 }
 
+/// The schedule the dashboard started without (`--data URL`, nothing cached): fetched in the
+/// background as `:open URL` is, while the first frame says so and q, ?, L and `:` work.
+public struct AwaitedSchedule: Equatable, Sendable {
+    /// As the user wrote it (R fetches it again after a failure), and its format.
+    public var location: String
+    public var format: InputFormat
+    /// Why the fetch gave nothing; nil while it runs. Quitting then ends with 66 or 65.
+    public var failure: LoadError?
+
+    public init(location: String, format: InputFormat = .auto, failure: LoadError? = nil) {
+        self.location = location; self.format = format; self.failure = failure
+    }
+
+    /// The URL as the screen shows it.
+    public var shown: String { LocationText.shown(location) }
+}
+
 /// What one reload found, as the store hands it to the reducer.
 public struct ReloadReport: Equatable, Sendable {
     /// Against the version shown before; empty when nothing changed or nothing could be read.
     public var changes: ScheduleChanges
     /// A version was read (the new one, or the cached copy when offline).
     public var loaded: Bool
-    /// Why what is shown may be out of date ("offline: schedule from 2 h ago — …"), or why
-    /// nothing could be read at all (then `loaded` is false).
-    public var problem: String?
+    /// Why the version read is a URL's cached copy ("offline: schedule from 2 h ago — …").
+    public var offline: OfflineNotice?
+    /// Why nothing could be read at all (then `loaded` is false).
+    public var failure: LoadError?
     /// The session the cursor was on, in the new version (followed by uid, then id); nil when it is gone.
     public var selection: SessionAddress?
     /// Starred sessions before the reload, in the old version's addresses (a cancelled session
@@ -45,11 +66,24 @@ public struct ReloadReport: Equatable, Sendable {
     /// Started by `--refresh-every` rather than by R.
     public var automatic: Bool
 
-    public init(changes: ScheduleChanges = ScheduleChanges(), loaded: Bool, problem: String? = nil, selection: SessionAddress? = nil,
-                starredBefore: Set<SessionAddress> = [], automatic: Bool = false) {
-        self.changes = changes; self.loaded = loaded; self.problem = problem; self.selection = selection
+    public init(changes: ScheduleChanges = ScheduleChanges(), loaded: Bool, offline: OfflineNotice? = nil, failure: LoadError? = nil,
+                selection: SessionAddress? = nil, starredBefore: Set<SessionAddress> = [], automatic: Bool = false) {
+        self.changes = changes; self.loaded = loaded; self.offline = offline; self.failure = failure; self.selection = selection
         self.starredBefore = starredBefore; self.automatic = automatic
     }
+
+    /// What `--refresh-every` compares to stay quiet when the same trouble comes back (the age
+    /// of the cached copy grows each time, so the notice itself would always differ).
+    var problem: ReloadProblem? {
+        if let failure { return .failed(failure) }
+        return offline.map { .offline($0.reason) }
+    }
+}
+
+/// A reload's trouble without its age: said once by `--refresh-every`, not at every refresh.
+public enum ReloadProblem: Equatable, Sendable {
+    case offline(OfflineNotice.Reason)
+    case failed(LoadError)
 }
 
 /// How many sessions of each kind a reload found.
@@ -84,9 +118,9 @@ public enum LiveMessage: Equatable, Sendable {
     case reloading(String)
     /// Done: the counts (all zero: nothing changed), a starred session it touched, and the
     /// offline notice when the version shown is the cached one.
-    case reloaded(ChangeCounts, starred: StarredChange?, offline: String?)
+    case reloaded(ChangeCounts, starred: StarredChange?, offline: OfflineNotice?)
     /// Nothing could be read; the version shown stays.
-    case failed(String)
+    case failed(LoadError?)
     /// R on the built-in dataset.
     case nothingToReload
     /// R while a reload runs.
@@ -99,10 +133,12 @@ public enum LiveMessage: Equatable, Sendable {
     case stillOpening(String)
     /// At start: `--data URL` could not be fetched, the cached copy is shown.
     case offline(OfflineNotice)
+    /// A key that needs a schedule, before the first one arrived (the URL as shown).
+    case noScheduleYet(String)
 
     public var kind: MessageKind {
         switch self {
-        case .reloading, .nothingToReload, .stillReloading, .sessionGone, .fetching, .stillOpening: return .info
+        case .reloading, .nothingToReload, .stillReloading, .sessionGone, .fetching, .stillOpening, .noScheduleYet: return .info
         case .offline: return .error
         case .reloaded(_, let starred, let offline): return starred != nil || offline != nil ? .error : .info
         case .failed: return .error

@@ -44,7 +44,7 @@ extension Reducer {
         guard report.loaded else {
             // An automatic refresh that fails again says nothing new: the user was told once.
             if !report.automatic || state.live.lastProblem != report.problem {
-                state.message = .live(.failed(report.problem ?? ""))
+                state.message = .live(.failed(report.failure))
             } else if showingProgress {
                 state.message = nil
             }
@@ -58,7 +58,7 @@ extension Reducer {
         }
         let starred = starredChange(report, state)
         let counts = ChangeCounts(report.changes)
-        let offline = report.problem == state.live.lastProblem && report.automatic ? nil : report.problem
+        let offline = report.problem == state.live.lastProblem && report.automatic ? nil : report.offline
         state.live.lastProblem = report.problem
         if report.automatic && counts.total == 0 && starred == nil && offline == nil {
             if showingProgress { state.message = nil }

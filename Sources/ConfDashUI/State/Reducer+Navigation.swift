@@ -2,6 +2,17 @@ import ConfDashScreen
 import ConfDashCore
 
 extension Reducer {
+    /// Tab / Shift-Tab: the next pane that has something to show (DashboardData.emptyPanes).
+    func focusPane(step: Int, _ state: inout AppState) {
+        let count = PaneID.allCases.count
+        var pane = state.focus
+        for _ in 0..<count {
+            pane = PaneID(rawValue: (pane.rawValue + step + count) % count)!
+            if !data.emptyPanes.contains(pane) { break }
+        }
+        state.focus = pane
+    }
+
     /// ↑ ↓ PgUp PgDn Home End, in whatever has the keyboard.
     func move(by delta: Int, _ state: inout AppState) {
         switch state.overlay {

@@ -42,6 +42,8 @@ extension Reducer {
             startAfresh(on: summary, name: name, notice: notice, &state)
         case .failure(let failure):
             state.message = .openFailed(failure)
+            // Started with nothing cached: the screen now says why there is nothing to show.
+            state.live.awaiting?.failure = failure
         }
     }
 }

@@ -36,11 +36,16 @@ public struct Reducer: Sendable {
         case .command(let command):
             // A message stays through quitting and through L, which words it in the other language.
             if command != .quit, command != .toggleLanguage { state.message = nil }
-            effects = run(command, &state)
+            if let awaiting = state.live.awaiting {
+                effects = runAwaiting(command, awaiting, &state)
+            } else {
+                effects = run(command, &state)
+            }
         case .input(let edit):
             effects = editInput(edit, &state)
         case .mouse(let event):
-            handleMouse(event, &state)
+            // Nothing to click before the first schedule.
+            if state.live.awaiting == nil { handleMouse(event, &state) }
         case .personal(let starred, let notes):
             state.personal.starred = starred
             state.personal.notes = notes
@@ -53,6 +58,7 @@ public struct Reducer: Sendable {
             startAfresh(on: summary, name: name, notice: nil, &state)
         case .opened(_, .failure(let failure)):
             state.message = .openFailed(failure)
+            state.live.awaiting?.failure = failure
         case .fetched(let name, let result, let notice):
             applyFetched(name, result, notice: notice, &state)
         case .reloaded(let report):
@@ -66,6 +72,9 @@ public struct Reducer: Sendable {
             if !warnings.isEmpty { state.message = .loadWarnings(warnings.count) }
         case .startedOffline(let notice):
             state.message = .live(.offline(notice))
+        case .awaitSchedule(let location, let format):
+            state.live.awaiting = AwaitedSchedule(location: location, format: format)
+            effects = runOpen(location, format: format, &state)
         }
         reconcile(&state)
         return effects
@@ -78,12 +87,10 @@ public struct Reducer: Sendable {
         switch command {
         case .quit:
             return [.quit]
-        case .focusNext:
-            state.focus = PaneID(rawValue: (state.focus.rawValue + 1) % PaneID.allCases.count)!
-        case .focusPrevious:
-            state.focus = PaneID(rawValue: (state.focus.rawValue + PaneID.allCases.count - 1) % PaneID.allCases.count)!
+        case .focusNext: focusPane(step: 1, &state)
+        case .focusPrevious: focusPane(step: -1, &state)
         case .focus(let pane):
-            state.focus = pane
+            if data.emptyPanes.contains(pane) { state.message = .places(.paneEmpty(pane)) } else { state.focus = pane }
         case .moveUp: move(by: -1, &state)
         case .moveDown: move(by: 1, &state)
         case .pageUp: move(by: -metrics(state).pageSize(state), &state)
@@ -204,6 +211,7 @@ public struct Reducer: Sendable {
     /// Keeps the state consistent after any change: the selected event is one the filters leave,
     /// the day exists, and every cursor is on a row and visible.
     func reconcile(_ state: inout AppState) {
+        if data.emptyPanes.contains(state.focus) { state.focus = .agenda }
         let scope = data.eventsInScope(state)
         if !scope.isEmpty, !scope.contains(where: { $0.typedID == state.selectedEvent }) {
             // The nearest event in time to the one that was hidden, so the view moves as little as it can.

@@ -1,29 +1,8 @@
 import ConfDashCore
 
-/// Why the version shown is the cached copy of a URL, and how old that copy is. Said once, in
-/// the language shown: at start (`--data URL` while offline) and after `:open URL`.
-public struct OfflineNotice: Equatable, Sendable {
-    public enum Reason: Equatable, Sendable {
-        /// `--offline`: the network was not asked.
-        case requested
-        /// The server could not be reached or refused: "timeout", "HTTP 503", "DNS lookup failed".
-        case unreachable(String)
-        /// The server's new version does not read (its first problem); the cached one does.
-        case unreadable(String)
-    }
-
-    /// The URL as messages show it (no control characters, at most 200 characters).
-    public var source: String
-    /// How long ago the server last gave or confirmed the cached copy.
-    public var ageSeconds: Int
-    public var reason: Reason
-
-    public init(source: String, ageSeconds: Int, reason: Reason) {
-        self.source = LocationText.shown(source)
-        self.ageSeconds = max(0, ageSeconds)
-        self.reason = reason
-    }
-}
+// `OfflineNotice` (why the version shown is a URL's cached copy) is in the core, with the
+// reasons a fetch fails (`FetchProblem`, `RemoteFailure`): the network layer makes them, the
+// word tables say them.
 
 /// What one `:open URL` brought back, built off the main thread (index included) so the main
 /// thread only swaps it in. The CLI, which links the network, makes it (`RemoteOpener`).

@@ -34,8 +34,10 @@ public struct Layout: Equatable, Sendable {
     /// From this size on, everything is visible at once.
     public static let fullMinimum = Size(width: 120, height: 36)
 
-    /// `maximized`: the focused pane alone in the whole body, framed (z), at any size.
-    public static func compute(size: Size, focus: PaneID, maximized: Bool = false) -> Layout {
+    /// `maximized`: the focused pane alone in the whole body, framed (z), at any size. `empty`:
+    /// panes the data gives nothing to show (DashboardData.emptyPanes); they get no space and
+    /// their neighbours take it.
+    public static func compute(size: Size, focus: PaneID, maximized: Bool = false, empty: Set<PaneID> = []) -> Layout {
         let screen = Rect(size: size)
         guard size.width >= minimum.width, size.height >= minimum.height else {
             return Layout(kind: .tooSmall, panes: [:], detail: nil, tabBar: nil, statusBar: .zero)
@@ -47,15 +49,24 @@ public struct Layout: Equatable, Sendable {
         if size.width >= fullMinimum.width && size.height >= fullMinimum.height {
             // The timeline needs an axis row, a lane per event and a summary row: 9 rows fit the
             // bundled five events; the rest goes to the agenda and the bottom panes.
-            let bottomHeight = body.height * 35 / 100
-            let timelineHeight = max(9, body.height / 5)
+            let showRegions = !empty.contains(.regions), showTechnologies = !empty.contains(.technologies)
+            let bottomHeight = showRegions || showTechnologies ? body.height * 35 / 100 : 0
+            let timelineHeight = empty.contains(.timeline) ? 0 : max(9, body.height / 5)
             let (top, rest) = body.splitTop(body.height - bottomHeight - timelineHeight)
             let (timeline, bottom) = rest.splitTop(timelineHeight)
             let (agenda, detail) = top.splitLeft(top.width * 58 / 100)
-            let (regions, technologies) = bottom.splitLeft(bottom.width * 55 / 100)
-            return Layout(kind: .full,
-                          panes: [.agenda: agenda, .timeline: timeline, .regions: regions, .technologies: technologies],
-                          detail: detail, tabBar: nil, statusBar: status)
+            var panes: [PaneID: Rect] = [.agenda: agenda]
+            if timelineHeight > 0 { panes[.timeline] = timeline }
+            switch (showRegions, showTechnologies) {
+            case (true, true):
+                let (regions, technologies) = bottom.splitLeft(bottom.width * 55 / 100)
+                panes[.regions] = regions
+                panes[.technologies] = technologies
+            case (true, false): panes[.regions] = bottom
+            case (false, true): panes[.technologies] = bottom
+            case (false, false): break
+            }
+            return Layout(kind: .full, panes: panes, detail: detail, tabBar: nil, statusBar: status)
         }
         if size.width >= wideShortMinimumWidth && body.height >= 12 {
             // Wide but short (160x30, 200x35): the focused pane beside the detail panel rather

@@ -6,12 +6,20 @@ import ConfDashCore
 public enum Screen {
     public static func render(_ state: AppState, data: DashboardData, theme: Theme, keyMap: KeyMap = .standard) -> CellGrid {
         var grid = CellGrid(size: state.size)
-        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized, empty: data.emptyPanes)
         guard layout.kind != .tooSmall else {
             drawTooSmall(state, theme: theme, into: &grid)
             return grid
         }
         let rows = data.agendaRows(state)
+        if let awaiting = state.live.awaiting {
+            // No schedule yet: what is fetched, or why it failed; the status bar and help as usual.
+            AwaitingView.render(awaiting, state: state, theme: theme, in: Rect(x: 0, y: 0, width: state.size.width, height: layout.statusBar.y),
+                                into: &grid)
+            StatusBar.render(state, data: data, rows: rows, theme: theme, keyMap: keyMap, in: layout.statusBar, into: &grid)
+            if case .help(let scroll) = state.overlay { HelpOverlay.render(state, scroll: scroll, theme: theme, into: &grid) }
+            return grid
+        }
         let scope = data.eventsInScope(state)
         let text = UIText(state.language)
         if let bar = layout.tabBar { TabBar.render(state, data: data, theme: theme, in: bar, into: &grid) }

@@ -18,7 +18,7 @@ public struct ScreenMetrics: Sendable {
     /// Measures `state` on `data`, drawn with `theme` (the detail text is built with it, so the
     /// frame that follows finds it built).
     static func measure(_ state: AppState, data: DashboardData, theme: Theme) -> ScreenMetrics {
-        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized)
+        let layout = Layout.compute(size: state.size, focus: state.focus, maximized: state.maximized, empty: data.emptyPanes)
         var metrics = ScreenMetrics(layout: layout)
         let agenda = layout.content(of: .agenda)
         metrics.agendaListHeight = AgendaPane.listHeight(agenda)

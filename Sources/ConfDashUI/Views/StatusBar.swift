@@ -63,18 +63,25 @@ enum StatusBar {
             grid.write(" " + line, in: bottom, style: message.kind == .error ? theme.error : theme.heading)
             return
         }
-        var hints: [(key: String, text: String, essential: Bool)] = []
+        var hints: [(key: String, text: String, essential: Bool, action: BoundAction)] = []
         for binding in keyMap.live(in: Dispatcher.context(for: state)) {
             guard let hint = binding.hint, binding.isEnabled(state, data) else { continue }
             let key = binding.hintLabel ?? KeyMap.displayName(binding.keys[0])
             let essential = binding.action == .command(.showHelp) || binding.action == .command(.quit)
-            hints.append((key, hint.text(in: state.language), essential))
+            hints.append((key, hint.text(in: state.language), essential, binding.action))
         }
-        // "? help" and "q quit" stay at every width: the other hints give way, last first.
-        func width(_ hint: (key: String, text: String, essential: Bool)) -> Int { hint.key.terminalWidth + hint.text.terminalWidth + 2 }
-        while hints.reduce(0, { $0 + width($1) }) > bottom.width - 1, let last = hints.lastIndex(where: { !$0.essential }) {
-            hints.remove(at: last)
+        // "? help" and "q quit" stay at every width: the other hints give way, the ones a user
+        // needs least first (KeyMap.hintsGivingWayFirst), then the rest last first.
+        func width(_ hint: (key: String, text: String, essential: Bool, action: BoundAction)) -> Int { hint.key.terminalWidth + hint.text.terminalWidth + 2 }
+        var total = hints.reduce(0) { $0 + width($1) }
+        var order = KeyMap.hintsGivingWayFirst.compactMap { action in hints.firstIndex { $0.action == action } }
+        order += hints.indices.reversed().filter { !order.contains($0) && !hints[$0].essential }
+        var dropped = Set<Int>()
+        for index in order where total > bottom.width - 1 {
+            dropped.insert(index)
+            total -= width(hints[index])
         }
+        hints = hints.indices.filter { !dropped.contains($0) }.map { hints[$0] }
         var hx = bottom.x + 1
         for hint in hints {
             guard hx + width(hint) <= bottom.maxX else { break }

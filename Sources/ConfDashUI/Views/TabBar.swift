@@ -4,7 +4,7 @@ import ConfDashCore
 /// The tab row of the compact layout.
 enum TabBar {
     static func labels(_ language: Language, data: DashboardData) -> [(PaneID, String)] {
-        PaneID.allCases.map { ($0, " \($0.rawValue + 1) \(UIText(language).paneName($0, data: data)) ") }
+        PaneID.allCases.filter { !data.emptyPanes.contains($0) }.map { ($0, " \($0.rawValue + 1) \(UIText(language).paneName($0, data: data)) ") }
     }
 
     static func render(_ state: AppState, data: DashboardData, theme: Theme, in rect: Rect, into grid: inout CellGrid) {

@@ -9,11 +9,14 @@ extension UIText {
         case .reloaded(let counts, let starred, let offline):
             var parts: [String] = []
             if let starred { parts.append(starredNotice(starred)) }
-            parts.append(counts.total == 0 ? noChange : changeCounts(counts) + pick(" — C lists them", " — C les liste"))
-            if let offline { parts.append(offline) }
+            // Offline, nothing was compared with the server: no "No change" then, only why.
+            if counts.total > 0 { parts.append(changeCounts(counts) + pick(" — C lists them", " — C les liste")) }
+            else if offline == nil { parts.append(noChange) }
+            if let offline { parts.append(self.offline(offline)) }
             return parts.joined(separator: " · ")
-        case .failed(let problem):
-            return pick("Reload failed, the version shown stays: ", "Échec du rechargement, la version affichée reste : ") + problem
+        case .failed(let failure):
+            return pick("Reload failed, the version shown stays: ", "Échec du rechargement, la version affichée reste : ")
+                + (failure.map { self.message(StatusMessage.openFailed($0)) } ?? pick("nothing was read", "rien n'a été lu"))
         case .nothingToReload:
             return pick("Nothing to reload: the built-in data does not change (open a file or URL with --data)",
                         "Rien à recharger : les données intégrées ne changent pas (ouvrez un fichier ou une URL avec --data)")
@@ -24,6 +27,7 @@ extension UIText {
         case .fetching(let url): return fetching(url)
         case .stillOpening(let url): return stillOpening(url)
         case .offline(let notice): return offline(notice)
+        case .noScheduleYet(let url): return noScheduleYet(url)
         }
     }
 

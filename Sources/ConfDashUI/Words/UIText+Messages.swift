@@ -32,6 +32,8 @@ extension UIText {
         case .loadWarnings(let count): return loadWarningsNotice(count)
         case .openFailed(.unreadable(let file, let reason)):
             return "\(file): \(reason)"
+        case .openFailed(.unreachable(let url, let failure)):
+            return RemoteWords(language).failure(url, failure)
         case .openFailed(let failure):
             let errors = failure.errors
             let first = errors.first.map { "\($0)" } ?? "\(failure.file): " + pick("cannot be read", "illisible")

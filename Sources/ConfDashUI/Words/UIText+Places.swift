@@ -14,6 +14,8 @@ public enum PlacesMessage: Equatable, Sendable {
     case eventNotOn(from: CalendarDate, to: CalendarDate)
     /// The timeline's hour cursor at the first or last hour the event uses.
     case firstHour, lastHour
+    /// A number key for a pane this data has nothing for (it takes no space on screen).
+    case paneEmpty(PaneID)
 
     var kind: MessageKind {
         switch self {
@@ -33,6 +35,16 @@ extension UIText {
         case .alreadyFirstEvent: return pick("Already on the first event", "Déjà au premier événement")
         case .firstHour: return pick("Already at the first hour of the programme", "Déjà à la première heure du programme")
         case .lastHour: return pick("Already at the last hour of the programme", "Déjà à la dernière heure du programme")
+        case .paneEmpty(let pane):
+            let why: String
+            switch pane {
+            case .timeline: why = pick("this data has one event and no clock times", "ces données n'ont qu'un événement, sans horaires")
+            case .regions: why = pick("this data has no regions or rooms", "ces données n'ont ni région ni salle")
+            case .technologies: why = pick("this data has no technologies or tracks", "ces données n'ont ni technologie ni thème")
+            case .agenda: why = ""
+            }
+            return pick("Pane \(pane.rawValue + 1) (\(paneName(pane))) has nothing to show: ",
+                        "Le panneau \(pane.rawValue + 1) (\(paneName(pane))) n'a rien à montrer : ") + why
         case .searchLeft:
             return pick("Search cleared to show the day (/ searches again)", "Recherche retirée pour afficher le jour (/ pour chercher à nouveau)")
         case .noTimedSession: return pick("No session of this day has a clock time", "Aucune séance de ce jour n'a d'heure")

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import ConfDashCore
+import ConfDashTestSupport
 
-/// kill -9 during saves: 200 times the helper (Sources/confdash-state-writer) stars one session
+/// kill -9 during saves: 200 times (more if fewer than 100 saves were confirmed) the helper (Sources/confdash-state-writer) stars one session
 /// after another, saving after each, and is killed at a random moment. After each kill the file
 /// must parse and hold every star the helper reported saved before it died. Both stores of a run
 /// continue from the file the previous run left, so later runs kill saves of a growing file.
@@ -15,7 +16,11 @@ import Testing
         var confirmed: Set<String> = []
         var next = 1
         var killedMidSave = 0
-        for run in 0..<200 {
+        // At least 200 kills, and more until 100 saves are confirmed: on a loaded machine (or an
+        // instrumented build) the helper starts slowly and many kills land before its first save.
+        var run = 0
+        while run < 200 || (confirmed.count < 100 && run < 1_000) {
+            defer { run += 1 }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: writer)
             process.arguments = [folder, "kill", String(next), "100000"]
@@ -24,8 +29,10 @@ import Testing
             process.standardError = FileHandle.nullDevice
             try process.run()
             // Between 20 and 350 ms: the helper takes 30-100 ms to start and a save with its two fsyncs 1-35 ms,
-            // so from before its first save to many saves in.
-            usleep(UInt32.random(in: 20_000...350_000, using: &generator))
+            // so from before its first save to many saves in. An instrumented (sanitizer) helper starts and
+            // saves several times slower, so the window stretches with the run's timeout scale.
+            let scale = testTimeoutScale
+            usleep(UInt32.random(in: UInt32(20_000 * scale)...UInt32(350_000 * scale), using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal, "run \(run): the writer ended on its own")
@@ -54,6 +61,6 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(!names.contains { $0.contains(".corrupt-") }, "no file was ever found damaged")
         #expect(confirmed.count >= 100, "the writer saved too little to test anything (\(confirmed.count) stars)")
-        print("StateKillTests: \(confirmed.count) stars confirmed saved over 200 kills, \(killedMidSave) kills mid-save")
+        print("StateKillTests: \(confirmed.count) stars confirmed saved over \(run) kills, \(killedMidSave) kills mid-save")
     }
 }
