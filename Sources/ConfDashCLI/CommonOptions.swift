@@ -41,8 +41,15 @@ extension CommandIO {
     }
 }
 
+/// A listing of one of the dataset's indexes (`tracks`, `technologies`, `regions`): it reads the
+/// data with `CommonOptions`, fits `--width`, and says only how its records are built and written.
+protocol IndexListCommand: IOCommand, WidthAdjustable {
+    func list(_ builder: RecordBuilder, io: CommandIO) throws
+}
+
+extension IndexListCommand {
+    func execute(io: CommandIO) throws { try list(try common.records(io), io: io) }
+}
+
 extension AgendaCommand: WidthAdjustable {}
 extension EventsCommand: WidthAdjustable {}
-extension TracksCommand: WidthAdjustable {}
-extension TechnologiesCommand: WidthAdjustable {}
-extension RegionsCommand: WidthAdjustable {}

@@ -29,32 +29,43 @@ struct DashboardOptions: ParsableArguments {
         var index: DatasetIndex
         var language: Language
         var theme: Theme
-        var localTime: Bool
-        var localZone: TimeZone
-        var now: NowSetting?
-        var remindMinutes: Int
+        var clock: Clock
         /// The state file for stars and notes; nil when there is no place for it.
         var personal: PersonalStateStore?
-        /// What R reads again (nil: the built-in dataset), and `--refresh-every` in seconds.
-        var source: ScheduleSource?
-        var refreshEvery: Double?
-        /// How `:open URL` fetches.
-        var opener: RemoteOpener?
-        /// `--data URL` shown from its cached copy because fetching failed: the first message.
-        var offline: OfflineNotice?
+        var live: Live
         /// The warnings `--data` was read with: the dashboard announces them and W lists them.
         var warnings: [String] = []
-        /// `--data URL` shown from its cached copy unchecked: a background reload asks the server.
-        var revalidate = false
-        /// `--data URL` with nothing cached: fetched in the background, the first frame says so.
-        var awaiting: String?
-        var format: InputFormat = .auto
+
+        /// `--tz`, `--now` and `--remind`: the clock times are shown on, and the one reminders follow.
+        struct Clock: Sendable {
+            var localTime: Bool
+            var localZone: TimeZone
+            var now: NowSetting?
+            var remindMinutes: Int
+        }
+
+        /// A schedule that can change or be replaced: what R and `--refresh-every` read again,
+        /// how `:open URL` fetches, and how a `--data URL` starts (its cached copy, or nothing yet).
+        struct Live: Sendable {
+            /// nil: the built-in dataset, which never changes.
+            var source: ScheduleSource?
+            /// `--refresh-every` in seconds.
+            var refreshEvery: Double?
+            var opener: RemoteOpener?
+            /// Why the cached copy is shown (fetching failed): the dashboard's first message.
+            var offline: OfflineNotice?
+            /// `--data URL` shown from its cached copy unchecked: a background reload asks the server.
+            var revalidate = false
+            /// `--data URL` with nothing cached: fetched in the background, the first frame says so.
+            var awaiting: String?
+            var format: InputFormat = .auto
+        }
 
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
         func dashboard(size: Size, saving: Bool = true) -> DashboardStore {
             let store = DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
-                                       localTime: localTime, localZone: localZone)
+                                       localTime: clock.localTime, localZone: clock.localZone)
             store.generatorVersion = ConfdashCLI.version
             if let personal {
                 // The live dashboard saves on the writer's thread, so a star never waits for the disk.
@@ -62,16 +73,16 @@ struct DashboardOptions: ParsableArguments {
                 file.savesChanges = saving
                 store.attach(file)
             }
-            store.configureClock(now: now, remindMinutes: remindMinutes)
+            store.configureClock(now: clock.now, remindMinutes: clock.remindMinutes)
             // snapshot (not saving) reloads at once, so `--keys R` shows the result in its frame.
-            store.follow(source, refreshEvery: refreshEvery, runner: saving ? .thread : .inline)
+            store.follow(live.source, refreshEvery: live.refreshEvery, runner: saving ? .thread : .inline)
             if !warnings.isEmpty { store.send(.loadWarnings(warnings)) }
-            store.openURLs(with: opener)
-            if let offline { store.send(.startedOffline(offline)) }
+            store.openURLs(with: live.opener)
+            if let offline = live.offline { store.send(.startedOffline(offline)) }
             // Never wait for the network before the first frame: R's reload checks the cached
             // copy, `:open URL`'s fetch brings a first one; both post their result back as actions.
-            if revalidate { store.send(.refreshDue) }
-            if let awaiting { store.send(.awaitSchedule(awaiting, format: format)) }
+            if live.revalidate { store.send(.refreshDue) }
+            if let awaiting = live.awaiting { store.send(.awaitSchedule(awaiting, format: live.format)) }
             return store
         }
     }
@@ -94,11 +105,12 @@ struct DashboardOptions: ParsableArguments {
         }
         // `--tz ZONE` (any IANA zone) converts like `--tz local`, to that zone.
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
-                     localTime: clock.tz != .event, localZone: clock.zone(io),
-                     now: setting, remindMinutes: remind, personal: personal, source: try LiveSource.source(input, io: io),
-                     refreshEvery: refresh, opener: LiveSource.opener(input, io: io), offline: start.offline,
-                     warnings: summary.warnings.map { "\($0)" }, revalidate: start.revalidate, awaiting: start.awaiting,
-                     format: input.inputFormat)
+                     clock: Setup.Clock(localTime: clock.tz != .event, localZone: clock.zone(io), now: setting, remindMinutes: remind),
+                     personal: personal,
+                     live: Setup.Live(source: try LiveSource.source(input, io: io), refreshEvery: refresh,
+                                      opener: LiveSource.opener(input, io: io), offline: start.offline,
+                                      revalidate: start.revalidate, awaiting: start.awaiting, format: input.inputFormat),
+                     warnings: summary.warnings.map { "\($0)" })
     }
 
     /// `--refresh-every` in seconds: at least 10, and only with something to read again.

@@ -17,6 +17,13 @@ struct CLIRun {
         let status = ConfdashCLI.run(arguments, io: io)
         return CLIRun(status: status, stdout: out, stderr: err)
     }
+
+    /// `arguments` are refused as bad usage: status 64, why on stderr, nothing on stdout.
+    static func expectUsageError(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let run = run(arguments)
+        #expect(run.status == 64, "\(arguments): \(run.stderr)", sourceLocation: sourceLocation)
+        #expect(!run.stderr.isEmpty && run.stdout.isEmpty, "\(arguments)", sourceLocation: sourceLocation)
+    }
 }
 
 /// Golden files live beside this source, in __Goldens__/. Set CONFDASH_RECORD_GOLDENS=1 to write them

@@ -34,9 +34,7 @@ struct ExitStatusTests {
         ["snapshot", "--data", "docs/examples/timed-dataset.json", "--refresh-every", "soon"],
     ])
     func usage(arguments: [String]) {
-        let run = CLIRun.run(arguments)
-        #expect(run.status == 64, "\(arguments)")
-        #expect(!run.stderr.isEmpty && run.stdout.isEmpty, "\(arguments)")
+        CLIRun.expectUsageError(arguments)
     }
 
     @Test("an unknown track names the known ones")

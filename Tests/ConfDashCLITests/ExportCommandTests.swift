@@ -149,9 +149,7 @@ struct ExportCommandTests {
         ["export", "--format", "ics", "--day", "0"],
     ])
     func usage(arguments: [String]) {
-        let run = CLIRun.run(arguments)
-        #expect(run.status == 64, "\(arguments): \(run.stderr)")
-        #expect(run.stdout.isEmpty && !run.stderr.isEmpty)
+        CLIRun.expectUsageError(arguments)
     }
 
     @Test("64: the dataset being read is never the output")

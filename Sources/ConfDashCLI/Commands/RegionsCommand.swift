@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConfDashCore
 
-struct RegionsCommand: IOCommand {
+struct RegionsCommand: IndexListCommand {
     static let configuration = CommandConfiguration(
         commandName: "regions",
         abstract: "List the WCO regions with their events.",
@@ -17,9 +17,8 @@ struct RegionsCommand: IOCommand {
 
     @OptionGroup var common: CommonOptions
 
-    func execute(io: CommandIO) throws {
-        let builder = try common.records(io), index = builder.index
-        let words = CLIWords(builder.language)
+    func list(_ builder: RecordBuilder, io: CommandIO) throws {
+        let index = builder.index, words = CLIWords(builder.language)
         let eventsByRegion = index.eventsByRegion()
         let records = index.dataset.regions.map { region in
             RegionRecord(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConfDashCore
 
-struct TechnologiesCommand: IOCommand {
+struct TechnologiesCommand: IndexListCommand {
     static let configuration = CommandConfiguration(
         commandName: "technologies",
         abstract: "List the technology index, with how many events and sessions mention each.",
@@ -17,8 +17,8 @@ struct TechnologiesCommand: IOCommand {
 
     @OptionGroup var common: CommonOptions
 
-    func execute(io: CommandIO) throws {
-        let builder = try common.records(io), index = builder.index
+    func list(_ builder: RecordBuilder, io: CommandIO) throws {
+        let index = builder.index
         let usage = index.technologyUsage()
         let records = index.dataset.technologies.map { technology in
             UsageRecord(id: technology.id, name: technology.name.text(in: builder.language), aliases: technology.aliases,

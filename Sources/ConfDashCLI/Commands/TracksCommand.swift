@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConfDashCore
 
-struct TracksCommand: IOCommand {
+struct TracksCommand: IndexListCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracks",
         abstract: "List the tracks, with how many events and sessions use each.",
@@ -14,8 +14,8 @@ struct TracksCommand: IOCommand {
 
     @OptionGroup var common: CommonOptions
 
-    func execute(io: CommandIO) throws {
-        let builder = try common.records(io), index = builder.index
+    func list(_ builder: RecordBuilder, io: CommandIO) throws {
+        let index = builder.index
         let usage = index.trackUsage()
         try UsageOutput.write(index.dataset.tracks.map { track in
             UsageRecord(id: track.id, name: track.name.text(in: builder.language), aliases: nil,

@@ -52,3 +52,6 @@ enum DateText {
         }
     }
 }
+
+/// `7` → `"07"`, `42` → `"42"`: hours, minutes, seconds and offsets in exports and the state file.
+func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -105,5 +105,3 @@ struct EventZone: Hashable, Sendable {
         return sign + twoDigits(minutes / 60) + separator + twoDigits(minutes % 60)
     }
 }
-
-func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
