@@ -186,8 +186,17 @@ struct TerminalDemoTests {
         #expect(try pane.modes() == .restored)
     }
 
+    /// The environment of a demo that crashes on purpose. Under ThreadSanitizer the Swift runtime's
+    /// backtracer is off: it clones a process from the crashed one, and ThreadSanitizer's own
+    /// bookkeeping fails a CHECK in that clone (`tsan_rtl.cpp:261`, `ForkChildAfter`) and exits 66
+    /// before the crash's status is reported. The terminal is restored either way; only the
+    /// runtime's "Program crashed" report is missing.
+    var crashingDemoEnvironment: [String: String] {
+        sanitizerEnvironmentLeavingCrashesToTheProgram().merging(runningUnderThreadSanitizer ? ["SWIFT_BACKTRACE": "enable=no"] : [:]) { $1 }
+    }
+
     @Test func aFatalErrorRestoresTheTerminalAndShowsTheReport() throws {
-        let pane = try startDemo(environment: sanitizerEnvironmentLeavingCrashesToTheProgram())
+        let pane = try startDemo(environment: crashingDemoEnvironment)
         defer { pane.kill() }
         try pane.sendKeys("e")  // a line on stderr while the dashboard is up
         try pane.waitFor("keys: 1 ")
@@ -199,21 +208,21 @@ struct TerminalDemoTests {
         let everything = try pane.tmux(["capture-pane", "-p", "-t", "0", "-S", "-"])
         #expect(everything.contains("demo: a line written to stderr"))
         #expect(everything.contains("Fatal error: demo crash on request"))
-        #expect(everything.contains("Program crashed"))
+        #expect(runningUnderThreadSanitizer || everything.contains("Program crashed"))
         #expect(!everything.contains("Press space to interact"))
     }
 
     @Test func aSegmentationFaultRestoresTheTerminal() throws {
-        let pane = try startDemo(environment: sanitizerEnvironmentLeavingCrashesToTheProgram())
+        let pane = try startDemo(environment: crashingDemoEnvironment)
         defer { pane.kill() }
         try pane.sendKeys("S")
         try expectRestored(pane, status: 128 + SIGSEGV)
         let everything = try pane.tmux(["capture-pane", "-p", "-t", "0", "-S", "-"])
-        #expect(everything.contains("Program crashed"))
+        #expect(runningUnderThreadSanitizer || everything.contains("Program crashed"))
     }
 
     @Test func aStackOverflowRestoresTheTerminal() throws {
-        let pane = try startDemo(environment: sanitizerEnvironmentLeavingCrashesToTheProgram())
+        let pane = try startDemo(environment: crashingDemoEnvironment)
         defer { pane.kill() }
         try pane.sendKeys("R")
         try expectRestored(pane, status: 128 + SIGSEGV)

@@ -13,13 +13,19 @@ public func sanitizerEnvironment() -> [String: String] {
 /// The sanitizers' settings for a program that crashes on purpose, to test confdash's own crash
 /// handler (the terminal restored, the report shown): the sanitizers' signal handlers are turned
 /// off, so the program's own handler answers, as it does in a normal build. Without this,
-/// AddressSanitizer takes SIGSEGV first, prints its report and exits 1. An uninstrumented
-/// program ignores these variables.
+/// AddressSanitizer takes SIGSEGV first, prints its report and exits 1. `replace_intrin=0`: the
+/// Swift runtime's backtracer (which prints "Program crashed") copies the crashed stack with
+/// `memcpy`, redzones included, and AddressSanitizer would report that copy as a
+/// stack-buffer-underflow in the runtime's CrashHandlerLinux.cpp, not in confdash. An
+/// uninstrumented program ignores these variables.
 public func sanitizerEnvironmentLeavingCrashesToTheProgram() -> [String: String] {
     let handledByTheProgram = "handle_segv=0:handle_sigbus=0:handle_sigill=0:handle_sigfpe=0:handle_abort=0"
     var environment = sanitizerEnvironment()
-    for name in ["ASAN_OPTIONS", "TSAN_OPTIONS"] {
-        environment[name] = [environment[name], handledByTheProgram].compactMap { $0 }.joined(separator: ":")
-    }
+    environment["ASAN_OPTIONS"] = [environment["ASAN_OPTIONS"], handledByTheProgram, "replace_intrin=0"].compactMap { $0 }.joined(separator: ":")
+    environment["TSAN_OPTIONS"] = [environment["TSAN_OPTIONS"], handledByTheProgram].compactMap { $0 }.joined(separator: ":")
     return environment
 }
+
+/// Whether this test process is built with ThreadSanitizer (`swift test --sanitize=thread`), found
+/// by its runtime's entry point.
+public let runningUnderThreadSanitizer: Bool = dlsym(nil, "__tsan_init") != nil
