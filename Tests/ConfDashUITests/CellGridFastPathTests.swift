@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Testing
 import ConfDashCore
 @testable import ConfDashScreen
@@ -14,20 +15,8 @@ import ConfDashCore
 
     static let style = Style(foreground: .red, attributes: .bold)
 
-    /// SplitMix64: the same rounds on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func sameCellsAsTheCharacterByCharacterWriter() {
-        var generator = Generator(state: 11)
+        var generator = SeededGenerator(state: 11)
         for round in 0..<4_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...6, using: &generator) {

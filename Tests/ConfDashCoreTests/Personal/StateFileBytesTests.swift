@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 import Testing
 @testable import ConfDashCore

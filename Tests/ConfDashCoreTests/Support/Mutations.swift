@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Testing
 @testable import ConfDashCore
 

@@ -1,3 +1,4 @@
+import ConfDashTestSupport
 import Foundation
 @testable import ConfDashCore
 
