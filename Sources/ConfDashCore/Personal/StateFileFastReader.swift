@@ -151,66 +151,16 @@ enum StateFileFastReader {
             return stamp
         }
 
-        /// A JSON string, decoded as `JSONScanner.parseString` decodes it; nil on anything it would refuse.
+        /// A JSON string, decoded by the general reader's own `JSONScanner.parseString` (escapes,
+        /// surrogate pairs, control characters refused), so both readers agree on every string;
+        /// nil on anything it refuses. Only the tree is skipped, not the lexing.
         mutating func string() -> String? {
-            guard literal("\"") else { return nil }
-            var runStart = offset
-            var buffer: [UInt8] = []
-            var escaped = false
-            while offset < bytes.count {
-                let byte = bytes[offset]
-                if byte == UInt8(ascii: "\"") {
-                    let text: String
-                    if escaped {
-                        buffer.append(contentsOf: bytes[runStart..<offset])
-                        text = String(decoding: buffer, as: UTF8.self)
-                    } else {
-                        text = String(decoding: bytes[runStart..<offset], as: UTF8.self)
-                    }
-                    offset += 1
-                    return text
-                }
-                if byte < 0x20 { return nil }
-                guard byte == UInt8(ascii: "\\") else { offset += 1; continue }
-                escaped = true
-                buffer.append(contentsOf: bytes[runStart..<offset])
-                offset += 1
-                guard offset < bytes.count else { return nil }
-                let letter = bytes[offset]
-                offset += 1
-                switch letter {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(letter)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
-                case UInt8(ascii: "u"):
-                    guard var code = hex4() else { return nil }
-                    if (0xD800...0xDBFF).contains(code) {
-                        guard literal("\\u"), let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00...0xDFFF).contains(code) {
-                        return nil
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { return nil }
-                    buffer.append(contentsOf: String(scalar).utf8)
-                default: return nil
-                }
-                runStart = offset
-            }
-            return nil
-        }
-
-        mutating func hex4() -> UInt32? {
-            guard offset + 4 <= bytes.count else { return nil }
-            var code: UInt32 = 0
-            for _ in 0..<4 {
-                guard let digit = bytes[offset].hexDigitValue else { return nil }
-                code = code << 4 | UInt32(digit)
-                offset += 1
-            }
-            return code
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { return nil }
+            var scanner = JSONScanner(bytes: bytes)
+            scanner.offset = offset
+            guard let text = try? scanner.parseString() else { return nil }
+            offset = scanner.offset
+            return text
         }
     }
 }
