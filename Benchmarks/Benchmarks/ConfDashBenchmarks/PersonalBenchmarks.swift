@@ -38,11 +38,7 @@ func personalBenchmarks() {
     let starring = DashboardBox()
     Benchmark("Personal/s (star toggle) + save to a state file of 300 stars \(size) 38C3",
               configuration: .init(warmupIterations: 3, maxDuration: .seconds(2), maxIterations: 300, setup: {
-                  let store = PersonalFixtures.store(holding: 300, of: Fixtures.real38C3Dataset, label: "toggle")
-                  starring.value = DashboardStore(index: Fixtures.real38C3, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-                  starring.value.attach(PersonalFile(store: store, dataset: Fixtures.real38C3Dataset))
-                  starring.value.press("j j j")
-                  blackHole(starring.value.render())
+                  starring.value = PersonalFixtures.starringDashboard(on: Fixtures.real38C3, size: size, label: "toggle")
               }, teardown: {
                   if let directory = starring.value?.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
                   starring.value = nil
@@ -61,11 +57,7 @@ func personalBenchmarks() {
     let writer = StateWriter()
     Benchmark("Personal/s (star toggle), save on the writer thread, state file of 300 stars \(size) 38C3",
               configuration: .init(warmupIterations: 3, maxDuration: .seconds(2), maxIterations: 300, setup: {
-                  let store = PersonalFixtures.store(holding: 300, of: Fixtures.real38C3Dataset, label: "toggle-bg")
-                  background.value = DashboardStore(index: Fixtures.real38C3, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-                  background.value.attach(PersonalFile(store: store, dataset: Fixtures.real38C3Dataset, writer: writer))
-                  background.value.press("j j j")
-                  blackHole(background.value.render())
+                  background.value = PersonalFixtures.starringDashboard(on: Fixtures.real38C3, size: size, label: "toggle-bg", writer: writer)
               }, teardown: {
                   writer.flush()
                   if let directory = background.value?.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }

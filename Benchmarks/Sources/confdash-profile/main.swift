@@ -108,27 +108,19 @@ if caseName == "open" {
     }
 } else if caseName == "star-save" {
     // Issue 11: s + frame with the save effect, on a state file already holding 300 stars.
-    let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "toggle")
-    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-    dashboard.attach(PersonalFile(store: store, dataset: index.dataset))
-    dashboard.press("j j j")
-    sink &+= dashboard.render().cells.count  // a frame already drawn, as before any key
+    let dashboard = PersonalFixtures.starringDashboard(on: index, size: size, label: "toggle")
     for _ in 0..<iterations {
         let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
         sink &+= measuredStep(dashboard, .character("s")).cells.count
         cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
     }
-    try? FileManager.default.removeItem(atPath: store.directory)
+    if let directory = dashboard.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
 } else if caseName == "star-save-bg" {
     // Issue 11: s + frame as the terminal dashboard runs it: the save handed to a StateWriter
     // thread (this thread's CPU only; the writer's saves are save1000's cost). Waits for the
     // writer between samples, so each sample hands over one save.
-    let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "toggle-bg")
     let writer = StateWriter()
-    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-    dashboard.attach(PersonalFile(store: store, dataset: index.dataset, writer: writer))
-    dashboard.press("j j j")
-    sink &+= dashboard.render().cells.count  // a frame already drawn, as before any key
+    let dashboard = PersonalFixtures.starringDashboard(on: index, size: size, label: "toggle-bg", writer: writer)
     for _ in 0..<iterations {
         let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
         sink &+= measuredStep(dashboard, .character("s")).cells.count
@@ -137,7 +129,7 @@ if caseName == "open" {
         _ = dashboard.deliverBackgroundResults()
     }
     sink &+= dashboard.finishSaving() == nil ? 0 : 1
-    try? FileManager.default.removeItem(atPath: store.directory)
+    if let directory = dashboard.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
 } else if caseName == "save1000" {
     // Issue 11: a save of 1,000 stars onto a file of 1,000 (merge, atomic write, fsync).
     let store = PersonalFixtures.store(holding: 1_000, of: index.dataset, label: "save")
