@@ -49,17 +49,6 @@ import Testing
         #expect(Fixture.screen(": tech Space zzz Enter L L", size: Size(width: 80, height: 24)).contains("No technology named “zzz”"))
     }
 
-    /// The field names the dashboard, the command line and the exports share: each worded in
-    /// both languages, and no two fields with one name in either.
-    @Test func everyFieldNameIsWordedInBothLanguagesAndOnce() {
-        for language in [Language.en, .fr] {
-            let names = FieldName.allCases.map { Labels(language).field($0) }
-            #expect(!names.contains { $0.isEmpty }, "\(language): \(names)")
-            #expect(Set(names).count == names.count, "\(language): \(names)")
-        }
-        #expect(UIText(.fr).room == "Salle" && UIText(.en).whereLabel == "Where")
-    }
-
     @Test func everyMessageIsWordedInBothLanguages() {
         let messages: [StatusMessage] = [
             .unknownCommand("x"), .usage(":day N"), .notFound(.event, "x"), .notFound(.track, "x"), .notFound(.technology, "x"),

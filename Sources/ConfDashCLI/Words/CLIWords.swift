@@ -7,8 +7,6 @@ struct CLIWords {
     let language: Language
     init(_ language: Language) { self.language = language }
     private func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
-    /// The field names every table shares (FieldWords).
-    private func field(_ name: FieldName) -> String { Labels(language).field(name) }
 
     var noSessionMatches: String { pick("No session matches these filters.", "Aucune session ne correspond à ces filtres.") }
     var noEventMatches: String { pick("No event matches.", "Aucun événement ne correspond.") }
@@ -43,10 +41,10 @@ struct CLIWords {
             : pick("No event takes place on \(date) (the events span \(span))", "Aucun événement n'a lieu le \(date) (les événements : \(span))")
     }
 
-    var whenColumn: String { field(.when) }
-    var roomColumn: String { field(.room) }
-    var kindColumn: String { field(.kind) }
-    var tracksColumn: String { field(.tracks) }
+    var whenColumn: String { pick("When", "Quand") }
+    var roomColumn: String { pick("Room", "Salle") }
+    var kindColumn: String { pick("Kind", "Type") }
+    var tracksColumn: String { pick("Tracks", "Thèmes") }
 
     /// The agenda's footnote for "—" in the time and room columns; empty when nothing is missing.
     func notStatedNote(time: Bool, room: Bool) -> String {
@@ -71,8 +69,8 @@ struct CLIWords {
         return pick("times: \(shown) (yours; the event's: \(eventZone))", "heures : \(shown) (la vôtre ; celle de l'événement : \(eventZone))")
     }
 
-    var trackHeader: String { field(.track) }
-    var technologyHeader: String { field(.technology) }
+    var trackHeader: String { pick("Track", "Thème") }
+    var technologyHeader: String { pick("Technology", "Technologie") }
     var alsoKnownAs: String { pick("Also known as", "Autres noms") }
     var trendColumn: String { pick("Trend", "Tendance") }
     /// Entries that stand for a topic grouped sessions covered (breakout topics), counted apart from sessions.

@@ -8,13 +8,13 @@ struct ExportWords: Sendable {
 
     /// ": " in English, " : " in French typography.
     var colon: String { pick(": ", " : ") }
-    var people: String { labels.field(.people) }
-    var organisations: String { labels.field(.organisations) }
-    var tracks: String { labels.field(.tracks) }
-    var technologies: String { labels.field(.technologies) }
-    var room: String { labels.field(.room) }
-    var when: String { labels.field(.when) }
-    var links: String { labels.field(.links) }
+    var people: String { pick("People", "Intervenants") }
+    var organisations: String { pick("Organisations", "Organisations") }
+    var tracks: String { pick("Tracks", "Thèmes") }
+    var technologies: String { pick("Technologies", "Technologies") }
+    var room: String { pick("Room", "Salle") }
+    var when: String { pick("When", "Quand") }
+    var links: String { pick("Links", "Liens") }
     var localTimeNoZone: String { pick("local time, no time zone stated", "heure locale, fuseau non précisé") }
     var endNotStated: String { pick("end not stated", "fin non précisée") }
     /// After the Markdown agenda's count of sessions.

@@ -63,14 +63,14 @@ extension UIText {
     func paneName(_ pane: PaneID, data: DashboardData) -> String {
         switch pane {
         case .regions where data.placesShowRooms: return pick("Rooms", "Salles")
-        case .technologies where data.topicsShowTracks: return field(.tracks)
+        case .technologies where data.topicsShowTracks: return pick("Tracks", "Thèmes")
         default: return paneName(pane)
         }
     }
 
     var roomChip: String { pick("room: ", "salle : ") }
     var noRoomsNamed: String { pick("This event names no rooms.", "Aucune salle n'est nommée pour cet événement.") }
-    var roomHeader: String { field(.room) }
+    var roomHeader: String { pick("Room", "Salle") }
     var sessionsShort: String { pick("sess.", "séan.") }
     func nowNext(at time: String?) -> String {
         let at = time.map { pick("at ", "à ") + $0 } ?? pick("start of day", "début du jour")
@@ -79,7 +79,7 @@ extension UIText {
     func moreRooms(_ count: Int) -> String { pick("↓ \(number(count)) more rooms", "↓ \(number(count)) salles de plus") }
     var nothingAfter: String { pick("nothing after", "rien ensuite") }
     var noTrackShown: String { pick("No track in what is shown.", "Aucun thème dans ce qui est affiché.") }
-    var trackHeader: String { field(.track) }
+    var trackHeader: String { pick("Track", "Thème") }
     func trendBy(singleEvent: Bool) -> String { singleEvent ? pick("by day", "par jour") : pick("by event", "par év.") }
     func moreTracks(_ count: Int) -> String { pick("↓ \(number(count)) more tracks", "↓ \(number(count)) thèmes de plus") }
 }

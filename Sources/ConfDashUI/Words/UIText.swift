@@ -9,8 +9,6 @@ public struct UIText: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }
     func pick(_ en: String, _ fr: String) -> String { language == .en ? en : fr }
-    /// The field names every table shares (FieldWords).
-    func field(_ name: FieldName) -> String { Labels(language).field(name) }
 
     public func paneName(_ pane: PaneID) -> String {
         let (en, fr) = Self.paneNames[pane.rawValue]
@@ -21,7 +19,7 @@ public struct UIText: Sendable {
     // Every single word and fixed phrase, as one table; the words that take a value follow.
     var details: String { pick("Details", "Détails") }
     var help: String { pick("Help", "Aide") }
-    var tracks: String { field(.tracks) }
+    var tracks: String { pick("Tracks", "Thèmes") }
     var noEventInScope: String { pick("No event matches the filters (x clears them).", "Aucun événement ne correspond aux filtres (x pour les effacer).") }
     var noSessionThisDay: String { pick("No session is placed on this day.", "Aucune session n'est placée ce jour-là.") }
     var noSessionMatches: String { pick("No session of this day matches the filters.", "Aucune session de ce jour ne correspond aux filtres.") }
@@ -39,26 +37,26 @@ public struct UIText: Sendable {
     var noMoreMatches: String { pick("No search in force: / starts one", "Aucune recherche : / pour en lancer une") }
     var filtersCleared: String { pick("All filters cleared", "Tous les filtres effacés") }
     var nothingToClear: String { pick("No filter to clear", "Aucun filtre à effacer") }
-    var when: String { field(.when) }
+    var when: String { pick("When", "Quand") }
     var time: String { pick("Time", "Heure") }
-    var room: String { field(.room) }
-    var dates: String { field(.dates) }
-    var whereLabel: String { field(.place) }
+    var room: String { pick("Room", "Salle") }
+    var dates: String { pick("Dates", "Dates") }
+    var whereLabel: String { pick("Where", "Où") }
     var region: String { pick("Region", "Région") }
     var timeZone: String { pick("Time zone", "Fuseau") }
     var sessionsHeading: String { pick("Sessions", "Sessions") }
-    var about: String { field(.about) }
+    var about: String { pick("About", "En bref") }
     var abstract: String { pick("Abstract", "Résumé") }
-    var people: String { field(.people) }
-    var organisations: String { field(.organisations) }
-    var technologies: String { field(.technologies) }
-    var links: String { field(.links) }
+    var people: String { pick("People", "Intervenants") }
+    var organisations: String { pick("Organisations", "Organisations") }
+    var technologies: String { pick("Technologies", "Technologies") }
+    var links: String { pick("Links", "Liens") }
     var figures: String { pick("Figures", "Chiffres") }
     var source: String { pick("Source", "Source") }
     var officialTitle: String { pick(" · official title", " · titre officiel") }
     var officialTitleHeading: String { pick("Official title", "Titre officiel") }
-    var themeOfTheYear: String { field(.themeOfTheYear) }
-    var programme: String { field(.programme) }
+    var themeOfTheYear: String { pick("Theme of the year", "Thème de l'année") }
+    var programme: String { pick("Programme", "Programme") }
     var localTimeNoZone: String { pick(" (local time; the source gives no time zone)", " (heure locale ; la source ne donne pas de fuseau)") }
     var clockTimeNotStated: String { pick(", clock time not stated", ", heure exacte non précisée") }
     var timeNotStated: String { pick("not stated in the source", "non précisée par la source") }
@@ -71,7 +69,7 @@ public struct UIText: Sendable {
     /// On an agenda row whose day the source does not state: the details say why it is placed there.
     var dayInferredTag: String { pick("† day inferred", "† jour déduit") }
     var noEventInRegion: String { pick("No event in this region.", "Aucun événement dans cette région.") }
-    var technologyHeader: String { field(.technology) }
+    var technologyHeader: String { pick("Technology", "Technologie") }
     var eventsHeader: String { pick("events", "évén.") }
     var sessionsHeader: String { pick("sessions", "sessions") }
     var alsoKnownAs: String { pick("Also: ", "Aussi : ") }
