@@ -113,7 +113,7 @@ if caseName == "open" {
     for _ in 0..<iterations {
         sample { measuredStep(dashboard, .character("s")).cells.count }
     }
-    if let directory = dashboard.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
+    PersonalFixtures.removeStateFolder(of: dashboard)
 } else if caseName == "star-save-bg" {
     // Issue 11: s + frame as the terminal dashboard runs it: the save handed to a StateWriter
     // thread (this thread's CPU only; the writer's saves are save1000's cost). Waits for the
@@ -126,7 +126,7 @@ if caseName == "open" {
         _ = dashboard.deliverBackgroundResults()
     }
     sink &+= dashboard.finishSaving() == nil ? 0 : 1
-    if let directory = dashboard.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
+    PersonalFixtures.removeStateFolder(of: dashboard)
 } else if caseName == "save1000" {
     // Issue 11: a save of 1,000 stars onto a file of 1,000 (merge, atomic write, fsync).
     let store = PersonalFixtures.store(holding: 1_000, of: index.dataset, label: "save")
