@@ -119,8 +119,7 @@ struct LiveTerminalTests {
                 "\(changes.joined(separator: "\n"))")
         try pane.sendKeys("Escape")
         _ = try pane.waitUntil("Changes closed") { !$0.contains { $0.contains("Changes ·") } }
-        try pane.sendKeys("q")
-        #expect(try pane.exitReport().status == 0)
+        try pane.quit()
     }
 
     /// `:open URL` from the built-in data while the server is slow (keys answered meanwhile), a
@@ -153,8 +152,7 @@ struct LiveTerminalTests {
         try pane.sendKeys("Enter")
         let failed = try pane.waitFor("missing.xml: cannot fetch the schedule (HTTP 404", timeout: 20)
         #expect(failed.contains { $0.contains("38C3") }, "\(failed.joined(separator: "\n"))")
-        try pane.sendKeys("q")
-        #expect(try pane.exitReport().status == 0)
+        try pane.quit()
 
         // The server is gone: --data URL --refresh opens the cached copy and says so on screen.
         server.stop()
@@ -166,8 +164,7 @@ struct LiveTerminalTests {
             lines.contains { $0.hasPrefix(" offline: schedule from") && $0.contains("could not reach \(url) (connection refused)") }
         }
         #expect(screen.contains { $0.contains("38C3") }, "the dashboard's own message line says it: \(screen.joined(separator: "\n"))")
-        try offline.sendKeys("q")
-        #expect(try offline.exitReport().status == 0)
+        try offline.quit()
     }
 
     /// The dashboard never waits for the network before its first frame: with nothing cached it
@@ -194,8 +191,7 @@ struct LiveTerminalTests {
         try pane.sendKeys("Escape")
         let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 40)
         #expect(opened.contains { $0.contains("38C3 · Day 1/4") }, "\(opened.joined(separator: "\n"))")
-        try pane.sendKeys("q")
-        #expect(try pane.exitReport().status == 0)
+        try pane.quit()
 
         // Cached now: the copy is drawn as soon as it is read (seconds, in a debug build on a
         // loaded machine), and checked with the server behind it: still "reloading…" on that
@@ -206,8 +202,7 @@ struct LiveTerminalTests {
         let first = try cached.waitFor("38C3 · Day 1/4", timeout: 20)
         #expect(first.contains { $0.contains("reloading…") }, "the check runs behind the cached copy: \(first.joined(separator: "\n"))")
         _ = try cached.waitUntil("the check done (a 304)", timeout: 60) { !$0.contains { $0.contains("reloading…") } }
-        try cached.sendKeys("q")
-        #expect(try cached.exitReport().status == 0)
+        try cached.quit()
 
         // Nothing cached and nothing there: the screen says why; quitting gives 66 and the reason.
         let missing = "http://127.0.0.1:\(server.port)/missing.xml"
@@ -215,8 +210,7 @@ struct LiveTerminalTests {
         defer { failed.kill() }
         let reason = try failed.waitFor("No schedule to show", timeout: 20)
         #expect(reason.contains { $0.contains("\(missing): cannot fetch the schedule (HTTP 404 Not Found)") }, "\(reason.joined(separator: "\n"))")
-        try failed.sendKeys("q")
-        #expect(try failed.exitReport().status == 66)
+        try failed.quit(expecting: 66)
         #expect(try failed.capture().contains { $0.contains("confdash: \(missing): cannot fetch the schedule (HTTP 404 Not Found)") })
     }
 }
