@@ -72,4 +72,9 @@ public enum PersonalFixtures {
         _ = dashboard.render()
         return dashboard
     }
+
+    /// Removes the folder of the state file `dashboard` saves to (what `starringDashboard` made).
+    public static func removeStateFolder(of dashboard: DashboardStore?) {
+        if let directory = dashboard?.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
+    }
 }
