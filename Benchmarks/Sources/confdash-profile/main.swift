@@ -14,7 +14,7 @@
 //       .build/release/confdash-profile x100 120x40 j 50
 //
 // Only `measuredStep` (key + render, or DashboardStore.init + render) is collected with that option;
-// the undo keys between samples are not. Prints min / median / p95 / max wall and thread CPU time.
+// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU time.
 import BenchmarkSupport
 import ConfDashCore
 import ConfDashUI
@@ -190,7 +190,8 @@ if caseName == "open" {
 func summary(_ values: [Int]) -> String {
     let sorted = values.sorted().map { Double($0) / 1_000_000 }
     func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
-    return String(format: "min %.3f  median %.3f  p95 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), sorted[sorted.count - 1])
+    return String(format: "min %.3f  median %.3f  p95 %.3f  p99 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), at(0.99),
+                  sorted[sorted.count - 1])
 }
 print("\(name.label) \(size) \(caseName), \(iterations) samples (sink \(sink % 10))")
 print("  wall       \(summary(wall))")

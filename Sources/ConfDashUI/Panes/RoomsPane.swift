@@ -12,7 +12,7 @@ enum RoomsPane {
         let rows = data.roomRows(state)
         // The widest name, its mark ("▸ ") and a gap, up to half the pane: names are cut ("…")
         // only when the pane is too narrow for them and what runs there.
-        let nameWidth = min(max(rows.map(\.name.terminalWidth).max() ?? 0, 8) + 3, max(content.width / 2, 12))
+        let nameWidth = min(max(rows.lazy.map { $0.nameWidth }.max() ?? 0, 8) + 3, max(content.width / 2, 12))
         let countWidth = 5
         let restX = content.x + nameWidth + countWidth + 1
         let restWidth = max(content.maxX - restX, 0)
@@ -28,15 +28,17 @@ enum RoomsPane {
                        style: room.count == 0 ? theme.dim : theme.text)
             grid.write(words.number(room.count).fitted(toWidth: countWidth, alignment: .right), x: rect.x + nameWidth, y: rect.y,
                        style: room.count == 0 ? theme.dim : theme.text)
+            // Looked up for the rows drawn only: the day's rows are built once, "now" moves with the cursor.
+            let (current, next) = room.nowNext(at: reference)
             var what = ""
-            if let current = room.current {
+            if let current {
                 what = "● " + current.title.text(in: state.language)
             }
-            if let next = room.next, let start = next.start {
+            if let next, let start = next.start {
                 what += (what.isEmpty ? "" : " · ") + start.time.description + " " + next.title.text(in: state.language)
             }
             if what.isEmpty, room.count > 0 { what = room.timed > 0 ? words.nothingAfter : words.timesNotStated }
-            if restWidth > 0 { grid.write(what, x: restX, y: rect.y, limit: restWidth, style: room.current != nil ? theme.text : theme.dim) }
+            if restWidth > 0 { grid.write(what, x: restX, y: rect.y, limit: restWidth, style: current != nil ? theme.text : theme.dim) }
         }
     }
 
