@@ -17,6 +17,9 @@ struct RoomRow: Equatable, Sendable {
     var latestEnd: [LocalDateTime] = []
     /// The name's width in columns, measured once (the pane sizes its name column from the widest).
     var nameWidth: Int
+    /// How many leading columns the name shares with another room's name: a cut that keeps no
+    /// more than these would make the two look the same (the pane then cuts in the middle).
+    var sharedPrefixWidth = 0
 
     var timed: Int { timedSessions.count }
 
@@ -128,12 +131,20 @@ extension DashboardData {
         }
         add(slots.byDay[date] ?? [])
         for (range, sessions) in slots.spans where range.contains(date) { add(sessions) }
-        return event.rooms.map { room in
+        var rows = event.rooms.map { room in
             // Every session of the day counts; only those with a clock time can be now or next.
             let all = byRoom[room.id] ?? []
             let timed = all.filter { $0.start != nil }.sorted { $0.start! < $1.start! }
             return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: all.count, timedSessions: timed)
         }
+        // Names that share their start: neighbours once sorted.
+        let byName = rows.indices.sorted { rows[$0].name < rows[$1].name }
+        for (a, b) in zip(byName, byName.dropFirst()) {
+            let shared = String(zip(rows[a].name, rows[b].name).prefix { $0 == $1 }.map(\.0)).terminalWidth
+            rows[a].sharedPrefixWidth = max(rows[a].sharedPrefixWidth, shared)
+            rows[b].sharedPrefixWidth = max(rows[b].sharedPrefixWidth, shared)
+        }
+        return rows
     }
 
     /// Tracks with their sessions in the events in scope, most used first, and a trend: per day
