@@ -208,10 +208,6 @@ public struct KeyCase: Sendable {
     public var key: Key
     public var undo: String
 
-    public init(name: String, prefix: String, key: Key, undo: String) {
-        self.name = name; self.prefix = prefix; self.key = key; self.undo = undo
-    }
-
     /// The congress schedules have one event and no regions: `[`, `]` and Enter on a region
     /// have nothing to do there (the benchmarks check that every measured key changes the state).
     public func applies(to dataset: DatasetName) -> Bool {
