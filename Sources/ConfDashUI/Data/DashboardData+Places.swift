@@ -114,7 +114,11 @@ extension DashboardData {
     /// moves the rooms pane's "now", is not part of it.
     func roomRows(_ state: AppState) -> [RoomRow] {
         guard placesShowRooms else { return [] }
-        return roomRowsCache.value(for: placesKey(state)) { computeRoomRows(state) }
+        // The room filter does not change the rows (other rooms keep their counts): choosing a
+        // room only moves the mark, so it is not part of the key.
+        var key = placesKey(state)
+        key.filter.rooms = []
+        return roomRowsCache.value(for: key) { computeRoomRows(state) }
     }
 
     private func computeRoomRows(_ state: AppState) -> [RoomRow] {
