@@ -3,6 +3,10 @@
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
 //     (CASE also: mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
+//      save1000's parts: encode1000 (the bytes only), write1000 (the atomic write of those bytes:
+//      temp file, write, fsync, rename, folder fsync; its wall time is the disk's);
+//      open-nostate (the same attach with no state file: the baseline open-state adds to);
+//      open-dash-state, open-dash-nostate (dashboard + attach + first frame, with and without);
 //      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
@@ -14,7 +18,8 @@
 //       .build/release/confdash-profile x100 120x40 j 50
 //
 // Only `measuredStep` (key + render, or DashboardStore.init + render) is collected with that option;
-// the undo keys between samples are not. Prints min / median / p95 / max wall and thread CPU time.
+// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU
+// time (p99 is the sample at rank 0.99·(n−1), rounded: run 200 or more samples to make it mean something).
 import BenchmarkSupport
 import ConfDashCore
 import ConfDashUI
@@ -55,6 +60,23 @@ func measuredStep(firstFrame index: DatasetIndex, size: Size) -> CellGrid {
 @inline(never)
 func measuredStep(saving state: PersonalState, in store: PersonalStateStore) -> Int {
     (try? store.save(state))?.state.starredCount ?? -1
+}
+
+@inline(never)
+func measuredStep(encoding state: PersonalState) -> Int {
+    PersonalStateFile.bytes(of: state).count
+}
+
+@inline(never)
+func measuredStep(writing bytes: [UInt8], to path: String) -> Int {
+    (try? AtomicFile.write(bytes, to: path, mode: 0o600)) == nil ? 0 : 1
+}
+
+@inline(never)
+func measuredStep(opening store: PersonalStateStore, index: DatasetIndex, size: Size) -> CellGrid {
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    dashboard.attach(PersonalFile(store: store, dataset: index.dataset))
+    return dashboard.render()
 }
 
 @inline(never)
@@ -148,6 +170,47 @@ if caseName == "open" {
         cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
     }
     try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "encode1000" {
+    // save1000's encoding alone: the state's bytes, as written.
+    let state = PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark")
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(encoding: state)
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+} else if caseName == "write1000" {
+    // save1000's disk part alone: the atomic write of a 1,000-star file's bytes (both fsyncs).
+    let folder = PersonalFixtures.temporaryFolder("write")
+    let bytes = PersonalStateFile.bytes(of: PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark"))
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(writing: bytes, to: folder + "/state.json")
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+    try? FileManager.default.removeItem(atPath: folder)
+} else if caseName == "open-nostate" {
+    // open-state's baseline: the same attach when the schedule has no state file yet.
+    let store = PersonalStateStore(directory: PersonalFixtures.temporaryFolder("open-none"),
+                                   identity: ScheduleIdentity(name: "bench-open-none", description: "benchmark"))
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(attaching: store, to: dashboard, dataset: index.dataset)
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "open-dash-state" || caseName == "open-dash-nostate" {
+    // Opening the dashboard whole (store, state file, first frame), with a file of 300 stars or
+    // none: the difference is what the state file adds to opening.
+    let store = caseName == "open-dash-state" ? PersonalFixtures.store(holding: 300, of: index.dataset, label: "open-dash")
+        : PersonalStateStore(directory: PersonalFixtures.temporaryFolder("open-dash-none"),
+                             identity: ScheduleIdentity(name: "bench-open-dash-none", description: "benchmark"))
+    for _ in 0..<iterations {
+        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        sink &+= measuredStep(opening: store, index: index, size: size).cells.count
+        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
 } else if caseName == "open-state" {
     // Issue 11: what a state file of 300 stars adds to opening (load, match, attach).
     let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "open")
@@ -211,7 +274,8 @@ if caseName == "open" {
 func summary(_ values: [Int]) -> String {
     let sorted = values.sorted().map { Double($0) / 1_000_000 }
     func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
-    return String(format: "min %.3f  median %.3f  p95 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), sorted[sorted.count - 1])
+    return String(format: "min %.3f  median %.3f  p95 %.3f  p99 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), at(0.99),
+                  sorted[sorted.count - 1])
 }
 print("\(name.label) \(size) \(caseName), \(iterations) samples (sink \(sink % 10))")
 print("  wall       \(summary(wall))")
