@@ -3,6 +3,10 @@
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
 //     (CASE also: mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
+//      save1000's parts: encode1000 (the bytes only), write1000 (the atomic write of those bytes:
+//      temp file, write, fsync, rename, folder fsync; its wall time is the disk's);
+//      open-nostate (the same attach with no state file: the baseline open-state adds to);
+//      open-dash-state, open-dash-nostate (dashboard + attach + first frame, with and without);
 //      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
@@ -14,7 +18,8 @@
 //       .build/release/confdash-profile x100 120x40 j 50
 //
 // Only `measuredStep` (key + render, or DashboardStore.init + render) is collected with that option;
-// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU time.
+// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU
+// time (p99 is the sample at rank 0.99·(n−1), rounded: run 200 or more samples to make it mean something).
 import BenchmarkSupport
 import ConfDashCore
 import ConfDashUI
@@ -55,6 +60,23 @@ func measuredStep(firstFrame index: DatasetIndex, size: Size) -> CellGrid {
 @inline(never)
 func measuredStep(saving state: PersonalState, in store: PersonalStateStore) -> Int {
     (try? store.save(state))?.state.starredCount ?? -1
+}
+
+@inline(never)
+func measuredStep(encoding state: PersonalState) -> Int {
+    PersonalStateFile.bytes(of: state).count
+}
+
+@inline(never)
+func measuredStep(writing bytes: [UInt8], to path: String) -> Int {
+    (try? AtomicFile.write(bytes, to: path, mode: 0o600)) == nil ? 0 : 1
+}
+
+@inline(never)
+func measuredStep(opening store: PersonalStateStore, index: DatasetIndex, size: Size) -> CellGrid {
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    dashboard.attach(PersonalFile(store: store, dataset: index.dataset))
+    return dashboard.render()
 }
 
 @inline(never)
@@ -133,6 +155,39 @@ if caseName == "open" {
     let state = PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark")
     for _ in 0..<iterations {
         sample { measuredStep(saving: state, in: store) }
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "encode1000" {
+    // save1000's encoding alone: the state's bytes, as written.
+    let state = PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark")
+    for _ in 0..<iterations {
+        sample { measuredStep(encoding: state) }
+    }
+} else if caseName == "write1000" {
+    // save1000's disk part alone: the atomic write of a 1,000-star file's bytes (both fsyncs).
+    let folder = PersonalFixtures.temporaryFolder("write")
+    let bytes = PersonalStateFile.bytes(of: PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark"))
+    for _ in 0..<iterations {
+        sample { measuredStep(writing: bytes, to: folder + "/state.json") }
+    }
+    try? FileManager.default.removeItem(atPath: folder)
+} else if caseName == "open-nostate" {
+    // open-state's baseline: the same attach when the schedule has no state file yet.
+    let store = PersonalStateStore(directory: PersonalFixtures.temporaryFolder("open-none"),
+                                   identity: ScheduleIdentity(name: "bench-open-none", description: "benchmark"))
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    for _ in 0..<iterations {
+        sample { measuredStep(attaching: store, to: dashboard, dataset: index.dataset) }
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "open-dash-state" || caseName == "open-dash-nostate" {
+    // Opening the dashboard whole (store, state file, first frame), with a file of 300 stars or
+    // none: the difference is what the state file adds to opening.
+    let store = caseName == "open-dash-state" ? PersonalFixtures.store(holding: 300, of: index.dataset, label: "open-dash")
+        : PersonalStateStore(directory: PersonalFixtures.temporaryFolder("open-dash-none"),
+                             identity: ScheduleIdentity(name: "bench-open-dash-none", description: "benchmark"))
+    for _ in 0..<iterations {
+        sample { measuredStep(opening: store, index: index, size: size).cells.count }
     }
     try? FileManager.default.removeItem(atPath: store.directory)
 } else if caseName == "open-state" {

@@ -72,7 +72,7 @@ enum DetailView {
         guard state.personal.starred.contains(address) || state.personal.notes[address] != nil else { return }
         if state.personal.starred.contains(address) {
             b.add("★ " + UIText(state.language).starredUnstar, b.theme.title)
-            for overlap in data.mineRows(state).agenda.overlaps[address] ?? [] {
+            for overlap in data.overlaps(of: address, state) {
                 guard let (other, _) = data.session(at: overlap.other) else { continue }
                 b.add(UIText(state.language).overlapsWith(certain: overlap.certain)
                       + other.title.text(in: state.language), b.theme.heading)
