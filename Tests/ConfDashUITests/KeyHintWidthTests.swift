@@ -32,4 +32,15 @@ import Testing
         #expect(line.contains("? help") && line.contains("q quit"), "\(line)")
         #expect(line.hasPrefix(" ← →") || line.hasPrefix(" Enter"), "the pane's own keys come first: \(line)")
     }
+
+    /// A hint offers only keys that can act (issue 10): with no track in the data, `t tracks`
+    /// is not offered; with tracks it is.
+    @Test func theTracksHintOnlyWhereThereAreTracks() {
+        for (tracks, expected) in [(false, false), (true, true)] {
+            let store = EmptyPanesTests.store(EmptyPanesTests.data(rooms: true, tracks: tracks), size: Size(width: 200, height: 40))
+            let line = store.render().textLines().last ?? ""
+            #expect(line.contains("t tracks") == expected, "tracks: \(tracks): \(line)")
+            #expect(line.contains("? help") && line.contains("q quit"), "\(line)")
+        }
+    }
 }

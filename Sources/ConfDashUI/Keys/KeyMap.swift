@@ -125,7 +125,9 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("[")], .previousEvent, .global, "Previous event", "Événement précédent"),
     bind([.character("]")], .nextEvent, .global, "Next event", "Événement suivant", hint: ("event", "événement"), label: "[ ]",
          enabled: { _, data in data.events.count > 1 }),
-    bind([.character("t")], .openTrackPicker, .global, "Choose tracks (several at once; every event)", "Choisir des thèmes (plusieurs ; tous les événements)", hint: ("tracks", "thèmes")),
+    // Offered only where there is a track to choose (the picker itself says when there is none).
+    bind([.character("t")], .openTrackPicker, .global, "Choose tracks (several at once; every event)", "Choisir des thèmes (plusieurs ; tous les événements)", hint: ("tracks", "thèmes"),
+         enabled: { _, data in !data.index.dataset.tracks.isEmpty }),
     bind([.character("/")], .startSearch, .global, "Search all events (case and accents ignored; ↑ earlier searches)", "Chercher dans tous les événements (sans casse ni accents ; ↑ historique)", hint: ("search", "chercher")),
     bind([.character("n")], .nextMatch, .global, "Next search match", "Résultat suivant"),
     bind([.character("N")], .previousMatch, .global, "Previous search match", "Résultat précédent"),
