@@ -71,18 +71,28 @@ struct LiveTerminalTests {
             server.stop()
             try? FileManager.default.removeItem(at: home)
         }
+
+        /// How every test begins: a setup named `name` whose server answers 38C3 after
+        /// `serverDelay` seconds, and the dashboard opened on it (`--data url`) or on the built-in
+        /// data. Nil where 38C3 is absent; the caller kills the pane, then removes the setup.
+        static func start(_ name: String, serverDelay: Double = 0, openingTheURL: Bool) throws -> (Setup, TmuxPane)? {
+            guard let setup = try Setup(name) else { return nil }
+            do {
+                try setup.serveSchedule(delay: serverDelay)
+                return (setup, try setup.dashboard(openingTheURL ? ["--data", setup.url] : []))
+            } catch {
+                setup.remove()
+                throw error
+            }
+        }
     }
 
     // The search results show each session's day and start ("Day 2 16:00"), since realconf's
     // re-apply; the marked row is checked with its new time.
     @Test
     func reloadWhileTheServerIsSlowThenTheNoticeTheMarksAndTheChangesView() throws {
-        guard let setup = try Self.Setup("live") else { return }
-        defer { setup.remove() }
-        let url = setup.url
-        try setup.serveSchedule()
-        let pane = try setup.dashboard(["--data", url])
-        defer { pane.kill() }
+        guard let (setup, pane) = try Setup.start("live", openingTheURL: true) else { return }
+        defer { pane.kill(); setup.remove() }
         _ = try pane.waitFor("38C3", timeout: 20)
 
         // Star the talk that will move.
@@ -127,12 +137,9 @@ struct LiveTerminalTests {
     /// server is gone: the cached copy, and the offline notice on screen.
     @Test
     func openURLInTheBackgroundThenAFailureThenStartingOffline() throws {
-        guard let setup = try Self.Setup("open") else { return }
-        defer { setup.remove() }
+        guard let (setup, pane) = try Setup.start("open", serverDelay: 3, openingTheURL: false) else { return }
+        defer { pane.kill(); setup.remove() }
         let (server, url) = (setup.server, setup.url)
-        try setup.serveSchedule(delay: 3)
-        let pane = try setup.dashboard()
-        defer { pane.kill() }
         _ = try pane.waitFor("Rio de Janeiro 2024", timeout: 20)
 
         try pane.type(":open " + url)
@@ -173,12 +180,9 @@ struct LiveTerminalTests {
     /// a URL that gives nothing says why, and quitting then ends with 66 and the reason on stderr.
     @Test
     func theFirstFrameComesBeforeTheBodyArrives() throws {
-        guard let setup = try Self.Setup("first") else { return }
-        defer { setup.remove() }
+        guard let (setup, pane) = try Setup.start("first", serverDelay: 6, openingTheURL: true) else { return }
+        defer { pane.kill(); setup.remove() }
         let (server, url) = (setup.server, setup.url)
-        try setup.serveSchedule(delay: 6)
-        let pane = try setup.dashboard(["--data", url])
-        defer { pane.kill() }
         let waiting = try pane.waitFor("Fetching the schedule…", timeout: 5)
         #expect(waiting.contains { $0.contains(url) } && !waiting.contains { $0.contains("38C3") }, "\(waiting.joined(separator: "\n"))")
         #expect(waiting.contains { $0.contains("fetching…") }, "the status bar says it")

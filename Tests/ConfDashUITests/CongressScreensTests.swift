@@ -40,6 +40,12 @@ import Testing
         for key in Key.parseSequence(keys) { _ = store.handle(key) }
     }
 
+    /// Presses `keys` and gives the status message they leave, in English.
+    static func message(after keys: String, on store: DashboardStore) -> String? {
+        press(keys, on: store)
+        return store.state.message?.text(in: .en)
+    }
+
     static let screens: [(name: String, keys: String)] = [
         ("home", ""),
         ("rooms-pane", "l 3"),
@@ -124,11 +130,9 @@ import Testing
 
     @Test func keysThatCanDoNothingSaySo() throws {
         guard let store = Self.store(size: Size(width: 120, height: 40)) else { return }
-        Self.press("l l l l", on: store)
+        #expect(Self.message(after: "l l l l", on: store) == "Already on the last day (4 of 4)")
         #expect(store.state.day == 4)
-        #expect(store.state.message?.text(in: .en) == "Already on the last day (4 of 4)")
-        Self.press("]", on: store)
-        #expect(store.state.message?.text(in: .en) == "Already on the last event")
+        #expect(Self.message(after: "]", on: store) == "Already on the last event")
     }
 
     @Test func movingDayLeavesASearchWithANotice() throws {

@@ -48,12 +48,11 @@ import Testing
 
     @Test func theHourStopsAtTheProgrammesEdgesAndSaysSo() throws {
         guard let store = CongressScreensTests.store(size: Size(width: 120, height: 40)) else { return }
-        CongressScreensTests.press("2 " + Array(repeating: "h", count: 40).joined(separator: " "), on: store)
+        let fortyHoursBack = "2 " + Array(repeating: "h", count: 40).joined(separator: " ")
+        #expect(CongressScreensTests.message(after: fortyHoursBack, on: store) == "Already at the first hour of the programme")
         let hours = try #require(store.data.dayHours(store.state))
         #expect(store.state.timelineMinute == hours.firstMinute)
-        #expect(store.state.message?.text(in: .en) == "Already at the first hour of the programme")
-        CongressScreensTests.press("k", on: store)
-        #expect(store.state.message?.text(in: .en) == "Already on the first day")
+        #expect(CongressScreensTests.message(after: "k", on: store) == "Already on the first day")
     }
 
     @Test func theCongressAxisIsOneDayAndTheNightRunsOnIntoTheNextLane() throws {

@@ -43,4 +43,13 @@ import Testing
             #expect(line.contains("? help") && line.contains("q quit"), "\(line)")
         }
     }
+
+    /// One event's days × hours timeline: ← → move the hour and the zoom does not apply, so the
+    /// hints do not say "← → event" or "+ zoom"; the bundled events' timeline still does.
+    @Test func theDaysByHoursTimelineOffersNoEventOrZoomHint() throws {
+        guard let line = Self.hintLine(width: 200, keys: "2") else { return }
+        #expect(!line.contains("event") && !line.contains("+ zoom") && line.hasPrefix(" Enter agenda"), "\(line)")
+        let bundled = Fixture.screen("2", size: Size(width: 200, height: 40)).split(separator: "\n").last ?? ""
+        #expect(bundled.contains("← → event") && bundled.contains("+ zoom"), "\(bundled)")
+    }
 }

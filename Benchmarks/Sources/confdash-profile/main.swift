@@ -18,7 +18,8 @@
 //       .build/release/confdash-profile x100 120x40 j 50
 //
 // Only `measuredStep` (key + render, or DashboardStore.init + render) is collected with that option;
-// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU time.
+// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU
+// time (p99 is the sample at rank 0.99·(n−1), rounded: run 200 or more samples to make it mean something).
 import BenchmarkSupport
 import ConfDashCore
 import ConfDashUI

@@ -2,17 +2,21 @@ import ConfDashCore
 
 /// One room of the selected event on the selected day, as the rooms pane lists it. Built once
 /// per day and filter; what runs there at a given time is looked up for the visible rows only
-/// (`nowNext(in:at:)`), so moving the agenda's cursor costs the rows on screen, not the day.
-struct RoomRow: Equatable, Sendable {
+/// (`nowNext(at:)`), so moving the agenda's cursor costs the rows on screen, not the day.
+struct RoomRow: Sendable {
     var id: TypedID<Room>
     var name: String
     /// Sessions in the room that day, with the other filters (not the room filter) applied.
     var count: Int
-    /// Of those, the sessions with a clock time (only they can be now or next), by start, with
-    /// their ends and the latest end so far (`latestEnd[i]` = max of `ends[0...i]`): a session
-    /// running at a time is found by walking back from the first later start only while some
-    /// earlier session still runs.
-    var timedSessions: [Session] = []
+    /// The day's session lists (the event's slots, shared by every row, not copied) and where
+    /// this room's sessions with a clock time are in them (only they can be now or next), by
+    /// start, with their starts, ends and the latest end so far (`latestEnd[i]` = max of
+    /// `ends[0...i]`): a session running at a time is found by walking back from the first
+    /// later start only while some earlier session still runs. Sessions are copied only when
+    /// drawn (a `Session` copy retains some twenty fields: copying a day's was most of the cost).
+    var lists: [[Session]] = []
+    var places: [(list: Int, item: Int)] = []
+    var starts: [LocalDateTime] = []
     var ends: [LocalDateTime] = []
     var latestEnd: [LocalDateTime] = []
     /// The name's width in columns, measured once (the pane sizes its name column from the widest).
@@ -21,15 +25,20 @@ struct RoomRow: Equatable, Sendable {
     /// more than these would make the two look the same (the pane then cuts in the middle).
     var sharedPrefixWidth = 0
 
-    var timed: Int { timedSessions.count }
+    var timed: Int { places.count }
 
-    init(id: TypedID<Room>, name: String, count: Int, timedSessions: [Session] = []) {
+    /// `timed`: this room's timed sessions as (list, item, start, end), in any order.
+    init(id: TypedID<Room>, name: String, count: Int, lists: [[Session]] = [],
+         timed: [(list: Int, item: Int, start: LocalDateTime, end: LocalDateTime)] = []) {
         self.id = id
         self.name = name
         nameWidth = name.terminalWidth
         self.count = count
-        self.timedSessions = timedSessions
-        ends = timedSessions.map { $0.end(inTimeZone: nil) ?? $0.start! }
+        self.lists = lists
+        let sorted = timed.sorted { $0.start < $1.start }
+        places = sorted.map { ($0.list, $0.item) }
+        starts = sorted.map(\.start)
+        ends = sorted.map(\.end)
         var latest: LocalDateTime?
         latestEnd = ends.map { end in
             latest = latest.map { max($0, end) } ?? end
@@ -37,21 +46,23 @@ struct RoomRow: Equatable, Sendable {
         }
     }
 
+    func session(_ index: Int) -> Session { lists[places[index].list][places[index].item] }
+
     /// What runs in the room at `reference` (the latest start among those running) and what
     /// starts next after it; with no reference, the day's first session is next. O(log n) plus
     /// the sessions still running at `reference`.
     func nowNext(at reference: LocalDateTime?) -> (current: Session?, next: Session?) {
-        guard let reference else { return (nil, timedSessions.first) }
+        guard let reference else { return (nil, places.isEmpty ? nil : session(0)) }
         // The first session starting after the reference.
-        var low = 0, high = timedSessions.count
+        var low = 0, high = starts.count
         while low < high {
             let middle = (low + high) / 2
-            if timedSessions[middle].start! <= reference { low = middle + 1 } else { high = middle }
+            if starts[middle] <= reference { low = middle + 1 } else { high = middle }
         }
-        let next = low < timedSessions.count ? timedSessions[low] : nil
+        let next = low < starts.count ? session(low) : nil
         var index = low - 1
         while index >= 0, reference < latestEnd[index] {
-            if reference < ends[index] { return (timedSessions[index], next) }
+            if reference < ends[index] { return (session(index), next) }
             index -= 1
         }
         return (nil, next)
@@ -114,7 +125,11 @@ extension DashboardData {
     /// moves the rooms pane's "now", is not part of it.
     func roomRows(_ state: AppState) -> [RoomRow] {
         guard placesShowRooms else { return [] }
-        return roomRowsCache.value(for: placesKey(state)) { computeRoomRows(state) }
+        // The room filter does not change the rows (other rooms keep their counts): choosing a
+        // room only moves the mark, so it is not part of the key.
+        var key = placesKey(state)
+        key.filter.rooms = []
+        return roomRowsCache.value(for: key) { computeRoomRows(state) }
     }
 
     private func computeRoomRows(_ state: AppState) -> [RoomRow] {
@@ -122,20 +137,24 @@ extension DashboardData {
         var filter = self.filter(for: state)
         filter.rooms = []
         let slots = slots(of: event)
-        // The day's sessions and those that may fall on it ("day 2 or 3"), as the agenda lists them.
-        var byRoom: [String: [Session]] = [:]
-        func add(_ sessions: [Session]) {
-            for session in sessions where session.room != nil && (filter.isEmpty || query.session(session, of: event, matches: filter)) {
-                byRoom[session.room!, default: []].append(session)
+        // The day's sessions and those that may fall on it ("day 2 or 3"), as the agenda lists
+        // them; read in place (fields through the arrays), each session copied only when drawn.
+        let lists = [slots.byDay[date] ?? []] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
+        var counts: [String: Int] = [:]
+        var timed: [String: [(list: Int, item: Int, start: LocalDateTime, end: LocalDateTime)]] = [:]
+        for (listIndex, list) in lists.enumerated() {
+            for item in list.indices where list[item].room != nil && (filter.isEmpty || query.session(list[item], of: event, matches: filter)) {
+                let room = list[item].room!
+                counts[room, default: 0] += 1
+                // Every session of the day counts; only those with a clock time can be now or next.
+                if let start = list[item].start {
+                    timed[room, default: []].append((listIndex, item, start, list[item].end(inTimeZone: nil) ?? start))
+                }
             }
         }
-        add(slots.byDay[date] ?? [])
-        for (range, sessions) in slots.spans where range.contains(date) { add(sessions) }
         var rows = event.rooms.map { room in
-            // Every session of the day counts; only those with a clock time can be now or next.
-            let all = byRoom[room.id] ?? []
-            let timed = all.filter { $0.start != nil }.sorted { $0.start! < $1.start! }
-            return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: all.count, timedSessions: timed)
+            RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: counts[room.id] ?? 0,
+                    lists: lists, timed: timed[room.id] ?? [])
         }
         // Names that share their start: neighbours once sorted.
         let byName = rows.indices.sorted { rows[$0].name < rows[$1].name }
@@ -157,6 +176,7 @@ extension DashboardData {
             let scope = eventsInScope(state)
             var countsKey = key
             countsKey.filter.tracks = []
+            countsKey.language = .en   // counts do not depend on the language (L keeps them)
             countsKey.scope = scope.map(\.id)
             let counts = trackCountsCache.value(for: countsKey) { computeTrackCounts(state, scope: scope) }
             return index.dataset.tracks.enumerated()

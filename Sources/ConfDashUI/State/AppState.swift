@@ -129,20 +129,15 @@ public struct AppState: Equatable, Sendable {
         self.size = size; self.language = language; self.selectedEvent = selectedEvent
     }
 
-    public var trackFilter: Set<TypedID<Track>> {
-        for case .tracks(let ids) in filters { return ids }
-        return []
-    }
-    public var technologyFilter: TypedID<Technology>? {
-        for case .technology(let id) in filters { return id }
-        return nil
-    }
-    public var roomFilter: Set<TypedID<Room>> {
-        for case .rooms(let ids) in filters { return ids }
-        return []
-    }
-    public var regionFilter: TypedID<Region>? {
-        for case .region(let id) in filters { return id }
+    public var trackFilter: Set<TypedID<Track>> { filter { if case .tracks(let ids) = $0 { ids } else { nil } } ?? [] }
+    public var technologyFilter: TypedID<Technology>? { filter { if case .technology(let id) = $0 { id } else { nil } } }
+    public var roomFilter: Set<TypedID<Room>> { filter { if case .rooms(let ids) = $0 { ids } else { nil } } ?? [] }
+    public var regionFilter: TypedID<Region>? { filter { if case .region(let id) = $0 { id } else { nil } } }
+
+    /// What `value` reads from the first filter it applies to (filters of one kind replace each
+    /// other, so there is at most one of each).
+    private func filter<Value>(_ value: (ActiveFilter) -> Value?) -> Value? {
+        for filter in filters { if let found = value(filter) { return found } }
         return nil
     }
     /// The search in force: the one being typed, else the applied one.
