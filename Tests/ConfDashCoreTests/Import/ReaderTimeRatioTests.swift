@@ -51,9 +51,18 @@ struct ReaderTimeRatioTests {
     func fourTimesTheInputTakesAboutFourTimesTheTime(case number: Int) {
         let input = Self.inputs[number]
         let small = Data(input.make(1_000_000).utf8), large = Data(input.make(4_000_000).utf8)
+        let measure = { (data: Data) in Self.cpuTime { _ = DatasetImporter.load(data: data, name: "input", format: input.format) } }
         // The smaller input's best of three: a cold cache or a page fault must not make it look fast.
-        let smallTime = (0..<3).map { _ in Self.cpuTime { _ = DatasetImporter.load(data: small, name: "small", format: input.format) } }.min()!
-        let largeTime = Self.cpuTime { _ = DatasetImporter.load(data: large, name: "large", format: input.format) }
+        var smallTime = (0..<3).map { _ in measure(small) }.min()!
+        var largeTime = measure(large)
+        // Tests run in parallel: on 2 cores another test's threads share the caches and memory
+        // bus, which slowed one large run by half (a ratio of 6.06 in a full run, 4–5 alone). Over
+        // the limit, both are measured again (twice at most) and the best of each kept: linear
+        // work comes back under it, while a quadratic reader stays at 16 or more every time.
+        for _ in 0..<2 where largeTime / max(smallTime, 1e-6) > Self.maximumRatio {
+            smallTime = min(smallTime, measure(small))
+            largeTime = min(largeTime, measure(large))
+        }
         let ratio = largeTime / max(smallTime, 1e-6)
         #expect(ratio <= Self.maximumRatio, "\(input.name): \(small.count) bytes in \(smallTime) s, \(large.count) bytes in \(largeTime) s: ratio \(ratio)")
     }
