@@ -2,7 +2,7 @@
 // so that callgrind or perf see only confdash's code:
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
-//     (CASE also: mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
+//     (CASE also: open-file:PATH, the peak memory of opening a file; mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
 //      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
@@ -14,7 +14,7 @@
 //       .build/release/confdash-profile x100 120x40 j 50
 //
 // Only `measuredStep` (key + render, or DashboardStore.init + render) is collected with that option;
-// the undo keys between samples are not. Prints min / median / p95 / max wall and thread CPU time.
+// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU time.
 import BenchmarkSupport
 import ConfDashCore
 import ConfDashUI
@@ -69,6 +69,24 @@ guard arguments.count >= 4, let name = DatasetName(rawValue: arguments[1]), let 
     exit(64)
 }
 let caseName = arguments[3]
+
+// Issue 13: peak memory of opening one file (`open-file:PATH`), in this process: the largest
+// resident set before and after, and the open's thread CPU time; then the index and first frame.
+if caseName.hasPrefix("open-file:") {
+    func peakKB() -> Int { var usage = rusage(); getrusage(RUSAGE_SELF, &usage); return usage.ru_maxrss }
+    let url = URL(fileURLWithPath: String(caseName.dropFirst("open-file:".count)))
+    let before = peakKB()
+    let c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+    let dataset = measuredStep(opening: url)
+    let opened = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+    let afterOpen = peakKB()
+    let grid = measuredStep(firstFrame: DatasetIndex(dataset), size: size)
+    let framed = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+    print("\(url.lastPathComponent): \(dataset.events.reduce(0) { $0 + $1.sessions.count }) sessions (cells \(grid.cells.count % 10))")
+    print(String(format: "  open %.0f ms CPU, + index and first frame %.0f ms; peak resident set %d MB before, %d MB after the open, %d MB after the frame",
+                 Double(opened - c) / 1e6, Double(framed - opened) / 1e6, before / 1024, afterOpen / 1024, peakKB() / 1024))
+    exit(0)
+}
 let iterations = arguments.count > 4 ? Int(arguments[4]) ?? 100 : 100
 let index = caseName == "open" || caseName == "changes" ? Fixtures.bundled : Fixtures.index(name)
 _ = Fixtures.worldMap
@@ -211,7 +229,8 @@ if caseName == "open" {
 func summary(_ values: [Int]) -> String {
     let sorted = values.sorted().map { Double($0) / 1_000_000 }
     func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
-    return String(format: "min %.3f  median %.3f  p95 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), sorted[sorted.count - 1])
+    return String(format: "min %.3f  median %.3f  p95 %.3f  p99 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), at(0.99),
+                  sorted[sorted.count - 1])
 }
 print("\(name.label) \(size) \(caseName), \(iterations) samples (sink \(sink % 10))")
 print("  wall       \(summary(wall))")

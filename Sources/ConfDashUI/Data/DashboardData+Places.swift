@@ -68,7 +68,7 @@ extension DashboardData {
         filter.events = [event.id]
         filter.day = .date(date)
         var byRoom: [String: [Session]] = [:]
-        for session in event.sessions where session.room != nil && query.session(session, of: event, matches: filter) {
+        for session in slots(of: event).sessions(on: date, of: event) where session.room != nil && query.session(session, of: event, matches: filter) {
             byRoom[session.room!, default: []].append(session)
         }
         return event.rooms.map { room in
@@ -95,31 +95,9 @@ extension DashboardData {
     /// of the selected event when one event is in scope, else per event.
     func trackRows(_ state: AppState) -> [TrackRow] {
         guard topicsShowTracks else { return [] }
-        var key = placesKey(state, reference: nil)
-        key.day = 0
-        return trackRowsCache.value(for: key) { computeTrackRows(state) }
-    }
-
-    private func computeTrackRows(_ state: AppState) -> [TrackRow] {
-        let scope = eventsInScope(state)
-        let single = scope.count == 1 ? scope.first : nil
-        var filter = self.filter(for: state)
-        filter.tracks = []
-        var counts: [String: Int] = [:]
-        var trends: [String: [Int]] = [:]
-        let columns = single.map { $0.dayCount } ?? scope.count
-        for (eventIndex, event) in scope.enumerated() {
-            // An entry that stands for a topic grouped sessions covered is not a session (issue 14).
-            for session in event.sessions where !session.groupTopic && query.session(session, of: event, matches: filter) {
-                let column = single != nil ? (session.day.flatMap(event.dayIndex(of:)).map { $0 - 1 }) : eventIndex
-                for track in session.tracks {
-                    counts[track, default: 0] += 1
-                    if let column, column < columns {
-                        trends[track, default: Array(repeating: 0, count: columns)][column] += 1
-                    }
-                }
-            }
-        }
+        // The counts are kept (TrackCounts); ordering a few dozen tracks by them is cheap.
+        let tally = trackCounts(state)
+        let counts = tally.counts, trends = tally.trends, columns = tally.columns
         return index.dataset.tracks.enumerated()
             .filter { counts[$0.element.id] != nil || state.trackFilter.contains($0.element.typedID) }
             .sorted { a, b in

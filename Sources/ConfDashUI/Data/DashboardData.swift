@@ -33,7 +33,7 @@ public final class DashboardData: Sendable {
     }
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let gridCache = LastValueCache<RowsKey, RoomGrid>()
-    let dayHoursCache = LastValueCache<RowsKey, DayHours?>()
+    let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>
@@ -43,9 +43,9 @@ public final class DashboardData: Sendable {
     /// Events' sessions placed by day and sorted (EventSlots), by event id: the selected
     /// event's, and those a search went through.
     let slotsCache = KeyedCache<String, EventSlots>()
-    /// The rooms and tracks panes' rows: a pass over an event's sessions, so done once per change.
+    /// The rooms pane's rows and the tracks pane's counts: a pass over sessions, so done once per change.
     let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
-    let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
+    let trackCountsCache = RecentValuesCache<TrackCounts.Key, TrackCounts>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
