@@ -12,12 +12,6 @@ struct LiveTerminalTests {
         .deletingLastPathComponent()
     static let congress = repository.deletingLastPathComponent().appendingPathComponent("shared/fixtures/schedules/38c3-schedule.xml").path
 
-    /// From now on, the server answers `path` with `body` (ETag `etag`), after `delay` seconds.
-    static func serve(_ server: TestServer, _ path: String, body: String, etag: String, delay: Double = 0) throws {
-        let file = try server.file("body-\(etag.filter(\.isLetter)).xml", body)
-        try server.serve([path: TestServer.Answer(bodyFile: file, etag: "\"\(etag)\"", delay: delay)])
-    }
-
     /// The next version: "Illegal instructions" (Saal 1, 28 Dec 11:00) moved to 16:00, the talk
     /// just before it in the file removed, and the schedule's version string changed.
     static func nextVersion(of original: String) throws -> String {
@@ -37,11 +31,13 @@ struct LiveTerminalTests {
         return xml
     }
 
-    /// What both tests start from: 38C3 (nil, the test skipped, where it is absent; CI records an
+    /// What every test starts from: 38C3 (nil, the test skipped, where it is absent; CI records an
     /// issue), a home of their own for the cache and the stars, and a test server at `url`.
     struct Setup {
         let home: URL
         let server: TestServer
+        /// 38C3's schedule.xml as the fixture has it.
+        let original: String
         var url: String { "http://127.0.0.1:\(server.port)/38c3.xml" }
         var environment: [String: String] {
             ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
@@ -53,9 +49,22 @@ struct LiveTerminalTests {
                 if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("38c3-schedule.xml not found at \(LiveTerminalTests.congress)") }
                 return nil
             }
+            original = try String(contentsOfFile: LiveTerminalTests.congress, encoding: .utf8)
             home = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-e2e-\(name)-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
             server = try TestServer()
+        }
+
+        /// From now on, `url` answers with `body` (38C3 as it is, unless told) and ETag `etag`,
+        /// after `delay` seconds.
+        func serveSchedule(_ body: String? = nil, etag: String = "v1", delay: Double = 0) throws {
+            let file = try server.file("body-\(etag.filter(\.isLetter)).xml", body ?? original)
+            try server.serve(["/38c3.xml": TestServer.Answer(bodyFile: file, etag: "\"\(etag)\"", delay: delay)])
+        }
+
+        /// The dashboard at 120x36, with this setup's cache and state folders.
+        func dashboard(_ arguments: [String] = []) throws -> TmuxPane {
+            try TmuxPane(Executable.confdash, arguments, width: 120, height: 36, environment: environment)
         }
 
         func remove() {
@@ -70,10 +79,9 @@ struct LiveTerminalTests {
     func reloadWhileTheServerIsSlowThenTheNoticeTheMarksAndTheChangesView() throws {
         guard let setup = try Self.Setup("live") else { return }
         defer { setup.remove() }
-        let (server, url, environment) = (setup.server, setup.url, setup.environment)
-        let original = try String(contentsOfFile: Self.congress, encoding: .utf8)
-        try Self.serve(server, "/38c3.xml", body: original, etag: "v1")
-        let pane = try TmuxPane(Executable.confdash, ["--data", url], width: 120, height: 36, environment: environment)
+        let url = setup.url
+        try setup.serveSchedule()
+        let pane = try setup.dashboard(["--data", url])
         defer { pane.kill() }
         _ = try pane.waitFor("38C3", timeout: 20)
 
@@ -87,7 +95,7 @@ struct LiveTerminalTests {
         _ = try pane.waitFor("★ ")
 
         // The server now has the next version, and answers it only after 3 s.
-        try Self.serve(server, "/38c3.xml", body: try Self.nextVersion(of: original), etag: "v2", delay: 3)
+        try setup.serveSchedule(try Self.nextVersion(of: setup.original), etag: "v2", delay: 3)
         try pane.sendKeys("R")
         _ = try pane.waitFor("Reloading http://127.0.0.1", timeout: 2)
         // The dashboard answers keys while the reload waits for the server.
@@ -111,8 +119,7 @@ struct LiveTerminalTests {
                 "\(changes.joined(separator: "\n"))")
         try pane.sendKeys("Escape")
         _ = try pane.waitUntil("Changes closed") { !$0.contains { $0.contains("Changes ·") } }
-        try pane.sendKeys("q")
-        #expect(try pane.exitReport().status == 0)
+        try pane.quit()
     }
 
     /// `:open URL` from the built-in data while the server is slow (keys answered meanwhile), a
@@ -122,9 +129,9 @@ struct LiveTerminalTests {
     func openURLInTheBackgroundThenAFailureThenStartingOffline() throws {
         guard let setup = try Self.Setup("open") else { return }
         defer { setup.remove() }
-        let (server, url, environment) = (setup.server, setup.url, setup.environment)
-        try Self.serve(server, "/38c3.xml", body: try String(contentsOfFile: Self.congress, encoding: .utf8), etag: "v1", delay: 3)
-        let pane = try TmuxPane(Executable.confdash, [], width: 120, height: 36, environment: environment)
+        let (server, url) = (setup.server, setup.url)
+        try setup.serveSchedule(delay: 3)
+        let pane = try setup.dashboard()
         defer { pane.kill() }
         _ = try pane.waitFor("Rio de Janeiro 2024", timeout: 20)
 
@@ -145,12 +152,11 @@ struct LiveTerminalTests {
         try pane.sendKeys("Enter")
         let failed = try pane.waitFor("missing.xml: cannot fetch the schedule (HTTP 404", timeout: 20)
         #expect(failed.contains { $0.contains("38C3") }, "\(failed.joined(separator: "\n"))")
-        try pane.sendKeys("q")
-        #expect(try pane.exitReport().status == 0)
+        try pane.quit()
 
         // The server is gone: --data URL --refresh opens the cached copy and says so on screen.
         server.stop()
-        let offline = try TmuxPane(Executable.confdash, ["--data", url, "--refresh"], width: 120, height: 36, environment: environment)
+        let offline = try setup.dashboard(["--data", url, "--refresh"])
         defer { offline.kill() }
         // The cached copy is drawn at once; the background check then fails, and the message line says why.
         _ = try offline.waitFor("38C3 · Day 1/4", timeout: 30)
@@ -158,8 +164,7 @@ struct LiveTerminalTests {
             lines.contains { $0.hasPrefix(" offline: schedule from") && $0.contains("could not reach \(url) (connection refused)") }
         }
         #expect(screen.contains { $0.contains("38C3") }, "the dashboard's own message line says it: \(screen.joined(separator: "\n"))")
-        try offline.sendKeys("q")
-        #expect(try offline.exitReport().status == 0)
+        try offline.quit()
     }
 
     /// The dashboard never waits for the network before its first frame: with nothing cached it
@@ -170,9 +175,9 @@ struct LiveTerminalTests {
     func theFirstFrameComesBeforeTheBodyArrives() throws {
         guard let setup = try Self.Setup("first") else { return }
         defer { setup.remove() }
-        let (server, url, environment) = (setup.server, setup.url, setup.environment)
-        try Self.serve(server, "/38c3.xml", body: try String(contentsOfFile: Self.congress, encoding: .utf8), etag: "v1", delay: 6)
-        let pane = try TmuxPane(Executable.confdash, ["--data", url], width: 120, height: 36, environment: environment)
+        let (server, url) = (setup.server, setup.url)
+        try setup.serveSchedule(delay: 6)
+        let pane = try setup.dashboard(["--data", url])
         defer { pane.kill() }
         let waiting = try pane.waitFor("Fetching the schedule…", timeout: 5)
         #expect(waiting.contains { $0.contains(url) } && !waiting.contains { $0.contains("38C3") }, "\(waiting.joined(separator: "\n"))")
@@ -186,29 +191,26 @@ struct LiveTerminalTests {
         try pane.sendKeys("Escape")
         let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 40)
         #expect(opened.contains { $0.contains("38C3 · Day 1/4") }, "\(opened.joined(separator: "\n"))")
-        try pane.sendKeys("q")
-        #expect(try pane.exitReport().status == 0)
+        try pane.quit()
 
         // Cached now: the copy is drawn as soon as it is read (seconds, in a debug build on a
         // loaded machine), and checked with the server behind it: still "reloading…" on that
         // first frame, since the server holds its answer back longer than the wait.
-        try Self.serve(server, "/38c3.xml", body: try String(contentsOfFile: Self.congress, encoding: .utf8), etag: "v1", delay: 25)
-        let cached = try TmuxPane(Executable.confdash, ["--data", url, "--max-age", "0"], width: 120, height: 36, environment: environment)
+        try setup.serveSchedule(delay: 25)
+        let cached = try setup.dashboard(["--data", url, "--max-age", "0"])
         defer { cached.kill() }
         let first = try cached.waitFor("38C3 · Day 1/4", timeout: 20)
         #expect(first.contains { $0.contains("reloading…") }, "the check runs behind the cached copy: \(first.joined(separator: "\n"))")
         _ = try cached.waitUntil("the check done (a 304)", timeout: 60) { !$0.contains { $0.contains("reloading…") } }
-        try cached.sendKeys("q")
-        #expect(try cached.exitReport().status == 0)
+        try cached.quit()
 
         // Nothing cached and nothing there: the screen says why; quitting gives 66 and the reason.
         let missing = "http://127.0.0.1:\(server.port)/missing.xml"
-        let failed = try TmuxPane(Executable.confdash, ["--data", missing], width: 120, height: 36, environment: environment)
+        let failed = try setup.dashboard(["--data", missing])
         defer { failed.kill() }
         let reason = try failed.waitFor("No schedule to show", timeout: 20)
         #expect(reason.contains { $0.contains("\(missing): cannot fetch the schedule (HTTP 404 Not Found)") }, "\(reason.joined(separator: "\n"))")
-        try failed.sendKeys("q")
-        #expect(try failed.exitReport().status == 66)
+        try failed.quit(expecting: 66)
         #expect(try failed.capture().contains { $0.contains("confdash: \(missing): cannot fetch the schedule (HTTP 404 Not Found)") })
     }
 }

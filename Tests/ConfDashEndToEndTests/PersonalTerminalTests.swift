@@ -31,8 +31,7 @@ struct PersonalTerminalTests {
             _ = try first.waitFor("★ ")
             try first.sendKeys("x")
         }
-        try first.sendKeys("q")
-        #expect(try first.exitReport().status == 0)
+        try first.quit()
         let files = try FileManager.default.contentsOfDirectory(atPath: state + "/confdash").filter { $0.hasSuffix(".json") }
         #expect(files.count == 1 && files[0].hasPrefix("38c3-"), "\(files)")
 
@@ -53,7 +52,6 @@ struct PersonalTerminalTests {
         _ = try second.waitFor("My agenda · ★ 3")
         try second.sendKeys("Escape")
         _ = try second.waitUntil("My agenda closed") { !$0.contains { $0.contains("My agenda") } }
-        try second.sendKeys("q")
-        #expect(try second.exitReport().status == 0)
+        try second.quit()
     }
 }

@@ -229,6 +229,12 @@ final class TmuxPane {
         return ExitReport(status: status, termiosRestored: fields[1] == "same")
     }
 
+    /// Presses q and checks that the program ended with `status`.
+    func quit(expecting status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try sendKeys("q")
+        #expect(try exitReport().status == status, sourceLocation: sourceLocation)
+    }
+
     func sendSignal(_ signal: Int32) throws {
         let pid = try pid()
         guard Glibc.kill(pid, signal) == 0 else { throw HarnessError(description: "kill(\(pid), \(signal)) failed: errno \(errno)") }

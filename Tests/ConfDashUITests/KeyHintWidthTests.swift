@@ -32,4 +32,24 @@ import Testing
         #expect(line.contains("? help") && line.contains("q quit"), "\(line)")
         #expect(line.hasPrefix(" ← →") || line.hasPrefix(" Enter"), "the pane's own keys come first: \(line)")
     }
+
+    /// A hint offers only keys that can act (issue 10): with no track in the data, `t tracks`
+    /// is not offered; with tracks it is.
+    @Test func theTracksHintOnlyWhereThereAreTracks() {
+        for (tracks, expected) in [(false, false), (true, true)] {
+            let store = EmptyPanesTests.store(EmptyPanesTests.data(rooms: true, tracks: tracks), size: Size(width: 200, height: 40))
+            let line = store.render().textLines().last ?? ""
+            #expect(line.contains("t tracks") == expected, "tracks: \(tracks): \(line)")
+            #expect(line.contains("? help") && line.contains("q quit"), "\(line)")
+        }
+    }
+
+    /// One event's days × hours timeline: ← → move the hour and the zoom does not apply, so the
+    /// hints do not say "← → event" or "+ zoom"; the bundled events' timeline still does.
+    @Test func theDaysByHoursTimelineOffersNoEventOrZoomHint() throws {
+        guard let line = Self.hintLine(width: 200, keys: "2") else { return }
+        #expect(!line.contains("event") && !line.contains("+ zoom") && line.hasPrefix(" Enter agenda"), "\(line)")
+        let bundled = Fixture.screen("2", size: Size(width: 200, height: 40)).split(separator: "\n").last ?? ""
+        #expect(bundled.contains("← → event") && bundled.contains("+ zoom"), "\(bundled)")
+    }
 }

@@ -19,11 +19,20 @@ import Testing
         CongressScreensTests.press("3", on: store)
         let lines = store.render().textLines()
         #expect(lines.contains { $0.contains("  Chaos Computer Music Club ") })
-        // At 120 columns the pane is 64 wide: a 38-column name is cut to half of it, with "…".
+        // At 120 columns the pane is 64 wide: now/next keeps at least half of it, so a 38-column
+        // name is cut, with "…"; "-- Lower (extra)" and "-- Upper" share their start, so they
+        // are cut in the middle and stay told apart.
         guard let narrow = CongressScreensTests.store(size: Size(width: 120, height: 40)) else { return }
         CongressScreensTests.press("3 G", on: narrow)
-        let line = narrow.render().textLines().first { $0.contains("Hardware Hacking Area") } ?? ""
-        #expect(line.contains("Hardware Hacking Area -- Low… "), "\(line)")
+        let narrowLines = narrow.render().textLines()
+        let hardware = narrowLines.filter { $0.contains("Hardware") }
+        #expect(hardware.contains { $0.contains("  Hardware…Lower (extra) ") }, "\(hardware)")
+        let upper = try #require(narrow.data.roomRows(narrow.state).first { $0.name == "Hardware Hacking Area -- Upper" })
+        #expect(RoomsPane.shownName(upper, width: 22) == "Hardware…Area -- Upper")
+        #expect(narrow.data.roomRows(narrow.state).contains { $0.name == "Hardware Hacking Area -- Lower (extra)" })
+        let header = try #require(narrowLines.first { $0.contains("now · next") })
+        let restStart = try #require(header.range(of: "now · next"))
+        #expect(header[restStart.lowerBound...].count >= 30, "now/next keeps at least half of the 62 columns: \(header)")
     }
 
     @Test func untimedSessionsCountInTheirRoomAndSaySo() {

@@ -35,50 +35,12 @@ func personalBenchmarks() {
 
     // The star key as the dashboard runs it: reducer, frame, and the save effect (merge with the
     // file under its lock, write, fsync, rename) on a state file already holding 300 stars.
-    let starring = DashboardBox()
-    Benchmark("Personal/s (star toggle) + save to a state file of 300 stars \(size) 38C3",
-              configuration: .init(warmupIterations: 3, maxDuration: .seconds(2), maxIterations: 300, setup: {
-                  let store = PersonalFixtures.store(holding: 300, of: Fixtures.real38C3Dataset, label: "toggle")
-                  starring.value = DashboardStore(index: Fixtures.real38C3, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-                  starring.value.attach(PersonalFile(store: store, dataset: Fixtures.real38C3Dataset))
-                  starring.value.press("j j j")
-                  blackHole(starring.value.render())
-              }, teardown: {
-                  if let directory = starring.value?.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
-                  starring.value = nil
-              })) { benchmark in
-        let dashboard = starring.value!
-        let before = dashboard.state.personal.starred
-        measureKeystroke(benchmark, dashboard, .character("s"))
-        if dashboard.state.personal.starred == before { benchmark.error("s changed no star") }
-        if case .personal(.stateFile(let message))? = dashboard.state.message { benchmark.error("save failed: \(message)") }
-    }
+    starToggleBenchmark("Personal/s (star toggle) + save to a state file of 300 stars \(size) 38C3", size: size, label: "toggle")
 
     // The star key as the terminal dashboard runs it: the save handed to a StateWriter thread
-    // (this thread's CPU only; the writer's work is the save benchmark's). The writer is waited
-    // for after each sample, outside the measurement, so each sample hands over one save.
-    let background = DashboardBox()
-    let writer = StateWriter()
-    Benchmark("Personal/s (star toggle), save on the writer thread, state file of 300 stars \(size) 38C3",
-              configuration: .init(warmupIterations: 3, maxDuration: .seconds(2), maxIterations: 300, setup: {
-                  let store = PersonalFixtures.store(holding: 300, of: Fixtures.real38C3Dataset, label: "toggle-bg")
-                  background.value = DashboardStore(index: Fixtures.real38C3, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-                  background.value.attach(PersonalFile(store: store, dataset: Fixtures.real38C3Dataset, writer: writer))
-                  background.value.press("j j j")
-                  blackHole(background.value.render())
-              }, teardown: {
-                  writer.flush()
-                  if let directory = background.value?.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
-                  background.value = nil
-              })) { benchmark in
-        let dashboard = background.value!
-        let before = dashboard.state.personal.starred
-        measureKeystroke(benchmark, dashboard, .character("s"))
-        writer.flush()
-        _ = dashboard.deliverBackgroundResults()
-        if dashboard.state.personal.starred == before { benchmark.error("s changed no star") }
-        if case .personal(.stateFile(let message))? = dashboard.state.message { benchmark.error("save failed: \(message)") }
-    }
+    // (this thread's CPU only; the writer's work is the save benchmark's).
+    starToggleBenchmark("Personal/s (star toggle), save on the writer thread, state file of 300 stars \(size) 38C3", size: size,
+                        label: "toggle-bg", writer: StateWriter())
 
     // A save of 1,000 stars: merge with the file on disk (1,000 stars too), write, fsync, rename.
     let saving = BenchmarkBox<(PersonalStateStore, PersonalState)>()
@@ -115,4 +77,29 @@ func personalBenchmarks() {
 /// Holds a value a benchmark builds in its setup.
 final class BenchmarkBox<Value>: @unchecked Sendable {
     var value: Value!
+}
+
+/// `s` + frame on 38C3 with a state file of 300 stars (`PersonalFixtures.starringDashboard`).
+/// With a `writer`, the save goes to its thread and is waited for after each sample, outside the
+/// measurement, so each sample hands over one save. Each sample must change a star and save it
+/// without a complaint.
+private func starToggleBenchmark(_ name: String, size: Size, label: String, writer: StateWriter? = nil) {
+    let box = DashboardBox()
+    Benchmark(name, configuration: .init(warmupIterations: 3, maxDuration: .seconds(2), maxIterations: 300, setup: {
+        box.value = PersonalFixtures.starringDashboard(on: Fixtures.real38C3, size: size, label: label, writer: writer)
+    }, teardown: {
+        writer?.flush()
+        PersonalFixtures.removeStateFolder(of: box.value)
+        box.value = nil
+    })) { benchmark in
+        let dashboard = box.value!
+        let before = dashboard.state.personal.starred
+        measureKeystroke(benchmark, dashboard, .character("s"))
+        if let writer {
+            writer.flush()
+            _ = dashboard.deliverBackgroundResults()
+        }
+        if dashboard.state.personal.starred == before { benchmark.error("s changed no star") }
+        if case .personal(.stateFile(let message))? = dashboard.state.message { benchmark.error("save failed: \(message)") }
+    }
 }

@@ -208,10 +208,6 @@ public struct KeyCase: Sendable {
     public var key: Key
     public var undo: String
 
-    public init(name: String, prefix: String, key: Key, undo: String) {
-        self.name = name; self.prefix = prefix; self.key = key; self.undo = undo
-    }
-
     /// The congress schedules have one event and no regions: `[`, `]` and Enter on a region
     /// have nothing to do there (the benchmarks check that every measured key changes the state).
     public func applies(to dataset: DatasetName) -> Bool {
@@ -219,7 +215,11 @@ public struct KeyCase: Sendable {
         // The room grid needs clock times, which the WCO data (and its clones) do not state.
         if name.contains("room grid") { return ![.bundled, .x10, .x100].contains(dataset) }
         // The rooms pane (Places without WCO regions) exists only on the congress-shaped schedules.
-        if name.hasPrefix("Right in rooms pane") { return congress }
+        if name.hasPrefix("Right in rooms pane") || name.hasPrefix("Enter in rooms pane") { return congress }
+        // The generated schedules have no tracks: nothing to narrow to.
+        if name.hasPrefix("Enter in topics pane") { return ![.generated1k, .generated10k, .generated100k].contains(dataset) }
+        // The days × hours timeline is drawn for one event with clock times.
+        if name.hasSuffix("in timeline (next hour)") || name.hasSuffix("in timeline (next day)") { return congress }
         return !congress || !(name.hasPrefix("[") || name.hasPrefix("]") || name.hasPrefix("Enter on regions"))
     }
 
@@ -255,6 +255,11 @@ public struct KeyCase: Sendable {
         KeyCase(name: "Right in rooms pane (next day)", prefix: "3", key: .right, undo: "Left"),
         KeyCase(name: "j in topics pane", prefix: "4", key: .character("j"), undo: "k"),
         KeyCase(name: "z (maximise)", prefix: "", key: .character("z"), undo: "z"),
+        // Issue 10, round 2: the other keys of those panes and of the days × hours timeline.
+        KeyCase(name: "Enter in rooms pane (room filter)", prefix: "3", key: .enter, undo: "Enter"),
+        KeyCase(name: "Enter in topics pane (filter)", prefix: "4", key: .enter, undo: "Enter"),
+        KeyCase(name: "Right in timeline (next hour)", prefix: "2", key: .right, undo: "Left"),
+        KeyCase(name: "j in timeline (next day)", prefix: "2", key: .character("j"), undo: "k"),
     ]
 }
 

@@ -59,4 +59,22 @@ public enum PersonalFixtures {
         }
         return store
     }
+
+    /// Where the star toggle's samples start: a dashboard on `index` with a state file of 300
+    /// stars attached (saved on `writer`'s thread when one is given, else inline), the cursor on
+    /// the fourth session and a frame already drawn, as before any key. The benchmark and
+    /// confdash-profile measure `s` from here, so their figures are of the same thing.
+    public static func starringDashboard(on index: DatasetIndex, size: Size, label: String, writer: StateWriter? = nil) -> DashboardStore {
+        let store = store(holding: 300, of: index.dataset, label: label)
+        let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+        dashboard.attach(PersonalFile(store: store, dataset: index.dataset, writer: writer))
+        dashboard.press("j j j")
+        _ = dashboard.render()
+        return dashboard
+    }
+
+    /// Removes the folder of the state file `dashboard` saves to (what `starringDashboard` made).
+    public static func removeStateFolder(of dashboard: DashboardStore?) {
+        if let directory = dashboard?.personal?.store.directory { try? FileManager.default.removeItem(atPath: directory) }
+    }
 }

@@ -3,6 +3,10 @@
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
 //     (CASE also: open-file:PATH, the peak memory of opening a file; mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
+//      save1000's parts: encode1000 (the bytes only), write1000 (the atomic write of those bytes:
+//      temp file, write, fsync, rename, folder fsync; its wall time is the disk's);
+//      open-nostate (the same attach with no state file: the baseline open-state adds to);
+//      open-dash-state, open-dash-nostate (dashboard + attach + first frame, with and without);
 //      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
@@ -14,7 +18,8 @@
 //       .build/release/confdash-profile x100 120x40 j 50
 //
 // Only `measuredStep` (key + render, or DashboardStore.init + render) is collected with that option;
-// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU time.
+// the undo keys between samples are not. Prints min / median / p95 / p99 / max wall and thread CPU
+// time (p99 is the sample at rank 0.99·(n−1), rounded: run 200 or more samples to make it mean something).
 import BenchmarkSupport
 import ConfDashCore
 import ConfDashUI
@@ -58,6 +63,23 @@ func measuredStep(saving state: PersonalState, in store: PersonalStateStore) -> 
 }
 
 @inline(never)
+func measuredStep(encoding state: PersonalState) -> Int {
+    PersonalStateFile.bytes(of: state).count
+}
+
+@inline(never)
+func measuredStep(writing bytes: [UInt8], to path: String) -> Int {
+    (try? AtomicFile.write(bytes, to: path, mode: 0o600)) == nil ? 0 : 1
+}
+
+@inline(never)
+func measuredStep(opening store: PersonalStateStore, index: DatasetIndex, size: Size) -> CellGrid {
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    dashboard.attach(PersonalFile(store: store, dataset: index.dataset))
+    return dashboard.render()
+}
+
+@inline(never)
 func measuredStep(attaching store: PersonalStateStore, to dashboard: DashboardStore, dataset: Dataset) -> Int {
     dashboard.attach(PersonalFile(store: store, dataset: dataset))
     return dashboard.state.personal.starred.count
@@ -73,7 +95,7 @@ let caseName = arguments[3]
 // Issue 13: peak memory of opening one file (`open-file:PATH`), in this process: the largest
 // resident set before and after, and the open's thread CPU time; then the index and first frame.
 if caseName.hasPrefix("open-file:") {
-    func peakKB() -> Int { var usage = rusage(); getrusage(RUSAGE_SELF, &usage); return usage.ru_maxrss }
+    func peakKB() -> Int { var usage = rusage(); getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage); return usage.ru_maxrss }
     let url = URL(fileURLWithPath: String(caseName.dropFirst("open-file:".count)))
     let before = peakKB()
     let c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
@@ -93,25 +115,28 @@ _ = Fixtures.worldMap
 
 var wall: [Int] = [], cpu: [Int] = []
 var sink = 0
+
+/// One sample: runs `step` (a `measuredStep`, whose result keeps the work from being optimised
+/// away) and records its wall and thread CPU time.
+@MainActor
+func sample(_ step: () -> Int) {
+    let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+    sink &+= step()
+    cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+}
 if caseName == "open" {
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(opening: Fixtures.real38C3URL).events.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(opening: Fixtures.real38C3URL).events.count }
     }
 } else if caseName == "changes" {
     let edited = Fixtures.real38C3Edited
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(comparing: Fixtures.real38C3Dataset, with: edited).changes.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(comparing: Fixtures.real38C3Dataset, with: edited).changes.count }
     }
 } else if caseName == "index" {
     let dataset = index.dataset
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(indexing: dataset).eventsByDate.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(indexing: dataset).eventsByDate.count }
     }
 } else if caseName == "mine300" {
     // Issue 11: My agenda with 300 stars, a different set each sample (no cache hit).
@@ -119,51 +144,68 @@ if caseName == "open" {
     let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
     for iteration in 0..<iterations {
         dashboard.send(.personal(starred: iteration % 2 == 0 ? a : b, notes: [:]))
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(dashboard, .character("m")).cells.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(dashboard, .character("m")).cells.count }
         _ = dashboard.handle(.escape)
     }
 } else if caseName == "star-save" {
     // Issue 11: s + frame with the save effect, on a state file already holding 300 stars.
-    let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "toggle")
-    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-    dashboard.attach(PersonalFile(store: store, dataset: index.dataset))
-    dashboard.press("j j j")
-    sink &+= dashboard.render().cells.count  // a frame already drawn, as before any key
+    let dashboard = PersonalFixtures.starringDashboard(on: index, size: size, label: "toggle")
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(dashboard, .character("s")).cells.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(dashboard, .character("s")).cells.count }
     }
-    try? FileManager.default.removeItem(atPath: store.directory)
+    PersonalFixtures.removeStateFolder(of: dashboard)
 } else if caseName == "star-save-bg" {
     // Issue 11: s + frame as the terminal dashboard runs it: the save handed to a StateWriter
     // thread (this thread's CPU only; the writer's saves are save1000's cost). Waits for the
     // writer between samples, so each sample hands over one save.
-    let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "toggle-bg")
     let writer = StateWriter()
-    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-    dashboard.attach(PersonalFile(store: store, dataset: index.dataset, writer: writer))
-    dashboard.press("j j j")
-    sink &+= dashboard.render().cells.count  // a frame already drawn, as before any key
+    let dashboard = PersonalFixtures.starringDashboard(on: index, size: size, label: "toggle-bg", writer: writer)
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(dashboard, .character("s")).cells.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(dashboard, .character("s")).cells.count }
         writer.flush()
         _ = dashboard.deliverBackgroundResults()
     }
     sink &+= dashboard.finishSaving() == nil ? 0 : 1
-    try? FileManager.default.removeItem(atPath: store.directory)
+    PersonalFixtures.removeStateFolder(of: dashboard)
 } else if caseName == "save1000" {
     // Issue 11: a save of 1,000 stars onto a file of 1,000 (merge, atomic write, fsync).
     let store = PersonalFixtures.store(holding: 1_000, of: index.dataset, label: "save")
     let state = PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark")
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(saving: state, in: store)
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(saving: state, in: store) }
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "encode1000" {
+    // save1000's encoding alone: the state's bytes, as written.
+    let state = PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark")
+    for _ in 0..<iterations {
+        sample { measuredStep(encoding: state) }
+    }
+} else if caseName == "write1000" {
+    // save1000's disk part alone: the atomic write of a 1,000-star file's bytes (both fsyncs).
+    let folder = PersonalFixtures.temporaryFolder("write")
+    let bytes = PersonalStateFile.bytes(of: PersonalFixtures.state(starring: 1_000, of: index.dataset, schedule: "benchmark"))
+    for _ in 0..<iterations {
+        sample { measuredStep(writing: bytes, to: folder + "/state.json") }
+    }
+    try? FileManager.default.removeItem(atPath: folder)
+} else if caseName == "open-nostate" {
+    // open-state's baseline: the same attach when the schedule has no state file yet.
+    let store = PersonalStateStore(directory: PersonalFixtures.temporaryFolder("open-none"),
+                                   identity: ScheduleIdentity(name: "bench-open-none", description: "benchmark"))
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    for _ in 0..<iterations {
+        sample { measuredStep(attaching: store, to: dashboard, dataset: index.dataset) }
+    }
+    try? FileManager.default.removeItem(atPath: store.directory)
+} else if caseName == "open-dash-state" || caseName == "open-dash-nostate" {
+    // Opening the dashboard whole (store, state file, first frame), with a file of 300 stars or
+    // none: the difference is what the state file adds to opening.
+    let store = caseName == "open-dash-state" ? PersonalFixtures.store(holding: 300, of: index.dataset, label: "open-dash")
+        : PersonalStateStore(directory: PersonalFixtures.temporaryFolder("open-dash-none"),
+                             identity: ScheduleIdentity(name: "bench-open-dash-none", description: "benchmark"))
+    for _ in 0..<iterations {
+        sample { measuredStep(opening: store, index: index, size: size).cells.count }
     }
     try? FileManager.default.removeItem(atPath: store.directory)
 } else if caseName == "open-state" {
@@ -171,9 +213,7 @@ if caseName == "open" {
     let store = PersonalFixtures.store(holding: 300, of: index.dataset, label: "open")
     let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(attaching: store, to: dashboard, dataset: index.dataset)
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(attaching: store, to: dashboard, dataset: index.dataset) }
     }
     try? FileManager.default.removeItem(atPath: store.directory)
 } else if caseName.hasPrefix("type:") || caseName.hasPrefix("type-cold:") {
@@ -193,9 +233,7 @@ if caseName == "open" {
         _ = dashboard.handle(.character("/"))
         sink &+= dashboard.render().cells.count
         for (offset, letter) in letters.enumerated() {
-            let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-            sink &+= measuredStep(dashboard, letter).cells.count
-            cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+            sample { measuredStep(dashboard, letter).cells.count }
             if offset == 0 { first.append(cpu.last!) }
         }
     }
@@ -204,9 +242,7 @@ if caseName == "open" {
                  Double(sorted[sorted.count / 2]) / 1e6, Double(sorted[sorted.count - 1]) / 1e6))
 } else if caseName == "first-frame" {
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(firstFrame: index, size: size).cells.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(firstFrame: index, size: size).cells.count }
     }
 } else {
     guard let keyCase = KeyCase.all.first(where: { $0.name.hasPrefix(caseName) }) else {
@@ -218,9 +254,7 @@ if caseName == "open" {
     sink &+= dashboard.render().cells.count
     let undo = Key.parseSequence(keyCase.undo)
     for _ in 0..<iterations {
-        let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
-        sink &+= measuredStep(dashboard, keyCase.key).cells.count
-        cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+        sample { measuredStep(dashboard, keyCase.key).cells.count }
         for key in undo { _ = dashboard.handle(key) }
         sink &+= dashboard.render().cells.count
     }

@@ -26,6 +26,12 @@ struct DashboardCommand: ParsableCommand {
         schedule arrives, or why it could not (R tries again). Quitting without ever having shown \
         the schedule exits 66 (65: it does not read) with the reason on stderr.
 
+        Environment: NO_COLOR forces monochrome. CONFDASH_HYPERLINKS=1 makes the web addresses in \
+        the details clickable (OSC 8 links), CONFDASH_HYPERLINKS=0 never; unset, they are on only \
+        for terminals known to support them (tmux from 3.4). BROWSER is the program o opens links \
+        with. CONFDASH_NOW sets the clock as --now does; TZ is the zone of --tz local. Stars and \
+        notes are kept under XDG_STATE_HOME, schedules fetched from URLs under XDG_CACHE_HOME.
+
         Examples:
           confdash
           confdash --lang fr

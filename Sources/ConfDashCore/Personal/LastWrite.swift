@@ -70,9 +70,10 @@ extension PersonalState {
     /// export record it refuses): then the next save reads the file.
     var asWritten: PersonalState? {
         var written = self
-        written.marks = marks.filter { !$0.value.isBlank }
+        // Filtered only when there is something to leave out, so the state keeps its storage.
+        if marks.values.contains(where: \.isBlank) { written.marks = marks.filter { !$0.value.isBlank } }
         for (key, mark) in written.marks where key != mark.ref.key || key.isEmpty || mark.note?.isEmpty == true
-            || (mark.note?.count ?? 0) > SessionMark.maximumNoteLength {
+            || (mark.note.map { $0.utf8.count > SessionMark.maximumNoteLength && $0.count > SessionMark.maximumNoteLength } ?? false) {
             return nil
         }
         for (key, record) in exports where key != record.key || key.isEmpty || record.uid.isEmpty || record.sequence < 0 || record.dtstart.count > 16

@@ -66,17 +66,21 @@ public struct MyAgenda: Sendable {
     /// Sessions in start order (untimed first, as the agenda lists them), with a gap row before
     /// each timed session that starts at least `minimumGap` minutes after every earlier one ended.
     static func rows(_ sessions: [Session], event: Event, zone: TimeZone?, minimumGap: Int) -> [Row] {
-        let ordered = sessions.enumerated().sorted { a, b in
-            switch (a.element.start, b.element.start) {
-            case let (x?, y?): return x == y ? a.offset < b.offset : x < y
+        // Positions are sorted, not sessions: moving whole sessions around was most of the sort.
+        let starts = sessions.map(\.start)
+        let ordered = sessions.indices.sorted { a, b in
+            switch (starts[a], starts[b]) {
+            case let (x?, y?): return x == y ? a < b : x < y
             case (nil, _?): return true
             case (_?, nil): return false
-            case (nil, nil): return a.offset < b.offset
+            case (nil, nil): return a < b
             }
-        }.map(\.element)
+        }
         var rows: [Row] = []
+        rows.reserveCapacity(sessions.count + sessions.count / 2)
         var busyUntil: LocalDateTime?
-        for session in ordered {
+        for position in ordered {
+            let session = sessions[position]
             if let start = session.start {
                 if let until = busyUntil, TimeZones.naiveSeconds(start) - TimeZones.naiveSeconds(until) >= minimumGap * 60 {
                     rows.append(.gap(Gap(event: event.id, from: until, to: start)))
@@ -109,9 +113,35 @@ public struct MyAgenda: Sendable {
                 j += 1
             }
         }
-        var result: [SessionAddress: [Overlap]] = [:]
-        for i in sorted.indices where !found[i].isEmpty {
-            result[sorted[i].0, default: []].append(contentsOf: found[i])
+        // Each list moved in whole, not copied element by element; an address listed twice (a
+        // schedule with duplicate ids) gets both lists, in sweep order.
+        return Dictionary(sorted.indices.lazy.filter { !found[$0].isEmpty }.map { (sorted[$0].0, found[$0]) }, uniquingKeysWith: +)
+    }
+
+    /// `MyAgenda(index:starred:).overlaps[address]` without laying out the whole agenda: the
+    /// details of one starred session need only its own overlaps, and building My agenda for
+    /// them was most of what a state file added to the first frame. Same spans, same order (the
+    /// sweep lists a session's overlaps in start order, whichever side of it they are on).
+    public static func overlaps(of address: SessionAddress, index: DatasetIndex, starred: Set<SessionAddress>) -> [Overlap] {
+        guard starred.contains(address) else { return [] }
+        var byEvent: [String: Set<String>] = [:]
+        for star in starred { byEvent[star.event, default: []].insert(star.session) }
+        var spans: [(SessionAddress, SessionSpan)] = []
+        for event in index.eventsByDate {
+            guard let ids = byEvent[event.id] else { continue }
+            let zone = event.timeZone.flatMap(TimeZones.zone(named:))
+            for position in event.sessions.indices where ids.contains(event.sessions[position].id) {
+                if let span = SessionSpan(event.sessions[position], in: event, zone: zone) {
+                    spans.append((SessionAddress(event: event.id, session: event.sessions[position].id), span))
+                }
+            }
+        }
+        let sorted = spans.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
+        var result: [Overlap] = []
+        for (p, (a, spanA)) in sorted.enumerated() where a == address {
+            for (k, (b, spanB)) in sorted.enumerated() where k != p && spanA.overlaps(spanB) {
+                result.append(Overlap(other: b, certain: spanA.precision != .vague && spanB.precision != .vague))
+            }
         }
         return result
     }

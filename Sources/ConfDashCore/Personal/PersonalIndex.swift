@@ -28,16 +28,19 @@ public struct PersonalIndex: Sendable {
         var byKey: [String: [SessionAddress]] = [:]
         byKey.reserveCapacity(state.marks.count)
         for event in dataset.events {
-            for session in event.sessions {
-                let key = session.uid ?? session.id
+            // By index: a `for session in` loop copies every session whole.
+            for index in event.sessions.indices {
+                let key = event.sessions[index].uid ?? event.sessions[index].id
                 guard state.marks[key] != nil else { continue }
-                byKey[key, default: []].append(SessionAddress(event: event.id, session: session.id))
+                byKey[key, default: []].append(SessionAddress(event: event.id, session: event.sessions[index].id))
             }
         }
         // Keys first for every mark, then titles for the rest, so a renumbered session never takes
-        // a place a mark with the right key has.
+        // a place a mark with the right key has. A session has one key, so no two marks' keys find
+        // the same session: the key pass needs no order. The title pass does (two marks may want
+        // one session), hence sorted by key.
         var unmatched: [SessionMark] = []
-        for mark in state.marks.values.sorted(by: { $0.ref.key < $1.ref.key }) {
+        for mark in state.marks.values {
             if let address = Self.preferred(byKey[mark.ref.key], event: mark.ref.event), keyByAddress[address] == nil {
                 claim(address, mark.ref.key)
             } else {
@@ -45,6 +48,7 @@ public struct PersonalIndex: Sendable {
             }
         }
         guard !unmatched.isEmpty else { return }
+        unmatched = KeyOrder.sorted(unmatched, by: \.ref.key)
         var byTitleStart: [String: [SessionAddress]] = [:]
         for event in dataset.events {
             for session in event.sessions {
@@ -91,6 +95,8 @@ public struct PersonalIndex: Sendable {
 
     /// Every starred session of `dataset`, in dataset order.
     public func starred(in state: PersonalState, dataset: Dataset) -> Set<SessionAddress> {
-        Set(keyByAddress.filter { state.isStarred($0.value) }.keys)
+        var starred = Set<SessionAddress>(minimumCapacity: keyByAddress.count)
+        for (address, key) in keyByAddress where state.isStarred(key) { starred.insert(address) }
+        return starred
     }
 }

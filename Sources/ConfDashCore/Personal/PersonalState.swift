@@ -52,6 +52,9 @@ public struct PersonalState: Equatable, Sendable {
         if !other.schedule.isEmpty { result.schedule = other.schedule }
         for (key, theirs) in other.marks {
             guard let mine = result.marks[key] else { result.marks[key] = theirs; continue }
+            // Equal marks merge to themselves: not writing them back keeps `result` sharing
+            // `self`'s storage (a save after one change merges 1,000 marks, 999 of them equal).
+            if mine == theirs { continue }
             result.marks[key] = mine.merged(with: theirs)
         }
         for (key, theirs) in other.exports {

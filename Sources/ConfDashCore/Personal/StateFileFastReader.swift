@@ -14,6 +14,13 @@ enum StateFileFastReader {
     private struct Cursor {
         let bytes: [UInt8]
         var offset = 0
+        /// One scanner for every string of the file (making one per string was a tenth of the read).
+        var scanner: JSONScanner
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            scanner = JSONScanner(bytes: bytes)
+        }
 
         mutating func document() -> PersonalState? {
             guard literal("{"), field("format", depth: 1, first: true), string() == PersonalState.formatName,
@@ -156,7 +163,6 @@ enum StateFileFastReader {
         /// nil on anything it refuses. Only the tree is skipped, not the lexing.
         mutating func string() -> String? {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { return nil }
-            var scanner = JSONScanner(bytes: bytes)
             scanner.offset = offset
             guard let text = try? scanner.parseString() else { return nil }
             offset = scanner.offset

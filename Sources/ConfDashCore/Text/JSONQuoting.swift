@@ -11,6 +11,11 @@ public enum JSONQuoting {
     private static let hex = Array("0123456789abcdef".utf8)
 
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        appendQuoted(text, into: &bytes)
+    }
+
+    /// The same, into any byte sink (the state file writes into a pointer buffer).
+    static func appendQuoted<Sink: JSONByteSink>(_ text: String, into bytes: inout Sink) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -61,3 +66,11 @@ public enum JSONQuoting {
         bytes.append(UInt8(ascii: "\""))
     }
 }
+
+/// Where `JSONQuoting` writes bytes: an array, or a writer's own buffer.
+protocol JSONByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: JSONByteSink where Element == UInt8 {}

@@ -111,7 +111,8 @@ extension Character {
 
 extension StringProtocol {
     public var terminalWidth: Int {
-        if utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return utf8.count }
+        // Straight from the bytes when every scalar is its own cluster (TerminalWidthFastPath).
+        if let simple = utf8.withContiguousStorageIfAvailable(TerminalWidth.simpleWidth(ofUTF8:)), let width = simple { return width }
         return reduce(0) { $0 + $1.terminalWidth }
     }
 }

@@ -51,6 +51,10 @@ extension String {
     }
 
     private func prefix(fittingWidth width: Int) -> String {
+        if let simple = utf8.withContiguousStorageIfAvailable({ TerminalWidth.simplePrefixLength(ofUTF8: $0, fitting: width) }),
+           let length = simple {
+            return String(self[..<utf8.index(startIndex, offsetBy: length)])
+        }
         var used = 0
         var end = startIndex
         for character in self {

@@ -49,33 +49,6 @@ public struct AgendaRows: Equatable, Sendable {
         return (session, event)
     }
 
-    init(items: [AgendaItem], emptyReason: String?) {
-        self.items = items
-        selectable = items.indices.filter { items[$0].isSession }
-        self.emptyReason = items.isEmpty ? emptyReason : nil
-        anyTime = items.contains { item in
-            if case .session(let session, _, _) = item { return session.start != nil || session.partOfDay != nil }
-            return false
-        }
-        whenWidth = items.reduce(0) { width, item in
-            // Times are ASCII; only a translated label ("heure ?") needs measuring.
-            if case .session(_, _, let when) = item {
-                return max(width, Self.narrowWidth(when) ?? when.terminalWidth)
-            }
-            return width
-        }
-    }
-
-    /// Rows already measured (a search's rows, built a few at a time).
-    init(items: [AgendaItem], selectable: [Int], emptyReason: String?, whenWidth: Int, anyTime: Bool, isComplete: Bool) {
-        self.items = items
-        self.selectable = selectable
-        self.emptyReason = emptyReason
-        self.whenWidth = whenWidth
-        self.anyTime = anyTime
-        self.isComplete = isComplete
-    }
-
     /// The width of a time label made of ASCII and the dashes of "10:00–11:00" and "−1" (one
     /// column each) without measuring it; nil for anything else (a translated "heure ?").
     static func narrowWidth(_ text: String) -> Int? {
@@ -104,6 +77,28 @@ public struct AgendaRows: Equatable, Sendable {
             used += items[lowest].height
         }
         return max(first, lowest)
+    }
+}
+
+// Outside the struct's body, so that Swift still writes the memberwise initialiser: the one
+// a search uses for rows it has already measured, a few at a time (SearchList).
+extension AgendaRows {
+    /// Rows for `items`, measured here: which are sessions, the widest time label, whether any has a time.
+    init(items: [AgendaItem], emptyReason: String?) {
+        self.items = items
+        selectable = items.indices.filter { items[$0].isSession }
+        self.emptyReason = items.isEmpty ? emptyReason : nil
+        anyTime = items.contains { item in
+            if case .session(let session, _, _) = item { return session.start != nil || session.partOfDay != nil }
+            return false
+        }
+        whenWidth = items.reduce(0) { width, item in
+            // Times are ASCII; only a translated label ("heure ?") needs measuring.
+            if case .session(_, _, let when) = item {
+                return max(width, Self.narrowWidth(when) ?? when.terminalWidth)
+            }
+            return width
+        }
     }
 }
 

@@ -1,16 +1,61 @@
 import ConfDashCore
 
-/// One room of the selected event on the selected day, as the rooms pane lists it.
+/// One room of the selected event on the selected day, as the rooms pane lists it. Built once
+/// per day and filter; what runs there at a given time is looked up for the visible rows only
+/// (`nowNext(in:at:)`), so moving the agenda's cursor costs the rows on screen, not the day.
 struct RoomRow: Equatable, Sendable {
     var id: TypedID<Room>
     var name: String
     /// Sessions in the room that day, with the other filters (not the room filter) applied.
     var count: Int
-    /// Of those, sessions with a clock time (only they can be now or next).
-    var timed: Int = 0
-    /// What runs there at the reference time, and what starts next after it.
-    var current: Session?
-    var next: Session?
+    /// Of those, the sessions with a clock time (only they can be now or next), by start, with
+    /// their ends and the latest end so far (`latestEnd[i]` = max of `ends[0...i]`): a session
+    /// running at a time is found by walking back from the first later start only while some
+    /// earlier session still runs.
+    var timedSessions: [Session] = []
+    var ends: [LocalDateTime] = []
+    var latestEnd: [LocalDateTime] = []
+    /// The name's width in columns, measured once (the pane sizes its name column from the widest).
+    var nameWidth: Int
+    /// How many leading columns the name shares with another room's name: a cut that keeps no
+    /// more than these would make the two look the same (the pane then cuts in the middle).
+    var sharedPrefixWidth = 0
+
+    var timed: Int { timedSessions.count }
+
+    init(id: TypedID<Room>, name: String, count: Int, timedSessions: [Session] = []) {
+        self.id = id
+        self.name = name
+        nameWidth = name.terminalWidth
+        self.count = count
+        self.timedSessions = timedSessions
+        ends = timedSessions.map { $0.end(inTimeZone: nil) ?? $0.start! }
+        var latest: LocalDateTime?
+        latestEnd = ends.map { end in
+            latest = latest.map { max($0, end) } ?? end
+            return latest!
+        }
+    }
+
+    /// What runs in the room at `reference` (the latest start among those running) and what
+    /// starts next after it; with no reference, the day's first session is next. O(log n) plus
+    /// the sessions still running at `reference`.
+    func nowNext(at reference: LocalDateTime?) -> (current: Session?, next: Session?) {
+        guard let reference else { return (nil, timedSessions.first) }
+        // The first session starting after the reference.
+        var low = 0, high = timedSessions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if timedSessions[middle].start! <= reference { low = middle + 1 } else { high = middle }
+        }
+        let next = low < timedSessions.count ? timedSessions[low] : nil
+        var index = low - 1
+        while index >= 0, reference < latestEnd[index] {
+            if reference < ends[index] { return (timedSessions[index], next) }
+            index -= 1
+        }
+        return (nil, next)
+    }
 }
 
 /// One track as the tracks pane lists it.
@@ -22,18 +67,30 @@ struct TrackRow: Equatable, Sendable {
     var trend: [Int]
 }
 
-/// What the rooms and tracks rows depend on.
+/// What the rooms and tracks rows depend on: a few ids and the filter, compared in O(1) for a
+/// keystroke that changes none of them (not the rows themselves).
 struct PlacesKey: Equatable, Sendable {
     var event: EventID?
     var day: Int
     var filter: AgendaFilter
-    var reference: LocalDateTime?
     var language: Language
+    /// The tracks pane's events in scope (their ids), which its counts are taken over.
+    var scope: [String] = []
+    /// Under a search whose matches the tracks pane counts: whether its scan is complete.
+    var searchComplete: Bool?
+}
+
+/// The tracks pane's counts: one pass over the sessions in scope, kept while the filters other
+/// than the track filter stay (choosing a track only marks and re-sorts the rows).
+struct TrackCounts: Sendable {
+    var counts: [String: Int] = [:]
+    var trends: [String: [Int]] = [:]
+    var columns = 0
 }
 
 extension DashboardData {
-    private func placesKey(_ state: AppState, reference: LocalDateTime?) -> PlacesKey {
-        PlacesKey(event: state.selectedEvent, day: state.day, filter: filter(for: state), reference: reference, language: state.language)
+    private func placesKey(_ state: AppState) -> PlacesKey {
+        PlacesKey(event: state.selectedEvent, day: state.day, filter: filter(for: state), language: state.language)
     }
 
     /// The Places pane lists rooms when the data has no WCO regions (imported schedules).
@@ -54,57 +111,104 @@ extension DashboardData {
     }
 
     /// Rooms of the selected event in its own order, with that day's sessions (filters applied,
-    /// the room filter aside so other rooms keep their counts).
+    /// the room filter aside so other rooms keep their counts). Built from the day's sessions
+    /// (the event's slots), once per event, day, filter and language: the agenda's cursor, which
+    /// moves the rooms pane's "now", is not part of it.
     func roomRows(_ state: AppState) -> [RoomRow] {
         guard placesShowRooms else { return [] }
-        let reference = referenceTime(state)
-        return roomRowsCache.value(for: placesKey(state, reference: reference)) { computeRoomRows(state, reference: reference) }
+        // The room filter does not change the rows (other rooms keep their counts): choosing a
+        // room only moves the mark, so it is not part of the key.
+        var key = placesKey(state)
+        key.filter.rooms = []
+        return roomRowsCache.value(for: key) { computeRoomRows(state) }
     }
 
-    private func computeRoomRows(_ state: AppState, reference: LocalDateTime?) -> [RoomRow] {
+    private func computeRoomRows(_ state: AppState) -> [RoomRow] {
         guard let event = event(state.selectedEvent), !event.rooms.isEmpty, let date = event.date(ofDay: state.day) else { return [] }
         var filter = self.filter(for: state)
         filter.rooms = []
-        filter.events = [event.id]
-        filter.day = .date(date)
+        let slots = slots(of: event)
+        // The day's sessions and those that may fall on it ("day 2 or 3"), as the agenda lists them.
         var byRoom: [String: [Session]] = [:]
-        for session in slots(of: event).sessions(on: date, of: event) where session.room != nil && query.session(session, of: event, matches: filter) {
-            byRoom[session.room!, default: []].append(session)
+        func add(_ sessions: [Session]) {
+            for session in sessions where session.room != nil && (filter.isEmpty || query.session(session, of: event, matches: filter)) {
+                byRoom[session.room!, default: []].append(session)
+            }
         }
-        return event.rooms.map { room in
+        add(slots.byDay[date] ?? [])
+        for (range, sessions) in slots.spans where range.contains(date) { add(sessions) }
+        var rows = event.rooms.map { room in
             // Every session of the day counts; only those with a clock time can be now or next.
             let all = byRoom[room.id] ?? []
-            let sessions = all.filter { $0.start != nil }.sorted { $0.start! < $1.start! }
-            var current: Session?
-            var next: Session?
-            if let reference {
-                for session in sessions {
-                    guard let start = session.start else { continue }
-                    let end = session.end(inTimeZone: nil) ?? start
-                    if start <= reference && reference < end { current = session }
-                    if start > reference { next = session; break }
-                }
-            } else {
-                next = sessions.first
-            }
-            return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: all.count, timed: sessions.count, current: current, next: next)
+            let timed = all.filter { $0.start != nil }.sorted { $0.start! < $1.start! }
+            return RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: all.count, timedSessions: timed)
         }
+        // Names that share their start: neighbours once sorted.
+        let byName = rows.indices.sorted { rows[$0].name < rows[$1].name }
+        for (a, b) in zip(byName, byName.dropFirst()) {
+            let shared = String(zip(rows[a].name, rows[b].name).prefix { $0 == $1 }.map(\.0)).terminalWidth
+            rows[a].sharedPrefixWidth = max(rows[a].sharedPrefixWidth, shared)
+            rows[b].sharedPrefixWidth = max(rows[b].sharedPrefixWidth, shared)
+        }
+        return rows
     }
 
     /// Tracks with their sessions in the events in scope, most used first, and a trend: per day
     /// of the selected event when one event is in scope, else per event.
     func trackRows(_ state: AppState) -> [TrackRow] {
         guard topicsShowTracks else { return [] }
-        // The counts are kept (TrackCounts); ordering a few dozen tracks by them is cheap.
-        let tally = trackCounts(state)
-        let counts = tally.counts, trends = tally.trends, columns = tally.columns
-        return index.dataset.tracks.enumerated()
-            .filter { counts[$0.element.id] != nil || state.trackFilter.contains($0.element.typedID) }
-            .sorted { a, b in
-                let ca = counts[a.element.id] ?? 0, cb = counts[b.element.id] ?? 0
-                return ca != cb ? ca > cb : a.offset < b.offset
+        var key = placesKey(state)
+        key.day = 0
+        // Under a search (and no track filter, so that its matches are the sessions counted), the
+        // counts come from the search's own matches rather than a second search of every
+        // session: at 100,000 sessions that was most of a search key (issue 13). While the search
+        // is scanned in parts they count the matches found so far, and again once it is complete.
+        let list = (key.filter.search ?? "").isEmpty || !state.trackFilter.isEmpty ? nil : searchList(state)
+        key.searchComplete = list?.isComplete
+        return trackRowsCache.value(for: key) {
+            let scope = eventsInScope(state)
+            var countsKey = key
+            countsKey.filter.tracks = []
+            countsKey.scope = scope.map(\.id)
+            // The counts are numbers per track id: the language (`L`) does not change them.
+            countsKey.language = .en
+            let counts = trackCountsCache.value(for: countsKey) { computeTrackCounts(state, scope: scope, search: list) }
+            return index.dataset.tracks.enumerated()
+                .filter { counts.counts[$0.element.id] != nil || state.trackFilter.contains($0.element.typedID) }
+                .sorted { a, b in
+                    let ca = counts.counts[a.element.id] ?? 0, cb = counts.counts[b.element.id] ?? 0
+                    return ca != cb ? ca > cb : a.offset < b.offset
+                }
+                .map { TrackRow(track: $0.element, sessions: counts.counts[$0.element.id] ?? 0,
+                                trend: counts.trends[$0.element.id] ?? Array(repeating: 0, count: counts.columns)) }
+        }
+    }
+
+    private func computeTrackCounts(_ state: AppState, scope: [Event], search list: SearchList?) -> TrackCounts {
+        let single = scope.count == 1 ? scope.first : nil
+        var filter = self.filter(for: state)
+        filter.tracks = []
+        let found = list?.matchesFound()
+        let position = found == nil ? [:] : Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func counted(_ event: Event) -> [Session] {
+            guard let found else { return event.sessions.filter { query.session($0, of: event, matches: filter) } }
+            return position[event.id].flatMap { found[$0] } ?? []
+        }
+        var result = TrackCounts()
+        let columns = single.map { $0.dayCount } ?? scope.count
+        result.columns = columns
+        for (eventIndex, event) in scope.enumerated() {
+            // An entry that stands for a topic grouped sessions covered is not a session (issue 14).
+            for session in counted(event) where !session.groupTopic {
+                let column = single != nil ? (session.day.flatMap(event.dayIndex(of:)).map { $0 - 1 }) : eventIndex
+                for track in session.tracks {
+                    result.counts[track, default: 0] += 1
+                    if let column, column < columns {
+                        result.trends[track, default: Array(repeating: 0, count: columns)][column] += 1
+                    }
+                }
             }
-            .map { TrackRow(track: $0.element, sessions: counts[$0.element.id] ?? 0,
-                            trend: trends[$0.element.id] ?? Array(repeating: 0, count: columns)) }
+        }
+        return result
     }
 }

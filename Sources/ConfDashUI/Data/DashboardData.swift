@@ -43,9 +43,11 @@ public final class DashboardData: Sendable {
     /// Events' sessions placed by day and sorted (EventSlots), by event id: the selected
     /// event's, and those a search went through.
     let slotsCache = KeyedCache<String, EventSlots>()
-    /// The rooms pane's rows and the tracks pane's counts: a pass over sessions, so done once per change.
+    /// The rooms and tracks panes' rows: a pass over a day's (rooms) or the scope's (tracks)
+    /// sessions, so done once per change of day or filter, never per cursor move.
     let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
-    let trackCountsCache = RecentValuesCache<TrackCounts.Key, TrackCounts>()
+    let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
+    let trackCountsCache = RecentValuesCache<PlacesKey, TrackCounts>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()

@@ -85,7 +85,7 @@ extension DashboardData {
     func dayHours(_ state: AppState) -> DayHours? {
         let scope = eventsInScope(state)
         guard scope.count == 1, let event = scope.first, event.typedID == state.selectedEvent,
-              event.sessions.contains(where: { $0.start != nil }) else { return nil }
+              timedEvents.contains(event.id) else { return nil }
         var filter = filter(for: state)
         filter.events = [event.id]
         // Under a search, the search's own matches: searching every session a second time for

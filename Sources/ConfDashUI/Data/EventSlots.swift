@@ -33,18 +33,6 @@ struct EventSlots: Sendable {
         searchOrder = slotted.sorted { $0.slot < $1.slot }.map(\.sessions) + [unplaced]
     }
 
-    /// Every session that may be on `date` (its day, or a span of days holding it), for what a
-    /// day shows (the rooms pane): at 100,000 sessions reading one day's list instead of the
-    /// event's is most of a day change. Timed sessions come in the order "every session, stably
-    /// sorted by start" gives (`byDay` is sorted by start, then programme order); when a span
-    /// of days holding `date` has a timed session, a tie between it and a day's session could
-    /// come out otherwise, so then the event's own list is returned.
-    func sessions(on date: CalendarDate, of event: Event) -> [Session] {
-        let spanned = spans.filter { $0.range.contains(date) }
-        if spanned.contains(where: { $0.sessions.contains { $0.start != nil } }) { return event.sessions }
-        return spanned.reduce(byDay[date] ?? []) { $0 + $1.sessions }
-    }
-
     /// Clock time first where known, then part of day, keeping programme order otherwise.
     static func sorted(_ sessions: [Session]) -> [Session] {
         guard sessions.contains(where: { $0.start != nil || $0.partOfDay != nil }) else { return sessions }

@@ -18,6 +18,13 @@ final class LastValueCache<Key: Equatable & Sendable, Value: Sendable>: @uncheck
         lock.unlock()
         return value
     }
+
+    /// The value remembered for `key`, if it is the last one computed; nothing is computed.
+    func cached(for key: Key) -> Value? {
+        lock.lock(); defer { lock.unlock() }
+        guard let last, last.key == key else { return nil }
+        return last.value
+    }
 }
 
 /// Remembers every result of a computation by key: for values that stay valid as long as the

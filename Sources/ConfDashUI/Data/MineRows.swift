@@ -66,6 +66,14 @@ extension DashboardData {
         return mineCache.value(for: key) { MineRows(data: self, starred: key.starred, language: key.language) }
     }
 
+    /// What the starred session at `address` overlaps, for its details: from My agenda when it
+    /// is already laid out for these stars, else for that session alone.
+    func overlaps(of address: SessionAddress, _ state: AppState) -> [MyAgenda.Overlap] {
+        let key = MineRows.Key(starred: state.personal.starred, language: state.language)
+        if let rows = mineCache.cached(for: key) { return rows.agenda.overlaps[address] ?? [] }
+        return MyAgenda.overlaps(of: address, index: index, starred: state.personal.starred)
+    }
+
     /// The session and event at an address.
     public func session(at address: SessionAddress) -> (Session, Event)? {
         guard let event = index.eventsByID[address.event], let session = event.sessions.first(where: { $0.id == address.session }) else { return nil }

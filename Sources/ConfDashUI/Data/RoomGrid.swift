@@ -63,7 +63,16 @@ extension DashboardData {
                   let (start, end) = clock.times(of: session, in: event) else { untimed += 1; continue }
             let startMinute = start.date.days(since: date) * 1440 + start.time.minutesSinceMidnight
             let endMinute = end.map { $0.date.days(since: date) * 1440 + $0.time.minutesSinceMidnight } ?? startMinute + RoomGrid.slotMinutes
-            let when = "\(start.time)"
+            // "+1" as in the agenda: on the start when the clock moved it to the next day, else
+            // with the end when it runs past midnight (the hour labels down the side repeat from 00:00).
+            let shift = clock.dayShift(of: session, in: event)
+            let startMoved = start.date != (session.day ?? session.start?.date ?? start.date)
+            let when: String
+            if shift != 0, !startMoved, let end {
+                when = "\(start.time)–\(end.time)" + ClockDisplay.shiftMark(shift)
+            } else {
+                when = "\(start.time)" + ClockDisplay.shiftMark(shift)
+            }
             byRoom[session.room, default: []].append(RoomGrid.Block(session: session, cursor: cursor, start: startMinute,
                                                                   end: max(endMinute, startMinute + 1), when: when))
         }

@@ -99,6 +99,10 @@ private let eventHasClockTimes: @Sendable (AppState, DashboardData) -> Bool = { 
     state.selectedEvent.map { data.timedEvents.contains($0.rawValue) } ?? false
 }
 
+/// The timeline's event bars (not one event's days × hours, where ← → move the hour and the
+/// zoom does not apply): only then do the "← → event" and "+ zoom" hints say what the keys do.
+private let timelineShowsEvents: @Sendable (AppState, DashboardData) -> Bool = { state, data in data.dayHours(state) == nil }
+
 /// R reads the schedule again: a file or URL, not the built-in dataset.
 private let scheduleCanReload: @Sendable (AppState, DashboardData) -> Bool = { state, _ in state.live.source != nil }
 
@@ -125,7 +129,9 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("[")], .previousEvent, .global, "Previous event", "Événement précédent"),
     bind([.character("]")], .nextEvent, .global, "Next event", "Événement suivant", hint: ("event", "événement"), label: "[ ]",
          enabled: { _, data in data.events.count > 1 }),
-    bind([.character("t")], .openTrackPicker, .global, "Choose tracks (several at once; every event)", "Choisir des thèmes (plusieurs ; tous les événements)", hint: ("tracks", "thèmes")),
+    // Offered only where there is a track to choose (the picker itself says when there is none).
+    bind([.character("t")], .openTrackPicker, .global, "Choose tracks (several at once; every event)", "Choisir des thèmes (plusieurs ; tous les événements)", hint: ("tracks", "thèmes"),
+         enabled: { _, data in !data.index.dataset.tracks.isEmpty }),
     bind([.character("/")], .startSearch, .global, "Search all events (case and accents ignored; ↑ earlier searches)", "Chercher dans tous les événements (sans casse ni accents ; ↑ historique)", hint: ("search", "chercher")),
     bind([.character("n")], .nextMatch, .global, "Next search match", "Résultat suivant"),
     bind([.character("N")], .previousMatch, .global, "Previous search match", "Résultat précédent"),
@@ -169,9 +175,11 @@ private let paneBindings: [KeyBinding] = [
          enabled: eventHasClockTimes),
 
     bind([.left, .character("h")], .previous, .pane(.timeline), "Previous event (one event with times: an hour earlier)", "Événement précédent (un seul événement avec heures : une heure plus tôt)"),
-    bind([.right, .character("l")], .next, .pane(.timeline), "Next event (one event with times: an hour later; ↑ ↓ the day)", "Événement suivant (un seul événement avec heures : une heure plus tard ; ↑ ↓ le jour)", hint: ("event", "événement"), label: "← →"),
+    bind([.right, .character("l")], .next, .pane(.timeline), "Next event (one event with times: an hour later; ↑ ↓ the day)", "Événement suivant (un seul événement avec heures : une heure plus tard ; ↑ ↓ le jour)", hint: ("event", "événement"), label: "← →",
+         enabled: timelineShowsEvents),
     bind([.enter], .activate, .pane(.timeline), "Show this event's agenda (at the chosen day and hour)", "Afficher le programme de cet événement (au jour et à l'heure choisis)", hint: ("agenda", "programme")),
-    bind([.character("+")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+"),
+    bind([.character("+")], .zoomIn, .pane(.timeline), "Zoom in (years → months → days)", "Zoom avant (années → mois → jours)", hint: ("zoom", "zoom"), label: "+",
+         enabled: timelineShowsEvents),
     bind([.character("-")], .zoomOut, .pane(.timeline), "Zoom out", "Zoom arrière", label: "-"),
 
     bind([.enter], .activate, .pane(.regions), "Narrow everything to this region (again: remove)", "Restreindre à cette région (à nouveau : retirer)", hint: ("narrow", "restreindre")),

@@ -10,10 +10,11 @@ enum RoomsPane {
                        into grid: inout CellGrid) {
         let words = UIText(state.language)
         let rows = data.roomRows(state)
-        // The widest name, its mark ("▸ ") and a gap, up to half the pane: names are cut ("…")
-        // only when the pane is too narrow for them and what runs there.
-        let nameWidth = min(max(rows.map(\.name.terminalWidth).max() ?? 0, 8) + 3, max(content.width / 2, 12))
+        // The widest name, its mark ("▸ ") and a gap, but now/next keeps at least half the pane
+        // (on 38C3 at 120x40 the 38-column names left it 20): longer names end in "…" and are
+        // whole in the details.
         let countWidth = 5
+        let nameWidth = min(max(rows.lazy.map { $0.nameWidth }.max() ?? 0, 8) + 3, max(content.width / 2 - countWidth - 1, 12))
         let restX = content.x + nameWidth + countWidth + 1
         let restWidth = max(content.maxX - restX, 0)
         let reference = data.referenceTime(state)
@@ -24,20 +25,45 @@ enum RoomsPane {
                           more: words.moreRooms, theme: theme, focused: focused, in: content, into: &grid) { index, rect, grid in
             let room = rows[index]
             let mark = chosen.contains(room.id) ? "▸ " : "  "
-            grid.write((mark + room.name).fitted(toWidth: nameWidth - 1), x: rect.x, y: rect.y, limit: nameWidth - 1,
+            grid.write((mark + shownName(room, width: nameWidth - 3)).fitted(toWidth: nameWidth - 1), x: rect.x, y: rect.y, limit: nameWidth - 1,
                        style: room.count == 0 ? theme.dim : theme.text)
             grid.write(words.number(room.count).fitted(toWidth: countWidth, alignment: .right), x: rect.x + nameWidth, y: rect.y,
                        style: room.count == 0 ? theme.dim : theme.text)
+            // Looked up for the rows drawn only: the day's rows are built once, "now" moves with the cursor.
+            let (current, next) = room.nowNext(at: reference)
             var what = ""
-            if let current = room.current {
+            if let current {
                 what = "● " + current.title.text(in: state.language)
             }
-            if let next = room.next, let start = next.start {
+            if let next, let start = next.start {
                 what += (what.isEmpty ? "" : " · ") + start.time.description + " " + next.title.text(in: state.language)
             }
             if what.isEmpty, room.count > 0 { what = room.timed > 0 ? words.nothingAfter : words.timesNotStated }
-            if restWidth > 0 { grid.write(what, x: restX, y: rect.y, limit: restWidth, style: room.current != nil ? theme.text : theme.dim) }
+            if restWidth > 0 { grid.write(what, x: restX, y: rect.y, limit: restWidth, style: current != nil ? theme.text : theme.dim) }
         }
+    }
+
+    /// The room's name cut to `width`: at the end ("Chaos Computer Music C…"), but in the middle
+    /// when the end cut would look like another room's name ("Hardware…Lower (extra)" and
+    /// "Hardware…Area -- Upper", not "Hardware Hacking Area…" twice).
+    static func shownName(_ room: RoomRow, width: Int) -> String {
+        guard room.nameWidth > width else { return room.name }
+        return room.sharedPrefixWidth >= width - 1 ? cutKeepingEnd(room.name, toWidth: width) : room.name.truncated(toWidth: width)
+    }
+
+    /// `name` in `width` columns with its last words kept (up to two thirds of the width) after the "…".
+    static func cutKeepingEnd(_ name: String, toWidth width: Int) -> String {
+        guard name.terminalWidth > width, width >= 5 else { return name.truncated(toWidth: width) }
+        var tail = ""
+        for word in name.split(separator: " ").reversed() {
+            let candidate = tail.isEmpty ? String(word) : word + " " + tail
+            guard candidate.terminalWidth <= width * 2 / 3 else { break }
+            tail = candidate
+        }
+        if tail.isEmpty { tail = String(name.suffix(width / 2)) }
+        var head = Substring(name.truncated(toWidth: width - tail.terminalWidth - 1, ellipsis: ""))
+        while let last = head.last, last.isWhitespace { head = head.dropLast() }
+        return head + "…" + tail
     }
 
     static func row(at row: Int, state: AppState, count: Int) -> Int? {

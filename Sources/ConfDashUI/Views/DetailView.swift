@@ -72,7 +72,7 @@ enum DetailView {
         guard state.personal.starred.contains(address) || state.personal.notes[address] != nil else { return }
         if state.personal.starred.contains(address) {
             b.add("★ " + UIText(state.language).starredUnstar, b.theme.title)
-            for overlap in data.mineRows(state).agenda.overlaps[address] ?? [] {
+            for overlap in data.overlaps(of: address, state) {
                 guard let (other, _) = data.session(at: overlap.other) else { continue }
                 b.add(UIText(state.language).overlapsWith(certain: overlap.certain)
                       + other.title.text(in: state.language), b.theme.heading)
@@ -119,6 +119,8 @@ enum DetailView {
         if let (start, end) = data.clock(state.localTime).times(of: session, in: event) {
             var time = start.time.description
             if let end { time += "–\(end.time)" }
+            // As in the agenda: "+1" when it ends after midnight (or the clock moved it a day).
+            time += ClockDisplay.shiftMark(data.clock(state.localTime).dayShift(of: session, in: event))
             if start.date != session.day ?? start.date { time += " · " + DateLabels.short(start.date, language) }
             if let zone = data.clock(state.localTime).zoneName(for: event) { time += " (\(zone))" }
             else { time += words.localTimeNoZone }
@@ -150,9 +152,9 @@ enum DetailView {
                 let role = person.role?.text(in: language) ?? ""
                 if !role.isEmpty { line += ", " + role }
                 // Sources often give the organisation as the person's title too: said once.
-                if let organisation = person.organisation.flatMap({ data.index.organisationsByID[$0] }) {
-                    let name = organisation.name.text(in: language)
-                    if !role.searchFolded.contains(name.searchFolded) { line += ", " + name }
+                if let organisation = person.organisation.flatMap({ data.index.organisationsByID[$0] }),
+                   !titleNames(person.role, organisation.name, shown: role) {
+                    line += ", " + organisation.name.text(in: language)
                 }
                 b.add(line, theme.text, indent: 0)
             }
@@ -182,6 +184,19 @@ enum DetailView {
         }
         addSources(session.sources.isEmpty ? event.sources : session.sources, data: data, labels: labels, into: &b)
         return b.lines
+    }
+
+    /// Whether a person's title already names the organisation: in the language shown, or in
+    /// any language both are written in (a translated title may word the name differently:
+    /// "Secrétariat fédéral des recettes du Brésil" for "Secrétariat du Service fédéral…").
+    static func titleNames(_ title: LocalizedText?, _ name: LocalizedText, shown: String) -> Bool {
+        func contains(_ text: String?, _ part: String?) -> Bool {
+            guard let text, let part, !part.isEmpty else { return false }
+            return text.searchFolded.contains(part.searchFolded)
+        }
+        guard let title else { return false }
+        return contains(shown, name.text(in: .en)) || contains(shown, name.text(in: .fr))
+            || contains(title.en, name.en) || contains(title.fr, name.fr)
     }
 
     static func eventLines(_ event: Event, state: AppState, data: DashboardData, theme: Theme, width: Int) -> [StyledLine] {
