@@ -36,10 +36,11 @@ let package = Package(
             dependencies: ["EmbedResourceTool"]
         ),
 
-        // Schedules by URL: fetching (URLSession, hence FoundationNetworking and libcurl on Linux),
-        // the cache under $XDG_CACHE_HOME/confdash, offline fallback. Kept out of ConfDashCore so
-        // that the screen and terminal targets never link the network stack.
-        .target(name: "ConfDashRemote", dependencies: ["ConfDashCore"]),
+        // Schedules by URL: fetching (libcurl, opened with dlopen on the first fetch: linking it,
+        // as FoundationNetworking does, loaded ~35 libraries at every start), the cache under
+        // $XDG_CACHE_HOME/confdash, offline fallback.
+        .target(name: "ConfDashRemote", dependencies: ["ConfDashCore", "CCurl"]),
+        .target(name: "CCurl"),
 
         // Subcommands and output formatting, as a library so tests can run them in-process.
         .target(

@@ -27,6 +27,14 @@ else
     pass "ldd lists no Swift library ($(wc -l <<< "$libraries") libraries: $(awk '{print $1}' <<< "$libraries" | tr '\n' ' '))"
 fi
 
+# libcurl is opened on the first fetch (Sources/CCurl): linked, it and its ~35 libraries load at
+# every start (issue 13: 12 of the 17 ms of `confdash --version`).
+if grep -q 'libcurl' <<< "$libraries"; then
+    fail "ldd lists libcurl: every start would load it and its libraries"
+else
+    pass "ldd lists no libcurl (opened on the first fetch)"
+fi
+
 version="$(env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= "$bin" --version)"
 if [[ "$version" =~ ^confdash\ [0-9]+\.[0-9]+\.[0-9]+\ \(git\ ([0-9a-f]{12}(-dirty)?|revision\ unknown)\)$ ]]; then
     pass "--version without the toolchain on PATH: $version"

@@ -1,8 +1,6 @@
+import CCurl
 import ConfDashCore
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// How long and how much one fetch may take.
 public struct FetchLimits: Sendable, Equatable {
@@ -42,160 +40,172 @@ public enum FetchResponse: Equatable, Sendable {
     case body(bytes: Int64, etag: String?, lastModified: String?)
 }
 
-/// Downloads one URL with URLSession (libcurl underneath on Linux): redirects followed up to a
-/// limit and never off http(s), gzip accepted and undone, the body streamed to a file and cut off
-/// past the size limit, conditional requests from the cache's ETag and Last-Modified.
+/// Downloads one URL with libcurl, loaded the first time a URL is fetched (`CCurl`): redirects
+/// followed up to a limit and never off http(s), gzip accepted and undone, the body streamed to
+/// a file and cut off past the size limit, conditional requests from the cache's ETag and
+/// Last-Modified. (Foundation's URLSession would do the same through the same libcurl, but
+/// linking it loads libcurl and its ~35 libraries at every start of confdash: issue 13.)
 public enum HTTPFetcher {
-    public static let userAgent = "confdash/\(ConfDashRemoteInfo.version) (terminal conference-agenda viewer; Swift URLSession)"
+    public static let userAgent = "confdash/\(ConfDashRemoteInfo.version) (terminal conference-agenda viewer; libcurl)"
 
     /// Blocks until the answer, an error or the total timeout. The body goes to `destination`
     /// (created or emptied), never to memory.
     public static func fetch(_ url: URL, etag: String?, lastModified: String?, into destination: URL,
                              limits: FetchLimits) throws(FetchError) -> FetchResponse {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: limits.connectTimeout)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("gzip, deflate", forHTTPHeaderField: "Accept-Encoding")
-        request.setValue("application/xml, application/json, text/calendar;q=0.9, */*;q=0.5", forHTTPHeaderField: "Accept")
-        if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
-
         guard FileManager.default.createFile(atPath: destination.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: destination) else {
             throw .storage("cannot create \(destination.path)")
         }
         defer { try? handle.close() }
+        var headers = ["Accept: application/xml, application/json, text/calendar;q=0.9, */*;q=0.5"]
+        if let etag { headers.append("If-None-Match: \(etag)") }
+        if let lastModified { headers.append("If-Modified-Since: \(lastModified)") }
 
-        let transfer = Transfer(handle: handle, limits: limits)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.timeoutIntervalForRequest = limits.connectTimeout
-        configuration.timeoutIntervalForResource = limits.totalTimeout
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: queue)
-        defer { session.invalidateAndCancel() }
-        let task = session.dataTask(with: request)
-        task.resume()
-        if transfer.done.wait(timeout: .now() + limits.totalTimeout) == .timedOut {
-            task.cancel()
-            throw .timeout
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(limits.totalTimeout, 0.001) * 1e9)
+        var address = url.absoluteString
+        var redirects = 0
+        while true {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { throw .timeout }
+            let transfer = Transfer(handle: handle, limits: limits)
+            let answer = transfer.run(address, headers: headers, totalMilliseconds: Int((deadline - now) / 1_000_000) + 1)
+            if answer.code == 0, (300..<400).contains(answer.status), answer.status != 304, let location = answer.redirect {
+                redirects += 1
+                let scheme = URL(string: location)?.scheme?.lowercased()
+                guard scheme == "http" || scheme == "https" else { throw .redirectRefused(location) }
+                guard redirects <= limits.maximumRedirects else { throw .tooManyRedirects(limits.maximumRedirects) }
+                address = location
+                continue
+            }
+            return try transfer.outcome(answer)
         }
-        return try transfer.outcome()
     }
 }
 
-/// The delegate of one download. URLSession calls it on its serial queue; `outcome` is read only
-/// after `done` is signalled, so the state needs no lock beyond that ordering.
-private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// One request's state, which libcurl's callbacks fill on this thread while `run` blocks.
+private final class Transfer {
     let handle: FileHandle
     let limits: FetchLimits
-    let done = DispatchSemaphore(value: 0)
     private var received: Int64 = 0
-    private var expected: Int64 = -1
-    private var redirects = 0
     private var failure: FetchError?
-    private var response: HTTPURLResponse?
-    private var finished = false
+    /// The current response's status line's code and headers (names in lower case); a new
+    /// status line (after a 100 Continue) starts them again.
+    private var status = 0
+    private var headers: [String: String] = [:]
 
     init(handle: FileHandle, limits: FetchLimits) {
         self.handle = handle
         self.limits = limits
     }
 
-    func outcome() throws(FetchError) -> FetchResponse {
+    struct Answer {
+        var code: Int32
+        var status: Int
+        var redirect: String?
+        var message: String
+    }
+
+    func run(_ address: String, headers extra: [String], totalMilliseconds: Int) -> Answer {
+        var result = confdash_curl_result()
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let lines = extra.map { strdup($0) }
+        defer { lines.forEach { free($0) } }
+        var pointers: [UnsafePointer<CChar>?] = lines.map { $0.map { UnsafePointer($0) } }
+        address.withCString { url in
+            HTTPFetcher.userAgent.withCString { agent in
+                "gzip, deflate".withCString { encoding in
+                    pointers.withUnsafeMutableBufferPointer { list in
+                        var request = confdash_curl_request(
+                            url: url, user_agent: agent, headers: UnsafePointer(list.baseAddress), header_count: Int32(list.count),
+                            accept_encoding: encoding, connect_timeout_ms: Int(limits.connectTimeout * 1000),
+                            total_timeout_ms: totalMilliseconds, stall_seconds: Int(limits.connectTimeout.rounded(.up)),
+                            on_body: { data, size, count, context in
+                                Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue().body(data, size * count)
+                            },
+                            on_header: { data, size, count, context in
+                                Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue().header(data, size * count)
+                            },
+                            context: context)
+                        confdash_curl_perform(&request, &result)
+                    }
+                }
+            }
+        }
+        let redirect = result.redirect_url.map { String(cString: $0) }
+        free(result.redirect_url)
+        let message = withUnsafeBytes(of: result.message) { bytes in
+            String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return Answer(code: result.code, status: result.status, redirect: redirect, message: message)
+    }
+
+    private var encoded: Bool { headers["content-encoding"].map { !$0.isEmpty && $0.lowercased() != "identity" } ?? false }
+    private var expected: Int64 { headers["content-length"].flatMap { Int64($0) } ?? -1 }
+
+    private func header(_ data: UnsafeMutablePointer<CChar>?, _ size: Int) -> Int {
+        guard let data else { return size }
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.hasPrefix("HTTP/") {
+            status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            headers = [:]
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = line[..<colon].lowercased()
+            if headers[name] == nil { headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
+        } else if line.isEmpty, (200..<300).contains(status), !encoded, expected > limits.maximumBytes {
+            failure = .tooLarge(limits.maximumBytes)
+            return 0
+        }
+        return size
+    }
+
+    private func body(_ data: UnsafeMutablePointer<CChar>?, _ size: Int) -> Int {
+        // Only a 2xx body is the schedule; an error page or a redirect's is not kept.
+        guard failure == nil, let data else { return 0 }
+        guard (200..<300).contains(status) else { return size }
+        received += Int64(size)
+        if received > limits.maximumBytes {
+            failure = .tooLarge(limits.maximumBytes)
+            return 0
+        }
+        do {
+            try handle.write(contentsOf: Data(bytesNoCopy: data, count: size, deallocator: .none))
+        } catch {
+            failure = .storage(error.localizedDescription)
+            return 0
+        }
+        return size
+    }
+
+    func outcome(_ answer: Answer) throws(FetchError) -> FetchResponse {
         if let failure { throw failure }
-        guard let response else { throw .noAnswer }
-        let etag = response.value(forHTTPHeaderField: "ETag")
-        let lastModified = response.value(forHTTPHeaderField: "Last-Modified")
-        switch response.statusCode {
+        if answer.code != 0 { throw Self.classify(answer.code, answer.message, received: received, expected: expected) }
+        let etag = headers["etag"], lastModified = headers["last-modified"]
+        switch answer.status {
         case 304: return .notModified(etag: etag, lastModified: lastModified)
         case 200..<300:
-            let encoded = response.value(forHTTPHeaderField: "Content-Encoding").map { !$0.isEmpty && $0 != "identity" } ?? false
-            // libcurl usually reports a short body itself; this catches the rest. With gzip the
-            // length is of the compressed bytes, so it says nothing about what was received.
+            // libcurl usually reports a short body itself (code 18); this catches the rest. With
+            // gzip the length is of the compressed bytes, so it says nothing about what was received.
             if !encoded && expected >= 0 && received < expected { throw .truncated(received: received, expected: expected) }
             return .body(bytes: received, etag: etag, lastModified: lastModified)
         case 300..<400: throw .tooManyRedirects(limits.maximumRedirects)
-        default: throw .httpStatus(response.statusCode)
+        case 0: throw .noAnswer
+        default: throw .httpStatus(answer.status)
         }
     }
 
-    private func fail(_ error: FetchError, _ task: URLSessionTask) {
-        if failure == nil { failure = error }
-        task.cancel()
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        self.response = response as? HTTPURLResponse
-        expected = response.expectedContentLength
-        let encoded = self.response?.value(forHTTPHeaderField: "Content-Encoding").map { !$0.isEmpty && $0 != "identity" } ?? false
-        if !encoded && expected > limits.maximumBytes {
-            failure = .tooLarge(limits.maximumBytes)
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard failure == nil else { return }
-        // Only a 2xx body is the schedule; an error page is not kept.
-        guard let status = response?.statusCode, (200..<300).contains(status) else { return }
-        received += Int64(data.count)
-        if received > limits.maximumBytes {
-            fail(.tooLarge(limits.maximumBytes), dataTask)
-            return
-        }
-        do {
-            try handle.write(contentsOf: data)
-        } catch {
-            fail(.storage(error.localizedDescription), dataTask)
-        }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        redirects += 1
-        let scheme = request.url?.scheme?.lowercased()
-        if scheme != "http" && scheme != "https" {
-            failure = .redirectRefused(request.url?.absoluteString ?? "?")
-            completionHandler(nil)
-            return
-        }
-        if redirects > limits.maximumRedirects {
-            failure = .tooManyRedirects(limits.maximumRedirects)
-            completionHandler(nil)
-            return
-        }
-        completionHandler(request)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if let error, failure == nil { failure = Self.classify(error) }
-        if !finished {
-            finished = true
-            done.signal()
-        }
-    }
-
-    static func classify(_ error: Error) -> FetchError {
-        guard let error = error as? URLError else { return .other((error as NSError).localizedDescription) }
-        switch error.code {
-        case .timedOut: return .timeout
-        case .cannotFindHost, .dnsLookupFailed: return .hostNotFound
-        case .cannotConnectToHost: return .connectionRefused
-        case .networkConnectionLost: return .connectionLost
-        case .notConnectedToInternet: return .noNetwork
-        case .httpTooManyRedirects: return .tooManyRedirects(5)
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
-             .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return .tls(error.localizedDescription)
-        case .cancelled: return .cancelled
-        default: return .other(error.localizedDescription)
+    /// libcurl's CURLcode as a problem (values from curl.h).
+    static func classify(_ code: Int32, _ message: String, received: Int64, expected: Int64) -> FetchError {
+        switch code {
+        case 28: return .timeout
+        case 5, 6: return .hostNotFound
+        case 7: return .connectionRefused
+        case 18: return .truncated(received: received, expected: expected)
+        case 47: return .tooManyRedirects(5)
+        case 52: return .noAnswer
+        case 55, 56: return .connectionLost
+        case 35, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91, 98: return .tls(message)
+        default: return .other(message)
         }
     }
 }

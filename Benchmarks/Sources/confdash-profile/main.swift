@@ -2,7 +2,7 @@
 // so that callgrind or perf see only confdash's code:
 //
 //   confdash-profile DATASET WxH CASE [ITERATIONS]
-//     (CASE also: mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
+//     (CASE also: open-file:PATH, the peak memory of opening a file; mine300, star-save, star-save-bg, save1000, open-state: issue 11's budgets;
 //      save1000's parts: encode1000 (the bytes only), write1000 (the atomic write of those bytes:
 //      temp file, write, fsync, rename, folder fsync; its wall time is the disk's);
 //      open-nostate (the same attach with no state file: the baseline open-state adds to);
@@ -91,6 +91,24 @@ guard arguments.count >= 4, let name = DatasetName(rawValue: arguments[1]), let 
     exit(64)
 }
 let caseName = arguments[3]
+
+// Issue 13: peak memory of opening one file (`open-file:PATH`), in this process: the largest
+// resident set before and after, and the open's thread CPU time; then the index and first frame.
+if caseName.hasPrefix("open-file:") {
+    func peakKB() -> Int { var usage = rusage(); getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage); return usage.ru_maxrss }
+    let url = URL(fileURLWithPath: String(caseName.dropFirst("open-file:".count)))
+    let before = peakKB()
+    let c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+    let dataset = measuredStep(opening: url)
+    let opened = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+    let afterOpen = peakKB()
+    let grid = measuredStep(firstFrame: DatasetIndex(dataset), size: size)
+    let framed = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
+    print("\(url.lastPathComponent): \(dataset.events.reduce(0) { $0 + $1.sessions.count }) sessions (cells \(grid.cells.count % 10))")
+    print(String(format: "  open %.0f ms CPU, + index and first frame %.0f ms; peak resident set %d MB before, %d MB after the open, %d MB after the frame",
+                 Double(opened - c) / 1e6, Double(framed - opened) / 1e6, before / 1024, afterOpen / 1024, peakKB() / 1024))
+    exit(0)
+}
 let iterations = arguments.count > 4 ? Int(arguments[4]) ?? 100 : 100
 let index = caseName == "open" || caseName == "changes" ? Fixtures.bundled : Fixtures.index(name)
 _ = Fixtures.worldMap

@@ -14,43 +14,92 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     }
     public enum PartOfDay: String, Encodable, Sendable, CaseIterable { case morning, afternoon, evening }
 
-    public var id: String
+    /// The stored fields, in one box shared by copies until one of them changes (copy on write):
+    /// a copy of a `Session` is one retain, not one per string and array. Scanning 100,000
+    /// sessions copied each of them field by field (issue 13: 30–45 % of a key's time), and
+    /// every list of sessions (a day's, a search's) held its own ~300 bytes per session.
+    struct Fields: Encodable, Equatable, Sendable {
+        var id: String
+        var uid: String?
+        var kind: Kind
+        var title: LocalizedText
+        var officialTitle: Bool
+        var count: Int?
+        var day: CalendarDate?
+        var possibleDays: DateRange?
+        var partOfDay: PartOfDay?
+        var start: LocalDateTime?
+        var durationMinutes: Int?
+        var room: String?
+        var language: String?
+        var description: LocalizedText?
+        var abstract: LocalizedText?
+        var tracks: [String]
+        var technologies: [String]
+        var people: [SessionPerson]
+        var organisations: [SessionOrganisation]
+        var links: [Link]
+        var sources: [String]
+        var groupTopic: Bool
+        var dayBasis: DayBasis?
+        var quotedLanguage: String?
+    }
+
+    final class Storage: @unchecked Sendable {
+        // Written only through `writable()`, when this box is the only one: never while shared.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func writable() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public static func == (a: Session, b: Session) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
+
+    /// The keys and values the stored fields had (`Fields` keeps their order and their names).
+    public func encode(to encoder: Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    public var id: String { get { storage.fields.id } set { writable().fields.id = newValue } }
     /// The schedule's own lasting identifier when its format has one (frab/pretalx `guid`,
     /// iCalendar `UID`), at most 200 characters. `id` may be renumbered from one version of a
     /// file to the next, this stays: stars and notes are keyed by it, and `ScheduleChanges`
     /// follows a session across versions by it. Nil for data that has none (the bundled dataset,
     /// an iCalendar event repeated over several days, whose copies share one UID).
-    public var uid: String?
-    public var kind: Kind
-    public var title: LocalizedText
+    public var uid: String? { get { storage.fields.uid } set { writable().fields.uid = newValue } }
+    public var kind: Kind { get { storage.fields.kind } set { writable().fields.kind = newValue } }
+    public var title: LocalizedText { get { storage.fields.title } set { writable().fields.title = newValue } }
     /// True when `title` is the official title quoted from the source, false when it is our label.
-    public var officialTitle: Bool
+    public var officialTitle: Bool { get { storage.fields.officialTitle } set { writable().fields.officialTitle = newValue } }
     /// Number of sessions this entry stands for when the source describes them together
     /// ("three panels"); nil when it is one session or the source gives no number.
-    public var count: Int?
-    public var day: CalendarDate?
-    public var possibleDays: DateRange?
-    public var partOfDay: PartOfDay?
+    public var count: Int? { get { storage.fields.count } set { writable().fields.count = newValue } }
+    public var day: CalendarDate? { get { storage.fields.day } set { writable().fields.day = newValue } }
+    public var possibleDays: DateRange? { get { storage.fields.possibleDays } set { writable().fields.possibleDays = newValue } }
+    public var partOfDay: PartOfDay? { get { storage.fields.partOfDay } set { writable().fields.partOfDay = newValue } }
     /// Local wall-clock start, in the event's time zone. Nil when unknown.
-    public var start: LocalDateTime?
-    public var durationMinutes: Int?
-    public var room: String?
-    public var language: String?
-    public var description: LocalizedText?
-    public var abstract: LocalizedText?
-    public var tracks: [String]
-    public var technologies: [String]
-    public var people: [SessionPerson]
-    public var organisations: [SessionOrganisation]
-    public var links: [Link]
-    public var sources: [String]
+    public var start: LocalDateTime? { get { storage.fields.start } set { writable().fields.start = newValue } }
+    public var durationMinutes: Int? { get { storage.fields.durationMinutes } set { writable().fields.durationMinutes = newValue } }
+    public var room: String? { get { storage.fields.room } set { writable().fields.room = newValue } }
+    public var language: String? { get { storage.fields.language } set { writable().fields.language = newValue } }
+    public var description: LocalizedText? { get { storage.fields.description } set { writable().fields.description = newValue } }
+    public var abstract: LocalizedText? { get { storage.fields.abstract } set { writable().fields.abstract = newValue } }
+    public var tracks: [String] { get { storage.fields.tracks } set { writable().fields.tracks = newValue } }
+    public var technologies: [String] { get { storage.fields.technologies } set { writable().fields.technologies = newValue } }
+    public var people: [SessionPerson] { get { storage.fields.people } set { writable().fields.people = newValue } }
+    public var organisations: [SessionOrganisation] { get { storage.fields.organisations } set { writable().fields.organisations = newValue } }
+    public var links: [Link] { get { storage.fields.links } set { writable().fields.links = newValue } }
+    public var sources: [String] { get { storage.fields.sources } set { writable().fields.sources = newValue } }
     /// True when the entry is one topic a group of sessions covered ("breakout sessions on topics
     /// such as X and Y"), not a session of its own: counts of sessions leave it out.
-    public var groupTopic: Bool
+    public var groupTopic: Bool { get { storage.fields.groupTopic } set { writable().fields.groupTopic = newValue } }
     /// What places the session on its `day` or `possibleDays`: the source's words, or an inference and why.
-    public var dayBasis: DayBasis?
+    public var dayBasis: DayBasis? { get { storage.fields.dayBasis } set { writable().fields.dayBasis = newValue } }
     /// The language the official title is quoted in (`"fr"`); its other languages are our translations.
-    public var quotedLanguage: String?
+    public var quotedLanguage: String? { get { storage.fields.quotedLanguage } set { writable().fields.quotedLanguage = newValue } }
 
     public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
                 day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,
@@ -59,12 +108,7 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
                 technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
                 links: [Link] = [], sources: [String] = [], groupTopic: Bool = false, dayBasis: DayBasis? = nil,
                 quotedLanguage: String? = nil, uid: String? = nil) {
-        self.id = id; self.uid = uid; self.kind = kind; self.title = title; self.officialTitle = officialTitle; self.count = count
-        self.day = day; self.possibleDays = possibleDays; self.partOfDay = partOfDay; self.start = start
-        self.durationMinutes = durationMinutes; self.room = room; self.language = language
-        self.description = description; self.abstract = abstract; self.tracks = tracks; self.technologies = technologies
-        self.people = people; self.organisations = organisations; self.links = links; self.sources = sources
-        self.groupTopic = groupTopic; self.dayBasis = dayBasis; self.quotedLanguage = quotedLanguage
+        storage = Storage(Fields(id: id, uid: uid, kind: kind, title: title, officialTitle: officialTitle, count: count, day: day, possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes, room: room, language: language, description: description, abstract: abstract, tracks: tracks, technologies: technologies, people: people, organisations: organisations, links: links, sources: sources, groupTopic: groupTopic, dayBasis: dayBasis, quotedLanguage: quotedLanguage))
     }
 
     /// Whether `language` shows a translation of ours rather than the quoted official title.

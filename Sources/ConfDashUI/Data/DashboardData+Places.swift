@@ -87,6 +87,8 @@ struct PlacesKey: Equatable, Sendable {
     var language: Language
     /// The tracks pane's events in scope (their ids), which its counts are taken over.
     var scope: [String] = []
+    /// Under a search whose matches the tracks pane counts: whether its scan is complete.
+    var searchComplete: Bool?
 }
 
 /// The tracks pane's counts: one pass over the sessions in scope, kept while the filters other
@@ -172,13 +174,21 @@ extension DashboardData {
         guard topicsShowTracks else { return [] }
         var key = placesKey(state)
         key.day = 0
+        // Under a search (and no track filter, so that its matches are the sessions counted), the
+        // counts come from the search's own matches rather than a second search of every
+        // session: at 100,000 sessions that was most of a search key (issue 13). While the search
+        // is scanned in parts they count the matches found so far, and again once it is complete.
+        let list = (key.filter.search ?? "").isEmpty || !state.trackFilter.isEmpty ? nil : searchList(state)
+        key.searchComplete = list?.isComplete
         return trackRowsCache.value(for: key) {
             let scope = eventsInScope(state)
             var countsKey = key
             countsKey.filter.tracks = []
             countsKey.language = .en   // counts do not depend on the language (L keeps them)
             countsKey.scope = scope.map(\.id)
-            let counts = trackCountsCache.value(for: countsKey) { computeTrackCounts(state, scope: scope) }
+            // The counts are numbers per track id: the language (`L`) does not change them.
+            countsKey.language = .en
+            let counts = trackCountsCache.value(for: countsKey) { computeTrackCounts(state, scope: scope, search: list) }
             return index.dataset.tracks.enumerated()
                 .filter { counts.counts[$0.element.id] != nil || state.trackFilter.contains($0.element.typedID) }
                 .sorted { a, b in
@@ -190,16 +200,22 @@ extension DashboardData {
         }
     }
 
-    private func computeTrackCounts(_ state: AppState, scope: [Event]) -> TrackCounts {
+    private func computeTrackCounts(_ state: AppState, scope: [Event], search list: SearchList?) -> TrackCounts {
         let single = scope.count == 1 ? scope.first : nil
         var filter = self.filter(for: state)
         filter.tracks = []
+        let found = list?.matchesFound()
+        let position = found == nil ? [:] : Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func counted(_ event: Event) -> [Session] {
+            guard let found else { return event.sessions.filter { query.session($0, of: event, matches: filter) } }
+            return position[event.id].flatMap { found[$0] } ?? []
+        }
         var result = TrackCounts()
         let columns = single.map { $0.dayCount } ?? scope.count
         result.columns = columns
         for (eventIndex, event) in scope.enumerated() {
             // An entry that stands for a topic grouped sessions covered is not a session (issue 14).
-            for session in event.sessions where !session.groupTopic && query.session(session, of: event, matches: filter) {
+            for session in counted(event) where !session.groupTopic {
                 let column = single != nil ? (session.day.flatMap(event.dayIndex(of:)).map { $0 - 1 }) : eventIndex
                 for track in session.tracks {
                     result.counts[track, default: 0] += 1

@@ -33,7 +33,7 @@ public final class DashboardData: Sendable {
     }
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let gridCache = LastValueCache<RowsKey, RoomGrid>()
-    let dayHoursCache = LastValueCache<RowsKey, DayHours?>()
+    let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>
@@ -47,7 +47,7 @@ public final class DashboardData: Sendable {
     /// sessions, so done once per change of day or filter, never per cursor move.
     let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
     let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
-    let trackCountsCache = LastValueCache<PlacesKey, TrackCounts>()
+    let trackCountsCache = RecentValuesCache<PlacesKey, TrackCounts>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()

@@ -88,11 +88,30 @@ extension DashboardData {
               timedEvents.contains(event.id) else { return nil }
         var filter = filter(for: state)
         filter.events = [event.id]
-        let key = RowsKey(event: event.typedID, day: 0, filters: filter, language: .en, localTime: state.localTime)
+        // Under a search, the search's own matches: searching every session a second time for
+        // the timeline was most of a search key at 100,000 sessions. While the search is
+        // scanned in parts the lanes show the matches found so far, and are drawn again once
+        // it is complete.
+        let list = (filter.search ?? "").isEmpty ? nil : searchList(state)
+        let key = DayHoursKey(rows: RowsKey(event: event.typedID, day: 0, filters: filter, language: .en, localTime: state.localTime),
+                              searchComplete: list?.isComplete)
         return dayHoursCache.value(for: key) {
-            let sessions = filter == AgendaFilter(events: [event.id]) ? event.sessions
-                : AgendaQuery(index: index).agenda(filter).first?.allSessions ?? []
+            let sessions: [Session]
+            if let list {
+                let position = events.firstIndex { $0.id == event.id }
+                sessions = position.flatMap { list.matchesFound()[$0] } ?? []
+            } else if filter == AgendaFilter(events: [event.id]) {
+                sessions = event.sessions
+            } else {
+                sessions = AgendaQuery(index: index).agenda(filter).first?.allSessions ?? []
+            }
             return DayHours.build(event: event, sessions: sessions, clock: clock(state.localTime))
         }
     }
+}
+
+/// What the timeline's lanes depend on: the rows' key, and under a search whether its scan is complete.
+struct DayHoursKey: Equatable, Sendable {
+    var rows: DashboardData.RowsKey
+    var searchComplete: Bool?
 }

@@ -98,6 +98,14 @@ final class SearchList: @unchecked Sendable {
         return same == key.filters
     }
 
+    /// Each scanned event's matches so far, by index in `DashboardData.events` (every match
+    /// once `isComplete`), in the order of the rows.
+    func matchesFound() -> [Int: [Session]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return matched
+    }
+
     var searchLength: Int { filter.search?.count ?? 0 }
 
     /// Matches found so far (all of them once `isComplete`).
