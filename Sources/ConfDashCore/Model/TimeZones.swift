@@ -57,7 +57,17 @@ public enum TimeZones {
 
     /// As `local(at:in:)`, nil when the clock would show a date outside years 1 to 9999.
     public static func checkedLocal(at seconds: Int, in zone: TimeZone) -> LocalDateTime? {
-        checkedLocalDateTime(naiveSeconds: seconds + zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        checkedLocal(at: seconds, offset: offsetFunction(zone))
+    }
+
+    /// As `checkedLocal(at:in:)`, with the zone's offset at an instant given by `offset`.
+    static func checkedLocal(at seconds: Int, offset: (Int) -> Int) -> LocalDateTime? {
+        checkedLocalDateTime(naiveSeconds: seconds + offset(seconds))
+    }
+
+    /// The zone's offset east of UTC, in seconds, at an instant (seconds since 1970 UTC).
+    static func offsetFunction(_ zone: TimeZone) -> (Int) -> Int {
+        { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) }
     }
 
     /// What a clock in `zone` shows at the instant `seconds` (since 1970 UTC).
@@ -71,8 +81,12 @@ public enum TimeZones {
     /// before the gap. (The offset at `local` read as UTC is not enough: on 30 March 2025 in Europe,
     /// 01:30 local is still winter time although 01:30 UTC is already summer time.)
     public static func instant(of local: LocalDateTime, in zone: TimeZone) -> Int {
+        instant(of: local, offset: offsetFunction(zone))
+    }
+
+    /// As `instant(of:in:)`, with the zone's offset at an instant given by `offset`.
+    static func instant(of local: LocalDateTime, offset: (Int) -> Int) -> Int {
         let naive = naiveSeconds(local)
-        func offset(_ seconds: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) }
         // Offsets a day either side: real zones never change twice within two days.
         let before = offset(naive - 86_400)
         let after = offset(naive + 86_400)

@@ -48,6 +48,11 @@ extension ClockDisplay {
     /// to 00:30 ends on the next day: +1). 0 when everything is on the listed day.
     public func dayShift(of session: Session, in event: Event) -> Int {
         guard let (start, end) = times(of: session, in: event) else { return 0 }
+        return Self.dayShift(of: session, start: start, end: end)
+    }
+
+    /// `dayShift(of:in:)` for the times `session` is shown at.
+    static func dayShift(of session: Session, start: LocalDateTime, end: LocalDateTime?) -> Int {
         let listed = session.day ?? session.start?.date ?? start.date
         let startShift = start.date.days(since: listed)
         if startShift != 0 { return startShift }

@@ -137,23 +137,24 @@ extension DashboardData {
         let filter = filter(for: state)
         // The day's sessions come sorted from the event's slots: only they are read and filtered.
         let slots = slots(of: event)
+        let clock = EventClockTimes(clock(state.localTime), event: event)
         func kept(_ sessions: [Session]) -> [Session] {
             filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter) }
         }
         var items: [AgendaItem] = kept(slots.byDay[date] ?? []).map {
-            .session($0, event: event, when: when($0, event, labels, local: state.localTime))
+            .session($0, event: event, when: when($0, clock, labels))
         }
         for (range, sessions) in slots.spans where range.contains(date) {
             let shown = kept(sessions)
             guard !shown.isEmpty else { continue }
             let first = event.dayIndex(of: range.from) ?? 0, last = event.dayIndex(of: range.to) ?? 0
             items.append(.heading(labels.possibleDays(first, last)))
-            items += shown.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
+            items += shown.map { .session($0, event: event, when: when($0, clock, labels)) }
         }
         let unplaced = kept(slots.unplaced)
         if !unplaced.isEmpty {
             items.append(.heading(labels.duringTheEvent))
-            items += unplaced.map { .session($0, event: event, when: when($0, event, labels, local: state.localTime)) }
+            items += unplaced.map { .session($0, event: event, when: when($0, clock, labels)) }
         }
         let text = UIText(state.language)
         return AgendaRows(items: items, emptyReason: filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches)
@@ -162,11 +163,13 @@ extension DashboardData {
     func clock(_ local: Bool) -> ClockDisplay { local ? .zone(localZone) : .eventZone }
 
     /// The time column: never a made-up time.
-    func when(_ session: Session, _ event: Event, _ labels: Labels, local: Bool) -> String {
-        if let (start, end) = clock(local).times(of: session, in: event) {
+    /// The event's clock work (its zone, the offsets) is shared by the rows of one list.
+    func when(_ session: Session, _ clock: EventClockTimes, _ labels: Labels) -> String {
+        let times = clock.times(of: session)
+        if let (start, end) = times {
             // On another clock a session can move to the next or previous calendar day, and one
             // can end after midnight: say so.
-            return "\(start.time)" + (end.map { "–\($0.time)" } ?? "") + ClockDisplay.shiftMark(clock(local).dayShift(of: session, in: event))
+            return "\(start.time)" + (end.map { "–\($0.time)" } ?? "") + ClockDisplay.shiftMark(clock.dayShift(of: session, times: times))
         }
         if let part = session.partOfDay { return labels.partOfDay(part) }
         return UIText(labels.language).unknownTime

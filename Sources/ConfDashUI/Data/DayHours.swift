@@ -31,8 +31,9 @@ public struct DayHours: Equatable, Sendable {
     /// `sessions` of `event`, each at the minute it starts on `clock`, on its listed day.
     static func build(event: Event, sessions: [Session], clock: ClockDisplay) -> DayHours? {
         var spans: [(day: Int, start: Int, end: Int)] = []
+        let times = EventClockTimes(clock, event: event)
         for session in sessions {
-            guard let (start, end) = clock.times(of: session, in: event),
+            guard let (start, end) = times.times(of: session),
                   let day = event.dayIndex(of: session.day ?? start.date) else { continue }
             let listed = event.startDate.adding(days: day - 1)
             let from = start.date.days(since: listed) * 1440 + start.time.minutesSinceMidnight

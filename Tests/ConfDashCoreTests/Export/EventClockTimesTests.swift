@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import ConfDashCore
+
+/// `EventClockTimes` (a list's shared clock work) answers as `ClockDisplay` does, session by
+/// session: across the clock changes of spring and autumn, on the event's and on other clocks,
+/// in gaps and repeated hours, at the edge of the readable years and for floating times.
+@Suite struct EventClockTimesTests {
+    static func sessions() -> [Session] {
+        let starts = ["2025-03-29T23:30", "2025-03-30T01:30", "2025-03-30T02:30", "2025-03-30T03:00", "2025-03-30T09:00",
+                      "2025-10-25T22:00", "2025-10-26T01:59", "2025-10-26T02:00", "2025-10-26T02:30", "2025-10-26T03:00",
+                      "2024-12-27T10:30", "2024-12-27T23:45", "2024-12-28T00:15"]
+        let durations: [Int?] = [nil, 0, 30, 90, 150, 600, 1440, Int.max]
+        var sessions: [Session] = []
+        for (index, start) in starts.enumerated() {
+            for duration in durations {
+                sessions.append(Session(id: "s\(index)-\(duration ?? -1)", kind: .talk, title: LocalizedText(en: "S"),
+                                        start: LocalDateTime(iso: start), durationMinutes: duration))
+            }
+        }
+        // The edges of the readable years, out of reach of text.
+        let edges = [LocalDateTime(date: CalendarDate(year: 9999, month: 12, day: 31)!, time: ClockTime(hour: 23, minute: 0)!),
+                     LocalDateTime(date: CalendarDate(year: 1, month: 1, day: 1)!, time: ClockTime(hour: 0, minute: 30)!)]
+        for (index, start) in edges.enumerated() {
+            for duration in durations {
+                sessions.append(Session(id: "edge\(index)-\(duration ?? -1)", kind: .talk, title: LocalizedText(en: "S"),
+                                        start: start, durationMinutes: duration))
+            }
+        }
+        sessions.append(Session(id: "untimed", kind: .talk, title: LocalizedText(en: "U")))
+        return sessions
+    }
+
+    @Test(arguments: ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "+05:30", "UTC", "", "not a zone"])
+    func answersAsClockDisplay(eventZone: String) {
+        let sessions = Self.sessions()
+        let event = Event(id: "e", kind: .conference, title: LocalizedText(en: "E"),
+                          startDate: CalendarDate(year: 2024, month: 12, day: 27)!, endDate: CalendarDate(year: 2024, month: 12, day: 30)!,
+                          timeZone: eventZone.isEmpty ? nil : eventZone, sessions: sessions, sources: [])
+        let clocks: [ClockDisplay] = [.eventZone] + ["Europe/Berlin", "Pacific/Kiritimati", "America/St_Johns", "UTC"]
+            .map { .zone(TimeZone(identifier: $0)!) }
+        for clock in clocks {
+            let shared = EventClockTimes(clock, event: event)
+            for session in sessions {
+                let expected = clock.times(of: session, in: event)
+                let got = shared.times(of: session)
+                #expect(got?.start == expected?.start && got?.end == expected?.end, "\(session.id) on \(clock)")
+                #expect(shared.dayShift(of: session, times: got) == clock.dayShift(of: session, in: event), "\(session.id) on \(clock)")
+            }
+        }
+    }
+}
