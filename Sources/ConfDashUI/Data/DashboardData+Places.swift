@@ -142,10 +142,11 @@ extension DashboardData {
         // The day's sessions and those that may fall on it ("day 2 or 3"), as the agenda lists
         // them; read in place (fields through the arrays), each session copied only when drawn.
         let lists = [slots.byDay[date] ?? []] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
+        let everything = filter.isEmpty   // asked once, not per session
         var counts: [String: Int] = [:]
         var timed: [String: [(list: Int, item: Int, start: LocalDateTime, end: LocalDateTime)]] = [:]
         for (listIndex, list) in lists.enumerated() {
-            for item in list.indices where list[item].room != nil && (filter.isEmpty || query.session(list[item], of: event, matches: filter)) {
+            for item in list.indices where list[item].room != nil && (everything || query.session(list[item], of: event, matches: filter)) {
                 let room = list[item].room!
                 counts[room, default: 0] += 1
                 // Every session of the day counts; only those with a clock time can be now or next.
@@ -158,14 +159,25 @@ extension DashboardData {
             RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: counts[room.id] ?? 0,
                     lists: lists, timed: timed[room.id] ?? [])
         }
-        // Names that share their start: neighbours once sorted.
-        let byName = rows.indices.sorted { rows[$0].name < rows[$1].name }
-        for (a, b) in zip(byName, byName.dropFirst()) {
-            let shared = String(zip(rows[a].name, rows[b].name).prefix { $0 == $1 }.map(\.0)).terminalWidth
-            rows[a].sharedPrefixWidth = max(rows[a].sharedPrefixWidth, shared)
-            rows[b].sharedPrefixWidth = max(rows[b].sharedPrefixWidth, shared)
+        let shared = roomSharedWidthsCache.value(for: event.id + "\u{0}" + state.language.rawValue) {
+            Self.sharedPrefixWidths(rows.map(\.name))
         }
+        for index in rows.indices { rows[index].sharedPrefixWidth = shared[index] }
         return rows
+    }
+
+    /// For each name, the widest start it shares with another name (0 for none): neighbours
+    /// once sorted. It depends on the event's rooms and the language only, so it is measured
+    /// once per event and language rather than on every change of day.
+    static func sharedPrefixWidths(_ names: [String]) -> [Int] {
+        var widths = Array(repeating: 0, count: names.count)
+        let byName = names.indices.sorted { names[$0] < names[$1] }
+        for (a, b) in zip(byName, byName.dropFirst()) {
+            let shared = String(zip(names[a], names[b]).prefix { $0 == $1 }.map(\.0)).terminalWidth
+            widths[a] = max(widths[a], shared)
+            widths[b] = max(widths[b], shared)
+        }
+        return widths
     }
 
     /// Tracks with their sessions in the events in scope, most used first, and a trend: per day

@@ -48,6 +48,8 @@ public final class DashboardData: Sendable {
     let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
     let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
     let trackCountsCache = RecentValuesCache<PlacesKey, TrackCounts>()
+    /// Per event and language, the rooms' shared-name widths (`RoomRow.sharedPrefixWidth`).
+    let roomSharedWidthsCache = KeyedCache<String, [Int]>()
     /// The detail text of the detail overlay and of the detail panel.
     let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
     let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
