@@ -2,7 +2,8 @@ import Foundation
 
 /// Like `LastValueCache`, but remembers the last few results: for a value that is costly at
 /// 100,000 sessions and that the user goes back to (the timeline's lanes without a filter, after
-/// a track filter is applied and removed again).
+/// a track filter is applied and removed again), or the world map's dots at the sizes it is drawn.
+/// Safe to use from any thread; the value is computed outside the lock.
 final class RecentValuesCache<Key: Equatable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var recent: [(key: Key, value: Value)] = []
@@ -21,9 +22,12 @@ final class RecentValuesCache<Key: Equatable & Sendable, Value: Sendable>: @unch
         lock.unlock()
         let value = compute()
         lock.lock()
-        recent.append((key, value))
-        if recent.count > capacity { recent.removeFirst(recent.count - capacity) }
-        lock.unlock()
+        defer { lock.unlock() }
+        // Another thread may have computed the same key meanwhile: keep one entry for it.
+        if !recent.contains(where: { $0.key == key }) {
+            recent.append((key, value))
+            if recent.count > capacity { recent.removeFirst(recent.count - capacity) }
+        }
         return value
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// The world map resampled to a grid of dots (`width` × `height`), for one crop of latitudes:
 /// for each dot, how much of it is land and which countries cover how much of it. Computing
 /// one takes a fraction of a millisecond to a few milliseconds; `MapView` keeps the ones it has
-/// drawn in a `MapRasterCache`, so a frame only classifies the dots and writes the cells.
+/// drawn in a `RecentValuesCache` keyed by `MapRasterKey`, so a frame only classifies the dots and writes the cells.
 struct MapRaster: Sendable {
     let width: Int
     let height: Int
@@ -151,36 +151,8 @@ struct MapRaster: Sendable {
     }
 }
 
-/// Rasters already computed, by size and crop. A reference shared by copies of a `MapView`,
-/// so a view rebuilt on every frame keeps its rasters; safe to use from any thread.
-final class MapRasterCache: @unchecked Sendable {
-    struct Key: Hashable {
-        var width: Int, height: Int, north: Double, south: Double
-    }
-
-    private let lock = NSLock()
-    private var entries: [(key: Key, raster: MapRaster)] = []
-    /// How many sizes are kept (the dashboard shows the map at one or two sizes at a time).
-    private let capacity: Int
-
-    init(capacity: Int = 4) { self.capacity = max(capacity, 1) }
-
-    func raster(for key: Key, map: WorldMap) -> MapRaster {
-        lock.lock()
-        if let index = entries.firstIndex(where: { $0.key == key }) {
-            let entry = entries.remove(at: index)
-            entries.append(entry)
-            lock.unlock()
-            return entry.raster
-        }
-        lock.unlock()
-        let raster = MapRaster(map: map, width: key.width, height: key.height, north: key.north, south: key.south)
-        lock.lock()
-        defer { lock.unlock() }
-        if !entries.contains(where: { $0.key == key }) {
-            entries.append((key, raster))
-            if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
-        }
-        return raster
-    }
+/// Which raster: its size in dots and its crop. Rasters already computed are kept by `MapView`
+/// in a `RecentValuesCache` keyed by this (the dashboard shows the map at one or two sizes at a time).
+struct MapRasterKey: Hashable, Sendable {
+    var width: Int, height: Int, north: Double, south: Double
 }

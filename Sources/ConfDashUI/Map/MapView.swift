@@ -66,15 +66,15 @@ public enum MapShading: Sendable {
 
 /// The world map of the Regions pane, drawn into any rectangle of a `CellGrid` in an
 /// equirectangular projection cropped to `north`…`south` latitudes. Cheap to copy and to keep;
-/// the dots for each size drawn are computed once and kept in a cache its copies share (see
-/// `MapRasterCache`), so keep one view rather than making one per frame. Two views are equal
+/// the dots for each size drawn are computed once and kept in a cache its copies share
+/// (a `RecentValuesCache`), so keep one view rather than making one per frame. Two views are equal
 /// when they draw the same map the same way.
 public struct MapView: Equatable, Sendable {
     public let map: WorldMap
     public let north: Double
     public let south: Double
     public let shading: MapShading
-    private let cache = MapRasterCache()
+    private let cache = RecentValuesCache<MapRasterKey, MapRaster>(capacity: 4)
 
     /// The default crop, 84N to 56S, keeps every inhabited land (Tierra del Fuego reaches 55S)
     /// and leaves out Antarctica.
@@ -152,8 +152,8 @@ public struct MapView: Equatable, Sendable {
 
     private func drawLand(into grid: inout CellGrid, area: Rect, highlighting: Set<String>, style: MapStyle) {
         let per = shading.dotsPerCell
-        let raster = cache.raster(
-            for: .init(width: area.width * per.x, height: area.height * per.y, north: north, south: south), map: map)
+        let key = MapRasterKey(width: area.width * per.x, height: area.height * per.y, north: north, south: south)
+        let raster = cache.value(for: key) { MapRaster(map: map, width: key.width, height: key.height, north: north, south: south) }
         var highlighted = [Bool](repeating: false, count: map.countryCodes.count + 1)
         for code in highlighting {
             if let index = map.countryIndex(ofCode: code) { highlighted[Int(index)] = true }
