@@ -7,42 +7,42 @@ import Foundation
 /// (rooms share slots), so a day's ~250 rows on 38C3 ask for a few hundred offsets, not 1,500.
 /// Make one per list (a day's rows); it is not shared between threads.
 public final class EventClockTimes {
-    private let clock: ClockDisplay
-    private let source: TimeZone?
-    private var sourceOffsets: [Int: Int] = [:]
-    private var targetOffsets: [Int: Int] = [:]
+    private let sourceOffsets: Offsets?
+    private let targetOffsets: Offsets?
 
     public init(_ clock: ClockDisplay, event: Event) {
-        self.clock = clock
-        source = event.timeZone.flatMap(TimeZones.zone(named:))
+        sourceOffsets = event.timeZone.flatMap(TimeZones.zone(named:)).map(Offsets.init)
+        if case .zone(let target) = clock { targetOffsets = Offsets(target) } else { targetOffsets = nil }
     }
 
-    private func sourceOffset(_ instant: Int) -> Int {
-        if let known = sourceOffsets[instant] { return known }
-        let offset = TimeZones.offsetFunction(source!)(instant)
-        sourceOffsets[instant] = offset
-        return offset
-    }
+    /// One zone's offsets, each asked of Foundation once per exact instant. (`ZoneClock`, which
+    /// the readers use, keys by quarter hour; here the answers must equal `ClockDisplay`'s at
+    /// every instant, so nothing is rounded.)
+    private final class Offsets {
+        private let offset: (Int) -> Int
+        private var known: [Int: Int] = [:]
+        init(_ zone: TimeZone) { offset = TimeZones.offsetFunction(zone) }
 
-    private func targetOffset(_ instant: Int, _ target: TimeZone) -> Int {
-        if let known = targetOffsets[instant] { return known }
-        let offset = TimeZones.offsetFunction(target)(instant)
-        targetOffsets[instant] = offset
-        return offset
+        func at(_ instant: Int) -> Int {
+            if let offset = known[instant] { return offset }
+            let offset = offset(instant)
+            known[instant] = offset
+            return offset
+        }
     }
 
     /// As `ClockDisplay.times(of: session, in: event)`.
     public func times(of session: Session) -> (start: LocalDateTime, end: LocalDateTime?)? {
         guard let start = session.start else { return nil }
-        guard case .zone(let target) = clock, source != nil else {
-            // As `Session.end(inTimeZone: source)`.
+        guard let sourceOffsets, let targetOffsets else {
+            // As `Session.end(inTimeZone:)` in the event's zone.
             guard let minutes = session.checkedDurationMinutes else { return (start, nil) }
-            guard source != nil else { return (start, start.adding(minutes: minutes)) }
-            let instant = TimeZones.instant(of: start, offset: sourceOffset)
-            return (start, TimeZones.checkedLocal(at: instant + minutes * 60, offset: sourceOffset))
+            guard let sourceOffsets else { return (start, start.adding(minutes: minutes)) }
+            let instant = TimeZones.instant(of: start, offset: sourceOffsets.at)
+            return (start, TimeZones.checkedLocal(at: instant + minutes * 60, offset: sourceOffsets.at))
         }
-        let instant = TimeZones.instant(of: start, offset: sourceOffset)
-        let offset = { self.targetOffset($0, target) }
+        let instant = TimeZones.instant(of: start, offset: sourceOffsets.at)
+        let offset = targetOffsets.at
         guard let shownStart = TimeZones.checkedLocal(at: instant, offset: offset) else { return nil }
         let end = session.checkedDurationMinutes.flatMap { TimeZones.checkedLocal(at: instant + $0 * 60, offset: offset) }
         return (shownStart, end)
