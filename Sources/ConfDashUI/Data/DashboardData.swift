@@ -57,6 +57,8 @@ public final class DashboardData: Sendable {
     let searchLists = SearchLists()
     /// My agenda for the stars of the last frame.
     let mineCache = LastValueCache<MineRows.Key, MineRows>()
+    /// Each session's place in its event, by id: starred sessions are found without a scan.
+    let sessionPositions: LazyValue<SessionPositions>
 
     /// The world map for the regions pane; nil draws the pane without it.
     public let mapView: MapView?
@@ -69,6 +71,7 @@ public final class DashboardData: Sendable {
         self.localZone = localZone
         mapView = map.map { MapView(map: $0) }
         query = AgendaQuery(index: index)
+        sessionPositions = LazyValue { [dataset = index.dataset] in SessionPositions(dataset) }
         events = index.eventsByDate
         let usage = index.technologyUsage()
         technologyUsage = usage
