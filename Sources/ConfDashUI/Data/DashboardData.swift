@@ -34,6 +34,8 @@ public final class DashboardData: Sendable {
     let rowsCache = LastValueCache<RowsKey, AgendaRows>()
     let gridCache = LastValueCache<RowsKey, RoomGrid>()
     let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
+    /// Each event's sessions on the days × hours axis, by event id and clock (`daySpans`).
+    let daySpansCache = KeyedCache<String, [DayHours.Span?]>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>
