@@ -109,7 +109,7 @@ extension DashboardData {
         if let search = state.searchText, !search.isEmpty {
             let spare = max(state.size.height, 1) * 2
             return searchList(state).rows(self, sessions: Self.adding(state.agenda.cursor, spare),
-                                          items: Self.adding(state.agenda.scroll, spare))
+                                          items: Self.adding(state.agenda.scroll, spare), deadline: searchLists.keyDeadline)
         }
         return rowsCache.value(for: rowsKey(state)) { computeAgendaRows(state) }
     }

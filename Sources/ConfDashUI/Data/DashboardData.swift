@@ -112,11 +112,13 @@ public final class DashboardData: Sendable {
     public func eventsInScope(_ state: AppState) -> [Event] {
         let filter = filter(for: state)
         guard !filter.isEmpty else { return events }
+        // A search keeps its own scope (SearchList), final once every event is decided.
+        if !(filter.search ?? "").isEmpty { return searchList(state).scope(self, deadline: searchLists.keyDeadline) }
         return scopeCache.value(for: filter) { computeScope(state, filter: filter) }
     }
 
     private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
-        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchList(state).scope(self)
+        var scope = query.events(filter)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
             let ids = Set(technologyUsage[technology.rawValue]?.eventIDs ?? [])

@@ -56,12 +56,22 @@ struct SessionAssembly {
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
         let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
-        // Each kept once, in order; sets, because a hostile file can list thousands. Texts are
-        // compared by their bytes: a Set<String> hashes each long abstract through Unicode
-        // normalisation, which was an eighth of opening 38C3. Most sessions have one text.
-        var seenTexts: Set<ExactText> = []
-        let abstract = texts.count < 2 ? texts.first ?? ""
-            : texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
+        // Each kept once, in order. Texts are compared by their bytes: a Set<String> hashes each
+        // long abstract through Unicode normalisation, which was an eighth of opening 38C3. Most
+        // sessions have one to three texts (subtitle, abstract, description): those are compared
+        // with each other (texts of different lengths differ at once) rather than hashed whole; a
+        // set only when a hostile file lists many.
+        let abstract: String
+        if texts.count < 2 {
+            abstract = texts.first ?? ""
+        } else if texts.count <= 4 {
+            var kept: [ExactText] = []
+            for text in texts.map(ExactText.init) where !kept.contains(text) { kept.append(text) }
+            abstract = kept.map(\.text).joined(separator: "\n\n")
+        } else {
+            var seenTexts: Set<ExactText> = []
+            abstract = texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
+        }
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
