@@ -84,11 +84,40 @@ public struct CellGrid: Equatable, Sendable {
                 index = next
                 continue
             }
+            // So are Latin letters, dashes, quotes, arrows, box drawing and blocks (the simple
+            // scalars of TerminalWidthFastPath) when the next scalar is one too, or ASCII: no
+            // cluster rule joins two of them. One column each; none is a control.
+            if byte >= 0xC2, let after = Self.simpleScalarEnd(utf8, at: index),
+               after == utf8.endIndex || utf8[after] < 0x80 || Self.simpleScalarEnd(utf8, at: after, anyWidth: true) != nil {
+                if column >= 0 { set(column, y, Cell(String(text[index..<after]), style: style)) }
+                column += 1
+                index = after
+                continue
+            }
             let character = text[index]
             index = text.index(after: index)
             guard drawCluster(character, column: &column, end: end, y: y, style: style) else { break }
         }
         return max(0, column - x)
+    }
+
+    /// Where the simple non-ASCII scalar at `index` ends (`TerminalWidth.simpleScalar`), if it
+    /// is one and one column wide (any width, even zero, with `anyWidth`); nil otherwise.
+    @inline(__always)
+    private static func simpleScalarEnd(_ utf8: String.UTF8View, at index: String.Index, anyWidth: Bool = false) -> String.Index? {
+        let lead = utf8[index]
+        guard lead >= 0xC2, lead <= 0xE2 else { return nil }
+        let second = utf8.index(after: index)
+        guard second < utf8.endIndex else { return nil }
+        var end = utf8.index(after: second)
+        var third: UInt8 = 0
+        if lead >= 0xE0 {
+            guard end < utf8.endIndex else { return nil }
+            third = utf8[end]
+            end = utf8.index(after: end)
+        }
+        guard let (width, _) = TerminalWidth.simpleScalar(lead: lead, utf8[second], third), anyWidth || width == 1 else { return nil }
+        return end
     }
 
     /// `text` as `write` draws it from `x` to `end`: when it is wider, trailing spaces go first,

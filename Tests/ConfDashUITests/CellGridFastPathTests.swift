@@ -35,6 +35,33 @@ import ConfDashCore
         }
     }
 
+    /// Latin letters, dashes, quotes, arrows, box drawing, blocks and symbols go one scalar to a
+    /// cell too, unless a mark, joiner or selector follows (then the cluster rules decide).
+    static let symbolPieces = [
+        "█", "▀▄", "░▒▓", "─┐│└", "★ ", "⚠", "≈", "←→", "✎", "⌚", "⚡x", "☺\u{FE0F}", "☺\u{301}", "👨\u{200D}⚕\u{FE0F}",
+        "\u{200D}⚕", "é", "«", "»", "\u{A0}", "ʼ", "\u{85}", "\u{AD}", "–", "‧", "\u{2028}", "\u{2066}x", "…", "\u{2010}",
+        "ĳ\u{308}", "a", " ", "日", "\u{1F600}", "Ω", "℃", "\u{2500}\u{FE0E}", "\r\n", "\u{9B}",
+    ]
+
+    @Test func symbolsAndLatinDrawnOneScalarToACell() {
+        var generator = SeededGenerator(state: 12)
+        for round in 0..<6_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                text += Self.symbolPieces[Int.random(in: 0..<Self.symbolPieces.count, using: &generator)]
+            }
+            let width = Int.random(in: 1...24, using: &generator)
+            let x = Int.random(in: -3...width, using: &generator)
+            let limit: Int? = Bool.random(using: &generator) ? nil : Int.random(in: 0...width, using: &generator)
+            var fast = CellGrid(size: Size(width: width, height: 2))
+            var reference = fast
+            fast.write("日x本yz", x: 0, y: 0); reference.write("日x本yz", x: 0, y: 0)
+            let written = fast.write(text, x: x, y: 0, limit: limit, style: Self.style)
+            let expected = reference.referenceWrite(text, x: x, y: 0, limit: limit, style: Self.style)
+            #expect(fast == reference && written == expected, "round \(round): \(text.debugDescription) at \(x), limit \(String(describing: limit)), width \(width)")
+        }
+    }
+
     /// `drawCluster` blanks controls by code point (C0, DEL, C1) rather than asking each scalar's
     /// general category: the two agree on every scalar.
     @Test func controlsByCodePointAreExactlyGeneralCategoryCc() {

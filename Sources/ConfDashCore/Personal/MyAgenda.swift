@@ -87,21 +87,32 @@ public struct MyAgenda: Sendable {
     /// then goes through the events.
     static func starredAgenda(index: DatasetIndex, starred: Set<SessionAddress>, positions: SessionPositions) -> [EventAgenda]? {
         var byEvent: [String: [Int]] = [:]
+        // Stars come mostly from one event: its table is looked up once, not per star.
+        var last: (id: String, table: SessionPositions.Event?)?
         for address in starred {
-            guard positions.listsOnce(address.event) else { return nil }
-            if let position = positions.position(of: address) { byEvent[address.event, default: []].append(position) }
+            if last?.id != address.event { last = (address.event, positions.event(address.event)) }
+            guard let table = last?.table else { continue }
+            guard table.listsOnce else { return nil }
+            if let position = table.position(of: address.session) { byEvent[address.event, default: []].append(position) }
         }
         guard !byEvent.isEmpty else { return [] }
         return index.eventsByDate.compactMap { event in
             guard var list = byEvent[event.id] else { return nil }
             list.sort()
-            var bySlot: [AgendaSlot: [Session]] = [:]
+            // A handful of slots (the event's days): found by comparing, not hashing.
+            var groups: [(slot: AgendaSlot, sessions: [Session])] = []
             for position in list where position < event.sessions.count {
                 let session = event.sessions[position]
-                bySlot[AgendaSlot(session), default: []].append(session)
+                let slot = AgendaSlot(session)
+                if let at = groups.lastIndex(where: { $0.slot == slot }) {
+                    groups[at].sessions.append(session)
+                } else {
+                    groups.append((slot, [session]))
+                }
             }
-            guard !bySlot.isEmpty else { return nil }
-            return EventAgenda(event: event, groups: bySlot.keys.sorted().map { (slot: $0, sessions: bySlot[$0]!) })
+            guard !groups.isEmpty else { return nil }
+            groups.sort { $0.slot < $1.slot }
+            return EventAgenda(event: event, groups: groups)
         }
     }
 

@@ -34,6 +34,8 @@ public final class DashboardData: Sendable {
     let rowsCache = RecentValuesCache<RowsKey, AgendaRows>(capacity: 1)
     let gridCache = RecentValuesCache<RowsKey, RoomGrid>(capacity: 1)
     let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
+    /// Each event's sessions on the days × hours axis, by event id and clock (`daySpans`).
+    let daySpansCache = KeyedCache<String, [DayHours.Span?]>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>
@@ -112,11 +114,13 @@ public final class DashboardData: Sendable {
     public func eventsInScope(_ state: AppState) -> [Event] {
         let filter = filter(for: state)
         guard !filter.isEmpty else { return events }
+        // A search keeps its own scope (SearchList), final once every event is decided.
+        if !(filter.search ?? "").isEmpty { return searchList(state).scope(self, deadline: searchLists.keyDeadline) }
         return scopeCache.value(for: filter) { computeScope(state, filter: filter) }
     }
 
     private func computeScope(_ state: AppState, filter: AgendaFilter) -> [Event] {
-        var scope = (filter.search ?? "").isEmpty ? query.events(filter) : searchList(state).scope(self)
+        var scope = query.events(filter)
         // An event that only its own metadata links to the technology (no tagged session) still counts.
         if let technology = state.technologyFilter, filter.tracks.isEmpty, filter.search == nil {
             let ids = Set(technologyUsage[technology.rawValue]?.eventIDs ?? [])
