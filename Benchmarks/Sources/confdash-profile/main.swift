@@ -266,6 +266,11 @@ func summary(_ values: [Int]) -> String {
     return String(format: "min %.3f  median %.3f  p95 %.3f  p99 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), at(0.99),
                   sorted[sorted.count - 1])
 }
-print("\(name.label) \(size) \(caseName), \(iterations) samples (sink \(sink % 10))")
+// CONFDASH_PROFILE_SAMPLES=1 lists every sample's thread CPU time in order (to find which
+// letter of a `type:` run is the slow one).
+if ProcessInfo.processInfo.environment["CONFDASH_PROFILE_SAMPLES"] == "1" {
+    print("  samples (thread CPU ms, in order): " + cpu.map { String(format: "%.1f", Double($0) / 1e6) }.joined(separator: " "))
+}
+print("\(name.label) \(size) \(caseName), \(cpu.count) samples (sink \(sink % 10))")
 print("  wall       \(summary(wall))")
 print("  thread CPU \(summary(cpu))")

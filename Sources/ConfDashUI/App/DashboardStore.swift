@@ -47,6 +47,7 @@ public final class DashboardStore {
         // Background results first, so the key acts on what the screen shows; then those the key
         // itself finished (an inline runner), so `snapshot` shows them in the same frame.
         deliverBackgroundResults()
+        data.searchLists.startKey()
         if let action = Dispatcher.action(for: key, in: state, keyMap: keyMap) { send(action) }
         deliverBackgroundResults()
         prepareSearchIfSearching()

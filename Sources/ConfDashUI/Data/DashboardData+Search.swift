@@ -8,6 +8,32 @@ final class SearchLists: @unchecked Sendable {
     private var recent: [SearchList] = []
     /// Enough for a word typed and erased again.
     static let capacity = 24
+    /// A key's scanning time (`KeyScanDeadline.budget`); tests set 0: one slice per ask.
+    private var keyBudget = KeyScanDeadline.budget
+
+    func setKeyBudget(_ nanoseconds: UInt64) {
+        lock.lock()
+        keyBudget = nanoseconds
+        lock.unlock()
+    }
+
+    /// Where the current key's scans stop (`KeyScanDeadline`); nil (no limit) until a key
+    /// sets it, so that tests and `snapshot` reading the data directly see whole scans.
+    private var deadline: UInt64?
+
+    /// A key begins: its scans may use `KeyScanDeadline.budget` of this thread's time from now.
+    func startKey() {
+        lock.lock()
+        deadline = KeyScanDeadline.now() + keyBudget
+        lock.unlock()
+    }
+
+    var keyDeadline: UInt64? {
+        lock.lock()
+        defer { lock.unlock() }
+        return deadline
+    }
+
     /// A search over at most this many sessions is scanned whole at once, as the first key
     /// finds it: for such data that takes a few milliseconds, and the rows and counts are final
     /// in the first frame. Tests lower it to check the scan in parts gives the same rows.
@@ -48,6 +74,12 @@ extension DashboardData {
     public func continueSearch(_ state: AppState, seconds: Double) -> Bool {
         guard let search = state.searchText, !search.isEmpty else { return false }
         return searchList(state).continueScan(self, seconds: seconds)
+    }
+
+    /// For tests: give each key `nanoseconds` of scanning (`KeyScanDeadline`); 0 scans one
+    /// slice per ask, as a key that ran out of time does.
+    public func limitKeyScans(to nanoseconds: UInt64) {
+        searchLists.setKeyBudget(nanoseconds)
     }
 
     /// For tests: scan searches over more than `limit` sessions a part at a time.

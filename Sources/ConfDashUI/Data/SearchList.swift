@@ -49,24 +49,39 @@ final class SearchList: @unchecked Sendable {
     // MARK: What the frame reads
 
     /// The rows scanned so far, extended until they hold `sessions` sessions and `items` items,
-    /// or every match.
-    func rows(_ data: DashboardData, sessions: Int, items: Int) -> AgendaRows {
+    /// or every match; or, with a `deadline` (`KeyScanDeadline`), until it passes (one slice at
+    /// least), the idle ticks scanning on from there.
+    func rows(_ data: DashboardData, sessions: Int, items: Int, deadline: UInt64? = nil) -> AgendaRows {
         lock.lock()
         defer { lock.unlock() }
-        scan(data) { self.selectable.count >= sessions && self.items.count >= items }
+        var first = true
+        scan(data) {
+            defer { first = false }
+            return self.selectable.count >= sessions && self.items.count >= items || !first && KeyScanDeadline.passed(deadline)
+        }
         return snapshot(data)
     }
 
     /// Events in scope for the search: those with a match, or whose own text matches. Exact
-    /// before the scan is done: each event is looked at until its first match.
-    func scope(_ data: DashboardData) -> [Event] {
+    /// before the scan is done: each event is looked at until its first match. With a
+    /// `deadline` that passes before an event's first match is found, the event counts as in
+    /// scope for now (as the matches found so far are counted with a "+"), and the scope is
+    /// asked again on the next frame.
+    func scope(_ data: DashboardData, deadline: UInt64? = nil) -> [Event] {
         lock.lock()
         defer { lock.unlock() }
         if let scope { return scope }
+        var decided = true
         let result = data.events.indices.filter { index in
-            filter.admits(data.events[index]) && (ownMatch(index, data) != nil || hasMatch(index, data))
+            guard filter.admits(data.events[index]) else { return false }
+            if ownMatch(index, data) != nil { return true }
+            guard let found = hasMatch(index, data, deadline: deadline) else {
+                decided = false
+                return true
+            }
+            return found
         }.map { data.events[$0] }
-        scope = result
+        if decided { scope = result }
         return result
     }
 
@@ -204,16 +219,24 @@ final class SearchList: @unchecked Sendable {
     }
 
     /// Whether any session of event `index` passes the filter: known once the event is scanned,
-    /// else looked for up to the first match.
-    private func hasMatch(_ index: Int, _ data: DashboardData) -> Bool {
+    /// else looked for up to the first match; nil when `deadline` passed first.
+    private func hasMatch(_ index: Int, _ data: DashboardData, deadline: UInt64?) -> Bool? {
         if matched[index] != nil { return true }
         if let known = anyMatch[index] { return known }
         let event = data.events[index]
-        let found = candidates(index, data).contains { segment in
-            segment.contains { data.query.session($0, of: event, matches: filter, search: search) }
+        var checked = 0
+        for segment in candidates(index, data) {
+            for session in segment {
+                if data.query.session(session, of: event, matches: filter, search: search) {
+                    anyMatch[index] = true
+                    return true
+                }
+                checked += 1
+                if checked % Self.slice == 0, KeyScanDeadline.passed(deadline) { return nil }
+            }
         }
-        anyMatch[index] = found
-        return found
+        anyMatch[index] = false
+        return false
     }
 
     /// The fields of event `index`'s own text that the search matches, as `AgendaQuery.eventMatches`
