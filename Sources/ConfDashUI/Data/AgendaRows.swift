@@ -138,8 +138,9 @@ extension DashboardData {
         // The day's sessions come sorted from the event's slots: only they are read and filtered.
         let slots = slots(of: event)
         let when = WhenLabels(self, clock: EventClockTimes(clock(state.localTime), event: event), labels: labels)
+        let search = filter.search.map(SearchQuery.init)   // folded once, not per session
         func kept(_ sessions: [Session]) -> [Session] {
-            filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter) }
+            filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter, search: search) }
         }
         // Built in one pass: which items are sessions, the widest time label, whether any has
         // a time (`AgendaRows(items:emptyReason:)` would read every item again for each).

@@ -44,14 +44,28 @@ struct SessionAssembly {
         for room in declaredRooms { _ = roomID(room) }
     }
 
-    /// The entry's texts (subtitle, abstract, description…) as a session shows them: cleaned of
-    /// markup, empty ones left out. Depends on nothing but the entry, so entries can be cleaned at once.
-    static func cleanedTexts(_ entry: ImportedEntry) -> [String] {
-        entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
+    /// The entry's texts (subtitle, abstract, description…) as one abstract: each cleaned of
+    /// markup, empty ones left out, each kept once, in order, a blank line between them.
+    /// Depends on nothing but the entry, so entries can be worked out at once, on every core.
+    static func abstract(of entry: ImportedEntry) -> String {
+        let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
+        // Texts are compared by their bytes: a Set<String> hashes each long abstract through
+        // Unicode normalisation, which was an eighth of opening 38C3. Most sessions have one to
+        // three texts (subtitle, abstract, description): those are compared with each other
+        // (texts of different lengths differ at once) rather than hashed whole; a set only when a
+        // hostile file lists many.
+        if texts.count < 2 { return texts.first ?? "" }
+        if texts.count <= 4 {
+            var kept: [ExactText] = []
+            for text in texts.map(ExactText.init) where !kept.contains(text) { kept.append(text) }
+            return kept.map(\.text).joined(separator: "\n\n")
+        }
+        var seenTexts: Set<ExactText> = []
+        return texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
     }
 
-    /// `texts`: `cleanedTexts(entry)`, when already worked out.
-    mutating func session(for entry: ImportedEntry, order: Int, texts: [String]? = nil) -> (key: Key, session: Session) {
+    /// `abstract`: `abstract(of: entry)`, when already worked out.
+    mutating func session(for entry: ImportedEntry, order: Int, abstract: String? = nil) -> (key: Key, session: Session) {
         let (id, renamed) = sessionIDAllocator.claim(entry.idHint, fallback: "session-\(order + 1)")
         if renamed, let hint = entry.idHint {
             duplicateIDs.add(hint: hint, firstLine: firstUse[ImportIDs.slug(hint)]?.line, keptAs: id, path: entry.path, position: entry.position)
@@ -64,23 +78,7 @@ struct SessionAssembly {
         }
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
-        let texts = texts ?? Self.cleanedTexts(entry)
-        // Each kept once, in order. Texts are compared by their bytes: a Set<String> hashes each
-        // long abstract through Unicode normalisation, which was an eighth of opening 38C3. Most
-        // sessions have one to three texts (subtitle, abstract, description): those are compared
-        // with each other (texts of different lengths differ at once) rather than hashed whole; a
-        // set only when a hostile file lists many.
-        let abstract: String
-        if texts.count < 2 {
-            abstract = texts.first ?? ""
-        } else if texts.count <= 4 {
-            var kept: [ExactText] = []
-            for text in texts.map(ExactText.init) where !kept.contains(text) { kept.append(text) }
-            abstract = kept.map(\.text).joined(separator: "\n\n")
-        } else {
-            var seenTexts: Set<ExactText> = []
-            abstract = texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
-        }
+        let abstract = abstract ?? Self.abstract(of: entry)
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
