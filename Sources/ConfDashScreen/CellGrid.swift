@@ -71,53 +71,63 @@ public struct CellGrid: Equatable, Sendable {
         let text = Self.cutToFit(text, x: x, end: end)
         var column = x
         let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            guard column < end else { break }
-            // Most text is printable ASCII: a byte that no mark or joiner follows is a grapheme of
-            // its own, one column wide, drawn as it is; only the rest needs the cluster rules.
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
-                if column >= 0 { set(column, y, Cell(Self.asciiGraphemes[Int(byte)], style: style)) }
-                column += 1
-                index = next
-                continue
+        var offset = 0
+        while offset < utf8.count, column < end {
+            // The simple graphemes straight from the string's bytes (native strings hold them in
+            // one piece), up to the first that needs the cluster rules.
+            if let stopped = utf8.withContiguousStorageIfAvailable({ bytes in
+                drawSimpleRun(bytes, from: offset, column: &column, end: end, y: y, style: style)
+            }) {
+                offset = stopped
+                guard offset < utf8.count, column < end else { break }
             }
-            // So are Latin letters, dashes, quotes, arrows, box drawing and blocks (the simple
-            // scalars of TerminalWidthFastPath) when the next scalar is one too, or ASCII: no
-            // cluster rule joins two of them. One column each; none is a control.
-            if byte >= 0xC2, let after = Self.simpleScalarEnd(utf8, at: index),
-               after == utf8.endIndex || utf8[after] < 0x80 || Self.simpleScalarEnd(utf8, at: after, anyWidth: true) != nil {
-                if column >= 0 { set(column, y, Cell(String(text[index..<after]), style: style)) }
-                column += 1
-                index = after
-                continue
-            }
+            let index = utf8.index(utf8.startIndex, offsetBy: offset)
             let character = text[index]
-            index = text.index(after: index)
+            offset = utf8.distance(from: utf8.startIndex, to: text.index(after: index))
             guard drawCluster(character, column: &column, end: end, y: y, style: style) else { break }
         }
         return max(0, column - x)
     }
 
-    /// Where the simple non-ASCII scalar at `index` ends (`TerminalWidth.simpleScalar`), if it
+    /// Draws from byte `start` of `bytes` while the graphemes are simple, and returns where it
+    /// stopped: at the end, at `end`, or at a grapheme the cluster rules must draw.
+    @inline(__always)
+    private mutating func drawSimpleRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, column: inout Int, end: Int, y: Int,
+                                        style: Style) -> Int {
+        let ascii = Self.asciiGraphemes  // read once: a global's first-use check per cell otherwise
+        let count = bytes.count
+        var offset = start
+        while offset < count, column < end {
+            // Most text is printable ASCII: a byte that no mark or joiner follows is a grapheme of
+            // its own, one column wide, drawn as it is.
+            let byte = bytes[offset]
+            let next = offset + 1
+            if byte >= 0x20, byte < 0x7F, next == count || bytes[next] < 0x80 {
+                if column >= 0 { set(column, y, Cell(ascii[Int(byte)], style: style)) }
+                column += 1
+                offset = next
+                continue
+            }
+            // So are Latin letters, dashes, quotes, arrows, box drawing and blocks (the simple
+            // scalars of TerminalWidthFastPath) when the next scalar is one too, or ASCII: no
+            // cluster rule joins two of them. One column each; none is a control.
+            guard byte >= 0xC2, let after = Self.simpleScalarEnd(bytes, at: offset),
+                  after == count || bytes[after] < 0x80 || Self.simpleScalarEnd(bytes, at: after, anyWidth: true) != nil else { return offset }
+            if column >= 0 {
+                set(column, y, Cell(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<after]), as: UTF8.self), style: style))
+            }
+            column += 1
+            offset = after
+        }
+        return offset
+    }
+
+    /// Where the simple non-ASCII scalar at `offset` ends (`TerminalWidth.simpleScalar`), if it
     /// is one and one column wide (any width, even zero, with `anyWidth`); nil otherwise.
     @inline(__always)
-    private static func simpleScalarEnd(_ utf8: String.UTF8View, at index: String.Index, anyWidth: Bool = false) -> String.Index? {
-        let lead = utf8[index]
-        guard lead >= 0xC2, lead <= 0xE2 else { return nil }
-        let second = utf8.index(after: index)
-        guard second < utf8.endIndex else { return nil }
-        var end = utf8.index(after: second)
-        var third: UInt8 = 0
-        if lead >= 0xE0 {
-            guard end < utf8.endIndex else { return nil }
-            third = utf8[end]
-            end = utf8.index(after: end)
-        }
-        guard let (width, _) = TerminalWidth.simpleScalar(lead: lead, utf8[second], third), anyWidth || width == 1 else { return nil }
-        return end
+    private static func simpleScalarEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, anyWidth: Bool = false) -> Int? {
+        guard bytes[offset] >= 0xC2, let (width, length) = TerminalWidth.simpleScalar(bytes, at: offset), anyWidth || width == 1 else { return nil }
+        return offset + length
     }
 
     /// `text` as `write` draws it from `x` to `end`: when it is wider, trailing spaces go first,

@@ -16,11 +16,17 @@ import ConfDashCore
     static let style = Style(foreground: .red, attributes: .bold)
 
     @Test func sameCellsAsTheCharacterByCharacterWriter() {
-        var generator = SeededGenerator(state: 11)
-        for round in 0..<4_000 {
+        Self.expectSameCellsAsTheReference(rounds: 4_000, seed: 11, pieces: Self.pieces, atMost: 6)
+    }
+
+    /// `rounds` texts of up to `atMost` random `pieces`, written at a random place with a random
+    /// limit: `write` draws exactly the cells, and answers the width, of `referenceWrite`.
+    static func expectSameCellsAsTheReference(rounds: Int, seed: UInt64, pieces: [String], atMost: Int) {
+        var generator = SeededGenerator(state: seed)
+        for round in 0..<rounds {
             var text = ""
-            for _ in 0..<Int.random(in: 0...6, using: &generator) {
-                text += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)]
+            for _ in 0..<Int.random(in: 0...atMost, using: &generator) {
+                text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
             }
             let width = Int.random(in: 1...24, using: &generator)
             let x = Int.random(in: -3...width, using: &generator)
@@ -44,22 +50,7 @@ import ConfDashCore
     ]
 
     @Test func symbolsAndLatinDrawnOneScalarToACell() {
-        var generator = SeededGenerator(state: 12)
-        for round in 0..<6_000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0...8, using: &generator) {
-                text += Self.symbolPieces[Int.random(in: 0..<Self.symbolPieces.count, using: &generator)]
-            }
-            let width = Int.random(in: 1...24, using: &generator)
-            let x = Int.random(in: -3...width, using: &generator)
-            let limit: Int? = Bool.random(using: &generator) ? nil : Int.random(in: 0...width, using: &generator)
-            var fast = CellGrid(size: Size(width: width, height: 2))
-            var reference = fast
-            fast.write("日x本yz", x: 0, y: 0); reference.write("日x本yz", x: 0, y: 0)
-            let written = fast.write(text, x: x, y: 0, limit: limit, style: Self.style)
-            let expected = reference.referenceWrite(text, x: x, y: 0, limit: limit, style: Self.style)
-            #expect(fast == reference && written == expected, "round \(round): \(text.debugDescription) at \(x), limit \(String(describing: limit)), width \(width)")
-        }
+        Self.expectSameCellsAsTheReference(rounds: 6_000, seed: 12, pieces: Self.symbolPieces, atMost: 8)
     }
 
     /// `drawCluster` blanks controls by code point (C0, DEL, C1) rather than asking each scalar's

@@ -60,9 +60,10 @@ extension TerminalWidth {
         return count
     }
 
-    /// The width and byte length of the non-ASCII scalar starting at `index`, if it is a simple one.
+    /// The width and byte length of the non-ASCII scalar starting at `index`, if it is a simple
+    /// one. The grid draws these one to a cell without the cluster rules.
     @inline(__always)
-    private static func simpleScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int)? {
+    public static func simpleScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (width: Int, length: Int)? {
         let byte = utf8[index]
         if byte < 0xE0 {
             guard index + 1 < utf8.count else { return nil }
@@ -73,10 +74,9 @@ extension TerminalWidth {
     }
 
     /// The width and byte length of the non-ASCII scalar whose UTF-8 is `lead`, `second` and (for
-    /// three bytes) `third`, if it is a simple one; nil for any other (pass 0 for a byte that
-    /// the text does not have). The grid draws these one to a cell without the cluster rules.
+    /// three bytes) `third`, if it is a simple one; nil for any other.
     @inline(__always)
-    public static func simpleScalar(lead byte: UInt8, _ second: UInt8, _ third: UInt8) -> (width: Int, length: Int)? {
+    private static func simpleScalar(lead byte: UInt8, _ second: UInt8, _ third: UInt8) -> (width: Int, length: Int)? {
         if byte < 0xE0 {
             // Two bytes: U+0080–U+07FF; simple up to U+02FF (lead bytes C2–CB).
             guard byte >= 0xC2, byte <= 0xCB else { return nil }
