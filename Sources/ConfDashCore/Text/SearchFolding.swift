@@ -113,16 +113,12 @@ public struct SearchQuery: Sendable {
     /// spaces between words) may match anywhere, since there word starts cannot be told.
     private static func occurs(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
-        guard needle.count <= text.count, let base = text.baseAddress else { return false }
+        guard needle.count <= text.count else { return false }
         let anywhere = first >= 0x80
         var index = 0
         let last = text.count - needle.count
         while index <= last {
-            // The next place the first byte occurs, found by the C library's vectorised memchr:
-            // a search scans every session's text, and a byte-by-byte loop was most of that.
-            guard let found = memchr(base + index, Int32(first), last - index + 1) else { return false }
-            index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            if anywhere || !continuesWord(text, before: index) {
+            if text[index] == first, anywhere || !continuesWord(text, before: index) {
                 var offset = 1
                 while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
                 if offset == needle.count { return true }
