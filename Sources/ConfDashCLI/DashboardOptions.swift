@@ -15,7 +15,7 @@ struct DashboardOptions: ParsableArguments {
 
     @OptionGroup var clock: ClockOptions
 
-    @Option(name: .long, help: ArgumentHelp("Take this as the time, for now-and-next and reminders (ISO 8601; event time when no offset, e.g. 2024-12-28T14:00). Also CONFDASH_NOW.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Take this as the time, for now-and-next, reminders and the day the dashboard opens on (ISO 8601; event time when no offset, e.g. 2024-12-28T14:00). Also CONFDASH_NOW.", valueName: "time"))
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp("Remind of a starred session this many minutes before it starts (notice and bell, once); 0: never.", valueName: "minutes"))

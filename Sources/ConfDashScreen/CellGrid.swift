@@ -68,63 +68,115 @@ public struct CellGrid: Equatable, Sendable {
     public mutating func write(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         let end = limit.map { min(size.width, x + $0) } ?? size.width
-        var text = text
-        // (A single grapheme that does not fit, as when a frame is copied cell by cell onto a
-        // smaller terminal, is simply left out.)
-        if x >= 0, end > x, text.utf8.count > end - x, text.dropFirst().contains(where: { !$0.isWhitespace }),
-           text.terminalWidth > end - x {
-            let trimmed = text.trimmingTrailingSpaces
-            text = trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
-        }
+        let text = Self.cutToFit(text, x: x, end: end)
         var column = x
         let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            guard column < end else { break }
-            // Most text is printable ASCII: a byte that no mark or joiner follows is a grapheme of
-            // its own, one column wide, drawn as it is; only the rest needs the cluster rules.
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
-                if column >= 0 { set(column, y, Cell(Self.asciiGraphemes[Int(byte)], style: style)) }
-                column += 1
-                index = next
-                continue
+        var offset = 0
+        while offset < utf8.count, column < end {
+            // The simple graphemes straight from the string's bytes (native strings hold them in
+            // one piece), up to the first that needs the cluster rules.
+            if let stopped = utf8.withContiguousStorageIfAvailable({ bytes in
+                drawSimpleRun(bytes, from: offset, column: &column, end: end, y: y, style: style)
+            }) {
+                offset = stopped
+                guard offset < utf8.count, column < end else { break }
             }
+            let index = utf8.index(utf8.startIndex, offsetBy: offset)
             let character = text[index]
-            index = text.index(after: index)
-            if let parts = ClusterDrawing.parts(of: character) {
-                // An emoji sequence terminals disagree on: drawn as parts they all measure alike.
-                if column + 2 > end {
-                    set(column, y, Cell(" ", style: style)); column += 1; break
-                }
-                for part in parts {
-                    for offset in 0..<part.width where column + offset >= 0 {
-                        let grapheme = part.text == " " || part.text.allSatisfy({ $0 == " " }) ? " " : (offset == 0 ? part.text : "")
-                        set(column + offset, y, Cell(grapheme, style: style))
-                    }
-                    column += part.width
-                }
-                continue
-            }
-            var width = TerminalWidth.width(of: character)
-            var grapheme = String(character)
-            if let unsafe = character.unicodeScalars.first(where: TerminalText.isUnsafe) {
-                // Shown, not obeyed: `␛` for ESC, `�` for C1 controls and bidirectional overrides.
-                grapheme = String(TerminalText.placeholder(for: unsafe)); width = 1
-            } else if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
-                // (General category Cc, which Unicode's stability policy fixes at these code points.)
-                grapheme = " "; width = 1
-            }
-            if width == 0 { continue }
-            if column + width > end {
-                set(column, y, Cell(" ", style: style)); column += 1; break
-            }
-            if column >= 0 { set(column, y, Cell(grapheme, style: style)) }
-            if width == 2, column + 1 >= 0 { set(column + 1, y, Cell("", style: style)) }
-            column += width
+            offset = utf8.distance(from: utf8.startIndex, to: text.index(after: index))
+            guard drawCluster(character, column: &column, end: end, y: y, style: style) else { break }
         }
         return max(0, column - x)
+    }
+
+    /// Draws from byte `start` of `bytes` while the graphemes are simple, and returns where it
+    /// stopped: at the end, at `end`, or at a grapheme the cluster rules must draw.
+    @inline(__always)
+    private mutating func drawSimpleRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, column: inout Int, end: Int, y: Int,
+                                        style: Style) -> Int {
+        let ascii = Self.asciiGraphemes  // read once: a global's first-use check per cell otherwise
+        let count = bytes.count
+        var offset = start
+        while offset < count, column < end {
+            // Most text is printable ASCII: a byte that no mark or joiner follows is a grapheme of
+            // its own, one column wide, drawn as it is.
+            let byte = bytes[offset]
+            let next = offset + 1
+            if byte >= 0x20, byte < 0x7F, next == count || bytes[next] < 0x80 {
+                if column >= 0 { set(column, y, Cell(ascii[Int(byte)], style: style)) }
+                column += 1
+                offset = next
+                continue
+            }
+            // So are Latin letters, dashes, quotes, arrows, box drawing and blocks (the simple
+            // scalars of TerminalWidthFastPath) when the next scalar is one too, or ASCII: no
+            // cluster rule joins two of them. One column each; none is a control.
+            guard byte >= 0xC2, let after = Self.simpleScalarEnd(bytes, at: offset),
+                  after == count || bytes[after] < 0x80 || Self.simpleScalarEnd(bytes, at: after, anyWidth: true) != nil else { return offset }
+            if column >= 0 {
+                set(column, y, Cell(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<after]), as: UTF8.self), style: style))
+            }
+            column += 1
+            offset = after
+        }
+        return offset
+    }
+
+    /// Where the simple non-ASCII scalar at `offset` ends (`TerminalWidth.simpleScalar`), if it
+    /// is one and one column wide (any width, even zero, with `anyWidth`); nil otherwise.
+    @inline(__always)
+    private static func simpleScalarEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, anyWidth: Bool = false) -> Int? {
+        guard bytes[offset] >= 0xC2, let (width, length) = TerminalWidth.simpleScalar(bytes, at: offset), anyWidth || width == 1 else { return nil }
+        return offset + length
+    }
+
+    /// `text` as `write` draws it from `x` to `end`: when it is wider, trailing spaces go first,
+    /// then it is cut with "…". (A single grapheme that does not fit, as when a frame is copied
+    /// cell by cell onto a smaller terminal, is simply left out by the writer.)
+    @inline(__always)
+    static func cutToFit(_ text: String, x: Int, end: Int) -> String {
+        guard x >= 0, end > x, text.utf8.count > end - x, text.dropFirst().contains(where: { !$0.isWhitespace }),
+              text.terminalWidth > end - x else { return text }
+        let trimmed = text.trimmingTrailingSpaces
+        return trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
+    }
+
+    /// Draws one grapheme cluster at `column` by the cluster rules (emoji sequences as parts,
+    /// placeholders for controls, wide characters) and moves `column` past it. Returns false when
+    /// the text stops there: the cluster did not fit before `end`, and a space took its place.
+    @inline(__always)
+    mutating func drawCluster(_ character: Character, column: inout Int, end: Int, y: Int, style: Style) -> Bool {
+        if let parts = ClusterDrawing.parts(of: character) {
+            // An emoji sequence terminals disagree on: drawn as parts they all measure alike.
+            if column + 2 > end {
+                set(column, y, Cell(" ", style: style)); column += 1; return false
+            }
+            for part in parts {
+                for offset in 0..<part.width where column + offset >= 0 {
+                    let grapheme = part.text == " " || part.text.allSatisfy({ $0 == " " }) ? " " : (offset == 0 ? part.text : "")
+                    set(column + offset, y, Cell(grapheme, style: style))
+                }
+                column += part.width
+            }
+            return true
+        }
+        var width = TerminalWidth.width(of: character)
+        var grapheme = String(character)
+        if let unsafe = character.unicodeScalars.first(where: TerminalText.isUnsafe) {
+            // Shown, not obeyed: `␛` for ESC, `�` for C1 controls and bidirectional overrides.
+            grapheme = String(TerminalText.placeholder(for: unsafe)); width = 1
+        } else if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            // (General category Cc, which Unicode's stability policy fixes at these code points.)
+            grapheme = " "; width = 1
+        }
+        if width == 0 { return true }
+        if column + width > end {
+            set(column, y, Cell(" ", style: style)); column += 1; return false
+        }
+        if column >= 0 { set(column, y, Cell(grapheme, style: style)) }
+        if width == 2, column + 1 >= 0 { set(column + 1, y, Cell("", style: style)) }
+        column += width
+        return true
     }
 
     /// Writes `text` into a row of `rect`, padded or cut with "…" to exactly the rect's width.

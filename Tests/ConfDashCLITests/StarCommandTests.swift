@@ -136,6 +136,22 @@ struct StarCommandTests {
         #expect(bad.stderr == "confdash: CONFDASH_NOW \"soon\": expected an ISO 8601 time such as 2024-12-28T14:00 (event time) or 2024-12-28T14:00+01:00\n")
     }
 
+    @Test("snapshot with --now or CONFDASH_NOW on day 2 of 38C3 opens on day 2, at that time")
+    func opensOnTheDayItIs() throws {
+        guard let path = Self.congress else { return }
+        let sandbox = Sandbox()
+        for run in [sandbox.run(["snapshot", "--data", path, "--size", "120x40", "--now", "2024-12-28T14:00"]),
+                    sandbox.run(["snapshot", "--data", path, "--size", "120x40"], now: "2024-12-28T14:00")] {
+            #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n")
+            #expect(lines.contains { $0.contains("Day 2 of 4") && $0.contains("Saturday 28 December 2024") }, "\(run.stdout)")
+            #expect(lines.contains { $0.contains("▸") && $0.contains("14:") }, "the cursor at 14:00 or just after:\n\(run.stdout)")
+        }
+        // Outside the congress it opens on day 1, as before.
+        let before = sandbox.run(["snapshot", "--data", path, "--size", "120x40", "--now", "2024-12-20T14:00"])
+        #expect(before.stdout.contains("Day 1 of 4"), "\(before.stdout)")
+    }
+
     @Test("export --starred --format ics updates the calendar: stable UIDs, SEQUENCE, CANCELLED once (read back by icalendar)")
     func calendarUpdates() throws {
         guard let path = Self.congress else { return }

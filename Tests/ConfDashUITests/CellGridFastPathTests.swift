@@ -16,11 +16,17 @@ import ConfDashCore
     static let style = Style(foreground: .red, attributes: .bold)
 
     @Test func sameCellsAsTheCharacterByCharacterWriter() {
-        var generator = SeededGenerator(state: 11)
-        for round in 0..<4_000 {
+        Self.expectSameCellsAsTheReference(rounds: 4_000, seed: 11, pieces: Self.pieces, atMost: 6)
+    }
+
+    /// `rounds` texts of up to `atMost` random `pieces`, written at a random place with a random
+    /// limit: `write` draws exactly the cells, and answers the width, of `referenceWrite`.
+    static func expectSameCellsAsTheReference(rounds: Int, seed: UInt64, pieces: [String], atMost: Int) {
+        var generator = SeededGenerator(state: seed)
+        for round in 0..<rounds {
             var text = ""
-            for _ in 0..<Int.random(in: 0...6, using: &generator) {
-                text += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)]
+            for _ in 0..<Int.random(in: 0...atMost, using: &generator) {
+                text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
             }
             let width = Int.random(in: 1...24, using: &generator)
             let x = Int.random(in: -3...width, using: &generator)
@@ -32,6 +38,28 @@ import ConfDashCore
             let written = fast.write(text, x: x, y: 0, limit: limit, style: Self.style)
             let expected = reference.referenceWrite(text, x: x, y: 0, limit: limit, style: Self.style)
             #expect(fast == reference && written == expected, "round \(round): \(text.debugDescription) at \(x), limit \(String(describing: limit)), width \(width)")
+        }
+    }
+
+    /// Latin letters, dashes, quotes, arrows, box drawing, blocks and symbols go one scalar to a
+    /// cell too, unless a mark, joiner or selector follows (then the cluster rules decide).
+    static let symbolPieces = [
+        "█", "▀▄", "░▒▓", "─┐│└", "★ ", "⚠", "≈", "←→", "✎", "⌚", "⚡x", "☺\u{FE0F}", "☺\u{301}", "👨\u{200D}⚕\u{FE0F}",
+        "\u{200D}⚕", "é", "«", "»", "\u{A0}", "ʼ", "\u{85}", "\u{AD}", "–", "‧", "\u{2028}", "\u{2066}x", "…", "\u{2010}",
+        "ĳ\u{308}", "a", " ", "日", "\u{1F600}", "Ω", "℃", "\u{2500}\u{FE0E}", "\r\n", "\u{9B}",
+    ]
+
+    @Test func symbolsAndLatinDrawnOneScalarToACell() {
+        Self.expectSameCellsAsTheReference(rounds: 6_000, seed: 12, pieces: Self.symbolPieces, atMost: 8)
+    }
+
+    /// `drawCluster` blanks controls by code point (C0, DEL, C1) rather than asking each scalar's
+    /// general category: the two agree on every scalar.
+    @Test func controlsByCodePointAreExactlyGeneralCategoryCc() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let byCodePoint = value < 0x20 || (0x7F...0x9F).contains(value)
+            #expect(byCodePoint == (scalar.properties.generalCategory == .control), "U+\(String(value, radix: 16, uppercase: true))")
         }
     }
 
@@ -61,49 +89,16 @@ import ConfDashCore
 }
 
 extension CellGrid {
-    /// The writer as it was before the ASCII path: every character through the cluster rules.
+    /// The writer as it was before the ASCII path: the same cut (`cutToFit`), then every character
+    /// through the cluster rules (`drawCluster`, which `CellGridTests` checks on its own).
     @discardableResult
     mutating func referenceWrite(_ text: String, x: Int, y: Int, limit: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         let end = limit.map { min(size.width, x + $0) } ?? size.width
-        var text = text
-        if x >= 0, end > x, text.utf8.count > end - x, text.dropFirst().contains(where: { !$0.isWhitespace }),
-           text.terminalWidth > end - x {
-            var trimmedEnd = text.endIndex
-            while trimmedEnd > text.startIndex, text[text.index(before: trimmedEnd)] == " " { trimmedEnd = text.index(before: trimmedEnd) }
-            let trimmed = String(text[..<trimmedEnd])
-            text = trimmed.terminalWidth > end - x ? trimmed.truncated(toWidth: end - x) : trimmed
-        }
+        let text = Self.cutToFit(text, x: x, end: end)
         var column = x
         for character in text {
-            guard column < end else { break }
-            if let parts = ClusterDrawing.parts(of: character) {
-                if column + 2 > end {
-                    set(column, y, Cell(" ", style: style)); column += 1; break
-                }
-                for part in parts {
-                    for offset in 0..<part.width where column + offset >= 0 {
-                        let grapheme = part.text == " " || part.text.allSatisfy({ $0 == " " }) ? " " : (offset == 0 ? part.text : "")
-                        set(column + offset, y, Cell(grapheme, style: style))
-                    }
-                    column += part.width
-                }
-                continue
-            }
-            var width = TerminalWidth.width(of: character)
-            var grapheme = String(character)
-            if let unsafe = character.unicodeScalars.first(where: TerminalText.isUnsafe) {
-                grapheme = String(TerminalText.placeholder(for: unsafe)); width = 1
-            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                grapheme = " "; width = 1
-            }
-            if width == 0 { continue }
-            if column + width > end {
-                set(column, y, Cell(" ", style: style)); column += 1; break
-            }
-            if column >= 0 { set(column, y, Cell(grapheme, style: style)) }
-            if width == 2, column + 1 >= 0 { set(column + 1, y, Cell("", style: style)) }
-            column += width
+            guard column < end, drawCluster(character, column: &column, end: end, y: y, style: style) else { break }
         }
         return max(0, column - x)
     }

@@ -56,6 +56,9 @@ import Testing
         ("room-filter", ": room Space glitch Enter"),
         ("search", "/ museumskritik Enter"),
         ("maximised-rooms", "3 z"),
+        // Day 2 from 10:00: three sessions in "Hardware Hacking Area -- Upper" / "-- Lower (extra)"
+        // among others; the agenda's room line cuts those names in the middle.
+        ("agenda-alike-rooms", "Right PageDown PageDown"),
     ]
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
     static let cases = screens.flatMap { screen in sizes.map { (screen.name, screen.keys, $0) } }

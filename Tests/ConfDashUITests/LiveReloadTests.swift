@@ -52,8 +52,10 @@ import ConfDashTestSupport
             let personal = PersonalStateStore(directory: directory.appendingPathComponent("state").path, identity: .imported(dataset, path: file.path))
             store.attach(PersonalFile(store: personal, dataset: dataset))
         }
-        // A clock that stands still: the idle poll's tick changes nothing the tests compare.
-        store.clock = { 1_748_772_000 }
+        // A clock that stands still: the idle poll's tick changes nothing the tests compare. The
+        // day before Mini Conf, so the dashboard opens on its first session, not at the time it
+        // is (it opens at the current time while an event is on).
+        store.clock = { 1_748_685_600 }
         store.configureClock(now: nil, remindMinutes: 10)
         let held = HeldRunner()
         store.follow(.file(file.path), runner: held.runner)

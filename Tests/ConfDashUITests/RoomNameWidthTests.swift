@@ -35,6 +35,22 @@ import Testing
         #expect(header[restStart.lowerBound...].count >= 30, "now/next keeps at least half of the 62 columns: \(header)")
     }
 
+    /// The agenda's room line cuts as the rooms pane does: "Hardware Hacking Area -- Upper" and
+    /// "-- Lower (extra)" cut at the end both read "Hardware Hacking Area --…"; cut in the middle,
+    /// each row says which it is.
+    @Test func theAgendaCutsRoomNamesThatLookAlikeInTheMiddle() throws {
+        guard let store = CongressScreensTests.store(size: Size(width: 120, height: 40)) else { return }
+        CongressScreensTests.press("Right PageDown PageDown", on: store)
+        let agenda = store.render().textLines().prefix(16).map { String($0.prefix(69)) }
+        let rooms = agenda.filter { $0.contains("Hardware") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(rooms.count >= 3, "\(agenda.joined(separator: "\n"))")
+        #expect(!rooms.contains { $0.contains("Hardware Hacking Area --…") }, "\(rooms)")
+        #expect(rooms.contains { $0.contains("Area -- Upper") } && rooms.contains { $0.contains("-- Lower (extra)") }, "\(rooms)")
+        // A name no other room's starts like is still cut at its end.
+        let alone = RoomName.shown("Chaos Computer Music Club", nameWidth: 25, sharedPrefixWidth: 0, width: 22)
+        #expect(alone.hasPrefix("Chaos Computer Music") && alone.hasSuffix("…") && alone.terminalWidth <= 22, "\(alone)")
+    }
+
     @Test func untimedSessionsCountInTheirRoomAndSaySo() {
         let store = DashboardStore(index: EmptyPanesTests.data(rooms: true).index, size: Size(width: 120, height: 40),
                                    language: .en, theme: .dark, localZone: TimeZone(identifier: "UTC")!)

@@ -133,13 +133,26 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.minute = minute
     }
 
-    /// Accepts `HH:MM` and `HH:MM:SS`.
+    /// Accepts `HH:MM` and `HH:MM:SS` (ASCII digits, two each).
     public init?(text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        if parts.count == 3, let s = Int(parts[2]), s > 59 { return nil }
-        self.init(hour: h, minute: m)
+        // Read from the bytes: every session of a schedule has one, and splitting it into
+        // Substrings of Characters cost ten thousand instructions a time.
+        var text = text
+        let parsed: (hour: Int, minute: Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 5 || bytes.count == 8 else { return nil }
+            func number(_ at: Int) -> Int? {
+                let tens = bytes[at], units = bytes[at + 1]
+                guard tens.isASCIIDigit, units.isASCIIDigit else { return nil }
+                return Int(tens - 48) * 10 + Int(units - 48)
+            }
+            guard bytes[2] == UInt8(ascii: ":"), let hour = number(0), let minute = number(3) else { return nil }
+            if bytes.count == 8 {
+                guard bytes[5] == UInt8(ascii: ":"), let second = number(6), second <= 59 else { return nil }
+            }
+            return (hour, minute)
+        }
+        guard let parsed else { return nil }
+        self.init(hour: parsed.hour, minute: parsed.minute)
     }
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }

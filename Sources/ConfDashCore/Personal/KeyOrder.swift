@@ -31,16 +31,29 @@ enum KeyOrder {
             if !ascii { break }
         }
         if ascii {
+            // Each key's first 8 bytes as one big-endian number (zeros after a shorter key):
+            // numbers that differ order the keys as their bytes do, so most comparisons (guids
+            // and UIDs differ early) are one integer comparison; equal numbers compare the rest.
+            let prefixes = arena.withUnsafeBufferPointer { bytes in
+                spans.map { span -> UInt64 in
+                    var value: UInt64 = 0
+                    for offset in 0..<8 { value = value << 8 | UInt64(offset < span.count ? bytes[span.start + offset] : 0) }
+                    return value
+                }
+            }
             arena.withUnsafeBufferPointer { bytes in
                 spans.withUnsafeBufferPointer { spans in
-                    order.sort { a, b in
-                        let x = spans[a], y = spans[b]
-                        let shared = min(x.count, y.count)
-                        if shared > 0 {
-                            let compared = memcmp(bytes.baseAddress! + x.start, bytes.baseAddress! + y.start, shared)
-                            if compared != 0 { return compared < 0 }
+                    prefixes.withUnsafeBufferPointer { prefixes in
+                        order.sort { a, b in
+                            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+                            let x = spans[a], y = spans[b]
+                            let shared = min(x.count, y.count)
+                            if shared > 0 {
+                                let compared = memcmp(bytes.baseAddress! + x.start, bytes.baseAddress! + y.start, shared)
+                                if compared != 0 { return compared < 0 }
+                            }
+                            return x.count != y.count ? x.count < y.count : a < b
                         }
-                        return x.count != y.count ? x.count < y.count : a < b
                     }
                 }
             }

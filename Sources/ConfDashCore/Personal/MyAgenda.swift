@@ -36,36 +36,89 @@ public struct MyAgenda: Sendable {
     public static let defaultMinimumGapMinutes = 10
 
     public var groups: [Group]
-    public var overlaps: [SessionAddress: [Overlap]]
     public var sessionCount: Int
+    /// The starred sessions' spans in start order: each row's overlaps are found there when it
+    /// is drawn, not all of them at once (a congress day has thousands of overlapping pairs).
+    let sweep: OverlapSweep
 
+    /// Every starred session's overlaps, by address (a session with none is left out).
+    public var overlaps: [SessionAddress: [Overlap]] { sweep.all() }
+
+    /// What the starred session at `address` overlaps, in start order (as `overlaps[address]`).
+    public func overlaps(of address: SessionAddress) -> [Overlap] { sweep.overlaps(of: address) }
+
+    /// `positions`, when given, must be of `index.dataset`: with no filter, the starred sessions
+    /// are then looked up by position instead of going through every session of the dataset.
     public init(index: DatasetIndex, starred: Set<SessionAddress>, filter: AgendaFilter = AgendaFilter(),
-                minimumGapMinutes: Int = MyAgenda.defaultMinimumGapMinutes) {
-        var only = filter
-        only.onlySessions = starred.intersection(filter.onlySessions ?? starred)
-        let agenda = AgendaQuery(index: index).agenda(only)
+                minimumGapMinutes: Int = MyAgenda.defaultMinimumGapMinutes, positions: SessionPositions? = nil) {
+        let agenda: [EventAgenda]
+        if let positions, filter == AgendaFilter(), let direct = Self.starredAgenda(index: index, starred: starred, positions: positions) {
+            agenda = direct
+        } else {
+            var only = filter
+            only.onlySessions = starred.intersection(filter.onlySessions ?? starred)
+            agenda = AgendaQuery(index: index).agenda(only)
+        }
         var groups: [Group] = []
         var spans: [(SessionAddress, SessionSpan)] = []
         var count = 0
         for eventAgenda in agenda {
             let event = eventAgenda.event
-            let zone = event.timeZone.flatMap(TimeZones.zone(named:))
+            // One per event: each zone offset is asked of Foundation once per distinct time.
+            let times = EventClockTimes(.eventZone, event: event)
             for (slot, sessions) in eventAgenda.groups {
                 count += sessions.count
                 for session in sessions {
-                    if let span = SessionSpan(session, in: event, zone: zone) { spans.append((SessionAddress(event: event.id, session: session.id), span)) }
+                    if let span = SessionSpan(session, in: event, seconds: { times.instant(of: $0) ?? TimeZones.naiveSeconds($0) }) {
+                        spans.append((SessionAddress(event: event.id, session: session.id), span))
+                    }
                 }
-                groups.append(Group(event: event, slot: slot, rows: Self.rows(sessions, event: event, zone: zone, minimumGap: minimumGapMinutes)))
+                groups.append(Group(event: event, slot: slot, rows: Self.rows(sessions, event: event, times: times, minimumGap: minimumGapMinutes)))
             }
         }
         self.groups = groups
-        self.overlaps = Self.overlaps(spans)
+        self.sweep = OverlapSweep(spans)
         self.sessionCount = count
+    }
+
+    /// What `AgendaQuery.agenda` gives for the starred sessions alone and no other filter (events
+    /// oldest first, slots in order, sessions in programme order), from their positions. Nil when
+    /// an address cannot name exactly one session (an event listing an id twice): the caller
+    /// then goes through the events.
+    static func starredAgenda(index: DatasetIndex, starred: Set<SessionAddress>, positions: SessionPositions) -> [EventAgenda]? {
+        var byEvent: [String: [Int]] = [:]
+        // Stars come mostly from one event: its table is looked up once, not per star.
+        var last: (id: String, table: SessionPositions.Event?)?
+        for address in starred {
+            if last?.id != address.event { last = (address.event, positions.event(address.event)) }
+            guard let table = last?.table else { continue }
+            guard table.listsOnce else { return nil }
+            if let position = table.position(of: address.session) { byEvent[address.event, default: []].append(position) }
+        }
+        guard !byEvent.isEmpty else { return [] }
+        return index.eventsByDate.compactMap { event in
+            guard var list = byEvent[event.id] else { return nil }
+            list.sort()
+            // A handful of slots (the event's days): found by comparing, not hashing.
+            var groups: [(slot: AgendaSlot, sessions: [Session])] = []
+            for position in list where position < event.sessions.count {
+                let session = event.sessions[position]
+                let slot = AgendaSlot(session)
+                if let at = groups.lastIndex(where: { $0.slot == slot }) {
+                    groups[at].sessions.append(session)
+                } else {
+                    groups.append((slot, [session]))
+                }
+            }
+            guard !groups.isEmpty else { return nil }
+            groups.sort { $0.slot < $1.slot }
+            return EventAgenda(event: event, groups: groups)
+        }
     }
 
     /// Sessions in start order (untimed first, as the agenda lists them), with a gap row before
     /// each timed session that starts at least `minimumGap` minutes after every earlier one ended.
-    static func rows(_ sessions: [Session], event: Event, zone: TimeZone?, minimumGap: Int) -> [Row] {
+    static func rows(_ sessions: [Session], event: Event, times: EventClockTimes, minimumGap: Int) -> [Row] {
         // Positions are sorted, not sessions: moving whole sessions around was most of the sort.
         let starts = sessions.map(\.start)
         let ordered = sessions.indices.sorted { a, b in
@@ -85,37 +138,13 @@ public struct MyAgenda: Sendable {
                 if let until = busyUntil, TimeZones.naiveSeconds(start) - TimeZones.naiveSeconds(until) >= minimumGap * 60 {
                     rows.append(.gap(Gap(event: event.id, from: until, to: start)))
                 }
-                let end = session.end(inTimeZone: zone) ?? start
+                // As `session.end(inTimeZone:)` in the event's zone, with the offsets remembered.
+                let end = times.times(of: session)?.end ?? start
                 busyUntil = max(busyUntil ?? end, end)
             }
             rows.append(.session(session))
         }
         return rows
-    }
-
-    /// Every pair of overlapping spans, found by sweeping them in start order: linear in the
-    /// number of sessions plus the number of overlaps.
-    static func overlaps(_ spans: [(SessionAddress, SessionSpan)]) -> [SessionAddress: [Overlap]] {
-        let sorted = spans.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
-        // Collected by position in `sorted`, then keyed by address once per session: a busy
-        // congress day has thousands of overlapping pairs, each a hash of two strings otherwise.
-        var found = Array(repeating: [Overlap](), count: sorted.count)
-        for i in sorted.indices {
-            let (a, spanA) = sorted[i]
-            var j = i + 1
-            while j < sorted.count, sorted[j].1.start <= spanA.end {
-                let (b, spanB) = sorted[j]
-                if spanA.overlaps(spanB) {
-                    let certain = spanA.precision != .vague && spanB.precision != .vague
-                    found[i].append(Overlap(other: b, certain: certain))
-                    found[j].append(Overlap(other: a, certain: certain))
-                }
-                j += 1
-            }
-        }
-        // Each list moved in whole, not copied element by element; an address listed twice (a
-        // schedule with duplicate ids) gets both lists, in sweep order.
-        return Dictionary(sorted.indices.lazy.filter { !found[$0].isEmpty }.map { (sorted[$0].0, found[$0]) }, uniquingKeysWith: +)
     }
 
     /// `MyAgenda(index:starred:).overlaps[address]` without laying out the whole agenda: the

@@ -29,7 +29,12 @@ public struct SessionSpan: Equatable, Sendable {
 
     /// As `init(_:in:)`, with the event's zone already looked up (once for all its sessions).
     public init?(_ session: Session, in event: Event, zone: TimeZone?) {
-        func seconds(_ local: LocalDateTime) -> Int { zone.map { TimeZones.instant(of: local, in: $0) } ?? TimeZones.naiveSeconds(local) }
+        self.init(session, in: event, seconds: { local in zone.map { TimeZones.instant(of: local, in: $0) } ?? TimeZones.naiveSeconds(local) })
+    }
+
+    /// As `init(_:in:zone:)`, with `seconds` reading a wall-clock time of the event as seconds
+    /// (`EventClockTimes.instant(of:)` remembers the zone's offsets across sessions).
+    public init?(_ session: Session, in event: Event, seconds: (LocalDateTime) -> Int) {
         func midnight(_ date: CalendarDate) -> Int { seconds(LocalDateTime(date: date, time: ClockTime(hour: 0, minute: 0)!)) }
         if let start = session.start {
             let from = seconds(start)

@@ -48,6 +48,12 @@ public final class EventClockTimes {
         return (shownStart, end)
     }
 
+    /// `local` on the event's clock, in seconds since 1970 UTC, as `TimeZones.instant(of:in:)`
+    /// gives it in the event's zone; nil when the event has no zone.
+    public func instant(of local: LocalDateTime) -> Int? {
+        sourceOffsets.map { TimeZones.instant(of: local, offset: $0.at) }
+    }
+
     /// As `ClockDisplay.dayShift(of: session, in: event)`, from `times(of: session)` when known.
     public func dayShift(of session: Session, times: (start: LocalDateTime, end: LocalDateTime?)?) -> Int {
         guard let (start, end) = times else { return 0 }

@@ -21,6 +21,7 @@ extension DashboardStore {
         replaceState(state)
         if case .instant(let seconds)? = now { clock = { seconds } }
         send(.tick(clock()))
+        send(.openOnToday)
     }
 
     /// Saves one change (or hands it to the writer); a failure is said on the status line and

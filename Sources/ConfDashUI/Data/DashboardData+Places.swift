@@ -162,11 +162,18 @@ extension DashboardData {
             RoomRow(id: room.typedID, name: room.name.text(in: state.language), count: counts[room.id] ?? 0,
                     lists: lists, timed: timed[room.id] ?? [])
         }
-        let shared = roomSharedWidthsCache.value(for: event.id + "\u{0}" + state.language.rawValue) {
-            Self.sharedPrefixWidths(rows.map(\.name))
-        }
+        let shared = roomSharedPrefixWidths(event, state.language)
         for index in rows.indices { rows[index].sharedPrefixWidth = shared[index] }
         return rows
+    }
+
+    /// Per room of `event` (in `event.rooms`' order), the widest start its name in `language`
+    /// shares with another room's name: what `RoomName.shown` needs to cut it where it can still
+    /// be told apart. Measured once per event and language.
+    func roomSharedPrefixWidths(_ event: Event, _ language: Language) -> [Int] {
+        roomSharedWidthsCache.value(for: event.id + "\u{0}" + language.rawValue) {
+            Self.sharedPrefixWidths(event.rooms.map { $0.name.text(in: language) })
+        }
     }
 
     /// For each name, the widest start it shares with another name (0 for none): neighbours

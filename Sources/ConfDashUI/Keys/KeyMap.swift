@@ -112,6 +112,31 @@ private func edit(_ keys: [Key], _ edit: LineEdit, _ context: KeyContext, _ en: 
                hint: hint.map { LocalizedText(en: $0.0, fr: $0.1) })
 }
 
+/// The six keys that move through a list or scroll a text (↑ k, ↓ j, PgUp, PgDn, Home g, End G):
+/// the same keys in every context that has them, with words that say what moves.
+private struct Movement {
+    var up: (String, String)
+    var down: (String, String)
+    var hint: (String, String) = ("move", "bouger")
+    var first: (String, String)
+    var last: (String, String)
+
+    /// A text that scrolls (details, help).
+    static let scrolling = Movement(up: ("Scroll up", "Défiler vers le haut"), down: ("Scroll down", "Défiler vers le bas"),
+                                    hint: ("scroll", "défiler"), first: ("Top", "Début"), last: ("Bottom", "Fin"))
+}
+
+private func moving(_ context: KeyContext, _ words: Movement) -> [KeyBinding] {
+    [
+        bind([.up, .character("k")], .moveUp, context, words.up.0, words.up.1),
+        bind([.down, .character("j")], .moveDown, context, words.down.0, words.down.1, hint: words.hint, label: "↑ ↓"),
+        bind([.pageUp], .pageUp, context, "Page up", "Page précédente"),
+        bind([.pageDown], .pageDown, context, "Page down", "Page suivante"),
+        bind([.home, .character("g")], .moveTop, context, words.first.0, words.first.1),
+        bind([.end, .character("G")], .moveBottom, context, words.last.0, words.last.1),
+    ]
+}
+
 private let globalBindings: [KeyBinding] = [
     bind([.character("?")], .showHelp, .global, "Help: every key of this pane", "Aide : toutes les touches de ce volet", hint: ("help", "aide")),
     bind([.tab], .focusNext, .global, "Next pane", "Volet suivant", hint: ("pane", "volet")),
@@ -120,12 +145,8 @@ private let globalBindings: [KeyBinding] = [
     bind([.character("2")], .focus(.timeline), .global, "Timeline pane", "Volet chronologie"),
     bind([.character("3")], .focus(.regions), .global, "Regions pane", "Volet régions"),
     bind([.character("4")], .focus(.technologies), .global, "Technologies pane", "Volet technologies"),
-    bind([.up, .character("k")], .moveUp, .global, "Move up", "Monter"),
-    bind([.down, .character("j")], .moveDown, .global, "Move down", "Descendre", hint: ("move", "bouger"), label: "↑ ↓"),
-    bind([.pageUp], .pageUp, .global, "Page up", "Page précédente"),
-    bind([.pageDown], .pageDown, .global, "Page down", "Page suivante"),
-    bind([.home, .character("g")], .moveTop, .global, "First row", "Première ligne"),
-    bind([.end, .character("G")], .moveBottom, .global, "Last row", "Dernière ligne"),
+] + moving(.global, Movement(up: ("Move up", "Monter"), down: ("Move down", "Descendre"),
+                              first: ("First row", "Première ligne"), last: ("Last row", "Dernière ligne"))) + [
     bind([.character("[")], .previousEvent, .global, "Previous event", "Événement précédent"),
     bind([.character("]")], .nextEvent, .global, "Next event", "Événement suivant", hint: ("event", "événement"), label: "[ ]",
          enabled: { _, data in data.events.count > 1 }),
@@ -186,13 +207,7 @@ private let paneBindings: [KeyBinding] = [
     bind([.enter], .activate, .pane(.technologies), "Narrow everything to this technology (again: remove)", "Restreindre à cette technologie (à nouveau : retirer)", hint: ("narrow", "restreindre")),
 ]
 
-private let overlayBindings: [KeyBinding] = [
-    bind([.up, .character("k")], .moveUp, .detail, "Scroll up", "Défiler vers le haut"),
-    bind([.down, .character("j")], .moveDown, .detail, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓"),
-    bind([.pageUp], .pageUp, .detail, "Page up", "Page précédente"),
-    bind([.pageDown], .pageDown, .detail, "Page down", "Page suivante"),
-    bind([.home, .character("g")], .moveTop, .detail, "Top", "Début"),
-    bind([.end, .character("G")], .moveBottom, .detail, "Bottom", "Fin"),
+private let overlayBindings: [KeyBinding] = moving(.detail, .scrolling) + [
     bind([.left, .character("h")], .previous, .detail, "Previous session", "Session précédente"),
     bind([.right, .character("l")], .next, .detail, "Next session", "Session suivante", hint: ("session", "session"), label: "← →"),
     bind([.escape, .enter, .character("q")], .cancel, .detail, "Close", "Fermer", hint: ("close", "fermer")),
@@ -202,21 +217,10 @@ private let overlayBindings: [KeyBinding] = [
     bind([.character(":")], .startCommandLine, .detail, "Command line (:note TEXT on this session)", "Ligne de commande (:note TEXTE sur cette séance)"),
     bind([.character("?")], .showHelp, .detail, "Help", "Aide"),
     bind([.control("c")], .quit, .detail, "Quit", "Quitter"),
-
-    bind([.up, .character("k")], .moveUp, .help, "Scroll up", "Défiler vers le haut"),
-    bind([.down, .character("j")], .moveDown, .help, "Scroll down", "Défiler vers le bas", hint: ("scroll", "défiler"), label: "↑ ↓"),
-    bind([.pageUp], .pageUp, .help, "Page up", "Page précédente"),
-    bind([.pageDown], .pageDown, .help, "Page down", "Page suivante"),
-    bind([.home, .character("g")], .moveTop, .help, "Top", "Début"),
-    bind([.end, .character("G")], .moveBottom, .help, "Bottom", "Fin"),
+] + moving(.help, .scrolling) + [
     bind([.escape, .character("?"), .character("q"), .enter], .cancel, .help, "Close the help", "Fermer l'aide", hint: ("close", "fermer")),
-
-    bind([.up, .character("k")], .moveUp, .personal, "Previous row", "Ligne précédente"),
-    bind([.down, .character("j")], .moveDown, .personal, "Next row", "Ligne suivante", hint: ("move", "bouger"), label: "↑ ↓"),
-    bind([.pageUp], .pageUp, .personal, "Page up", "Page précédente"),
-    bind([.pageDown], .pageDown, .personal, "Page down", "Page suivante"),
-    bind([.home, .character("g")], .moveTop, .personal, "First row", "Première ligne"),
-    bind([.end, .character("G")], .moveBottom, .personal, "Last row", "Dernière ligne"),
+] + moving(.personal, Movement(up: ("Previous row", "Ligne précédente"), down: ("Next row", "Ligne suivante"),
+                                first: ("First row", "Première ligne"), last: ("Last row", "Dernière ligne"))) + [
     bind([.enter], .activate, .personal, "On a free gap: the sessions that fit in it; on a session: its details; in Now and next: the agenda at that time", "Sur un créneau libre : les séances qui y tiennent ; sur une séance : son détail ; dans En cours : le programme à cette heure", hint: ("open", "ouvrir")),
     bind([.character("s"), .character("*")], .toggleStar, .personal, "Star / unstar the selected session", "Étoiler / désétoiler la séance choisie", hint: ("star", "étoile")),
     bind([.character(":")], .startCommandLine, .personal, "Command line (:note TEXT on the selected session)", "Ligne de commande (:note TEXTE sur la séance choisie)"),
@@ -224,13 +228,8 @@ private let overlayBindings: [KeyBinding] = [
     bind([.character("?")], .showHelp, .personal, "Help", "Aide"),
     bind([.control("c")], .quit, .personal, "Quit", "Quitter"),
     bind([.control("c")], .quit, .help, "Quit", "Quitter"),
-
-    bind([.up, .character("k")], .moveUp, .changes, "Previous change", "Changement précédent"),
-    bind([.down, .character("j")], .moveDown, .changes, "Next change", "Changement suivant", hint: ("move", "bouger"), label: "↑ ↓"),
-    bind([.pageUp], .pageUp, .changes, "Page up", "Page précédente"),
-    bind([.pageDown], .pageDown, .changes, "Page down", "Page suivante"),
-    bind([.home, .character("g")], .moveTop, .changes, "First change", "Premier changement"),
-    bind([.end, .character("G")], .moveBottom, .changes, "Last change", "Dernier changement"),
+] + moving(.changes, Movement(up: ("Previous change", "Changement précédent"), down: ("Next change", "Changement suivant"),
+                               first: ("First change", "Premier changement"), last: ("Last change", "Dernier changement"))) + [
     bind([.enter], .activate, .changes, "The session's details in the agenda", "Le détail de la séance dans le programme", hint: ("open", "ouvrir")),
     bind([.character("R")], .reload, .changes, "Reload the schedule", "Recharger le programme", hint: ("reload", "recharger"),
          enabled: scheduleCanReload),

@@ -9,7 +9,7 @@ enum MineOverlay {
         let rows = data.mineRows(state)
         let count = rows.agenda.sessionCount
         OverlayBox.draw(rect, title: text.myAgenda + " · ★ \(count)", theme: theme, into: &grid)
-        if rows.items.isEmpty {
+        if rows.isEmpty {
             grid.write(text.noStarYet, in: inner.inset(by: 1), style: theme.dim)
             return
         }
@@ -17,14 +17,14 @@ enum MineOverlay {
         let scroll = PersonalOverlays.scrollFor(selectedItem, height: inner.height)
         for row in 0..<inner.height {
             let index = scroll + row
-            guard index < rows.items.count else { break }
+            guard index < rows.count else { break }
             let line = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
-            switch rows.items[index] {
+            switch rows.item(atRow: index) {
             case .heading(let heading):
                 grid.write(heading, in: line, style: theme.heading)
             case .session(let session, let event):
-                PersonalOverlays.drawSession(session, event: event, overlaps: rows.agenda.overlaps[SessionAddress(event: event.id, session: session.id)] ?? [],
-                                             starred: rows.sessions, state: state, data: data, theme: theme, in: line, into: &grid)
+                PersonalOverlays.drawSession(session, event: event, overlaps: rows.agenda.overlaps(of: SessionAddress(event: event.id, session: session.id)),
+                                             state: state, data: data, theme: theme, in: line, into: &grid)
             case .gap(let gap, _):
                 let label = text.freeGap(gap)
                 grid.write("  " + label, in: line, style: theme.dim)

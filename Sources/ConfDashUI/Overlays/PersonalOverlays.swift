@@ -34,8 +34,7 @@ enum PersonalOverlays {
     }
 
     /// One row: ★, time, title, room, then what it overlaps and the note.
-    /// `starred`: My agenda's sessions by address, where the sessions overlapping are found.
-    static func drawSession(_ session: Session, event: Event, overlaps: [MyAgenda.Overlap], starred: [SessionAddress: Session] = [:],
+    static func drawSession(_ session: Session, event: Event, overlaps: [MyAgenda.Overlap],
                             state: AppState, data: DashboardData, theme: Theme, in line: Rect, into grid: inout CellGrid) {
         let address = SessionAddress(event: event.id, session: session.id)
         let labels = Labels(state.language)
@@ -60,7 +59,7 @@ enum PersonalOverlays {
         var rest = session.title.text(in: state.language)
         if let room = session.room { rest += " · " + roomName(room, event, state) }
         if !overlaps.isEmpty {
-            let names = overlaps.prefix(2).compactMap { (starred[$0.other] ?? data.session(at: $0.other)?.0)?.title.text(in: state.language) }
+            let names = overlaps.prefix(2).compactMap { data.session(at: $0.other)?.0.title.text(in: state.language) }
             rest += "  " + UIText(state.language).overlapsShort(certain: certain)
                 + names.map { "«" + $0.truncated(toWidth: 30) + "»" }.joined(separator: ", ") + (overlaps.count > 2 ? " +\(overlaps.count - 2)" : "")
         }

@@ -111,10 +111,16 @@ enum AgendaPane {
                                  style: theme.heading) + 2
             }
             if let room = session.room {
-                let name = event.rooms.first { $0.id == room }?.name.text(in: state.language) ?? room
-                // In full up to half the line (at least 22 columns), "…" only where cut; then always
-                // a gap before the tracks and people, which keep the rest.
+                let roomIndex = event.rooms.firstIndex { $0.id == room }
+                var name = roomIndex.map { event.rooms[$0].name.text(in: state.language) } ?? room
+                // In full up to half the line (at least 22 columns), "…" only where cut, and cut in
+                // the middle where the end cut would look like another room's (as the rooms pane
+                // does); then always a gap before the tracks and people, which keep the rest.
                 let limit = max(min(rect.maxX - x2, max(22, (rect.maxX - x2) / 2)), 0)
+                if let roomIndex, name.utf8.count > limit {
+                    name = RoomName.shown(name, nameWidth: name.terminalWidth,
+                                          sharedPrefixWidth: data.roomSharedPrefixWidths(event, state.language)[roomIndex], width: limit)
+                }
                 x2 += grid.write(name, x: x2, y: rect.y + 1, limit: limit, style: theme.heading) + 2
             }
             for id in session.tracks {

@@ -43,27 +43,10 @@ enum RoomsPane {
         }
     }
 
-    /// The room's name cut to `width`: at the end ("Chaos Computer Music C…"), but in the middle
-    /// when the end cut would look like another room's name ("Hardware…Lower (extra)" and
-    /// "Hardware…Area -- Upper", not "Hardware Hacking Area…" twice).
+    /// The room's name cut to `width` (`RoomName.shown`: in the middle where the end cut would
+    /// look like another room's name).
     static func shownName(_ room: RoomRow, width: Int) -> String {
-        guard room.nameWidth > width else { return room.name }
-        return room.sharedPrefixWidth >= width - 1 ? cutKeepingEnd(room.name, toWidth: width) : room.name.truncated(toWidth: width)
-    }
-
-    /// `name` in `width` columns with its last words kept (up to two thirds of the width) after the "…".
-    static func cutKeepingEnd(_ name: String, toWidth width: Int) -> String {
-        guard name.terminalWidth > width, width >= 5 else { return name.truncated(toWidth: width) }
-        var tail = ""
-        for word in name.split(separator: " ").reversed() {
-            let candidate = tail.isEmpty ? String(word) : word + " " + tail
-            guard candidate.terminalWidth <= width * 2 / 3 else { break }
-            tail = candidate
-        }
-        if tail.isEmpty { tail = String(name.suffix(width / 2)) }
-        var head = Substring(name.truncated(toWidth: width - tail.terminalWidth - 1, ellipsis: ""))
-        while let last = head.last, last.isWhitespace { head = head.dropLast() }
-        return head + "…" + tail
+        RoomName.shown(room.name, nameWidth: room.nameWidth, sharedPrefixWidth: room.sharedPrefixWidth, width: width)
     }
 
     static func row(at row: Int, state: AppState, count: Int) -> Int? {

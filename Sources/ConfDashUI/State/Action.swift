@@ -78,6 +78,8 @@ public enum Action: Equatable, Sendable {
     case personalError(String)
     /// The clock moved on (seconds since 1970 UTC): reminders and the status-bar time follow.
     case tick(Int)
+    /// At start, once the clock is set: open on the current day of an event that is on.
+    case openOnToday
     /// The result of an `.open` effect, with the file's name as the message shows it.
     case opened(String, Result<LoadSummary, LoadError>)
     /// The result of an `.openURL` effect (the URL as shown); on success the data is already in place.

@@ -53,6 +53,8 @@ public struct Reducer: Sendable {
             state.message = .personal(.stateFile(message))
         case .tick(let seconds):
             effects = tick(seconds, &state)
+        case .openOnToday:
+            openOnToday(&state)
         case .opened(let name, .success(let summary)):
             // The store has already put the new file's data in place: start afresh on it.
             startAfresh(on: summary, name: name, notice: nil, &state)

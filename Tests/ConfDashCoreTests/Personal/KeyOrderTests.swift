@@ -29,6 +29,21 @@ import Testing
         }
     }
 
+    /// Keys compared by their first 8 bytes first: keys of 7 to 9 bytes, keys equal in those 8
+    /// bytes and differing later, NUL bytes where a shorter key has none.
+    @Test func keysAroundTheEightBytePrefix() {
+        let pieces = ["session-", "12345678", "1234567", "123456789", "\u{0}", "a", "\u{7F}", "-1", "-10", "-2", ""]
+        var generator = SeededGenerator(state: 43)
+        for round in 0..<300 {
+            let keys = (0..<Int.random(in: 2...50, using: &generator)).map { _ in
+                (0..<Int.random(in: 1...3, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+            }
+            let items = Array(keys.enumerated())
+            let expected = items.sorted { $0.element < $1.element }.map(\.offset)
+            #expect(KeyOrder.sorted(items, by: \.element).map(\.offset) == expected, "round \(round): \(keys)")
+        }
+    }
+
     @Test func writerIsTheReferenceOnAllASCIIKeys() {
         var generator = SeededGenerator(state: 42)
         for seed in 0..<40 as Range<UInt64> {

@@ -65,7 +65,8 @@ enum ScheduleValues {
 
     /// `10:30` or `10:30:00`; frab writes hours with two digits, some tools with one.
     static func clock(_ text: String) -> ClockTime? {
-        ClockTime(text: text.count == 4 || text.count == 7 ? "0" + text : text)
+        // Counted in bytes: only ASCII digits and colons can make a time, and there the two agree.
+        ClockTime(text: text.utf8.count == 4 || text.utf8.count == 7 ? "0" + text : text)
     }
 
     /// Longest duration believed: anything longer is surely a mistyped value.
@@ -78,20 +79,39 @@ enum ScheduleValues {
     ///   unpadded and pads the hours, so a one-digit first part followed by an hour (00–23) reads as
     ///   days; `0:45:00` and `01:30:00` read as hours.
     static func durationMinutes(_ text: String) -> Int? {
-        let parts = text.trimmingWhitespace.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.utf8.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        let numbers = parts.map { Int($0)! }
+        // Parts of one to three ASCII digits, read from the bytes (no Substrings of Characters).
+        var trimmed = text.trimmingWhitespace
+        let parts: [(value: Int, digits: Int)]? = trimmed.withUTF8 { bytes in
+            var parts: [(value: Int, digits: Int)] = []
+            var value = 0, digits = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: ":") {
+                    guard digits > 0, parts.count < 3 else { return nil }
+                    parts.append((value, digits))
+                    value = 0
+                    digits = 0
+                } else {
+                    guard byte.isASCIIDigit, digits < 3 else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                    digits += 1
+                }
+            }
+            guard digits > 0 else { return nil }
+            parts.append((value, digits))
+            return parts
+        }
+        guard let parts else { return nil }
         let minutes: Int
-        switch numbers.count {
+        switch parts.count {
         case 2:
-            guard parts[1].count == 2, numbers[1] < 60 else { return nil }
-            minutes = numbers[0] * 60 + numbers[1]
+            guard parts[1].digits == 2, parts[1].value < 60 else { return nil }
+            minutes = parts[0].value * 60 + parts[1].value
         case 3:
-            guard parts[1].count == 2, parts[2].count <= 2, numbers[1] < 60, numbers[2] < 60 else { return nil }
-            if parts[0].count == 1, numbers[0] > 0, numbers[1] < 24, parts[2].count == 2 {
-                minutes = numbers[0] * 1440 + numbers[1] * 60 + numbers[2]
+            guard parts[1].digits == 2, parts[2].digits <= 2, parts[1].value < 60, parts[2].value < 60 else { return nil }
+            if parts[0].digits == 1, parts[0].value > 0, parts[1].value < 24, parts[2].digits == 2 {
+                minutes = parts[0].value * 1440 + parts[1].value * 60 + parts[2].value
             } else {
-                minutes = numbers[0] * 60 + numbers[1]  // seconds dropped: the model counts minutes
+                minutes = parts[0].value * 60 + parts[1].value  // seconds dropped: the model counts minutes
             }
         default:
             return nil

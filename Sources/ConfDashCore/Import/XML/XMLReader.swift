@@ -279,19 +279,24 @@ struct XMLScanner<Handler: XMLHandler> {
 
     private mutating func name() throws(XMLSyntaxError) -> XMLName {
         let first = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            let isNameByte = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-            guard isNameByte else { break }
-            step()
+        // The name's bytes and their hash in one pass through a buffer; a name holds no line break.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        offset = bytes.withUnsafeBufferPointer { buffer in
+            var end = first
+            while end < buffer.count {
+                let byte = buffer[end]
+                let isNameByte = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+                guard isNameByte else { break }
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                end += 1
+            }
+            return end
         }
         guard offset > first, !bytes[first].isASCIIDigit, bytes[first] != UInt8(ascii: "-"), bytes[first] != UInt8(ascii: ".") else {
             throw fail(offset < bytes.count ? "expected a name, found \(describe(bytes[offset]))" : "the file ends in the middle of a tag")
         }
         let slice = bytes[first..<offset]
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         var slot = Int(truncatingIfNeeded: hash) & (Self.nameSlotCount - 1)
         while nameSlots[slot] >= 0 {
             let id = Int(nameSlots[slot])
@@ -375,6 +380,23 @@ struct XMLScanner<Handler: XMLHandler> {
             throw fail("the value of attribute \(XMLReader.short(attribute)) must be in quotes")
         }
         let quote = bytes[offset]
+        // Most values hold no reference, no `<` and no whitespace to normalise (a space stays a
+        // space): taken as they are.
+        let plainEnd: Int? = bytes.withUnsafeBufferPointer { buffer in
+            var end = offset + 1
+            while end < buffer.count {
+                let byte = buffer[end]
+                if byte == quote { return end }
+                if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0x0A || byte == 0x09 || byte == 0x0D { return nil }
+                end += 1
+            }
+            return nil
+        }
+        if let plainEnd {
+            let value = String(decoding: bytes[(offset + 1)..<plainEnd], as: UTF8.self)
+            offset = plainEnd + 1
+            return value
+        }
         let start = here
         step()
         var value: [UInt8] = []
@@ -396,6 +418,17 @@ struct XMLScanner<Handler: XMLHandler> {
 
     private mutating func endTag(_ start: Mark) throws(XMLSyntaxError) {
         step(); step()  // </
+        // Nearly every end tag closes the innermost element: its name is compared with the bytes
+        // in place, without hashing them; anything else goes the long way, for its message.
+        if let innermost = open.last, closes(innermost.name.text) {
+            skipWhitespace()
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: ">") {
+                step()
+                closeElement()
+                return
+            }
+            throw fail("expected > to end </\(XMLReader.short(innermost.name.text))>")
+        }
         let closingName = try name()
         let closing = closingName.text
         skipWhitespace()
@@ -409,6 +442,27 @@ struct XMLScanner<Handler: XMLHandler> {
                        at: position(of: start))
         }
         closeElement()
+    }
+
+    /// Whether the bytes at the cursor are exactly `name` (not a longer name it begins), moving
+    /// past them when they are. A name holds no line break, so lines need no counting.
+    private mutating func closes(_ name: String) -> Bool {
+        var name = name
+        let length: Int? = name.withUTF8 { known in
+            bytes.withUnsafeBufferPointer { read in
+                guard offset + known.count <= read.count else { return nil }
+                for index in 0..<known.count where known[index] != read[offset + index] { return nil }
+                let after = offset + known.count
+                guard after < read.count else { return known.count }
+                let byte = read[after]
+                let continues = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+                return continues ? nil : known.count
+            }
+        }
+        guard let length else { return false }
+        offset += length
+        return true
     }
 
     private mutating func openElement(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition) {
@@ -442,6 +496,23 @@ struct XMLScanner<Handler: XMLHandler> {
             let run = offset
             var end = offset, lines = 0, lastBreak = -1, spaceOnly = true
             bytes.withUnsafeBufferPointer { buffer in
+                // Eight bytes at a time up to the first `<` or `&`: one word's masks instead of
+                // three tests per byte (the abstracts are most of a schedule's bytes).
+                let raw = UnsafeRawBufferPointer(buffer)
+                while end + 8 <= buffer.count {
+                    let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                    let stops = ByteWords.equal(word, UInt8(ascii: "<")) | ByteWords.equal(word, UInt8(ascii: "&"))
+                    let length = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
+                    let kept = ByteWords.firstBytes(length)
+                    let breaks = ByteWords.equal(word, 0x0A) & kept
+                    if breaks != 0 {
+                        lines += breaks.nonzeroBitCount
+                        lastBreak = end + (63 - breaks.leadingZeroBitCount) / 8
+                    }
+                    if spaceOnly && ~ByteWords.spaces(word) & kept != 0 { spaceOnly = false }
+                    end += length
+                    if stops != 0 { return }
+                }
                 while end < buffer.count {
                     let byte = buffer[end]
                     if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
@@ -547,18 +618,24 @@ extension XMLReader {
     /// below U+0020), with its place: one pass over bytes already known to be UTF-8.
     private static func controlCharacterError(_ bytes: [UInt8]) -> XMLSyntaxError? {
         // Through a buffer: a closure per byte of the file was 3 % of opening 38C3.
-        // Eight bytes at a time: only a word holding a byte below 0x20 (mostly a line break) is
-        // looked at byte by byte.
+        // Eight bytes at a time, with exact per-byte masks; the last few bytes one by one.
         let found = bytes.withUnsafeBytes { raw -> Int? in
             var index = 0
             while index < raw.count {
                 if index + 8 <= raw.count {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    // Nonzero exactly when some byte is below 0x20 (the "has less than" bit trick).
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    // Exact per byte, so a word holding line breaks needs no second look; only
+                    // such a word (one in five) is checked for which control characters it holds.
+                    let controls = ByteWords.below0x20(word)
+                    if controls == 0 {
                         index += 8
                         continue
                     }
+                    let allowed = ByteWords.equal(word, 0x09) | ByteWords.equal(word, 0x0A) | ByteWords.equal(word, 0x0D)
+                    let forbidden = controls & ~allowed
+                    if forbidden != 0 { return index + forbidden.trailingZeroBitCount / 8 }
+                    index += 8
+                    continue
                 }
                 for at in index..<min(index + 8, raw.count) {
                     let byte = raw[at]

@@ -1,0 +1,36 @@
+/// Eight bytes of a text looked at in one go, for the loops that see every byte of a file (the XML
+/// reader's character data, its control-character check). Each answer is a mask with the top bit
+/// of a byte set exactly where that byte qualifies: no carry crosses from one byte to the next,
+/// so the first such byte is `trailingZeroBitCount / 8` (little-endian loads) and the count is
+/// `nonzeroBitCount`.
+enum ByteWords {
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The bytes of `word` equal to `byte`.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        // A byte's top bit ends up set only when all eight of its bits were clear.
+        return ~(((difference & lowBits) &+ lowBits) | difference | lowBits)
+    }
+
+    /// The bytes of `word` below 0x20 (the C0 control characters).
+    @inline(__always)
+    static func below0x20(_ word: UInt64) -> UInt64 {
+        // 0x60 added to a byte's low seven bits reaches 0x80 exactly when they are 0x20 or more.
+        ~(((word & lowBits) &+ 0x6060_6060_6060_6060) | word) & highBits
+    }
+
+    /// The top bits of the first `count` bytes (0...8).
+    @inline(__always)
+    static func firstBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? highBits : highBits & ((UInt64(1) << UInt64(count * 8)) &- 1)
+    }
+
+    /// The bytes of `word` that are XML/markup whitespace: space, tab, line feed, carriage return.
+    @inline(__always)
+    static func spaces(_ word: UInt64) -> UInt64 {
+        equal(word, 0x20) | equal(word, 0x0A) | equal(word, 0x09) | equal(word, 0x0D)
+    }
+}

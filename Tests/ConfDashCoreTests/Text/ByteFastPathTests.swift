@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import ConfDashCore
+import ConfDashTestSupport
+
+/// The byte-level shortcuts of opening a schedule against the plain code they replaced: the word
+/// masks against a test per byte, and the clock and duration readers against their former
+/// Character-based versions (kept here as the reference), on every short string of the bytes
+/// that matter and on random ones.
+@Suite struct ByteFastPathTests {
+    @Test func wordMasksMatchATestPerByte() {
+        var generator = SeededGenerator(state: 13)
+        // Bytes next to each boundary the masks draw, in every lane, plus random words.
+        let edges: [UInt8] = [0x00, 0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x1F, 0x20, 0x21, 0x25, 0x26, 0x27, 0x3B, 0x3C, 0x3D,
+                              0x7F, 0x80, 0x89, 0x8A, 0xA0, 0xA6, 0xBC, 0xFF]
+        var words: [[UInt8]] = []
+        for _ in 0..<20_000 { words.append((0..<8).map { _ in edges.randomElement(using: &generator)! }) }
+        for _ in 0..<20_000 { words.append((0..<8).map { _ in UInt8.random(in: 0...255, using: &generator) }) }
+        for bytes in words {
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            func expected(_ test: (UInt8) -> Bool) -> UInt64 {
+                bytes.enumerated().reduce(0) { $0 | (test($1.element) ? UInt64(0x80) << UInt64($1.offset * 8) : 0) }
+            }
+            for byte: UInt8 in [0x09, 0x0A, 0x0D, 0x20, 0x26, 0x3C] {
+                #expect(ByteWords.equal(word, byte) == expected { $0 == byte }, "\(bytes) = \(byte)")
+            }
+            #expect(ByteWords.below0x20(word) == expected { $0 < 0x20 }, "\(bytes)")
+            #expect(ByteWords.spaces(word) == expected(XMLReader.isSpace), "\(bytes)")
+        }
+        for count in 0...8 {
+            #expect(ByteWords.firstBytes(count) == (0..<count).reduce(0) { $0 | UInt64(0x80) << UInt64($1 * 8) })
+        }
+    }
+
+    /// `ClockTime(text:)` before it read bytes.
+    static func referenceClock(_ text: String) -> ClockTime? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        if parts.count == 3, let s = Int(parts[2]), s > 59 { return nil }
+        return ClockTime(hour: h, minute: m)
+    }
+
+    /// `ScheduleValues.durationMinutes` before it read bytes.
+    static func referenceDuration(_ text: String) -> Int? {
+        let parts = text.trimmingWhitespace.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.utf8.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let numbers = parts.map { Int($0)! }
+        let minutes: Int
+        switch numbers.count {
+        case 2:
+            guard parts[1].count == 2, numbers[1] < 60 else { return nil }
+            minutes = numbers[0] * 60 + numbers[1]
+        case 3:
+            guard parts[1].count == 2, parts[2].count <= 2, numbers[1] < 60, numbers[2] < 60 else { return nil }
+            if parts[0].count == 1, numbers[0] > 0, numbers[1] < 24, parts[2].count == 2 {
+                minutes = numbers[0] * 1440 + numbers[1] * 60 + numbers[2]
+            } else {
+                minutes = numbers[0] * 60 + numbers[1]
+            }
+        default:
+            return nil
+        }
+        return minutes <= ScheduleValues.maximumDurationMinutes ? minutes : nil
+    }
+
+    /// Every string of up to six pieces from digits, colons, spaces and a few hostile characters,
+    /// and random longer ones.
+    static var timeLikeTexts: [String] {
+        let pieces = ["0", "1", "2", "5", "9", ":", " ", "\t", "\n", "\u{301}", "١", "x", "+", "-", "99", "\r\n", "é"]
+        var texts: [String] = [""]
+        var frontier: [String] = [""]
+        for _ in 0..<4 {
+            frontier = frontier.flatMap { text in pieces.map { text + $0 } }
+            texts += frontier
+        }
+        var generator = SeededGenerator(state: 7)
+        for _ in 0..<30_000 {
+            texts.append((0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        texts += ["00:00", "23:59", "24:00", "12:60", "01:30:00", "01:30:60", "1:02:00", "0:45:00", "105:00", " 00:45 ", "14:00:00\n"]
+        return texts
+    }
+
+    @Test func clockTimesReadAsBefore() {
+        for text in Self.timeLikeTexts {
+            #expect(ClockTime(text: text) == Self.referenceClock(text), "\(text.debugDescription)")
+            let padded = text.count == 4 || text.count == 7 ? "0" + text : text
+            #expect(ScheduleValues.clock(text) == Self.referenceClock(padded), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func durationsReadAsBefore() {
+        for text in Self.timeLikeTexts {
+            #expect(ScheduleValues.durationMinutes(text) == Self.referenceDuration(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func textsAreDeduplicatedByBytesInOrder() {
+        // "é" precomposed and decomposed are equal Strings but different texts here, as before.
+        let a = "caf\u{E9}", b = "cafe\u{301}"
+        #expect(ExactText(a) != ExactText(b))
+        #expect(ExactText(a) == ExactText("caf\u{E9}"))
+        #expect(ExactText("") == ExactText(""))
+        #expect(ExactText("ab") != ExactText("abc"))
+    }
+}
+
+/// The eight-bytes-at-a-time scans of what is written (JSON strings, every byte a command prints)
+/// and the concurrent text cleaning, against the plain versions.
+@Suite struct WordScanOutputTests {
+    /// Every character the scans stop at, and some that only look close, at every offset of a
+    /// text long enough for the word loop, with a second one further on.
+    static var texts: [String] {
+        let specials = ["\u{0}", "\u{7}", "\t", "\n", "\r", "\r\n", "\u{1B}", "\u{1F}", "\"", "\\", "/", "\u{7F}", "\u{80}", "\u{9B}",
+                        "\u{9F}", "\u{A0}", "é", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2065}",
+                        "\u{2066}", "\u{2069}", "\u{206A}", "€", "日本"]
+        var texts: [String] = []
+        for special in specials {
+            for offset in 0..<18 {
+                texts.append(String(repeating: "a", count: offset) + special + String(repeating: "b", count: 20 - offset))
+                texts.append(String(repeating: "c", count: offset) + special + "dddddddddd" + special + "e")
+            }
+        }
+        return texts
+    }
+
+    static func referenceSafe(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let lineEnd = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            result.append(TerminalText.isUnsafe(scalar) && !lineEnd ? TerminalText.placeholder(for: scalar) : scalar)
+        }
+        return String(result)
+    }
+
+    @Test func safeTextMatchesAScalarByScalarReplacement() {
+        for text in Self.texts {
+            #expect(TerminalText.safe(text) == Self.referenceSafe(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func quotedJSONReadsBackToTheSameText() throws {
+        for text in Self.texts {
+            var bytes: [UInt8] = []
+            JSONQuoting.appendQuoted(text, to: &bytes)
+            let quoted = String(decoding: bytes, as: UTF8.self)
+            for scalar in quoted.unicodeScalars {
+                #expect(!TerminalText.isUnsafe(scalar) && scalar != "\u{2028}" && scalar != "\u{2029}", "\(text.debugDescription)")
+            }
+            let decoded = try JSONDecoder().decode([String].self, from: Data("[\(quoted)]".utf8))
+            #expect(decoded == [text], "\(text.debugDescription)")
+        }
+    }
+
+    @Test func concurrentMapEqualsMap() {
+        for count in [0, 1, 127, 128, 255, 256, 257, 1_000, 4_099] {
+            let items = Array(0..<count)
+            for workers in [1, 2, 3, 8] {
+                #expect(ConcurrentMap.map(items, workers: workers) { "\($0 * 7)" } == items.map { "\($0 * 7)" }, "\(count) items, \(workers) workers")
+            }
+        }
+        // The texts of a real schedule, cleaned on every core, as one by one.
+        let entries = (0..<600).map { index -> ImportedEntry in
+            var entry = ImportedEntry(position: nil, path: "/e[\(index)]")
+            entry.texts = ["  **Bold** \(index)  ", "<p>para &amp; \(index)</p>", "", "plain \(index)", index % 3 == 0 ? "plain \(index)" : "x"] + (index % 2 == 0 ? ["y", "z \(index)"] : [])
+            return entry
+        }
+        #expect(ConcurrentMap.map(entries, SessionAssembly.abstract(of:)) == entries.map(SessionAssembly.abstract(of:)))
+    }
+}
