@@ -7,7 +7,8 @@
 //      temp file, write, fsync, rename, folder fsync; its wall time is the disk's);
 //      open-nostate (the same attach with no state file: the baseline open-state adds to);
 //      open-dash-state, open-dash-nostate (dashboard + attach + first frame, with and without);
-//      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13)
+//      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13;
+//      scan:QUERY: a search scanned whole, every match, on new data each sample)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
 //              (DashboardStore.init + render), "index" (DatasetIndex.init) or "open" (read + import the
@@ -45,6 +46,11 @@ func measuredStep(opening url: URL) -> Dataset {
 @inline(never)
 func measuredStep(comparing old: Dataset, with new: Dataset) -> ScheduleChanges {
     ScheduleChanges.between(old, new)
+}
+
+@inline(never)
+func measuredStep(scanning data: DashboardData, _ state: AppState) -> Int {
+    data.allAgendaRows(state).sessionCount
 }
 
 @inline(never)
@@ -240,6 +246,16 @@ if caseName == "open" {
     let sorted = first.sorted()
     print(String(format: "first letter thread CPU: min %.3f  median %.3f  max %.3f ms", Double(sorted[0]) / 1e6,
                  Double(sorted[sorted.count / 2]) / 1e6, Double(sorted[sorted.count - 1]) / 1e6))
+} else if caseName.hasPrefix("scan:") {
+    // Issue 13: a search scanned whole (every match: what End, or the idle ticks between keys,
+    // finish), on new data each sample, the folded text ready: the scan's own speed.
+    index.prepareSearch()
+    var state = AppState(size: size, language: .en, selectedEvent: nil)
+    state.filters = [.search(String(caseName.dropFirst("scan:".count)))]
+    for _ in 0..<iterations {
+        let data = DashboardData(index: index)
+        sample { measuredStep(scanning: data, state) }
+    }
 } else if caseName == "first-frame" {
     for _ in 0..<iterations {
         sample { measuredStep(firstFrame: index, size: size).cells.count }

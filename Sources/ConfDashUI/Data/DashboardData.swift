@@ -35,7 +35,7 @@ public final class DashboardData: Sendable {
     let gridCache = RecentValuesCache<RowsKey, RoomGrid>(capacity: 1)
     let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
     /// Each event's sessions on the days × hours axis, by event id and clock (`daySpans`).
-    let daySpansCache = KeyedCache<String, [DayHours.Span?]>()
+    let daySpansCache = KeyedCache<String, DaySpans>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>

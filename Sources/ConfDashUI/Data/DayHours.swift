@@ -119,8 +119,24 @@ extension DashboardData {
             // Each session's place on the axis is worked out once per event and clock; a filter
             // then only picks spans (it was every session's clock times again, on the first
             // track filter at 100,000 sessions most of a tenth of a second).
-            let spans = daySpans(of: event, localTime: state.localTime)
+            let placed = daySpans(of: event, localTime: state.localTime)
+            let spans = placed.spans
             guard filter != AgendaFilter(events: [event.id]) else { return DayHours.build(event: event, spans: spans.compactMap { $0 }) }
+            var tracksOnly = filter
+            tracksOnly.tracks = []
+            if tracksOnly == AgendaFilter(events: [event.id]) {
+                // A track filter alone (the track picker's): the chosen tracks' sessions, from
+                // the lists made with the spans, instead of asking every session of the event.
+                var taken = Array(repeating: false, count: spans.count)
+                var kept: [DayHours.Span] = []
+                for track in filter.tracks {
+                    for index in placed.byTrack[track] ?? [] where !taken[index] {
+                        taken[index] = true
+                        if let span = spans[index] { kept.append(span) }
+                    }
+                }
+                return DayHours.build(event: event, spans: kept)
+            }
             let search = filter.search.map(SearchQuery.init)
             var kept: [DayHours.Span] = []
             for (session, span) in zip(event.sessions, spans) {
@@ -131,13 +147,24 @@ extension DashboardData {
     }
 
     /// `DayHours.span` of each session of `event` (in `event.sessions`' order; nil for those
-    /// off the axis), on the event's clock or the user's: once per event and clock.
-    func daySpans(of event: Event, localTime: Bool) -> [DayHours.Span?] {
+    /// off the axis), on the event's clock or the user's, and each track's sessions (their
+    /// places in `event.sessions`): once per event and clock.
+    func daySpans(of event: Event, localTime: Bool) -> DaySpans {
         daySpansCache.value(for: event.id + (localTime ? "\u{0}local" : "")) {
             let times = EventClockTimes(clock(localTime), event: event)
-            return event.sessions.map { DayHours.span($0, of: event, times) }
+            var byTrack: [String: [Int]] = [:]
+            for (index, session) in event.sessions.enumerated() {
+                for track in session.tracks { byTrack[track, default: []].append(index) }
+            }
+            return DaySpans(spans: event.sessions.map { DayHours.span($0, of: event, times) }, byTrack: byTrack)
         }
     }
+}
+
+/// One event's sessions on the days × hours axis (`DashboardData.daySpans`).
+struct DaySpans: Sendable {
+    var spans: [DayHours.Span?]
+    var byTrack: [String: [Int]]
 }
 
 /// What the timeline's lanes depend on: the rows' key, and under a search whether its scan is complete.

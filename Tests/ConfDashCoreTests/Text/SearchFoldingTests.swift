@@ -42,3 +42,31 @@ import ConfDashCore
         #expect(text.matchesSearch(query))
     }
 }
+
+/// `SearchQuery` finds a word's first byte with memchr: on random ASCII texts it must still
+/// match exactly where a word of the text starts with the needle, as a plain reading says.
+@Suite struct SearchQueryWordStartTests {
+    @Test func memchrScanAgreesWithAPlainReading() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("ab c-'9.é")
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+                .searchFolded
+            let needle = String((0..<Int.random(in: 1...3, using: &random)).map { _ in "abc9".randomElement(using: &random)! })
+            let bytes = Array(text.utf8), word = Array(needle.utf8)
+            let expected = bytes.indices.contains { start in
+                start + word.count <= bytes.count && Array(bytes[start..<start + word.count]) == word
+                    && (start == 0 || !Self.previousIsLetter(bytes, before: start))
+            }
+            #expect(SearchQuery(needle).matches(folded: text) == expected, "\(needle) in \(text)")
+        }
+    }
+
+    /// Whether the character ending just before byte `start` is a letter or a digit.
+    static func previousIsLetter(_ bytes: [UInt8], before start: Int) -> Bool {
+        var lead = start - 1
+        while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard let scalar = String(decoding: bytes[lead..<start], as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
