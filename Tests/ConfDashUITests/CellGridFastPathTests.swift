@@ -16,11 +16,18 @@ import ConfDashCore
     static let style = Style(foreground: .red, attributes: .bold)
 
     @Test func sameCellsAsTheCharacterByCharacterWriter() {
-        var generator = SeededGenerator(state: 11)
-        for round in 0..<4_000 {
+        Self.expectSameCells(Self.pieces, seed: 11, rounds: 4_000, pieces: 0...6)
+    }
+
+    /// `rounds` texts of `pieces` pieces drawn from `from`, each written at a random place with a
+    /// random limit over something already there: the grid and the width returned are exactly
+    /// what the character-by-character writer gives.
+    static func expectSameCells(_ from: [String], seed: UInt64, rounds: Int, pieces: ClosedRange<Int>) {
+        var generator = SeededGenerator(state: seed)
+        for round in 0..<rounds {
             var text = ""
-            for _ in 0..<Int.random(in: 0...6, using: &generator) {
-                text += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)]
+            for _ in 0..<Int.random(in: pieces, using: &generator) {
+                text += from[Int.random(in: 0..<from.count, using: &generator)]
             }
             let width = Int.random(in: 1...24, using: &generator)
             let x = Int.random(in: -3...width, using: &generator)
@@ -44,22 +51,7 @@ import ConfDashCore
     ]
 
     @Test func symbolsAndLatinDrawnOneScalarToACell() {
-        var generator = SeededGenerator(state: 12)
-        for round in 0..<6_000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0...8, using: &generator) {
-                text += Self.symbolPieces[Int.random(in: 0..<Self.symbolPieces.count, using: &generator)]
-            }
-            let width = Int.random(in: 1...24, using: &generator)
-            let x = Int.random(in: -3...width, using: &generator)
-            let limit: Int? = Bool.random(using: &generator) ? nil : Int.random(in: 0...width, using: &generator)
-            var fast = CellGrid(size: Size(width: width, height: 2))
-            var reference = fast
-            fast.write("日x本yz", x: 0, y: 0); reference.write("日x本yz", x: 0, y: 0)
-            let written = fast.write(text, x: x, y: 0, limit: limit, style: Self.style)
-            let expected = reference.referenceWrite(text, x: x, y: 0, limit: limit, style: Self.style)
-            #expect(fast == reference && written == expected, "round \(round): \(text.debugDescription) at \(x), limit \(String(describing: limit)), width \(width)")
-        }
+        Self.expectSameCells(Self.symbolPieces, seed: 12, rounds: 6_000, pieces: 0...8)
     }
 
     /// `drawCluster` blanks controls by code point (C0, DEL, C1) rather than asking each scalar's
