@@ -72,10 +72,19 @@ struct LiveTerminalTests {
             try? FileManager.default.removeItem(at: home)
         }
 
-        /// How every test begins: a setup named `name` whose server answers 38C3 after
-        /// `serverDelay` seconds, and the dashboard opened on it (`--data url`) or on the built-in
-        /// data. Nil where 38C3 is absent; the caller kills the pane, then removes the setup.
-        static func start(_ name: String, serverDelay: Double = 0, openingTheURL: Bool) throws -> (Setup, TmuxPane)? {
+        /// How every test runs: `body` on a setup named `name` whose server answers 38C3 after
+        /// `serverDelay` seconds and the dashboard opened on it (`--data url`) or on the built-in
+        /// data; then the pane killed and the setup removed, whatever `body` did. Nothing runs
+        /// where 38C3 is absent.
+        static func run(_ name: String, serverDelay: Double = 0, openingTheURL: Bool,
+                        _ body: (Setup, TmuxPane) throws -> Void) throws {
+            guard let (setup, pane) = try start(name, serverDelay: serverDelay, openingTheURL: openingTheURL) else { return }
+            defer { pane.kill(); setup.remove() }
+            try body(setup, pane)
+        }
+
+        /// The setup and the dashboard `run` gives its body; nil where 38C3 is absent.
+        private static func start(_ name: String, serverDelay: Double = 0, openingTheURL: Bool) throws -> (Setup, TmuxPane)? {
             guard let setup = try Setup(name) else { return nil }
             do {
                 try setup.serveSchedule(delay: serverDelay)
@@ -91,45 +100,45 @@ struct LiveTerminalTests {
     // re-apply; the marked row is checked with its new time.
     @Test
     func reloadWhileTheServerIsSlowThenTheNoticeTheMarksAndTheChangesView() throws {
-        guard let (setup, pane) = try Setup.start("live", openingTheURL: true) else { return }
-        defer { pane.kill(); setup.remove() }
-        _ = try pane.waitFor("38C3", timeout: 20)
+        try Setup.run("live", openingTheURL: true) { setup, pane in
+            _ = try pane.waitFor("38C3", timeout: 20)
 
-        // Star the talk that will move.
-        try pane.sendKeys("/")
-        try pane.type("Illegal instructions")
-        try pane.sendKeys("Enter")
-        // A debug build on a loaded machine may take seconds over 20 letters of search on 38C3.
-        _ = try pane.waitFor("Illegal instructions", timeout: 20)
-        try pane.sendKeys("s")
-        _ = try pane.waitFor("★ ")
+            // Star the talk that will move.
+            try pane.sendKeys("/")
+            try pane.type("Illegal instructions")
+            try pane.sendKeys("Enter")
+            // A debug build on a loaded machine may take seconds over 20 letters of search on 38C3.
+            _ = try pane.waitFor("Illegal instructions", timeout: 20)
+            try pane.sendKeys("s")
+            _ = try pane.waitFor("★ ")
 
-        // The server now has the next version, and answers it only after 3 s.
-        try setup.serveSchedule(try Self.nextVersion(of: setup.original), etag: "v2", delay: 3)
-        try pane.sendKeys("R")
-        _ = try pane.waitFor("Reloading http://127.0.0.1", timeout: 2)
-        // The dashboard answers keys while the reload waits for the server.
-        try pane.sendKeys("?")
-        let during = try pane.waitFor("Help", timeout: 2)
-        #expect(during.contains { $0.contains("38C3 · Day 2/4 · 28 Dec 2024 · reloading…") }, "\(during.joined(separator: "\n"))")
-        try pane.sendKeys("Escape")
+            // The server now has the next version, and answers it only after 3 s.
+            try setup.serveSchedule(try Self.nextVersion(of: setup.original), etag: "v2", delay: 3)
+            try pane.sendKeys("R")
+            _ = try pane.waitFor("Reloading http://127.0.0.1", timeout: 2)
+            // The dashboard answers keys while the reload waits for the server.
+            try pane.sendKeys("?")
+            let during = try pane.waitFor("Help", timeout: 2)
+            #expect(during.contains { $0.contains("38C3 · Day 2/4 · 28 Dec 2024 · reloading…") }, "\(during.joined(separator: "\n"))")
+            try pane.sendKeys("Escape")
 
-        let notice = try pane.waitFor("★ “Illegal instructions", timeout: 30)
-        #expect(notice.contains { $0.contains("moved: time 11:00–11:40 → 16:00–16:40") }, "\(notice.joined(separator: "\n"))")
-        // The search in force still lists the talk, now marked, and the cursor and the star followed it.
-        let marked = try pane.waitFor("MOVED")
-        #expect(marked.contains { $0.contains("▸Day 2 16:00 MOVED ★ Illegal instructions") }, "\(marked.joined(separator: "\n"))")
-        #expect(marked.contains { $0.contains("Time: 16:00–16:40") })
-        #expect(!marked.contains { $0.contains("reloading…") })
+            let notice = try pane.waitFor("★ “Illegal instructions", timeout: 30)
+            #expect(notice.contains { $0.contains("moved: time 11:00–11:40 → 16:00–16:40") }, "\(notice.joined(separator: "\n"))")
+            // The search in force still lists the talk, now marked, and the cursor and the star followed it.
+            let marked = try pane.waitFor("MOVED")
+            #expect(marked.contains { $0.contains("▸Day 2 16:00 MOVED ★ Illegal instructions") }, "\(marked.joined(separator: "\n"))")
+            #expect(marked.contains { $0.contains("Time: 16:00–16:40") })
+            #expect(!marked.contains { $0.contains("reloading…") })
 
-        try pane.sendKeys("C")
-        let changes = try pane.waitFor("Changes · 1 moved, 1 cancelled · version 2025-03-04 21:21 → 2025-03-05 09:00")
-        #expect(changes.contains { $0.contains("time 11:00–11:40 → 16:00–16:40") })
-        #expect(changes.contains { $0.contains("CANCELLED") } && changes.contains { $0.contains("left the schedule") },
-                "\(changes.joined(separator: "\n"))")
-        try pane.sendKeys("Escape")
-        _ = try pane.waitUntil("Changes closed") { !$0.contains { $0.contains("Changes ·") } }
-        try pane.quit()
+            try pane.sendKeys("C")
+            let changes = try pane.waitFor("Changes · 1 moved, 1 cancelled · version 2025-03-04 21:21 → 2025-03-05 09:00")
+            #expect(changes.contains { $0.contains("time 11:00–11:40 → 16:00–16:40") })
+            #expect(changes.contains { $0.contains("CANCELLED") } && changes.contains { $0.contains("left the schedule") },
+                    "\(changes.joined(separator: "\n"))")
+            try pane.sendKeys("Escape")
+            _ = try pane.waitUntil("Changes closed") { !$0.contains { $0.contains("Changes ·") } }
+            try pane.quit()
+        }
     }
 
     /// `:open URL` from the built-in data while the server is slow (keys answered meanwhile), a
@@ -137,41 +146,41 @@ struct LiveTerminalTests {
     /// server is gone: the cached copy, and the offline notice on screen.
     @Test
     func openURLInTheBackgroundThenAFailureThenStartingOffline() throws {
-        guard let (setup, pane) = try Setup.start("open", serverDelay: 3, openingTheURL: false) else { return }
-        defer { pane.kill(); setup.remove() }
-        let (server, url) = (setup.server, setup.url)
-        _ = try pane.waitFor("Rio de Janeiro 2024", timeout: 20)
+        try Setup.run("open", serverDelay: 3, openingTheURL: false) { setup, pane in
+            let (server, url) = (setup.server, setup.url)
+            _ = try pane.waitFor("Rio de Janeiro 2024", timeout: 20)
 
-        try pane.type(":open " + url)
-        try pane.sendKeys("Enter")
-        let fetching = try pane.waitFor("Fetching http://127.0.0.1", timeout: 2)
-        #expect(fetching.contains { $0.contains("fetching…") }, "the status bar says it: \(fetching.joined(separator: "\n"))")
-        // Keys are answered while the server takes its time.
-        try pane.sendKeys("?")
-        _ = try pane.waitFor("Help", timeout: 2)
-        try pane.sendKeys("Escape")
-        let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 30)
-        #expect(opened.contains { $0.contains("38C3") })
-        #expect(!opened.contains { $0.contains("fetching…") })
+            try pane.type(":open " + url)
+            try pane.sendKeys("Enter")
+            let fetching = try pane.waitFor("Fetching http://127.0.0.1", timeout: 2)
+            #expect(fetching.contains { $0.contains("fetching…") }, "the status bar says it: \(fetching.joined(separator: "\n"))")
+            // Keys are answered while the server takes its time.
+            try pane.sendKeys("?")
+            _ = try pane.waitFor("Help", timeout: 2)
+            try pane.sendKeys("Escape")
+            let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 30)
+            #expect(opened.contains { $0.contains("38C3") })
+            #expect(!opened.contains { $0.contains("fetching…") })
 
-        // A URL that answers 404: the message names it, and 38C3 stays on screen.
-        try pane.type(":open http://127.0.0.1:\(server.port)/missing.xml")
-        try pane.sendKeys("Enter")
-        let failed = try pane.waitFor("missing.xml: cannot fetch the schedule (HTTP 404", timeout: 20)
-        #expect(failed.contains { $0.contains("38C3") }, "\(failed.joined(separator: "\n"))")
-        try pane.quit()
+            // A URL that answers 404: the message names it, and 38C3 stays on screen.
+            try pane.type(":open http://127.0.0.1:\(server.port)/missing.xml")
+            try pane.sendKeys("Enter")
+            let failed = try pane.waitFor("missing.xml: cannot fetch the schedule (HTTP 404", timeout: 20)
+            #expect(failed.contains { $0.contains("38C3") }, "\(failed.joined(separator: "\n"))")
+            try pane.quit()
 
-        // The server is gone: --data URL --refresh opens the cached copy and says so on screen.
-        server.stop()
-        let offline = try setup.dashboard(["--data", url, "--refresh"])
-        defer { offline.kill() }
-        // The cached copy is drawn at once; the background check then fails, and the message line says why.
-        _ = try offline.waitFor("38C3 · Day 1/4", timeout: 30)
-        let screen = try offline.waitUntil("the offline notice", timeout: 30) { lines in
-            lines.contains { $0.hasPrefix(" offline: schedule from") && $0.contains("could not reach \(url) (connection refused)") }
+            // The server is gone: --data URL --refresh opens the cached copy and says so on screen.
+            server.stop()
+            let offline = try setup.dashboard(["--data", url, "--refresh"])
+            defer { offline.kill() }
+            // The cached copy is drawn at once; the background check then fails, and the message line says why.
+            _ = try offline.waitFor("38C3 · Day 1/4", timeout: 30)
+            let screen = try offline.waitUntil("the offline notice", timeout: 30) { lines in
+                lines.contains { $0.hasPrefix(" offline: schedule from") && $0.contains("could not reach \(url) (connection refused)") }
+            }
+            #expect(screen.contains { $0.contains("38C3") }, "the dashboard's own message line says it: \(screen.joined(separator: "\n"))")
+            try offline.quit()
         }
-        #expect(screen.contains { $0.contains("38C3") }, "the dashboard's own message line says it: \(screen.joined(separator: "\n"))")
-        try offline.quit()
     }
 
     /// The dashboard never waits for the network before its first frame: with nothing cached it
@@ -180,41 +189,41 @@ struct LiveTerminalTests {
     /// a URL that gives nothing says why, and quitting then ends with 66 and the reason on stderr.
     @Test
     func theFirstFrameComesBeforeTheBodyArrives() throws {
-        guard let (setup, pane) = try Setup.start("first", serverDelay: 6, openingTheURL: true) else { return }
-        defer { pane.kill(); setup.remove() }
-        let (server, url) = (setup.server, setup.url)
-        let waiting = try pane.waitFor("Fetching the schedule…", timeout: 5)
-        #expect(waiting.contains { $0.contains(url) } && !waiting.contains { $0.contains("38C3") }, "\(waiting.joined(separator: "\n"))")
-        #expect(waiting.contains { $0.contains("fetching…") }, "the status bar says it")
-        // Keys work while the server holds the body back.
-        try pane.sendKeys("L")
-        _ = try pane.waitFor("Téléchargement du programme…", timeout: 3)
-        try pane.sendKeys("L")
-        try pane.sendKeys("?")
-        _ = try pane.waitFor("Help", timeout: 3)
-        try pane.sendKeys("Escape")
-        let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 40)
-        #expect(opened.contains { $0.contains("38C3 · Day 1/4") }, "\(opened.joined(separator: "\n"))")
-        try pane.quit()
+        try Setup.run("first", serverDelay: 6, openingTheURL: true) { setup, pane in
+            let (server, url) = (setup.server, setup.url)
+            let waiting = try pane.waitFor("Fetching the schedule…", timeout: 5)
+            #expect(waiting.contains { $0.contains(url) } && !waiting.contains { $0.contains("38C3") }, "\(waiting.joined(separator: "\n"))")
+            #expect(waiting.contains { $0.contains("fetching…") }, "the status bar says it")
+            // Keys work while the server holds the body back.
+            try pane.sendKeys("L")
+            _ = try pane.waitFor("Téléchargement du programme…", timeout: 3)
+            try pane.sendKeys("L")
+            try pane.sendKeys("?")
+            _ = try pane.waitFor("Help", timeout: 3)
+            try pane.sendKeys("Escape")
+            let opened = try pane.waitFor("Opened \(url) — 1 event", timeout: 40)
+            #expect(opened.contains { $0.contains("38C3 · Day 1/4") }, "\(opened.joined(separator: "\n"))")
+            try pane.quit()
 
-        // Cached now: the copy is drawn as soon as it is read (seconds, in a debug build on a
-        // loaded machine), and checked with the server behind it: still "reloading…" on that
-        // first frame, since the server holds its answer back longer than the wait.
-        try setup.serveSchedule(delay: 25)
-        let cached = try setup.dashboard(["--data", url, "--max-age", "0"])
-        defer { cached.kill() }
-        let first = try cached.waitFor("38C3 · Day 1/4", timeout: 20)
-        #expect(first.contains { $0.contains("reloading…") }, "the check runs behind the cached copy: \(first.joined(separator: "\n"))")
-        _ = try cached.waitUntil("the check done (a 304)", timeout: 60) { !$0.contains { $0.contains("reloading…") } }
-        try cached.quit()
+            // Cached now: the copy is drawn as soon as it is read (seconds, in a debug build on a
+            // loaded machine), and checked with the server behind it: still "reloading…" on that
+            // first frame, since the server holds its answer back longer than the wait.
+            try setup.serveSchedule(delay: 25)
+            let cached = try setup.dashboard(["--data", url, "--max-age", "0"])
+            defer { cached.kill() }
+            let first = try cached.waitFor("38C3 · Day 1/4", timeout: 20)
+            #expect(first.contains { $0.contains("reloading…") }, "the check runs behind the cached copy: \(first.joined(separator: "\n"))")
+            _ = try cached.waitUntil("the check done (a 304)", timeout: 60) { !$0.contains { $0.contains("reloading…") } }
+            try cached.quit()
 
-        // Nothing cached and nothing there: the screen says why; quitting gives 66 and the reason.
-        let missing = "http://127.0.0.1:\(server.port)/missing.xml"
-        let failed = try setup.dashboard(["--data", missing])
-        defer { failed.kill() }
-        let reason = try failed.waitFor("No schedule to show", timeout: 20)
-        #expect(reason.contains { $0.contains("\(missing): cannot fetch the schedule (HTTP 404 Not Found)") }, "\(reason.joined(separator: "\n"))")
-        try failed.quit(expecting: 66)
-        #expect(try failed.capture().contains { $0.contains("confdash: \(missing): cannot fetch the schedule (HTTP 404 Not Found)") })
+            // Nothing cached and nothing there: the screen says why; quitting gives 66 and the reason.
+            let missing = "http://127.0.0.1:\(server.port)/missing.xml"
+            let failed = try setup.dashboard(["--data", missing])
+            defer { failed.kill() }
+            let reason = try failed.waitFor("No schedule to show", timeout: 20)
+            #expect(reason.contains { $0.contains("\(missing): cannot fetch the schedule (HTTP 404 Not Found)") }, "\(reason.joined(separator: "\n"))")
+            try failed.quit(expecting: 66)
+            #expect(try failed.capture().contains { $0.contains("confdash: \(missing): cannot fetch the schedule (HTTP 404 Not Found)") })
+        }
     }
 }

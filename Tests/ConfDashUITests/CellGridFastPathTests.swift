@@ -16,18 +16,17 @@ import ConfDashCore
     static let style = Style(foreground: .red, attributes: .bold)
 
     @Test func sameCellsAsTheCharacterByCharacterWriter() {
-        Self.expectSameCells(Self.pieces, seed: 11, rounds: 4_000, pieces: 0...6)
+        Self.expectSameCellsAsTheReference(rounds: 4_000, seed: 11, pieces: Self.pieces, atMost: 6)
     }
 
-    /// `rounds` texts of `pieces` pieces drawn from `from`, each written at a random place with a
-    /// random limit over something already there: the grid and the width returned are exactly
-    /// what the character-by-character writer gives.
-    static func expectSameCells(_ from: [String], seed: UInt64, rounds: Int, pieces: ClosedRange<Int>) {
+    /// `rounds` texts of up to `atMost` random `pieces`, written at a random place with a random
+    /// limit: `write` draws exactly the cells, and answers the width, of `referenceWrite`.
+    static func expectSameCellsAsTheReference(rounds: Int, seed: UInt64, pieces: [String], atMost: Int) {
         var generator = SeededGenerator(state: seed)
         for round in 0..<rounds {
             var text = ""
-            for _ in 0..<Int.random(in: pieces, using: &generator) {
-                text += from[Int.random(in: 0..<from.count, using: &generator)]
+            for _ in 0..<Int.random(in: 0...atMost, using: &generator) {
+                text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
             }
             let width = Int.random(in: 1...24, using: &generator)
             let x = Int.random(in: -3...width, using: &generator)
@@ -51,7 +50,7 @@ import ConfDashCore
     ]
 
     @Test func symbolsAndLatinDrawnOneScalarToACell() {
-        Self.expectSameCells(Self.symbolPieces, seed: 12, rounds: 6_000, pieces: 0...8)
+        Self.expectSameCellsAsTheReference(rounds: 6_000, seed: 12, pieces: Self.symbolPieces, atMost: 8)
     }
 
     /// `drawCluster` blanks controls by code point (C0, DEL, C1) rather than asking each scalar's

@@ -1,4 +1,5 @@
 import ConfDashCore
+import Foundation
 
 /// The CLI's JSON, byte for byte what Foundation's `JSONEncoder` writes with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` followed by
@@ -34,11 +35,10 @@ enum JSONSlot {
 
 final class JSONArrayStorage { var items: [JSONSlot] = [] }
 final class JSONObjectStorage {
+    /// In the order encoded. A keyed container may encode a key twice: both are kept here, and the
+    /// writer writes the last value (looking for the key on every set was quadratic in the keys).
     var members: [(key: String, value: JSONSlot)] = []
-    /// Where a key already is: a keyed container may encode a key twice, and the last value wins.
-    func set(_ key: String, _ value: JSONSlot) {
-        if let index = members.firstIndex(where: { $0.key == key }) { members[index].value = value } else { members.append((key, value)) }
-    }
+    func set(_ key: String, _ value: JSONSlot) { members.append((key, value)) }
 }
 
 /// An `Encoder` that turns one value into a `JSONSlot`.
@@ -51,17 +51,18 @@ final class JSONSlotEncoder: Encoder {
 
     /// The slot for `value`, without an encoder for the common leaf types.
     static func slot<T: Encodable>(for value: T, codingPath: [any CodingKey] = []) throws -> JSONSlot {
-        switch value {
-        case let text as String: return .string(text)
-        case let number as Int: return .number(String(number))
-        case let flag as Bool: return .bool(flag)
-        case let number as Double: return try .number(JSONSlotWriter.text(of: number, codingPath))
-        default:
-            let encoder = JSONSlotEncoder(codingPath: codingPath)
-            try value.encode(to: encoder)
-            // A type that encodes nothing at all: Foundation writes an empty object.
-            return encoder.slot ?? .object(JSONObjectStorage())
-        }
+        // The type compared, not the value cast: a dynamic cast of every record and field to
+        // String, Int, Bool and Double in turn (with the runtime's conformance look-ups) was a
+        // tenth of `agenda --format json`. An optional of these goes through its own `encode`,
+        // which gives the same slot (or null).
+        if T.self == String.self { return .string(value as! String) }
+        if T.self == Int.self { return .number(String(value as! Int)) }
+        if T.self == Bool.self { return .bool(value as! Bool) }
+        if T.self == Double.self { return try .number(JSONSlotWriter.text(of: value as! Double, codingPath)) }
+        let encoder = JSONSlotEncoder(codingPath: codingPath)
+        try value.encode(to: encoder)
+        // A type that encodes nothing at all: Foundation writes an empty object.
+        return encoder.slot ?? .object(JSONObjectStorage())
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -171,6 +172,9 @@ private struct JSONSingleValueContainer: SingleValueEncodingContainer {
 /// `"key" : value`, and an empty array or object on three lines (`[`, an empty line, `]`).
 struct JSONSlotWriter {
     private(set) var bytes: [UInt8] = []
+    /// The written order of recent objects' members, by their keys as encoded: the records of a
+    /// list all encode the same keys in the same order, so each shape of object is sorted once.
+    private var orders: [(keys: [String], order: [Int])] = []
 
     /// A number as `JSONEncoder` writes it: Swift's shortest round-trip text, without a trailing
     /// `.0`. Not-a-number and infinities have no JSON form.
@@ -204,8 +208,9 @@ struct JSONSlotWriter {
         case .object(let storage):
             bytes.append(UInt8(ascii: "{"))
             bytes.append(0x0A)
-            let members = storage.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (offset, member) in members.enumerated() {
+            let members = storage.members
+            for (offset, index) in order(of: members).enumerated() {
+                let member = members[index]
                 if offset > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(0x0A) }
                 indent(depth + 1)
                 quote(member.key)
@@ -215,6 +220,43 @@ struct JSONSlotWriter {
             bytes.append(0x0A)
             indent(depth)
             bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Which members are written, in which order: sorted by the keys' UTF-8 bytes, and of a key
+    /// encoded more than once only the last.
+    private mutating func order(of members: [(key: String, value: JSONSlot)]) -> [Int] {
+        for known in orders where known.keys.count == members.count {
+            if known.keys.indices.allSatisfy({ Self.compare(known.keys[$0], members[$0].key) == 0 }) { return known.order }
+        }
+        // Stable: of equal keys the one encoded last comes last, and is the one kept.
+        let sorted = members.indices.sorted { left, right in
+            let order = Self.compare(members[left].key, members[right].key)
+            return order != 0 ? order < 0 : left < right
+        }
+        var order: [Int] = []
+        order.reserveCapacity(sorted.count)
+        for (position, index) in sorted.enumerated() {
+            if position + 1 < sorted.count, Self.compare(members[sorted[position + 1]].key, members[index].key) == 0 { continue }
+            order.append(index)
+        }
+        // A dictionary's keys are data, different in every object: only so many shapes are kept.
+        if orders.count < 16 { orders.append((members.map(\.key), order)) }
+        return order
+    }
+
+    /// The order of two keys' UTF-8 bytes: negative, zero or positive.
+    private static func compare(_ left: String, _ right: String) -> Int {
+        var left = left, right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return Int(order) }
+                }
+                return a.count - b.count
+            }
         }
     }
 

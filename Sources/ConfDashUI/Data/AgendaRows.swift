@@ -137,27 +137,42 @@ extension DashboardData {
         let filter = filter(for: state)
         // The day's sessions come sorted from the event's slots: only they are read and filtered.
         let slots = slots(of: event)
-        let clock = EventClockTimes(clock(state.localTime), event: event)
+        let when = WhenLabels(self, clock: EventClockTimes(clock(state.localTime), event: event), labels: labels)
+        let search = filter.search.map(SearchQuery.init)   // folded once, not per session
         func kept(_ sessions: [Session]) -> [Session] {
-            filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter) }
+            filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter, search: search) }
         }
-        var items: [AgendaItem] = kept(slots.byDay[date] ?? []).map {
-            .session($0, event: event, when: when($0, clock, labels))
+        // Built in one pass: which items are sessions, the widest time label, whether any has
+        // a time (`AgendaRows(items:emptyReason:)` would read every item again for each).
+        var items: [AgendaItem] = [], selectable: [Int] = [], whenWidth = 0, anyTime = false
+        func add(_ sessions: [Session]) {
+            items.reserveCapacity(items.count + sessions.count)
+            selectable.reserveCapacity(selectable.count + sessions.count)
+            for session in sessions {
+                let label = when.label(session)
+                selectable.append(items.count)
+                items.append(.session(session, event: event, when: label.text))
+                whenWidth = max(whenWidth, label.width)
+                if !anyTime, session.start != nil || session.partOfDay != nil { anyTime = true }
+            }
         }
+        add(kept(slots.byDay[date] ?? []))
         for (range, sessions) in slots.spans where range.contains(date) {
             let shown = kept(sessions)
             guard !shown.isEmpty else { continue }
             let first = event.dayIndex(of: range.from) ?? 0, last = event.dayIndex(of: range.to) ?? 0
             items.append(.heading(labels.possibleDays(first, last)))
-            items += shown.map { .session($0, event: event, when: when($0, clock, labels)) }
+            add(shown)
         }
         let unplaced = kept(slots.unplaced)
         if !unplaced.isEmpty {
             items.append(.heading(labels.duringTheEvent))
-            items += unplaced.map { .session($0, event: event, when: when($0, clock, labels)) }
+            add(unplaced)
         }
         let text = UIText(state.language)
-        return AgendaRows(items: items, emptyReason: filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches)
+        return AgendaRows(items: items, selectable: selectable,
+                          emptyReason: items.isEmpty ? (filter.isEmpty ? text.noSessionThisDay : text.noSessionMatches) : nil,
+                          whenWidth: whenWidth, anyTime: anyTime)
     }
 
     func clock(_ local: Bool) -> ClockDisplay { local ? .zone(localZone) : .eventZone }

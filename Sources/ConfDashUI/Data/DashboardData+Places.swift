@@ -143,10 +143,13 @@ extension DashboardData {
         // them; read in place (fields through the arrays), each session copied only when drawn.
         let lists = [slots.byDay[date] ?? []] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
         let everything = filter.isEmpty   // asked once, not per session
+        // The search folded once, not once per session (under a search that folding was most
+        // of a key's time at 100,000 sessions).
+        let search = filter.search.map(SearchQuery.init)
         var counts: [String: Int] = [:]
         var timed: [String: [(list: Int, item: Int, start: LocalDateTime, end: LocalDateTime)]] = [:]
         for (listIndex, list) in lists.enumerated() {
-            for item in list.indices where list[item].room != nil && (everything || query.session(list[item], of: event, matches: filter)) {
+            for item in list.indices where list[item].room != nil && (everything || query.session(list[item], of: event, matches: filter, search: search)) {
                 let room = list[item].room!
                 counts[room, default: 0] += 1
                 // Every session of the day counts; only those with a clock time can be now or next.
@@ -224,9 +227,10 @@ extension DashboardData {
         var filter = self.filter(for: state)
         filter.tracks = []
         let found = list?.matchesFound()
+        let search = filter.search.map(SearchQuery.init)   // folded once, not per session
         let position = found == nil ? [:] : Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func counted(_ event: Event) -> [Session] {
-            guard let found else { return event.sessions.filter { query.session($0, of: event, matches: filter) } }
+            guard let found else { return event.sessions.filter { query.session($0, of: event, matches: filter, search: search) } }
             return position[event.id].flatMap { found[$0] } ?? []
         }
         var result = TrackCounts()

@@ -31,32 +31,34 @@ public final class DashboardData: Sendable {
         var language: Language
         var localTime: Bool
     }
-    let rowsCache = LastValueCache<RowsKey, AgendaRows>()
-    let gridCache = LastValueCache<RowsKey, RoomGrid>()
+    let rowsCache = RecentValuesCache<RowsKey, AgendaRows>(capacity: 1)
+    let gridCache = RecentValuesCache<RowsKey, RoomGrid>(capacity: 1)
     let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
+    /// Each event's sessions on the days × hours axis, by event id and clock (`daySpans`).
+    let daySpansCache = KeyedCache<String, [DayHours.Span?]>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>
     /// Events with at least one clock time: only those offer the room grid.
     public let timedEvents: Set<String>
-    let scopeCache = LastValueCache<AgendaFilter, [Event]>()
+    let scopeCache = RecentValuesCache<AgendaFilter, [Event]>(capacity: 1)
     /// Events' sessions placed by day and sorted (EventSlots), by event id: the selected
     /// event's, and those a search went through.
     let slotsCache = KeyedCache<String, EventSlots>()
     /// The rooms and tracks panes' rows: a pass over a day's (rooms) or the scope's (tracks)
     /// sessions, so done once per change of day or filter, never per cursor move.
-    let roomRowsCache = LastValueCache<PlacesKey, [RoomRow]>()
-    let trackRowsCache = LastValueCache<PlacesKey, [TrackRow]>()
+    let roomRowsCache = RecentValuesCache<PlacesKey, [RoomRow]>(capacity: 1)
+    let trackRowsCache = RecentValuesCache<PlacesKey, [TrackRow]>(capacity: 1)
     let trackCountsCache = RecentValuesCache<PlacesKey, TrackCounts>()
     /// Per event and language, the rooms' shared-name widths (`RoomRow.sharedPrefixWidth`).
     let roomSharedWidthsCache = KeyedCache<String, [Int]>()
     /// The detail text of the detail overlay and of the detail panel.
-    let detailOverlayCache = LastValueCache<DetailView.Key, [StyledLine]>()
-    let detailPanelCache = LastValueCache<DetailView.Key, [StyledLine]>()
+    let detailOverlayCache = RecentValuesCache<DetailView.Key, [StyledLine]>(capacity: 1)
+    let detailPanelCache = RecentValuesCache<DetailView.Key, [StyledLine]>(capacity: 1)
     /// The last searches' rows, each scanned as far as it was looked at (SearchList).
     let searchLists = SearchLists()
     /// My agenda for the stars of the last frame.
-    let mineCache = LastValueCache<MineRows.Key, MineRows>()
+    let mineCache = RecentValuesCache<MineRows.Key, MineRows>(capacity: 1)
     /// Each session's place in its event, by id: starred sessions are found without a scan.
     let sessionPositions: LazyValue<SessionPositions>
 

@@ -28,18 +28,32 @@ public struct DayHours: Equatable, Sendable {
         return counts[day - 1][first..<last].max() ?? 0
     }
 
+    /// Where one session sits on the axis: its listed day (1-based) and the minutes it starts
+    /// and ends from that day's midnight on the clock shown.
+    struct Span: Equatable, Sendable {
+        var day: Int
+        var start: Int
+        var end: Int
+    }
+
     /// `sessions` of `event`, each at the minute it starts on `clock`, on its listed day.
     static func build(event: Event, sessions: [Session], clock: ClockDisplay) -> DayHours? {
-        var spans: [(day: Int, start: Int, end: Int)] = []
         let times = EventClockTimes(clock, event: event)
-        for session in sessions {
-            guard let (start, end) = times.times(of: session),
-                  let day = event.dayIndex(of: session.day ?? start.date) else { continue }
-            let listed = event.startDate.adding(days: day - 1)
-            let from = start.date.days(since: listed) * 1440 + start.time.minutesSinceMidnight
-            let to = end.map { $0.date.days(since: listed) * 1440 + $0.time.minutesSinceMidnight } ?? from + slotMinutes
-            spans.append((day, from, max(to, from + 1)))
-        }
+        return build(event: event, spans: sessions.compactMap { span($0, of: event, times) })
+    }
+
+    /// `session`'s span, nil when it has no clock time or its day is not one of the event's.
+    static func span(_ session: Session, of event: Event, _ times: EventClockTimes) -> Span? {
+        guard let (start, end) = times.times(of: session),
+              let day = event.dayIndex(of: session.day ?? start.date) else { return nil }
+        let listed = event.startDate.adding(days: day - 1)
+        let from = start.date.days(since: listed) * 1440 + start.time.minutesSinceMidnight
+        let to = end.map { $0.date.days(since: listed) * 1440 + $0.time.minutesSinceMidnight } ?? from + slotMinutes
+        return Span(day: day, start: from, end: max(to, from + 1))
+    }
+
+    /// The lanes of `event` for sessions already placed on the axis (`span`).
+    static func build(event: Event, spans: [Span]) -> DayHours? {
         guard !spans.isEmpty else { return nil }
         // The axis starts at the hour of the earliest session and covers at most one day: a
         // congress day (38C3 lists 06:00 to 06:00) with a workshop from 03:00 to 09:00 would
@@ -97,16 +111,31 @@ extension DashboardData {
         let key = DayHoursKey(rows: RowsKey(event: event.typedID, day: 0, filters: filter, language: .en, localTime: state.localTime),
                               searchComplete: list?.isComplete)
         return dayHoursCache.value(for: key) {
-            let sessions: [Session]
             if let list {
                 let position = events.firstIndex { $0.id == event.id }
-                sessions = position.flatMap { list.matchesFound()[$0] } ?? []
-            } else if filter == AgendaFilter(events: [event.id]) {
-                sessions = event.sessions
-            } else {
-                sessions = AgendaQuery(index: index).agenda(filter).first?.allSessions ?? []
+                let sessions = position.flatMap { list.matchesFound()[$0] } ?? []
+                return DayHours.build(event: event, sessions: sessions, clock: clock(state.localTime))
             }
-            return DayHours.build(event: event, sessions: sessions, clock: clock(state.localTime))
+            // Each session's place on the axis is worked out once per event and clock; a filter
+            // then only picks spans (it was every session's clock times again, on the first
+            // track filter at 100,000 sessions most of a tenth of a second).
+            let spans = daySpans(of: event, localTime: state.localTime)
+            guard filter != AgendaFilter(events: [event.id]) else { return DayHours.build(event: event, spans: spans.compactMap { $0 }) }
+            let search = filter.search.map(SearchQuery.init)
+            var kept: [DayHours.Span] = []
+            for (session, span) in zip(event.sessions, spans) {
+                if let span, query.session(session, of: event, matches: filter, search: search) { kept.append(span) }
+            }
+            return DayHours.build(event: event, spans: kept)
+        }
+    }
+
+    /// `DayHours.span` of each session of `event` (in `event.sessions`' order; nil for those
+    /// off the axis), on the event's clock or the user's: once per event and clock.
+    func daySpans(of event: Event, localTime: Bool) -> [DayHours.Span?] {
+        daySpansCache.value(for: event.id + (localTime ? "\u{0}local" : "")) {
+            let times = EventClockTimes(clock(localTime), event: event)
+            return event.sessions.map { DayHours.span($0, of: event, times) }
         }
     }
 }

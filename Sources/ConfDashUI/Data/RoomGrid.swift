@@ -55,26 +55,43 @@ extension DashboardData {
         guard let event = event(state.selectedEvent), let date = event.date(ofDay: state.day) else {
             return RoomGrid(rooms: [], names: [], blocks: [], firstMinute: 0, lastMinute: 0, untimed: 0)
         }
-        let clock = clock(state.localTime)
+        // The event's clock work once per list (EventClockTimes, the same answers as
+        // ClockDisplay), and each block's place and label once per distinct start, duration and
+        // listed day: a day of a large congress has thousands of sessions in a few dozen slots
+        // (the first `r` of a day at 100,000 sessions asked ICU for every session's offsets).
+        let clock = EventClockTimes(clock(state.localTime), event: event)
+        struct Slot: Hashable { var start: LocalDateTime, duration: Int?, day: CalendarDate? }
+        var placed: [Slot: (start: Int, end: Int, when: String)?] = [:]
+        func place(_ session: Session) -> (start: Int, end: Int, when: String)? {
+            guard let sessionStart = session.start else { return nil }
+            let slot = Slot(start: sessionStart, duration: session.checkedDurationMinutes, day: session.day)
+            if let known = placed[slot] { return known }
+            var result: (start: Int, end: Int, when: String)?
+            let times = clock.times(of: session)
+            if let (start, end) = times {
+                let startMinute = start.date.days(since: date) * 1440 + start.time.minutesSinceMidnight
+                let endMinute = end.map { $0.date.days(since: date) * 1440 + $0.time.minutesSinceMidnight } ?? startMinute + RoomGrid.slotMinutes
+                // "+1" as in the agenda: on the start when the clock moved it to the next day, else
+                // with the end when it runs past midnight (the hour labels down the side repeat from 00:00).
+                let shift = clock.dayShift(of: session, times: times)
+                let startMoved = start.date != (session.day ?? session.start?.date ?? start.date)
+                let when: String
+                if shift != 0, !startMoved, let end {
+                    when = "\(start.time)–\(end.time)" + ClockDisplay.shiftMark(shift)
+                } else {
+                    when = "\(start.time)" + ClockDisplay.shiftMark(shift)
+                }
+                result = (startMinute, max(endMinute, startMinute + 1), when)
+            }
+            placed[slot] = .some(result)
+            return result
+        }
         var byRoom: [String?: [RoomGrid.Block]] = [:]
         var untimed = 0
         for cursor in 0..<rows.sessionCount {
             guard let (session, sessionEvent) = rows.session(at: cursor), sessionEvent.id == event.id,
-                  let (start, end) = clock.times(of: session, in: event) else { untimed += 1; continue }
-            let startMinute = start.date.days(since: date) * 1440 + start.time.minutesSinceMidnight
-            let endMinute = end.map { $0.date.days(since: date) * 1440 + $0.time.minutesSinceMidnight } ?? startMinute + RoomGrid.slotMinutes
-            // "+1" as in the agenda: on the start when the clock moved it to the next day, else
-            // with the end when it runs past midnight (the hour labels down the side repeat from 00:00).
-            let shift = clock.dayShift(of: session, in: event)
-            let startMoved = start.date != (session.day ?? session.start?.date ?? start.date)
-            let when: String
-            if shift != 0, !startMoved, let end {
-                when = "\(start.time)–\(end.time)" + ClockDisplay.shiftMark(shift)
-            } else {
-                when = "\(start.time)" + ClockDisplay.shiftMark(shift)
-            }
-            byRoom[session.room, default: []].append(RoomGrid.Block(session: session, cursor: cursor, start: startMinute,
-                                                                  end: max(endMinute, startMinute + 1), when: when))
+                  let (start, end, when) = place(session) else { untimed += 1; continue }
+            byRoom[session.room, default: []].append(RoomGrid.Block(session: session, cursor: cursor, start: start, end: end, when: when))
         }
         let order = Dictionary(event.rooms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let roomsByID = Dictionary(event.rooms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -68,6 +68,17 @@ struct PrettyJSONEncoderTests {
         }
     }
 
+    /// Each hostile character at every offset of a longer text: the quoting skips eight bytes
+    /// at a time up to the first character it may have to escape.
+    @Test func eachHostileCharacterAtEveryOffset() throws {
+        for character in Self.hostile.unicodeScalars {
+            for offset in 0..<18 {
+                let text = String(repeating: "a", count: offset) + String(character) + String(repeating: "b", count: 20 - offset) + String(character)
+                #expect(try ours(["k": text]) == foundation(["k": text]), "U+\(String(character.value, radix: 16)) at \(offset)")
+            }
+        }
+    }
+
     @Test func separatorsAndControlsNeverReachTheOutputRaw() throws {
         let text = try ours(["t": Self.hostile])
         for scalar in text.unicodeScalars {
@@ -83,6 +94,32 @@ struct PrettyJSONEncoderTests {
         #expect(try ours([[1, 2], []]) == foundation([[1, 2], []]))
         #expect(try ours(["a", "b"]) == foundation(["a", "b"]))
         #expect(try ours([String: [Int]]()) == foundation([String: [Int]]()))
+    }
+
+    /// Objects of one shape are sorted once and that order reused: many records, records of
+    /// several shapes in turn, and dictionaries whose keys change from one object to the next
+    /// must still come out as Foundation writes them.
+    @Test func manyObjectsOfChangingShapes() throws {
+        let records = (0..<40).map { Sample(dayIndex: $0 % 3 == 0 ? $0 : nil, byYear: ["y\($0)": $0, "a\($0 % 5)": 1], text: "t\($0)") }
+        #expect(try ours(records) == foundation(records))
+        let maps: [[String: Int]] = (0..<40).map { index in Dictionary(uniqueKeysWithValues: (0..<(index % 7)).map { ("k\(index * $0)", $0) }) }
+        #expect(try ours(maps) == foundation(maps))
+    }
+
+    /// A keyed container may encode a key twice: the last value is written, once.
+    struct Twice: Encodable {
+        enum Key: String, CodingKey { case b, a }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode("first", forKey: .b)
+            try container.encode(1, forKey: .a)
+            try container.encode("last", forKey: .b)
+        }
+    }
+
+    @Test func aKeyEncodedTwiceKeepsTheLastValue() throws {
+        #expect(try ours(Twice()) == "{\n  \"a\" : 1,\n  \"b\" : \"last\"\n}")
+        #expect(try ours([Twice(), Twice()]) == foundation([["a": "1", "b": "last"], ["a": "1", "b": "last"]]).replacingOccurrences(of: "\"1\"", with: "1"))
     }
 
     @Test func notANumberIsAnError() {

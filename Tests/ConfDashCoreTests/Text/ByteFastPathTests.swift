@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConfDashCore
 import ConfDashTestSupport
@@ -102,5 +103,70 @@ import ConfDashTestSupport
         #expect(ExactText(a) == ExactText("caf\u{E9}"))
         #expect(ExactText("") == ExactText(""))
         #expect(ExactText("ab") != ExactText("abc"))
+    }
+}
+
+/// The eight-bytes-at-a-time scans of what is written (JSON strings, every byte a command prints)
+/// and the concurrent text cleaning, against the plain versions.
+@Suite struct WordScanOutputTests {
+    /// Every character the scans stop at, and some that only look close, at every offset of a
+    /// text long enough for the word loop, with a second one further on.
+    static var texts: [String] {
+        let specials = ["\u{0}", "\u{7}", "\t", "\n", "\r", "\r\n", "\u{1B}", "\u{1F}", "\"", "\\", "/", "\u{7F}", "\u{80}", "\u{9B}",
+                        "\u{9F}", "\u{A0}", "é", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2065}",
+                        "\u{2066}", "\u{2069}", "\u{206A}", "€", "日本"]
+        var texts: [String] = []
+        for special in specials {
+            for offset in 0..<18 {
+                texts.append(String(repeating: "a", count: offset) + special + String(repeating: "b", count: 20 - offset))
+                texts.append(String(repeating: "c", count: offset) + special + "dddddddddd" + special + "e")
+            }
+        }
+        return texts
+    }
+
+    static func referenceSafe(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let lineEnd = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            result.append(TerminalText.isUnsafe(scalar) && !lineEnd ? TerminalText.placeholder(for: scalar) : scalar)
+        }
+        return String(result)
+    }
+
+    @Test func safeTextMatchesAScalarByScalarReplacement() {
+        for text in Self.texts {
+            #expect(TerminalText.safe(text) == Self.referenceSafe(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func quotedJSONReadsBackToTheSameText() throws {
+        for text in Self.texts {
+            var bytes: [UInt8] = []
+            JSONQuoting.appendQuoted(text, to: &bytes)
+            let quoted = String(decoding: bytes, as: UTF8.self)
+            for scalar in quoted.unicodeScalars {
+                #expect(!TerminalText.isUnsafe(scalar) && scalar != "\u{2028}" && scalar != "\u{2029}", "\(text.debugDescription)")
+            }
+            let decoded = try JSONDecoder().decode([String].self, from: Data("[\(quoted)]".utf8))
+            #expect(decoded == [text], "\(text.debugDescription)")
+        }
+    }
+
+    @Test func concurrentMapEqualsMap() {
+        for count in [0, 1, 127, 128, 255, 256, 257, 1_000, 4_099] {
+            let items = Array(0..<count)
+            for workers in [1, 2, 3, 8] {
+                #expect(ConcurrentMap.map(items, workers: workers) { "\($0 * 7)" } == items.map { "\($0 * 7)" }, "\(count) items, \(workers) workers")
+            }
+        }
+        // The texts of a real schedule, cleaned on every core, as one by one.
+        let entries = (0..<600).map { index -> ImportedEntry in
+            var entry = ImportedEntry(position: nil, path: "/e[\(index)]")
+            entry.texts = ["  **Bold** \(index)  ", "<p>para &amp; \(index)</p>", "", "plain \(index)", index % 3 == 0 ? "plain \(index)" : "x"] + (index % 2 == 0 ? ["y", "z \(index)"] : [])
+            return entry
+        }
+        #expect(ConcurrentMap.map(entries, SessionAssembly.abstract(of:)) == entries.map(SessionAssembly.abstract(of:)))
     }
 }

@@ -19,7 +19,11 @@ struct DatasetAssembler {
         let (entries, declaredDates) = keptToOneEvent(imported)
         var sessions = SessionAssembly(log: log, baseURL: imported.baseURL)
         sessions.declare(tracks: imported.tracks, rooms: imported.rooms)
-        var built = entries.enumerated().map { sessions.session(for: $0.element, order: $0.offset) }
+        // The abstracts (texts cleaned, de-duplicated, joined) are worked out on every core first,
+        // one String per entry; the sessions are then built in order (ids, rooms, tracks and
+        // people are handed out as they are first met).
+        let abstracts = ConcurrentMap.map(entries, SessionAssembly.abstract(of:))
+        var built = entries.indices.map { sessions.session(for: entries[$0], order: $0, abstract: abstracts[$0]) }
         sessions.reportSummaries()
 
         let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates

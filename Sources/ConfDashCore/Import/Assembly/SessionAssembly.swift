@@ -10,7 +10,9 @@ struct SessionAssembly {
     private var roomIDs: [String: String] = [:]
     private var roomOrder: [String: Int] = [:]
     private var trackIDs: [String: String] = [:]
-    private var personIDs: [String: String] = [:]
+    /// People by the file's id for them, else by their name in lower case.
+    private var personIDsByHint: [String: String] = [:]
+    private var personIDsByName: [String: String] = [:]
     private var roomIDAllocator = IDAllocator()
     private var trackIDAllocator = IDAllocator()
     private var personIDAllocator = IDAllocator()
@@ -42,7 +44,28 @@ struct SessionAssembly {
         for room in declaredRooms { _ = roomID(room) }
     }
 
-    mutating func session(for entry: ImportedEntry, order: Int) -> (key: Key, session: Session) {
+    /// The entry's texts (subtitle, abstract, description…) as one abstract: each cleaned of
+    /// markup, empty ones left out, each kept once, in order, a blank line between them.
+    /// Depends on nothing but the entry, so entries can be worked out at once, on every core.
+    static func abstract(of entry: ImportedEntry) -> String {
+        let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
+        // Texts are compared by their bytes: a Set<String> hashes each long abstract through
+        // Unicode normalisation, which was an eighth of opening 38C3. Most sessions have one to
+        // three texts (subtitle, abstract, description): those are compared with each other
+        // (texts of different lengths differ at once) rather than hashed whole; a set only when a
+        // hostile file lists many.
+        if texts.count < 2 { return texts.first ?? "" }
+        if texts.count <= 4 {
+            var kept: [ExactText] = []
+            for text in texts.map(ExactText.init) where !kept.contains(text) { kept.append(text) }
+            return kept.map(\.text).joined(separator: "\n\n")
+        }
+        var seenTexts: Set<ExactText> = []
+        return texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
+    }
+
+    /// `abstract`: `abstract(of: entry)`, when already worked out.
+    mutating func session(for entry: ImportedEntry, order: Int, abstract: String? = nil) -> (key: Key, session: Session) {
         let (id, renamed) = sessionIDAllocator.claim(entry.idHint, fallback: "session-\(order + 1)")
         if renamed, let hint = entry.idHint {
             duplicateIDs.add(hint: hint, firstLine: firstUse[ImportIDs.slug(hint)]?.line, keptAs: id, path: entry.path, position: entry.position)
@@ -55,34 +78,21 @@ struct SessionAssembly {
         }
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
-        let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
-        // Each kept once, in order. Texts are compared by their bytes: a Set<String> hashes each
-        // long abstract through Unicode normalisation, which was an eighth of opening 38C3. Most
-        // sessions have one to three texts (subtitle, abstract, description): those are compared
-        // with each other (texts of different lengths differ at once) rather than hashed whole; a
-        // set only when a hostile file lists many.
-        let abstract: String
-        if texts.count < 2 {
-            abstract = texts.first ?? ""
-        } else if texts.count <= 4 {
-            var kept: [ExactText] = []
-            for text in texts.map(ExactText.init) where !kept.contains(text) { kept.append(text) }
-            abstract = kept.map(\.text).joined(separator: "\n\n")
-        } else {
-            var seenTexts: Set<ExactText> = []
-            abstract = texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
-        }
+        let abstract = abstract ?? Self.abstract(of: entry)
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
             let id = trackID(name, slug: nil, color: nil, position: entry.position)
-            if seenTracks.insert(id).inserted { sessionTracks.append(id) }
+            // A handful are compared in place; a set only for a hostile file's long lists.
+            let isNew = entry.tracks.count <= 8 ? !sessionTracks.contains(id) : seenTracks.insert(id).inserted
+            if isNew { sessionTracks.append(id) }
         }
         var speakers: [SessionPerson] = []
         var seenSpeakers: Set<String> = []
         for person in entry.people {
             guard let id = personID(person) else { continue }
-            if seenSpeakers.insert(id).inserted { speakers.append(SessionPerson(person: id, role: person.role)) }
+            let isNew = entry.people.count <= 8 ? !speakers.contains { $0.person == id } : seenSpeakers.insert(id).inserted
+            if isNew { speakers.append(SessionPerson(person: id, role: person.role)) }
         }
         let links = entry.links.compactMap { link(for: $0, entry) }
         // The model has English and French slots; a text in any other language goes in the English
@@ -95,11 +105,17 @@ struct SessionAssembly {
             start: entry.start, durationMinutes: entry.durationMinutes.flatMap { $0 > 0 ? $0 : nil }, room: room,
             language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
             tracks: sessionTracks, people: speakers, links: links, sources: [DatasetAssembler.sourceID],
-            uid: entry.uid.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) })
+            uid: entry.uid.flatMap { $0.isEmpty ? nil : Self.atMost200Characters($0) })
         let day = (entry.day ?? entry.start?.date ?? entry.possibleDays?.from)?.dayNumber ?? Int.max
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
         let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
         return (Key(day: day, start: start, room: roomPlace, order: order), session)
+    }
+
+    /// `text.prefix(200)`, without walking the characters of a text too short to be cut (every
+    /// uid: 200 bytes are at most 200 characters).
+    private static func atMost200Characters(_ text: String) -> String {
+        text.utf8.count <= 200 ? text : String(text.prefix(200))
     }
 
     /// One summary instead of a warning per link: real schedules carry many `file://` attachments.
@@ -144,11 +160,14 @@ struct SessionAssembly {
     private mutating func personID(_ person: ImportedPerson) -> String? {
         let name = MarkupCleaner.cleanLine(person.name)
         guard !name.isEmpty else { return nil }
-        let key = person.idHint.map { "id:" + $0 } ?? "name:" + name.lowercased()
-        if let id = personIDs[key] { return id }
+        // Two tables rather than one keyed "id:…" / "name:…": no key string is built per speaker.
+        let hint = person.idHint
+        let nameKey = hint == nil ? name.lowercased() : ""
+        if let hint, let id = personIDsByHint[hint] { return id }
+        if hint == nil, let id = personIDsByName[nameKey] { return id }
         // People are named by name in ids (readable); the file's id only tells people apart.
         let id = personIDAllocator.claim(name, fallback: "person-\(people.count + 1)").id
-        personIDs[key] = id
+        if let hint { personIDsByHint[hint] = id } else { personIDsByName[nameKey] = id }
         people.append(Person(id: id, name: name, sources: [DatasetAssembler.sourceID]))
         return id
     }
@@ -159,6 +178,9 @@ struct SessionAssembly {
     /// or `de-DE`. Anything else is left out with one warning per value.
     private mutating func language(_ entry: ImportedEntry) -> String? {
         guard let raw = entry.language?.trimmingWhitespace, !raw.isEmpty else { return nil }
+        // Nearly every file writes the code itself ("en"): kept as it is, which is what the
+        // lower-casing and letter prefix below would give.
+        if raw.utf8.count == 2, raw.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) { return raw }
         let code = raw.lowercased().prefix { $0.isLetter }
         if code.count == 2, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) { return String(code) }
         if warnedLanguages.insert(raw).inserted {

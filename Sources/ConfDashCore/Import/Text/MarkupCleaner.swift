@@ -27,12 +27,17 @@ enum MarkupCleaner {
     /// A title or a name: entities decoded, all whitespace (line breaks too) made single spaces.
     static func cleanLine(_ text: String) -> String {
         // Already clean (the usual case): no entity, no whitespace but single inner spaces.
-        var previous: UInt8 = 0x20
-        let clean = text.utf8.allSatisfy { byte in
-            defer { previous = byte }
-            return byte != UInt8(ascii: "&") && byte != 0x0A && byte != 0x09 && byte != 0x0D && !(byte == 0x20 && previous == 0x20)
+        // Through a buffer: a title, a name and a room per session come this way.
+        var text = text
+        let clean = text.withUTF8 { utf8 in
+            var previous: UInt8 = 0x20
+            for byte in utf8 {
+                if byte == UInt8(ascii: "&") || byte == 0x0A || byte == 0x09 || byte == 0x0D || (byte == 0x20 && previous == 0x20) { return false }
+                previous = byte
+            }
+            return utf8.last != 0x20
         }
-        if clean && text.utf8.last != 0x20 { return text }
+        if clean { return text }
         var bytes = Array(text.utf8)
         if bytes.contains(UInt8(ascii: "&")) { bytes = HTMLEntities.decode(bytes) }
         var result: [UInt8] = []

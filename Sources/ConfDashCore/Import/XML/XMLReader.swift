@@ -279,19 +279,24 @@ struct XMLScanner<Handler: XMLHandler> {
 
     private mutating func name() throws(XMLSyntaxError) -> XMLName {
         let first = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            let isNameByte = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-            guard isNameByte else { break }
-            step()
+        // The name's bytes and their hash in one pass through a buffer; a name holds no line break.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        offset = bytes.withUnsafeBufferPointer { buffer in
+            var end = first
+            while end < buffer.count {
+                let byte = buffer[end]
+                let isNameByte = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+                guard isNameByte else { break }
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                end += 1
+            }
+            return end
         }
         guard offset > first, !bytes[first].isASCIIDigit, bytes[first] != UInt8(ascii: "-"), bytes[first] != UInt8(ascii: ".") else {
             throw fail(offset < bytes.count ? "expected a name, found \(describe(bytes[offset]))" : "the file ends in the middle of a tag")
         }
         let slice = bytes[first..<offset]
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         var slot = Int(truncatingIfNeeded: hash) & (Self.nameSlotCount - 1)
         while nameSlots[slot] >= 0 {
             let id = Int(nameSlots[slot])
@@ -619,9 +624,15 @@ extension XMLReader {
             while index < raw.count {
                 if index + 8 <= raw.count {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    // Exact per byte, so a word holding line breaks needs no second look.
+                    // Exact per byte, so a word holding line breaks needs no second look; only
+                    // such a word (one in five) is checked for which control characters it holds.
+                    let controls = ByteWords.below0x20(word)
+                    if controls == 0 {
+                        index += 8
+                        continue
+                    }
                     let allowed = ByteWords.equal(word, 0x09) | ByteWords.equal(word, 0x0A) | ByteWords.equal(word, 0x0D)
-                    let forbidden = ByteWords.below0x20(word) & ~allowed
+                    let forbidden = controls & ~allowed
                     if forbidden != 0 { return index + forbidden.trailingZeroBitCount / 8 }
                     index += 8
                     continue

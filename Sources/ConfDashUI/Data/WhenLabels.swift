@@ -1,0 +1,40 @@
+import ConfDashCore
+
+/// The time column of one list of agenda rows (a day's), each text made once per distinct
+/// (start, duration, listed day): what `DashboardData.when` makes of a timed session depends on
+/// nothing else. A day of a large congress has thousands of rows in a few dozen slots; working
+/// out every row's clock times and text again was a third of a change of day at 100,000
+/// sessions. Untimed rows (a part of the day, "time ?") are words, made as before.
+/// Make one per list; it is not shared between threads.
+final class WhenLabels {
+    private struct Key: Hashable {
+        var start: LocalDateTime
+        var duration: Int?
+        var day: CalendarDate?
+    }
+
+    private let clock: EventClockTimes
+    private let labels: Labels
+    private let data: DashboardData
+    private var known: [Key: (text: String, width: Int)] = [:]
+
+    init(_ data: DashboardData, clock: EventClockTimes, labels: Labels) {
+        self.data = data
+        self.clock = clock
+        self.labels = labels
+    }
+
+    /// `DashboardData.when(session, clock, labels)` and its width in columns.
+    func label(_ session: Session) -> (text: String, width: Int) {
+        guard let start = session.start else { return Self.measured(data.when(session, clock, labels)) }
+        let key = Key(start: start, duration: session.checkedDurationMinutes, day: session.day)
+        if let label = known[key] { return label }
+        let label = Self.measured(data.when(session, clock, labels))
+        known[key] = label
+        return label
+    }
+
+    private static func measured(_ text: String) -> (text: String, width: Int) {
+        (text, AgendaRows.narrowWidth(text) ?? text.terminalWidth)
+    }
+}
