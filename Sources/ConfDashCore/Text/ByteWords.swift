@@ -28,6 +28,21 @@ enum ByteWords {
         count >= 8 ? highBits : highBits & ((UInt64(1) << UInt64(count * 8)) &- 1)
     }
 
+    /// From `index`, eight bytes at a time, the first byte of `raw` that `marked` flags (a mask
+    /// as the functions above give), or where fewer than eight bytes are left: the caller looks at
+    /// the bytes from there one by one. For the output scans (`JSONQuoting`, `TerminalText.safe`)
+    /// that pass over nearly every byte without stopping.
+    @inline(__always)
+    static func firstMarked(_ raw: UnsafeRawBufferPointer, from index: Int, _ marked: (UInt64) -> UInt64) -> Int {
+        var index = index
+        while index + 8 <= raw.count {
+            let mask = marked(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if mask != 0 { return index + mask.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        return index
+    }
+
     /// The bytes of `word` that are XML/markup whitespace: space, tab, line feed, carriage return.
     @inline(__always)
     static func spaces(_ word: UInt64) -> UInt64 {

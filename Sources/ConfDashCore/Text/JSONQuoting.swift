@@ -44,16 +44,11 @@ public enum JSONQuoting {
         while index < utf8.count {
             // Eight bytes at a time past those that cannot start anything escaped: most of a
             // record's text (the abstracts) is copied through this loop.
-            if index + 8 <= utf8.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let candidates = ByteWords.below0x20(word) | ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, UInt8(ascii: "\\"))
+            index = ByteWords.firstMarked(raw, from: index) { word in
+                ByteWords.below0x20(word) | ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, UInt8(ascii: "\\"))
                     | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, 0xC2) | ByteWords.equal(word, 0xE2)
-                if candidates == 0 {
-                    index += 8
-                    continue
-                }
-                index += candidates.trailingZeroBitCount / 8
             }
+            guard index < utf8.count else { break }
             let byte = utf8[index]
             guard mayStartEscape[Int(byte)] else {
                 index += 1

@@ -48,16 +48,11 @@ public enum TerminalText {
             while index < utf8.count {
                 // Eight bytes at a time past words with no candidate (tab and line feed are safe):
                 // every byte a command prints goes through here.
-                if index + 8 <= utf8.count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let candidates = ByteWords.below0x20(word) & ~(ByteWords.equal(word, 0x09) | ByteWords.equal(word, 0x0A))
+                index = ByteWords.firstMarked(raw, from: index) { word in
+                    ByteWords.below0x20(word) & ~(ByteWords.equal(word, 0x09) | ByteWords.equal(word, 0x0A))
                         | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, 0xC2) | ByteWords.equal(word, 0xE2)
-                    if candidates == 0 {
-                        index += 8
-                        continue
-                    }
-                    index += candidates.trailingZeroBitCount / 8
                 }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2, unsafeWidth(utf8, at: index) > 0 { return index }
                 index += 1
