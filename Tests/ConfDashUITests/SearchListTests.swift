@@ -64,28 +64,8 @@ import Testing
     /// "+"), idle ticks finish it, and the screen is then the one a whole scan draws. A longer
     /// search after a finished one starts from its matches; Backspace comes back to it.
     @Test func dashboardFinishesTheScanBetweenKeys() {
-        let size = Size(width: 100, height: 12)
-        let whole = DashboardStore(index: Fixture.index, map: Fixture.map, size: size, language: .en, theme: .dark)
-        let parts = DashboardStore(index: Fixture.index, map: Fixture.map, size: size, language: .en, theme: .dark)
-        parts.data.scanSearchesInParts(above: 0)
-        for keys in ["/ s", "e", "c", "BSpace", "c u", "Enter", "End", "Home", "n", "N"] {
-            for key in Key.parseSequence(keys) {
-                _ = whole.handle(key)
-                _ = parts.handle(key)
-            }
-            let early = parts.render().textLines().joined(separator: "\n")
-            var ticks = 0
-            while !parts.data.agendaRows(parts.state).isComplete, ticks < 10_000 {
-                _ = parts.idle()
-                ticks += 1
-            }
-            let screen = whole.render().textLines().joined(separator: "\n")
-            #expect(parts.render().textLines().joined(separator: "\n") == screen, "after \(keys)")
-            if early != screen { #expect(early.contains("+ matches"), "while scanning, after \(keys): \(early)") }
-            var state = parts.state
-            state.personal.now = whole.state.personal.now  // the idle ticks read the clock
-            #expect(state == whole.state, "after \(keys)")
-        }
+        KeyScanDeadlineTests.agree(Fixture.index, keys: ["/ s", "e", "c", "BSpace", "c u", "Enter", "End", "Home", "n", "N"],
+                                   size: Size(width: 100, height: 12), keyBudget: nil, plusOnlyWhileTyping: false)
     }
 
     /// `snapshot` finishes the scan before drawing: its screen never depends on timing.
