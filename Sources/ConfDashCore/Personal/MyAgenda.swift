@@ -165,14 +165,9 @@ public struct MyAgenda: Sendable {
                 }
             }
         }
-        let sorted = spans.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
-        var result: [Overlap] = []
-        for (p, (a, spanA)) in sorted.enumerated() where a == address {
-            for (k, (b, spanB)) in sorted.enumerated() where k != p && spanA.overlaps(spanB) {
-                result.append(Overlap(other: b, certain: spanA.precision != .vague && spanB.precision != .vague))
-            }
-        }
-        return result
+        // The sweep My agenda uses, so the details and My agenda list the same overlaps in the
+        // same order (it only looks at the spans around this one, not at every pair).
+        return OverlapSweep(spans).overlaps(of: address)
     }
 
     public var gaps: [Gap] {
