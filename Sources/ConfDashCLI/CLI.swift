@@ -97,7 +97,7 @@ public enum ConfdashCLI {
             return ExitStatus.usage
         }
         do {
-            var command = try ConfdashCommand.parseAsRoot(arguments)
+            var command = try DirectSubcommand.parse(arguments) ?? ConfdashCommand.parseAsRoot(arguments)
             if let command = command as? any IOCommand {
                 try command.execute(io: io.adjusted(for: command))
             } else if let dashboard = command as? DashboardCommand {
