@@ -60,8 +60,11 @@ public enum DatasetImporter {
             case let .failure(error):
                 return LoadResult(syntaxError: error, file: name)
             case let .success(root):
-                return isSchedule(root) ? imported(name) { ScheduleJSONReader.read(root, log: $0, taken: taken).map(ScheduleResolver(log: $0).resolve) }
-                    : DatasetLoader.load(root: root, name: name)
+                guard isSchedule(root) else { return DatasetLoader.load(root: root, name: name) }
+                return imported(name) { log in
+                    guard let draft = ScheduleJSONReader.read(root, log: log, taken: taken) else { return nil }
+                    return ScheduleResolver(log: log).resolve(consume draft)
+                }
             }
         case .xml?:
             return imported(name) { log in
@@ -77,11 +80,12 @@ public enum DatasetImporter {
                 case let .success(warnings):
                     for warning in warnings { log.warning(warning.message, at: "", warning.position) }
                     guard let root = handler.tree.root else { return nil }
-                    return ScheduleXMLReader.read(root, events: handler.takeEvents(), log: log).map(ScheduleResolver(log: log).resolve)
+                    guard let draft = ScheduleXMLReader.read(root, events: handler.takeEvents(), log: log) else { return nil }
+                    return ScheduleResolver(log: log).resolve(consume draft)
                 }
             }
         case .ics?:
-            return imported(name) { ICSCalendarReader.read(bytes, log: $0) }
+            return imported(name) { ICSCalendarReader.read(&bytes, log: $0) }
         }
     }
 
@@ -113,7 +117,9 @@ public enum DatasetImporter {
     /// Runs a format reader and assembles what it read. The dataset is kept only when nothing was an error.
     private static func imported(_ name: String, _ read: (ProblemLog) -> ImportedEvent?) -> LoadResult {
         let log = ProblemLog(file: name)
-        let dataset = read(log).map { DatasetAssembler(file: name, log: log).assemble($0) }
+        var dataset: Dataset?
+        // Handed over, not copied, so the assembler can let each entry go once its session is built.
+        if let event = read(log) { dataset = DatasetAssembler(file: name, log: log).assemble(consume event) }
         return LoadResult(dataset: log.hasErrors ? nil : dataset, problems: log.sorted())
     }
 }

@@ -40,14 +40,16 @@ extension ScheduleJSONReader {
 
     /// Reads every session object at `sessionPlace` into `taken` as the parser meets it.
     static func sessionTap(into taken: TakenSessions) -> JSONTap {
-        var lastRoom: (key: String, name: String)?
+        // The room's name and its sessions' path up to their number, made once per room.
+        var lastRoom: (day: Int, key: String, name: String, prefix: String)?
         return JSONTap(place: sessionPlace) { event, path in
             guard case let .index(day) = path[3], case let .key(room) = path[5], case let .index(number) = path[6] else { return false }
-            // As readDay names it: schedule.conference.days[day].rooms[…][number].
-            let dayPath = ProblemPath.element("schedule.conference.days", day)
-            let eventPath = ProblemPath.element(ProblemPath.member(dayPath + ".rooms", room), number)
-            if lastRoom?.key != room { lastRoom = (room, room.trimmingWhitespace) }
-            taken.add(readEvent(event, path: eventPath, room: lastRoom!.name), at: event.position)
+            if lastRoom?.day != day || lastRoom?.key != room {
+                // As readDay names it: schedule.conference.days[day].rooms[…][number].
+                let dayPath = ProblemPath.element("schedule.conference.days", day)
+                lastRoom = (day, room, room.trimmingWhitespace, ProblemPath.member(dayPath + ".rooms", room))
+            }
+            taken.add(readEvent(event, path: ProblemPath.element(lastRoom!.prefix, number), room: lastRoom!.name), at: event.position)
             return true
         }
     }
