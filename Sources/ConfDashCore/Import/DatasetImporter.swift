@@ -47,14 +47,20 @@ public enum DatasetImporter {
             let problem = LoadProblem(severity: .error, file: name, path: "", line: 1, column: 1, message: undetectable(bytes))
             return LoadResult(dataset: nil, problems: [problem])
         case .confdash?, .json?:
-            let parsed = JSONParser.parse(bytes: bytes)
+            // A schedule.json's sessions are read as the parser meets them (`TakenSessions`), not
+            // kept as a tree; a confdash dataset that turns out to hold such a place is parsed again whole.
+            let taken = TakenSessions()
+            let isSchedule = { (root: JSONValue) in format == .json || (format == .auto && root["schedule"] != nil && root["format"] == nil) }
+            var parsed = JSONParser.parse(bytes: bytes, tap: format == .confdash ? nil : ScheduleJSONReader.sessionTap(into: taken))
+            if case let .success(root) = parsed, !isSchedule(root), !taken.isEmpty {
+                parsed = JSONParser.parse(bytes: bytes)
+            }
             bytes = []
             switch parsed {
             case let .failure(error):
                 return LoadResult(syntaxError: error, file: name)
             case let .success(root):
-                let isSchedule = format == .json || (format == .auto && root["schedule"] != nil && root["format"] == nil)
-                return isSchedule ? imported(name) { ScheduleJSONReader.read(root, log: $0).map(ScheduleResolver(log: $0).resolve) }
+                return isSchedule(root) ? imported(name) { ScheduleJSONReader.read(root, log: $0, taken: taken).map(ScheduleResolver(log: $0).resolve) }
                     : DatasetLoader.load(root: root, name: name)
             }
         case .xml?:
