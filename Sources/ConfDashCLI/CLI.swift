@@ -36,13 +36,15 @@ public struct CommandIO {
     }
 
     public static func standard() -> CommandIO {
-        CommandIO(
+        // Read once: each `ProcessInfo.environment` builds a new dictionary of every variable.
+        let environment = ProcessInfo.processInfo.environment
+        return CommandIO(
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
             outBytes: { FileHandle.standardOutput.write(Data($0)) },
-            environment: ProcessInfo.processInfo.environment,
-            outputWidth: TerminalSize.outputColumns(of: STDOUT_FILENO),
-            notInteractiveReason: interactiveProblem(environment: ProcessInfo.processInfo.environment)
+            environment: environment,
+            outputWidth: TerminalSize.outputColumns(of: STDOUT_FILENO, environment: environment),
+            notInteractiveReason: interactiveProblem(environment: environment)
         )
     }
 
