@@ -5,10 +5,9 @@ import ArgumentParser
 ///
 /// The whole tree's parse builds the argument sets of the root, of the dashboard (the default
 /// subcommand, whose options are all checked for pass-through arguments) and of the named
-/// subcommand twice, and parses two more commands to look for `--generate-completion-script`.
-/// Each new property type costs the runtime a scan of every protocol conformance in the binary
-/// (a static binary holds Foundation's): 20.6 M instructions of the 32 M that `validate` took on
-/// a one-session file went to parsing its three arguments.
+/// subcommand twice. Each new property type costs the runtime a scan of every protocol
+/// conformance in the binary (a static binary holds Foundation's): 20.6 M instructions of the
+/// 32 M that `validate` takes on a one-session file went to parsing its three arguments.
 ///
 /// Only a parse that succeeds and gives the named command is taken. Anything else (help,
 /// `--version`, a mistake, a completion request) returns nil, and the whole tree parses the
@@ -17,29 +16,14 @@ import ArgumentParser
 enum DirectSubcommand {
     static func parse(_ arguments: [String]) -> (any ParsableCommand)? {
         guard let name = arguments.first, !name.hasPrefix("-"),
-              let type = ConfdashCommand.configuration.subcommands.first(where: { named($0, name) }) as? any IOCommand.Type
+              let type = ConfdashCommand.configuration.subcommands.first(where: { named($0, name) }),
+              let command = try? type.parseAsRoot(Array(arguments.dropFirst())) as? any IOCommand,
+              Swift.type(of: command) == type
         else { return nil }
-        return parse(type, Array(arguments.dropFirst()))
-    }
-
-    private static func parse<Command: IOCommand>(_ type: Command.Type, _ arguments: [String]) -> Command? {
-        (try? DirectParse<Command>.parseAsRoot(arguments) as? DirectParse<Command>)?.command
+        return command
     }
 
     private static func named(_ type: any ParsableCommand.Type, _ name: String) -> Bool {
         type.configuration.commandName == name || type.configuration.aliases.contains(name)
     }
-}
-
-/// A subcommand's options, parsed as a command run under `confdash`: ArgumentParser then leaves
-/// out its look for `--generate-completion-script` (which the whole tree answers when asked).
-/// Its help is never shown: a parse that does not succeed goes to the whole tree.
-private struct DirectParse<Command: IOCommand>: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        var configuration = Command.configuration
-        configuration._superCommandName = ConfdashCommand.configuration.commandName
-        return configuration
-    }
-
-    @OptionGroup var command: Command
 }
