@@ -91,12 +91,22 @@ struct ExportCommand: IOCommand {
         let language = input.language(io)
         let request = ExportRequest(index: index, agenda: agenda, language: language, filter: filter,
                                     generatorVersion: ConfdashCLI.version)
-        let result = Exporter.export(request, as: resolvedFormat)
-        for note in result.notes { io.err("confdash: \(note)\n") }
+        try ExportCommand.write(request, as: resolvedFormat, to: output, io: io)
+    }
+
+    /// The export streamed in chunks to the `-o` file (written whole or not at all) or to stdout;
+    /// the notes on stderr, before the file is put in place.
+    static func write(_ request: ExportRequest, as format: ExportFormat, to output: String?, io: CommandIO) throws {
         if let output {
-            try OutputFile.write(result.text, to: output)
+            let file = try OutputFile.open(output)
+            let summary = Exporter.write(request, as: format) { file.write($0) }
+            for note in summary.notes { io.err("confdash: \(note)\n") }
+            try OutputFile.commit(file, to: output)
         } else {
-            io.out(result.text)
+            // Each chunk ends with a line, so making it safe for the terminal (`CommandIO`) gives
+            // the bytes of the whole text made safe.
+            let summary = Exporter.write(request, as: format) { io.out(String(decoding: $0, as: UTF8.self)) }
+            for note in summary.notes { io.err("confdash: \(note)\n") }
         }
     }
 }

@@ -37,6 +37,23 @@ enum OutputFile {
         }
     }
 
+    /// A file to stream an export into: written whole or not at all once `commit` is called.
+    static func open(_ path: String) throws -> AtomicFileWriter {
+        do {
+            return try AtomicFileWriter(path: path, special: .writeInPlace)
+        } catch {
+            throw failure(path, error.reason)
+        }
+    }
+
+    static func commit(_ file: AtomicFileWriter, to path: String) throws {
+        do {
+            try file.commit()
+        } catch {
+            throw failure(path, error.reason)
+        }
+    }
+
     private static func failure(_ path: String, _ reason: String) -> CommandFailure {
         CommandFailure(status: ExitStatus.cantCreate, messages: ["\(path): cannot write: \(reason)"])
     }

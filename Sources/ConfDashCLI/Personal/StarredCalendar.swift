@@ -25,13 +25,7 @@ struct StarredCalendar {
             ])
         }
         request.calendarUpdate = update
-        let result = Exporter.export(request, as: .ics)
-        for note in result.notes { io.err("confdash: \(note)\n") }
-        if let output {
-            try OutputFile.write(result.text, to: output)
-        } else {
-            io.out(result.text)
-        }
+        try ExportCommand.write(request, as: .ics, to: output, io: io)
         var state = loaded.state
         state.exports = records
         try files.save(state, loaded: loaded, io)

@@ -13,34 +13,101 @@ struct CSVExporter {
                          "start", "end", "duration_minutes", "time_zone", "room", "tracks", "technologies", "people",
                          "organisations", "language", "description", "abstract", "links", "uid"]
 
-    func export() -> ExportResult {
-        var csv = CSVWriter(header: Self.header)
+    /// Each field is written straight into the output and fixed up in place when it needs a
+    /// leading `'` or quotes (`CSVField`), so a row makes no String and no array of them.
+    func write(to out: inout ExportOutput) -> ExportSummary {
+        for (index, name) in Self.header.enumerated() {
+            if index > 0 { out.byte(UInt8(ascii: ",")) }
+            out.csvField { $0.append(name) }
+        }
+        out.append("\r\n")
         let sessions = context.sessions
-        for item in sessions { csv.append(row(item).map(Self.defused)) }
-        return ExportResult(text: csv.text, notes: [], exportedSessions: sessions.count)
+        for item in sessions {
+            row(item, to: &out)
+            out.recordEnded()
+        }
+        return ExportSummary(notes: [], exportedSessions: sessions.count)
     }
 
-    private func row(_ item: ExportSession) -> [String] {
+    private func row(_ item: ExportSession, to out: inout ExportOutput) {
         let session = item.session
-        var day = "", possible = "", start = "", end = ""
+        func field(_ write: (inout ExportOutput) -> Void) {
+            out.csvField(write)
+            out.byte(UInt8(ascii: ","))
+        }
+        func text(_ value: String?) { field { if let value { $0.append(value) } } }
+        func list(_ values: [String], _ separator: StaticString) {
+            field { out in
+                for (index, value) in values.enumerated() {
+                    if index > 0 { out.append(separator) }
+                    out.append(value)
+                }
+            }
+        }
+        text(session.id)
+        text(item.event.id)
+        text(context.title(item.event))
+        text(context.title(item))
+        text(session.kind.rawValue)
+        field { if let count = session.count { $0.digits(count) } }
+        var end: LocalDateTime?
         switch item.timing {
         case .clock(let local, _, _):
-            day = DateText.iso(local.date)
-            start = DateText.local(local)
-            end = item.end.map(DateText.local) ?? ""
-        case .day(let date): day = DateText.iso(date)
-        case .possibleDays(let range): possible = DateText.iso(range.from) + "/" + DateText.iso(range.to)
-        case .duringEvent: break
+            end = item.end
+            field { $0.isoDate(local.date) }
+            text(nil)
+            text(session.partOfDay?.rawValue)
+            field { $0.local(local) }
+        case .day(let date):
+            field { $0.isoDate(date) }
+            text(nil)
+            text(session.partOfDay?.rawValue)
+            text(nil)
+        case .possibleDays(let range):
+            text(nil)
+            field { $0.isoDate(range.from); $0.byte(UInt8(ascii: "/")); $0.isoDate(range.to) }
+            text(session.partOfDay?.rawValue)
+            text(nil)
+        case .duringEvent:
+            text(nil)
+            text(nil)
+            text(session.partOfDay?.rawValue)
+            text(nil)
         }
-        return [
-            session.id, item.event.id, context.title(item.event), context.title(item), session.kind.rawValue,
-            session.count.map(String.init) ?? "", day, possible, session.partOfDay?.rawValue ?? "", start, end,
-            session.durationMinutes.map(String.init) ?? "", item.event.timeZone ?? "", context.roomName(item) ?? "",
-            context.trackNames(session).joined(separator: "; "), context.technologyNames(session).joined(separator: "; "),
-            context.people(session).joined(separator: "; "), context.organisations(session).joined(separator: "; "),
-            session.language ?? "", context.text(session.description) ?? "", context.text(session.abstract) ?? "",
-            session.links.map(\.url).joined(separator: " "), item.uid,
-        ]
+        field { if let end { $0.local(end) } }
+        field { if let minutes = session.durationMinutes { $0.digits(minutes) } }
+        text(item.event.timeZone)
+        text(context.roomName(item))
+        field { out in
+            for (index, id) in session.tracks.enumerated() {
+                if index > 0 { out.append("; ") }
+                out.append(context.text(context.index.tracksByID[id]?.name) ?? id)
+            }
+        }
+        list(context.technologyNames(session), "; ")
+        field { out in
+            for (index, link) in session.people.enumerated() {
+                if index > 0 { out.append("; ") }
+                out.append(context.personName(link.person))
+                out.append(" (")
+                out.append(context.labels.personRole(link.role))
+                out.byte(UInt8(ascii: ")"))
+            }
+        }
+        list(context.organisations(session), "; ")
+        text(session.language)
+        text(context.text(session.description))
+        text(context.text(session.abstract))
+        field { out in
+            for (index, link) in session.links.enumerated() {
+                if index > 0 { out.byte(UInt8(ascii: " ")) }
+                out.append(link.url)
+            }
+        }
+        out.csvField { out in
+            out.append(session.id); out.byte(UInt8(ascii: "@")); out.append(item.event.id); out.append(".confdash")
+        }
+        out.append("\r\n")
     }
 
     /// The cell with a leading `'` when a spreadsheet would read it as a formula.

@@ -9,6 +9,8 @@ struct EventZone: Hashable, Sendable {
     /// Set for a fixed offset; nil for an IANA zone.
     let fixedOffsetSeconds: Int?
     private let zone: TimeZone
+    /// The offsets already asked of `zone`, per UTC day: an export asks for several per session.
+    private let offsets = DayOffsets()
 
     init?(_ name: String?) {
         guard let name else { return nil }
@@ -65,7 +67,15 @@ struct EventZone: Hashable, Sendable {
     func localReadsBack(atUTC seconds: Int) -> Bool { offsetSeconds(at: local(atUTC: seconds)) == offsetSeconds(atUTC: seconds) }
 
     func offsetSeconds(atUTC seconds: Int) -> Int {
-        fixedOffsetSeconds ?? zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        if let fixedOffsetSeconds { return fixedOffsetSeconds }
+        return offsets.offset(atUTC: seconds) { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) }
+    }
+
+    // The zone is a function of the name (and the offset parsed from it): equal names, equal zones.
+    static func == (a: EventZone, b: EventZone) -> Bool { a.name == b.name && a.fixedOffsetSeconds == b.fixedOffsetSeconds }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(fixedOffsetSeconds)
     }
 
     func isDaylightSaving(atUTC seconds: Int) -> Bool {
@@ -103,5 +113,30 @@ struct EventZone: Hashable, Sendable {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
         return sign + twoDigits(minutes / 60) + separator + twoDigits(minutes % 60)
+    }
+}
+
+/// A zone's UTC offset per UTC day, for the days where it is the same at both ends of the day.
+/// As `EventZone.offsetSeconds(at:)` already assumes, real zones never change twice within two
+/// days, so such a day has one offset throughout; a day with a change is asked of the zone each
+/// time. Exports then ask Foundation's time zone a few times per day of the schedule instead of
+/// several times per session.
+final class DayOffsets: @unchecked Sendable {
+    private var days: [Int: Int] = [:]
+    private let lock = NSLock()
+
+    func offset(atUTC seconds: Int, _ zoneOffset: (Int) -> Int) -> Int {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        lock.lock()
+        let known = days[day]
+        lock.unlock()
+        if let known { return known }
+        let start = zoneOffset(day * 86_400)
+        let end = zoneOffset(day * 86_400 + 86_399)
+        guard start == end else { return zoneOffset(seconds) }
+        lock.lock()
+        days[day] = start
+        lock.unlock()
+        return start
     }
 }

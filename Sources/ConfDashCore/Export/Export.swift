@@ -62,16 +62,41 @@ public struct ExportResult: Sendable {
     public var exportedSessions: Int
 }
 
+/// What an export streamed to a sink leaves besides its bytes.
+public struct ExportSummary: Sendable {
+    /// One line per kind of omission or approximation, for stderr.
+    public var notes: [String]
+    /// How many of the request's sessions were written.
+    public var exportedSessions: Int
+}
+
 public enum Exporter {
+    /// The whole export as one text (the dashboard's `:export`, tests).
     public static func export(_ request: ExportRequest, as format: ExportFormat) -> ExportResult {
+        var output = ExportOutput()
+        let summary = write(request, as: format, to: &output)
+        return ExportResult(text: output.text, notes: summary.notes, exportedSessions: summary.exportedSessions)
+    }
+
+    /// The export's bytes handed to `sink` in chunks of about `chunkSize` bytes, each ending where a
+    /// line ends: the same bytes as `export(_:as:)`'s text, without ever holding the whole file.
+    public static func write(_ request: ExportRequest, as format: ExportFormat, chunkSize: Int = 1 << 20,
+                             to sink: @escaping ExportOutput.Sink) -> ExportSummary {
+        var output = ExportOutput(chunkSize: chunkSize, sink: sink)
+        let summary = write(request, as: format, to: &output)
+        output.flush()
+        return summary
+    }
+
+    static func write(_ request: ExportRequest, as format: ExportFormat, to output: inout ExportOutput) -> ExportSummary {
         switch format {
         case .ics:
             var exporter = ICSExporter(request)
-            return exporter.export()
-        case .xml: return FrabXMLExporter.export(request)
-        case .json: return FrabJSONExporter.export(request)
-        case .csv: return CSVExporter(request).export()
-        case .md: return MarkdownExporter(request).export()
+            return exporter.write(to: &output)
+        case .xml: return FrabXMLExporter.write(request, to: &output)
+        case .json: return FrabJSONExporter.write(request, to: &output)
+        case .csv: return CSVExporter(request).write(to: &output)
+        case .md: return MarkdownExporter(request).write(to: &output)
         }
     }
 }
@@ -81,21 +106,36 @@ public enum Exporter {
 /// out, because …") instead of one line per session.
 struct NoteTally {
     private struct Key: Hashable { var condition: String; var consequence: String }
-    private var order: [Key] = []
-    private var ids: [Key: [String]] = [:]
-    private var counts: [Key: (sessions: Int, topics: Int)] = [:]
+    private struct Entry { var key: Key; var sessions = 0; var topics = 0; var ids: [String] = [] }
+    /// In the order each kind was first added.
+    private var entries: [Entry] = []
+    private var positions: [Key: Int] = [:]
+    /// The entry added to last: an export adds the same kind for session after session, and
+    /// comparing two strings is cheaper than hashing them.
+    private var last: Int?
     private static let shownIDs = 3
 
     /// `condition` follows "N sessions" ("with no clock time"); `consequence` says what was
     /// done and why. Sessions with the same pair are counted on one line. A breakout topic
     /// (`groupTopic`) is counted as a topic, not a session, as everywhere else users see counts.
     mutating func add(_ condition: String, _ consequence: String, session id: String, isTopic: Bool = false) {
-        let key = Key(condition: condition, consequence: consequence)
-        if counts[key] == nil { order.append(key) }
-        var count = counts[key] ?? (0, 0)
-        if isTopic { count.topics += 1 } else { count.sessions += 1 }
-        counts[key] = count
-        if ids[key, default: []].count < Self.shownIDs { ids[key, default: []].append(id) }
+        let position = position(of: Key(condition: condition, consequence: consequence))
+        if isTopic { entries[position].topics += 1 } else { entries[position].sessions += 1 }
+        if entries[position].ids.count < Self.shownIDs { entries[position].ids.append(id) }
+    }
+
+    private mutating func position(of key: Key) -> Int {
+        if let last, entries[last].key == key { return last }
+        let position: Int
+        if let known = positions[key] {
+            position = known
+        } else {
+            position = entries.count
+            entries.append(Entry(key: key))
+            positions[key] = position
+        }
+        last = position
+        return position
     }
 
     /// The same, for a session of the model (topic or not from its `groupTopic`).
@@ -105,24 +145,21 @@ struct NoteTally {
 
     /// A note about the export as a whole rather than about sessions.
     mutating func add(general message: String) {
-        let key = Key(condition: "", consequence: message)
-        if counts[key] == nil { order.append(key); counts[key] = (0, 0) }
+        _ = position(of: Key(condition: "", consequence: message))
     }
 
     var lines: [String] {
-        order.map { key in
-            let count = counts[key] ?? (0, 0)
-            let total = count.sessions + count.topics
-            guard total > 0 else { return key.consequence }
-            let shown = ids[key] ?? []
-            let more = total - shown.count
-            let list = shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
-            return "\(Self.entries(count.sessions, count.topics)) \(key.condition) (\(list)): \(key.consequence)"
+        entries.map { entry in
+            let total = entry.sessions + entry.topics
+            guard total > 0 else { return entry.key.consequence }
+            let more = total - entry.ids.count
+            let list = entry.ids.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+            return "\(Self.counted(entry.sessions, entry.topics)) \(entry.key.condition) (\(list)): \(entry.key.consequence)"
         }
     }
 
     /// "47 sessions", "35 sessions and 12 breakout topics", "1 breakout topic".
-    private static func entries(_ sessions: Int, _ topics: Int) -> String {
+    private static func counted(_ sessions: Int, _ topics: Int) -> String {
         let sessionText = "\(sessions) \(sessions == 1 ? "session" : "sessions")"
         let topicText = "\(topics) \(topics == 1 ? "breakout topic" : "breakout topics")"
         switch (sessions, topics) {

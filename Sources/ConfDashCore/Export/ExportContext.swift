@@ -61,31 +61,41 @@ struct ExportContext {
     let request: ExportRequest
     let labels: Labels
     let words: ExportWords
-    /// The agenda's events, oldest first, each with its selected sessions grouped by slot.
-    let events: [(event: Event, groups: [(slot: AgendaSlot, sessions: [ExportSession])])]
+    /// The agenda's events, oldest first, each with its selected sessions (slot by slot, as the
+    /// agenda groups them): a slice of `sessions`, not a copy.
+    let events: [(event: Event, sessions: ArraySlice<ExportSession>)]
 
     var index: DatasetIndex { request.index }
     var language: Language { request.language }
-    var sessions: [ExportSession] { events.flatMap { $0.groups.flatMap(\.sessions) } }
+    /// Every selected session, in the order of `events`.
+    let sessions: [ExportSession]
 
     init(_ request: ExportRequest) {
         self.request = request
         labels = Labels(request.language)
         words = ExportWords(language: request.language)
         var ordinals: [String: Int] = [:]
-        for session in request.index.dataset.events.flatMap(\.sessions) where ordinals[session.id] == nil {
-            ordinals[session.id] = ordinals.count + 1
+        // Event by event: a flattened copy of every session of the dataset is not needed.
+        for event in request.index.dataset.events {
+            for session in event.sessions where ordinals[session.id] == nil { ordinals[session.id] = ordinals.count + 1 }
         }
-        events = request.agenda.map { part in
+        var sessions: [ExportSession] = []
+        sessions.reserveCapacity(request.agenda.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.sessions.count } })
+        var ranges: [Range<Int>] = []
+        for part in request.agenda {
             let zone = EventZone(part.event.timeZone)
             let all = DateRange(from: part.event.startDate, to: part.event.endDate)
-            return (part.event, part.groups.map { group in
-                (group.slot, group.sessions.map { session in
-                    ExportSession(event: part.event, session: session, ordinal: ordinals[session.id] ?? 0,
-                                  timing: Self.timing(session, eventDays: all, zone: zone), zone: zone)
-                })
-            })
+            let first = sessions.count
+            for group in part.groups {
+                for session in group.sessions {
+                    sessions.append(ExportSession(event: part.event, session: session, ordinal: ordinals[session.id] ?? 0,
+                                                  timing: Self.timing(session, eventDays: all, zone: zone), zone: zone))
+                }
+            }
+            ranges.append(first..<sessions.count)
         }
+        self.sessions = sessions
+        events = zip(request.agenda, ranges).map { ($0.event, sessions[$1]) }
     }
 
     private static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {

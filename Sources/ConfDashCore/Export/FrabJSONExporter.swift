@@ -1,12 +1,12 @@
 /// frab/pretalx schedule.json, valid against the community JSON schema (voc/schedule,
 /// validator/json/schema.json). Same sessions as schedule.xml, same omissions (`FrabScheduleBuilder`).
 enum FrabJSONExporter {
-    static func export(_ request: ExportRequest) -> ExportResult {
+    static func write(_ request: ExportRequest, to output: inout ExportOutput) -> ExportSummary {
         var builder = FrabScheduleBuilder(request, formatName: "schedule.json")
-        return export(builder.build())
+        return write(builder.build(), to: &output)
     }
 
-    static func export(_ built: FrabSchedule) -> ExportResult {
+    static func write(_ built: FrabSchedule, to output: inout ExportOutput) -> ExportSummary {
         var schedule = built
         var conference: [(String, JSONText)] = [
             ("acronym", .string(schedule.acronym)),
@@ -32,13 +32,22 @@ enum FrabJSONExporter {
             return .object(fields)
         })))
         conference.append(("rooms", .array(schedule.rooms.map { .object([("name", .string($0.name)), ("guid", .string($0.guid))]) })))
+        // Counted before anything is written, in the order the talks are written.
+        for day in schedule.days {
+            for room in day.rooms {
+                for talk in room.talks where talk.url == nil { noteNoWebPage(talk, notes: &schedule.notes) }
+            }
+        }
+        // Each talk's object is made as it is written, and dropped after.
         conference.append(("days", .array(schedule.days.map { day in
             .object([
                 ("index", .int(day.index)),
                 ("date", .string(day.date.iso)),
                 ("day_start", .string(day.start)),
                 ("day_end", .string(day.end)),
-                ("rooms", .object(day.rooms.map { room in (room.name, .array(room.talks.map { talk($0, notes: &schedule.notes) })) })),
+                ("rooms", .object(day.rooms.map { room in
+                    (room.name, .members(room.talks.count) { index, out, depth in write(room.talks[index], to: &out, depth: depth) })
+                })),
             ])
         })))
         let document = JSONText.object([
@@ -47,46 +56,66 @@ enum FrabJSONExporter {
             ("schedule", .object([("version", .string(schedule.version)), ("conference", .object(conference))])),
         ])
         // Strings are escaped as they are written (`JSONQuoting`): nothing in them can act on a terminal.
-        var bytes: [UInt8] = []
-        document.write(to: &bytes, depth: 0)
-        bytes.append(0x0A)
-        return ExportResult(text: String(decoding: bytes, as: UTF8.self), notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
+        document.write(to: &output, depth: 0)
+        output.byte(0x0A)
+        return ExportSummary(notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
 
-    private static func talk(_ talk: FrabSchedule.Talk, notes: inout NoteTally) -> JSONText {
+    private static func noteNoWebPage(_ talk: FrabSchedule.Talk, notes: inout NoteTally) {
+        notes.add("with no web page", "each gets urn:uuid:<its guid> as url, since schedule.json requires a URI (it names the session; it is not a web page)",
+                  session: talk.sessionID)
+    }
+
+    /// A talk's object, written straight into the output in the layout `JSONText` gives (no tree
+    /// of values per talk: making and freeing one was most of the JSON export's own cost).
+    private static func write(_ talk: FrabSchedule.Talk, to out: inout ExportOutput, depth: Int) {
         // `url` is required and must be a URI. With no web page stated, the session's own URN names
         // it: an identifier, not a made-up page.
-        let url = talk.url ?? "urn:uuid:\(talk.guid)"
-        if talk.url == nil {
-            notes.add("with no web page", "each gets urn:uuid:<its guid> as url, since schedule.json requires a URI (it names the session; it is not a web page)",
-                      session: talk.sessionID)
+        var object = JSONObjectWriter(&out, depth: depth)
+        object.string("guid", talk.guid, &out)
+        object.key("id", &out); out.digits(talk.id)
+        object.string("date", talk.date, &out)
+        object.string("start", talk.start, &out)
+        object.string("duration", talk.duration, &out)
+        object.string("end", talk.end, &out)
+        object.string("room", talk.room, &out)
+        object.string("slug", talk.slug, &out)
+        if let url = talk.url {
+            object.string("url", url, &out)
+        } else {
+            object.key("url", &out); out.append("\"urn:uuid:"); out.append(talk.guid); out.byte(UInt8(ascii: "\""))
         }
-        return .object([
-            ("guid", .string(talk.guid)),
-            ("id", .int(talk.id)),
-            ("date", .string(talk.date)),
-            ("start", .string(talk.start)),
-            ("duration", .string(talk.duration)),
-            ("end", .string(talk.end)),
-            ("room", .string(talk.room)),
-            ("slug", .string(talk.slug)),
-            ("url", .string(url)),
-            ("title", .string(talk.title)),
-            ("subtitle", .null),
-            ("track", talk.track.map(JSONText.string) ?? .null),
-            ("type", .string(talk.type)),
-            ("language", talk.language.map(JSONText.string) ?? .null),
-            ("abstract", talk.abstract.map(JSONText.string) ?? .null),
-            ("description", talk.description.map(JSONText.string) ?? .null),
-            // pretalx's person shape (`name`), plus frab's `public_name` for older readers. No
-            // numeric `id`: with it the person would match both of the schema's oneOf shapes.
-            ("persons", .array(talk.persons.map {
-                .object([("guid", .string($0.guid)), ("name", .string($0.name)), ("public_name", .string($0.name))])
-            })),
-            ("links", .array(talk.links.map { link in
-                .object([("url", .string(link.url))] + (link.title.map { [("title", JSONText.string($0))] } ?? []))
-            })),
-        ])
+        object.string("title", talk.title, &out)
+        object.string("subtitle", nil, &out)
+        object.string("track", talk.track, &out)
+        object.string("type", talk.type, &out)
+        object.string("language", talk.language, &out)
+        object.string("abstract", talk.abstract, &out)
+        object.string("description", talk.description, &out)
+        // pretalx's person shape (`name`), plus frab's `public_name` for older readers. No
+        // numeric `id`: with it the person would match both of the schema's oneOf shapes.
+        object.key("persons", &out)
+        var persons = JSONArrayWriter(&out, depth: depth + 1)
+        for person in talk.persons {
+            persons.next(&out)
+            var fields = JSONObjectWriter(&out, depth: depth + 2)
+            fields.string("guid", person.guid, &out)
+            fields.string("name", person.name, &out)
+            fields.string("public_name", person.name, &out)
+            fields.end(&out)
+        }
+        persons.end(&out)
+        object.key("links", &out)
+        var links = JSONArrayWriter(&out, depth: depth + 1)
+        for link in talk.links {
+            links.next(&out)
+            var fields = JSONObjectWriter(&out, depth: depth + 2)
+            fields.string("url", link.url, &out)
+            if let title = link.title { fields.string("title", title, &out) }
+            fields.end(&out)
+        }
+        links.end(&out)
+        object.end(&out)
     }
 
     /// `^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$`, as the schema's regex matches (unanchored alternation).
@@ -123,6 +152,9 @@ indirect enum JSONText {
     case null
     case array([JSONText])
     case object([(String, JSONText)])
+    /// An array whose members are written one at a time by the closure (member, output, depth):
+    /// an export's talks, so that no value for the whole array ever exists.
+    case members(Int, (Int, inout ExportOutput, Int) -> Void)
 
     func write(to text: inout String, depth: Int) {
         var bytes: [UInt8] = []
@@ -130,51 +162,118 @@ indirect enum JSONText {
         text += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Written as UTF-8 bytes into one buffer: appending to a String piece by piece was most of
-    /// exporting a large schedule as JSON.
     func write(to bytes: inout [UInt8], depth: Int) {
+        var output = ExportOutput()
+        swap(&output.bytes, &bytes)
+        write(to: &output, depth: depth)
+        swap(&output.bytes, &bytes)
+    }
+
+    /// Written as UTF-8 bytes into one buffer: appending to a String piece by piece was most of
+    /// exporting a large schedule as JSON. The output may hand its bytes on after each member's line.
+    func write(to output: inout ExportOutput, depth: Int) {
         switch self {
-        case .string(let value): JSONQuoting.appendQuoted(value, to: &bytes)
-        case .int(let value): Self.append(String(value), to: &bytes)
-        case .bool(let value): Self.append(value ? "true" : "false", to: &bytes)
-        case .null: Self.append("null", to: &bytes)
+        case .string(let value): JSONQuoting.appendQuoted(value, to: &output.bytes)
+        case .int(let value): output.digits(value)
+        case .bool(let value): output.append(value ? "true" : "false")
+        case .null: output.append("null")
         case .array(let items):
-            Self.writeMembers(items.count, open: "[", close: "]", depth: depth, to: &bytes) { index, bytes in
-                items[index].write(to: &bytes, depth: depth + 1)
+            Self.writeMembers(items.count, open: "[", close: "]", depth: depth, to: &output) { index, output in
+                items[index].write(to: &output, depth: depth + 1)
+            }
+        case .members(let count, let member):
+            Self.writeMembers(count, open: "[", close: "]", depth: depth, to: &output) { index, output in
+                member(index, &output, depth + 1)
             }
         case .object(let fields):
-            Self.writeMembers(fields.count, open: "{", close: "}", depth: depth, to: &bytes) { index, bytes in
-                JSONQuoting.appendQuoted(fields[index].0, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(0x20)
-                fields[index].1.write(to: &bytes, depth: depth + 1)
+            Self.writeMembers(fields.count, open: "{", close: "}", depth: depth, to: &output) { index, output in
+                JSONQuoting.appendQuoted(fields[index].0, to: &output.bytes)
+                output.byte(UInt8(ascii: ":"))
+                output.byte(0x20)
+                fields[index].1.write(to: &output, depth: depth + 1)
             }
         }
     }
 
     /// An array's or object's brackets around its members, one a line, indented one level deeper,
     /// with commas between them; `[]` or `{}` when there are none.
-    private static func writeMembers(_ count: Int, open: Unicode.Scalar, close: Unicode.Scalar, depth: Int, to bytes: inout [UInt8],
-                                     member: (Int, inout [UInt8]) -> Void) {
-        bytes.append(UInt8(ascii: open))
-        guard count > 0 else { bytes.append(UInt8(ascii: close)); return }
-        bytes.append(0x0A)
+    private static func writeMembers(_ count: Int, open: Unicode.Scalar, close: Unicode.Scalar, depth: Int, to output: inout ExportOutput,
+                                     member: (Int, inout ExportOutput) -> Void) {
+        output.byte(UInt8(ascii: open))
+        guard count > 0 else { output.byte(UInt8(ascii: close)); return }
+        output.byte(0x0A)
         for index in 0..<count {
-            indent(depth + 1, &bytes)
-            member(index, &bytes)
-            if index < count - 1 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(0x0A)
+            output.spaces(2 * (depth + 1))
+            member(index, &output)
+            if index < count - 1 { output.byte(UInt8(ascii: ",")) }
+            output.byte(0x0A)
+            output.recordEnded()
         }
-        indent(depth, &bytes)
-        bytes.append(UInt8(ascii: close))
+        output.spaces(2 * depth)
+        output.byte(UInt8(ascii: close))
+    }
+}
+
+/// An object written member by member in `JSONText`'s layout: `{`, then each member on its own
+/// line one level deeper, commas between, and `}` on a line at the object's depth (`{}` if empty).
+struct JSONObjectWriter {
+    let depth: Int
+    private var count = 0
+
+    init(_ out: inout ExportOutput, depth: Int) {
+        self.depth = depth
+        out.byte(UInt8(ascii: "{"))
     }
 
-    private static func indent(_ depth: Int, _ bytes: inout [UInt8]) {
-        for _ in 0..<(2 * depth) { bytes.append(0x20) }
+    /// `"name": ` on a new line; the caller writes the value. Names are plain ASCII (no escaping).
+    mutating func key(_ name: StaticString, _ out: inout ExportOutput) {
+        if count > 0 { out.byte(UInt8(ascii: ",")) }
+        count += 1
+        out.byte(0x0A)
+        out.spaces(2 * (depth + 1))
+        out.byte(UInt8(ascii: "\""))
+        out.append(name)
+        out.append("\": ")
     }
 
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+    /// A string member, or `null`.
+    mutating func string(_ name: StaticString, _ value: String?, _ out: inout ExportOutput) {
+        key(name, &out)
+        if let value { JSONQuoting.appendQuoted(value, to: &out.bytes) } else { out.append("null") }
+    }
+
+    func end(_ out: inout ExportOutput) {
+        if count > 0 {
+            out.byte(0x0A)
+            out.spaces(2 * depth)
+        }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+/// An array written member by member in `JSONText`'s layout.
+struct JSONArrayWriter {
+    let depth: Int
+    private var count = 0
+
+    init(_ out: inout ExportOutput, depth: Int) {
+        self.depth = depth
+        out.byte(UInt8(ascii: "["))
+    }
+
+    /// Starts the next member on its own line; the caller writes it.
+    mutating func next(_ out: inout ExportOutput) {
+        if count > 0 { out.byte(UInt8(ascii: ",")) }
+        count += 1
+        out.byte(0x0A)
+        out.spaces(2 * (depth + 1))
+    }
+
+    func end(_ out: inout ExportOutput) {
+        if count > 0 {
+            out.byte(0x0A)
+            out.spaces(2 * depth)
+        }
+        out.byte(UInt8(ascii: "]"))
     }
 }

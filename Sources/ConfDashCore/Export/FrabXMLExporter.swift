@@ -4,75 +4,77 @@
 /// zoned start and end times. Sessions whose source states no clock time are therefore left out
 /// (never given a made-up time) and counted on stderr; see `FrabScheduleBuilder` for every rule.
 enum FrabXMLExporter {
-    static func export(_ request: ExportRequest) -> ExportResult {
+    static func write(_ request: ExportRequest, to xml: inout ExportOutput) -> ExportSummary {
         var builder = FrabScheduleBuilder(request, formatName: "schedule.xml")
-        return export(builder.build())
+        return write(builder.build(), to: &xml)
     }
 
-    static func export(_ schedule: FrabSchedule) -> ExportResult {
-        var xml = XMLText()
-        xml.line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        xml.line(0, "<schedule>")
-        xml.line(1, "<generator name=\"confdash\" version=\"\(XMLText.escape(schedule.generatorVersion))\"/>")
-        xml.element(1, "version", schedule.version)
-        xml.line(1, "<conference>")
-        xml.element(2, "acronym", schedule.acronym)
-        xml.element(2, "title", schedule.title)
-        xml.element(2, "start", schedule.start.iso)
-        xml.element(2, "end", schedule.end.iso)
-        xml.element(2, "days", String(schedule.days.count))
-        xml.element(2, "timeslot_duration", twoDigits(schedule.timeslotMinutes / 60) + ":" + twoDigits(schedule.timeslotMinutes % 60))
-        if let zone = schedule.timeZoneName { xml.element(2, "time_zone_name", zone) }
-        if let url = schedule.url { xml.element(2, "url", url) }
+    static func write(_ schedule: FrabSchedule, to xml: inout ExportOutput) -> ExportSummary {
+        xml.xmlLine(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        xml.xmlLine(0, "<schedule>")
+        xml.xmlLine(1, "<generator name=\"confdash\" version=\"\(XMLText.escape(schedule.generatorVersion))\"/>")
+        xml.xmlElement(1, "version", schedule.version)
+        xml.xmlLine(1, "<conference>")
+        xml.xmlElement(2, "acronym", schedule.acronym)
+        xml.xmlElement(2, "title", schedule.title)
+        xml.xmlElement(2, "start", schedule.start.iso)
+        xml.xmlElement(2, "end", schedule.end.iso)
+        xml.xmlElement(2, "days", String(schedule.days.count))
+        xml.xmlElement(2, "timeslot_duration", twoDigits(schedule.timeslotMinutes / 60) + ":" + twoDigits(schedule.timeslotMinutes % 60))
+        if let zone = schedule.timeZoneName { xml.xmlElement(2, "time_zone_name", zone) }
+        if let url = schedule.url { xml.xmlElement(2, "url", url) }
         for track in schedule.tracks {
             var attributes = [("name", track.name)]
             if let color = track.color { attributes.append(("color", color)) }
             if FrabXMLExporter.isXSDSlug(track.slug) { attributes.append(("slug", track.slug)) }
-            xml.empty(2, "track", attributes)
+            xml.xmlEmpty(2, "track", attributes)
         }
-        xml.line(1, "</conference>")
+        xml.xmlLine(1, "</conference>")
         for day in schedule.days {
-            xml.open(1, "day", [("index", String(day.index)), ("date", day.date.iso), ("start", day.start), ("end", day.end)])
+            xml.xmlOpen(1, "day", [("index", String(day.index)), ("date", day.date.iso), ("start", day.start), ("end", day.end)])
             for room in day.rooms {
-                xml.open(2, "room", [("name", room.name)] + (room.guid.map { [("guid", $0)] } ?? []))
-                for talk in room.talks { write(talk, to: &xml) }
-                xml.line(2, "</room>")
+                xml.xmlOpen(2, "room", [("name", room.name)] + (room.guid.map { [("guid", $0)] } ?? []))
+                for talk in room.talks {
+                    write(talk, to: &xml)
+                    xml.recordEnded()
+                }
+                xml.xmlLine(2, "</room>")
             }
-            xml.line(1, "</day>")
+            xml.xmlLine(1, "</day>")
         }
-        xml.line(0, "</schedule>")
-        return ExportResult(text: xml.text, notes: schedule.notes.lines.map { "xml: " + $0 }, exportedSessions: schedule.exportedSessions)
+        xml.xmlLine(0, "</schedule>")
+        return ExportSummary(notes: schedule.notes.lines.map { "xml: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
 
-    private static func write(_ talk: FrabSchedule.Talk, to xml: inout XMLText) {
-        xml.open(3, "event", [("guid", talk.guid), ("id", String(talk.id))])
-        xml.element(4, "date", talk.date)
-        xml.element(4, "start", talk.start)
-        xml.element(4, "duration", talk.duration)
-        xml.element(4, "room", talk.room)
-        xml.element(4, "slug", talk.slug)
-        if let url = talk.url { xml.element(4, "url", url) }
-        xml.element(4, "title", talk.title)
-        if let language = talk.language { xml.element(4, "language", language) }
-        xml.element(4, "track", talk.track ?? "")
-        xml.element(4, "type", talk.type)
-        xml.element(4, "abstract", talk.abstract ?? "")
-        if let description = talk.description { xml.element(4, "description", description) }
+    private static func write(_ talk: FrabSchedule.Talk, to xml: inout ExportOutput) {
+        xml.xmlOpen(3, "event", [("guid", talk.guid), ("id", String(talk.id))])
+        xml.xmlElement(4, "date", talk.date)
+        xml.xmlElement(4, "start", talk.start)
+        xml.xmlElement(4, "duration", talk.duration)
+        xml.xmlElement(4, "room", talk.room)
+        xml.xmlElement(4, "slug", talk.slug)
+        if let url = talk.url { xml.xmlElement(4, "url", url) }
+        xml.xmlElement(4, "title", talk.title)
+        if let language = talk.language { xml.xmlElement(4, "language", language) }
+        xml.xmlElement(4, "track", talk.track ?? "")
+        xml.xmlElement(4, "type", talk.type)
+        xml.xmlElement(4, "abstract", talk.abstract ?? "")
+        if let description = talk.description { xml.xmlElement(4, "description", description) }
         if talk.persons.isEmpty {
-            xml.line(4, "<persons/>")
+            xml.xmlLine(4, "<persons/>")
         } else {
-            xml.line(4, "<persons>")
-            for person in talk.persons { xml.element(5, "person", person.name, [("guid", person.guid)]) }
-            xml.line(4, "</persons>")
+            xml.xmlLine(4, "<persons>")
+            for person in talk.persons { xml.xmlElement(5, "person", person.name, [("guid", person.guid)]) }
+            xml.xmlLine(4, "</persons>")
         }
         if talk.links.isEmpty {
-            xml.line(4, "<links/>")
+            xml.xmlLine(4, "<links/>")
         } else {
-            xml.line(4, "<links>")
-            for link in talk.links { xml.element(5, "link", link.title ?? link.url, [("href", link.url)]) }
-            xml.line(4, "</links>")
+            xml.xmlLine(4, "<links>")
+            for link in talk.links { xml.xmlElement(5, "link", link.title ?? link.url, [("href", link.url)]) }
+            xml.xmlLine(4, "</links>")
         }
-        xml.line(3, "</event>")
+        xml.xmlLine(3, "</event>")
     }
 
     /// The XSD's track slug: a lowercase letter, then letters, digits and hyphens.
@@ -82,26 +84,19 @@ enum FrabXMLExporter {
     }
 }
 
-/// Indented XML text with escaping. Characters XML 1.0 cannot carry at all (most control
-/// characters) become U+FFFD rather than making the whole file unreadable.
-///
-/// Written as UTF-8 bytes into one buffer: building each line with string interpolation and
-/// appending it to a String was a fifth of exporting a large schedule.
-struct XMLText {
-    private var bytes: [UInt8] = []
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func line(_ depth: Int, _ content: String) {
-        indent(depth)
+/// Indented XML text with escaping, written into an export's output. Characters XML 1.0 cannot
+/// carry at all (most control characters) become U+FFFD rather than making the whole file unreadable.
+extension ExportOutput {
+    mutating func xmlLine(_ depth: Int, _ content: String) {
+        spaces(2 * depth)
         append(content)
         bytes.append(0x0A)
     }
 
-    mutating func element(_ depth: Int, _ name: String, _ value: String, _ attributes: [(String, String)] = []) {
+    mutating func xmlElement(_ depth: Int, _ name: String, _ value: String, _ attributes: [(String, String)] = []) {
         tagStart(depth, name, attributes)
         bytes.append(UInt8(ascii: ">"))
-        appendEscaped(value)
+        appendXMLEscaped(value)
         bytes.append(UInt8(ascii: "<"))
         bytes.append(UInt8(ascii: "/"))
         append(name)
@@ -109,13 +104,13 @@ struct XMLText {
         bytes.append(0x0A)
     }
 
-    mutating func open(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
+    mutating func xmlOpen(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
         tagStart(depth, name, attributes)
         bytes.append(UInt8(ascii: ">"))
         bytes.append(0x0A)
     }
 
-    mutating func empty(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
+    mutating func xmlEmpty(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
         tagStart(depth, name, attributes)
         bytes.append(UInt8(ascii: "/"))
         bytes.append(UInt8(ascii: ">"))
@@ -124,37 +119,27 @@ struct XMLText {
 
     /// The indented `<name attr="…"` every tag begins with; the caller closes it.
     private mutating func tagStart(_ depth: Int, _ name: String, _ attributes: [(String, String)]) {
-        indent(depth)
+        spaces(2 * depth)
         bytes.append(UInt8(ascii: "<"))
         append(name)
-        write(attributes)
-    }
-
-    private mutating func indent(_ depth: Int) {
-        for _ in 0..<(2 * depth) { bytes.append(0x20) }
-    }
-
-    private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    private mutating func write(_ attributes: [(String, String)]) {
         for (name, value) in attributes {
             bytes.append(0x20)
             append(name)
             bytes.append(UInt8(ascii: "="))
             bytes.append(UInt8(ascii: "\""))
-            appendEscaped(value)
+            appendXMLEscaped(value)
             bytes.append(UInt8(ascii: "\""))
         }
     }
 
-    private mutating func appendEscaped(_ value: String) {
+    mutating func appendXMLEscaped(_ value: String) {
         var value = value
-        value.withUTF8 { Self.escape($0, into: &bytes) }
+        value.withUTF8 { XMLText.escape($0, into: &bytes) }
     }
+}
 
+/// XML escaping, for `ExportOutput`'s XML lines.
+enum XMLText {
     /// Escapes markup characters, and line breaks and tabs as character references, so that they
     /// survive attribute normalisation and CRLF folding in every parser.
     static func escape(_ value: String) -> String {
@@ -167,10 +152,17 @@ struct XMLText {
         return changed ? String(decoding: result, as: UTF8.self) : value
     }
 
-    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
+    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
         var index = 0
         var run = 0  // the start of bytes still to copy as they are
+        let raw = UnsafeRawBufferPointer(utf8)
         while index < utf8.count {
+            // Eight bytes at a time past words with nothing to change (abstracts are long).
+            index = ByteWords.firstMarked(raw, from: index) { word in
+                ByteWords.below0x20(word) | ByteWords.equal(word, UInt8(ascii: "&")) | ByteWords.equal(word, UInt8(ascii: "<"))
+                    | ByteWords.equal(word, UInt8(ascii: ">")) | ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, 0xEF)
+            }
+            guard index < utf8.count else { break }
             let byte = utf8[index]
             // Everything to change is ASCII or U+FFFE/U+FFFF (EF BF BE/BF); most bytes need nothing.
             guard byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")

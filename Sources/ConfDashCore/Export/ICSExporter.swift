@@ -12,54 +12,72 @@ struct ICSExporter {
     let context: ExportContext
     private var notes = NoteTally()
 
-    init(_ request: ExportRequest) { context = ExportContext(request) }
-
     /// DTSTAMP must be a UTC date-time. A clock reading would make every export differ; the newest
     /// publication date of the data does not (midnight UTC, or 1970-01-01 when no source has a date).
-    var stamp: String { ICSText.date(context.dataDate ?? CalendarDate(year: 1970, month: 1, day: 1)!) + "T000000Z" }
+    let stamp: String
 
-    mutating func export() -> ExportResult {
-        var ics = ICSText()
-        ics.raw("BEGIN", "VCALENDAR")
-        ics.raw("VERSION", "2.0")
-        ics.text("PRODID", "-//confdash//confdash \(context.request.generatorVersion)//EN")
-        ics.raw("CALSCALE", "GREGORIAN")
-        ics.raw("METHOD", "PUBLISH")
-        let name = context.events.count == 1 ? context.title(context.events[0].event)
-            : context.index.dataset.title.text(in: context.language)
-        ics.text("X-WR-CALNAME", name)
-        for zone in VTimeZone.zones(of: context.sessions) { VTimeZone.write(zone, to: &ics) }
-        let sessions = context.sessions
-        for item in sessions { event(item, to: &ics) }
-        for record in context.request.calendarUpdate?.cancelled ?? [] where !record.dtstart.isEmpty { cancelled(record, to: &ics) }
-        ics.raw("END", "VCALENDAR")
-        return ExportResult(text: ics.text, notes: notes.lines.map { "ics: " + $0 }, exportedSessions: sessions.count)
+    init(_ request: ExportRequest) {
+        context = ExportContext(request)
+        stamp = ICSText.date(context.dataDate ?? CalendarDate(year: 1970, month: 1, day: 1)!) + "T000000Z"
     }
 
-    private mutating func event(_ item: ExportSession, to ics: inout ICSText) {
+    mutating func write(to ics: inout ExportOutput) -> ExportSummary {
+        ics.icsRaw("BEGIN", "VCALENDAR")
+        ics.icsRaw("VERSION", "2.0")
+        ics.icsText("PRODID", "-//confdash//confdash \(context.request.generatorVersion)//EN")
+        ics.icsRaw("CALSCALE", "GREGORIAN")
+        ics.icsRaw("METHOD", "PUBLISH")
+        let name = context.events.count == 1 ? context.title(context.events[0].event)
+            : context.index.dataset.title.text(in: context.language)
+        ics.icsText("X-WR-CALNAME", name)
+        for zone in VTimeZone.zones(of: context.sessions) { VTimeZone.write(zone, to: &ics) }
+        let sessions = context.sessions
+        for item in sessions {
+            event(item, to: &ics)
+            ics.recordEnded()
+        }
+        for record in context.request.calendarUpdate?.cancelled ?? [] where !record.dtstart.isEmpty { cancelled(record, to: &ics) }
+        ics.icsRaw("END", "VCALENDAR")
+        return ExportSummary(notes: notes.lines.map { "ics: " + $0 }, exportedSessions: sessions.count)
+    }
+
+    private mutating func event(_ item: ExportSession, to ics: inout ExportOutput) {
         let session = item.session
-        ics.raw("BEGIN", "VEVENT")
-        let uid = context.request.calendarUpdate?.uids[item.uid] ?? item.uid
-        ics.text("UID", uid)
-        ics.raw("DTSTAMP", stamp)
-        if let sequence = context.request.calendarUpdate?.sequences[uid] { ics.raw("SEQUENCE", String(sequence)) }
+        ics.icsRaw("BEGIN", "VEVENT")
+        if let update = context.request.calendarUpdate {
+            let uid = update.uids[item.uid] ?? item.uid
+            ics.icsText("UID", uid)
+            ics.icsRaw("DTSTAMP", stamp)
+            if let sequence = update.sequences[uid] { ics.icsRaw("SEQUENCE", String(sequence)) }
+        } else {
+            // The UID written in its parts: `session@event.confdash`, escaped as one TEXT value.
+            ics.icsLine { out in
+                out.append("UID:")
+                var afterCR = false
+                out.icsEscaped(session.id, afterCR: &afterCR)
+                out.byte(UInt8(ascii: "@"))
+                out.icsEscaped(item.event.id, afterCR: &afterCR)
+                out.append(".confdash")
+            }
+            ics.icsRaw("DTSTAMP", stamp)
+        }
         switch item.timing {
         case .clock(let start, let duration, let zone):
             if let zone {
                 let id = VTimeZone.identifier(zone)
-                ics.raw("DTSTART;TZID=\(id)", ICSText.dateTime(start))
+                ics.icsLine { $0.append("DTSTART;TZID="); $0.append(id); $0.byte(UInt8(ascii: ":")); $0.icsDateTime(start) }
                 if let end = item.end, let utc = item.endUTC {
                     // An end in the hour the clocks repeat, the second time round, would be read as the
                     // first (RFC 5545 §3.3.5): it is written in UTC instead, which means one instant only.
                     if zone.localReadsBack(atUTC: utc) {
-                        ics.raw("DTEND;TZID=\(id)", ICSText.dateTime(end))
+                        ics.icsLine { $0.append("DTEND;TZID="); $0.append(id); $0.byte(UInt8(ascii: ":")); $0.icsDateTime(end) }
                     } else {
-                        ics.raw("DTEND", ICSText.dateTime(LocalDateTime(utcSeconds: utc)) + "Z")
+                        ics.icsLine { $0.append("DTEND:"); $0.icsDateTime(LocalDateTime(utcSeconds: utc)); $0.byte(UInt8(ascii: "Z")) }
                     }
                 }
             } else {
-                ics.raw("DTSTART", ICSText.dateTime(start))
-                if let end = item.end { ics.raw("DTEND", ICSText.dateTime(end)) }
+                ics.icsLine { $0.append("DTSTART:"); $0.icsDateTime(start) }
+                if let end = item.end { ics.icsLine { $0.append("DTEND:"); $0.icsDateTime(end) } }
                 notes.add("with a clock time in an event that states no time zone",
                           "each is written in floating local time (no TZID): calendars show it at that clock time in any zone",
                           session: session)
@@ -74,64 +92,112 @@ struct ICSExporter {
         case .possibleDays(let range), .duringEvent(let range):
             // The days it may fall on; transparent, so it does not block the calendar, and marked.
             allDay(range, to: &ics)
-            ics.raw("TRANSP", "TRANSPARENT")
-            ics.raw("X-CONFDASH-DAY", "NOT-STATED")
+            ics.icsRaw("TRANSP", "TRANSPARENT")
+            ics.icsRaw("X-CONFDASH-DAY", "NOT-STATED")
             let (condition, span, says) = item.timing == .possibleDays(range)
                 ? ("with only a span of possible days", "its whole span", "names the possible days")
                 : ("with no day stated in the source", "the whole event", "says the day is not stated")
             notes.add(condition, "each is an all-day entry over \(span), marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that \(says)",
                       session: session)
         }
-        ics.text("SUMMARY", context.title(item))
-        let description = self.description(item)
-        if !description.isEmpty { ics.text("DESCRIPTION", description) }
-        if let location = context.roomName(item) ?? context.whereabouts(item.event) { ics.text("LOCATION", location) }
+        ics.icsText("SUMMARY", context.title(item))
+        writeDescription(item, to: &ics)
+        if let location = context.roomName(item) ?? context.whereabouts(item.event) { ics.icsText("LOCATION", location) }
         let tracks = context.trackNames(session)
-        if !tracks.isEmpty { ics.list("CATEGORIES", tracks) }
-        if let url = session.links.first?.url { ics.raw("URL", url) }
-        if let language = session.language { ics.raw("X-CONFDASH-LANGUAGE", language) }
-        ics.raw("X-CONFDASH-KIND", session.kind.rawValue)
-        ics.raw("END", "VEVENT")
+        if !tracks.isEmpty { ics.icsList("CATEGORIES", tracks) }
+        if let url = session.links.first?.url { ics.icsRaw("URL", url) }
+        if let language = session.language { ics.icsRaw("X-CONFDASH-LANGUAGE", language) }
+        ics.icsRaw("X-CONFDASH-KIND", session.kind.rawValue)
+        ics.icsRaw("END", "VEVENT")
     }
 
     /// A starred session that left the schedule: its entry as last exported, cancelled, so that
     /// calendars which imported it remove it (RFC 5546: same UID, higher SEQUENCE).
-    private mutating func cancelled(_ record: CalendarExportRecord, to ics: inout ICSText) {
-        ics.raw("BEGIN", "VEVENT")
-        ics.text("UID", record.uid)
-        ics.raw("DTSTAMP", stamp)
-        ics.raw(record.dtstart.count == 8 ? "DTSTART;VALUE=DATE" : "DTSTART", record.dtstart)
-        ics.raw("SEQUENCE", String(record.sequence))
-        ics.raw("STATUS", "CANCELLED")
-        ics.text("SUMMARY", record.title)
-        ics.raw("END", "VEVENT")
+    private mutating func cancelled(_ record: CalendarExportRecord, to ics: inout ExportOutput) {
+        ics.icsRaw("BEGIN", "VEVENT")
+        ics.icsText("UID", record.uid)
+        ics.icsRaw("DTSTAMP", stamp)
+        ics.icsRaw(record.dtstart.count == 8 ? "DTSTART;VALUE=DATE" : "DTSTART", record.dtstart)
+        ics.icsRaw("SEQUENCE", String(record.sequence))
+        ics.icsRaw("STATUS", "CANCELLED")
+        ics.icsText("SUMMARY", record.title)
+        ics.icsRaw("END", "VEVENT")
         notes.add("starred but no longer in the schedule", "each is written once as STATUS:CANCELLED, so calendars remove it",
                   session: record.key)
     }
 
-    private func allDay(_ range: DateRange, to ics: inout ICSText) {
-        ics.raw("DTSTART;VALUE=DATE", ICSText.date(range.from))
+    private func allDay(_ range: DateRange, to ics: inout ExportOutput) {
+        ics.icsLine { $0.append("DTSTART;VALUE=DATE:"); $0.icsDate(range.from) }
         // DTEND is exclusive: the day after the last day.
-        ics.raw("DTEND;VALUE=DATE", ICSText.date(range.to.adding(days: 1)))
+        ics.icsLine { $0.append("DTEND;VALUE=DATE:"); $0.icsDate(range.to.adding(days: 1)) }
     }
+}
 
-    /// What the session is about, then who takes part, then what the source leaves unstated.
-    func description(_ item: ExportSession) -> String {
+extension ICSExporter {
+    /// `DESCRIPTION:`, what the session is about, then who takes part, then what the source leaves
+    /// unstated, in paragraphs; escaped and written piece by piece without joining them into one
+    /// String first. No line when there is nothing to say.
+    func writeDescription(_ item: ExportSession, to ics: inout ExportOutput) {
         let words = context.words
-        var paragraphs: [String] = []
-        if let about = context.about(item.session) { paragraphs.append(about) }
-        var facts: [String] = []
-        let people = context.people(item.session)
-        if !people.isEmpty { facts.append(words.people + words.colon + people.joined(separator: ", ")) }
-        let organisations = context.organisations(item.session)
-        if !organisations.isEmpty { facts.append(words.organisations + words.colon + organisations.joined(separator: ", ")) }
-        let technologies = context.technologyNames(item.session)
-        if !technologies.isEmpty { facts.append(words.technologies + words.colon + technologies.joined(separator: ", ")) }
-        if let count = item.session.count { facts.append(words.grouped(count)) }
-        if !facts.isEmpty { paragraphs.append(facts.joined(separator: "\n")) }
+        let session = item.session
+        let about = context.about(session)
+        let people = session.people
+        let organisations = session.organisations.isEmpty ? [] : context.organisations(session)
+        let technologies = session.technologies.isEmpty ? [] : context.technologyNames(session)
         let timing = words.timingNotes(item)
-        if !timing.isEmpty { paragraphs.append(timing.joined(separator: " ")) }
-        return paragraphs.joined(separator: "\n\n")
+        let hasFacts = !people.isEmpty || !organisations.isEmpty || !technologies.isEmpty || session.count != nil
+        guard about != nil || hasFacts || !timing.isEmpty else { return }
+        ics.icsLine { out in
+            out.append("DESCRIPTION:")
+            var afterCR = false
+            var paragraphs = 0
+            func paragraphBreak() {
+                if paragraphs > 0 { out.icsEscaped("\n\n", afterCR: &afterCR) }
+                paragraphs += 1
+            }
+            if let about {
+                paragraphBreak()
+                out.icsEscaped(about, afterCR: &afterCR)
+            }
+            if hasFacts {
+                paragraphBreak()
+                var facts = 0
+                func fact(_ label: String, _ values: [String]) {
+                    guard !values.isEmpty else { return }
+                    if facts > 0 { out.icsEscaped("\n", afterCR: &afterCR) }
+                    facts += 1
+                    out.icsEscaped(label, afterCR: &afterCR)
+                    out.icsEscaped(words.colon, afterCR: &afterCR)
+                    for (index, value) in values.enumerated() {
+                        if index > 0 { out.icsEscaped(", ", afterCR: &afterCR) }
+                        out.icsEscaped(value, afterCR: &afterCR)
+                    }
+                }
+                if !people.isEmpty {
+                    // The first fact when there are people: no line break before it.
+                    facts += 1
+                    out.icsEscaped(words.people, afterCR: &afterCR)
+                    out.icsEscaped(words.colon, afterCR: &afterCR)
+                    for (index, link) in people.enumerated() {
+                        if index > 0 { out.icsEscaped(", ", afterCR: &afterCR) }
+                        out.icsEscaped(context.personName(link.person), afterCR: &afterCR)
+                        out.icsEscaped(" (", afterCR: &afterCR)
+                        out.icsEscaped(context.labels.personRole(link.role), afterCR: &afterCR)
+                        out.icsEscaped(")", afterCR: &afterCR)
+                    }
+                }
+                fact(words.organisations, organisations)
+                fact(words.technologies, technologies)
+                if let count = session.count {
+                    if facts > 0 { out.icsEscaped("\n", afterCR: &afterCR) }
+                    out.icsEscaped(words.grouped(count), afterCR: &afterCR)
+                }
+            }
+            if !timing.isEmpty {
+                paragraphBreak()
+                out.icsEscaped(timing.joined(separator: " "), afterCR: &afterCR)
+            }
+        }
     }
 }
 
@@ -149,15 +215,25 @@ enum VTimeZone {
     static func zones(of sessions: [ExportSession]) -> [Use] {
         var order: [EventZone] = []
         var years: [EventZone: (Int, Int)] = [:]
+        // The current zone's years are kept apart: sessions come event by event, so the zone's name
+        // is hashed when the zone changes, not for every session.
+        var last: (zone: EventZone, first: Int, last: Int)?
         for item in sessions {
             guard case .clock(let start, _, let zone?) = item.timing else { continue }
+            if let current = last, current.zone == zone {
+                last = (zone, min(current.first, start.date.year), max(current.last, start.date.year))
+                continue
+            }
+            if let current = last { years[current.zone] = (current.first, current.last) }
             if let known = years[zone] {
                 years[zone] = (min(known.0, start.date.year), max(known.1, start.date.year))
             } else {
                 order.append(zone)
                 years[zone] = (start.date.year, start.date.year)
             }
+            last = (zone, years[zone]!.0, years[zone]!.1)
         }
+        if let current = last { years[current.zone] = (current.first, current.last) }
         return order.map { Use(zone: $0, firstYear: years[$0]!.0, lastYear: years[$0]!.1) }
     }
 
@@ -166,13 +242,13 @@ enum VTimeZone {
         zone.fixedOffsetSeconds.map { "UTC" + ICSText.offset($0) } ?? zone.name
     }
 
-    static func write(_ use: Use, to ics: inout ICSText) {
+    static func write(_ use: Use, to ics: inout ExportOutput) {
         let zone = use.zone
         // From a year before the first session to the end of the last one (sessions may cross New Year).
         let from = CalendarDate(year: max(use.firstYear - 1, 1), month: 1, day: 1)!.dayNumber * 86_400
         let to = CalendarDate(year: min(use.lastYear + 1, 9999), month: 12, day: 31)!.dayNumber * 86_400
-        ics.raw("BEGIN", "VTIMEZONE")
-        ics.raw("TZID", identifier(zone))
+        ics.icsRaw("BEGIN", "VTIMEZONE")
+        ics.icsRaw("TZID", identifier(zone))
         var offset = zone.offsetSeconds(atUTC: from)
         observance(dst: zone.isDaylightSaving(atUTC: from), start: from + offset, from: offset, to: offset, ics: &ics)
         for change in zone.transitions(from: from, to: to) {
@@ -181,15 +257,15 @@ enum VTimeZone {
             observance(dst: zone.isDaylightSaving(atUTC: change), start: change + offset, from: offset, to: next, ics: &ics)
             offset = next
         }
-        ics.raw("END", "VTIMEZONE")
+        ics.icsRaw("END", "VTIMEZONE")
     }
 
-    private static func observance(dst: Bool, start: Int, from: Int, to: Int, ics: inout ICSText) {
+    private static func observance(dst: Bool, start: Int, from: Int, to: Int, ics: inout ExportOutput) {
         let kind = dst ? "DAYLIGHT" : "STANDARD"
-        ics.raw("BEGIN", kind)
-        ics.raw("DTSTART", ICSText.dateTime(LocalDateTime(utcSeconds: start)))
-        ics.raw("TZOFFSETFROM", ICSText.offset(from))
-        ics.raw("TZOFFSETTO", ICSText.offset(to))
-        ics.raw("END", kind)
+        ics.icsRaw("BEGIN", kind)
+        ics.icsRaw("DTSTART", ICSText.dateTime(LocalDateTime(utcSeconds: start)))
+        ics.icsRaw("TZOFFSETFROM", ICSText.offset(from))
+        ics.icsRaw("TZOFFSETTO", ICSText.offset(to))
+        ics.icsRaw("END", kind)
     }
 }

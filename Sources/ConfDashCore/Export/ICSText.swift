@@ -1,22 +1,6 @@
 /// iCalendar content lines (RFC 5545 §3.1): CRLF line ends, lines folded at 75 octets without
 /// splitting a UTF-8 sequence, and TEXT values escaped.
 struct ICSText {
-    /// Built as UTF-8 bytes: folding counts octets, and appending bytes is cheap.
-    private var bytes: [UInt8] = []
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// Adds `NAME[;PARAMS]:value` with `value` written as it is (dates, URIs, already escaped text).
-    mutating func raw(_ name: String, _ value: String) {
-        Self.appendFolded(name + ":" + value, to: &bytes)
-    }
-
-    /// Adds a TEXT property, escaped.
-    mutating func text(_ name: String, _ value: String) { raw(name, Self.escape(value)) }
-
-    /// A list of TEXT values (CATEGORIES): each escaped, separated by unescaped commas.
-    mutating func list(_ name: String, _ values: [String]) { raw(name, values.map(Self.escape).joined(separator: ",")) }
-
     /// TEXT escaping (§3.3.11): backslash, semicolon and comma are escaped; every line break
     /// (CRLF, LF or CR) becomes `\n`. Other control characters are not allowed in TEXT and are dropped.
     static func escape(_ value: String) -> String {
@@ -43,7 +27,13 @@ struct ICSText {
     /// Folds a content line: no physical line longer than 75 octets (the leading space of a
     /// continuation counts), and never a break inside a UTF-8 sequence, so a character stays whole.
     static func appendFolded(_ line: String, to bytes: inout [UInt8]) {
-        let line = Array(line.utf8)
+        var line = line
+        line.withUTF8 { fold($0, into: &bytes) }
+        bytes += [0x0D, 0x0A]
+    }
+
+    /// The line's bytes with a CRLF and a space wherever it is folded; no line end after the last part.
+    static func fold(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
         var start = 0
         var limit = 75
         while start < line.count {
@@ -51,11 +41,10 @@ struct ICSText {
             // Back up over continuation bytes (10xxxxxx) to the start of the character.
             while end < line.count && end > start && line[end] & 0xC0 == 0x80 { end -= 1 }
             if start > 0 { bytes += [0x0D, 0x0A, 0x20] }
-            bytes += line[start..<end]
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<end]))
             start = end
             limit = 74
         }
-        bytes += [0x0D, 0x0A]
     }
 
     static func appendFolded(_ line: String, to text: inout String) {
@@ -77,6 +66,90 @@ struct ICSText {
         var text = EventZone.offsetText(seconds, separator: "")
         if abs(seconds) % 60 != 0 { text += twoDigits(abs(seconds) % 60) }
         return text
+    }
+}
+
+/// iCalendar content lines written straight into an export's output.
+extension ExportOutput {
+    /// One content line: `write` appends `NAME[;PARAMS]:value`, which is then folded in place
+    /// (only lines over 75 octets are touched) and ended with CRLF.
+    mutating func icsLine(_ write: (inout ExportOutput) -> Void) {
+        let start = bytes.count
+        write(&self)
+        if bytes.count - start > 75 {
+            let line = Array(bytes[start...])
+            bytes.removeSubrange(start...)
+            line.withUnsafeBufferPointer { ICSText.fold($0, into: &bytes) }
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    /// `NAME:value` with the value as it is (dates, URIs, already escaped text).
+    mutating func icsRaw(_ name: String, _ value: String) {
+        icsLine { $0.append(name); $0.byte(UInt8(ascii: ":")); $0.append(value) }
+    }
+
+    /// A TEXT property, escaped.
+    mutating func icsText(_ name: String, _ value: String) {
+        icsLine { out in
+            out.append(name)
+            out.byte(UInt8(ascii: ":"))
+            var afterCR = false
+            out.icsEscaped(value, afterCR: &afterCR)
+        }
+    }
+
+    /// A list of TEXT values (CATEGORIES): each escaped, separated by unescaped commas.
+    mutating func icsList(_ name: String, _ values: [String]) {
+        icsLine { out in
+            out.append(name)
+            out.byte(UInt8(ascii: ":"))
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.byte(UInt8(ascii: ",")) }
+                var afterCR = false
+                out.icsEscaped(value, afterCR: &afterCR)
+            }
+        }
+    }
+
+    /// `ICSText.escape(value)`, appended. `afterCR` carries a carriage return at the end of one
+    /// piece over to the next, so that a value written in pieces is escaped as the joined text is.
+    mutating func icsEscaped(_ value: String, afterCR: inout Bool) {
+        var value = value
+        value.withUTF8 { utf8 in
+            let first = ByteWords.firstMarked(UnsafeRawBufferPointer(utf8), from: 0) { word in
+                ByteWords.below0x20(word) | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, UInt8(ascii: "\\"))
+                    | ByteWords.equal(word, UInt8(ascii: ";")) | ByteWords.equal(word, UInt8(ascii: ","))
+            }
+            if first > 0 { afterCR = false }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<first]))
+            for byte in utf8[first...] {
+                defer { afterCR = byte == 0x0D }
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+                case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+                case 0x0A: if !afterCR { bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n")) }
+                case 0x09: bytes.append(byte)
+                case 0..<0x20, 0x7F: continue
+                default: bytes.append(byte)
+                }
+            }
+        }
+    }
+
+    /// `20241227T103000` (`ICSText.dateTime`).
+    mutating func icsDateTime(_ local: LocalDateTime) {
+        icsDate(local.date)
+        byte(UInt8(ascii: "T"))
+        digits(local.time.hour, 2)
+        digits(local.time.minute, 2)
+        append("00")
+    }
+
+    /// `20241227` (`ICSText.date`).
+    mutating func icsDate(_ date: CalendarDate) {
+        digits(date.year, 4); digits(date.month, 2); digits(date.day, 2)
     }
 }
 

@@ -9,35 +9,43 @@ struct MarkdownExporter {
     private var words: ExportWords { context.words }
     private var labels: Labels { context.labels }
 
-    func export() -> ExportResult {
-        var lines: [String] = []
+    /// Line by line into the output, which makes the text safe for a terminal as it hands it on.
+    func write(to out: inout ExportOutput) -> ExportSummary {
+        out.terminalSafe = true
+        func line(_ text: String) { out.append(text); out.byte(0x0A) }
         let single = context.events.count == 1
         // One event: its title is the document's title. Several: the dataset's title, events below it.
         let eventLevel = single ? "#" : "##"
         let dayLevel = single ? "##" : "###"
-        if !single { lines += ["# " + Self.escaped(context.index.dataset.title.text(in: context.language)), ""] }
+        if !single { line("# " + Self.escaped(context.index.dataset.title.text(in: context.language))); line("") }
         for part in context.events {
-            lines += [eventLevel + " " + Self.escaped(context.title(part.event)), ""]
+            line(eventLevel + " " + Self.escaped(context.title(part.event)))
+            line("")
             var facts = [DateLabels.range(part.event.startDate, part.event.endDate, context.language)]
             if let place = context.whereabouts(part.event) { facts.append(place) }
             if let region = context.text(context.index.region(of: part.event)?.name) { facts.append(region) }
-            lines += [Self.escaped(facts.joined(separator: " · ")), ""]
-            for group in groups(part.groups.flatMap(\.sessions)) {
-                lines += [dayLevel + " " + Self.escaped(heading(group.slot, in: part.event)), ""]
-                for item in group.sessions { lines += self.item(item) }
-                lines.append("")
+            line(Self.escaped(facts.joined(separator: " · ")))
+            line("")
+            for group in groups(part.sessions) {
+                line(dayLevel + " " + Self.escaped(heading(group.slot, in: part.event)))
+                line("")
+                for item in group.sessions {
+                    self.item(item, to: &out)
+                    out.recordEnded()
+                }
+                line("")
             }
         }
-        let count = context.sessions.count
+        let sessions = context.sessions
         // "11 sessions and 8 breakout topics": an entry standing for a topic is not a session.
-        lines.append(labels.sessionsAndTopics(context.sessions.map(\.session)) + context.words.statedOnly)
+        line(labels.sessionsAndTopics(sessions.map(\.session)) + context.words.statedOnly)
         // Markdown is read in terminals (cat, less -R, glow): no control character from the data.
-        return ExportResult(text: TerminalText.safe(lines.joined(separator: "\n") + "\n"), notes: [], exportedSessions: count)
+        return ExportSummary(notes: [], exportedSessions: sessions.count)
     }
 
     /// Sessions by the day they are on (a clock time's date counts as a stated day), spans, then
     /// "day not stated"; within a day, timed sessions by start, then the rest in programme order.
-    private func groups(_ sessions: [ExportSession]) -> [(slot: AgendaSlot, sessions: [ExportSession])] {
+    private func groups(_ sessions: ArraySlice<ExportSession>) -> [(slot: AgendaSlot, sessions: [ExportSession])] {
         var bySlot: [AgendaSlot: [ExportSession]] = [:]
         for item in sessions {
             let slot: AgendaSlot
@@ -50,10 +58,12 @@ struct MarkdownExporter {
             bySlot[slot, default: []].append(item)
         }
         return bySlot.keys.sorted().map { slot in
-            let items = bySlot[slot]!.enumerated().sorted { a, b in
+            let items = bySlot[slot]!
+            // The agenda lists a day's timed sessions by start already: sorted only when not.
+            if zip(items, items.dropFirst()).allSatisfy({ startKey($0) <= startKey($1) }) { return (slot, items) }
+            return (slot, items.enumerated().sorted { a, b in
                 (startKey(a.element), a.offset) < (startKey(b.element), b.offset)
-            }.map(\.element)
-            return (slot, items)
+            }.map(\.element))
         }
     }
 
@@ -77,26 +87,31 @@ struct MarkdownExporter {
         }
     }
 
-    private func item(_ item: ExportSession) -> [String] {
+    /// The session's list item and its details, one line each, straight into the output.
+    private func item(_ item: ExportSession, to out: inout ExportOutput) {
         let session = item.session
         var kind = session.groupTopic ? labels.topicKind(session.kind) : labels.sessionKind(session.kind)
         if let count = session.count { kind += " ×\(count)" }
-        var lines = ["- **\(Self.escaped(context.title(item)))** (\(Self.escaped(kind)))"]
-        func detail(_ label: String, _ value: String) { lines.append("  - " + label + words.colon + Self.escaped(value)) }
+        out.append("- **")
+        out.appendMarkdownEscaped(context.title(item))
+        out.append("** (")
+        out.appendMarkdownEscaped(kind)
+        out.append(")\n")
+        func detail(_ label: String, _ value: String) {
+            out.append("  - "); out.append(label); out.append(words.colon); out.appendMarkdownEscaped(value); out.byte(0x0A)
+        }
         detail(words.when, when(item))
         if let room = context.roomName(item) { detail(words.room, room) }
-        let tracks = context.trackNames(session)
         // "; " because track names may hold commas ("Data, privacy and law").
-        if !tracks.isEmpty { detail(words.tracks, tracks.joined(separator: "; ")) }
-        let people = context.people(session)
-        if !people.isEmpty { detail(words.people, people.joined(separator: ", ")) }
-        let organisations = context.organisations(session)
-        if !organisations.isEmpty { detail(words.organisations, organisations.joined(separator: ", ")) }
+        if !session.tracks.isEmpty { detail(words.tracks, context.trackNames(session).joined(separator: "; ")) }
+        if !session.people.isEmpty { detail(words.people, context.people(session).joined(separator: ", ")) }
+        if !session.organisations.isEmpty { detail(words.organisations, context.organisations(session).joined(separator: ", ")) }
         if !session.links.isEmpty {
-            lines.append("  - " + words.links + words.colon + session.links.map { Self.link($0.url, title: context.text($0.title)) }.joined(separator: ", "))
+            out.append("  - "); out.append(words.links); out.append(words.colon)
+            out.append(session.links.map { Self.link($0.url, title: context.text($0.title)) }.joined(separator: ", "))
+            out.byte(0x0A)
         }
-        if let about = context.about(session) { lines.append("  - " + Self.escaped(about)) }
-        return lines
+        if let about = context.about(session) { out.append("  - "); out.appendMarkdownEscaped(about); out.byte(0x0A) }
     }
 
     /// "09:30–10:15 (Europe/Brussels)", "09:30 (end not stated)", "Afternoon; no clock time stated in the source."
@@ -121,38 +136,53 @@ struct MarkdownExporter {
     /// line breaks become spaces (a list item stays one item), and a leading `-`, `+` or `1.` is
     /// escaped so it does not start a list.
     static func escaped(_ text: String) -> String {
-        // Every character that matters is ASCII, so bytes will do.
-        let bytes = Array(text.utf8)
-        let inline: Set<UInt8> = Set("\\`*_[]<>|~#".utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if inline.contains(byte) {
-                result += [UInt8(ascii: "\\"), byte]
-            } else if byte == UInt8(ascii: "&") {
-                // Only where it could start an entity (`&amp;`, `&#38;`); "A & B" stays as it is.
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-                if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") || next == UInt8(ascii: "#") {
-                    result.append(UInt8(ascii: "\\"))
+        var out = ExportOutput()
+        out.appendMarkdownEscaped(text)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+}
+
+extension ExportOutput {
+    /// `MarkdownExporter.escaped(text)`, appended: inline markup characters backslash-escaped,
+    /// line breaks as spaces, a leading `-`, `+`, `=` or `1.` escaped so it starts no block.
+    mutating func appendMarkdownEscaped(_ text: String) {
+        let start = bytes.count
+        var text = text
+        text.withUTF8 { utf8 in
+            // Every character that matters is ASCII, so bytes will do.
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if Self.inlineMarkup[Int(byte)] {
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(byte)
+                } else if byte == UInt8(ascii: "&") {
+                    // Only where it could start an entity (`&amp;`, `&#38;`); "A & B" stays as it is.
+                    let next = index + 1 < utf8.count ? utf8[index + 1] : 0
+                    if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") || next == UInt8(ascii: "#") {
+                        bytes.append(UInt8(ascii: "\\"))
+                    }
+                    bytes.append(byte)
+                } else if byte == 0x0D || byte == 0x0A {
+                    if byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
+                    bytes.append(UInt8(ascii: " "))
+                } else {
+                    bytes.append(byte)
                 }
-                result.append(byte)
-            } else if byte == 0x0D || byte == 0x0A {
-                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
-                result.append(UInt8(ascii: " "))
-            } else {
-                result.append(byte)
+                index += 1
             }
-            index += 1
         }
         // Block markers only matter at the start of the text.
-        if let first = result.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
-            result.insert(UInt8(ascii: "\\"), at: 0)
-        } else if let marker = result.firstIndex(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }),
-                  (1...9).contains(marker), result[marker] == UInt8(ascii: ".") || result[marker] == UInt8(ascii: ")") {
-            result.insert(UInt8(ascii: "\\"), at: marker)
+        guard start < bytes.count else { return }
+        let first = bytes[start]
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
+            bytes.insert(UInt8(ascii: "\\"), at: start)
+        } else if let marker = bytes[start...].firstIndex(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }),
+                  (1...9).contains(marker - start), bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")") {
+            bytes.insert(UInt8(ascii: "\\"), at: marker)
         }
-        return String(decoding: result, as: UTF8.self)
     }
+
+    /// The inline markup characters `\\`*_[]<>|~#`, as a table by byte: every byte of a Markdown export is looked up.
+    private static let inlineMarkup: [Bool] = (0..<256).map { "\\`*_[]<>|~#".utf8.contains(UInt8($0)) }
 }

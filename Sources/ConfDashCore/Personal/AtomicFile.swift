@@ -77,7 +77,7 @@ public enum AtomicFile {
     }
 
     /// Writes every byte, retrying after signals; nil when all went.
-    private static func writeAll<Bytes: ContiguousBytes>(_ bytes: Bytes, to descriptor: Int32, path: String) -> Failure? {
+    static func writeAll<Bytes: ContiguousBytes>(_ bytes: Bytes, to descriptor: Int32, path: String) -> Failure? {
         bytes.withUnsafeBytes { buffer -> Failure? in
             var offset = 0
             while offset < buffer.count {
@@ -93,7 +93,7 @@ public enum AtomicFile {
     }
 
     /// The failure `errno` describes now.
-    private static func failure(_ path: String) -> Failure {
+    static func failure(_ path: String) -> Failure {
         let code = errno
         return Failure(path: path, reason: String(cString: strerror(code)), code: code)
     }

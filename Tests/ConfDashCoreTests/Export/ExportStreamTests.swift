@@ -1,0 +1,70 @@
+import Testing
+@testable import ConfDashCore
+
+/// `confdash export` streams its bytes in chunks (`Exporter.write`) instead of building one text
+/// (`Exporter.export`). The two must give the same bytes, whatever the chunk size, and every
+/// chunk must end where a line ends (standard output makes each chunk safe for the terminal).
+@Suite struct ExportStreamTests {
+    static func streamed(_ request: ExportRequest, _ format: ExportFormat, chunkSize: Int) -> (bytes: [UInt8], chunks: [[UInt8]], summary: ExportSummary) {
+        var chunks: [[UInt8]] = []
+        let summary = Exporter.write(request, as: format, chunkSize: chunkSize) { chunks.append(Array($0)) }
+        return (chunks.flatMap { $0 }, chunks, summary)
+    }
+
+    static func expectSameAsWhole(_ request: ExportRequest, _ name: String) {
+        for format in ExportFormat.allCases {
+            let whole = Exporter.export(request, as: format)
+            for chunkSize in [1, 4096, 1 << 20] {
+                let streamed = Self.streamed(request, format, chunkSize: chunkSize)
+                #expect(streamed.bytes == Array(whole.text.utf8), "\(name) \(format) chunk \(chunkSize)")
+                #expect(streamed.summary.notes == whole.notes, "\(name) \(format)")
+                #expect(streamed.summary.exportedSessions == whole.exportedSessions, "\(name) \(format)")
+                #expect(streamed.chunks.allSatisfy { $0.last == 0x0A }, "\(name) \(format): a chunk ends inside a line")
+                if chunkSize == 1 && whole.exportedSessions > 1 { #expect(streamed.chunks.count > 1, "\(name) \(format): not streamed") }
+            }
+        }
+    }
+
+    @Test func fixtureStreamsAsTheWholeText() {
+        Self.expectSameAsWhole(ExportFixture.request(), "fixture")
+        Self.expectSameAsWhole(ExportFixture.request(language: .fr), "fixture fr")
+        Self.expectSameAsWhole(ExportFixture.request(ExportFixture.clockChanges), "clock changes")
+    }
+
+    @Test func bundledDataStreamsAsTheWholeText() {
+        Self.expectSameAsWhole(ExportRequest(index: Bundled.index, language: .en, generatorVersion: "test"), "bundled")
+        Self.expectSameAsWhole(ExportRequest(index: Bundled.index, language: .fr, generatorVersion: "test"), "bundled fr")
+    }
+
+    @Test func realScheduleStreamsAsTheWholeText() throws {
+        guard let loaded = try RealSchedules.load("38c3-schedule.xml") else { return }
+        let dataset = try #require(loaded.dataset)
+        Self.expectSameAsWhole(ExportRequest(index: DatasetIndex(dataset), language: .en, generatorVersion: "test"), "38C3")
+    }
+
+    /// Markdown made safe chunk by chunk is the whole text made safe: control characters from the
+    /// data, a CR before an LF, and C1 and bidirectional controls on either side of a chunk's end.
+    @Test func markdownIsMadeSafePerChunkAsAWhole() {
+        let request = ExportFixture.request(ExportFixture.hostileText)
+        let whole = Exporter.export(request, as: .md)
+        #expect(!whole.text.unicodeScalars.contains { TerminalText.isUnsafe($0) })
+        for chunkSize in [1, 2, 64] {
+            #expect(Self.streamed(request, .md, chunkSize: chunkSize).bytes == Array(whole.text.utf8))
+        }
+    }
+}
+
+extension ExportFixture {
+    /// One event whose texts hold what a terminal must never see, and line breaks of every kind.
+    static let hostileText: Dataset = {
+        let event = Event(
+            id: "hostile", kind: .conference, title: LocalizedText(en: "Hostile \u{1B}[2J text"),
+            startDate: date("2025-06-01"), endDate: date("2025-06-01"), timeZone: "Europe/Paris",
+            sessions: (0..<6).map { index in
+                Session(id: "h\(index)", kind: .talk, title: LocalizedText(en: "Title \(index) \u{9B}31m \u{202E}drowkcab\u{7}"),
+                        day: date("2025-06-01"), start: time("2025-06-01T1\(index):00"), durationMinutes: 30,
+                        description: LocalizedText(en: "Line\r\nbreak\rcarriage \u{85}next \u{2066}isolate\u{7F} end\r"))
+            })
+        return Dataset(title: LocalizedText(en: "Hostile"), sources: [], events: [event])
+    }()
+}
