@@ -10,6 +10,9 @@ import Foundation
 public struct CommandIO {
     public var out: (String) -> Void
     public var err: (String) -> Void
+    /// Bytes for stdout that are already safe on a terminal (the JSON `JSONBytesWriter` writes:
+    /// `JSONQuoting` escapes every control character), in order with `out`.
+    public var outBytes: ([UInt8]) -> Void
     public var environment: [String: String]
     /// Width to fit text output to; nil when stdout is not a terminal (pipes get whole lines).
     public var outputWidth: Int?
@@ -18,24 +21,30 @@ public struct CommandIO {
     public var notInteractiveReason: String?
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+                outBytes: (([UInt8]) -> Void)? = nil,
                 environment: [String: String] = [:], outputWidth: Int? = nil,
                 notInteractiveReason: String? = "not a terminal") {
         // The one boundary every command writes through: text from a file cannot reach the
         // terminal with a control character in it, whatever the command and whatever stdout is.
         self.out = { out(TerminalText.safe($0)) }
         self.err = { err(TerminalText.safe($0)) }
+        // Without a byte sink of its own (tests), bytes go to `out` as text: the same stream.
+        self.outBytes = outBytes ?? { out(String(decoding: $0, as: UTF8.self)) }
         self.environment = environment
         self.outputWidth = outputWidth
         self.notInteractiveReason = notInteractiveReason
     }
 
     public static func standard() -> CommandIO {
-        CommandIO(
+        // Read once: each `ProcessInfo.environment` builds a new dictionary of every variable.
+        let environment = ProcessInfo.processInfo.environment
+        return CommandIO(
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
-            environment: ProcessInfo.processInfo.environment,
-            outputWidth: TerminalSize.outputColumns(of: STDOUT_FILENO),
-            notInteractiveReason: interactiveProblem(environment: ProcessInfo.processInfo.environment)
+            outBytes: { FileHandle.standardOutput.write(Data($0)) },
+            environment: environment,
+            outputWidth: TerminalSize.outputColumns(of: STDOUT_FILENO, environment: environment),
+            notInteractiveReason: interactiveProblem(environment: environment)
         )
     }
 
@@ -90,7 +99,7 @@ public enum ConfdashCLI {
             return ExitStatus.usage
         }
         do {
-            var command = try ConfdashCommand.parseAsRoot(arguments)
+            var command = try DirectSubcommand.parse(arguments) ?? ConfdashCommand.parseAsRoot(arguments)
             if let command = command as? any IOCommand {
                 try command.execute(io: io.adjusted(for: command))
             } else if let dashboard = command as? DashboardCommand {

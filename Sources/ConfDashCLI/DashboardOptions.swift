@@ -64,7 +64,9 @@ struct DashboardOptions: ParsableArguments {
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
         func dashboard(size: Size, saving: Bool = true) -> DashboardStore {
-            let store = DashboardStore(index: index, map: DashboardOptions.worldMap(), size: size, language: language, theme: theme,
+            // The map is parsed when the regions pane first draws it (5.4 M instructions).
+            let store = DashboardStore(index: index, lazyMap: LazyValue { DashboardOptions.worldMap() }, size: size,
+                                       language: language, theme: theme,
                                        localTime: clock.localTime, localZone: clock.localZone)
             store.generatorVersion = ConfdashCLI.version
             if let personal {

@@ -39,7 +39,8 @@ import Testing
         let tracks = index.dataset.tracks.prefix(3).map(\.typedID)
         let rooms = event.rooms.prefix(2).map(\.typedID)
         let filters: [[ActiveFilter]] = [[], [.tracks([tracks[0]])], [.tracks(Set(tracks))], [.rooms([rooms[0]])],
-                                         [.rooms(Set(rooms)), .tracks([tracks[1]])]]
+                                         [.rooms(Set(rooms)), .tracks([tracks[1]])], [.rooms(Set(rooms))],
+                                         [.rooms([rooms[1]]), .tracks(Set(tracks))]]
         for localTime in [false, true] {
             for active in filters {
                 var state = AppState(size: Size(width: 120, height: 40), language: .en, selectedEvent: event.typedID)
@@ -51,6 +52,16 @@ import Testing
                 let eager = DayHours.build(event: event, sessions: kept, clock: localTime ? .zone(data.localZone) : .eventZone)
                 #expect(data.dayHours(state) == eager, "local \(localTime), filters \(active)", sourceLocation: sourceLocation)
                 #expect(eager != nil || kept.isEmpty, sourceLocation: sourceLocation)
+                // The tracks pane counts the sessions the filter keeps, tracks aside (a room
+                // filter asks only its rooms' sessions).
+                var untracked = filter
+                untracked.tracks = []
+                var counts: [String: Int] = [:]
+                for session in event.sessions where !session.groupTopic && data.query.session(session, of: event, matches: untracked) {
+                    for track in session.tracks { counts[track, default: 0] += 1 }
+                }
+                let shown = Dictionary(uniqueKeysWithValues: data.trackRows(state).filter { $0.sessions > 0 }.map { ($0.track.id, $0.sessions) })
+                #expect(shown == counts, "track counts, local \(localTime), filters \(active)", sourceLocation: sourceLocation)
             }
         }
     }

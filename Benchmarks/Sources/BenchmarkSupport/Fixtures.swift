@@ -258,6 +258,8 @@ public struct KeyCase: Sendable {
         // Issue 10, round 2: the other keys of those panes and of the days × hours timeline.
         KeyCase(name: "Enter in rooms pane (room filter)", prefix: "3", key: .enter, undo: "Enter"),
         KeyCase(name: "Enter in topics pane (filter)", prefix: "4", key: .enter, undo: "Enter"),
+        // Issue 13: a room filter on top of a track filter (the lanes and counts of both).
+        KeyCase(name: "Enter in rooms pane under a track filter", prefix: "t Space Enter 3", key: .enter, undo: "Enter"),
         KeyCase(name: "Right in timeline (next hour)", prefix: "2", key: .right, undo: "Left"),
         KeyCase(name: "j in timeline (next day)", prefix: "2", key: .character("j"), undo: "k"),
     ]

@@ -42,13 +42,15 @@ struct AgendaCommand: IOCommand {
 
         switch common.format {
         case .json:
-            let sessions = agenda.flatMap { part in part.allSessions.map { builder.session($0, of: part.event) } }
+            // Each session's record is made as it is written (`AgendaOutput`'s bytes, streamed).
+            let parts = agenda.map { (event: $0.event, sessions: $0.allSessions) }
+            let sessions = parts.lazy.flatMap { part in part.sessions.lazy.map { builder.session($0, of: part.event) } }
             let matches = eventMatches.map {
                 EventMatchRecord(event: $0.event.id, eventTitle: builder.text($0.event.shortTitle) ?? $0.event.title.text(in: builder.language),
                                  fields: $0.fields.map(\.rawValue))
             }
-            io.out(JSONOutput.encode(AgendaOutput(lang: builder.language.rawValue, count: sessions.count, sessions: sessions,
-                                                  eventMatches: matches)))
+            JSONOutput.write(AgendaOutputStream(lang: builder.language.rawValue, count: parts.reduce(0) { $0 + $1.sessions.count },
+                                                sessions: sessions, eventMatches: matches), to: io)
         case .csv:
             io.out(csv(agenda, builder))
         case .text where filters.starred && agenda.isEmpty:

@@ -47,15 +47,24 @@ public enum DatasetImporter {
             let problem = LoadProblem(severity: .error, file: name, path: "", line: 1, column: 1, message: undetectable(bytes))
             return LoadResult(dataset: nil, problems: [problem])
         case .confdash?, .json?:
-            let parsed = JSONParser.parse(bytes: bytes)
+            // A schedule.json's sessions are read as the parser meets them (`TakenSessions`), not
+            // kept as a tree; a confdash dataset that turns out to hold such a place is parsed again whole.
+            let taken = TakenSessions()
+            let isSchedule = { (root: JSONValue) in format == .json || (format == .auto && root["schedule"] != nil && root["format"] == nil) }
+            var parsed = JSONParser.parse(bytes: bytes, tap: format == .confdash ? nil : ScheduleJSONReader.sessionTap(into: taken))
+            if case let .success(root) = parsed, !isSchedule(root), !taken.isEmpty {
+                parsed = JSONParser.parse(bytes: bytes)
+            }
             bytes = []
             switch parsed {
             case let .failure(error):
                 return LoadResult(syntaxError: error, file: name)
             case let .success(root):
-                let isSchedule = format == .json || (format == .auto && root["schedule"] != nil && root["format"] == nil)
-                return isSchedule ? imported(name) { ScheduleJSONReader.read(root, log: $0).map(ScheduleResolver(log: $0).resolve) }
-                    : DatasetLoader.load(root: root, name: name)
+                guard isSchedule(root) else { return DatasetLoader.load(root: root, name: name) }
+                return imported(name) { log in
+                    guard let draft = ScheduleJSONReader.read(root, log: log, taken: taken) else { return nil }
+                    return ScheduleResolver(log: log).resolve(consume draft)
+                }
             }
         case .xml?:
             return imported(name) { log in
@@ -71,11 +80,12 @@ public enum DatasetImporter {
                 case let .success(warnings):
                     for warning in warnings { log.warning(warning.message, at: "", warning.position) }
                     guard let root = handler.tree.root else { return nil }
-                    return ScheduleXMLReader.read(root, events: handler.takeEvents(), log: log).map(ScheduleResolver(log: log).resolve)
+                    guard let draft = ScheduleXMLReader.read(root, events: handler.takeEvents(), log: log) else { return nil }
+                    return ScheduleResolver(log: log).resolve(consume draft)
                 }
             }
         case .ics?:
-            return imported(name) { ICSCalendarReader.read(bytes, log: $0) }
+            return imported(name) { ICSCalendarReader.read(&bytes, log: $0) }
         }
     }
 
@@ -107,7 +117,9 @@ public enum DatasetImporter {
     /// Runs a format reader and assembles what it read. The dataset is kept only when nothing was an error.
     private static func imported(_ name: String, _ read: (ProblemLog) -> ImportedEvent?) -> LoadResult {
         let log = ProblemLog(file: name)
-        let dataset = read(log).map { DatasetAssembler(file: name, log: log).assemble($0) }
+        var dataset: Dataset?
+        // Handed over, not copied, so the assembler can let each entry go once its session is built.
+        if let event = read(log) { dataset = DatasetAssembler(file: name, log: log).assemble(consume event) }
         return LoadResult(dataset: log.hasErrors ? nil : dataset, problems: log.sorted())
     }
 }

@@ -36,8 +36,16 @@ public enum JSONParser {
     }
 
     public static func parse(bytes: [UInt8]) -> Result<JSONValue, JSONSyntaxError> {
+        parse(bytes: bytes, tap: nil)
+    }
+
+    /// Parses `bytes`, handing each object found at `tap`'s place to it as soon as the object is
+    /// read. An object the tap takes is left in the tree as an empty object at the same position,
+    /// so that a large list of them is never held as a tree all at once (see `JSONTap`).
+    static func parse(bytes: [UInt8], tap: JSONTap?) -> Result<JSONValue, JSONSyntaxError> {
         if let error = UTF8Check.firstError(in: bytes) { return .failure(error) }
         var scanner = JSONScanner(bytes: bytes)
+        scanner.tap = tap
         do {
             return .success(try scanner.parseDocument())
         } catch {
@@ -63,6 +71,8 @@ struct JSONScanner {
 
     /// Arrays and objects still being filled in, outermost first.
     var stack: [Frame] = []
+    /// Takes the objects found at one place of the document as they are read (nil: none is taken).
+    var tap: JSONTap?
 
     enum PathComponent {
         case key(String)
@@ -78,6 +88,8 @@ struct JSONScanner {
         var members: [JSONMember] = []
         var pendingKey = ""
         var pendingKeyPosition = JSONPosition(line: 0, column: 0)
+        /// Whether this container sits where `tap.place` leads so far (its parents' steps all match).
+        var onTapPlace = false
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
@@ -113,7 +125,11 @@ struct JSONScanner {
                         parent.isObject ? .key(parent.pendingKey) : .index(parent.elements.count)
                     }
                     // Pushed before reading the first key so that an error there has the object in its path.
-                    stack.append(Frame(isObject: isObject, position: start, component: component))
+                    var frame = Frame(isObject: isObject, position: start, component: component)
+                    if let tap, stack.count < tap.place.count {
+                        frame.onTapPlace = stack.isEmpty || (stack[stack.count - 1].onTapPlace && tap.place[stack.count - 1].matches(component))
+                    }
+                    stack.append(frame)
                     if isObject {
                         let (key, keyPosition) = try parseKey()
                         stack[stack.count - 1].pendingKey = key
@@ -132,6 +148,9 @@ struct JSONScanner {
                 guard let top = stack.indices.last else { return value }
                 skipWhitespace()
                 let isObject = stack[top].isObject
+                if stack[top].onTapPlace, top == tap!.place.count - 1, case .object = value.content, tapped(value, in: top) {
+                    value = JSONValue(.object([]), at: value.position)
+                }
                 if isObject {
                     stack[top].members.append(JSONMember(key: stack[top].pendingKey,
                                                          keyPosition: stack[top].pendingKeyPosition, value: value))
@@ -158,6 +177,15 @@ struct JSONScanner {
                 }
             }
         }
+    }
+
+    /// Whether the tap took `value`, the next member or element of `stack[top]`.
+    private mutating func tapped(_ value: JSONValue, in top: Int) -> Bool {
+        let last: PathComponent = stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
+        guard let tap, tap.place[top].matches(last) else { return false }
+        var path = stack[1...].map { $0.component! }
+        path.append(last)
+        return tap.take(value, path)
     }
 
     private mutating func parseKey(afterComma: Bool = false) throws(JSONSyntaxError) -> (String, JSONPosition) {
@@ -199,4 +227,29 @@ struct JSONScanner {
             throw failure("expected a value, found \(found)")
         }
     }
+}
+
+/// Hands the objects at one place of a JSON document to `take` as they are read, instead of
+/// keeping them in the tree: the schedule.json reader takes each session this way, so that a
+/// file of 100,000 sessions never exists as one tree of values (it was most of the memory).
+struct JSONTap {
+    enum Step {
+        case key(String)
+        case anyKey
+        case anyIndex
+
+        func matches(_ component: JSONScanner.PathComponent?) -> Bool {
+            switch (self, component) {
+            case let (.key(name), .key(key)?): return name == key
+            case (.anyKey, .key?), (.anyIndex, .index?): return true
+            default: return false
+            }
+        }
+    }
+
+    /// From the root: the member or element taken at each level, the last one being the object taken.
+    var place: [Step]
+    /// Given an object at `place` and its path (the keys and indices from the root); true when it
+    /// took the object, which is then left in the tree as `{}` at the same position.
+    var take: (JSONValue, [JSONScanner.PathComponent]) -> Bool
 }

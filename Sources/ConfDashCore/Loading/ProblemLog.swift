@@ -81,8 +81,33 @@ enum ProblemPath {
         return base.isEmpty ? key : "\(base).\(key)"
     }
 
+    /// `base[index]`. Written byte by byte: the readers make one per session (100,000 for a large
+    /// schedule), and an interpolation cost several thousand instructions each.
     static func element(_ base: String, _ index: Int) -> String {
-        "\(base)[\(index)]"
+        var base = base
+        return base.withUTF8 { prefix in
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for any Int's 20 digits and sign
+            return withUnsafeMutableBytes(of: &digits) { scratch in
+                var value = index.magnitude, end = scratch.count
+                repeat {
+                    end -= 1
+                    scratch[end] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                } while value > 0
+                if index < 0 {
+                    end -= 1
+                    scratch[end] = UInt8(ascii: "-")
+                }
+                let number = UnsafeRawBufferPointer(rebasing: scratch[end...])
+                return String(unsafeUninitializedCapacity: prefix.count + number.count + 2) { out in
+                    _ = out.initialize(from: prefix)
+                    out[prefix.count] = UInt8(ascii: "[")
+                    for (offset, byte) in number.enumerated() { out[prefix.count + 1 + offset] = byte }
+                    out[prefix.count + 1 + number.count] = UInt8(ascii: "]")
+                    return prefix.count + number.count + 2
+                }
+            }
+        }
     }
 }
 

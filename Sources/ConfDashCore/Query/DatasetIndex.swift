@@ -13,9 +13,10 @@ public final class DatasetIndex: Sendable {
     public let eventsByID: [String: Event]
     /// Oldest first; ties broken by end date then id, so the order never depends on the file's order.
     public let eventsByDate: [Event]
-    /// Folded (case- and accent-insensitive) text of each session in both languages, by event id
-    /// then session id.
-    private let sessionSearchText: LazyValue<[String: [String: String]]>
+    /// Folded (case- and accent-insensitive) text of each session in both languages, by event id:
+    /// by session id, and as one array in the order of `event.sessions` (a scan reads it by
+    /// place, with no look-up per session).
+    private let sessionSearchText: LazyValue<SessionSearchTexts>
     /// Folded text of each event's own fields, by event id: what a search can match on the event
     /// itself (its theme, description, organisations…) rather than on one of its sessions.
     private let eventSearchFields: [String: [(field: EventSearchField, text: String)]]
@@ -47,14 +48,19 @@ public final class DatasetIndex: Sendable {
                                     technologiesByID: technologiesByID, tracksByID: tracksByID, roomsByEvent: rooms)
         searchContext = context
         sessionSearchText = LazyValue { [dataset, context] in
-            var searchText: [String: [String: String]] = [:]
+            var texts = SessionSearchTexts()
+            var seen: Set<String> = []
             for event in dataset.events {
                 let eventContext = context.eventParts(event)
-                for session in event.sessions {
-                    searchText[event.id, default: [:]][session.id] = context.foldedText(session, of: event, eventParts: eventContext)
-                }
+                let folded = event.sessions.map { context.foldedText($0, of: event, eventParts: eventContext) }
+                var byID = texts.byID[event.id] ?? [:]
+                byID.reserveCapacity(byID.count + folded.count)
+                for (session, text) in zip(event.sessions, folded) { byID[session.id] = text }
+                texts.byID[event.id] = byID
+                // Two events with one id (the loader reported it): neither is read by place.
+                if seen.insert(event.id).inserted { texts.byPlace[event.id] = folded } else { texts.byPlace[event.id] = nil }
             }
-            return searchText
+            return texts
         }
         var eventFields: [String: [(field: EventSearchField, text: String)]] = [:]
         for event in dataset.events {
@@ -111,9 +117,25 @@ public final class DatasetIndex: Sendable {
     /// instead of waiting, so a keystroke never waits for the whole table.
     public func session(_ session: Session, of event: Event, matches query: SearchQuery) -> Bool {
         if let table = sessionSearchText.valueUnlessComputingElsewhere {
-            return query.matches(folded: table[event.id]?[session.id] ?? "")
+            return query.matches(folded: table.byID[event.id]?[session.id] ?? "")
         }
         return query.matches(folded: searchContext.foldedText(session, of: event, eventParts: searchContext.eventParts(event)))
+    }
+
+    /// The folded search text of each session of `event`, in `event.sessions`' order; nil while
+    /// another thread builds the table (`prepareSearchInBackground`), or when two events share
+    /// the id: then `folder(for:)` folds the sessions a caller reads, as the table does.
+    public func foldedTexts(of event: Event) -> [String]? {
+        guard let table = sessionSearchText.valueUnlessComputingElsewhere else { return nil }
+        return table.byPlace[event.id].flatMap { $0.count == event.sessions.count ? $0 : nil }
+    }
+
+    /// Folds one session of `event` at a time, exactly as the table does (the event's part of
+    /// the text folded once).
+    public func folder(for event: Event) -> @Sendable (Session) -> String {
+        let context = searchContext
+        let eventParts = context.eventParts(event)
+        return { context.foldedText($0, of: event, eventParts: eventParts) }
     }
 
     /// Builds the folded text of every session now, if it is not built yet.
@@ -151,4 +173,12 @@ public final class DatasetIndex: Sendable {
         }
         return nil
     }
+}
+
+/// The folded search text of every session (`DatasetIndex.sessionSearchText`).
+struct SessionSearchTexts: Sendable {
+    /// By event id, in the order of `event.sessions`.
+    var byPlace: [String: [String]] = [:]
+    /// By event id then session id.
+    var byID: [String: [String: String]] = [:]
 }

@@ -10,7 +10,7 @@ public final class DashboardStore {
     public let theme: Theme
     public let keyMap: KeyMap
     var reducer: Reducer
-    let map: WorldMap?
+    let map: LazyValue<WorldMap?>
     public private(set) var wantsToQuit = false
     /// Stars and notes on disk; nil when the dashboard runs without a state file (tests, no HOME).
     public private(set) var personal: PersonalFile?
@@ -27,10 +27,17 @@ public final class DashboardStore {
     /// Written into exports' generator field (`:export`), as `confdash export` does.
     public var generatorVersion = "confdash"
 
-    public init(index: DatasetIndex, map: WorldMap? = nil, size: Size, language: Language, theme: Theme,
+    public convenience init(index: DatasetIndex, map: WorldMap? = nil, size: Size, language: Language, theme: Theme,
+                            localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
+        self.init(index: index, lazyMap: LazyValue { map }, size: size, language: language, theme: theme,
+                  localTime: localTime, localZone: localZone, keyMap: keyMap)
+    }
+
+    /// `lazyMap` is read when the regions pane first draws the map (parsing it is not free).
+    public init(index: DatasetIndex, lazyMap: LazyValue<WorldMap?>, size: Size, language: Language, theme: Theme,
                 localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
-        self.map = map
-        data = DashboardData(index: index, map: map, localZone: localZone)
+        self.map = lazyMap
+        data = DashboardData(index: index, lazyMap: lazyMap, localZone: localZone)
         reducer = Reducer(data: data, theme: theme)
         state = reducer.initialState(size: size, language: language)
         state.localTime = localTime
@@ -81,7 +88,7 @@ public final class DashboardStore {
         let expanded = (path as NSString).expandingTildeInPath
         let result = DatasetSource.load(path: expanded, format: format)
         if case .success(let summary) = result {
-            data = DashboardData(index: DatasetIndex(summary.dataset), map: map, localZone: data.localZone)
+            data = DashboardData(index: DatasetIndex(summary.dataset), lazyMap: map, localZone: data.localZone)
             reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
             live.source = .file(expanded, format: format)
         }

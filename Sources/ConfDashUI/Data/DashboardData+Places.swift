@@ -131,18 +131,28 @@ extension DashboardData {
         // room only moves the mark, so it is not part of the key.
         var key = placesKey(state)
         key.filter.rooms = []
-        return roomRowsCache.value(for: key) { computeRoomRows(state) }
+        // Under a search (and no room filter, so that its matches are the sessions counted), the
+        // rows come from the search's own matches on the day rather than a second search of
+        // the day's sessions: while the folded text of every session is still being built that
+        // second search folded each one (75 ms for the first letter at 100,000 sessions). While
+        // the search is scanned in parts they count the matches found so far, and again once
+        // it is complete.
+        let list = (key.filter.search ?? "").isEmpty || !state.roomFilter.isEmpty ? nil : searchList(state)
+        key.searchComplete = list?.isComplete
+        return roomRowsCache.value(for: key) { computeRoomRows(state, search: list) }
     }
 
-    private func computeRoomRows(_ state: AppState) -> [RoomRow] {
+    private func computeRoomRows(_ state: AppState, search list: SearchList?) -> [RoomRow] {
         guard let event = event(state.selectedEvent), !event.rooms.isEmpty, let date = event.date(ofDay: state.day) else { return [] }
         var filter = self.filter(for: state)
         filter.rooms = []
         let slots = slots(of: event)
         // The day's sessions and those that may fall on it ("day 2 or 3"), as the agenda lists
         // them; read in place (fields through the arrays), each session copied only when drawn.
-        let lists = [slots.byDay[date] ?? []] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
-        let everything = filter.isEmpty   // asked once, not per session
+        // Under a search, the same lists made of its matches (`dayMatches`).
+        let lists = list.map { dayMatches($0, event: event, date: date, slots: slots) }
+            ?? [slots.byDay[date] ?? []] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
+        let everything = list != nil || filter.isEmpty   // asked once, not per session
         // The search folded once, not once per session (under a search that folding was most
         // of a key's time at 100,000 sessions).
         let search = filter.search.map(SearchQuery.init)
@@ -165,6 +175,28 @@ extension DashboardData {
         let shared = roomSharedPrefixWidths(event, state.language)
         for index in rows.indices { rows[index].sharedPrefixWidth = shared[index] }
         return rows
+    }
+
+    /// The search's matches in `event` on `date` and in each span of days that may fall on it,
+    /// as the lists the rooms pane reads without a search, filtered: the matches are in the
+    /// order of the slots (`EventSlots.searchOrder`), so each slot's are found by bisection,
+    /// in time proportional to the day's matches, not the event's.
+    private func dayMatches(_ list: SearchList, event: Event, date: CalendarDate, slots: EventSlots) -> [[Session]] {
+        let found = events.firstIndex { $0.id == event.id }.flatMap { list.matchesFound()[$0] } ?? []
+        func matches(in slot: AgendaSlot) -> [Session] {
+            func firstIndex(after: Bool) -> Int {
+                var low = 0, high = found.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let other = AgendaSlot(found[middle])
+                    if other < slot || after && other == slot { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            return Array(found[firstIndex(after: false)..<firstIndex(after: true)])
+        }
+        return [matches(in: AgendaSlot.day(date))]
+            + slots.spans.filter { $0.range.contains(date) }.map { matches(in: AgendaSlot.possibleDays($0.range)) }
     }
 
     /// Per room of `event` (in `event.rooms`' order), the widest start its name in `language`
@@ -230,7 +262,12 @@ extension DashboardData {
         let search = filter.search.map(SearchQuery.init)   // folded once, not per session
         let position = found == nil ? [:] : Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func counted(_ event: Event) -> [Session] {
-            guard let found else { return event.sessions.filter { query.session($0, of: event, matches: filter, search: search) } }
+            guard let found else {
+                guard !filter.rooms.isEmpty else { return event.sessions.filter { query.session($0, of: event, matches: filter, search: search) } }
+                // A room filter: only the chosen rooms' sessions are asked (not every session).
+                return sessionPlaces(of: event).candidates(for: filter).map { event.sessions[$0] }
+                    .filter { query.session($0, of: event, matches: filter, search: search) }
+            }
             return position[event.id].flatMap { found[$0] } ?? []
         }
         var result = TrackCounts()

@@ -2,7 +2,7 @@ import ConfDashCore
 import Foundation
 
 /// The last few searches' lists (`SearchList`). Typing and erasing a word comes back to the
-/// same lists; a longer search starts from the longest complete list it extends.
+/// same lists; a longer search starts from the longest list it extends, complete or not.
 final class SearchLists: @unchecked Sendable {
     private let lock = NSLock()
     private var recent: [SearchList] = []
@@ -51,7 +51,9 @@ final class SearchLists: @unchecked Sendable {
         if let hit = recent.last(where: { $0.key == key }) { return hit }
         let wider = recent.filter { $0.narrows(to: key) }.max { $0.searchLength < $1.searchLength }
         let list = SearchList(key: key, narrowing: wider)
-        let sessions = wider?.matchCount ?? data.events.reduce(0) { $0 + (key.filters.admits($1) ? $1.sessions.count : 0) }
+        // The candidates: a complete wider search's matches, else (its scan unfinished, or none)
+        // as many as every session, as far as this estimate goes.
+        let sessions = wider?.completeMatchCount ?? data.events.reduce(0) { $0 + (key.filters.admits($1) ? $1.sessions.count : 0) }
         if sessions <= wholeScanLimit { _ = list.rows(data, sessions: .max, items: .max) }
         recent.append(list)
         if recent.count > Self.capacity { recent.removeFirst(recent.count - Self.capacity) }

@@ -36,6 +36,8 @@ public final class DashboardData: Sendable {
     let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
     /// Each event's sessions on the days × hours axis, by event id and clock (`daySpans`).
     let daySpansCache = KeyedCache<String, DaySpans>()
+    /// Each event's sessions by room and by track, by event id (`sessionPlaces`).
+    let sessionPlacesCache = KeyedCache<String, SessionPlaces>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>
@@ -62,16 +64,23 @@ public final class DashboardData: Sendable {
     /// Each session's place in its event, by id: starred sessions are found without a scan.
     let sessionPositions: LazyValue<SessionPositions>
 
-    /// The world map for the regions pane; nil draws the pane without it.
-    public let mapView: MapView?
+    /// The world map for the regions pane; nil draws the pane without it. Made when the pane
+    /// first draws it: a schedule's first frame without the regions pane never parses the map.
+    public var mapView: MapView? { lazyMapView.value }
+    private let lazyMapView: LazyValue<MapView?>
 
     /// The user's zone, for showing times in it (T, `--tz local`).
     public let localZone: TimeZone
 
-    public init(index: DatasetIndex, map: WorldMap? = nil, localZone: TimeZone = TimeZone(identifier: "UTC")!) {
+    public convenience init(index: DatasetIndex, map: WorldMap? = nil, localZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.init(index: index, lazyMap: LazyValue { map }, localZone: localZone)
+    }
+
+    /// `lazyMap` is read the first time the map is drawn.
+    public init(index: DatasetIndex, lazyMap: LazyValue<WorldMap?>, localZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.index = index
         self.localZone = localZone
-        mapView = map.map { MapView(map: $0) }
+        lazyMapView = LazyValue { lazyMap.value.map { MapView(map: $0) } }
         query = AgendaQuery(index: index)
         sessionPositions = LazyValue { [dataset = index.dataset] in SessionPositions(dataset) }
         events = index.eventsByDate

@@ -122,41 +122,31 @@ extension DashboardData {
             let placed = daySpans(of: event, localTime: state.localTime)
             let spans = placed.spans
             guard filter != AgendaFilter(events: [event.id]) else { return DayHours.build(event: event, spans: spans.compactMap { $0 }) }
-            var tracksOnly = filter
-            tracksOnly.tracks = []
-            if tracksOnly == AgendaFilter(events: [event.id]) {
-                // A track filter alone (the track picker's): the chosen tracks' sessions, from
-                // the lists made with the spans, instead of asking every session of the event.
-                var taken = Array(repeating: false, count: spans.count)
-                var kept: [DayHours.Span] = []
-                for track in filter.tracks {
-                    for index in placed.byTrack[track] ?? [] where !taken[index] {
-                        taken[index] = true
-                        if let span = spans[index] { kept.append(span) }
-                    }
-                }
-                return DayHours.build(event: event, spans: kept)
-            }
+            // Otherwise only the sessions in the chosen rooms or tracks (when a filter names
+            // some) can pass: those are asked, not every session of the event (a room filter at
+            // 100,000 sessions asked all of them, ~1,000 instructions each). A filter of rooms
+            // alone or of tracks alone keeps exactly those sessions: nothing to ask.
+            var rest = filter
+            rest.rooms = []
+            rest.tracks = []
+            let exact = rest == AgendaFilter(events: [event.id]) && (filter.rooms.isEmpty || filter.tracks.isEmpty)
             let search = filter.search.map(SearchQuery.init)
             var kept: [DayHours.Span] = []
-            for (session, span) in zip(event.sessions, spans) {
-                if let span, query.session(session, of: event, matches: filter, search: search) { kept.append(span) }
+            for index in placed.candidates(for: filter) {
+                guard let span = spans[index] else { continue }
+                if exact || query.session(event.sessions[index], of: event, matches: filter, search: search) { kept.append(span) }
             }
             return DayHours.build(event: event, spans: kept)
         }
     }
 
     /// `DayHours.span` of each session of `event` (in `event.sessions`' order; nil for those
-    /// off the axis), on the event's clock or the user's, and each track's sessions (their
-    /// places in `event.sessions`): once per event and clock.
+    /// off the axis), on the event's clock or the user's, and each room's and track's sessions
+    /// (their places in `event.sessions`): once per event and clock.
     func daySpans(of event: Event, localTime: Bool) -> DaySpans {
         daySpansCache.value(for: event.id + (localTime ? "\u{0}local" : "")) {
             let times = EventClockTimes(clock(localTime), event: event)
-            var byTrack: [String: [Int]] = [:]
-            for (index, session) in event.sessions.enumerated() {
-                for track in session.tracks { byTrack[track, default: []].append(index) }
-            }
-            return DaySpans(spans: event.sessions.map { DayHours.span($0, of: event, times) }, byTrack: byTrack)
+            return DaySpans(spans: event.sessions.map { DayHours.span($0, of: event, times) }, places: sessionPlaces(of: event))
         }
     }
 }
@@ -164,7 +154,9 @@ extension DashboardData {
 /// One event's sessions on the days × hours axis (`DashboardData.daySpans`).
 struct DaySpans: Sendable {
     var spans: [DayHours.Span?]
-    var byTrack: [String: [Int]]
+    var places: SessionPlaces
+
+    func candidates(for filter: AgendaFilter) -> [Int] { places.candidates(for: filter) }
 }
 
 /// What the timeline's lanes depend on: the rows' key, and under a search whether its scan is complete.

@@ -13,31 +13,50 @@ struct EventSlots: Sendable {
     /// Every list above in the order search results give them: days and spans of days by their
     /// first day (a day before a span that starts on it), then no day (`AgendaSlot`'s order).
     var searchOrder: [[Session]] = []
+    /// `searchOrder` as places in `event.sessions` (a search reads each session's folded text by place).
+    var searchPositions: [[Int]] = []
 
     init(_ event: Event) {
-        var spans: [DateRange: [Session]] = [:]
-        for session in event.sessions {
+        let sessions = event.sessions
+        var byDay: [CalendarDate: [Int]] = [:]
+        var spans: [DateRange: [Int]] = [:]
+        var unplaced: [Int] = []
+        for (place, session) in sessions.enumerated() {
             switch AgendaSlot(session) {
-            case .day(let day): byDay[day, default: []].append(session)
-            case .possibleDays(let range): spans[range, default: []].append(session)
-            case .unplaced: unplaced.append(session)
+            case .day(let day): byDay[day, default: []].append(place)
+            case .possibleDays(let range): spans[range, default: []].append(place)
+            case .unplaced: unplaced.append(place)
             }
         }
         // Sorting before filtering gives the order that filtering then sorting gave: the sort is
         // stable (programme order breaks ties), so a filter only removes rows from it.
-        for (day, sessions) in byDay { byDay[day] = Self.sorted(sessions) }
-        self.spans = spans.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { ($0, Self.sorted(spans[$0]!)) }
-        unplaced = Self.sorted(unplaced)
-        let slotted = byDay.map { (slot: AgendaSlot.day($0.key), sessions: $0.value) }
-            + self.spans.map { (slot: AgendaSlot.possibleDays($0.range), sessions: $0.sessions) }
-        searchOrder = slotted.sorted { $0.slot < $1.slot }.map(\.sessions) + [unplaced]
+        func placed(_ places: [Int]) -> [Session] { places.map { sessions[$0] } }
+        for (day, places) in byDay {
+            let sorted = Self.sorted(places, sessions)
+            byDay[day] = sorted
+            self.byDay[day] = placed(sorted)
+        }
+        let spanRanges = spans.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        for range in spanRanges { spans[range] = Self.sorted(spans[range]!, sessions) }
+        self.spans = spanRanges.map { ($0, placed(spans[$0]!)) }
+        unplaced = Self.sorted(unplaced, sessions)
+        self.unplaced = placed(unplaced)
+        let slotted = byDay.map { (slot: AgendaSlot.day($0.key), places: $0.value) }
+            + spanRanges.map { (slot: AgendaSlot.possibleDays($0), places: spans[$0]!) }
+        searchPositions = slotted.sorted { $0.slot < $1.slot }.map(\.places) + [unplaced]
+        searchOrder = searchPositions.map(placed)
     }
 
     /// Clock time first where known, then part of day, keeping programme order otherwise.
     static func sorted(_ sessions: [Session]) -> [Session] {
-        guard sessions.contains(where: { $0.start != nil || $0.partOfDay != nil }) else { return sessions }
-        let keys = sessions.map(sortKey)
-        return sessions.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { sessions[$0] }
+        sorted(Array(sessions.indices), sessions).map { sessions[$0] }
+    }
+
+    /// `places` (ascending places in `sessions`) in the order `sorted(_:)` gives their sessions.
+    static func sorted(_ places: [Int], _ sessions: [Session]) -> [Int] {
+        guard places.contains(where: { sessions[$0].start != nil || sessions[$0].partOfDay != nil }) else { return places }
+        let keys = places.map { sortKey(sessions[$0]) }
+        return places.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { places[$0] }
     }
 
     private static func sortKey(_ session: Session) -> Int {

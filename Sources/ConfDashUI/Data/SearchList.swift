@@ -13,8 +13,13 @@ import Foundation
 /// (days, spans of days, then no day) and by time within a slot (`EventSlots`).
 ///
 /// Typing one more letter can only narrow a search (every word must still occur, and each word
-/// only grew): a list whose scan is complete gives its matches as the candidates of the longer
-/// search, instead of every session.
+/// only grew): a wider list gives its matches as the candidates of the longer search, instead of
+/// every session — over the part it has scanned when its scan is not complete (the rest is its
+/// own candidates), so a word typed faster than the idle ticks scan still narrows letter by letter.
+///
+/// Sessions are read by place in `event.sessions` (`EventSlots.searchPositions`), and their
+/// folded text from the index's array for the event, with no look-up per session; while that
+/// table is being built on its own thread, the sessions read are folded here.
 final class SearchList: @unchecked Sendable {
     let key: DashboardData.RowsKey
     private let filter: AgendaFilter
@@ -27,13 +32,39 @@ final class SearchList: @unchecked Sendable {
     private var anyTime = false
     private(set) var isComplete = false
 
-    /// Each scanned event's matches (by index in `DashboardData.events`), for narrowing.
+    /// Each scanned event's matches (by index in `DashboardData.events`), as sessions and as
+    /// places in `event.sessions` (for narrowing).
     private var matched: [Int: [Session]] = [:]
-    /// Where a narrower search's candidates come from: a complete, wider search's matches.
-    private let narrowing: [Int: [Session]]?
+    private var matchedPlaces: [Int: [Int]] = [:]
+    /// Where a narrower search's candidates come from: a wider search, as far as it had scanned.
+    private let narrowing: Narrowing?
     /// The next event to scan, and how far into the event being scanned.
     private var nextEvent = 0
-    private var current: (index: Int, segments: [[Session]], segment: Int, offset: Int, headed: Bool)?
+    private var current: Cursor?
+    /// The session-level part of the filter (day, tracks, rooms…), nil when there is none: most
+    /// searches are a search alone, and then only the text is read.
+    private let sessionFilter: AgendaFilter?
+
+    /// Where a scan is in one event: its candidates (places in `event.sessions`, in the rows'
+    /// order, as segments) and the next one to check.
+    struct Cursor {
+        var index: Int
+        var segments: [ArraySlice<Int>]
+        var segment = 0
+        var offset = 0
+        var headed: Bool
+    }
+
+    /// A wider search as it stood when this one began: its matches in the events it had
+    /// finished and so far in the one it was scanning, where it was there, and the list itself
+    /// for the events it had not reached (its own candidates there).
+    struct Narrowing {
+        /// Nil once the wider scan is complete (nothing is read from it then: no chain kept alive).
+        var wider: SearchList?
+        var matched: [Int: [Int]]
+        var finishedBefore: Int
+        var current: Cursor?
+    }
     /// Per event: the fields of its own text that match (nil: none), and whether any session matches.
     private var ownMatches: [Int: [EventSearchField]?] = [:]
     private var anyMatch: [Int: Bool] = [:]
@@ -43,7 +74,19 @@ final class SearchList: @unchecked Sendable {
         self.key = key
         filter = key.filters
         search = SearchQuery(key.filters.search ?? "")
-        narrowing = wider?.matched
+        narrowing = wider?.progress()
+        var sessionLevel = key.filters
+        sessionLevel.search = nil
+        let plain = sessionLevel.day == nil && sessionLevel.tracks.isEmpty && sessionLevel.technologies.isEmpty
+            && sessionLevel.rooms.isEmpty && sessionLevel.onlySessions == nil
+        sessionFilter = plain ? nil : sessionLevel
+    }
+
+    /// This list's scan as it stands, for a narrower search to start from.
+    private func progress() -> Narrowing {
+        lock.lock()
+        defer { lock.unlock() }
+        return Narrowing(wider: isComplete ? nil : self, matched: matchedPlaces, finishedBefore: isComplete ? .max : current?.index ?? nextEvent, current: current)
     }
 
     // MARK: What the frame reads
@@ -102,12 +145,10 @@ final class SearchList: @unchecked Sendable {
         return isComplete || items.count != before
     }
 
-    /// Whether this list's matches are candidates for `key`'s search: its scan is complete and
-    /// `key` differs only by a search that extends this one.
+    /// Whether this list's matches (as far as it has scanned) are candidates for `key`'s
+    /// search: `key` differs only by a search that extends this one.
     func narrows(to key: DashboardData.RowsKey) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard isComplete, let oldText = filter.search, let newText = key.filters.search, newText.hasPrefix(oldText) else { return false }
+        guard let oldText = filter.search, let newText = key.filters.search, newText.hasPrefix(oldText) else { return false }
         var same = filter
         same.search = newText
         return same == key.filters
@@ -122,6 +163,13 @@ final class SearchList: @unchecked Sendable {
     }
 
     var searchLength: Int { filter.search?.count ?? 0 }
+
+    /// Every match's count once the scan is complete; nil before.
+    var completeMatchCount: Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return isComplete ? selectable.count : nil
+    }
 
     /// Matches found so far (all of them once `isComplete`).
     var matchCount: Int {
@@ -145,6 +193,10 @@ final class SearchList: @unchecked Sendable {
         while !isComplete, !enough() {
             guard var event = current ?? startNextEvent(data) else { continue }
             let theEvent = data.events[event.index]
+            let sessions = theEvent.sessions
+            // The event's folded texts, asked once a slice: the table may be finished meanwhile.
+            let texts = data.index.foldedTexts(of: theEvent)
+            let fold = texts == nil ? data.index.folder(for: theEvent) : nil
             var checked = 0
             while checked < Self.slice, event.segment < event.segments.count {
                 let segment = event.segments[event.segment]
@@ -153,15 +205,17 @@ final class SearchList: @unchecked Sendable {
                     event.offset = 0
                     continue
                 }
-                let session = segment[event.offset]
+                let place = segment[segment.startIndex + event.offset]
                 event.offset += 1
                 checked += 1
-                guard data.query.session(session, of: theEvent, matches: filter, search: search) else { continue }
+                let session = sessions[place]
+                guard matches(session, of: theEvent, text: texts?[place] ?? fold!(session), data) else { continue }
                 if !event.headed {
                     items.append(.heading(UIText.eventName(theEvent, key.language)))
                     event.headed = true
                 }
                 matched[event.index, default: []].append(session)
+                matchedPlaces[event.index, default: []].append(place)
                 append(session, of: theEvent, data)
             }
             if event.segment < event.segments.count {
@@ -173,9 +227,15 @@ final class SearchList: @unchecked Sendable {
         }
     }
 
+    /// Whether `session` passes the filter, `text` being its folded search text.
+    private func matches(_ session: Session, of event: Event, text: String, _ data: DashboardData) -> Bool {
+        if let sessionFilter, !data.query.session(session, of: event, matches: sessionFilter, search: nil) { return false }
+        return search.matches(folded: text)
+    }
+
     /// Begins the next event the filter admits (its headings when its own text matches); nil
     /// when it was skipped or there is none (then the scan is complete).
-    private func startNextEvent(_ data: DashboardData) -> (index: Int, segments: [[Session]], segment: Int, offset: Int, headed: Bool)? {
+    private func startNextEvent(_ data: DashboardData) -> Cursor? {
         guard nextEvent < data.events.count else {
             isComplete = true
             return nil
@@ -191,14 +251,25 @@ final class SearchList: @unchecked Sendable {
             items.append(.heading(UIText(key.language).eventItselfMatches(fields.map { $0.label(Labels(key.language)) })))
             headed = true
         }
-        return (index, candidates(index, data), 0, 0, headed)
+        return Cursor(index: index, segments: candidates(index, data), headed: headed)
     }
 
-    /// The event's sessions in the order the rows list them, as segments (no copying): every
-    /// session, or the wider search's matches.
-    private func candidates(_ index: Int, _ data: DashboardData) -> [[Session]] {
-        if let narrowing { return narrowing[index].map { [$0] } ?? [] }
-        return data.searchOrder(of: data.events[index])
+    /// The event's candidates (places in `event.sessions`) in the order the rows list them, as
+    /// segments (no copying): every session, or what the wider search left of them.
+    private func candidates(_ index: Int, _ data: DashboardData) -> [ArraySlice<Int>] {
+        guard let narrowing else { return data.slots(of: data.events[index]).searchPositions.map { $0[...] } }
+        if index < narrowing.finishedBefore { return narrowing.matched[index].map { [$0[...]] } ?? [] }
+        guard let at = narrowing.current, at.index == index else {
+            return narrowing.wider?.candidates(index, data) ?? data.slots(of: data.events[index]).searchPositions.map { $0[...] }
+        }
+        // The wider search's matches so far in this event, then what it had still to check.
+        var rest: [ArraySlice<Int>] = [(narrowing.matched[index] ?? [])[...]]
+        if at.segment < at.segments.count {
+            let segment = at.segments[at.segment]
+            rest.append(segment.dropFirst(at.offset))
+            rest += at.segments[(at.segment + 1)...]
+        }
+        return rest
     }
 
     private func append(_ session: Session, of event: Event, _ data: DashboardData) {
@@ -224,10 +295,13 @@ final class SearchList: @unchecked Sendable {
         if matched[index] != nil { return true }
         if let known = anyMatch[index] { return known }
         let event = data.events[index]
+        let texts = data.index.foldedTexts(of: event)
+        let fold = texts == nil ? data.index.folder(for: event) : nil
         var checked = 0
         for segment in candidates(index, data) {
-            for session in segment {
-                if data.query.session(session, of: event, matches: filter, search: search) {
+            for place in segment {
+                let session = event.sessions[place]
+                if matches(session, of: event, text: texts?[place] ?? fold!(session), data) {
                     anyMatch[index] = true
                     return true
                 }

@@ -15,6 +15,12 @@ enum ConcurrentMap {
     /// `transform` must depend only on its item: it runs on several threads at once.
     static func map<Item, Result>(_ items: [Item], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                                   _ transform: (Item) -> Result) -> [Result] {
+        map(items[...], workers: workers, transform)
+    }
+
+    /// The same over part of an array, without copying the part.
+    static func map<Item, Result>(_ items: ArraySlice<Item>, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                  _ transform: (Item) -> Result) -> [Result] {
         let workers = min(workers, items.count / minimumItemsPerWorker)
         guard workers > 1 else { return items.map(transform) }
         // A few chunks per worker, so that one with longer texts does not leave the other waiting.

@@ -6,35 +6,58 @@
 /// nothing is guessed.
 struct DatasetAssembler {
     static let sourceID = "imported-file"
+    /// Entries whose abstracts are cleaned at once (on every core) before their sessions are built.
+    static let batchSize = 4096
+    /// Every imported session's sources: one array shared by all (an array each was 64 bytes a session).
+    static let sources = [sourceID]
 
     let file: String
     let log: ProblemLog
 
-    func assemble(_ imported: ImportedEvent) -> Dataset {
+    /// Takes `imported` (`consuming`) so that each entry can be let go once its session is built:
+    /// a large schedule's entries and sessions are not all held at once.
+    func assemble(_ imported: consuming ImportedEvent) -> Dataset {
         let title = imported.title ?? imported.shortTitle ?? fileStem
         var dataset = Dataset(title: LocalizedText(en: title), sources: [
             Source(id: Self.sourceID, kind: .imported, file: file, title: LocalizedText(en: title),
                    note: LocalizedText(en: "Imported by confdash from \(file).", fr: "Importé par confdash depuis \(file)."))
         ])
-        let (entries, declaredDates) = keptToOneEvent(imported)
+        var (entries, declaredDates) = keptToOneEvent(&imported)
         var sessions = SessionAssembly(log: log, baseURL: imported.baseURL)
         sessions.declare(tracks: imported.tracks, rooms: imported.rooms)
-        // The abstracts (texts cleaned, de-duplicated, joined) are worked out on every core first,
-        // one String per entry; the sessions are then built in order (ids, rooms, tracks and
-        // people are handed out as they are first met).
-        let abstracts = ConcurrentMap.map(entries, SessionAssembly.abstract(of:))
-        var built = entries.indices.map { sessions.session(for: entries[$0], order: $0, abstract: abstracts[$0]) }
+        let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
+        let entryCount = entries.count
+        // A batch of entries at a time: their abstracts (texts cleaned, de-duplicated, joined) are
+        // worked out on every core, then their sessions are built in order (ids, rooms, tracks and
+        // people are handed out as they are first met) and each entry is let go. So the texts as
+        // published, their cleaned copies and the sessions are never all held at once.
+        var keys: [SessionAssembly.Key] = []
+        var ordered: [Session] = []
+        keys.reserveCapacity(entryCount)
+        ordered.reserveCapacity(entryCount)
+        var batchStart = 0
+        while batchStart < entryCount {
+            let batch = batchStart..<min(entryCount, batchStart + Self.batchSize)
+            let abstracts = ConcurrentMap.map(entries[batch], SessionAssembly.abstract(of:))
+            for index in batch {
+                let (key, session) = sessions.session(for: entries[index], order: index, abstract: abstracts[index - batch.lowerBound])
+                keys.append(key)
+                ordered.append(session)
+                entries[index] = ImportedEntry(path: "")
+            }
+            batchStart = batch.upperBound
+        }
+        entries = []
         sessions.reportSummaries()
 
-        let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
         guard let first = days.min(), let last = days.max() else {
-            log.warning(entries.isEmpty ? "the file has no sessions and no dates: there is nothing to show"
-                        : "no session has a date, so the \(Plural.count(entries.count, "session", "sessions", .en)) \(entries.count == 1 ? "is" : "are") left out: an event needs at least one dated session to be placed", at: "", nil)
+            log.warning(entryCount == 0 ? "the file has no sessions and no dates: there is nothing to show"
+                        : "no session has a date, so the \(Plural.count(entryCount, "session", "sessions", .en)) \(entryCount == 1 ? "is" : "are") left out: an event needs at least one dated session to be placed", at: "", nil)
             return dataset
         }
-        // Sessions are large values: sort their places, not the sessions themselves.
-        var ordered = built.indices.sorted { built[$0].key < built[$1].key }.map { built[$0].session }
-        built = []  // the unsorted copies go before the event is built: a large schedule's peak memory
+        // Sessions are large values: their places are sorted, then the sessions moved into that
+        // order in place (one array of sessions, not two).
+        Self.permute(&ordered, into: keys.indices.sorted { keys[$0] < keys[$1] })
         // Possible days that are the whole event say no more than "during the event".
         for index in ordered.indices where ordered[index].possibleDays.map({ $0.from <= first && $0.to >= last }) == true {
             ordered[index].possibleDays = nil
@@ -60,9 +83,11 @@ struct DatasetAssembler {
     /// An event lasts at most `Event.maximumDayCount` days. A calendar spanning years, or a
     /// schedule with a mistyped year, keeps the stretch of that length holding the most
     /// sessions, and says what it leaves out rather than refusing the whole file.
-    private func keptToOneEvent(_ imported: ImportedEvent) -> (entries: [ImportedEntry], dates: [CalendarDate]) {
+    /// The entries are moved out of `imported`, not copied.
+    private func keptToOneEvent(_ imported: inout ImportedEvent) -> (entries: [ImportedEntry], dates: [CalendarDate]) {
         let dated = imported.entries.compactMap(Self.date).map(\.dayNumber) + imported.dates.map(\.dayNumber)
         guard let low = dated.min(), let high = dated.max(), high - low >= Event.maximumDayCount else {
+            defer { imported.entries = [] }
             return (imported.entries, imported.dates)
         }
         let sorted = dated.sorted()
@@ -79,8 +104,25 @@ struct DatasetAssembler {
                     + "and an event lasts at most \(Event.maximumDayCount): the \(left.count) sessions outside \(from) to \(to) are left out",
                     at: left.first?.path ?? "", left.first?.position)
         var kept = imported.entries.filter { Self.date($0).map { window.contains($0.dayNumber) } ?? true }
+        imported.entries = []
         for index in kept.indices where kept[index].possibleDays.map({ $0.to > to }) == true { kept[index].possibleDays?.to = to }
         return (kept, imported.dates.filter { window.contains($0.dayNumber) })
+    }
+
+    /// Puts `items` in the order `order` gives (`items[k]` becomes the old `items[order[k]]`),
+    /// following each cycle of the permutation with swaps: linear, and no second array.
+    static func permute<Item>(_ items: inout [Item], into order: [Int]) {
+        var order = order
+        for start in order.indices where order[start] != start {
+            var current = start
+            while order[current] != start {
+                let next = order[current]
+                items.swapAt(current, next)
+                order[current] = current
+                current = next
+            }
+            order[current] = current
+        }
     }
 
     /// The file name without folders or extension, for a calendar that names itself nowhere else.

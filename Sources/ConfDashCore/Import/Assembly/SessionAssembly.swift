@@ -104,7 +104,7 @@ struct SessionAssembly {
             possibleDays: entry.day == nil ? entry.possibleDays : nil,
             start: entry.start, durationMinutes: entry.durationMinutes.flatMap { $0 > 0 ? $0 : nil }, room: room,
             language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
-            tracks: sessionTracks, people: speakers, links: links, sources: [DatasetAssembler.sourceID],
+            tracks: sessionTracks, people: speakers, links: links, sources: DatasetAssembler.sources,
             uid: entry.uid.flatMap { $0.isEmpty ? nil : Self.atMost200Characters($0) })
         let day = (entry.day ?? entry.start?.date ?? entry.possibleDays?.from)?.dayNumber ?? Int.max
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min

@@ -10,8 +10,12 @@ enum ICSCalendarReader {
     /// Most sessions a calendar may give, repeats expanded: far beyond any conference.
     static let maximumSessions = 100_000
 
-    static func read(_ bytes: [UInt8], log: ProblemLog) -> ImportedEvent? {
-        guard let calendar = ICSParser.parse(bytes, log: log) else { return nil }
+    /// Empties `bytes` once they are parsed, and each VEVENT once its sessions are read, so that a
+    /// large calendar is not held as text, as components and as sessions all at once.
+    static func read(_ bytes: inout [UInt8], log: ProblemLog) -> ImportedEvent? {
+        let parsed = ICSParser.parse(bytes, log: log)
+        bytes = []
+        guard let calendar = parsed else { return nil }
         let vevents = calendar.children("VEVENT")
         let wrTimeZone = calendar.property("X-WR-TIMEZONE").map { ICSValues.text($0.value).trimmingWhitespace }
         var tzids = Set(vevents.flatMap { $0.properties.compactMap { $0.parameter("TZID") } })
@@ -39,6 +43,7 @@ enum ICSCalendarReader {
                 break
             }
             event.entries += entries
+            vevent.dropContents()
         }
         reader.reportSummaries()
         if vevents.isEmpty { log.warning("the calendar has no events (VEVENT)", at: "", JSONPosition(line: calendar.line, column: 1)) }

@@ -30,6 +30,12 @@ final class ICSComponent {
     func property(_ name: String) -> ICSProperty? { properties.first { $0.name == name } }
     func properties(_ name: String) -> [ICSProperty] { properties.filter { $0.name == name } }
     func children(_ name: String) -> [ICSComponent] { children.filter { $0.name == name } }
+
+    /// Lets the properties and sub-components go, once what they say has been read.
+    func dropContents() {
+        properties = []
+        children = []
+    }
 }
 
 /// Splits an iCalendar text into components and properties (RFC 5545 §3.1): lines unfolded,

@@ -91,6 +91,11 @@ enum ICSValues {
     /// TEXT values: `\n` and `\N` are line breaks, `\,` `\;` `\\` the characters themselves.
     static func text(_ raw: String) -> String {
         guard raw.utf8.contains(UInt8(ascii: "\\")) else { return raw }
+        return bytewiseText(raw) ?? characterwiseText(raw)
+    }
+
+    /// `text` read character by character: the definition, and the way for what `bytewiseText` declines.
+    static func characterwiseText(_ raw: String) -> String {
         var result = ""
         var escaped = false
         for character in raw {
@@ -108,6 +113,43 @@ enum ICSValues {
         }
         if escaped { result.append("\\") }
         return result
+    }
+
+    /// `text(raw)` worked out on bytes, or nil when a byte loop could read it otherwise.
+    ///
+    /// `text` walks characters (grapheme clusters), so a backslash that a non-ASCII scalar joins
+    /// (a Prepend before it, a combining mark after it) is no escape, and `\n` with a mark on the
+    /// `n` is not a line break. Where every backslash that starts an escape has an ASCII byte
+    /// before it (or none) and after it, and a line-break escape has no non-ASCII byte right after
+    /// it, characters and bytes agree; anything else gets nil and the character loop. Character
+    /// by character, a calendar's descriptions were a third of reading it.
+    static func bytewiseText(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\\") else {
+                    result.append(byte)
+                    index += 1
+                    continue
+                }
+                if index > 0 && bytes[index - 1] >= 0x80 { return nil }
+                guard index + 1 < bytes.count else {
+                    result.append(byte)  // a backslash at the end stays
+                    break
+                }
+                let escaped = bytes[index + 1]
+                guard escaped < 0x80 else { return nil }
+                let isBreak = escaped == UInt8(ascii: "n") || escaped == UInt8(ascii: "N")
+                if isBreak && index + 2 < bytes.count && bytes[index + 2] >= 0x80 { return nil }
+                result.append(isBreak ? 0x0A : escaped)
+                index += 2
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     /// A list value such as CATEGORIES: split at commas that are not escaped, each part unescaped.

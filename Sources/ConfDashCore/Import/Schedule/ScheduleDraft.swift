@@ -170,18 +170,37 @@ struct DraftFields {
     private let parent: String
     private var entries: [Entry] = []
     private var others: [(field: DraftField, value: DraftValue)] = []
+    /// One bit per field held (by `rawValue`): the resolver asks for about twenty fields a
+    /// session, many absent, and a search of the entries for each was a fifth of resolving.
+    private var present: UInt32 = 0
 
     init(parent: String) { self.parent = parent }
 
+    private func holds(_ field: DraftField) -> Bool { present & (1 << UInt32(field.rawValue)) != 0 }
+
+    /// Where `field` is in `entries`, by a plain loop (no closure, no copy of an entry).
+    private func entryIndex(_ field: DraftField) -> Int? {
+        guard holds(field) else { return nil }
+        var index = 0
+        while index < entries.count {
+            if entries[index].field == field { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// The text of `field`, without building its `DraftValue` (what the resolver mostly asks).
     func text(_ field: DraftField) -> String? {
-        if let entry = entries.first(where: { $0.field == field }) { return entry.text }
+        guard holds(field) else { return nil }
+        if let index = entryIndex(field) { return entries[index].text }
         return others.first { $0.field == field }?.value.text
     }
 
     subscript(_ field: DraftField) -> DraftValue? {
         get {
-            if let entry = entries.first(where: { $0.field == field }) {
+            guard holds(field) else { return nil }
+            if let index = entryIndex(field) {
+                let entry = entries[index]
                 let position = entry.line == 0 ? nil : JSONPosition(line: Int(entry.line), column: Int(entry.column))
                 let location: DraftValue.Location
                 switch entry.kind {
@@ -194,9 +213,11 @@ struct DraftFields {
             return others.first { $0.field == field }?.value
         }
         set {
-            if let index = entries.firstIndex(where: { $0.field == field }) { entries.remove(at: index) }
+            if let index = entryIndex(field) { entries.remove(at: index) }
             if !others.isEmpty { others.removeAll { $0.field == field } }
+            present &= ~(1 << UInt32(field.rawValue))
             guard let newValue else { return }
+            present |= 1 << UInt32(field.rawValue)
             if let entry = Self.entry(field, newValue, parent: parent) {
                 entries.append(entry)
             } else {
@@ -212,8 +233,9 @@ struct DraftFields {
             self[field] = DraftValue(text: text, position: position, location: .xmlChild(of: parent, (attribute ? "@" : "") + field.name))
             return
         }
-        if let index = entries.firstIndex(where: { $0.field == field }) { entries.remove(at: index) }
+        if let index = entryIndex(field) { entries.remove(at: index) }
         if !others.isEmpty { others.removeAll { $0.field == field } }
+        present |= 1 << UInt32(field.rawValue)
         entries.append(Entry(field: field, kind: attribute ? .xmlAttribute : .xmlChild,
                              line: Int32(position.line), column: Int32(position.column), text: text))
     }

@@ -5,7 +5,7 @@
 /// fields may be null, keys the reader does not use are ignored. Paths in problems follow the
 /// JSON: `schedule.conference.days[1].rooms["Saal 1"][3]`.
 enum ScheduleJSONReader {
-    static func read(_ root: JSONValue, log: ProblemLog) -> ScheduleDraft? {
+    static func read(_ root: JSONValue, log: ProblemLog, taken: TakenSessions? = nil) -> ScheduleDraft? {
         guard case .object = root.content, let schedule = root["schedule"], case .object = schedule.content else {
             log.error("not a schedule.json: expected an object with a \"schedule\" object", at: "", root.position)
             return nil
@@ -37,7 +37,7 @@ enum ScheduleJSONReader {
         }
         let days = conference["days"]
         for (number, day) in elements(days).enumerated() {
-            draft.days.append(readDay(day, path: ProblemPath.element(path + ".days", number), into: &draft))
+            draft.days.append(readDay(day, path: ProblemPath.element(path + ".days", number), into: &draft, taken: taken))
         }
         // The c3voc "schedule v2" form (the congress hub): sessions in one list, `schedule.events`
         // (or `conference.events`), each with its own date and room rather than under days and rooms.
@@ -51,7 +51,7 @@ enum ScheduleJSONReader {
         return draft
     }
 
-    private static func readDay(_ day: JSONValue, path: String, into draft: inout ScheduleDraft) -> DraftDay {
+    private static func readDay(_ day: JSONValue, path: String, into draft: inout ScheduleDraft, taken: TakenSessions?) -> DraftDay {
         var result = DraftDay(path: path, position: day.position, index: text(day["index"]).flatMap { Int($0) },
                               date: value(day, "date", path),
                               // v1 names them day_start and day_end; v2 start and end.
@@ -62,6 +62,10 @@ enum ScheduleJSONReader {
             let roomName = room.key.trimmingWhitespace
             draft.noteRoom(roomName)
             for (number, event) in elements(room.value).enumerated() {
+                if let session = taken?.take(at: event.position) {
+                    result.sessions.append(session)
+                    continue
+                }
                 let eventPath = ProblemPath.element(ProblemPath.member(path + ".rooms", room.key), number)
                 result.sessions.append(readEvent(event, path: eventPath, room: roomName))
             }

@@ -17,7 +17,9 @@ struct ScheduleResolver {
         var clock: ZoneClock?
     }
 
-    func resolve(_ draft: ScheduleDraft) -> ImportedEvent {
+    /// Takes the draft (`consuming`): each day's drafts are let go once its entries are made, so a
+    /// large schedule is not held twice, as drafts and as entries.
+    func resolve(_ draft: consuming ScheduleDraft) -> ImportedEvent {
         let zone = eventZone(draft)
         var event = ImportedEvent(title: clean(draft.title), shortTitle: clean(draft.acronym), idHint: clean(draft.acronym),
                                   timeZone: zone.name, url: draft.url, baseURL: draft.baseURL ?? draft.url,
@@ -33,7 +35,10 @@ struct ScheduleResolver {
         var disagreements: [(DraftValue, LocalDateTime)] = []
         // A schedule confdash wrote keeps each session's own id in its slug; other files' ids are their frab ids or codes.
         let idsInSlugs = draft.generator == "confdash"
-        for day in draft.days {
+        event.entries.reserveCapacity(draft.days.reduce(0) { $0 + $1.sessions.count })
+        for dayIndex in draft.days.indices {
+            let day = draft.days[dayIndex]
+            draft.days[dayIndex].sessions = []
             let dayDate = day.date.flatMap { ScheduleValues.date($0.text.trimmingWhitespace) }
                 ?? day.start.flatMap { date(of: $0, in: zone) }
                 ?? day.index.flatMap { index in conferenceStart.map { $0.adding(days: index - 1) } }

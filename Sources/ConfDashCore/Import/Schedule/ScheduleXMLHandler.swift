@@ -25,6 +25,8 @@ struct ScheduleXMLHandler: XMLHandler {
     private var roomNumber = 0
     private var eventNumber = 0
     private var room: (id: ObjectIdentifier, name: String?)?
+    /// `/schedule/day[…]/room[…]/event`, made once per room: each event's path adds its number.
+    private var eventPathPrefix = ""
 
     /// The event being read, while one is open.
     private var event: DraftSession?
@@ -82,11 +84,12 @@ struct ScheduleXMLHandler: XMLHandler {
             tree.open(name, attributes: attributes, position: position, depth: depth)
             let element = tree.openElement!
             room = (ObjectIdentifier(element), element.attribute("name")?.trimmingWhitespace)
+            eventPathPrefix = "/schedule/day[\(dayNumber)]/room[\(roomNumber)]/event"
             return
         case 4:
             guard let room, name.text == "event" else { break }
             eventNumber += 1
-            let path = "/schedule/day[\(dayNumber)]/room[\(roomNumber)]/event[\(eventNumber)]"
+            let path = ProblemPath.element(eventPathPrefix, eventNumber)
             var session = DraftSession(path: path, position: position, parentRoom: room.name)
             for field in [DraftField.id, .guid, .code] {
                 if let value = attributes.first(where: { $0.name == field.name })?.value {
