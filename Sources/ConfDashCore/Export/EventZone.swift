@@ -52,8 +52,12 @@ struct EventZone: Hashable, Sendable {
         // Offsets a day either side: real zones never change twice within two days.
         let before = offsetSeconds(atUTC: naive - 86_400)
         let after = offsetSeconds(atUTC: naive + 86_400)
-        let valid = [before, after].filter { offsetSeconds(atUTC: naive - $0) == $0 }
-        return valid.max() ?? before
+        // The larger of the two that reads back, else the one before (no array per call).
+        switch (offsetSeconds(atUTC: naive - before) == before, offsetSeconds(atUTC: naive - after) == after) {
+        case (true, true): return max(before, after)
+        case (false, true): return after
+        default: return before
+        }
     }
 
     /// Seconds since 1970 UTC of the local wall-clock time, read as `offsetSeconds(at:)` reads it.
@@ -123,12 +127,21 @@ struct EventZone: Hashable, Sendable {
 /// several times per session.
 final class DayOffsets: @unchecked Sendable {
     private var days: [Int: Int] = [:]
+    /// The day asked last and its offset: consecutive sessions nearly always fall on the same day,
+    /// so most calls take the lock and compare one number, without hashing.
+    private var lastDay = Int.min
+    private var lastOffset = 0
     private let lock = NSLock()
 
     func offset(atUTC seconds: Int, _ zoneOffset: (Int) -> Int) -> Int {
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         lock.lock()
+        if day == lastDay {
+            defer { lock.unlock() }
+            return lastOffset
+        }
         let known = days[day]
+        if let known { (lastDay, lastOffset) = (day, known) }
         lock.unlock()
         if let known { return known }
         let start = zoneOffset(day * 86_400)
@@ -136,6 +149,7 @@ final class DayOffsets: @unchecked Sendable {
         guard start == end else { return zoneOffset(seconds) }
         lock.lock()
         days[day] = start
+        (lastDay, lastOffset) = (day, start)
         lock.unlock()
         return start
     }
