@@ -19,11 +19,16 @@ public struct CommandIO {
     /// Why the interactive dashboard cannot run here, or nil when stdin and stdout are terminals
     /// and TERM names a real one.
     public var notInteractiveReason: String?
+    /// Takes what a command loaded so it is not freed when the command returns. The real process
+    /// exits right after and the kernel takes the memory back at once, where releasing a loaded
+    /// schedule piece by piece cost 10-18 % of a `validate` (issue 13). Tests keep nothing, so
+    /// running many commands in one process does not grow.
+    public var keepUntilExit: (Any) -> Void
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
                 outBytes: (([UInt8]) -> Void)? = nil,
                 environment: [String: String] = [:], outputWidth: Int? = nil,
-                notInteractiveReason: String? = "not a terminal") {
+                notInteractiveReason: String? = "not a terminal", keepUntilExit: @escaping (Any) -> Void = { _ in }) {
         // The one boundary every command writes through: text from a file cannot reach the
         // terminal with a control character in it, whatever the command and whatever stdout is.
         self.out = { out(TerminalText.safe($0)) }
@@ -33,6 +38,7 @@ public struct CommandIO {
         self.environment = environment
         self.outputWidth = outputWidth
         self.notInteractiveReason = notInteractiveReason
+        self.keepUntilExit = keepUntilExit
     }
 
     public static func standard() -> CommandIO {
@@ -44,7 +50,8 @@ public struct CommandIO {
             outBytes: { FileHandle.standardOutput.write(Data($0)) },
             environment: environment,
             outputWidth: TerminalSize.outputColumns(of: STDOUT_FILENO, environment: environment),
-            notInteractiveReason: interactiveProblem(environment: environment)
+            notInteractiveReason: interactiveProblem(environment: environment),
+            keepUntilExit: ProcessLifetime.keep
         )
     }
 

@@ -102,6 +102,7 @@ struct DashboardOptions: ParsableArguments {
         let start = try DashboardStart.resolve(input, io: io, waitForNetwork: waitForNetwork)
         let summary = start.summary
         let index = DatasetIndex(summary.dataset)
+        io.keepUntilExit(index)
         let personal = PersonalStateStore.defaultDirectory(environment: io.environment).map {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
         }

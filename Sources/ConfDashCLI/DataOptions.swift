@@ -41,6 +41,7 @@ struct DataOptions: ParsableArguments {
                                      name: BundledData.datasetName)
         switch result {
         case .success(let summary):
+            io.keepUntilExit(summary)
             for warning in summary.warnings { io.err("\(warning)\n") }
             return (summary, nil)
         case .failure(.unreadable(let file, let reason)):
@@ -55,7 +56,11 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    func loadIndex(_ io: CommandIO) throws -> DatasetIndex { DatasetIndex(try load(io).dataset) }
+    func loadIndex(_ io: CommandIO) throws -> DatasetIndex {
+        let index = DatasetIndex(try load(io).dataset)
+        io.keepUntilExit(index)
+        return index
+    }
 }
 
 /// "a, b or c", for help texts built from an enum's cases.

@@ -47,6 +47,7 @@ struct ValidateCommand: IOCommand {
 
     func execute(io: CommandIO) throws {
         let result = try read()
+        io.keepUntilExit(result)
         let name = file ?? "bundled dataset"
         let errors = result.errors.count
         let warnings = result.warnings.count
