@@ -1,5 +1,6 @@
 import ConfDashCore
 import ConfDashScreen
+import ConfDashTestSupport
 import Foundation
 import Testing
 @testable import ConfDashUI
@@ -12,22 +13,17 @@ import Testing
     /// scripts/generate-schedule.py's schedule of 2,000 sessions (several days, many rooms,
     /// 24 tracks, Europe/Berlin), imported; nil (said) without python3.
     static let generated: DatasetIndex? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-dayhours-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/generate-schedule.py").path,
-                             "--sessions", "2000", "--out", folder.path, "--formats", "xml"]
-        process.standardOutput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { print("⚠️  python3 not found: generated schedule not checked"); return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let dataset = try? DatasetImporter.load(contentsOf: folder.appendingPathComponent("schedule-2k.xml")).dataset else {
-            Issue.record("scripts/generate-schedule.py --sessions 2000 failed")
-            return nil
+        switch GeneratedSchedule.xml(sessions: 2000, folderName: "confdash-dayhours") {
+        case .noPython: print("⚠️  python3 not found: generated schedule not checked"); return nil
+        case .failed: Issue.record("scripts/generate-schedule.py --sessions 2000 failed"); return nil
+        case .file(let file):
+            defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+            guard let dataset = try? DatasetImporter.load(contentsOf: file).dataset else {
+                Issue.record("the generated schedule of 2,000 sessions did not load")
+                return nil
+            }
+            return DatasetIndex(dataset)
         }
-        return DatasetIndex(dataset)
     }()
 
     /// For each clock and filter: the dashboard's lanes equal `DayHours.build` over the

@@ -1,4 +1,5 @@
 import ConfDashCore
+import ConfDashTestSupport
 import Foundation
 import Testing
 @testable import ConfDashCLI
@@ -104,21 +105,10 @@ struct JSONBytesWriterTests {
 
     /// scripts/generate-schedule.py's schedule of 1,000 sessions, or nil (said) without python3.
     static let generatedSchedule: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("confdash-jsonbytes-\(getpid())")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/generate-schedule.py").path,
-                             "--sessions", "1000", "--out", folder.path, "--formats", "xml"]
-        process.standardOutput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { print("⚠️  python3 not found: generated schedule not checked"); return nil }
-        process.waitUntilExit()
-        let path = folder.appendingPathComponent("schedule-1k.xml").path
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: path) else {
-            Issue.record("scripts/generate-schedule.py --sessions 1000 failed")
-            return nil
+        switch GeneratedSchedule.xml(sessions: 1000, folderName: "confdash-jsonbytes") {
+        case .file(let url): return url.path
+        case .noPython: print("⚠️  python3 not found: generated schedule not checked"); return nil
+        case .failed: Issue.record("scripts/generate-schedule.py --sessions 1000 failed"); return nil
         }
-        return path
     }()
 }
