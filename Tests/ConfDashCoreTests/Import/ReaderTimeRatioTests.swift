@@ -57,9 +57,11 @@ struct ReaderTimeRatioTests {
         var largeTime = measure(large)
         // Tests run in parallel: on 2 cores another test's threads share the caches and memory
         // bus, which slowed one large run by half (a ratio of 6.06 in a full run, 4–5 alone). Over
-        // the limit, both are measured again (twice at most) and the best of each kept: linear
+        // the limit, both are measured again (four times at most) and the best of each kept: linear
         // work comes back under it, while a quadratic reader stays at 16 or more every time.
-        for _ in 0..<2 where largeTime / max(smallTime, 1e-6) > Self.maximumRatio {
+        // Four times at most: in a fresh-clone CI run (2026-12-01, 776 tests in parallel) the
+        // dataset JSON case still read 6.47 after two; alone it reads 4-5.
+        for _ in 0..<4 where largeTime / max(smallTime, 1e-6) > Self.maximumRatio {
             smallTime = min(smallTime, measure(small))
             largeTime = min(largeTime, measure(large))
         }
