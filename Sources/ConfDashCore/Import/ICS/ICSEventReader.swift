@@ -17,12 +17,15 @@ struct ICSEventReader {
         self.log = log
     }
 
-    mutating func collectOverrides(_ vevents: [ICSComponent]) {
-        for vevent in vevents {
-            guard let uid = vevent.property("UID")?.value, let id = vevent.property("RECURRENCE-ID"),
-                  let time = ICSValues.time(id.value, parameters: id.parameters) else { continue }
-            overrides[uid, default: []].append(time)
-        }
+    /// The properties `entries(for:path:)` reads; the others of an event are not kept.
+    static let propertiesRead: [StaticString] = [
+        "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "CATEGORIES", "UID", "DURATION", "URL", "ATTACH",
+        "STATUS", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "X-CONFDASH-DAY",
+    ]
+
+    /// The occurrences that events with a RECURRENCE-ID replace, by the UID they share.
+    mutating func collectOverrides(_ replaced: [(uid: String, time: ICSTime)]) {
+        for (uid, time) in replaced { overrides[uid, default: []].append(time) }
     }
 
     func reportSummaries() {

@@ -26,7 +26,7 @@ enum ICSFrame: Hashable {
 enum ICSValues {
     /// DTSTART/DTEND/RECURRENCE-ID/EXDATE…: `20241227`, `20241227T103000`, `20241227T103000Z`, with
     /// TZID and VALUE=DATE taken from the property's parameters.
-    static func time(_ text: String, parameters: [String: [String]]) -> ICSTime? {
+    static func time(_ text: String, parameters: ICSParameters) -> ICSTime? {
         let bytes = Array(text.trimmingWhitespace.utf8)
         guard bytes.count >= 8, let date = date(bytes) else { return nil }
         if bytes.count == 8 { return .date(date) }
