@@ -120,13 +120,13 @@ struct ICSRawLine {
                     var close = index + 1
                     while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
                     guard close < bytes.count else { return nil }
-                    values.append(Self.caretDecoded(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)))
+                    values.append(Self.parameterValue(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close])))
                     index = close + 1
                 } else {
                     let first = index
                     while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: ";"),
                           bytes[index] != UInt8(ascii: ":") { index += 1 }
-                    values.append(Self.caretDecoded(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self)))
+                    values.append(Self.parameterValue(UnsafeBufferPointer(rebasing: bytes[first..<index])))
                 }
             } while index < bytes.count && bytes[index] == UInt8(ascii: ",")
             parameters.append(Self.upperCased(bytes, parameterName), values)
@@ -174,6 +174,11 @@ struct ICSRawLine {
             }
             return range.count
         }
+    }
+
+    private static func parameterValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(UInt8(ascii: "^")) ? caretDecoded(text) : text
     }
 
     /// RFC 6868: `^n` newline, `^'` double quote, `^^` caret, in parameter values.

@@ -54,8 +54,16 @@ final class ICSComponent {
         self.line = line
     }
 
-    func property(_ name: String) -> ICSProperty? { properties.first { $0.name == name } }
-    func properties(_ name: String) -> [ICSProperty] { properties.filter { $0.name == name } }
+    // Lengths first: names are short strings, and comparing two that differ is the slow path of `==`.
+    func property(_ name: String) -> ICSProperty? {
+        let count = name.utf8.count
+        return properties.first { $0.name.utf8.count == count && $0.name == name }
+    }
+
+    func properties(_ name: String) -> [ICSProperty] {
+        let count = name.utf8.count
+        return properties.filter { $0.name.utf8.count == count && $0.name == name }
+    }
     func children(_ name: String) -> [ICSComponent] { children.filter { $0.name == name } }
 }
 
