@@ -73,6 +73,7 @@ public enum DatasetImporter {
                 var handler = ScheduleXMLHandler()
                 // The scan takes the bytes, and lets their pages go as it passes them.
                 let scanned = XMLReader.scan(taking: &bytes, into: &handler)
+                FreedMemory.giveBack()
                 switch scanned {
                 case let .failure(error):
                     log.error(error.message, at: "", error.position)
