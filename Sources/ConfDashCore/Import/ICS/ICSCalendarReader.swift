@@ -10,20 +10,23 @@ enum ICSCalendarReader {
     /// Most sessions a calendar may give, repeats expanded: far beyond any conference.
     static let maximumSessions = 100_000
 
-    /// Empties `bytes` once they are parsed, and each VEVENT once its sessions are read, so that a
-    /// large calendar is not held as text, as components and as sessions all at once.
+    /// Reads `bytes` in two passes: the scan (the calendar, its time zones, and where each event
+    /// is), then each event on its own, from the bytes, into its sessions. `bytes` are emptied
+    /// once read, so that a large calendar is not held as text and as sessions at once, and it is
+    /// never held as a tree of components.
     static func read(_ bytes: inout [UInt8], log: ProblemLog) -> ImportedEvent? {
-        let parsed = ICSParser.parse(bytes, log: log)
-        bytes = []
-        guard let calendar = parsed else { return nil }
-        let vevents = calendar.children("VEVENT")
+        guard let scan = ICSParser.scan(bytes, log: log) else {
+            bytes = []
+            return nil
+        }
+        let calendar = scan.calendar
         let wrTimeZone = calendar.property("X-WR-TIMEZONE").map { ICSValues.text($0.value).trimmingWhitespace }
-        var tzids = Set(vevents.flatMap { $0.properties.compactMap { $0.parameter("TZID") } })
+        var tzids = Set(scan.tzidLines.keys)
         if let wrTimeZone { tzids.insert(wrTimeZone) }
         var resolver = ICSZoneResolver(calendar: calendar, tzids: tzids)
-        reportUnknownZones(resolver, vevents, wrTimeZone, log: log)
+        reportUnknownZones(resolver, scan, wrTimeZone, log: log)
 
-        let zoneName = eventZone(vevents, wrTimeZone: wrTimeZone, resolver: resolver, log: log)
+        let zoneName = eventZone(scan, wrTimeZone: wrTimeZone, resolver: resolver, log: log)
         if let zoneName {
             resolver = ICSZoneResolver(calendar: calendar, tzids: tzids.union([zoneName]))
         }
@@ -34,39 +37,30 @@ enum ICSCalendarReader {
         event.url = calendar.property("URL")?.value.trimmingWhitespace
 
         var reader = ICSEventReader(resolver: resolver, eventFrame: zoneName.map(ICSFrame.zone) ?? .floating, log: log)
-        reader.collectOverrides(vevents)
-        for (index, vevent) in vevents.enumerated() {
+        reader.collectOverrides(scan.overrides)
+        event.entries.reserveCapacity(scan.events.count)
+        scan.forEachEvent(in: bytes, wanted: ICSEventReader.propertiesRead) { index, vevent in
             let entries = reader.entries(for: vevent, path: "VEVENT[\(index + 1)]")
             guard event.entries.count + entries.count <= maximumSessions else {
                 log.warning("the calendar makes more than \(maximumSessions) sessions; the events from here on are left out",
                             at: "VEVENT[\(index + 1)]", JSONPosition(line: vevent.line, column: 1))
-                break
+                return false
             }
             event.entries += entries
-            vevent.dropContents()
+            return true
         }
+        bytes = []
         reader.reportSummaries()
-        if vevents.isEmpty { log.warning("the calendar has no events (VEVENT)", at: "", JSONPosition(line: calendar.line, column: 1)) }
+        if scan.events.isEmpty { log.warning("the calendar has no events (VEVENT)", at: "", JSONPosition(line: calendar.line, column: 1)) }
         return event
     }
 
     /// The zone the sessions are shown in; see the type's comment for the order of choices.
-    private static func eventZone(_ vevents: [ICSComponent], wrTimeZone: String?, resolver: ICSZoneResolver, log: ProblemLog) -> String? {
+    private static func eventZone(_ scan: ICSScan, wrTimeZone: String?, resolver: ICSZoneResolver, log: ProblemLog) -> String? {
         if let wrTimeZone, let zone = ICSZoneResolver.systemZone(wrTimeZone) { return zone.identifier }
-        var counts: [String: Int] = [:]
-        var utc = false
-        var starts: [String: [LocalDateTime]] = [:]
-        for vevent in vevents {
-            guard let property = vevent.property("DTSTART"),
-                  case let .dateTime(local, frame)? = ICSValues.time(property.value, parameters: property.parameters) else { continue }
-            switch frame {
-            case .zone(let tzid) where resolver.clock(tzid) != nil:
-                counts[tzid, default: 0] += 1
-                starts[tzid, default: []].append(local)
-            case .utc: utc = true
-            default: break
-            }
-        }
+        let starts = scan.zonedStarts.filter { resolver.clock($0.key) != nil }
+        let counts = starts.mapValues(\.count)
+        let utc = scan.anyUTCStart
         guard let tzid = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return utc ? "UTC" : nil }
         switch resolver.clock(tzid) {
         case .system(let zone)?:
@@ -91,13 +85,13 @@ enum ICSCalendarReader {
         }
     }
 
-    private static func reportUnknownZones(_ resolver: ICSZoneResolver, _ vevents: [ICSComponent], _ wrTimeZone: String?, log: ProblemLog) {
+    private static func reportUnknownZones(_ resolver: ICSZoneResolver, _ scan: ICSScan, _ wrTimeZone: String?, log: ProblemLog) {
         for tzid in resolver.unknown.sorted() {
-            if tzid == wrTimeZone && !vevents.contains(where: { $0.properties.contains { $0.parameter("TZID") == tzid } }) {
+            if tzid == wrTimeZone && scan.tzidLines[tzid] == nil {
                 log.warning("X-WR-TIMEZONE \(quoted(tzid)) is not a time zone confdash knows; ignored", at: "", nil)
                 continue
             }
-            let line = vevents.lazy.flatMap(\.properties).first { $0.parameter("TZID") == tzid }?.position
+            let line = scan.tzidLines[tzid].map { JSONPosition(line: $0, column: 1) }
             log.warning("unknown time zone \(quoted(tzid)) (not an IANA name, and no VTIMEZONE defines it); "
                         + "its times are read as written, with no zone", at: "", line)
         }

@@ -17,12 +17,15 @@ struct ICSEventReader {
         self.log = log
     }
 
-    mutating func collectOverrides(_ vevents: [ICSComponent]) {
-        for vevent in vevents {
-            guard let uid = vevent.property("UID")?.value, let id = vevent.property("RECURRENCE-ID"),
-                  let time = ICSValues.time(id.value, parameters: id.parameters) else { continue }
-            overrides[uid, default: []].append(time)
-        }
+    /// The properties `entries(for:path:)` reads; the others of an event are not kept.
+    static let propertiesRead: [StaticString] = [
+        "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "CATEGORIES", "UID", "DURATION", "URL", "ATTACH",
+        "STATUS", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "X-CONFDASH-DAY",
+    ]
+
+    /// The occurrences that events with a RECURRENCE-ID replace, by the UID they share.
+    mutating func collectOverrides(_ replaced: [(uid: String, time: ICSTime)]) {
+        for (uid, time) in replaced { overrides[uid, default: []].append(time) }
     }
 
     func reportSummaries() {
@@ -41,7 +44,7 @@ struct ICSEventReader {
         var template = ImportedEntry(position: position, path: path)
         let uid = vevent.property("UID").map { ICSValues.text($0.value).trimmingWhitespace }
         // confdash writes `<session id>@<event id>.confdash`: the session's id comes back as it was.
-        template.idHint = uid.map(ImportIDs.hint(uid:))
+        template.idHint = uid.map(Self.idHint(uid:))
         template.uid = uid
         template.title = vevent.property("SUMMARY").map { ICSValues.text($0.value) }
         template.texts = vevent.property("DESCRIPTION").map { [ICSValues.text($0.value)] } ?? []
@@ -87,6 +90,21 @@ struct ICSEventReader {
             result += more
         }
         return result
+    }
+
+    /// `ImportIDs.hint(uid:)`, the same answer, with the `@` found on bytes when the UID is ASCII
+    /// (where each byte is a character, and `@` is never part of a CR LF pair): the character
+    /// loop over a long UID was a fifth of reading an event.
+    static func idHint(uid: String) -> String {
+        var bytes = uid
+        let found: Int?? = bytes.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return .some(bytes.firstIndex(of: UInt8(ascii: "@")))
+        }
+        guard let ascii = found else { return ImportIDs.hint(uid: uid) }
+        guard let offset = ascii else { return uid }
+        let local = uid[..<uid.utf8.index(uid.utf8.startIndex, offsetBy: offset)]
+        return ImportIDs.isValid(local) ? String(local) : uid
     }
 
     /// Most sessions one VEVENT may give, all its occurrences and days together.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A DATE or DATE-TIME value of iCalendar, in the frame it was written in.
 enum ICSTime: Equatable {
     /// `VALUE=DATE`: a whole day, no clock time.
@@ -26,7 +28,7 @@ enum ICSFrame: Hashable {
 enum ICSValues {
     /// DTSTART/DTEND/RECURRENCE-ID/EXDATE…: `20241227`, `20241227T103000`, `20241227T103000Z`, with
     /// TZID and VALUE=DATE taken from the property's parameters.
-    static func time(_ text: String, parameters: [String: [String]]) -> ICSTime? {
+    static func time(_ text: String, parameters: ICSParameters) -> ICSTime? {
         let bytes = Array(text.trimmingWhitespace.utf8)
         guard bytes.count >= 8, let date = date(bytes) else { return nil }
         if bytes.count == 8 { return .date(date) }
@@ -90,8 +92,16 @@ enum ICSValues {
 
     /// TEXT values: `\n` and `\N` are line breaks, `\,` `\;` `\\` the characters themselves.
     static func text(_ raw: String) -> String {
-        guard raw.utf8.contains(UInt8(ascii: "\\")) else { return raw }
+        guard contains(UInt8(ascii: "\\"), in: raw) else { return raw }
         return bytewiseText(raw) ?? characterwiseText(raw)
+    }
+
+    /// Whether `text` holds `byte`, found with `memchr` rather than one byte at a time.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? text.utf8.contains(byte)
     }
 
     /// `text` read character by character: the definition, and the way for what `bytewiseText` declines.
@@ -154,6 +164,11 @@ enum ICSValues {
 
     /// A list value such as CATEGORIES: split at commas that are not escaped, each part unescaped.
     static func list(_ raw: String) -> [String] {
+        (bytewiseParts(raw) ?? characterwiseParts(raw)).map { text($0).trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+
+    /// The parts of a list value, split character by character: the definition.
+    static func characterwiseParts(_ raw: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var escaped = false
@@ -172,6 +187,40 @@ enum ICSValues {
             }
         }
         parts.append(current)
-        return parts.map { text($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        return parts
+    }
+
+    /// `characterwiseParts(raw)` worked out on bytes, or nil when a byte loop could split otherwise:
+    /// a comma or backslash is a character of its own when the bytes around it are ASCII (a
+    /// non-ASCII scalar before or after may join it into one grapheme cluster); where they all
+    /// are, bytes and characters split alike.
+    static func bytewiseParts(_ raw: String) -> [String]? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> [String]? in
+            var parts: [String] = []
+            var current: [UInt8] = []
+            var escaped = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\\") {
+                    if index > 0 && bytes[index - 1] >= 0x80 { return nil }
+                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+                }
+                if escaped {
+                    current.append(UInt8(ascii: "\\"))
+                    current.append(byte)
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: ",") {
+                    parts.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    current.append(byte)
+                }
+            }
+            parts.append(String(decoding: current, as: UTF8.self))
+            return parts
+        }
     }
 }

@@ -13,6 +13,8 @@ struct ICSZoneResolver {
     }
 
     private var clocks: [String: Clock] = [:]
+    /// The offsets of each IANA zone asked so far, by instant.
+    private var systemOffsets: [String: RememberedOffsets] = [:]
     private(set) var unknown: Set<String> = []
 
     init(calendar: ICSComponent, tzids: Set<String>) {
@@ -22,6 +24,7 @@ struct ICSZoneResolver {
         }
         for tzid in tzids {
             if let clock = Self.clock(tzid, definition: definitions[tzid]) { clocks[tzid] = clock } else { unknown.insert(tzid) }
+            if case .system(let zone)? = clocks[tzid] { systemOffsets[tzid] = RememberedOffsets(zone) }
         }
     }
 
@@ -52,6 +55,7 @@ struct ICSZoneResolver {
         case .utc: return TimeZones.naiveSeconds(local)
         case .floating: return nil
         case .zone(let tzid):
+            if let offsets = systemOffsets[tzid] { return TimeZones.instant(of: local, offset: offsets.offset) }
             switch clocks[tzid] {
             case .system(let zone)?: return TimeZones.instant(of: local, in: zone)
             case .rules(let rules)?: return TimeZones.naiveSeconds(local) - rules.offset(atLocal: local)
@@ -66,6 +70,7 @@ struct ICSZoneResolver {
         case .utc: return TimeZones.localDateTime(naiveSeconds: instant)
         case .floating: return nil
         case .zone(let tzid):
+            if let offsets = systemOffsets[tzid] { return TimeZones.localDateTime(naiveSeconds: instant + offsets.offset(instant)) }
             switch clocks[tzid] {
             case .system(let zone)?: return TimeZones.local(at: instant, in: zone)
             case .rules(let rules)?: return TimeZones.localDateTime(naiveSeconds: instant + rules.offset(atInstant: instant))
@@ -87,6 +92,26 @@ struct ICSZoneResolver {
     func shown(_ time: LocalDateTime, from source: ICSFrame, in target: ICSFrame) -> LocalDateTime {
         guard let instant = instant(of: time, in: source), let converted = local(at: instant, in: target) else { return time }
         return converted
+    }
+}
+
+/// A zone's offset at each instant asked, remembered: a calendar's sessions start at a few
+/// hundred distinct times, and each is converted several times (start, end, shown), where asking
+/// Foundation each time was a third of reading an event. Exact (no rounding of the instant), and
+/// bounded: the memory is emptied when it fills.
+final class RememberedOffsets {
+    private let zone: TimeZone
+    private var offsets: [Int: Int] = [:]
+    static let capacity = 8192
+
+    init(_ zone: TimeZone) { self.zone = zone }
+
+    func offset(_ instant: Int) -> Int {
+        if let offset = offsets[instant] { return offset }
+        if offsets.count >= Self.capacity { offsets.removeAll(keepingCapacity: true) }
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+        offsets[instant] = offset
+        return offset
     }
 }
 
