@@ -13,8 +13,12 @@ import ArgumentParser
 /// `--version`, a mistake, a completion request) returns nil, and the whole tree parses the
 /// arguments again, so every message, usage line and exit status stays the tree's.
 /// `DirectSubcommandTests` checks that both parses give the same command.
+///
+/// The commonest commands (`validate`, `agenda`, `snapshot`) are first tried without
+/// ArgumentParser at all (`QuickSubcommand`), which skips the rest of that cost.
 enum DirectSubcommand {
     static func parse(_ arguments: [String]) -> (any ParsableCommand)? {
+        if let command = QuickSubcommand.parse(arguments) { return command }
         guard let name = arguments.first, !name.hasPrefix("-"),
               let type = ConfdashCommand.configuration.subcommands.first(where: { named($0, name) }),
               let command = try? type.parseAsRoot(Array(arguments.dropFirst())) as? any IOCommand,

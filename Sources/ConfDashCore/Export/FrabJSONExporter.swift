@@ -35,9 +35,12 @@ enum FrabJSONExporter {
         // Counted before anything is written, in the order the talks are written.
         for day in schedule.days {
             for room in day.rooms {
-                for talk in room.talks where talk.url == nil { noteNoWebPage(talk, notes: &schedule.notes) }
+                for entry in room.entries where schedule.context.sessions[entry.item].session.links.isEmpty {
+                    noteNoWebPage(schedule.context.sessions[entry.item].session.id, notes: &schedule.notes)
+                }
             }
         }
+        var talks = FrabTalkWriter(schedule.context)
         // Each talk's object is made as it is written, and dropped after.
         conference.append(("days", .array(schedule.days.map { day in
             .object([
@@ -46,7 +49,9 @@ enum FrabJSONExporter {
                 ("day_start", .string(day.start)),
                 ("day_end", .string(day.end)),
                 ("rooms", .object(day.rooms.map { room in
-                    (room.name, .members(room.talks.count) { index, out, depth in write(room.talks[index], to: &out, depth: depth) })
+                    (room.name, .members(room.entries.count) { index, out, depth in
+                        write(room.entries[index], room: room.name, talks: &talks, to: &out, depth: depth)
+                    })
                 })),
             ])
         })))
@@ -61,42 +66,57 @@ enum FrabJSONExporter {
         return ExportSummary(notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
 
-    private static func noteNoWebPage(_ talk: FrabSchedule.Talk, notes: inout NoteTally) {
+    private static func noteNoWebPage(_ sessionID: String, notes: inout NoteTally) {
         notes.add("with no web page", "each gets urn:uuid:<its guid> as url, since schedule.json requires a URI (it names the session; it is not a web page)",
-                  session: talk.sessionID)
+                  session: sessionID)
     }
 
     /// A talk's object, written straight into the output in the layout `JSONText` gives (no tree
     /// of values per talk: making and freeing one was most of the JSON export's own cost).
-    private static func write(_ talk: FrabSchedule.Talk, to out: inout ExportOutput, depth: Int) {
+    private static func write(_ entry: FrabSchedule.Entry, room: String, talks: inout FrabTalkWriter, to out: inout ExportOutput,
+                              depth: Int) {
+        let item = talks.item(entry)
+        let session = item.session
         // `url` is required and must be a URI. With no web page stated, the session's own URN names
         // it: an identifier, not a made-up page.
         var object = JSONObjectWriter(&out, depth: depth)
-        object.string("guid", talk.guid, &out)
-        object.key("id", &out); out.digits(talk.id)
-        object.string("date", talk.date, &out)
-        object.string("start", talk.start, &out)
-        object.string("duration", talk.duration, &out)
-        object.string("end", talk.end, &out)
-        object.string("room", talk.room, &out)
-        object.string("slug", talk.slug, &out)
-        if let url = talk.url {
+        object.key("guid", &out)
+        let guidStart = out.bytes.count + 1
+        out.byte(UInt8(ascii: "\"")); talks.guid(item, to: &out); out.byte(UInt8(ascii: "\""))
+        object.key("id", &out); out.digits(item.ordinal)
+        object.key("date", &out); out.byte(UInt8(ascii: "\"")); talks.date(entry, item, to: &out); out.byte(UInt8(ascii: "\""))
+        object.key("start", &out); out.byte(UInt8(ascii: "\"")); talks.startTime(item, to: &out); out.byte(UInt8(ascii: "\""))
+        object.key("duration", &out); out.byte(UInt8(ascii: "\"")); talks.duration(item, to: &out); out.byte(UInt8(ascii: "\""))
+        object.key("end", &out); out.byte(UInt8(ascii: "\"")); talks.end(entry, to: &out); out.byte(UInt8(ascii: "\""))
+        object.string("room", room, &out)
+        object.key("slug", &out)
+        out.byte(UInt8(ascii: "\""))
+        talks.slug(item) { JSONQuoting.appendEscaped($0, into: &out.bytes) }
+        out.byte(UInt8(ascii: "\""))
+        if let url = session.links.first?.url {
             object.string("url", url, &out)
         } else {
-            object.key("url", &out); out.append("\"urn:uuid:"); out.append(talk.guid); out.byte(UInt8(ascii: "\""))
+            object.key("url", &out); out.append("\"urn:uuid:")
+            // The guid written above: a hexadecimal UUID, 36 bytes.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { guid in
+                for offset in 0..<36 { guid[offset] = out.bytes[guidStart + offset] }
+                out.bytes.append(contentsOf: UnsafeBufferPointer(guid))
+            }
+            out.byte(UInt8(ascii: "\""))
         }
-        object.string("title", talk.title, &out)
+        object.string("title", talks.title(item), &out)
         object.string("subtitle", nil, &out)
-        object.string("track", talk.track, &out)
-        object.string("type", talk.type, &out)
-        object.string("language", talk.language, &out)
-        object.string("abstract", talk.abstract, &out)
-        object.string("description", talk.description, &out)
+        object.string("track", talks.track(item), &out)
+        object.string("type", session.kind.rawValue, &out)
+        object.string("language", session.language, &out)
+        object.string("abstract", talks.abstract(item), &out)
+        object.string("description", talks.description(item), &out)
         // pretalx's person shape (`name`), plus frab's `public_name` for older readers. No
         // numeric `id`: with it the person would match both of the schema's oneOf shapes.
         object.key("persons", &out)
         var persons = JSONArrayWriter(&out, depth: depth + 1)
-        for person in talk.persons {
+        for link in session.people {
+            let person = talks.person(link.person)
             persons.next(&out)
             var fields = JSONObjectWriter(&out, depth: depth + 2)
             fields.string("guid", person.guid, &out)
@@ -107,11 +127,11 @@ enum FrabJSONExporter {
         persons.end(&out)
         object.key("links", &out)
         var links = JSONArrayWriter(&out, depth: depth + 1)
-        for link in talk.links {
+        for link in session.links {
             links.next(&out)
             var fields = JSONObjectWriter(&out, depth: depth + 2)
             fields.string("url", link.url, &out)
-            if let title = link.title { fields.string("title", title, &out) }
+            if let title = talks.linkTitle(link) { fields.string("title", title, &out) }
             fields.end(&out)
         }
         links.end(&out)

@@ -5,11 +5,17 @@
 /// One export is one schedule. With one event, the conference is that event; with several, the
 /// conference is the dataset, running from the first event's first day to the last event's last
 /// day, and its days are the events' days (never the gaps between them).
+///
+/// The layout (days, rooms, which session goes where, in which order) is made of numbers: each
+/// talk is the position of its session and the instants worked out once for it. Its text (guid,
+/// dates, slug, names) is written straight into the output by `FrabTalkWriter`, so no String per
+/// field and no record per talk is made (issue 13: building them was two thirds of the export).
 struct FrabSchedule {
     struct Person { var name: String; var guid: String }
     struct Link { var url: String; var title: String? }
 
-    /// A frab "event": one of our sessions, with a stated clock time and duration.
+    /// A frab "event" as text: what `FrabTalkWriter` writes for one talk, for tests and readers of
+    /// the model (`talks`). The exporters never build it.
     struct Talk {
         /// The confdash session id (not written as such: slug and guid derive from it).
         var sessionID: String
@@ -33,10 +39,43 @@ struct FrabSchedule {
         var links: [Link]
     }
 
-    struct Room { var name: String; var guid: String?; var talks: [Talk] }
-    struct Day { var index: Int; var date: CalendarDate; var start: String; var end: String; var rooms: [Room] }
+    /// One scheduled session: its position in `context.sessions` and its times as numbers. Only
+    /// sessions with a start, a duration and a zone become one.
+    struct Entry {
+        var item: Int
+        /// The UTC offset at the start (seconds), as the start's wall clock reads (`EventZone.offsetSeconds(at:)`).
+        var startOffset: Int
+        /// The end as an instant, and the offset in force then.
+        var endUTC: Int
+        var endOffset: Int
+        /// Orders a room's talks as their `date` texts compare: the local start, then the offset's
+        /// sign (`+` before `-`) and size.
+        var order: Int
+
+        var endLocal: LocalDateTime { LocalDateTime(utcSeconds: endUTC + endOffset) }
+    }
+
+    /// A day's start or end: a wall-clock time and the UTC offset written with it.
+    struct Bound: Equatable {
+        var local: LocalDateTime
+        var offset: Int
+        /// `2024-12-27T00:00:00+01:00`.
+        var text: String {
+            var out = ExportOutput()
+            out.isoWithOffset(local, offset: offset)
+            return out.text
+        }
+    }
+
+    struct Room { var name: String; var guid: String?; var entries: [Entry] }
+    struct Day {
+        var index: Int; var date: CalendarDate; var startBound: Bound; var endBound: Bound; var rooms: [Room]
+        var start: String { startBound.text }
+        var end: String { endBound.text }
+    }
     struct Track { var name: String; var color: String?; var slug: String }
 
+    let context: ExportContext
     var version: String
     var generatorVersion: String
     var title: String
@@ -55,7 +94,11 @@ struct FrabSchedule {
     /// "schedule.xml" or "schedule.json": used in notes.
     var formatName: String
 
-    var talks: [Talk] { days.flatMap { $0.rooms.flatMap(\.talks) } }
+    /// Every talk as text, in the order written.
+    var talks: [Talk] {
+        var writer = FrabTalkWriter(context)
+        return days.flatMap { day in day.rooms.flatMap { room in room.entries.map { writer.talk($0, room: room.name) } } }
+    }
 }
 
 /// Builds a `FrabSchedule` from the selected sessions, leaving out what the format cannot hold
@@ -64,8 +107,6 @@ struct FrabScheduleBuilder {
     let context: ExportContext
     let formatName: String
     private var notes = NoteTally()
-    /// A person speaks in many sessions; their guid is worked out once.
-    private var personGUIDs: [String: String] = [:]
 
     init(_ request: ExportRequest, formatName: String) {
         context = ExportContext(request)
@@ -77,26 +118,29 @@ struct FrabScheduleBuilder {
         let single = events.count == 1 ? events.first : nil
         let dataset = context.index.dataset
         var days = listedDays(events)
+        // Where each listed date is in `days`.
+        var dayPositions: [CalendarDate: Int] = [:]
+        for (position, day) in days.enumerated() { dayPositions[day.date] = position }
         var exported = 0
         var timeslot = 0
         // Where each (day, room name) is in `days`: a scan of a day's rooms per session was quadratic.
         var roomPlaces: [CalendarDate: [String: Int]] = [:]
-        for item in context.sessions {
-            guard let talk = talk(item), let date = dayDate(for: item, among: days) else { continue }
+        for (position, item) in context.sessions.enumerated() {
+            guard let entry = entry(position, item), let date = dayDate(for: item, among: days, positions: dayPositions) else { continue }
             exported += 1
             if case .clock(let start, let duration?, _) = item.timing {
                 timeslot = gcd(gcd(timeslot, start.time.minutesSinceMidnight), duration)
             }
-            let position = days.firstIndex { $0.date == date }!
-            let roomName = talk.room
+            let place = dayPositions[date]!
+            let roomName = context.roomName(item) ?? ""
             if let room = roomPlaces[date]?[roomName] {
-                days[position].rooms[room].talks.append(talk)
+                days[place].rooms[room].entries.append(entry)
             } else {
                 let guid = item.session.room.map { StableID.roomGUID(room: $0, event: item.event.id) }
-                roomPlaces[date, default: [:]][roomName] = days[position].rooms.count
-                days[position].rooms.append(FrabSchedule.Room(name: roomName, guid: guid, talks: [talk]))
+                roomPlaces[date, default: [:]][roomName] = days[place].rooms.count
+                days[place].rooms.append(FrabSchedule.Room(name: roomName, guid: guid, entries: [entry]))
             }
-            extendDay(&days[position], toCover: item)
+            extendDay(&days[place], toCover: entry)
         }
         for position in days.indices {
             days[position].rooms = sortedRooms(days[position].rooms)
@@ -109,6 +153,7 @@ struct FrabScheduleBuilder {
         }
         let usedTracks = Set(context.sessions.compactMap { $0.session.tracks.first })
         return FrabSchedule(
+            context: context,
             version: (context.dataDate?.iso).map { "confdash \($0)" } ?? "confdash",
             generatorVersion: context.request.generatorVersion,
             title: single.map(context.title) ?? dataset.title.text(in: context.language),
@@ -129,9 +174,9 @@ struct FrabScheduleBuilder {
 
     // MARK: Sessions
 
-    /// The session as a frab event, or nil (and a note) when the format would need something the
-    /// source does not state.
-    private mutating func talk(_ item: ExportSession) -> FrabSchedule.Talk? {
+    /// The session as a frab event (its place and times), or nil (and a note) when the format
+    /// would need something the source does not state.
+    private mutating func entry(_ position: Int, _ item: ExportSession) -> FrabSchedule.Entry? {
         let session = item.session
         guard case .clock(let start, let duration, let zone) = item.timing else {
             notes.add("with no clock time in the source",
@@ -151,40 +196,29 @@ struct FrabScheduleBuilder {
                       session: session)
             return nil
         }
-        let room = context.roomName(item)
-        if room == nil {
+        if session.room == nil {
             notes.add("with no room stated", "each is written under a room with an empty name, since \(formatName) requires a room",
                       session: session)
         }
-        let tracks = context.trackNames(session)
-        if tracks.count > 1 {
+        if session.tracks.count > 1 {
             notes.add("with more than one track", "each is written with its first track only: \(formatName) has one track per event",
                       session: session)
         }
-        // From the instant: in the hour the clocks repeat, the end's wall clock alone has two offsets.
-        let end = item.endUTC.map { zone.isoWithOffset(utc: $0) } ?? zone.isoWithOffset(start)
-        return FrabSchedule.Talk(
-            sessionID: session.id, id: item.ordinal, guid: item.guid, date: zone.isoWithOffset(start), start: DateText.time(start.time),
-            duration: Self.durationText(duration), end: end,
-            room: room ?? "", title: context.title(item), type: session.kind.rawValue, track: tracks.first,
-            language: session.language, abstract: context.text(session.abstract), description: context.text(session.description),
-            slug: Self.slug(item), url: session.links.first?.url,
-            persons: session.people.map { FrabSchedule.Person(name: context.personName($0.person), guid: personGUID($0.person)) },
-            links: session.links.map { FrabSchedule.Link(url: $0.url, title: context.text($0.title)) })
-    }
-
-    private mutating func personGUID(_ id: String) -> String {
-        if let known = personGUIDs[id] { return known }
-        let guid = StableID.personGUID(person: id)
-        personGUIDs[id] = guid
-        return guid
+        // The end from the instant (`ExportSession.endUTC`): in the hour the clocks repeat, the
+        // end's wall clock alone has two offsets.
+        let startOffset = zone.offsetSeconds(at: start)
+        let endUTC = EventZone.naiveSeconds(start) - startOffset + duration * 60
+        let minutes = abs(startOffset) / 60
+        let order = (start.date.dayNumber * 1440 + start.time.minutesSinceMidnight) << 16 | (startOffset < 0 ? 1 << 15 : 0) | minutes
+        return FrabSchedule.Entry(item: position, startOffset: startOffset, endUTC: endUTC, endOffset: zone.offsetSeconds(atUTC: endUTC),
+                                  order: order)
     }
 
     /// `<acronym>-<session id>`: fits both schemas' slug patterns and gives the session id back
     /// (the importer reads it from a schedule confdash wrote). An id shorter than the 4 characters
     /// the XSD requires is padded in front with `_`, which ids never contain (frab's `2` from an
     /// imported schedule: `38c3-___2`); one ending in a hyphen, which schedule.json's pattern
-    /// refuses, falls back to the number.
+    /// refuses, falls back to the number. (`FrabTalkWriter.slug` writes the same as bytes.)
     static func slug(_ item: ExportSession) -> String {
         let id = item.session.id
         let tail = id.hasSuffix("-") ? "session-\(item.ordinal)" : String(repeating: "_", count: max(0, 4 - id.utf8.count)) + id
@@ -201,7 +235,7 @@ struct FrabScheduleBuilder {
             let dates = context.request.filter.day == nil ? event.dates : context.request.filter.selectedDate(in: event).map { [$0] } ?? []
             for date in dates where seen.insert(date).inserted {
                 let (start, end) = dayBounds(date, zone: EventZone(event.timeZone))
-                days.append(FrabSchedule.Day(index: 0, date: date, start: start, end: end, rooms: []))
+                days.append(FrabSchedule.Day(index: 0, date: date, startBound: start, endBound: end, rooms: []))
             }
         }
         return days.sorted { $0.date < $1.date }
@@ -209,30 +243,31 @@ struct FrabScheduleBuilder {
 
     /// Midnight to midnight in the event's zone. With no zone, no offset is made up: the day runs
     /// from 00:00 at UTC+14:00 to 24:00 at UTC−12:00, which is that calendar day wherever it is.
-    private func dayBounds(_ date: CalendarDate, zone: EventZone?) -> (String, String) {
+    private func dayBounds(_ date: CalendarDate, zone: EventZone?) -> (FrabSchedule.Bound, FrabSchedule.Bound) {
         let midnight = LocalDateTime(date: date, time: ClockTime(hour: 0, minute: 0)!)
         let next = LocalDateTime(date: date.adding(days: 1), time: ClockTime(hour: 0, minute: 0)!)
-        guard let zone else { return ("\(date.iso)T00:00:00+14:00", "\(next.date.iso)T00:00:00-12:00") }
-        return (zone.isoWithOffset(midnight), zone.isoWithOffset(next))
+        guard let zone else { return (FrabSchedule.Bound(local: midnight, offset: 14 * 3600), FrabSchedule.Bound(local: next, offset: -12 * 3600)) }
+        return (FrabSchedule.Bound(local: midnight, offset: zone.offsetSeconds(at: midnight)),
+                FrabSchedule.Bound(local: next, offset: zone.offsetSeconds(at: next)))
     }
 
     /// The schedule day a timed session belongs to: its stated day when it starts on it or in the
     /// night after it (a real schedule's session at 00:30 on the second conference day's night),
     /// else its start date, or, for a session after midnight past the event's last listed day, the
     /// event's last listed day before it (frab's day change).
-    private func dayDate(for item: ExportSession, among days: [FrabSchedule.Day]) -> CalendarDate? {
+    private func dayDate(for item: ExportSession, among days: [FrabSchedule.Day], positions: [CalendarDate: Int]) -> CalendarDate? {
         guard case .clock(let start, _, _) = item.timing else { return nil }
-        if let day = item.session.day, (0...1).contains(start.date.days(since: day)), days.contains(where: { $0.date == day }) { return day }
-        if days.contains(where: { $0.date == start.date }) { return start.date }
+        if let day = item.session.day, (0...1).contains(start.date.days(since: day)), positions[day] != nil { return day }
+        if positions[start.date] != nil { return start.date }
         return days.map(\.date).filter { $0 <= start.date && item.event.dayIndex(of: $0) != nil }.max()
     }
 
     /// Lengthens a day whose sessions run past its midnight.
-    private func extendDay(_ day: inout FrabSchedule.Day, toCover item: ExportSession) {
-        guard case .clock(_, _, let zone?) = item.timing, let end = item.end, let utc = item.endUTC else { return }
+    private func extendDay(_ day: inout FrabSchedule.Day, toCover entry: FrabSchedule.Entry) {
+        let end = entry.endLocal
         let dayEnd = LocalDateTime(date: day.date.adding(days: 1), time: ClockTime(hour: 0, minute: 0)!)
-        if end > dayEnd, let current = LocalDateTime(iso: String(day.end.prefix(16))), end > current {
-            day.end = zone.isoWithOffset(utc: utc)
+        if end > dayEnd, end > day.endBound.local {
+            day.endBound = FrabSchedule.Bound(local: end, offset: entry.endOffset)
         }
     }
 
@@ -253,7 +288,7 @@ struct FrabScheduleBuilder {
             let ka = a.element.name.isEmpty ? Int.max : order[a.element.name] ?? Int.max - 1
             let kb = b.element.name.isEmpty ? Int.max : order[b.element.name] ?? Int.max - 1
             return (ka, a.offset) < (kb, b.offset)
-        }.map { var room = $0.element; room.talks.sort { $0.date < $1.date }; return room }
+        }.map { var room = $0.element; room.entries.sort { $0.order < $1.order }; return room }
     }
 
     /// Every named room of the selected events, each name once.

@@ -30,12 +30,18 @@ enum FrabXMLExporter {
             xml.xmlEmpty(2, "track", attributes)
         }
         xml.xmlLine(1, "</conference>")
+        var talks = FrabTalkWriter(schedule.context)
+        var roomText: [UInt8] = []
         for day in schedule.days {
             xml.xmlOpen(1, "day", [("index", String(day.index)), ("date", day.date.iso), ("start", day.start), ("end", day.end)])
             for room in day.rooms {
                 xml.xmlOpen(2, "room", [("name", room.name)] + (room.guid.map { [("guid", $0)] } ?? []))
-                for talk in room.talks {
-                    write(talk, to: &xml)
+                // Every talk of the room repeats its name: escaped once.
+                roomText.removeAll(keepingCapacity: true)
+                var name = room.name
+                name.withUTF8 { XMLText.escape($0, into: &roomText) }
+                for entry in room.entries {
+                    write(entry, room: roomText, talks: &talks, to: &xml)
                     xml.recordEnded()
                 }
                 xml.xmlLine(2, "</room>")
@@ -46,35 +52,57 @@ enum FrabXMLExporter {
         return ExportSummary(notes: schedule.notes.lines.map { "xml: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
 
-    private static func write(_ talk: FrabSchedule.Talk, to xml: inout ExportOutput) {
-        xml.xmlOpen(3, "event", [("guid", talk.guid), ("id", String(talk.id))])
-        xml.xmlElement(4, "date", talk.date)
-        xml.xmlElement(4, "start", talk.start)
-        xml.xmlElement(4, "duration", talk.duration)
-        xml.xmlElement(4, "room", talk.room)
-        xml.xmlElement(4, "slug", talk.slug)
-        if let url = talk.url { xml.xmlElement(4, "url", url) }
-        xml.xmlElement(4, "title", talk.title)
-        if let language = talk.language { xml.xmlElement(4, "language", language) }
-        xml.xmlElement(4, "track", talk.track ?? "")
-        xml.xmlElement(4, "type", talk.type)
-        xml.xmlElement(4, "abstract", talk.abstract ?? "")
-        if let description = talk.description { xml.xmlElement(4, "description", description) }
-        if talk.persons.isEmpty {
-            xml.xmlLine(4, "<persons/>")
+    /// One `<event>`, written from the session into the output; `room` is the room's name, escaped.
+    private static func write(_ entry: FrabSchedule.Entry, room: [UInt8], talks: inout FrabTalkWriter, to xml: inout ExportOutput) {
+        let item = talks.item(entry)
+        let session = item.session
+        xml.append("      <event guid=\"")
+        talks.guid(item, to: &xml)
+        xml.append("\" id=\"")
+        xml.digits(item.ordinal)
+        xml.append("\">\n        <date>")
+        talks.date(entry, item, to: &xml)
+        xml.append("</date>\n        <start>")
+        talks.startTime(item, to: &xml)
+        xml.append("</start>\n        <duration>")
+        talks.duration(item, to: &xml)
+        xml.append("</duration>\n        <room>")
+        xml.bytes.append(contentsOf: room)
+        xml.append("</room>\n        <slug>")
+        talks.slug(item) { XMLText.escape($0, into: &xml.bytes) }
+        xml.append("</slug>\n")
+        if let url = session.links.first?.url { xml.xmlField("        <url>", url, "</url>\n") }
+        xml.xmlField("        <title>", talks.title(item), "</title>\n")
+        if let language = session.language { xml.xmlField("        <language>", language, "</language>\n") }
+        xml.xmlField("        <track>", talks.track(item) ?? "", "</track>\n")
+        xml.xmlField("        <type>", session.kind.rawValue, "</type>\n")
+        xml.xmlField("        <abstract>", talks.abstract(item) ?? "", "</abstract>\n")
+        if let description = talks.description(item) { xml.xmlField("        <description>", description, "</description>\n") }
+        let people = session.people
+        if people.isEmpty {
+            xml.append("        <persons/>\n")
         } else {
-            xml.xmlLine(4, "<persons>")
-            for person in talk.persons { xml.xmlElement(5, "person", person.name, [("guid", person.guid)]) }
-            xml.xmlLine(4, "</persons>")
+            xml.append("        <persons>\n")
+            for link in people {
+                let person = talks.person(link.person)
+                xml.append("          <person guid=\"")
+                xml.appendXMLEscaped(person.guid)
+                xml.xmlField("\">", person.name, "</person>\n")
+            }
+            xml.append("        </persons>\n")
         }
-        if talk.links.isEmpty {
-            xml.xmlLine(4, "<links/>")
+        let links = session.links
+        if links.isEmpty {
+            xml.append("        <links/>\n")
         } else {
-            xml.xmlLine(4, "<links>")
-            for link in talk.links { xml.xmlElement(5, "link", link.title ?? link.url, [("href", link.url)]) }
-            xml.xmlLine(4, "</links>")
+            xml.append("        <links>\n")
+            for link in links {
+                xml.xmlField("          <link href=\"", link.url, "\">")
+                xml.xmlField("", talks.linkTitle(link) ?? link.url, "</link>\n")
+            }
+            xml.append("        </links>\n")
         }
-        xml.xmlLine(3, "</event>")
+        xml.append("      </event>\n")
     }
 
     /// The XSD's track slug: a lowercase letter, then letters, digits and hyphens.
@@ -130,6 +158,14 @@ extension ExportOutput {
             appendXMLEscaped(value)
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// `open`, the value escaped, `close`: a talk's element on its line, its indent and tags spelled out.
+    @inline(__always)
+    mutating func xmlField(_ open: StaticString, _ value: String, _ close: StaticString) {
+        append(open)
+        appendXMLEscaped(value)
+        append(close)
     }
 
     mutating func appendXMLEscaped(_ value: String) {

@@ -24,31 +24,62 @@ enum StableID {
 
     static func uuid5(_ name: String) -> String {
         var name = name
-        let h = name.withUTF8 { utf8 in
+        return name.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 + utf8.count) { message in
-                for offset in 0..<16 { message[offset] = urlNamespace[offset] }
                 for offset in 0..<utf8.count { message[16 + offset] = utf8[offset] }
-                return SHA1.words(UnsafeRawBufferPointer(message))
+                // Written into a fixed buffer: an export of 100,000 sessions makes a quarter of a million of these.
+                return String(unsafeUninitializedCapacity: 36) { text in uuid5(message, into: text) }
             }
         }
-        // Written into a fixed buffer: an export of 100,000 sessions makes a quarter of a million of these.
-        return String(unsafeUninitializedCapacity: 36) { text in
-            var count = 0
-            for offset in 0..<16 {
-                if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
-                    text[count] = UInt8(ascii: "-")
-                    count += 1
+    }
+
+    /// `guid(session:event:)` appended to `bytes`, with the name put together on the stack: no
+    /// String for the uid, the name or the guid (schedule.xml and schedule.json write one a talk).
+    static func appendGUID(session: String, event: String, to bytes: inout [UInt8]) {
+        var session = session, event = event
+        session.withUTF8 { session in
+            event.withUTF8 { event in
+                let prefix: StaticString = "confdash:", suffix: StaticString = ".confdash"
+                let count = prefix.utf8CodeUnitCount + session.count + 1 + event.count + suffix.utf8CodeUnitCount
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 + count) { message in
+                    var at = 16
+                    func put(_ part: UnsafeBufferPointer<UInt8>) {
+                        for byte in part { message[at] = byte; at += 1 }
+                    }
+                    put(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+                    put(session)
+                    message[at] = UInt8(ascii: "@"); at += 1
+                    put(event)
+                    put(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { text in
+                        _ = uuid5(message, into: text)
+                        bytes.append(contentsOf: UnsafeBufferPointer(text))
+                    }
                 }
-                let word = offset < 4 ? h.0 : offset < 8 ? h.1 : offset < 12 ? h.2 : h.3
-                var byte = UInt8(truncatingIfNeeded: word >> UInt32(24 - (offset % 4) * 8))
-                if offset == 6 { byte = (byte & 0x0F) | 0x50 }  // version 5
-                if offset == 8 { byte = (byte & 0x3F) | 0x80 }  // RFC variant
-                text[count] = hexDigit(byte >> 4)
-                text[count + 1] = hexDigit(byte & 0x0F)
-                count += 2
             }
-            return count
         }
+    }
+
+    /// The version-5 UUID of the name in `message[16...]` (the first 16 bytes are the namespace's,
+    /// filled in here), as 36 characters into `text`; returns 36.
+    private static func uuid5(_ message: UnsafeMutableBufferPointer<UInt8>, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        for offset in 0..<16 { message[offset] = urlNamespace[offset] }
+        let h = SHA1.words(UnsafeRawBufferPointer(message))
+        var count = 0
+        for offset in 0..<16 {
+            if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
+                text[count] = UInt8(ascii: "-")
+                count += 1
+            }
+            let word = offset < 4 ? h.0 : offset < 8 ? h.1 : offset < 12 ? h.2 : h.3
+            var byte = UInt8(truncatingIfNeeded: word >> UInt32(24 - (offset % 4) * 8))
+            if offset == 6 { byte = (byte & 0x0F) | 0x50 }  // version 5
+            if offset == 8 { byte = (byte & 0x3F) | 0x80 }  // RFC variant
+            text[count] = hexDigit(byte >> 4)
+            text[count + 1] = hexDigit(byte & 0x0F)
+            count += 2
+        }
+        return count
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }

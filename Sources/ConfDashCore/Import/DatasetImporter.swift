@@ -71,8 +71,9 @@ public enum DatasetImporter {
                 // Sessions are read straight from the bytes as each <event> closes; only the rest
                 // of the document (conference, days, rooms) becomes a tree.
                 var handler = ScheduleXMLHandler()
-                let scanned = XMLReader.scan(bytes, into: &handler)
-                bytes = []
+                // The scan takes the bytes, and lets their pages go as it passes them.
+                let scanned = XMLReader.scan(taking: &bytes, into: &handler)
+                FreedMemory.giveBack()
                 switch scanned {
                 case let .failure(error):
                     log.error(error.message, at: "", error.position)

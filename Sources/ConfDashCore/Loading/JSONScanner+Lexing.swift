@@ -12,6 +12,7 @@ extension JSONScanner {
         var buffer: [UInt8] = []
         var runStart = offset
         while true {
+            skipPlainStringBytes()
             guard let byte = peek else { throw failure("unterminated string", at: start) }
             switch byte {
             case UInt8(ascii: "\""):
@@ -32,13 +33,45 @@ extension JSONScanner {
             case 0x0A, 0x0D:
                 // Almost always a missing closing quote rather than an intended line break.
                 throw failure("unterminated string (a line break inside a string must be written \\n)", at: start)
-            case 0x00..<0x20:
-                throw failure("control character \(found) must be escaped in a string")
             default:
-                offset += 1
-                if byte & 0xC0 != 0x80 { column += 1 }
+                // What `skipPlainStringBytes` stops at and is not handled above: a control character.
+                throw failure("control character \(found) must be escaped in a string")
             }
         }
+    }
+
+    /// Moves past the bytes a string holds as they are (not `"`, `\` or a control character),
+    /// counting one column per character: the bulk of every string, in one tight loop.
+    mutating func skipPlainStringBytes() {
+        let (end, characters) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
+            var index = offset
+            var characters = 0
+            // Eight bytes at a time while none of them ends the run (the classic "has a byte
+            // less than n" tests, exact for n ≤ 128); the byte loop below finds which one does.
+            if let base = buffer.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let control = (word &- 0x20 &* ones) & ~word & highs
+                    let quote = word ^ (0x22 &* ones), backslash = word ^ (0x5C &* ones)
+                    let stop = control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)
+                    if stop != 0 { break }
+                    // Continuation bytes are 10xxxxxx: bit 7 set, bit 6 (moved to 7 by the shift) clear.
+                    characters += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
+                    index += 8
+                }
+            }
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                // UTF-8 continuation bytes do not start a character.
+                if byte & 0xC0 != 0x80 { characters += 1 }
+                index += 1
+            }
+            return (index, characters)
+        }
+        offset = end
+        column += characters
     }
 
     mutating func parseEscape(into buffer: inout [UInt8], stringStart: JSONPosition) throws(JSONSyntaxError) {
@@ -138,16 +171,33 @@ extension JSONScanner {
     }
 
     mutating func skipWhitespace() {
-        while let byte = peek {
-            switch byte {
-            case 0x20, 0x09, 0x0D: advance()
-            case 0x0A:
-                offset += 1
-                line += 1
-                column = 1
-            default: return
+        // One tight loop over the buffer: indentation is a large part of a pretty-printed file.
+        let (end, newLines, column) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int, Int) in
+            var index = offset
+            var newLines = 0
+            var column = self.column
+            // Indentation eight spaces at a time.
+            if let base = buffer.baseAddress {
+                while index + 8 <= buffer.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    index += 8
+                    column += 8
+                }
             }
+            while index < buffer.count {
+                switch buffer[index] {
+                case 0x20, 0x09, 0x0D: column += 1
+                case 0x0A:
+                    newLines += 1
+                    column = 1
+                default: return (index, newLines, column)
+                }
+                index += 1
+            }
+            return (index, newLines, column)
         }
+        offset = end
+        line += newLines
+        self.column = column
     }
 
     func failure(_ message: String, at position: JSONPosition? = nil) -> JSONSyntaxError {

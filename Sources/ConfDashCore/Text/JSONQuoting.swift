@@ -36,7 +36,7 @@ public enum JSONQuoting {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func appendEscaped<Sink: JSONByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
+    static func appendEscaped<Sink: JSONByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
         let mayStartEscape = Self.mayStartEscape
         var index = 0
         var run = 0  // the start of the bytes still to copy as they are

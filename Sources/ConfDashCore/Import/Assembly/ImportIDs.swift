@@ -7,6 +7,9 @@ enum ImportIDs {
     /// `Saal Y 06 (Stonewall IO)` → `saal-y-06-stonewall-io`; accents are dropped (`Bäume` → `baume`),
     /// as search does it. Empty when nothing usable is left.
     static func slug(_ text: String) -> String {
+        // frab's numeric ids, pretalx codes and ids confdash wrote are slugs already: kept as they
+        // are, without building them again byte by byte.
+        if isSlug(text) { return text }
         let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.searchFolded
         var result: [UInt8] = []
         var pendingHyphen = false
@@ -21,6 +24,23 @@ enum ImportIDs {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `slug(text)` is `text` itself: lower-case letters, digits and single hyphens
+    /// between them, at most `maximumLength` bytes.
+    static func isSlug(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-"),
+                  bytes.count <= maximumLength else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                let isLowerOrDigit = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                if !isLowerOrDigit && (byte != UInt8(ascii: "-") || previous == UInt8(ascii: "-")) { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 
     /// Whether `text` already is an id in the documented alphabet (and not too long), so that it

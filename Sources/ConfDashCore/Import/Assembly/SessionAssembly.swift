@@ -8,6 +8,9 @@ struct SessionAssembly {
     private(set) var tracks: [Track] = []
     private(set) var people: [Person] = []
     private var roomIDs: [String: String] = [:]
+    /// The same ids by the name exactly as written, so most look-ups skip lower-casing.
+    private var roomIDsAsWritten: [String: String] = [:]
+    private var trackIDsAsWritten: [String: String] = [:]
     private var roomOrder: [String: Int] = [:]
     private var trackIDs: [String: String] = [:]
     /// People by the file's id for them, else by their name in lower case.
@@ -129,6 +132,14 @@ struct SessionAssembly {
     // MARK: Records named by sessions
 
     private mutating func roomID(_ name: String) -> String {
+        // Every session names its room: the name as written is looked up before it is lower-cased.
+        if let id = roomIDsAsWritten[name] { return id }
+        let id = lowerCasedRoomID(name)
+        roomIDsAsWritten[name] = id
+        return id
+    }
+
+    private mutating func lowerCasedRoomID(_ name: String) -> String {
         let key = name.lowercased()
         if let id = roomIDs[key] { return id }
         let id = roomIDAllocator.claim(name, fallback: "room-\(rooms.count + 1)").id
@@ -139,6 +150,15 @@ struct SessionAssembly {
     }
 
     private mutating func trackID(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> String {
+        // As for rooms. A name seen before returns its id whatever slug or colour comes with it,
+        // as the lower-cased look-up does.
+        if let id = trackIDsAsWritten[name] { return id }
+        let id = lowerCasedTrackID(name, slug: slug, color: color, position: position)
+        trackIDsAsWritten[name] = id
+        return id
+    }
+
+    private mutating func lowerCasedTrackID(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> String {
         let key = name.lowercased()
         if let id = trackIDs[key] { return id }
         let id = trackIDAllocator.claim(slug ?? name, fallback: "track-\(tracks.count + 1)").id
@@ -202,15 +222,17 @@ struct SessionAssembly {
     /// `url` when it is an http(s) address, resolved against the schedule's base when it is a
     /// path (`/system/attachments/…`); nil otherwise.
     func absolute(_ url: String) -> String? {
-        let url = url.trimmingWhitespace
-        let hasSpace = url.utf8.contains { $0 <= 0x20 }
+        var url = url.trimmingWhitespace
+        let hasSpace = url.withUTF8 { bytes in bytes.contains { $0 <= 0x20 } }
         if url.hasPrefix("https://") || url.hasPrefix("http://") {
             return hasSpace || url.hasSuffix("://") ? nil : url
         }
         guard url.hasPrefix("/"), !url.hasPrefix("//"), !hasSpace, let base = baseURL,
               base.hasPrefix("https://") || base.hasPrefix("http://") else { return nil }
-        // Scheme and host of the base: everything up to the first "/" after "://".
-        let afterScheme = base.range(of: "://")!.upperBound
+        // Scheme and host of the base: everything up to the first "/" after "://". The base
+        // starts with its scheme (checked above), so "://" ends at the 7th or 8th character:
+        // counted rather than searched for with Foundation's `range(of:)`.
+        let afterScheme = base.index(base.startIndex, offsetBy: base.hasPrefix("https://") ? 8 : 7)
         let host = base[afterScheme...].firstIndex(of: "/") ?? base.endIndex
         return String(base[..<host]) + url
     }

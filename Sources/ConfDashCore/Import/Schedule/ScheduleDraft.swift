@@ -236,6 +236,9 @@ struct DraftFields {
         if let index = entryIndex(field) { entries.remove(at: index) }
         if !others.isEmpty { others.removeAll { $0.field == field } }
         present |= 1 << UInt32(field.rawValue)
+        // An event has a dozen or so fields: room for sixteen at once, where growing by doubling
+        // reached the same sixteen through five allocations.
+        if entries.isEmpty { entries.reserveCapacity(16) }
         entries.append(Entry(field: field, kind: attribute ? .xmlAttribute : .xmlChild,
                              line: Int32(position.line), column: Int32(position.column), text: text))
     }

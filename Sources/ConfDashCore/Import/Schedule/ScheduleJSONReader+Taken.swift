@@ -42,6 +42,7 @@ extension ScheduleJSONReader {
     static func sessionTap(into taken: TakenSessions) -> JSONTap {
         // The room's name and its sessions' path up to their number, made once per room.
         var lastRoom: (day: Int, key: String, name: String, prefix: String)?
+        var names = MemberNames()
         return JSONTap(place: sessionPlace) { event, path in
             guard case let .index(day) = path[3], case let .key(room) = path[5], case let .index(number) = path[6] else { return false }
             if lastRoom?.day != day || lastRoom?.key != room {
@@ -49,7 +50,8 @@ extension ScheduleJSONReader {
                 let dayPath = ProblemPath.element("schedule.conference.days", day)
                 lastRoom = (day, room, room.trimmingWhitespace, ProblemPath.member(dayPath + ".rooms", room))
             }
-            taken.add(readEvent(event, path: ProblemPath.element(lastRoom!.prefix, number), room: lastRoom!.name), at: event.position)
+            taken.add(readEvent(event, path: ProblemPath.element(lastRoom!.prefix, number), room: lastRoom!.name, names: &names),
+                      at: event.position)
             return true
         }
     }

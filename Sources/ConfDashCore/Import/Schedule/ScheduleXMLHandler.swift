@@ -131,7 +131,7 @@ struct ScheduleXMLHandler: XMLHandler {
         frames.append(frame)
     }
 
-    mutating func text(_ bytes: ArraySlice<UInt8>) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if event != nil { text.append(contentsOf: bytes) } else { tree.text(bytes) }
     }
 
@@ -158,7 +158,7 @@ struct ScheduleXMLHandler: XMLHandler {
         default:
             break
         }
-        text.removeSubrange(frame.textStart...)
+        text.removeLast(text.count - frame.textStart)
     }
 
     /// The element's own character data, as `XMLElement.text` has it: indentation between child

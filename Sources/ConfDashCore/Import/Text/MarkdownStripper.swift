@@ -42,17 +42,34 @@ enum MarkdownStripper {
         return line
     }
 
+    private static let bracketBit: UInt8 = 1, backslashBit: UInt8 = 2, pairBit: UInt8 = 4
+    /// For each byte, which kind of inline marker it can be (0: none).
+    private static let inlineMarkers: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        table[Int(UInt8(ascii: "["))] = bracketBit
+        table[Int(UInt8(ascii: "\\"))] = backslashBit
+        for byte in "*_`".utf8 { table[Int(byte)] = pairBit }
+        return table
+    }()
+
     /// Inline markers within one line.
     private static func inline(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         // Most lines have no marker at all: hand them back untouched.
-        guard line.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_")
-                                     || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "\\") }) else { return line }
+        // One look at each byte through a table says which markers the line holds.
+        let found = line.withUnsafeBufferPointer { bytes in
+            inlineMarkers.withUnsafeBufferPointer { table in
+                var found: UInt8 = 0
+                for byte in bytes { found |= table[Int(byte)] }
+                return found
+            }
+        }
+        guard found != 0 else { return line }
         var bytes = Array(line)
-        if bytes.contains(UInt8(ascii: "[")) { bytes = links(bytes) }
+        if found & Self.bracketBit != 0 { bytes = links(bytes) }
         for marker in markers where bytes.contains(marker[0]) {
             bytes = removePairs(marker, in: bytes)
         }
-        if bytes.contains(UInt8(ascii: "\\")) { bytes = unescape(bytes) }
+        if found & Self.backslashBit != 0, bytes.contains(UInt8(ascii: "\\")) { bytes = unescape(bytes) }
         return bytes[...]
     }
 
@@ -100,7 +117,7 @@ enum MarkdownStripper {
         var opening: Int?
         while index < bytes.count {
             // `\*` is an escaped star, not a marker.
-            guard matches(index), index == 0 || bytes[index - 1] != UInt8(ascii: "\\") else { index += 1; continue }
+            guard bytes[index] == marker[0], matches(index), index == 0 || bytes[index - 1] != UInt8(ascii: "\\") else { index += 1; continue }
             let after = index + marker.count
             // A longer run (*** or a ** seen while looking for *) is not this marker.
             if after < bytes.count, bytes[after] == marker[0] { index = after + 1; continue }

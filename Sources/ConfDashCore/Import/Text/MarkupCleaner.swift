@@ -10,7 +10,7 @@ enum MarkupCleaner {
     static func clean(_ text: String) -> String {
         let shape = TextShape(text)
         if shape.isPlain && shape.isTidy { return text }
-        return cleanFully(text, plain: shape.isPlain)
+        return cleanFully(text, shape: shape)
     }
 
     /// `clean` without the shortcuts `TextShape` allows (the tests check both give the same).
@@ -21,6 +21,17 @@ enum MarkupCleaner {
         // below does as well.
         if !plain { bytes = MarkdownStripper.strip(bytes) }
         if bytes.contains(UInt8(ascii: "&")) { bytes = HTMLEntities.decode(bytes) }
+        return String(decoding: tidyWhitespace(bytes), as: UTF8.self)
+    }
+
+    /// `cleanFully`, skipping the passes `shape` (of the same text) says have nothing to do: no
+    /// `<`, no HTML to strip; no `&` before stripping, none after (the strippers only move and
+    /// remove bytes, or add their own bullets and brackets).
+    private static func cleanFully(_ text: String, shape: TextShape) -> String {
+        var bytes = Array(text.utf8)
+        if shape.hasAngle { bytes = HTMLStripper.strip(bytes) }
+        if !shape.isPlain { bytes = MarkdownStripper.strip(bytes) }
+        if shape.hasAmpersand, bytes.contains(UInt8(ascii: "&")) { bytes = HTMLEntities.decode(bytes) }
         return String(decoding: tidyWhitespace(bytes), as: UTF8.self)
     }
 
@@ -57,44 +68,73 @@ enum MarkupCleaner {
 
     /// Each line trimmed and its inner runs of spaces made one; runs of blank lines made one; no
     /// blank lines at either end. One pass: whitespace is only written out when text follows it.
-    private static func tidyWhitespace(_ bytes: [UInt8]) -> [UInt8] {
+    static func tidyWhitespace(_ bytes: [UInt8]) -> [UInt8] {
         // Written through buffers: this loop sees every byte of every abstract. The result is
-        // never longer than the input, as whitespace only ever shrinks.
+        // never longer than the input, as whitespace only ever shrinks. Runs of bytes above
+        // 0x20 (words) are copied eight at a time: a whole word is stored and the count moves on
+        // by the run's length, which stays inside the buffer since the output never passes the input.
         [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
             var count = 0
-            var pendingSpace = false
-            var pendingBreaks = 0
-            bytes.withUnsafeBufferPointer { input in
-                for byte in input {
+            /// What whitespace waits to be written before the next text: none, a space, one line
+            /// break, two or more (written as one blank line).
+            var pending = Pending.none
+            let out = UnsafeMutableRawBufferPointer(output)
+            bytes.withUnsafeBytes { input in
+                var index = 0
+                while index < input.count {
+                    if index + 8 <= input.count {
+                        let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        let stops = atMost0x20(word)
+                        let length = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
+                        if length > 0 {
+                            if pending != .none {
+                                if count > 0 { count = write(pending, into: out, at: count) }
+                                pending = .none
+                            }
+                            out.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
+                            count += length
+                            index += length
+                            continue
+                        }
+                    }
+                    let byte = input[index]
+                    index += 1
                     switch byte {
                     case 0x0A:
-                        pendingBreaks += 1
-                        pendingSpace = false
+                        pending = pending == .none || pending == .space ? .oneBreak : .blankLine
                     case 0x20, 0x09, 0x0D:
-                        pendingSpace = true
+                        if pending == .none { pending = .space }
                     default:
-                        if count > 0 {
-                            if pendingBreaks > 0 {
-                                output[count] = 0x0A
-                                count += 1
-                                if pendingBreaks > 1 {
-                                    output[count] = 0x0A
-                                    count += 1
-                                }
-                            } else if pendingSpace {
-                                output[count] = 0x20
-                                count += 1
-                            }
+                        if pending != .none {
+                            if count > 0 { count = write(pending, into: out, at: count) }
+                            pending = .none
                         }
-                        pendingBreaks = 0
-                        pendingSpace = false
-                        output[count] = byte
+                        out[count] = byte
                         count += 1
                     }
                 }
             }
             written = count
         }
+    }
+
+    private enum Pending { case none, space, oneBreak, blankLine }
+
+    @inline(__always)
+    private static func write(_ pending: Pending, into out: UnsafeMutableRawBufferPointer, at count: Int) -> Int {
+        switch pending {
+        case .none: return count
+        case .space: out[count] = 0x20; return count + 1
+        case .oneBreak: out[count] = 0x0A; return count + 1
+        case .blankLine: out[count] = 0x0A; out[count + 1] = 0x0A; return count + 2
+        }
+    }
+
+    /// The bytes of `word` at or below 0x20: whitespace and the C0 controls (top bit of each).
+    @inline(__always)
+    private static func atMost0x20(_ word: UInt64) -> UInt64 {
+        // 0x5F added to a byte's low seven bits reaches 0x80 exactly when they are 0x21 or more.
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F) | word) & ByteWords.highBits
     }
 }
 

@@ -57,7 +57,7 @@ struct XMLTreeBuilder: XMLHandler {
         stack.append((element, text.count))
     }
 
-    mutating func text(_ bytes: ArraySlice<UInt8>) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !stack.isEmpty else { return }
         text.append(contentsOf: bytes)
     }
@@ -65,6 +65,6 @@ struct XMLTreeBuilder: XMLHandler {
     mutating func close(depth: Int) {
         guard let (element, start) = stack.popLast() else { return }
         element.finish(text: text[start...])
-        text.removeSubrange(start...)
+        text.removeLast(text.count - start)
     }
 }

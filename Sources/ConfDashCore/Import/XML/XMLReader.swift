@@ -43,7 +43,24 @@ enum XMLReader {
     /// first syntax error. On success the handler has seen exactly one root element, opened and closed.
     static func scan<Handler: XMLHandler>(_ bytes: [UInt8], into handler: inout Handler) -> Result<[XMLWarning], XMLSyntaxError> {
         if let error = encodingError(bytes) { return .failure(error) }
-        var scanner = XMLScanner(bytes: bytes, handler: handler)
+        return bytes.withUnsafeBufferPointer { scan($0, into: &handler, releasing: false) }
+    }
+
+    /// `scan`, taking the bytes from the caller (`bytes` is left empty): the pages of the file
+    /// the scan has passed are handed back to the system as it goes, so a large file is not
+    /// held whole while what was read from it grows (see `XMLScanner.releasePassedPages`).
+    static func scan<Handler: XMLHandler>(taking bytes: inout [UInt8], into handler: inout Handler) -> Result<[XMLWarning], XMLSyntaxError> {
+        var owned: [UInt8] = []
+        swap(&owned, &bytes)
+        if let error = encodingError(owned) { return .failure(error) }
+        // A mutable buffer makes the array's storage this function's alone (copied first if
+        // anything else still held it), so no one else can read the pages released.
+        return owned.withUnsafeMutableBufferPointer { scan(UnsafeBufferPointer($0), into: &handler, releasing: true) }
+    }
+
+    private static func scan<Handler: XMLHandler>(_ bytes: UnsafeBufferPointer<UInt8>, into handler: inout Handler,
+                                                  releasing: Bool) -> Result<[XMLWarning], XMLSyntaxError> {
+        var scanner = XMLScanner(bytes: bytes, handler: handler, releasing: releasing)
         defer { handler = scanner.handler }
         do {
             try scanner.document()
@@ -88,7 +105,7 @@ protocol XMLHandler {
     mutating func open(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition, depth: Int)
     /// Character data directly inside the innermost open element (entities decoded, CDATA as is),
     /// in pieces: an element's text is all its pieces joined. Never called outside the root.
-    mutating func text(_ bytes: ArraySlice<UInt8>)
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>)
     /// The innermost open element closes; `depth` is the depth it had.
     mutating func close(depth: Int)
 }
@@ -97,7 +114,8 @@ protocol XMLHandler {
 struct XMLScanner<Handler: XMLHandler> {
     fileprivate var handler: Handler
     fileprivate var warnings: [XMLWarning] = []
-    private let bytes: [UInt8]
+    /// The document, read through a pointer: it outlives the scanner (`XMLReader.scan` holds it).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private var line = 1
     private var lineStart = 0
@@ -108,6 +126,10 @@ struct XMLScanner<Handler: XMLHandler> {
     /// The open elements, innermost last: their names (for the end tag to match) and lines (for messages).
     private var open: [(name: XMLName, line: Int)] = []
     private var sawRoot = false
+    /// Whether the scanner owns the bytes' pages and may hand back those it has passed.
+    private let releasing: Bool
+    /// The bytes before this offset have been handed back (see `releasePassedPages`).
+    private var releasedUpTo = 0
     private var warnedEntities: Set<String> = []
     /// Decoded entity and character references, handed to the handler as text: reused, not one array each.
     private var scratch: [UInt8] = []
@@ -117,13 +139,18 @@ struct XMLScanner<Handler: XMLHandler> {
     /// cost more than making the strings.
     private var nameSlots = [Int32](repeating: -1, count: Self.nameSlotCount)
     private var nameList: [(hash: UInt64, name: String)] = []
+    /// Each numbered name's bytes, one after another (`nameBytes[nameRanges[id]]`): names are
+    /// compared with the document here, without touching (retaining) their Strings.
+    private var nameBytes: [UInt8] = []
+    private var nameRanges: [Range<Int>] = []
     private static var nameSlotCount: Int { 2048 }
     /// At most half the slots are used, so a probe always ends at an empty one.
     private static var maximumNames: Int { 1000 }
 
-    fileprivate init(bytes: [UInt8], handler: Handler) {
+    fileprivate init(bytes: UnsafeBufferPointer<UInt8>, handler: Handler, releasing: Bool) {
         self.bytes = bytes
         self.handler = handler
+        self.releasing = releasing
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             offset = 3
             lineStart = 3
@@ -144,8 +171,9 @@ struct XMLScanner<Handler: XMLHandler> {
 
     /// The characters of UTF-8 `bytes[range]`: the bytes that are not continuation bytes
     /// (10xxxxxx), counted eight at a time, since every byte of the file is counted once this way.
-    static func characterCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-        bytes.withUnsafeBytes { raw in
+    static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        do {
+            let raw = UnsafeRawBufferPointer(bytes)
             var index = range.lowerBound, count = 0
             while index + 8 <= range.upperBound {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
@@ -216,6 +244,17 @@ struct XMLScanner<Handler: XMLHandler> {
         while offset < bytes.count, XMLReader.isSpace(bytes[offset]) { step() }
     }
 
+    /// Hands the pages before the current line back to the system. Between two pieces of the
+    /// document (a tag, a run of text), nothing before the current line is read again: the
+    /// handlers copy what they are given, element and attribute names are Strings, and every
+    /// place a message needs is counted from the start of the line it is on (`here`,
+    /// `position(of:)`, whose marks are taken on this line or later). So a large file's pages
+    /// go as the scan passes them instead of all being held until the end.
+    private mutating func releasePassedPages() {
+        PassedPages.release(bytes, from: releasedUpTo, to: lineStart)
+        releasedUpTo = lineStart
+    }
+
     // MARK: Document structure
 
     fileprivate mutating func document() throws(XMLSyntaxError) {
@@ -226,6 +265,7 @@ struct XMLScanner<Handler: XMLHandler> {
                 try characterData()
             }
             if open.isEmpty, sawRoot { break }
+            if releasing && lineStart - releasedUpTo >= PassedPages.step { releasePassedPages() }
         }
         // After the root element only comments, processing instructions and whitespace may follow.
         while offset < bytes.count {
@@ -253,7 +293,7 @@ struct XMLScanner<Handler: XMLHandler> {
             guard !open.isEmpty else { throw fail("CDATA outside the root element") }
             for _ in 0..<9 { step() }
             let content = try skip(past: "]]>", unterminated: "CDATA section not closed with ]]>", start: start)
-            handler.text(bytes[content])
+            handler.text(UnsafeBufferPointer(rebasing: bytes[content]))
         } else if peek("<!") {
             try doctype(start)
         } else if peek("<?") {
@@ -281,45 +321,43 @@ struct XMLScanner<Handler: XMLHandler> {
         let first = offset
         // The name's bytes and their hash in one pass through a buffer; a name holds no line break.
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        offset = bytes.withUnsafeBufferPointer { buffer in
-            var end = first
-            while end < buffer.count {
-                let byte = buffer[end]
-                let isNameByte = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-                guard isNameByte else { break }
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-                end += 1
-            }
-            return end
+        var end = first
+        while end < bytes.count {
+            let byte = bytes[end]
+            let isNameByte = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+            guard isNameByte else { break }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+            end += 1
         }
+        offset = end
         guard offset > first, !bytes[first].isASCIIDigit, bytes[first] != UInt8(ascii: "-"), bytes[first] != UInt8(ascii: ".") else {
             throw fail(offset < bytes.count ? "expected a name, found \(describe(bytes[offset]))" : "the file ends in the middle of a tag")
         }
-        let slice = bytes[first..<offset]
+        let slice = UnsafeBufferPointer(rebasing: bytes[first..<offset])
         var slot = Int(truncatingIfNeeded: hash) & (Self.nameSlotCount - 1)
         while nameSlots[slot] >= 0 {
             let id = Int(nameSlots[slot])
-            if nameList[id].hash == hash, Self.spells(nameList[id].name, slice) { return XMLName(text: nameList[id].name, id: id) }
+            if nameList[id].hash == hash, spells(id, slice) { return XMLName(text: nameList[id].name, id: id) }
             slot = (slot + 1) & (Self.nameSlotCount - 1)
         }
         let name = String(decoding: slice, as: UTF8.self)
         guard nameList.count < Self.maximumNames else { return XMLName(text: name, id: -1) }
         nameSlots[slot] = Int32(nameList.count)
         nameList.append((hash, name))
+        nameRanges.append(nameBytes.count..<(nameBytes.count + slice.count))
+        nameBytes.append(contentsOf: slice)
         return XMLName(text: name, id: nameList.count - 1)
     }
 
     /// Whether `name` is exactly `bytes`, compared through buffers: the generic `elementsEqual`
     /// of a String's UTF-8 view with an array slice was a twentieth of reading a schedule.
-    private static func spells(_ name: String, _ bytes: ArraySlice<UInt8>) -> Bool {
-        var name = name
-        return name.withUTF8 { known in
-            bytes.withUnsafeBufferPointer { read in
-                guard known.count == read.count else { return false }
-                for index in 0..<read.count where known[index] != read[index] { return false }
-                return true
-            }
+    private func spells(_ id: Int, _ read: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = nameRanges[id]
+        guard range.count == read.count else { return false }
+        return nameBytes.withUnsafeBufferPointer { known in
+            for index in 0..<read.count where known[range.lowerBound + index] != read[index] { return false }
+            return true
         }
     }
 
@@ -382,15 +420,16 @@ struct XMLScanner<Handler: XMLHandler> {
         let quote = bytes[offset]
         // Most values hold no reference, no `<` and no whitespace to normalise (a space stays a
         // space): taken as they are.
-        let plainEnd: Int? = bytes.withUnsafeBufferPointer { buffer in
-            var end = offset + 1
-            while end < buffer.count {
-                let byte = buffer[end]
-                if byte == quote { return end }
-                if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0x0A || byte == 0x09 || byte == 0x0D { return nil }
-                end += 1
+        var plainEnd: Int?
+        var end = offset + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == quote {
+                plainEnd = end
+                break
             }
-            return nil
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+            end += 1
         }
         if let plainEnd {
             let value = String(decoding: bytes[(offset + 1)..<plainEnd], as: UTF8.self)
@@ -420,7 +459,7 @@ struct XMLScanner<Handler: XMLHandler> {
         step(); step()  // </
         // Nearly every end tag closes the innermost element: its name is compared with the bytes
         // in place, without hashing them; anything else goes the long way, for its message.
-        if let innermost = open.last, closes(innermost.name.text) {
+        if let innermost = open.last, closes(innermost.name) {
             skipWhitespace()
             if offset < bytes.count, bytes[offset] == UInt8(ascii: ">") {
                 step()
@@ -446,23 +485,33 @@ struct XMLScanner<Handler: XMLHandler> {
 
     /// Whether the bytes at the cursor are exactly `name` (not a longer name it begins), moving
     /// past them when they are. A name holds no line break, so lines need no counting.
-    private mutating func closes(_ name: String) -> Bool {
-        var name = name
-        let length: Int? = name.withUTF8 { known in
-            bytes.withUnsafeBufferPointer { read in
-                guard offset + known.count <= read.count else { return nil }
-                for index in 0..<known.count where known[index] != read[offset + index] { return nil }
-                let after = offset + known.count
-                guard after < read.count else { return known.count }
-                let byte = read[after]
-                let continues = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-                return continues ? nil : known.count
-            }
+    private mutating func closes(_ name: XMLName) -> Bool {
+        // A numbered name is compared from the names' own bytes; only a name past the first
+        // thousand goes through its String.
+        let length: Int?
+        if name.id >= 0 {
+            let range = nameRanges[name.id]
+            length = nameBytes.withUnsafeBufferPointer { Self.prefixLength(UnsafeBufferPointer(rebasing: $0[range]), bytes, at: offset) }
+        } else {
+            var text = name.text
+            length = text.withUTF8 { Self.prefixLength($0, bytes, at: offset) }
         }
         guard let length else { return false }
         offset += length
         return true
+    }
+
+    /// `known.count` when `read` holds exactly the name `known` at `offset` (not a longer name
+    /// that begins with it), else nil.
+    private static func prefixLength(_ known: UnsafeBufferPointer<UInt8>, _ read: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        guard offset + known.count <= read.count else { return nil }
+        for index in 0..<known.count where known[index] != read[offset + index] { return nil }
+        let after = offset + known.count
+        guard after < read.count else { return known.count }
+        let byte = read[after]
+        let continues = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        return continues ? nil : known.count
     }
 
     private mutating func openElement(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition) {
@@ -486,7 +535,7 @@ struct XMLScanner<Handler: XMLHandler> {
                 swap(&decoded, &scratch)
                 decoded.removeAll(keepingCapacity: true)
                 try reference(into: &decoded)
-                if !open.isEmpty { handler.text(decoded[...]) }
+                if !open.isEmpty { decoded.withUnsafeBufferPointer { handler.text($0) } }
                 scratch = decoded
                 onlySpace = false
                 continue
@@ -495,9 +544,10 @@ struct XMLScanner<Handler: XMLHandler> {
             // so it is scanned through a buffer pointer.
             let run = offset
             var end = offset, lines = 0, lastBreak = -1, spaceOnly = true
-            bytes.withUnsafeBufferPointer { buffer in
+            do {
                 // Eight bytes at a time up to the first `<` or `&`: one word's masks instead of
                 // three tests per byte (the abstracts are most of a schedule's bytes).
+                let buffer = bytes
                 let raw = UnsafeRawBufferPointer(buffer)
                 while end + 8 <= buffer.count {
                     let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
@@ -511,8 +561,9 @@ struct XMLScanner<Handler: XMLHandler> {
                     }
                     if spaceOnly && ~ByteWords.spaces(word) & kept != 0 { spaceOnly = false }
                     end += length
-                    if stops != 0 { return }
+                    if stops != 0 { break }
                 }
+                // Stopped at a `<` or `&` (the loop below ends at once), or the last few bytes.
                 while end < buffer.count {
                     let byte = buffer[end]
                     if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
@@ -529,7 +580,7 @@ struct XMLScanner<Handler: XMLHandler> {
             line += lines
             if lastBreak >= 0 { lineStart = lastBreak + 1 }
             onlySpace = onlySpace && spaceOnly
-            if !open.isEmpty && offset > run { handler.text(bytes[run..<offset]) }
+            if !open.isEmpty && offset > run { handler.text(UnsafeBufferPointer(rebasing: bytes[run..<offset])) }
         }
         if open.isEmpty && !onlySpace {
             throw fail(!sawRoot ? "text before the root element: this is not an XML document"
@@ -608,10 +659,79 @@ extension XMLReader {
                                       position: JSONPosition(line: 1, column: 1))
             }
         }
+        // Nearly every file is clean: one pass says so, and only a file it doubts goes through
+        // the two checks below, which find and place the problem.
+        if isCleanUTF8WithoutControls(bytes) { return nil }
         if let error = UTF8Check.firstError(in: bytes) {
             return XMLSyntaxError(message: error.message, position: JSONPosition(line: error.line, column: error.column))
         }
         return controlCharacterError(bytes)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 with no control character but tab, line feed and
+    /// carriage return: `UTF8Check.firstError` and `controlCharacterError` would both find
+    /// nothing. One pass, eight bytes at a time where they are ASCII, instead of one pass each.
+    static func isCleanUTF8WithoutControls(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & ByteWords.highBits != 0 {
+                    // A multi-byte character in the word: the exact check takes over from its first
+                    // byte, and gives back where the next whole character starts.
+                    let first = index + (word & ByteWords.highBits).trailingZeroBitCount / 8
+                    if !hasNoControls(raw, index..<first) { return false }
+                    guard let next = endOfCharacter(raw, at: first) else { return false }
+                    index = next
+                    continue
+                }
+                let controls = ByteWords.below0x20(word)
+                if controls != 0,
+                   controls & ~(ByteWords.equal(word, 0x09) | ByteWords.equal(word, 0x0A) | ByteWords.equal(word, 0x0D)) != 0 {
+                    return false
+                }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] < 0x80 {
+                    if !hasNoControls(raw, index..<(index + 1)) { return false }
+                    index += 1
+                } else {
+                    guard let next = endOfCharacter(raw, at: index) else { return false }
+                    index = next
+                }
+            }
+            return true
+        }
+    }
+
+    private static func hasNoControls(_ raw: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        for index in range {
+            let byte = raw[index]
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+        }
+        return true
+    }
+
+    /// Where the well-formed UTF-8 sequence starting with the byte at `index` (0x80 or above)
+    /// ends, or nil when it is not one (the table of `UTF8Check.firstInvalidOffset`).
+    private static func endOfCharacter(_ raw: UnsafeRawBufferPointer, at index: Int) -> Int? {
+        let lead = raw[index]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return nil
+        }
+        guard index + length <= raw.count, raw[index + 1] >= low, raw[index + 1] <= high else { return nil }
+        for continuation in (index + 2)..<(index + length) where raw[continuation] & 0xC0 != 0x80 { return nil }
+        return index + length
     }
 
     /// The first raw control character (XML 1.0 allows only tab, line feed and carriage return

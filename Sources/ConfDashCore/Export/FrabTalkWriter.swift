@@ -1,0 +1,121 @@
+/// Writes one talk of a `FrabSchedule` straight into an export's output, for schedule.xml and
+/// schedule.json: the values come from the session as they are written (dates as digits, the
+/// guid's SHA-1 on the stack, the slug in pieces), with no String per field and no record per talk.
+///
+/// Both formats write the same values; only the markup around them differs. `talk(_:room:)`
+/// gives the same values as Strings, for tests.
+struct FrabTalkWriter {
+    let context: ExportContext
+    /// A person speaks in many sessions: their name and guid are worked out once.
+    private var people: [String: (name: String, guid: String)] = [:]
+    /// The acronym of the event last asked (sessions come event by event).
+    private var acronymEvent = ""
+    private var acronymBytes: [UInt8] = []
+
+    init(_ context: ExportContext) {
+        self.context = context
+    }
+
+    func item(_ entry: FrabSchedule.Entry) -> ExportSession { context.sessions[entry.item] }
+
+    /// Where a talk's start and end come from.
+    static func start(_ item: ExportSession) -> (start: LocalDateTime, duration: Int) {
+        guard case .clock(let start, let duration?, _) = item.timing else { preconditionFailure("a scheduled talk has a start and a duration") }
+        return (start, duration)
+    }
+
+    // MARK: Values, written as bytes
+
+    /// The guid, `StableID.guid(session:event:)`.
+    func guid(_ item: ExportSession, to out: inout ExportOutput) {
+        StableID.appendGUID(session: item.session.id, event: item.event.id, to: &out.bytes)
+    }
+
+    /// `date`: `2024-12-27T10:30:00+01:00`.
+    func date(_ entry: FrabSchedule.Entry, _ item: ExportSession, to out: inout ExportOutput) {
+        out.isoWithOffset(Self.start(item).start, offset: entry.startOffset)
+    }
+
+    /// `start`: `10:30`.
+    func startTime(_ item: ExportSession, to out: inout ExportOutput) { out.time(Self.start(item).start.time) }
+
+    /// `duration` (`FrabScheduleBuilder.durationText`).
+    func duration(_ item: ExportSession, to out: inout ExportOutput) {
+        let minutes = Self.start(item).duration
+        if minutes >= 100 * 60 {
+            out.digits(minutes / 1440); out.byte(UInt8(ascii: ":")); out.digits(minutes % 1440 / 60, 2)
+        } else {
+            out.digits(minutes / 60, 2)
+        }
+        out.byte(UInt8(ascii: ":")); out.digits(minutes % 60, 2)
+    }
+
+    /// `end`: the wall clock at the end instant, with the offset then in force.
+    func end(_ entry: FrabSchedule.Entry, to out: inout ExportOutput) {
+        out.isoWithOffset(entry.endLocal, offset: entry.endOffset)
+    }
+
+    /// The slug (`FrabScheduleBuilder.slug`) in its pieces, each handed to `escaped` (the
+    /// format's escaping; a piece never splits a character, so escaping the pieces gives the bytes
+    /// of escaping the whole).
+    mutating func slug(_ item: ExportSession, _ escaped: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if acronymEvent != item.event.id {
+            acronymEvent = item.event.id
+            acronymBytes = Array(StableID.acronym(event: item.event.id).utf8)
+        }
+        acronymBytes.withUnsafeBufferPointer(escaped)
+        let id = item.session.id
+        if id.hasSuffix("-") {
+            var tail = "-session-\(item.ordinal)"
+            tail.withUTF8(escaped)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5) { pad in
+            var count = 0
+            pad[count] = UInt8(ascii: "-"); count += 1
+            for _ in 0..<max(0, 4 - id.utf8.count) { pad[count] = UInt8(ascii: "_"); count += 1 }
+            escaped(UnsafeBufferPointer(rebasing: pad[0..<count]))
+        }
+        var text = id
+        text.withUTF8(escaped)
+    }
+
+    func title(_ item: ExportSession) -> String { context.title(item) }
+    func track(_ item: ExportSession) -> String? {
+        item.session.tracks.first.map { context.text(context.index.tracksByID[$0]?.name) ?? $0 }
+    }
+    func abstract(_ item: ExportSession) -> String? { context.text(item.session.abstract) }
+    func description(_ item: ExportSession) -> String? { context.text(item.session.description) }
+    func linkTitle(_ link: Link) -> String? { context.text(link.title) }
+
+    /// A person's name and guid (`StableID.personGUID`).
+    mutating func person(_ id: String) -> (name: String, guid: String) {
+        if let known = people[id] { return known }
+        let person = (name: context.personName(id), guid: StableID.personGUID(person: id))
+        people[id] = person
+        return person
+    }
+
+    // MARK: As text
+
+    /// The talk's values as Strings (`FrabSchedule.talks`).
+    mutating func talk(_ entry: FrabSchedule.Entry, room: String) -> FrabSchedule.Talk {
+        let item = item(entry)
+        func text(_ write: (inout ExportOutput) -> Void) -> String {
+            var out = ExportOutput()
+            write(&out)
+            return out.text
+        }
+        var slugBytes: [UInt8] = []
+        slug(item) { slugBytes.append(contentsOf: $0) }
+        let session = item.session
+        return FrabSchedule.Talk(
+            sessionID: session.id, id: item.ordinal, guid: text { guid(item, to: &$0) }, date: text { date(entry, item, to: &$0) },
+            start: text { startTime(item, to: &$0) }, duration: text { duration(item, to: &$0) }, end: text { end(entry, to: &$0) },
+            room: room, title: title(item), type: session.kind.rawValue, track: track(item), language: session.language,
+            abstract: abstract(item), description: description(item), slug: String(decoding: slugBytes, as: UTF8.self),
+            url: session.links.first?.url,
+            persons: session.people.map { let person = person($0.person); return FrabSchedule.Person(name: person.name, guid: person.guid) },
+            links: session.links.map { FrabSchedule.Link(url: $0.url, title: linkTitle($0)) })
+    }
+}
