@@ -62,6 +62,13 @@ public struct ExportOutput {
 
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
+    /// A line feed and `count` spaces, in one copy: every member of schedule.json starts so.
+    mutating func newline(indent count: Int) {
+        let run: StaticString = "\n                                                                "
+        guard count < run.utf8CodeUnitCount else { byte(0x0A); spaces(count); return }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: run.utf8Start, count: 1 + count))
+    }
+
     /// `count` spaces (indents): copied from a run of spaces, not appended one by one (a
     /// schedule.json talk is indented sixteen spaces or more on each of its thirty lines).
     mutating func spaces(_ count: Int) {

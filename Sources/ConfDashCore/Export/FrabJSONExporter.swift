@@ -260,8 +260,7 @@ struct JSONMembersWriter {
     mutating func next(_ out: inout ExportOutput) {
         if count > 0 { out.byte(UInt8(ascii: ",")) }
         count += 1
-        out.byte(0x0A)
-        out.spaces(2 * (depth + 1))
+        out.newline(indent: 2 * (depth + 1))
     }
 
     /// An object's next member, `"name": `; the caller writes the value. Names are plain ASCII (no escaping).
@@ -279,10 +278,7 @@ struct JSONMembersWriter {
     }
 
     func end(_ out: inout ExportOutput) {
-        if count > 0 {
-            out.byte(0x0A)
-            out.spaces(2 * depth)
-        }
+        if count > 0 { out.newline(indent: 2 * depth) }
         out.byte(close)
     }
 }
