@@ -103,9 +103,11 @@ struct ExportCommand: IOCommand {
             for note in summary.notes { io.err("confdash: \(note)\n") }
             try OutputFile.commit(file, to: output)
         } else {
-            // Each chunk ends with a line, so making it safe for the terminal (`CommandIO`) gives
-            // the bytes of the whole text made safe.
-            let summary = Exporter.write(request, as: format) { io.out(String(decoding: $0, as: UTF8.self)) }
+            // Standard output may be a terminal, pipe or not: every chunk is made safe for one, as
+            // bytes (`TerminalText.safeBytes`, what `CommandIO.out` does to text), and written as
+            // bytes, without a String per chunk. Each chunk ends with a line, so the chunks made
+            // safe are the whole text made safe.
+            let summary = Exporter.write(request, as: format, terminalSafe: true) { io.outBytes(Array($0)) }
             for note in summary.notes { io.err("confdash: \(note)\n") }
         }
     }

@@ -12,13 +12,17 @@ import ConfDashCore
 /// `PrettyJSONEncoder` on real schedules.
 ///
 /// Given a sink, the writer hands it the bytes in pieces of about 64 KB as it goes, so a large
-/// agenda is never held whole.
+/// agenda is never held whole (`ChunkedBytes`, the exports' buffer too).
 struct JSONBytesWriter {
-    private(set) var bytes: [UInt8] = []
+    /// The buffer and its sink, shared with the exports (`ChunkedBytes`).
+    private var output: ChunkedBytes
+    var bytes: [UInt8] {
+        _read { yield output.bytes }
+        _modify { yield &output.bytes }
+    }
     private var depth = 0
     /// Whether the object or array just opened has no member yet.
     private var opened = false
-    private let sink: (([UInt8]) -> Void)?
     private static let chunk = 1 << 16
     #if DEBUG
     /// The last key written in each open object, to check the order.
@@ -26,16 +30,11 @@ struct JSONBytesWriter {
     #endif
 
     init(sink: (([UInt8]) -> Void)? = nil) {
-        self.sink = sink
-        bytes.reserveCapacity(sink == nil ? 4096 : Self.chunk + 4096)
+        output = sink.map { sink in ChunkedBytes(chunkSize: Self.chunk) { sink(Array($0)) } } ?? ChunkedBytes(reserving: 4096)
     }
 
     /// The rest of the bytes to the sink (with a sink; otherwise they stay in `bytes`).
-    mutating func finish() {
-        guard let sink, !bytes.isEmpty else { return }
-        sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
-    }
+    mutating func finish() { output.flush() }
 
     mutating func object(_ fields: (inout JSONBytesWriter) -> Void) {
         open(UInt8(ascii: "{"))
@@ -55,7 +54,7 @@ struct JSONBytesWriter {
             member()
             item.write(to: &self)
             // Between two items of a list the output is whole so far: a place to hand it on.
-            if sink != nil && bytes.count >= Self.chunk { flush() }
+            output.pieceEnded()
         }
         close(UInt8(ascii: "]"))
     }
@@ -130,11 +129,6 @@ struct JSONBytesWriter {
 
     private mutating func indent() {
         for _ in 0..<(2 * depth) { bytes.append(0x20) }
-    }
-
-    private mutating func flush() {
-        sink?(bytes)
-        bytes.removeAll(keepingCapacity: true)
     }
 }
 

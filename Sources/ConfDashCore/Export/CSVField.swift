@@ -21,13 +21,22 @@ extension ExportOutput {
             return (apostrophe, quotes)
         }
         guard apostrophe || quotes else { return }
-        let field = Array(bytes[start..<end])
+        // Moved aside into a buffer kept from cell to cell (no array per cell), then written back
+        // run by run, each quote doubled.
+        scratch.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
         bytes.removeSubrange(start..<end)
         if quotes { bytes.append(UInt8(ascii: "\"")) }
         if apostrophe { bytes.append(UInt8(ascii: "'")) }
-        for byte in field {
-            bytes.append(byte)
-            if quotes && byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        scratch.withUnsafeBufferPointer { field in
+            guard quotes else { bytes.append(contentsOf: field); return }
+            var run = 0
+            for index in field.indices where field[index] == UInt8(ascii: "\"") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[run...index]))
+                bytes.append(UInt8(ascii: "\""))
+                run = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[run...]))
         }
         if quotes { bytes.append(UInt8(ascii: "\"")) }
     }

@@ -52,6 +52,9 @@ struct EventZone: Hashable, Sendable {
         // Offsets a day either side: real zones never change twice within two days.
         let before = offsetSeconds(atUTC: naive - 86_400)
         let after = offsetSeconds(atUTC: naive + 86_400)
+        // The same offset either side (nearly always): whichever of the two reads back, the
+        // answer is that offset, so the two read-back look-ups below are not needed.
+        if before == after { return before }
         // The larger of the two that reads back, else the one before (no array per call).
         switch (offsetSeconds(atUTC: naive - before) == before, offsetSeconds(atUTC: naive - after) == after) {
         case (true, true): return max(before, after)
@@ -127,10 +130,14 @@ struct EventZone: Hashable, Sendable {
 /// several times per session.
 final class DayOffsets: @unchecked Sendable {
     private var days: [Int: Int] = [:]
-    /// The day asked last and its offset: consecutive sessions nearly always fall on the same day,
-    /// so most calls take the lock and compare one number, without hashing.
+    /// The two days asked last and their offsets: a session's look-ups fall on a day and the days
+    /// either side of it (`EventZone.offsetSeconds(at:)` asks a day before and a day after), and
+    /// consecutive sessions nearly always on the same days, so most calls take the lock and
+    /// compare one or two numbers, without hashing.
     private var lastDay = Int.min
     private var lastOffset = 0
+    private var previousDay = Int.min
+    private var previousOffset = 0
     private let lock = NSLock()
 
     func offset(atUTC seconds: Int, _ zoneOffset: (Int) -> Int) -> Int {
@@ -140,8 +147,14 @@ final class DayOffsets: @unchecked Sendable {
             defer { lock.unlock() }
             return lastOffset
         }
+        if day == previousDay {
+            defer { lock.unlock() }
+            let offset = previousOffset
+            remember(day, offset)
+            return offset
+        }
         let known = days[day]
-        if let known { (lastDay, lastOffset) = (day, known) }
+        if let known { remember(day, known) }
         lock.unlock()
         if let known { return known }
         let start = zoneOffset(day * 86_400)
@@ -149,8 +162,14 @@ final class DayOffsets: @unchecked Sendable {
         guard start == end else { return zoneOffset(seconds) }
         lock.lock()
         days[day] = start
-        (lastDay, lastOffset) = (day, start)
+        remember(day, start)
         lock.unlock()
         return start
+    }
+
+    /// `day` becomes the last day asked; the last one before it, the previous. Called with the lock held.
+    private func remember(_ day: Int, _ offset: Int) {
+        (previousDay, previousOffset) = (lastDay, lastOffset)
+        (lastDay, lastOffset) = (day, offset)
     }
 }

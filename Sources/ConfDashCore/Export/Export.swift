@@ -80,9 +80,12 @@ public enum Exporter {
 
     /// The export's bytes handed to `sink` in chunks of about `chunkSize` bytes, each ending where a
     /// line ends: the same bytes as `export(_:as:)`'s text, without ever holding the whole file.
-    public static func write(_ request: ExportRequest, as format: ExportFormat, chunkSize: Int = 1 << 20,
+    /// With `terminalSafe` (standard output, which may be a terminal), the bytes of
+    /// `TerminalText.safe` of that text: no control character from the data reaches the terminal.
+    public static func write(_ request: ExportRequest, as format: ExportFormat, chunkSize: Int = 1 << 20, terminalSafe: Bool = false,
                              to sink: @escaping ExportOutput.Sink) -> ExportSummary {
         var output = ExportOutput(chunkSize: chunkSize, sink: sink)
+        output.terminalSafe = terminalSafe
         let summary = write(request, as: format, to: &output)
         output.flush()
         return summary

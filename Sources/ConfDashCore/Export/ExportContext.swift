@@ -29,13 +29,21 @@ enum ExportTiming: Equatable {
 
 /// One session ready to export: the session, its event and what every format derives from them.
 struct ExportSession {
-    let event: Event
+    /// The event, shared by its sessions: `Event` is a struct of some thirty references, and
+    /// every copy of an ExportSession (one per session and per exporter's loop) retained and
+    /// released each of them.
+    private let eventBox: EventBox
+    var event: Event { _read { yield eventBox.event } }
     let session: Session
     /// 1-based position of the session in the whole dataset: frab's numeric `id`. It does not change
     /// with the filters, so the same session keeps its number in every export of the dataset.
     let ordinal: Int
     let timing: ExportTiming
     let zone: EventZone?
+
+    init(event: EventBox, session: Session, ordinal: Int, timing: ExportTiming, zone: EventZone?) {
+        eventBox = event; self.session = session; self.ordinal = ordinal; self.timing = timing; self.zone = zone
+    }
 
     var uid: String { StableID.uid(session: session.id, event: event.id) }
 
@@ -53,6 +61,21 @@ struct ExportSession {
         return zone.utcSeconds(of: start) + duration * 60
     }
     var guid: String { StableID.guid(session: session.id, event: event.id) }
+
+    /// `end` and `endUTC` together, with the zone asked once for the start's offset instead of
+    /// once for each (an export writing both did the same look-ups twice), and the end's offset.
+    var zonedEnd: (local: LocalDateTime, utc: Int, offset: Int)? {
+        guard case .clock(let start, let duration?, let zone?) = timing else { return nil }
+        let utc = zone.utcSeconds(of: start) + duration * 60
+        let offset = zone.offsetSeconds(atUTC: utc)
+        return (LocalDateTime(utcSeconds: utc + offset), utc, offset)
+    }
+}
+
+/// An event, held once for all its exported sessions.
+final class EventBox: Sendable {
+    let event: Event
+    init(_ event: Event) { self.event = event }
 }
 
 /// What all exporters share: the selected sessions with their stable ids, and the dataset's words
@@ -75,6 +98,7 @@ struct ExportContext {
         labels = Labels(request.language)
         words = ExportWords(language: request.language)
         var ordinals: [String: Int] = [:]
+        ordinals.reserveCapacity(request.index.dataset.events.reduce(0) { $0 + $1.sessions.count })
         // Event by event: a flattened copy of every session of the dataset is not needed.
         for event in request.index.dataset.events {
             for session in event.sessions where ordinals[session.id] == nil { ordinals[session.id] = ordinals.count + 1 }
@@ -83,12 +107,13 @@ struct ExportContext {
         sessions.reserveCapacity(request.agenda.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.sessions.count } })
         var ranges: [Range<Int>] = []
         for part in request.agenda {
+            let box = EventBox(part.event)
             let zone = EventZone(part.event.timeZone)
             let all = DateRange(from: part.event.startDate, to: part.event.endDate)
             let first = sessions.count
             for group in part.groups {
                 for session in group.sessions {
-                    sessions.append(ExportSession(event: part.event, session: session, ordinal: ordinals[session.id] ?? 0,
+                    sessions.append(ExportSession(event: box, session: session, ordinal: ordinals[session.id] ?? 0,
                                                   timing: Self.timing(session, eventDays: all, zone: zone), zone: zone))
                 }
             }

@@ -8,23 +8,27 @@
 /// tests) the buffer is the whole file.
 public struct ExportOutput {
     /// Receives each chunk, in order; every chunk ends where a record (a line) ends.
-    public typealias Sink = (UnsafeBufferPointer<UInt8>) -> Void
+    public typealias Sink = ChunkedBytes.Sink
 
-    var bytes: [UInt8] = []
-    private let sink: Sink?
-    private let chunkSize: Int
-    /// Markdown is read in terminals: every chunk goes through `TerminalText.safe`. A chunk ends
-    /// after a line feed, so making each chunk safe gives the bytes of making the whole text safe.
-    var terminalSafe = false
+    /// The buffer and its sink, shared with the CLI's JSON writer.
+    private var chunks: ChunkedBytes
+    var bytes: [UInt8] {
+        _read { yield chunks.bytes }
+        _modify { yield &chunks.bytes }
+    }
+    /// Room for a piece being reworked (an iCalendar line being folded), kept from use to use.
+    var scratch: [UInt8] = []
+    /// Markdown is read in terminals, and every format may be written to one (standard output):
+    /// then every chunk goes through `TerminalText.safeBytes` (`ChunkedBytes.terminalSafe`).
+    var terminalSafe: Bool {
+        get { chunks.terminalSafe }
+        set { chunks.terminalSafe = newValue }
+    }
 
     /// Everything stays in the buffer (`text` gives it).
-    init() { sink = nil; chunkSize = .max }
+    init() { chunks = ChunkedBytes() }
 
-    init(chunkSize: Int, sink: @escaping Sink) {
-        self.sink = sink
-        self.chunkSize = chunkSize
-        bytes.reserveCapacity(chunkSize + chunkSize / 4)
-    }
+    init(chunkSize: Int, sink: @escaping Sink) { chunks = ChunkedBytes(chunkSize: chunkSize, sink: sink) }
 
     /// The bytes written so far (without a sink: the whole export).
     var text: String {
@@ -35,21 +39,10 @@ public struct ExportOutput {
     /// Called where a record ends (the buffer ends with a line feed): hands the buffer to the sink
     /// once it is large enough.
     @inline(__always)
-    mutating func recordEnded() {
-        if bytes.count >= chunkSize { flush() }
-    }
+    mutating func recordEnded() { chunks.pieceEnded() }
 
     /// Hands whatever is left to the sink. The last call of every export with a sink.
-    mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        if terminalSafe {
-            var safe = TerminalText.safe(String(decoding: bytes, as: UTF8.self))
-            safe.withUTF8(sink)
-        } else {
-            bytes.withUnsafeBufferPointer(sink)
-        }
-        bytes.removeAll(keepingCapacity: true)
-    }
+    mutating func flush() { chunks.flush() }
 
     // MARK: Appending
 
@@ -69,8 +62,23 @@ public struct ExportOutput {
 
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
+    /// A line feed and `count` spaces, in one copy: every member of schedule.json starts so.
+    mutating func newline(indent count: Int) {
+        let run: StaticString = "\n                                                                "
+        guard count < run.utf8CodeUnitCount else { byte(0x0A); spaces(count); return }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: run.utf8Start, count: 1 + count))
+    }
+
+    /// `count` spaces (indents): copied from a run of spaces, not appended one by one (a
+    /// schedule.json talk is indented sixteen spaces or more on each of its thirty lines).
     mutating func spaces(_ count: Int) {
-        for _ in 0..<count { bytes.append(0x20) }
+        let run: StaticString = "                                                                "
+        var left = count
+        while left > 0 {
+            let piece = min(left, run.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: run.utf8Start, count: piece))
+            left -= piece
+        }
     }
 
     /// `value` in decimal, at least `width` digits, zero-padded (as `DateText.digits`).

@@ -79,7 +79,7 @@ enum FrabJSONExporter {
         let session = item.session
         // `url` is required and must be a URI. With no web page stated, the session's own URN names
         // it: an identifier, not a made-up page.
-        var object = JSONObjectWriter(&out, depth: depth)
+        var object = JSONMembersWriter.object(&out, depth: depth)
         object.key("guid", &out)
         let guidStart = out.bytes.count + 1
         out.byte(UInt8(ascii: "\"")); talks.guid(item, to: &out); out.byte(UInt8(ascii: "\""))
@@ -114,11 +114,11 @@ enum FrabJSONExporter {
         // pretalx's person shape (`name`), plus frab's `public_name` for older readers. No
         // numeric `id`: with it the person would match both of the schema's oneOf shapes.
         object.key("persons", &out)
-        var persons = JSONArrayWriter(&out, depth: depth + 1)
+        var persons = JSONMembersWriter.array(&out, depth: depth + 1)
         for link in session.people {
             let person = talks.person(link.person)
             persons.next(&out)
-            var fields = JSONObjectWriter(&out, depth: depth + 2)
+            var fields = JSONMembersWriter.object(&out, depth: depth + 2)
             fields.string("guid", person.guid, &out)
             fields.string("name", person.name, &out)
             fields.string("public_name", person.name, &out)
@@ -126,10 +126,10 @@ enum FrabJSONExporter {
         }
         persons.end(&out)
         object.key("links", &out)
-        var links = JSONArrayWriter(&out, depth: depth + 1)
+        var links = JSONMembersWriter.array(&out, depth: depth + 1)
         for link in session.links {
             links.next(&out)
-            var fields = JSONObjectWriter(&out, depth: depth + 2)
+            var fields = JSONMembersWriter.object(&out, depth: depth + 2)
             fields.string("url", link.url, &out)
             if let title = talks.linkTitle(link) { fields.string("title", title, &out) }
             fields.end(&out)
@@ -234,23 +234,38 @@ indirect enum JSONText {
     }
 }
 
-/// An object written member by member in `JSONText`'s layout: `{`, then each member on its own
-/// line one level deeper, commas between, and `}` on a line at the object's depth (`{}` if empty).
-struct JSONObjectWriter {
+/// An object or an array written member by member in `JSONText`'s layout: the opening bracket,
+/// then each member on its own line one level deeper, commas between, and the closing bracket on a
+/// line at the container's depth (`{}` or `[]` when empty).
+struct JSONMembersWriter {
     let depth: Int
+    private let close: UInt8
     private var count = 0
 
-    init(_ out: inout ExportOutput, depth: Int) {
+    private init(_ out: inout ExportOutput, depth: Int, open: UInt8, close: UInt8) {
         self.depth = depth
-        out.byte(UInt8(ascii: "{"))
+        self.close = close
+        out.byte(open)
     }
 
-    /// `"name": ` on a new line; the caller writes the value. Names are plain ASCII (no escaping).
-    mutating func key(_ name: StaticString, _ out: inout ExportOutput) {
+    static func object(_ out: inout ExportOutput, depth: Int) -> JSONMembersWriter {
+        JSONMembersWriter(&out, depth: depth, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+    }
+
+    static func array(_ out: inout ExportOutput, depth: Int) -> JSONMembersWriter {
+        JSONMembersWriter(&out, depth: depth, open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
+    }
+
+    /// Starts the next member on its own line; the caller writes it.
+    mutating func next(_ out: inout ExportOutput) {
         if count > 0 { out.byte(UInt8(ascii: ",")) }
         count += 1
-        out.byte(0x0A)
-        out.spaces(2 * (depth + 1))
+        out.newline(indent: 2 * (depth + 1))
+    }
+
+    /// An object's next member, `"name": `; the caller writes the value. Names are plain ASCII (no escaping).
+    mutating func key(_ name: StaticString, _ out: inout ExportOutput) {
+        next(&out)
         out.byte(UInt8(ascii: "\""))
         out.append(name)
         out.append("\": ")
@@ -263,37 +278,7 @@ struct JSONObjectWriter {
     }
 
     func end(_ out: inout ExportOutput) {
-        if count > 0 {
-            out.byte(0x0A)
-            out.spaces(2 * depth)
-        }
-        out.byte(UInt8(ascii: "}"))
-    }
-}
-
-/// An array written member by member in `JSONText`'s layout.
-struct JSONArrayWriter {
-    let depth: Int
-    private var count = 0
-
-    init(_ out: inout ExportOutput, depth: Int) {
-        self.depth = depth
-        out.byte(UInt8(ascii: "["))
-    }
-
-    /// Starts the next member on its own line; the caller writes it.
-    mutating func next(_ out: inout ExportOutput) {
-        if count > 0 { out.byte(UInt8(ascii: ",")) }
-        count += 1
-        out.byte(0x0A)
-        out.spaces(2 * (depth + 1))
-    }
-
-    func end(_ out: inout ExportOutput) {
-        if count > 0 {
-            out.byte(0x0A)
-            out.spaces(2 * depth)
-        }
-        out.byte(UInt8(ascii: "]"))
+        if count > 0 { out.newline(indent: 2 * depth) }
+        out.byte(close)
     }
 }

@@ -14,6 +14,7 @@ struct FrabTalkWriter {
 
     init(_ context: ExportContext) {
         self.context = context
+        people.reserveCapacity(min(context.index.peopleByID.count, context.sessions.count))
     }
 
     func item(_ entry: FrabSchedule.Entry) -> ExportSession { context.sessions[entry.item] }

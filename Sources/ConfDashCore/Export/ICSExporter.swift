@@ -66,10 +66,11 @@ struct ICSExporter {
             if let zone {
                 let id = VTimeZone.identifier(zone)
                 ics.icsLine { $0.append("DTSTART;TZID="); $0.append(id); $0.byte(UInt8(ascii: ":")); $0.icsDateTime(start) }
-                if let end = item.end, let utc = item.endUTC {
+                if let (end, utc, offset) = item.zonedEnd {
                     // An end in the hour the clocks repeat, the second time round, would be read as the
                     // first (RFC 5545 §3.3.5): it is written in UTC instead, which means one instant only.
-                    if zone.localReadsBack(atUTC: utc) {
+                    // (`EventZone.localReadsBack(atUTC:)`, with the end's wall clock and offset known.)
+                    if zone.offsetSeconds(at: end) == offset {
                         ics.icsLine { $0.append("DTEND;TZID="); $0.append(id); $0.byte(UInt8(ascii: ":")); $0.icsDateTime(end) }
                     } else {
                         ics.icsLine { $0.append("DTEND:"); $0.icsDateTime(LocalDateTime(utcSeconds: utc)); $0.byte(UInt8(ascii: "Z")) }

@@ -77,21 +77,23 @@ extension ExportOutput {
         let start = bytes.count
         write(&self)
         if bytes.count - start > 75 {
-            let line = Array(bytes[start...])
+            // Moved aside into a buffer kept from line to line (no array per long line), then folded back.
+            scratch.removeAll(keepingCapacity: true)
+            bytes.withUnsafeBufferPointer { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
             bytes.removeSubrange(start...)
-            line.withUnsafeBufferPointer { ICSText.fold($0, into: &bytes) }
+            scratch.withUnsafeBufferPointer { ICSText.fold($0, into: &bytes) }
         }
         bytes.append(0x0D)
         bytes.append(0x0A)
     }
 
     /// `NAME:value` with the value as it is (dates, URIs, already escaped text).
-    mutating func icsRaw(_ name: String, _ value: String) {
+    mutating func icsRaw(_ name: StaticString, _ value: String) {
         icsLine { $0.append(name); $0.byte(UInt8(ascii: ":")); $0.append(value) }
     }
 
     /// A TEXT property, escaped.
-    mutating func icsText(_ name: String, _ value: String) {
+    mutating func icsText(_ name: StaticString, _ value: String) {
         icsLine { out in
             out.append(name)
             out.byte(UInt8(ascii: ":"))
@@ -101,7 +103,7 @@ extension ExportOutput {
     }
 
     /// A list of TEXT values (CATEGORIES): each escaped, separated by unescaped commas.
-    mutating func icsList(_ name: String, _ values: [String]) {
+    mutating func icsList(_ name: StaticString, _ values: [String]) {
         icsLine { out in
             out.append(name)
             out.byte(UInt8(ascii: ":"))
@@ -118,23 +120,38 @@ extension ExportOutput {
     mutating func icsEscaped(_ value: String, afterCR: inout Bool) {
         var value = value
         value.withUTF8 { utf8 in
-            let first = ByteWords.firstMarked(UnsafeRawBufferPointer(utf8), from: 0) { word in
-                ByteWords.below0x20(word) | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, UInt8(ascii: "\\"))
-                    | ByteWords.equal(word, UInt8(ascii: ";")) | ByteWords.equal(word, UInt8(ascii: ","))
-            }
-            if first > 0 { afterCR = false }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<first]))
-            for byte in utf8[first...] {
-                defer { afterCR = byte == 0x0D }
+            guard let last = utf8.last else { return }
+            let raw = UnsafeRawBufferPointer(utf8)
+            var index = 0
+            var run = 0  // the start of the bytes still to copy as they are
+            while index < utf8.count {
+                // Eight bytes at a time past words with nothing to change: a description with a
+                // comma in its first line was otherwise copied byte by byte from there on.
+                index = ByteWords.firstMarked(raw, from: index) { word in
+                    ByteWords.below0x20(word) | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, UInt8(ascii: "\\"))
+                        | ByteWords.equal(word, UInt8(ascii: ";")) | ByteWords.equal(word, UInt8(ascii: ","))
+                }
+                guard index < utf8.count else { break }
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ","),
+                      byte != 0x09 else {
+                    index += 1
+                    continue
+                }
+                // Whether a carriage return comes just before: in this piece, or at the end of the last one.
+                let follows = index > 0 ? utf8[index - 1] == 0x0D : afterCR
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
                 switch byte {
                 case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
                 case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-                case 0x0A: if !afterCR { bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n")) }
-                case 0x09: bytes.append(byte)
-                case 0..<0x20, 0x7F: continue
-                default: bytes.append(byte)
+                case 0x0A: if !follows { bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n")) }
+                default: break  // other control characters are not allowed in TEXT: dropped
                 }
+                index += 1
+                run = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+            afterCR = last == 0x0D
         }
     }
 

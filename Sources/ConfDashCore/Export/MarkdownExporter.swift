@@ -29,8 +29,8 @@ struct MarkdownExporter {
             for group in groups(part.sessions) {
                 line(dayLevel + " " + Self.escaped(heading(group.slot, in: part.event)))
                 line("")
-                for item in group.sessions {
-                    self.item(item, to: &out)
+                for position in group.sessions {
+                    item(part.sessions[position], to: &out)
                     out.recordEnded()
                 }
                 line("")
@@ -45,24 +45,35 @@ struct MarkdownExporter {
 
     /// Sessions by the day they are on (a clock time's date counts as a stated day), spans, then
     /// "day not stated"; within a day, timed sessions by start, then the rest in programme order.
-    private func groups(_ sessions: ArraySlice<ExportSession>) -> [(slot: AgendaSlot, sessions: [ExportSession])] {
-        var bySlot: [AgendaSlot: [ExportSession]] = [:]
-        for item in sessions {
+    private func groups(_ sessions: ArraySlice<ExportSession>) -> [(slot: AgendaSlot, sessions: [Int])] {
+        // Positions in `sessions`, not copies of the sessions: copying each one into its group
+        // retained and released all it refers to.
+        var bySlot: [AgendaSlot: [Int]] = [:]
+        var last: (slot: AgendaSlot, positions: [Int])?
+        for position in sessions.indices {
             let slot: AgendaSlot
-            switch item.timing {
+            switch sessions[position].timing {
             case .clock(let start, _, _): slot = .day(start.date)
             case .day(let date): slot = .day(date)
             case .possibleDays(let range): slot = .possibleDays(range)
             case .duringEvent: slot = .unplaced
             }
-            bySlot[slot, default: []].append(item)
+            // Sessions come day by day: the current day's positions are kept apart from the table.
+            if last?.slot == slot {
+                last!.positions.append(position)
+                continue
+            }
+            if let current = last { bySlot[current.slot] = current.positions }
+            last = (slot, bySlot.removeValue(forKey: slot) ?? [])
+            last!.positions.append(position)
         }
+        if let current = last { bySlot[current.slot] = current.positions }
         return bySlot.keys.sorted().map { slot in
             let items = bySlot[slot]!
             // The agenda lists a day's timed sessions by start already: sorted only when not.
-            if zip(items, items.dropFirst()).allSatisfy({ startKey($0) <= startKey($1) }) { return (slot, items) }
+            if zip(items, items.dropFirst()).allSatisfy({ startKey(sessions[$0]) <= startKey(sessions[$1]) }) { return (slot, items) }
             return (slot, items.enumerated().sorted { a, b in
-                (startKey(a.element), a.offset) < (startKey(b.element), b.offset)
+                (startKey(sessions[a.element]), a.offset) < (startKey(sessions[b.element]), b.offset)
             }.map(\.element))
         }
     }
@@ -97,14 +108,56 @@ struct MarkdownExporter {
         out.append("** (")
         out.appendMarkdownEscaped(kind)
         out.append(")\n")
+        func detailStart(_ label: String) { out.append("  - "); out.append(label); out.append(words.colon) }
         func detail(_ label: String, _ value: String) {
-            out.append("  - "); out.append(label); out.append(words.colon); out.appendMarkdownEscaped(value); out.byte(0x0A)
+            detailStart(label); out.appendMarkdownEscaped(value); out.byte(0x0A)
         }
-        detail(words.when, when(item))
+        // A list written piece by piece, escaped as the joined text would be: the separators hold
+        // nothing to escape and keep pieces apart, and the block rule looks at the whole.
+        func detail(_ label: String, pieces write: (inout ExportOutput) -> Void) {
+            detailStart(label)
+            let start = out.bytes.count
+            write(&out)
+            out.escapeMarkdownBlockMarker(from: start)
+            out.byte(0x0A)
+        }
+        if case .clock(let start, _, let zone) = item.timing {
+            // "09:30–10:15 (Europe/Brussels)", "09:30 (end not stated)": digits, then a colon, so
+            // never a block marker.
+            detailStart(words.when)
+            out.time(start.time)
+            let end = item.end
+            if let end { out.append("–"); out.time(end.time) }
+            out.append(" (")
+            out.appendMarkdownInline(zone?.name ?? words.localTimeNoZone)
+            if end == nil { out.append("; "); out.appendMarkdownInline(words.endNotStated) }
+            out.append(")\n")
+        } else {
+            // "Afternoon; no clock time stated in the source."
+            detail(words.when, words.noClockTime(item.session.partOfDay))
+        }
         if let room = context.roomName(item) { detail(words.room, room) }
         // "; " because track names may hold commas ("Data, privacy and law").
-        if !session.tracks.isEmpty { detail(words.tracks, context.trackNames(session).joined(separator: "; ")) }
-        if !session.people.isEmpty { detail(words.people, context.people(session).joined(separator: ", ")) }
+        if !session.tracks.isEmpty {
+            detail(words.tracks) { out in
+                for (index, track) in session.tracks.enumerated() {
+                    if index > 0 { out.append("; ") }
+                    out.appendMarkdownInline(context.text(context.index.tracksByID[track]?.name) ?? track)
+                }
+            }
+        }
+        if !session.people.isEmpty {
+            // "Cláudia Thomaz (speaker)" (`ExportContext.people`).
+            detail(words.people) { out in
+                for (index, link) in session.people.enumerated() {
+                    if index > 0 { out.append(", ") }
+                    out.appendMarkdownInline(context.personName(link.person))
+                    out.append(" (")
+                    out.appendMarkdownInline(labels.personRole(link.role))
+                    out.append(")")
+                }
+            }
+        }
         if !session.organisations.isEmpty { detail(words.organisations, context.organisations(session).joined(separator: ", ")) }
         if !session.links.isEmpty {
             out.append("  - "); out.append(words.links); out.append(words.colon)
@@ -112,17 +165,6 @@ struct MarkdownExporter {
             out.byte(0x0A)
         }
         if let about = context.about(session) { out.append("  - "); out.appendMarkdownEscaped(about); out.byte(0x0A) }
-    }
-
-    /// "09:30–10:15 (Europe/Brussels)", "09:30 (end not stated)", "Afternoon; no clock time stated in the source."
-    private func when(_ item: ExportSession) -> String {
-        guard case .clock(let start, _, let zone) = item.timing else { return words.noClockTime(item.session.partOfDay) }
-        var text = DateText.time(start.time)
-        if let end = item.end { text += "–" + DateText.time(end.time) }
-        var notes: [String] = []
-        notes.append(zone?.name ?? words.localTimeNoZone)
-        if item.end == nil { notes.append(words.endNotStated) }
-        return text + " (" + notes.joined(separator: "; ") + ")"
     }
 
     /// `<https://…>` for a bare address, `[title](<https://…>)` with a title.
@@ -147,16 +189,28 @@ extension ExportOutput {
     /// line breaks as spaces, a leading `-`, `+`, `=` or `1.` escaped so it starts no block.
     mutating func appendMarkdownEscaped(_ text: String) {
         let start = bytes.count
+        appendMarkdownInline(text)
+        escapeMarkdownBlockMarker(from: start)
+    }
+
+    /// The inline part of `appendMarkdownEscaped`: markup characters backslash-escaped, line
+    /// breaks as spaces; for a piece of a longer text (the block rule looks at the whole text's start).
+    mutating func appendMarkdownInline(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            // Every character that matters is ASCII, so bytes will do.
+            // Every character that matters is ASCII, so bytes will do; runs with nothing to change
+            // are copied whole, not byte by byte.
+            let special = Self.markdownSpecial
             var index = 0
+            var run = 0  // the start of the bytes still to copy as they are
             while index < utf8.count {
                 let byte = utf8[index]
-                if Self.inlineMarkup[Int(byte)] {
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
-                } else if byte == UInt8(ascii: "&") {
+                guard special[Int(byte)] else {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                if byte == UInt8(ascii: "&") {
                     // Only where it could start an entity (`&amp;`, `&#38;`); "A & B" stays as it is.
                     let next = index + 1 < utf8.count ? utf8[index + 1] : 0
                     if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") || next == UInt8(ascii: "#") {
@@ -167,12 +221,19 @@ extension ExportOutput {
                     if byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
                     bytes.append(UInt8(ascii: " "))
                 } else {
+                    bytes.append(UInt8(ascii: "\\"))
                     bytes.append(byte)
                 }
                 index += 1
+                run = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
         }
-        // Block markers only matter at the start of the text.
+    }
+
+    /// Escapes a leading `-`, `+`, `=` or `1.` of the text written from `start` on, so it starts
+    /// no block (block markers only matter at the start of the text).
+    mutating func escapeMarkdownBlockMarker(from start: Int) {
         guard start < bytes.count else { return }
         let first = bytes[start]
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
@@ -183,6 +244,14 @@ extension ExportOutput {
         }
     }
 
-    /// The inline markup characters `\\`*_[]<>|~#`, as a table by byte: every byte of a Markdown export is looked up.
-    private static let inlineMarkup: [Bool] = (0..<256).map { "\\`*_[]<>|~#".utf8.contains(UInt8($0)) }
+    /// For each byte, whether `appendMarkdownInline` changes it: the inline markup characters
+    /// `\\`*_[]<>|~#`, `&`, CR and LF. Written once, when first read, and only read after: every
+    /// byte of a Markdown export is looked up.
+    nonisolated(unsafe) private static let markdownSpecial: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            table[byte] = "\\`*_[]<>|~#&\r\n".utf8.contains(UInt8(byte))
+        }
+        return UnsafePointer(table)
+    }()
 }

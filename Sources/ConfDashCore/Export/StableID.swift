@@ -134,17 +134,15 @@ enum SHA1 {
         }
         for i in 16..<80 { w[i] = rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
         var (a, b, c, d, e) = h
-        for i in 0..<80 {
-            let (f, k): (UInt32, UInt32)
-            switch i {
-            case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A82_7999)
-            case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9_EBA1)
-            case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-            default: (f, k) = (b ^ c ^ d, 0xCA62_C1D6)
-            }
+        // The four stages of twenty rounds each in their own loop: no choice of function per round.
+        @inline(__always) func round(_ f: UInt32, _ k: UInt32, _ i: Int) {
             let temp = rotate(a, 5) &+ f &+ e &+ k &+ w[i]
             (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
         }
+        for i in 0..<20 { round((b & c) | (~b & d), 0x5A82_7999, i) }
+        for i in 20..<40 { round(b ^ c ^ d, 0x6ED9_EBA1, i) }
+        for i in 40..<60 { round((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, i) }
+        for i in 60..<80 { round(b ^ c ^ d, 0xCA62_C1D6, i) }
         h.0 &+= a; h.1 &+= b; h.2 &+= c; h.3 &+= d; h.4 &+= e
     }
 

@@ -38,50 +38,58 @@ public enum TerminalText {
     /// when there is none, which is nearly always. A carriage return just before a line feed is
     /// a line end (CSV and iCalendar on standard output), not a way to overwrite a line, and stays.
     public static func safe(_ text: String) -> String {
+        var text = text
+        // Most texts are safe and come back without a copy.
+        guard let safe = text.withUTF8({ safeBytes($0) }) else { return text }
+        return String(decoding: safe, as: UTF8.self)
+    }
+
+    /// `safe` on UTF-8 bytes: nil when there is nothing to replace (nearly always), else the bytes
+    /// with every unsafe character replaced. The exports' standard output goes through here
+    /// without becoming a String.
+    public static func safeBytes(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         // Every unsafe scalar has a lead byte below 0x20, 0x7F, 0xC2 (C1) or 0xE2 (U+202x/U+206x),
         // and a CR before an LF is allowed: most texts, CSV and iCalendar with their CRLF line ends
-        // included, are decided by one pass over their bytes, and returned without a copy.
-        var text = text
-        let firstUnsafe = text.withUTF8 { utf8 -> Int? in
-            var index = 0
-            let raw = UnsafeRawBufferPointer(utf8)
-            while index < utf8.count {
-                // Eight bytes at a time past words with no candidate (tab and line feed are safe):
-                // every byte a command prints goes through here.
-                index = ByteWords.firstMarked(raw, from: index) { word in
-                    ByteWords.below0x20(word) & ~(ByteWords.equal(word, 0x09) | ByteWords.equal(word, 0x0A))
-                        | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, 0xC2) | ByteWords.equal(word, 0xE2)
-                }
-                guard index < utf8.count else { break }
-                let byte = utf8[index]
-                if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2, unsafeWidth(utf8, at: index) > 0 { return index }
-                index += 1
-            }
-            return nil
-        }
-        guard let firstUnsafe else { return text }
+        // included, are decided by one pass over their bytes.
+        guard let firstUnsafe = firstUnsafe(utf8) else { return nil }
         // Rebuilt as bytes from the first unsafe character on: appending scalar by scalar to a
         // String was a third of writing a large CSV export to standard output.
-        return text.withUTF8 { utf8 in
-            var result: [UInt8] = []
-            result.reserveCapacity(utf8.count + 64)
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<firstUnsafe]))
-            var index = firstUnsafe
-            var run = index
-            while index < utf8.count {
-                let byte = utf8[index]
-                let width = byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ? unsafeWidth(utf8, at: index) : 0
-                guard width > 0 else { index += 1; continue }
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                let value: UInt32 = width == 1 ? UInt32(byte) : width == 2 ? UInt32(utf8[index + 1])
-                    : UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F) | 0x2000
-                result.append(contentsOf: String(placeholder(for: Unicode.Scalar(value)!)).utf8)
-                index += width
-                run = index
-            }
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
-            return String(decoding: result, as: UTF8.self)
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 64)
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<firstUnsafe]))
+        var index = firstUnsafe
+        var run = index
+        while index < utf8.count {
+            let byte = utf8[index]
+            let width = byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ? unsafeWidth(utf8, at: index) : 0
+            guard width > 0 else { index += 1; continue }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+            let value: UInt32 = width == 1 ? UInt32(byte) : width == 2 ? UInt32(utf8[index + 1])
+                : UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F) | 0x2000
+            result.append(contentsOf: String(placeholder(for: Unicode.Scalar(value)!)).utf8)
+            index += width
+            run = index
         }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+        return result
+    }
+
+    private static func firstUnsafe(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let raw = UnsafeRawBufferPointer(utf8)
+        while index < utf8.count {
+            // Eight bytes at a time past words with no candidate (tab and line feed are safe):
+            // every byte a command prints goes through here.
+            index = ByteWords.firstMarked(raw, from: index) { word in
+                ByteWords.below0x20(word) & ~(ByteWords.equal(word, 0x09) | ByteWords.equal(word, 0x0A))
+                    | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, 0xC2) | ByteWords.equal(word, 0xE2)
+            }
+            guard index < utf8.count else { break }
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2, unsafeWidth(utf8, at: index) > 0 { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The length in bytes of the unsafe character starting at `index`, or 0 when it is safe.
