@@ -48,13 +48,14 @@ public enum DatasetImporter {
             return LoadResult(dataset: nil, problems: [problem])
         case .confdash?, .json?:
             // A schedule.json's sessions are read as the parser meets them (`TakenSessions`), not
-            // kept as a tree; a confdash dataset that turns out to hold such a place is parsed again whole.
+            // kept as a tree, and the file's pages go as the parser passes them. A confdash
+            // dataset that turns out to hold such a place (a "schedule" member beside "format")
+            // reads the same from that tree: the dataset reader never looks inside "schedule",
+            // an unknown member it names without reading (ScheduleJSONTapTests).
             let taken = TakenSessions()
             let isSchedule = { (root: JSONValue) in format == .json || (format == .auto && root["schedule"] != nil && root["format"] == nil) }
-            var parsed = JSONParser.parse(bytes: bytes, tap: format == .confdash ? nil : ScheduleJSONReader.sessionTap(into: taken))
-            if case let .success(root) = parsed, !isSchedule(root), !taken.isEmpty {
-                parsed = JSONParser.parse(bytes: bytes)
-            }
+            let parsed = format == .confdash ? JSONParser.parse(bytes: bytes)
+                : JSONParser.parse(taking: &bytes, tap: ScheduleJSONReader.sessionTap(into: taken))
             bytes = []
             switch parsed {
             case let .failure(error):
@@ -73,6 +74,7 @@ public enum DatasetImporter {
                 var handler = ScheduleXMLHandler()
                 // The scan takes the bytes, and lets their pages go as it passes them.
                 let scanned = XMLReader.scan(taking: &bytes, into: &handler)
+                FreedMemory.giveBack()
                 switch scanned {
                 case let .failure(error):
                     log.error(error.message, at: "", error.position)

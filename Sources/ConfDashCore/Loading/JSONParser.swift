@@ -43,8 +43,28 @@ public enum JSONParser {
     /// read. An object the tap takes is left in the tree as an empty object at the same position,
     /// so that a large list of them is never held as a tree all at once (see `JSONTap`).
     static func parse(bytes: [UInt8], tap: JSONTap?) -> Result<JSONValue, JSONSyntaxError> {
-        if let error = UTF8Check.firstError(in: bytes) { return .failure(error) }
-        var scanner = JSONScanner(bytes: bytes)
+        parse(JSONScanner(bytes: bytes), tap: tap)
+    }
+
+    /// `parse(bytes:tap:)`, taking the bytes from the caller (`bytes` is left empty): the pages
+    /// of the text the parser has passed are handed back to the system as it goes
+    /// (`PassedPages`), so a large schedule.json is not held whole while the sessions read from
+    /// it grow (at 100,000 sessions the file was a third of the peak).
+    static func parse(taking bytes: inout [UInt8], tap: JSONTap?) -> Result<JSONValue, JSONSyntaxError> {
+        var owned: [UInt8] = []
+        swap(&owned, &bytes)
+        // A mutable buffer makes the array's storage this function's alone (copied first if
+        // anything else still held it), so no one else can read the pages released.
+        owned.withUnsafeMutableBufferPointer { _ in }
+        var scanner = JSONScanner(bytes: owned)
+        owned = []
+        scanner.releasing = true
+        return parse(scanner, tap: tap)
+    }
+
+    private static func parse(_ scanner: consuming JSONScanner, tap: JSONTap?) -> Result<JSONValue, JSONSyntaxError> {
+        if let error = UTF8Check.firstError(in: scanner.bytes) { return .failure(error) }
+        var scanner = scanner
         scanner.tap = tap
         do {
             return .success(try scanner.parseDocument())
@@ -73,6 +93,10 @@ struct JSONScanner {
     var stack: [Frame] = []
     /// Takes the objects found at one place of the document as they are read (nil: none is taken).
     var tap: JSONTap?
+    /// Whether the pages of `bytes` the parser has passed are handed back (the parser owns them).
+    var releasing = false
+    /// The bytes before this offset have been handed back.
+    var releasedUpTo = 0
 
     enum PathComponent {
         case key(String)
@@ -105,6 +129,10 @@ struct JSONScanner {
         var afterComma = false
         while true {
             skipWhitespace()
+            // At the start of a value nothing before it is read again: strings, numbers and
+            // words are read from their own first byte on, and messages need only the path
+            // (Strings on the stack) and what is at the cursor.
+            if releasing && offset - releasedUpTo >= PassedPages.step { releasePassedPages() }
             let start = position
             let commaBefore = afterComma
             afterComma = false
@@ -177,6 +205,11 @@ struct JSONScanner {
                 }
             }
         }
+    }
+
+    private mutating func releasePassedPages() {
+        bytes.withUnsafeBufferPointer { PassedPages.release($0, from: releasedUpTo, to: offset) }
+        releasedUpTo = offset
     }
 
     /// Whether the tap took `value`, the next member or element of `stack[top]`.

@@ -176,19 +176,18 @@ extension JSONScanner {
             var index = offset
             var newLines = 0
             var column = self.column
-            // Indentation eight spaces at a time.
-            if let base = buffer.baseAddress {
-                while index + 8 <= buffer.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                    index += 8
-                    column += 8
-                }
-            }
             while index < buffer.count {
                 switch buffer[index] {
                 case 0x20, 0x09, 0x0D: column += 1
                 case 0x0A:
                     newLines += 1
                     column = 1
+                    // The next line's indentation, eight spaces at a time.
+                    while index + 9 <= buffer.count,
+                          UnsafeRawPointer(buffer.baseAddress! + index + 1).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        index += 8
+                        column += 8
+                    }
                 default: return (index, newLines, column)
                 }
                 index += 1

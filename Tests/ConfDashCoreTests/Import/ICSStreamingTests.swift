@@ -124,3 +124,25 @@ struct ICSStreamingTests {
         #expect(ICSParser.unfoldedLines(bytes).map(\.line) == [1, 2, 5, 7])
     }
 }
+
+/// The second pass hands back the pages of the file behind the event it reads (`PassedPages`,
+/// in steps of 4 MiB): a calendar of more than twice that must read every event whole.
+@Suite("Import: iCalendar pages handed back")
+struct ICSPassedPagesTests {
+    @Test func aCalendarLargerThanTwoStepsReadsEveryEventWhole() throws {
+        let description = String(repeating: "A long abstract, folded as calendar programs fold it. ", count: 40)
+        var text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Big\r\n"
+        let count = 2 * PassedPages.step / description.utf8.count + 500
+        for index in 0..<count {
+            text += "BEGIN:VEVENT\r\nUID:e\(index)@big\r\nDTSTART:20240610T\(String(format: "%02d", index % 24))0000Z\r\n"
+                + "SUMMARY:Event \(index)\r\nDESCRIPTION:\(description)\r\nEND:VEVENT\r\n"
+        }
+        text += "BEGIN:VTIMEZONE\r\nTZID:Late\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n"
+        #expect(text.utf8.count > 2 * PassedPages.step)
+        let result = importText(text)
+        let event = try #require(result.dataset?.events.first, "\(result.problems.prefix(3))")
+        #expect(event.sessions.count == count)
+        #expect(Set(event.sessions.map(\.title.en)) == Set((0..<count).map { "Event \($0)" }))
+        #expect(event.sessions.allSatisfy { $0.abstract?.en?.hasPrefix("A long abstract") == true })
+    }
+}

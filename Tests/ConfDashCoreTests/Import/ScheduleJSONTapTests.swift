@@ -111,8 +111,9 @@ struct ScheduleJSONTapTests {
     }
 
     @Test func aConfdashDatasetWithSuchAPlaceIsReadWhole() {
-        // "format" says it is a confdash dataset: the importer parses it again without the tap,
-        // so the dataset reader sees the file as written (here: refusing the unknown member).
+        // "format" says it is a confdash dataset: the dataset reader must see the file as
+        // written (here: refusing the unknown member), although the tap took the session (the
+        // importer no longer parses it again: the file's pages go as the parser passes them).
         let text = #"{"format": "confdash-dataset", "version": 1, "schedule": {"conference": {"days": [{"rooms": {"R": [{"title": "a"}]}}]}}}"#
         let tapped = importText(text)
         let whole = DatasetLoader.load(json: text, name: "test-file")
@@ -130,6 +131,36 @@ struct ScheduleJSONTapTests {
                 .map { DatasetAssembler(file: "test-file", log: log).assemble($0) }
             #expect(viaImporter.dataset == (log.hasErrors ? nil : dataset))
             #expect(viaImporter.problems == log.sorted())
+        }
+    }
+
+    /// Files larger than the parser's release step (4 MiB) lose their passed pages while being
+    /// read: the import must still equal the one from the whole tree, pretty-printed or on one
+    /// line (released in the middle of the line), and a late syntax error must be reported as is.
+    @Test func aLargeFileWhosePagesGoImportsTheSame() {
+        let description = String(repeating: #"Long text with ünïcödé and \"escapes\" 😀. "#, count: 60)
+        let sessions = (0..<3200).map { number in
+            #"{"guid": "g\#(number)", "id": \#(number), "title": "Talk \#(number)", "date": "2024-05-01T10:00:00+02:00", "start": "10:00", "#
+                + #""duration": "00:30", "room": "R", "description": "\#(description)", "persons": [{"public_name": "P \#(number % 50)"}]}"#
+        }
+        let compact = Self.schedule(#"{"R": ["# + sessions.joined(separator: ",") + "]}")
+        let pretty = compact.replacingOccurrences(of: #", ""#, with: ",\n      \"")
+        let broken = String(compact.dropLast(40)) + "?" + String(compact.suffix(39))
+        for text in [compact, pretty, broken] {
+            #expect(text.utf8.count > 2 * PassedPages.step)
+            let viaImporter = importText(text)
+            switch JSONParser.parse(bytes: Array(text.utf8)) {
+            case .failure(let error):
+                #expect(viaImporter.dataset == nil)
+                #expect(viaImporter.problems == LoadResult(syntaxError: error, file: "test-file").problems)
+            case .success(let whole):
+                let log = ProblemLog(file: "test-file")
+                let dataset = ScheduleJSONReader.read(whole, log: log).map(ScheduleResolver(log: log).resolve)
+                    .map { DatasetAssembler(file: "test-file", log: log).assemble($0) }
+                #expect(viaImporter.dataset == (log.hasErrors ? nil : dataset))
+                #expect(viaImporter.problems == log.sorted())
+                #expect(viaImporter.dataset?.events.first?.sessions.count == 3200)
+            }
         }
     }
 }

@@ -23,6 +23,8 @@ struct DatasetAssembler {
                    note: LocalizedText(en: "Imported by confdash from \(file).", fr: "Importé par confdash depuis \(file)."))
         ])
         var (entries, declaredDates) = keptToOneEvent(&imported)
+        // What the reader freed on its way to the entries goes back before the sessions are built.
+        FreedMemory.giveBack()
         var sessions = SessionAssembly(log: log, baseURL: imported.baseURL)
         sessions.declare(tracks: imported.tracks, rooms: imported.rooms)
         let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
@@ -46,6 +48,8 @@ struct DatasetAssembler {
                 entries[index] = ImportedEntry(path: "")
             }
             batchStart = batch.upperBound
+            // The batch's entries and cleaned texts are let go: their pages go back at once.
+            if batchStart < entryCount { FreedMemory.giveBack() }
         }
         entries = []
         sessions.reportSummaries()

@@ -11,9 +11,9 @@ enum ICSCalendarReader {
     static let maximumSessions = 100_000
 
     /// Reads `bytes` in two passes: the scan (the calendar, its time zones, and where each event
-    /// is), then each event on its own, from the bytes, into its sessions. `bytes` are emptied
-    /// once read, so that a large calendar is not held as text and as sessions at once, and it is
-    /// never held as a tree of components.
+    /// is), then each event on its own, from the bytes, into its sessions. `bytes` are taken, and
+    /// their pages handed back as the second pass leaves them, so that a large calendar is not
+    /// held as text and as sessions at once, and it is never held as a tree of components.
     static func read(_ bytes: inout [UInt8], log: ProblemLog) -> ImportedEvent? {
         guard let scan = ICSParser.scan(bytes, log: log) else {
             bytes = []
@@ -39,7 +39,7 @@ enum ICSCalendarReader {
         var reader = ICSEventReader(resolver: resolver, eventFrame: zoneName.map(ICSFrame.zone) ?? .floating, log: log)
         reader.collectOverrides(scan.overrides)
         event.entries.reserveCapacity(scan.events.count)
-        scan.forEachEvent(in: bytes, wanted: ICSEventReader.propertiesRead) { index, vevent in
+        scan.forEachEvent(taking: &bytes, wanted: ICSEventReader.propertiesRead) { index, vevent in
             let entries = reader.entries(for: vevent, path: "VEVENT[\(index + 1)]")
             guard event.entries.count + entries.count <= maximumSessions else {
                 log.warning("the calendar makes more than \(maximumSessions) sessions; the events from here on are left out",
@@ -49,7 +49,6 @@ enum ICSCalendarReader {
             event.entries += entries
             return true
         }
-        bytes = []
         reader.reportSummaries()
         if scan.events.isEmpty { log.warning("the calendar has no events (VEVENT)", at: "", JSONPosition(line: calendar.line, column: 1)) }
         return event

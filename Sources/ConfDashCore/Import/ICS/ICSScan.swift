@@ -30,11 +30,24 @@ struct ICSScan {
     }
 
     /// Reads each event again from `bytes` (those `scan` read), one at a time and in order, as a
-    /// component holding the properties in `wanted`, until `body` says to stop.
-    func forEachEvent(in bytes: [UInt8], wanted: [StaticString], _ body: (_ index: Int, _ vevent: ICSComponent) -> Bool) {
-        bytes.withUnsafeBufferPointer { buffer in
+    /// component holding the properties in `wanted`, until `body` says to stop. Takes the bytes
+    /// (`bytes` is left empty): an event's lines all come before the next event's BEGIN, so the
+    /// pages before the event being read are handed back to the system as the reading goes
+    /// (`PassedPages`), and a large file is not held whole while its sessions are made.
+    func forEachEvent(taking bytes: inout [UInt8], wanted: [StaticString], _ body: (_ index: Int, _ vevent: ICSComponent) -> Bool) {
+        var owned: [UInt8] = []
+        swap(&owned, &bytes)
+        // A mutable buffer makes the storage this function's alone (copied first if anything else
+        // still held it), so no one else can read the pages released.
+        owned.withUnsafeMutableBufferPointer { mutable in
+            let buffer = UnsafeBufferPointer(mutable)
             var lines = ICSLines(buffer, lineEnd: lineEnd)
+            var releasedUpTo = 0
             for (index, event) in events.enumerated() {
+                if event.offset - releasedUpTo >= PassedPages.step {
+                    PassedPages.release(buffer, from: releasedUpTo, to: event.offset)
+                    releasedUpTo = event.offset
+                }
                 let vevent = ICSComponent(name: "VEVENT", line: event.line)
                 vevent.properties.reserveCapacity(event.properties.count)
                 var line = event.line

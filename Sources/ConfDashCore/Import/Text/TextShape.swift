@@ -47,14 +47,20 @@ struct TextShape {
                 // the text starts as a line does (two line feeds before it).
                 var lineHasText = false
                 var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    let kind = kinds[Int(byte)]
-                    index += 1
+                let count = bytes.count
+                while index < count {
+                    // A run of ordinary bytes (most of a text) in a loop of its own: two loads and
+                    // a test a byte, where the switch below costs a jump through its table.
+                    var kind = kinds[Int(bytes[index])]
                     if kind == Kind.ordinary {
                         lineHasText = true
-                        continue
+                        repeat {
+                            index += 1
+                            if index == count { return }
+                            kind = kinds[Int(bytes[index])]
+                        } while kind == Kind.ordinary
                     }
+                    index += 1
                     switch kind {
                     case Kind.inline:
                         plain = false

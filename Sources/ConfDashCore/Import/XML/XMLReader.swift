@@ -139,6 +139,10 @@ struct XMLScanner<Handler: XMLHandler> {
     /// cost more than making the strings.
     private var nameSlots = [Int32](repeating: -1, count: Self.nameSlotCount)
     private var nameList: [(hash: UInt64, name: String)] = []
+    /// Each numbered name's bytes, one after another (`nameBytes[nameRanges[id]]`): names are
+    /// compared with the document here, without touching (retaining) their Strings.
+    private var nameBytes: [UInt8] = []
+    private var nameRanges: [Range<Int>] = []
     private static var nameSlotCount: Int { 2048 }
     /// At most half the slots are used, so a probe always ends at an empty one.
     private static var maximumNames: Int { 1000 }
@@ -334,23 +338,25 @@ struct XMLScanner<Handler: XMLHandler> {
         var slot = Int(truncatingIfNeeded: hash) & (Self.nameSlotCount - 1)
         while nameSlots[slot] >= 0 {
             let id = Int(nameSlots[slot])
-            if nameList[id].hash == hash, Self.spells(nameList[id].name, slice) { return XMLName(text: nameList[id].name, id: id) }
+            if nameList[id].hash == hash, spells(id, slice) { return XMLName(text: nameList[id].name, id: id) }
             slot = (slot + 1) & (Self.nameSlotCount - 1)
         }
         let name = String(decoding: slice, as: UTF8.self)
         guard nameList.count < Self.maximumNames else { return XMLName(text: name, id: -1) }
         nameSlots[slot] = Int32(nameList.count)
         nameList.append((hash, name))
+        nameRanges.append(nameBytes.count..<(nameBytes.count + slice.count))
+        nameBytes.append(contentsOf: slice)
         return XMLName(text: name, id: nameList.count - 1)
     }
 
     /// Whether `name` is exactly `bytes`, compared through buffers: the generic `elementsEqual`
     /// of a String's UTF-8 view with an array slice was a twentieth of reading a schedule.
-    private static func spells(_ name: String, _ read: UnsafeBufferPointer<UInt8>) -> Bool {
-        var name = name
-        return name.withUTF8 { known in
-            guard known.count == read.count else { return false }
-            for index in 0..<read.count where known[index] != read[index] { return false }
+    private func spells(_ id: Int, _ read: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = nameRanges[id]
+        guard range.count == read.count else { return false }
+        return nameBytes.withUnsafeBufferPointer { known in
+            for index in 0..<read.count where known[range.lowerBound + index] != read[index] { return false }
             return true
         }
     }
@@ -453,7 +459,7 @@ struct XMLScanner<Handler: XMLHandler> {
         step(); step()  // </
         // Nearly every end tag closes the innermost element: its name is compared with the bytes
         // in place, without hashing them; anything else goes the long way, for its message.
-        if let innermost = open.last, closes(innermost.name.text) {
+        if let innermost = open.last, closes(innermost.name) {
             skipWhitespace()
             if offset < bytes.count, bytes[offset] == UInt8(ascii: ">") {
                 step()
@@ -479,23 +485,33 @@ struct XMLScanner<Handler: XMLHandler> {
 
     /// Whether the bytes at the cursor are exactly `name` (not a longer name it begins), moving
     /// past them when they are. A name holds no line break, so lines need no counting.
-    private mutating func closes(_ name: String) -> Bool {
-        var name = name
-        let read = bytes, start = offset
-        let length: Int? = name.withUTF8 { known in
-            let offset = start
-            guard offset + known.count <= read.count else { return nil }
-            for index in 0..<known.count where known[index] != read[offset + index] { return nil }
-            let after = offset + known.count
-            guard after < read.count else { return known.count }
-            let byte = read[after]
-            let continues = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-            return continues ? nil : known.count
+    private mutating func closes(_ name: XMLName) -> Bool {
+        // A numbered name is compared from the names' own bytes; only a name past the first
+        // thousand goes through its String.
+        let length: Int?
+        if name.id >= 0 {
+            let range = nameRanges[name.id]
+            length = nameBytes.withUnsafeBufferPointer { Self.prefixLength(UnsafeBufferPointer(rebasing: $0[range]), bytes, at: offset) }
+        } else {
+            var text = name.text
+            length = text.withUTF8 { Self.prefixLength($0, bytes, at: offset) }
         }
         guard let length else { return false }
         offset += length
         return true
+    }
+
+    /// `known.count` when `read` holds exactly the name `known` at `offset` (not a longer name
+    /// that begins with it), else nil.
+    private static func prefixLength(_ known: UnsafeBufferPointer<UInt8>, _ read: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        guard offset + known.count <= read.count else { return nil }
+        for index in 0..<known.count where known[index] != read[offset + index] { return nil }
+        let after = offset + known.count
+        guard after < read.count else { return known.count }
+        let byte = read[after]
+        let continues = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        return continues ? nil : known.count
     }
 
     private mutating func openElement(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition) {
