@@ -7,13 +7,6 @@ import Testing
 /// mistakes), whose messages stay the tree's.
 @Suite("Direct subcommand parse")
 struct DirectSubcommandTests {
-    /// The whole command, every option's value included.
-    private func described(_ command: any ParsableCommand) -> String {
-        var text = ""
-        dump(command, to: &text)
-        return text
-    }
-
     static let taken: [[String]] = [
         ["validate", "file.xml"], ["validate", "--bundled"], ["validate", "x.json", "--format", "json", "--input-format", "json"],
         ["agenda", "--format", "json"], ["agenda", "--data", "s.xml", "--format", "json"],
@@ -31,7 +24,7 @@ struct DirectSubcommandTests {
         let whole = try ConfdashCommand.parseAsRoot(arguments)
         let direct = try #require(DirectSubcommand.parse(arguments), "\(arguments) not parsed directly")
         #expect(type(of: direct) == type(of: whole))
-        #expect(described(direct) == described(whole))
+        #expect(describedCommand(direct) == describedCommand(whole))
     }
 
     /// Help, the version, completion scripts, mistakes, options before the subcommand and the

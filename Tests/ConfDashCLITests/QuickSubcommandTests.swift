@@ -8,14 +8,6 @@ import Testing
 /// every option's value included; what they do not take for sure is left to the tree.
 @Suite("Quick subcommand parse")
 struct QuickSubcommandTests {
-    /// The whole command, every option's value included (an option left unset shows as its
-    /// definition, so a property the quick parse forgot cannot pass).
-    private func described(_ command: any ParsableCommand) -> String {
-        var text = ""
-        dump(command, to: &text)
-        return text
-    }
-
     static let taken: [[String]] = [
         ["validate", "file.xml"], ["validate", "--bundled"], ["validate", "x.json", "--format", "json", "--input-format", "json"],
         ["validate", "--format=json", "x.json"], ["validate", "--input-format", "xml", "--bundled", "--format", "text"],
@@ -39,7 +31,7 @@ struct QuickSubcommandTests {
         let whole = try ConfdashCommand.parseAsRoot(arguments)
         let quick = try #require(QuickSubcommand.parse(arguments), "\(arguments) not parsed quickly")
         #expect(type(of: quick) == type(of: whole))
-        #expect(described(quick) == described(whole))
+        #expect(describedCommand(quick) == describedCommand(whole))
     }
 
     /// Help, mistakes and unusual spellings: left to ArgumentParser, whose message they get.
@@ -83,7 +75,7 @@ struct QuickSubcommandTests {
             guard let quick = QuickSubcommand.parse(arguments) else { continue }
             taken += 1
             let whole = try ConfdashCommand.parseAsRoot(arguments)
-            #expect(described(quick) == described(whole), "\(arguments)")
+            #expect(describedCommand(quick) == describedCommand(whole), "\(arguments)")
         }
         print("quick parse took \(taken) of 120")
         #expect(taken > 15)

@@ -35,38 +35,47 @@ enum UTF8Check {
 
     /// 0-based offset of the first byte of the first ill-formed sequence.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        while index < bytes.count {
-            // Runs of ASCII (most of any file) are skipped eight bytes at a time.
-            if index + 8 <= bytes.count, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) })
-                & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index < raw.count {
+                // Runs of ASCII (most of any file) are skipped eight bytes at a time.
+                if index + 8 <= raw.count,
+                   raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                if raw[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard let next = endOfCharacter(raw, at: index) else { return index }
+                index = next
             }
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondRange = 0xA0...0xBF
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondRange = 0x80...0x9F
-            case 0xF0: length = 4; secondRange = 0x90...0xBF
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondRange = 0x80...0x8F
-            default: return index
-            }
-            guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return index }
-            for continuation in bytes[(index + 2)..<(index + length)] where continuation & 0xC0 != 0x80 {
-                return index
-            }
-            index += length
+            return nil
         }
-        return nil
+    }
+
+    /// Where the well-formed UTF-8 sequence starting with the byte at `index` (0x80 or above)
+    /// ends, or nil when it is not one (table 3-7). The JSON check above and the XML scanner's
+    /// one-pass encoding check (`XMLReader`) both read characters through it.
+    @inline(__always)
+    static func endOfCharacter(_ raw: UnsafeRawBufferPointer, at index: Int) -> Int? {
+        let lead = raw[index]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return nil
+        }
+        guard index + length <= raw.count, raw[index + 1] >= low, raw[index + 1] <= high else { return nil }
+        for continuation in (index + 2)..<(index + length) where raw[continuation] & 0xC0 != 0x80 { return nil }
+        return index + length
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -681,7 +681,7 @@ extension XMLReader {
                     // byte, and gives back where the next whole character starts.
                     let first = index + (word & ByteWords.highBits).trailingZeroBitCount / 8
                     if !hasNoControls(raw, index..<first) { return false }
-                    guard let next = endOfCharacter(raw, at: first) else { return false }
+                    guard let next = UTF8Check.endOfCharacter(raw, at: first) else { return false }
                     index = next
                     continue
                 }
@@ -697,7 +697,7 @@ extension XMLReader {
                     if !hasNoControls(raw, index..<(index + 1)) { return false }
                     index += 1
                 } else {
-                    guard let next = endOfCharacter(raw, at: index) else { return false }
+                    guard let next = UTF8Check.endOfCharacter(raw, at: index) else { return false }
                     index = next
                 }
             }
@@ -711,27 +711,6 @@ extension XMLReader {
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
         }
         return true
-    }
-
-    /// Where the well-formed UTF-8 sequence starting with the byte at `index` (0x80 or above)
-    /// ends, or nil when it is not one (the table of `UTF8Check.firstInvalidOffset`).
-    private static func endOfCharacter(_ raw: UnsafeRawBufferPointer, at index: Int) -> Int? {
-        let lead = raw[index]
-        let length: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return nil
-        }
-        guard index + length <= raw.count, raw[index + 1] >= low, raw[index + 1] <= high else { return nil }
-        for continuation in (index + 2)..<(index + length) where raw[continuation] & 0xC0 != 0x80 { return nil }
-        return index + length
     }
 
     /// The first raw control character (XML 1.0 allows only tab, line feed and carriage return
