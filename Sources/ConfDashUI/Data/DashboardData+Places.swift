@@ -111,16 +111,12 @@ struct TrackTally {
     /// Each track's trend, `columns` numbers from `place * columns`.
     private var trend: [Int] = []
     private var hasTrend: [Bool] = []
-    private var lastName: String?
-    private var lastPlace = 0
 
     init(columns: Int) { self.columns = columns }
 
     mutating func count(_ track: String, column: Int?) {
         let at: Int
-        if let lastName, lastName == track {
-            at = lastPlace
-        } else if let known = place[track] {
+        if let known = place[track] {
             at = known
         } else {
             at = names.count
@@ -130,8 +126,6 @@ struct TrackTally {
             hasTrend.append(false)
             trend.append(contentsOf: repeatElement(0, count: columns))
         }
-        lastName = track
-        lastPlace = at
         sessions[at] += 1
         if let column {
             trend[at * columns + column] += 1
@@ -292,8 +286,6 @@ extension DashboardData {
             countsKey.filter.tracks = []
             countsKey.language = .en   // counts do not depend on the language (L keeps them)
             countsKey.scope = scope.map(\.id)
-            // The counts are numbers per track id: the language (`L`) does not change them.
-            countsKey.language = .en
             let counts = trackCountsCache.value(for: countsKey) { computeTrackCounts(state, scope: scope, search: list) }
             return index.dataset.tracks.enumerated()
                 .filter { counts.counts[$0.element.id] != nil || state.trackFilter.contains($0.element.typedID) }
