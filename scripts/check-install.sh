@@ -41,7 +41,10 @@ if [[ "$version" =~ ^confdash\ [0-9]+\.[0-9]+\.[0-9]+\ \(git\ ([0-9a-f]{12}(-dir
 else
     fail "--version printed: $version"
 fi
-if env -i PATH=/usr/bin:/bin "$bin" agenda --event rio --day 2 --format json | grep -q '"wco-tech-conf-2024"'; then
+# Captured first, not piped into grep -q: grep stops reading at the first match, confdash then
+# writes into a closed pipe (SIGPIPE), and with pipefail that failed the check on a working binary.
+agenda_json="$(env -i PATH=/usr/bin:/bin "$bin" agenda --event rio --day 2 --format json)" || agenda_json=""
+if grep -q '"wco-tech-conf-2024"' <<< "$agenda_json"; then
     pass "agenda runs from the installed binary (bundled data compiled in)"
 else
     fail "confdash agenda did not run from $bin"
@@ -51,7 +54,8 @@ man_page="$prefix/share/man/man1/confdash.1"
 if [ -f "$man_page" ] && cmp -s "$man_page" "$root/docs/man/confdash.1"; then
     pass "man page $man_page (docs/man/confdash.1)"
     if command -v man >/dev/null; then
-        if MANWIDTH=80 man -l "$man_page" 2>/dev/null | grep -q 'confdash'; then pass "man -l renders it"; else fail "man -l cannot render $man_page"; fi
+        rendered="$(MANWIDTH=80 man -l "$man_page" 2>/dev/null)" || rendered=""
+        if grep -q 'confdash' <<< "$rendered"; then pass "man -l renders it"; else fail "man -l cannot render $man_page"; fi
     fi
 else
     fail "man page missing or not docs/man/confdash.1: $man_page"
