@@ -127,6 +127,8 @@ struct JSONScanner {
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         var afterComma = false
+        // The value just finished was an object the tap read straight from the bytes.
+        var readDirectly = false
         while true {
             skipWhitespace()
             // At the start of a value nothing before it is read again: strings, numbers and
@@ -142,6 +144,12 @@ struct JSONScanner {
                 let isObject = peek == UInt8(ascii: "{")
                 if stack.count >= JSONParser.maximumDepth {
                     throw failure("nesting is deeper than \(JSONParser.maximumDepth) levels")
+                }
+                if isObject, let read = tap?.read, readsDirectly(read) {
+                    // Read straight from the bytes by the tap: the tree keeps `{}` in its place.
+                    value = JSONValue(.object([]), at: start)
+                    readDirectly = true
+                    break
                 }
                 advance()
                 skipWhitespace()
@@ -176,7 +184,9 @@ struct JSONScanner {
                 guard let top = stack.indices.last else { return value }
                 skipWhitespace()
                 let isObject = stack[top].isObject
-                if stack[top].onTapPlace, top == tap!.place.count - 1, case .object = value.content, tapped(value, in: top) {
+                if readDirectly {
+                    readDirectly = false
+                } else if stack[top].onTapPlace, top == tap!.place.count - 1, case .object = value.content, tapped(value, in: top) {
                     value = JSONValue(.object([]), at: value.position)
                 }
                 if isObject {
@@ -212,6 +222,76 @@ struct JSONScanner {
         releasedUpTo = offset
     }
 
+    /// Whether the tap read the object at the cursor (its `{`), the next member or element of the
+    /// innermost container, straight from the bytes. When it did not (a shape or a mistake it
+    /// leaves to the parser), the cursor is put back where it was and the parser reads the object
+    /// as any other, so that what is accepted, and every error, stay the parser's.
+    private mutating func readsDirectly(_ read: JSONTap.Read) -> Bool {
+        guard let tap, let top = stack.indices.last, top == tap.place.count - 1, stack[top].onTapPlace else { return false }
+        let last: PathComponent = stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
+        guard tap.place[top].matches(last) else { return false }
+        var path = stack[1...].map { $0.component! }
+        path.append(last)
+        let saved = (offset, line, column)
+        if read(&self, path) { return true }
+        (offset, line, column) = saved
+        return false
+    }
+
+    /// What a tap reading straight from the bytes throws to leave the object to the parser.
+    static let leftToParser = JSONSyntaxError(message: "left to the parser", line: 0, column: 0)
+
+    /// The value at the cursor, for a tap reading straight from the bytes: as a tree when
+    /// `build`, else only moved past (nil). Unlike the parser this recurses, so containers
+    /// nested more than `depth` levels are refused (`leftToParser`), as is any mistake: the
+    /// parser then reads the whole object and reports it.
+    mutating func readNestedValue(build: Bool, depth: Int) throws(JSONSyntaxError) -> JSONValue? {
+        let start = position
+        let isObject: Bool
+        switch peek {
+        case UInt8(ascii: "{"): isObject = true
+        case UInt8(ascii: "["): isObject = false
+        case UInt8(ascii: "\"") where !build:
+            var scratch: [UInt8] = []
+            _ = try scanString(decodingEscapesInto: &scratch)
+            return nil
+        default:
+            let scalar = try parseScalar()
+            return build ? scalar : nil
+        }
+        guard depth > 0 else { throw Self.leftToParser }
+        advance()
+        skipWhitespace()
+        var members: [JSONMember] = [], elements: [JSONValue] = []
+        if peek != UInt8(ascii: isObject ? "}" : "]") {
+            while true {
+                skipWhitespace()
+                if isObject {
+                    let keyPosition = position
+                    guard peek == UInt8(ascii: "\"") else { throw Self.leftToParser }
+                    var scratch: [UInt8] = []
+                    let key = build ? try parseString() : ""
+                    if !build { _ = try scanString(decodingEscapesInto: &scratch) }
+                    skipWhitespace()
+                    guard peek == UInt8(ascii: ":") else { throw Self.leftToParser }
+                    advance()
+                    skipWhitespace()
+                    let value = try readNestedValue(build: build, depth: depth - 1)
+                    if let value { members.append(JSONMember(key: key, keyPosition: keyPosition, value: value)) }
+                } else if let value = try readNestedValue(build: build, depth: depth - 1) {
+                    elements.append(value)
+                }
+                skipWhitespace()
+                guard peek == UInt8(ascii: ",") else { break }
+                advance()
+            }
+            guard peek == UInt8(ascii: isObject ? "}" : "]") else { throw Self.leftToParser }
+        }
+        advance()
+        guard build else { return nil }
+        return JSONValue(isObject ? .object(members) : .array(elements), at: start)
+    }
+
     /// Whether the tap took `value`, the next member or element of `stack[top]`.
     private mutating func tapped(_ value: JSONValue, in top: Int) -> Bool {
         let last: PathComponent = stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
@@ -235,7 +315,7 @@ struct JSONScanner {
         return (key, keyPosition)
     }
 
-    private mutating func parseScalar() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseScalar() throws(JSONSyntaxError) -> JSONValue {
         let start = position
         guard let byte = peek else { throw failure("unexpected end of file, expected a value") }
         switch byte {
@@ -280,8 +360,14 @@ struct JSONTap {
         }
     }
 
+    /// Reads the object at the scanner's cursor (its `{`) to its end, given its path, and says
+    /// whether it did; on false the parser puts the cursor back and parses the object itself.
+    typealias Read = (inout JSONScanner, [JSONScanner.PathComponent]) -> Bool
+
     /// From the root: the member or element taken at each level, the last one being the object taken.
     var place: [Step]
+    /// Tried first at each object at `place`: reading it straight from the bytes, without a tree.
+    var read: Read?
     /// Given an object at `place` and its path (the keys and indices from the root); true when it
     /// took the object, which is then left in the tree as `{}` at the same position.
     var take: (JSONValue, [JSONScanner.PathComponent]) -> Bool
