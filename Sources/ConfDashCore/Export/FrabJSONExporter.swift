@@ -40,7 +40,11 @@ enum FrabJSONExporter {
                 }
             }
         }
-        var talks = FrabTalkWriter(schedule.context)
+        let context = schedule.context
+        let talks = ExportItems(&output, sessions: schedule.exportedSessions, state: { FrabTalkWriter(context) }) {
+            (writer, talk: (entry: FrabSchedule.Entry, room: String, depth: Int), out) in
+            write(talk.entry, room: talk.room, talks: &writer, to: &out, depth: talk.depth)
+        }
         // Each talk's object is made as it is written, and dropped after.
         conference.append(("days", .array(schedule.days.map { day in
             .object([
@@ -50,7 +54,7 @@ enum FrabJSONExporter {
                 ("day_end", .string(day.end)),
                 ("rooms", .object(day.rooms.map { room in
                     (room.name, .members(room.entries.count) { index, out, depth in
-                        write(room.entries[index], room: room.name, talks: &talks, to: &out, depth: depth)
+                        talks.add((room.entries[index], room.name, depth), to: &out)
                     })
                 })),
             ])
@@ -62,6 +66,7 @@ enum FrabJSONExporter {
         ])
         // Strings are escaped as they are written (`JSONQuoting`): nothing in them can act on a terminal.
         document.write(to: &output, depth: 0)
+        talks.finish(&output)
         output.byte(0x0A)
         return ExportSummary(notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
     }

@@ -42,6 +42,42 @@ import Testing
         Self.expectSameAsWhole(ExportRequest(index: DatasetIndex(dataset), language: .en, generatorVersion: "test"), "38C3")
     }
 
+    /// Sessions rendered by several workers in batches (`ExportItems`) give the bytes and notes of
+    /// one thread, at awkward batch sizes (1, 3, 64: batches ending inside a room, a day or an
+    /// event, a batch of one) and chunk sizes, on two and three workers.
+    static func expectSameOnSeveralThreads(_ request: ExportRequest, _ name: String) {
+        for format in ExportFormat.allCases {
+            let serial = Exporter.export(request, as: format, concurrency: .serial)
+            for (workers, batch) in [(2, 1), (2, 3), (3, 64), (2, 4096)] {
+                let concurrency = ExportConcurrency(workers: workers, batchSize: batch, minimumSessions: 0)
+                let whole = Exporter.export(request, as: format, concurrency: concurrency)
+                #expect(whole.text == serial.text, "\(name) \(format) \(workers) workers, batches of \(batch)")
+                #expect(whole.notes == serial.notes, "\(name) \(format) \(workers) workers, batches of \(batch)")
+                for chunkSize in [1, 4096] {
+                    var chunks: [[UInt8]] = []
+                    let summary = Exporter.write(request, as: format, chunkSize: chunkSize, concurrency: concurrency) { chunks.append(Array($0)) }
+                    #expect(chunks.flatMap { $0 } == Array(serial.text.utf8), "\(name) \(format) \(workers)/\(batch)/\(chunkSize)")
+                    #expect(summary.notes == serial.notes && summary.exportedSessions == serial.exportedSessions, "\(name) \(format)")
+                    #expect(chunks.allSatisfy { $0.last == 0x0A }, "\(name) \(format): a chunk ends inside a line")
+                }
+            }
+        }
+    }
+
+    @Test func severalThreadsGiveTheBytesOfOne() throws {
+        Self.expectSameOnSeveralThreads(ExportFixture.request(), "fixture")
+        Self.expectSameOnSeveralThreads(ExportFixture.request(language: .fr), "fixture fr")
+        Self.expectSameOnSeveralThreads(ExportFixture.request(ExportFixture.clockChanges), "clock changes")
+        Self.expectSameOnSeveralThreads(ExportFixture.request(ExportFixture.hostileText), "hostile")
+        Self.expectSameOnSeveralThreads(ExportRequest(index: Bundled.index, language: .fr, generatorVersion: "test"), "bundled fr")
+        for seed in ExportPropertyTests.seeds.prefix(12) {
+            Self.expectSameOnSeveralThreads(ExportPropertyTests.request(seed: seed), "seed \(seed)")
+        }
+        if let loaded = try RealSchedules.load("38c3-schedule.xml"), let dataset = loaded.dataset {
+            Self.expectSameOnSeveralThreads(ExportRequest(index: DatasetIndex(dataset), language: .en, generatorVersion: "test"), "38C3")
+        }
+    }
+
     /// Markdown made safe chunk by chunk is the whole text made safe: control characters from the
     /// data, a CR before an LF, and C1 and bidirectional controls on either side of a chunk's end.
     @Test func markdownIsMadeSafePerChunkAsAWhole() {
