@@ -230,66 +230,18 @@ struct JSONScanner {
         guard let tap, let top = stack.indices.last, top == tap.place.count - 1, stack[top].onTapPlace else { return false }
         let last: PathComponent = stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
         guard tap.place[top].matches(last) else { return false }
-        var path = stack[1...].map { $0.component! }
-        path.append(last)
         let saved = (offset, line, column)
-        if read(&self, path) { return true }
+        if read(&self) { return true }
         (offset, line, column) = saved
         return false
     }
 
-    /// What a tap reading straight from the bytes throws to leave the object to the parser.
-    static let leftToParser = JSONSyntaxError(message: "left to the parser", line: 0, column: 0)
-
-    /// The value at the cursor, for a tap reading straight from the bytes: as a tree when
-    /// `build`, else only moved past (nil). Unlike the parser this recurses, so containers
-    /// nested more than `depth` levels are refused (`leftToParser`), as is any mistake: the
-    /// parser then reads the whole object and reports it.
-    mutating func readNestedValue(build: Bool, depth: Int) throws(JSONSyntaxError) -> JSONValue? {
-        let start = position
-        let isObject: Bool
-        switch peek {
-        case UInt8(ascii: "{"): isObject = true
-        case UInt8(ascii: "["): isObject = false
-        case UInt8(ascii: "\"") where !build:
-            var scratch: [UInt8] = []
-            _ = try scanString(decodingEscapesInto: &scratch)
-            return nil
-        default:
-            let scalar = try parseScalar()
-            return build ? scalar : nil
-        }
-        guard depth > 0 else { throw Self.leftToParser }
-        advance()
-        skipWhitespace()
-        var members: [JSONMember] = [], elements: [JSONValue] = []
-        if peek != UInt8(ascii: isObject ? "}" : "]") {
-            while true {
-                skipWhitespace()
-                if isObject {
-                    let keyPosition = position
-                    guard peek == UInt8(ascii: "\"") else { throw Self.leftToParser }
-                    var scratch: [UInt8] = []
-                    let key = build ? try parseString() : ""
-                    if !build { _ = try scanString(decodingEscapesInto: &scratch) }
-                    skipWhitespace()
-                    guard peek == UInt8(ascii: ":") else { throw Self.leftToParser }
-                    advance()
-                    skipWhitespace()
-                    let value = try readNestedValue(build: build, depth: depth - 1)
-                    if let value { members.append(JSONMember(key: key, keyPosition: keyPosition, value: value)) }
-                } else if let value = try readNestedValue(build: build, depth: depth - 1) {
-                    elements.append(value)
-                }
-                skipWhitespace()
-                guard peek == UInt8(ascii: ",") else { break }
-                advance()
-            }
-            guard peek == UInt8(ascii: isObject ? "}" : "]") else { throw Self.leftToParser }
-        }
-        advance()
-        guard build else { return nil }
-        return JSONValue(isObject ? .object(members) : .array(elements), at: start)
+    /// The key or index at `level` of the path from the root to the value at the cursor (the
+    /// path `JSONTap.take` is given), without making the whole path.
+    func pathComponent(_ level: Int) -> PathComponent {
+        if level + 1 < stack.count { return stack[level + 1].component! }
+        let top = stack.count - 1
+        return stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
     }
 
     /// Whether the tap took `value`, the next member or element of `stack[top]`.
@@ -360,9 +312,10 @@ struct JSONTap {
         }
     }
 
-    /// Reads the object at the scanner's cursor (its `{`) to its end, given its path, and says
-    /// whether it did; on false the parser puts the cursor back and parses the object itself.
-    typealias Read = (inout JSONScanner, [JSONScanner.PathComponent]) -> Bool
+    /// Reads the object at the scanner's cursor (its `{`) to its end (its path is the scanner's
+    /// `pathComponent(_:)`s) and says whether it did; on false the parser puts the cursor back
+    /// and parses the object itself.
+    typealias Read = (inout JSONScanner) -> Bool
 
     /// From the root: the member or element taken at each level, the last one being the object taken.
     var place: [Step]

@@ -91,12 +91,6 @@ enum ScheduleJSONReader {
             case .other: break
             }
         }
-        addPeopleAndLinks(persons: persons, links: links, attachments: attachments, to: &session)
-        return session
-    }
-
-    /// A session's persons, links and attachments, from the first member of each name.
-    static func addPeopleAndLinks(persons: JSONValue?, links: JSONValue?, attachments: JSONValue?, to session: inout DraftSession) {
         for person in elements(persons) {
             // frab: public_name; the schema's newer form: name; a bare string in some exports.
             guard let name = text(person["public_name"]) ?? text(person["name"]) ?? text(person) else { continue }
@@ -106,6 +100,7 @@ enum ScheduleJSONReader {
             guard let url = text(link["url"]) ?? text(link["href"]) ?? text(link) else { continue }
             session.links.append(ImportedLink(url: url, title: text(link["title"])))
         }
+        return session
     }
 
     // MARK: Lenient value access
@@ -169,11 +164,6 @@ enum MemberNames {
         case (11, UInt8(ascii: "a")): (meaning, spelled) = (.attachments, "attachments")
         default: return .other
         }
-        let same = spelled.withUTF8Buffer { expected in
-            var index = 1
-            while index < expected.count, expected[index] == name[index] { index += 1 }
-            return index == expected.count
-        }
-        return same ? meaning : .other
+        return spelled.utf8Equals(name) ? meaning : .other
     }
 }
