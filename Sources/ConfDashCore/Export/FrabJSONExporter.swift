@@ -121,12 +121,13 @@ enum FrabJSONExporter {
         object.key("persons", &out)
         var persons = JSONMembersWriter.array(&out, depth: depth + 1)
         for link in session.people {
-            let person = talks.person(link.person)
+            let name = talks.personName(link.person)
             persons.next(&out)
             var fields = JSONMembersWriter.object(&out, depth: depth + 2)
-            fields.string("guid", person.guid, &out)
-            fields.string("name", person.name, &out)
-            fields.string("public_name", person.name, &out)
+            fields.key("guid", &out)
+            out.byte(UInt8(ascii: "\"")); talks.personGUID(link.person, to: &out); out.byte(UInt8(ascii: "\""))
+            fields.string("name", name, &out)
+            fields.string("public_name", name, &out)
             fields.end(&out)
         }
         persons.end(&out)

@@ -88,10 +88,9 @@ enum FrabXMLExporter {
         } else {
             xml.append("        <persons>\n")
             for link in people {
-                let person = talks.person(link.person)
                 xml.append("          <person guid=\"")
-                xml.appendXMLEscaped(person.guid)
-                xml.xmlField("\">", person.name, "</person>\n")
+                talks.personGUID(link.person, to: &xml)
+                xml.xmlField("\">", talks.personName(link.person), "</person>\n")
             }
             xml.append("        </persons>\n")
         }
