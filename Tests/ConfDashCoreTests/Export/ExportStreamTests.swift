@@ -5,9 +5,10 @@ import Testing
 /// (`Exporter.export`). The two must give the same bytes, whatever the chunk size, and every
 /// chunk must end where a line ends (standard output makes each chunk safe for the terminal).
 @Suite struct ExportStreamTests {
-    static func streamed(_ request: ExportRequest, _ format: ExportFormat, chunkSize: Int) -> (bytes: [UInt8], chunks: [[UInt8]], summary: ExportSummary) {
+    static func streamed(_ request: ExportRequest, _ format: ExportFormat, chunkSize: Int,
+                         concurrency: ExportConcurrency = .automatic) -> (bytes: [UInt8], chunks: [[UInt8]], summary: ExportSummary) {
         var chunks: [[UInt8]] = []
-        let summary = Exporter.write(request, as: format, chunkSize: chunkSize) { chunks.append(Array($0)) }
+        let summary = Exporter.write(request, as: format, chunkSize: chunkSize, concurrency: concurrency) { chunks.append(Array($0)) }
         return (chunks.flatMap { $0 }, chunks, summary)
     }
 
@@ -20,7 +21,11 @@ import Testing
                 #expect(streamed.summary.notes == whole.notes, "\(name) \(format)")
                 #expect(streamed.summary.exportedSessions == whole.exportedSessions, "\(name) \(format)")
                 #expect(streamed.chunks.allSatisfy { $0.last == 0x0A }, "\(name) \(format): a chunk ends inside a line")
-                if chunkSize == 1 && whole.exportedSessions > 1 { #expect(streamed.chunks.count > 1, "\(name) \(format): not streamed") }
+                // On several threads a batch (2,048 sessions) is spliced in at once, so a smaller
+                // export such as 38C3 (1,007) comes out as one chunk; one thread flushes per line.
+                if chunkSize == 1 && whole.exportedSessions > 1 {
+                    #expect(Self.streamed(request, format, chunkSize: 1, concurrency: .serial).chunks.count > 1, "\(name) \(format): not streamed")
+                }
             }
         }
     }
