@@ -1,4 +1,5 @@
 import ConfDashCore
+import ConfDashScreen
 import ConfDashTestSupport
 import Foundation
 import Testing
@@ -38,6 +39,23 @@ struct TrackSessionCountsTests {
                 }
             }
             expectUsage(dataset)
+            // The tracks pane's counts of the first frame (no filter) handed to the picker: the
+            // same numbers, or none taken when a session names a track twice.
+            let data = DashboardData(index: DatasetIndex(dataset))
+            dataset.technologies = []
+            let paneData = DashboardData(index: DatasetIndex(dataset))
+            for data in [data, paneData] {
+                let state = Reducer(data: data).initialState(size: Size(width: 120, height: 40), language: .en)
+                _ = data.trackRows(state)
+                #expect(data.trackSessionCounts == TrackSessionCounts.count(dataset))
+            }
         }
+    }
+
+    @Test func firstFrameCountsAreThePickers() throws {
+        guard FileManager.default.fileExists(atPath: RealScheduleTests.congressURL.path) else { return }
+        let dashboard = try RealScheduleTests.dashboard(RealScheduleTests.congressURL)
+        _ = dashboard.render()
+        #expect(dashboard.data.trackSessionCounts == TrackSessionCounts.count(dashboard.data.index.dataset))
     }
 }

@@ -315,6 +315,10 @@ extension DashboardData {
         // to loading (issue 13: 42 M instructions of 162 M on 10,000 sessions).
         var tally = TrackTally(columns: columns)
         let byDay = single != nil
+        // Every session of every event, no filter: the picker's numbers too, unless a session
+        // names a track twice (`TrackPickerCounts.offer`).
+        let everySession = filter == AgendaFilter() && found == nil && scope.count == events.count
+        var repeats = false
         for (eventIndex, event) in scope.enumerated() {
             // The column as `event.dayIndex(of: day) - 1` gives it, from two numbers read once per
             // event: asked per session, `event.dayIndex(of:)` as a closure copied the whole Event
@@ -333,7 +337,9 @@ extension DashboardData {
                     column = eventIndex
                 }
                 let inTrend = column.flatMap { $0 >= 0 && $0 < columns ? $0 : nil }
-                for track in session.tracks { tally.count(track, column: inTrend) }
+                let tracks = session.tracks
+                if everySession, !repeats, TrackSessionCounts.repeats(tracks) { repeats = true }
+                for track in tracks { tally.count(track, column: inTrend) }
             }
             if let found {
                 for session in position[event.id].flatMap({ found[$0] }) ?? [] { count(session) }
@@ -349,6 +355,8 @@ extension DashboardData {
                 }
             }
         }
-        return tally.counts
+        let counts = tally.counts
+        if everySession, !repeats { trackPickerCounts.offer(counts.counts) }
+        return counts
     }
 }

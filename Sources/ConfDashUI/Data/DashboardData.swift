@@ -12,8 +12,8 @@ public final class DashboardData: Sendable {
     public let technologyUsage: [String: UsageCount]
     /// Sessions per track, in the order of `index.dataset.tracks`, for the track picker: made
     /// when the picker first opens, not for the first frame (`TrackSessionCounts`).
-    public var trackSessionCounts: [Int] { lazyTrackSessionCounts.value }
-    private let lazyTrackSessionCounts: LazyValue<[Int]>
+    public var trackSessionCounts: [Int] { trackPickerCounts.value }
+    let trackPickerCounts: TrackPickerCounts
     /// Most discussed first, then by name: the technology pane's rows.
     public let technologies: [Technology]
     public let regions: [Region]
@@ -88,7 +88,7 @@ public final class DashboardData: Sendable {
         events = index.eventsByDate
         let usage = index.technologyUsage()
         technologyUsage = usage
-        lazyTrackSessionCounts = LazyValue { [dataset = index.dataset] in TrackSessionCounts.count(dataset) }
+        trackPickerCounts = TrackPickerCounts(index.dataset)
         timedEvents = Set(index.dataset.events.filter { $0.sessions.contains { $0.start != nil } }.map(\.id))
         technologies = index.dataset.technologies.enumerated().sorted { a, b in
             let ua = usage[a.element.id]?.sessions ?? 0, ub = usage[b.element.id]?.sessions ?? 0

@@ -1,4 +1,5 @@
 import ConfDashCore
+import Foundation
 
 /// The track picker's numbers: for each track of the dataset (in its order), the sessions that
 /// name it, a session naming a track twice counted once, a topic grouped sessions covered not at
@@ -26,5 +27,45 @@ enum TrackSessionCounts {
             }
         }
         return counts
+    }
+}
+
+/// The picker's numbers as the dashboard holds them: counted when the picker first needs them,
+/// unless the tracks pane has already counted every session of every event with no filter, in
+/// which case its counts are the same numbers and are taken as they are (at 100,000 sessions
+/// counting again cost the first `t` some 40 ms). Safe to share between threads.
+final class TrackPickerCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [Int]?
+    private let dataset: Dataset
+
+    init(_ dataset: Dataset) { self.dataset = dataset }
+
+    var value: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let counts { return counts }
+        let made = TrackSessionCounts.count(dataset)
+        counts = made
+        return made
+    }
+
+    /// The tracks pane's counts of every session of every event, no filter, and no session
+    /// naming a track twice (the pane counts each naming, the picker each session): the
+    /// picker's numbers, kept unless they are already there.
+    func offer(_ paneCounts: [String: Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard counts == nil else { return }
+        counts = dataset.tracks.map { paneCounts[$0.id] ?? 0 }
+    }
+}
+
+extension TrackSessionCounts {
+    /// Whether a track list names one track twice (lists are a few tracks long).
+    static func repeats(_ tracks: [String]) -> Bool {
+        guard tracks.count > 1 else { return false }
+        for index in 1..<tracks.count where tracks[..<index].contains(tracks[index]) { return true }
+        return false
     }
 }
