@@ -127,6 +127,8 @@ struct JSONScanner {
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         var afterComma = false
+        // The value just finished was an object the tap read straight from the bytes.
+        var readDirectly = false
         while true {
             skipWhitespace()
             // At the start of a value nothing before it is read again: strings, numbers and
@@ -142,6 +144,12 @@ struct JSONScanner {
                 let isObject = peek == UInt8(ascii: "{")
                 if stack.count >= JSONParser.maximumDepth {
                     throw failure("nesting is deeper than \(JSONParser.maximumDepth) levels")
+                }
+                if isObject, let read = tap?.read, readsDirectly(read) {
+                    // Read straight from the bytes by the tap: the tree keeps `{}` in its place.
+                    value = JSONValue(.object([]), at: start)
+                    readDirectly = true
+                    break
                 }
                 advance()
                 skipWhitespace()
@@ -176,7 +184,9 @@ struct JSONScanner {
                 guard let top = stack.indices.last else { return value }
                 skipWhitespace()
                 let isObject = stack[top].isObject
-                if stack[top].onTapPlace, top == tap!.place.count - 1, case .object = value.content, tapped(value, in: top) {
+                if readDirectly {
+                    readDirectly = false
+                } else if stack[top].onTapPlace, top == tap!.place.count - 1, case .object = value.content, tapped(value, in: top) {
                     value = JSONValue(.object([]), at: value.position)
                 }
                 if isObject {
@@ -212,6 +222,28 @@ struct JSONScanner {
         releasedUpTo = offset
     }
 
+    /// Whether the tap read the object at the cursor (its `{`), the next member or element of the
+    /// innermost container, straight from the bytes. When it did not (a shape or a mistake it
+    /// leaves to the parser), the cursor is put back where it was and the parser reads the object
+    /// as any other, so that what is accepted, and every error, stay the parser's.
+    private mutating func readsDirectly(_ read: JSONTap.Read) -> Bool {
+        guard let tap, let top = stack.indices.last, top == tap.place.count - 1, stack[top].onTapPlace else { return false }
+        let last: PathComponent = stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
+        guard tap.place[top].matches(last) else { return false }
+        let saved = (offset, line, column)
+        if read(&self) { return true }
+        (offset, line, column) = saved
+        return false
+    }
+
+    /// The key or index at `level` of the path from the root to the value at the cursor (the
+    /// path `JSONTap.take` is given), without making the whole path.
+    func pathComponent(_ level: Int) -> PathComponent {
+        if level + 1 < stack.count { return stack[level + 1].component! }
+        let top = stack.count - 1
+        return stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
+    }
+
     /// Whether the tap took `value`, the next member or element of `stack[top]`.
     private mutating func tapped(_ value: JSONValue, in top: Int) -> Bool {
         let last: PathComponent = stack[top].isObject ? .key(stack[top].pendingKey) : .index(stack[top].elements.count)
@@ -235,7 +267,7 @@ struct JSONScanner {
         return (key, keyPosition)
     }
 
-    private mutating func parseScalar() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseScalar() throws(JSONSyntaxError) -> JSONValue {
         let start = position
         guard let byte = peek else { throw failure("unexpected end of file, expected a value") }
         switch byte {
@@ -280,8 +312,15 @@ struct JSONTap {
         }
     }
 
+    /// Reads the object at the scanner's cursor (its `{`) to its end (its path is the scanner's
+    /// `pathComponent(_:)`s) and says whether it did; on false the parser puts the cursor back
+    /// and parses the object itself.
+    typealias Read = (inout JSONScanner) -> Bool
+
     /// From the root: the member or element taken at each level, the last one being the object taken.
     var place: [Step]
+    /// Tried first at each object at `place`: reading it straight from the bytes, without a tree.
+    var read: Read?
     /// Given an object at `place` and its path (the keys and indices from the root); true when it
     /// took the object, which is then left in the tree as `{}` at the same position.
     var take: (JSONValue, [JSONScanner.PathComponent]) -> Bool

@@ -89,6 +89,9 @@ struct DraftSession {
         self.parentRoom = parentRoom
     }
 
+    /// What takes a session's place once it is resolved: nothing of its own to hold.
+    static let released = DraftSession(path: "", position: nil, parentRoom: nil)
+
     /// The value's text, trimmed; nil when absent or blank.
     subscript(_ field: DraftField) -> String? {
         guard let text = fields.text(field)?.trimmingWhitespace, !text.isEmpty else { return nil }
@@ -202,13 +205,7 @@ struct DraftFields {
             if let index = entryIndex(field) {
                 let entry = entries[index]
                 let position = entry.line == 0 ? nil : JSONPosition(line: Int(entry.line), column: Int(entry.column))
-                let location: DraftValue.Location
-                switch entry.kind {
-                case .xmlChild: location = .xmlChild(of: parent, field.name)
-                case .xmlAttribute: location = .xmlChild(of: parent, "@" + field.name)
-                case .jsonMember: location = .jsonMember(of: parent, field.name)
-                }
-                return DraftValue(text: entry.text, position: position, location: location)
+                return DraftValue(text: entry.text, position: position, location: location(entry.kind, field))
             }
             return others.first { $0.field == field }?.value
         }
@@ -229,8 +226,17 @@ struct DraftFields {
     /// Sets a value read from schedule.xml, the child element `field.name` of the session or its
     /// attribute, as the subscript would store it, without building the `DraftValue` and its location.
     mutating func set(_ field: DraftField, text: String, position: JSONPosition, attribute: Bool) {
+        set(field, kind: attribute ? .xmlAttribute : .xmlChild, text: text, position: position)
+    }
+
+    /// Sets a value read from schedule.json, the session's member `field.name`, the same way.
+    mutating func set(_ field: DraftField, jsonText text: String, position: JSONPosition) {
+        set(field, kind: .jsonMember, text: text, position: position)
+    }
+
+    private mutating func set(_ field: DraftField, kind: Kind, text: String, position: JSONPosition) {
         guard position.line > 0, position.line <= Int(Int32.max), position.column >= 0, position.column <= Int(Int32.max) else {
-            self[field] = DraftValue(text: text, position: position, location: .xmlChild(of: parent, (attribute ? "@" : "") + field.name))
+            self[field] = DraftValue(text: text, position: position, location: location(kind, field))
             return
         }
         if let index = entryIndex(field) { entries.remove(at: index) }
@@ -239,8 +245,15 @@ struct DraftFields {
         // An event has a dozen or so fields: room for sixteen at once, where growing by doubling
         // reached the same sixteen through five allocations.
         if entries.isEmpty { entries.reserveCapacity(16) }
-        entries.append(Entry(field: field, kind: attribute ? .xmlAttribute : .xmlChild,
-                             line: Int32(position.line), column: Int32(position.column), text: text))
+        entries.append(Entry(field: field, kind: kind, line: Int32(position.line), column: Int32(position.column), text: text))
+    }
+
+    private func location(_ kind: Kind, _ field: DraftField) -> DraftValue.Location {
+        switch kind {
+        case .xmlChild: .xmlChild(of: parent, field.name)
+        case .xmlAttribute: .xmlChild(of: parent, "@" + field.name)
+        case .jsonMember: .jsonMember(of: parent, field.name)
+        }
     }
 
     private static func entry(_ field: DraftField, _ value: DraftValue, parent: String) -> Entry? {

@@ -12,10 +12,9 @@ extension ScheduleJSONReader {
         let days = DayFinder(draft.days)
         var leftOut = LeftOutParticipants()
         var undated = DraftDay(path: listPath, position: list.position, index: nil, date: nil, start: nil, end: nil)
-        var names = MemberNames()
         for (number, event) in elements(list).enumerated() {
             let path = ProblemPath.element(listPath, number)
-            var session = readEvent(event, path: path, room: nil, names: &names)
+            var session = readEvent(event, path: path, room: nil)
             adoptV2Shapes(event, path: path, trackNames: trackNames, into: &session, leftOut: &leftOut)
             if let room = session[.room]?.trimmingWhitespace { draft.noteRoom(room) }
             let instant = session[.date].flatMap { ScheduleValues.dateTime($0)?.instant }

@@ -74,19 +74,13 @@ enum ScheduleJSONReader {
     }
 
     static func readEvent(_ event: JSONValue, path: String, room: String?) -> DraftSession {
-        var names = MemberNames()
-        return readEvent(event, path: path, room: room, names: &names)
-    }
-
-    /// `names` remembers what each member name means, from one session to the next.
-    static func readEvent(_ event: JSONValue, path: String, room: String?, names: inout MemberNames) -> DraftSession {
         var session = DraftSession(path: path, position: event.position, parentRoom: room)
         guard case let .object(members) = event.content else { return session }
         // One pass over the members; for persons, links and attachments the first member of that
         // name counts, as `event["persons"]` would give it.
         var persons: JSONValue?, links: JSONValue?, attachments: JSONValue?
-        for (place, member) in members.enumerated() {
-            switch names.meaning(of: member.key, at: place) {
+        for member in members {
+            switch MemberNames.meaning(of: member.key) {
             case .persons: if persons == nil { persons = member.value }
             case .links: if links == nil { links = member.value }
             case .attachments: if attachments == nil { attachments = member.value }
@@ -131,32 +125,45 @@ enum ScheduleJSONReader {
     }
 }
 
-/// What a session's member name means to the reader, remembered by the member's place in its
-/// object: the sessions of a file nearly always list the same members in the same order, so each
-/// name is compared with the one seen at its place (equal small strings compare in one step)
-/// instead of with every field's name (`DraftField(name:)` was 5 % of reading 10k sessions).
-struct MemberNames {
+/// What a session's member name means to the reader, matched on the name's UTF-8 bytes by its
+/// length and first byte, then compared whole: no String is made or hashed for it
+/// (`DraftField(name:)`, a switch over Strings, was 5 % of reading 10k sessions).
+enum MemberNames {
     enum Meaning {
         case field(DraftField), persons, links, attachments, other
     }
 
-    private var seen: [(name: String, meaning: Meaning)] = []
+    static func meaning(of name: String) -> Meaning {
+        var name = name
+        return name.withUTF8 { meaning(ofUTF8: UnsafeRawBufferPointer($0)) }
+    }
 
-    mutating func meaning(of name: String, at place: Int) -> Meaning {
-        if place < seen.count, seen[place].name == name { return seen[place].meaning }
-        let meaning: Meaning = switch name {
-        case "persons": .persons
-        case "links": .links
-        case "attachments": .attachments
-        default: DraftField(name: name).map { .field($0) } ?? .other
+    static func meaning(ofUTF8 name: UnsafeRawBufferPointer) -> Meaning {
+        guard name.count >= 2 else { return .other }
+        let meaning: Meaning, spelled: StaticString
+        switch (name.count, name[0]) {
+        case (2, UInt8(ascii: "i")): (meaning, spelled) = (.field(.id), "id")
+        case (3, UInt8(ascii: "e")): (meaning, spelled) = (.field(.end), "end")
+        case (3, UInt8(ascii: "u")): (meaning, spelled) = (.field(.url), "url")
+        case (4, UInt8(ascii: "d")): (meaning, spelled) = (.field(.date), "date")
+        case (4, UInt8(ascii: "r")): (meaning, spelled) = (.field(.room), "room")
+        case (4, UInt8(ascii: "t")): (meaning, spelled) = (.field(.type), "type")
+        case (4, UInt8(ascii: "g")): (meaning, spelled) = (.field(.guid), "guid")
+        case (4, UInt8(ascii: "c")): (meaning, spelled) = (.field(.code), "code")
+        case (4, UInt8(ascii: "s")): (meaning, spelled) = (.field(.slug), "slug")
+        case (5, UInt8(ascii: "s")): (meaning, spelled) = (.field(.start), "start")
+        case (5, UInt8(ascii: "t")) where name[1] == UInt8(ascii: "i"): (meaning, spelled) = (.field(.title), "title")
+        case (5, UInt8(ascii: "t")): (meaning, spelled) = (.field(.track), "track")
+        case (5, UInt8(ascii: "l")): (meaning, spelled) = (.links, "links")
+        case (7, UInt8(ascii: "p")): (meaning, spelled) = (.persons, "persons")
+        case (8, UInt8(ascii: "d")): (meaning, spelled) = (.field(.duration), "duration")
+        case (8, UInt8(ascii: "s")): (meaning, spelled) = (.field(.subtitle), "subtitle")
+        case (8, UInt8(ascii: "l")): (meaning, spelled) = (.field(.language), "language")
+        case (8, UInt8(ascii: "a")): (meaning, spelled) = (.field(.abstract), "abstract")
+        case (11, UInt8(ascii: "d")): (meaning, spelled) = (.field(.description), "description")
+        case (11, UInt8(ascii: "a")): (meaning, spelled) = (.attachments, "attachments")
+        default: return .other
         }
-        // A file that lists members in many orders must not make this grow: only the place is kept.
-        if place < seen.count {
-            seen[place] = (name, meaning)
-        } else if place == seen.count {
-            seen.append((name, meaning))
-        }
-        return meaning
+        return spelled.utf8Equals(name) ? meaning : .other
     }
 }
-
