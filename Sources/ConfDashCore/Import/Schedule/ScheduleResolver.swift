@@ -38,8 +38,9 @@ struct ScheduleResolver {
         event.entries.reserveCapacity(draft.days.reduce(0) { $0 + $1.sessions.count })
         for dayIndex in draft.days.indices {
             // The day's sessions are moved out, and each let go as soon as its entry is made: the
-            // entry's box takes the place its draft (field list and values) leaves, so that
-            // resolving a large schedule does not add the entries on top of the drafts.
+            // entry (a piece of its own, see `ImportedEntries`) takes the place its draft (field
+            // list and values) leaves, so that resolving a large schedule does not add the
+            // entries on top of the drafts.
             var sessions: [DraftSession] = []
             swap(&sessions, &draft.days[dayIndex].sessions)
             let day = draft.days[dayIndex]
