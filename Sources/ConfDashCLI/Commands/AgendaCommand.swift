@@ -42,9 +42,10 @@ struct AgendaCommand: IOCommand {
 
         switch common.format {
         case .json:
-            // Each session's record is made as it is written (`AgendaOutput`'s bytes, streamed).
-            let parts = agenda.map { (event: $0.event, sessions: $0.allSessions) }
-            let sessions = parts.lazy.flatMap { part in part.sessions.lazy.map { builder.session($0, of: part.event) } }
+            // Each session written straight from the model as its record would be (`SessionJSON`:
+            // `AgendaOutput`'s bytes, streamed).
+            let parts = agenda.map { (event: SessionJSON.EventPart($0.event, builder: builder), sessions: $0.allSessions) }
+            let sessions = parts.lazy.flatMap { part in part.sessions.lazy.map { SessionJSON(session: $0, part: part.event) } }
             let matches = eventMatches.map {
                 EventMatchRecord(event: $0.event.id, eventTitle: builder.text($0.event.shortTitle) ?? $0.event.title.text(in: builder.language),
                                  fields: $0.fields.map(\.rawValue))

@@ -111,9 +111,9 @@ extension EventMatchRecord: JSONBytesWritable {
     }
 }
 
-/// `AgendaOutput` as it is written, its sessions made one at a time as they are written: the
-/// records of a 100,000-session agenda are never all held at once.
-struct AgendaOutputStream<Sessions: Sequence>: JSONBytesWritable where Sessions.Element == SessionRecord {
+/// `AgendaOutput` as it is written, its sessions written one at a time (`SessionJSON`, straight
+/// from the model): the records of a 100,000-session agenda are never all held at once.
+struct AgendaOutputStream<Sessions: Sequence>: JSONBytesWritable where Sessions.Element: JSONBytesWritable {
     var lang: String
     var count: Int
     var sessions: Sessions

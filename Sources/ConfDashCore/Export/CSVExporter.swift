@@ -22,10 +22,12 @@ struct CSVExporter {
         }
         out.append("\r\n")
         let sessions = context.sessions
-        for item in sessions {
-            row(item, to: &out)
+        let rows = ExportItems(&out, sessions: sessions.count) { (position: Int, out) in row(sessions[position], to: &out) }
+        for position in sessions.indices {
+            rows.add(position, to: &out)
             out.recordEnded()
         }
+        rows.finish(&out)
         return ExportSummary(notes: [], exportedSessions: sessions.count)
     }
 

@@ -72,8 +72,10 @@ public struct ExportSummary: Sendable {
 
 public enum Exporter {
     /// The whole export as one text (the dashboard's `:export`, tests).
-    public static func export(_ request: ExportRequest, as format: ExportFormat) -> ExportResult {
+    public static func export(_ request: ExportRequest, as format: ExportFormat,
+                              concurrency: ExportConcurrency = .automatic) -> ExportResult {
         var output = ExportOutput()
+        output.concurrency = concurrency
         let summary = write(request, as: format, to: &output)
         return ExportResult(text: output.text, notes: summary.notes, exportedSessions: summary.exportedSessions)
     }
@@ -82,10 +84,13 @@ public enum Exporter {
     /// line ends: the same bytes as `export(_:as:)`'s text, without ever holding the whole file.
     /// With `terminalSafe` (standard output, which may be a terminal), the bytes of
     /// `TerminalText.safe` of that text: no control character from the data reaches the terminal.
+    /// With several `concurrency.workers`, the sessions are rendered on that many threads (the
+    /// same bytes, in the same order).
     public static func write(_ request: ExportRequest, as format: ExportFormat, chunkSize: Int = 1 << 20, terminalSafe: Bool = false,
-                             to sink: @escaping ExportOutput.Sink) -> ExportSummary {
+                             concurrency: ExportConcurrency = .automatic, to sink: @escaping ExportOutput.Sink) -> ExportSummary {
         var output = ExportOutput(chunkSize: chunkSize, sink: sink)
         output.terminalSafe = terminalSafe
+        output.concurrency = concurrency
         let summary = write(request, as: format, to: &output)
         output.flush()
         return summary

@@ -30,6 +30,11 @@ public struct ExportOutput {
 
     init(chunkSize: Int, sink: @escaping Sink) { chunks = ChunkedBytes(chunkSize: chunkSize, sink: sink) }
 
+    /// How the sessions are rendered: on this thread, or in batches by several workers (`ExportItems`).
+    var concurrency = ExportConcurrency.serial
+    /// Sessions added but not rendered yet: their bytes are spliced in before any bytes go on.
+    var pendingItems: (any PendingExportItems)?
+
     /// The bytes written so far (without a sink: the whole export).
     var text: String {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -38,11 +43,21 @@ public struct ExportOutput {
 
     /// Called where a record ends (the buffer ends with a line feed): hands the buffer to the sink
     /// once it is large enough.
+    /// With sessions waiting (`ExportItems`), a full batch is rendered first.
     @inline(__always)
-    mutating func recordEnded() { chunks.pieceEnded() }
+    mutating func recordEnded() {
+        if let pendingItems {
+            guard pendingItems.isFull else { return }
+            pendingItems.render(into: &self)
+        }
+        chunks.pieceEnded()
+    }
 
     /// Hands whatever is left to the sink. The last call of every export with a sink.
-    mutating func flush() { chunks.flush() }
+    mutating func flush() {
+        pendingItems?.render(into: &self)
+        chunks.flush()
+    }
 
     // MARK: Appending
 

@@ -40,7 +40,11 @@ enum FrabJSONExporter {
                 }
             }
         }
-        var talks = FrabTalkWriter(schedule.context)
+        let context = schedule.context
+        let talks = ExportItems(&output, sessions: schedule.exportedSessions, state: { FrabTalkWriter(context) }) {
+            (writer, talk: (entry: FrabSchedule.Entry, room: String, depth: Int), out) in
+            write(talk.entry, room: talk.room, talks: &writer, to: &out, depth: talk.depth)
+        }
         // Each talk's object is made as it is written, and dropped after.
         conference.append(("days", .array(schedule.days.map { day in
             .object([
@@ -50,7 +54,7 @@ enum FrabJSONExporter {
                 ("day_end", .string(day.end)),
                 ("rooms", .object(day.rooms.map { room in
                     (room.name, .members(room.entries.count) { index, out, depth in
-                        write(room.entries[index], room: room.name, talks: &talks, to: &out, depth: depth)
+                        talks.add((room.entries[index], room.name, depth), to: &out)
                     })
                 })),
             ])
@@ -62,6 +66,7 @@ enum FrabJSONExporter {
         ])
         // Strings are escaped as they are written (`JSONQuoting`): nothing in them can act on a terminal.
         document.write(to: &output, depth: 0)
+        talks.finish(&output)
         output.byte(0x0A)
         return ExportSummary(notes: schedule.notes.lines.map { "json: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
@@ -116,12 +121,13 @@ enum FrabJSONExporter {
         object.key("persons", &out)
         var persons = JSONMembersWriter.array(&out, depth: depth + 1)
         for link in session.people {
-            let person = talks.person(link.person)
+            let name = talks.personName(link.person)
             persons.next(&out)
             var fields = JSONMembersWriter.object(&out, depth: depth + 2)
-            fields.string("guid", person.guid, &out)
-            fields.string("name", person.name, &out)
-            fields.string("public_name", person.name, &out)
+            fields.key("guid", &out)
+            out.byte(UInt8(ascii: "\"")); talks.personGUID(link.person, to: &out); out.byte(UInt8(ascii: "\""))
+            fields.string("name", name, &out)
+            fields.string("public_name", name, &out)
             fields.end(&out)
         }
         persons.end(&out)

@@ -6,16 +6,11 @@
 /// gives the same values as Strings, for tests.
 struct FrabTalkWriter {
     let context: ExportContext
-    /// A person speaks in many sessions: their name and guid are worked out once.
-    private var people: [String: (name: String, guid: String)] = [:]
     /// The acronym of the event last asked (sessions come event by event).
     private var acronymEvent = ""
     private var acronymBytes: [UInt8] = []
 
-    init(_ context: ExportContext) {
-        self.context = context
-        people.reserveCapacity(min(context.index.peopleByID.count, context.sessions.count))
-    }
+    init(_ context: ExportContext) { self.context = context }
 
     func item(_ entry: FrabSchedule.Entry) -> ExportSession { context.sessions[entry.item] }
 
@@ -89,13 +84,14 @@ struct FrabTalkWriter {
     func description(_ item: ExportSession) -> String? { context.text(item.session.description) }
     func linkTitle(_ link: Link) -> String? { context.text(link.title) }
 
-    /// A person's name and guid (`StableID.personGUID`).
-    mutating func person(_ id: String) -> (name: String, guid: String) {
-        if let known = people[id] { return known }
-        let person = (name: context.personName(id), guid: StableID.personGUID(person: id))
-        people[id] = person
-        return person
-    }
+    /// A person's name.
+    func personName(_ id: String) -> String { context.personName(id) }
+
+    /// A person's guid (`StableID.personGUID`), hexadecimal and hyphens: the same escaped in
+    /// XML and JSON. Worked out for every talk: a cache keyed by the person's id cost about as
+    /// much (a String hashed per talk, an insert per person and worker) and most people speak
+    /// in only a few talks.
+    func personGUID(_ id: String, to out: inout ExportOutput) { StableID.appendPersonGUID(person: id, to: &out.bytes) }
 
     // MARK: As text
 
@@ -116,7 +112,9 @@ struct FrabTalkWriter {
             room: room, title: title(item), type: session.kind.rawValue, track: track(item), language: session.language,
             abstract: abstract(item), description: description(item), slug: String(decoding: slugBytes, as: UTF8.self),
             url: session.links.first?.url,
-            persons: session.people.map { let person = person($0.person); return FrabSchedule.Person(name: person.name, guid: person.guid) },
+            persons: session.people.map { link in
+                FrabSchedule.Person(name: personName(link.person), guid: text { personGUID(link.person, to: &$0) })
+            },
             links: session.links.map { FrabSchedule.Link(url: $0.url, title: linkTitle($0)) })
     }
 }

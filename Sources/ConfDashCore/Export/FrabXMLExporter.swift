@@ -30,24 +30,28 @@ enum FrabXMLExporter {
             xml.xmlEmpty(2, "track", attributes)
         }
         xml.xmlLine(1, "</conference>")
-        var talks = FrabTalkWriter(schedule.context)
-        var roomText: [UInt8] = []
+        let context = schedule.context
+        let talks = ExportItems(&xml, sessions: schedule.exportedSessions, state: { FrabTalkWriter(context) }) {
+            (writer, talk: (entry: FrabSchedule.Entry, room: [UInt8]), xml) in
+            write(talk.entry, room: talk.room, talks: &writer, to: &xml)
+        }
         for day in schedule.days {
             xml.xmlOpen(1, "day", [("index", String(day.index)), ("date", day.date.iso), ("start", day.start), ("end", day.end)])
             for room in day.rooms {
                 xml.xmlOpen(2, "room", [("name", room.name)] + (room.guid.map { [("guid", $0)] } ?? []))
                 // Every talk of the room repeats its name: escaped once.
-                roomText.removeAll(keepingCapacity: true)
+                var roomText: [UInt8] = []
                 var name = room.name
                 name.withUTF8 { XMLText.escape($0, into: &roomText) }
                 for entry in room.entries {
-                    write(entry, room: roomText, talks: &talks, to: &xml)
+                    talks.add((entry, roomText), to: &xml)
                     xml.recordEnded()
                 }
                 xml.xmlLine(2, "</room>")
             }
             xml.xmlLine(1, "</day>")
         }
+        talks.finish(&xml)
         xml.xmlLine(0, "</schedule>")
         return ExportSummary(notes: schedule.notes.lines.map { "xml: " + $0 }, exportedSessions: schedule.exportedSessions)
     }
@@ -84,10 +88,9 @@ enum FrabXMLExporter {
         } else {
             xml.append("        <persons>\n")
             for link in people {
-                let person = talks.person(link.person)
                 xml.append("          <person guid=\"")
-                xml.appendXMLEscaped(person.guid)
-                xml.xmlField("\">", person.name, "</person>\n")
+                talks.personGUID(link.person, to: &xml)
+                xml.xmlField("\">", talks.personName(link.person), "</person>\n")
             }
             xml.append("        </persons>\n")
         }

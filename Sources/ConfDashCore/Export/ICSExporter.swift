@@ -32,16 +32,47 @@ struct ICSExporter {
         ics.icsText("X-WR-CALNAME", name)
         for zone in VTimeZone.zones(of: context.sessions) { VTimeZone.write(zone, to: &ics) }
         let sessions = context.sessions
-        for item in sessions {
-            event(item, to: &ics)
+        // The notes first, in the order of the sessions: the sessions may be rendered on several threads.
+        for item in sessions { note(item) }
+        let exporter = self
+        let events = ExportItems(&ics, sessions: sessions.count) { (position: Int, ics) in exporter.event(sessions[position], to: &ics) }
+        for position in sessions.indices {
+            events.add(position, to: &ics)
             ics.recordEnded()
         }
+        events.finish(&ics)
         for record in context.request.calendarUpdate?.cancelled ?? [] where !record.dtstart.isEmpty { cancelled(record, to: &ics) }
         ics.icsRaw("END", "VCALENDAR")
         return ExportSummary(notes: notes.lines.map { "ics: " + $0 }, exportedSessions: sessions.count)
     }
 
-    private mutating func event(_ item: ExportSession, to ics: inout ExportOutput) {
+    /// What the session's entry leaves out or approximates, counted for stderr.
+    private mutating func note(_ item: ExportSession) {
+        let session = item.session
+        switch item.timing {
+        case .clock(_, let duration, let zone):
+            if zone == nil {
+                notes.add("with a clock time in an event that states no time zone",
+                          "each is written in floating local time (no TZID): calendars show it at that clock time in any zone",
+                          session: session)
+            }
+            if duration == nil {
+                notes.add("with a start time but no duration", "each is written with no DTEND: the end is not stated", session: session)
+            }
+        case .day:
+            notes.add("with a day but no clock time", "each is an all-day entry on its day: no time is made up",
+                      session: session)
+        case .possibleDays(let range), .duringEvent(let range):
+            let (condition, span, says) = item.timing == .possibleDays(range)
+                ? ("with only a span of possible days", "its whole span", "names the possible days")
+                : ("with no day stated in the source", "the whole event", "says the day is not stated")
+            notes.add(condition, "each is an all-day entry over \(span), marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that \(says)",
+                      session: session)
+        }
+    }
+
+    /// The session's VEVENT (`note` counts what it leaves out).
+    private func event(_ item: ExportSession, to ics: inout ExportOutput) {
         let session = item.session
         ics.icsRaw("BEGIN", "VEVENT")
         if let update = context.request.calendarUpdate {
@@ -62,7 +93,7 @@ struct ICSExporter {
             ics.icsRaw("DTSTAMP", stamp)
         }
         switch item.timing {
-        case .clock(let start, let duration, let zone):
+        case .clock(let start, _, let zone):
             if let zone {
                 let id = VTimeZone.identifier(zone)
                 ics.icsLine { $0.append("DTSTART;TZID="); $0.append(id); $0.byte(UInt8(ascii: ":")); $0.icsDateTime(start) }
@@ -79,27 +110,14 @@ struct ICSExporter {
             } else {
                 ics.icsLine { $0.append("DTSTART:"); $0.icsDateTime(start) }
                 if let end = item.end { ics.icsLine { $0.append("DTEND:"); $0.icsDateTime(end) } }
-                notes.add("with a clock time in an event that states no time zone",
-                          "each is written in floating local time (no TZID): calendars show it at that clock time in any zone",
-                          session: session)
-            }
-            if duration == nil {
-                notes.add("with a start time but no duration", "each is written with no DTEND: the end is not stated", session: session)
             }
         case .day(let day):
             allDay(DateRange(from: day, to: day), to: &ics)
-            notes.add("with a day but no clock time", "each is an all-day entry on its day: no time is made up",
-                      session: session)
         case .possibleDays(let range), .duringEvent(let range):
             // The days it may fall on; transparent, so it does not block the calendar, and marked.
             allDay(range, to: &ics)
             ics.icsRaw("TRANSP", "TRANSPARENT")
             ics.icsRaw("X-CONFDASH-DAY", "NOT-STATED")
-            let (condition, span, says) = item.timing == .possibleDays(range)
-                ? ("with only a span of possible days", "its whole span", "names the possible days")
-                : ("with no day stated in the source", "the whole event", "says the day is not stated")
-            notes.add(condition, "each is an all-day entry over \(span), marked TRANSP:TRANSPARENT and X-CONFDASH-DAY:NOT-STATED, with a description that \(says)",
-                      session: session)
         }
         ics.icsText("SUMMARY", context.title(item))
         writeDescription(item, to: &ics)

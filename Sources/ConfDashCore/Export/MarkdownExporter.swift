@@ -18,6 +18,8 @@ struct MarkdownExporter {
         let eventLevel = single ? "#" : "##"
         let dayLevel = single ? "##" : "###"
         if !single { line("# " + Self.escaped(context.index.dataset.title.text(in: context.language))); line("") }
+        let all = context.sessions
+        let items = ExportItems(&out, sessions: all.count) { (position: Int, out) in item(all[position], to: &out) }
         for part in context.events {
             line(eventLevel + " " + Self.escaped(context.title(part.event)))
             line("")
@@ -29,13 +31,15 @@ struct MarkdownExporter {
             for group in groups(part.sessions) {
                 line(dayLevel + " " + Self.escaped(heading(group.slot, in: part.event)))
                 line("")
+                // Positions in `part.sessions` are positions in `context.sessions` (a slice of it).
                 for position in group.sessions {
-                    item(part.sessions[position], to: &out)
+                    items.add(position, to: &out)
                     out.recordEnded()
                 }
                 line("")
             }
         }
+        items.finish(&out)
         let sessions = context.sessions
         // "11 sessions and 8 breakout topics": an entry standing for a topic is not a session.
         line(labels.sessionsAndTopics(sessions.map(\.session)) + context.words.statedOnly)

@@ -18,10 +18,6 @@ enum StableID {
     /// A person's guid, from the person id (people are shared between events).
     static func personGUID(person: String) -> String { uuid5("confdash:person/\(person)") }
 
-    /// The RFC 9562 URL namespace, 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
-    private static let urlNamespace: [UInt8] = [0x6B, 0xA7, 0xB8, 0x11, 0x9D, 0xAD, 0x11, 0xD1,
-                                                0x80, 0xB4, 0x00, 0xC0, 0x4F, 0xD4, 0x30, 0xC8]
-
     static func uuid5(_ name: String) -> String {
         var name = name
         return name.withUTF8 { utf8 in
@@ -36,21 +32,35 @@ enum StableID {
     /// `guid(session:event:)` appended to `bytes`, with the name put together on the stack: no
     /// String for the uid, the name or the guid (schedule.xml and schedule.json write one a talk).
     static func appendGUID(session: String, event: String, to bytes: inout [UInt8]) {
-        var session = session, event = event
-        session.withUTF8 { session in
-            event.withUTF8 { event in
-                let prefix: StaticString = "confdash:", suffix: StaticString = ".confdash"
-                let count = prefix.utf8CodeUnitCount + session.count + 1 + event.count + suffix.utf8CodeUnitCount
+        appendUUID5("confdash:", session, "@", event, ".confdash", to: &bytes)
+    }
+
+    /// `personGUID(person:)` appended to `bytes`, the same way (a talk's every person has one).
+    static func appendPersonGUID(person: String, to bytes: inout [UInt8]) {
+        appendUUID5("confdash:person/", person, "", "", "", to: &bytes)
+    }
+
+    /// The version-5 UUID of the name `prefix + first + middle + second + suffix`, appended to
+    /// `bytes` as 36 characters; the name is put together on the stack.
+    private static func appendUUID5(_ prefix: StaticString, _ first: String, _ middle: StaticString, _ second: String,
+                                    _ suffix: StaticString, to bytes: inout [UInt8]) {
+        var first = first, second = second
+        first.withUTF8 { first in
+            second.withUTF8 { second in
+                let count = prefix.utf8CodeUnitCount + first.count + middle.utf8CodeUnitCount + second.count + suffix.utf8CodeUnitCount
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 + count) { message in
                     var at = 16
                     func put(_ part: UnsafeBufferPointer<UInt8>) {
-                        for byte in part { message[at] = byte; at += 1 }
+                        guard let base = part.baseAddress else { return }
+                        (message.baseAddress! + at).update(from: base, count: part.count)
+                        at += part.count
                     }
-                    put(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-                    put(session)
-                    message[at] = UInt8(ascii: "@"); at += 1
-                    put(event)
-                    put(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+                    func put(_ part: StaticString) { put(UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)) }
+                    put(prefix)
+                    put(first)
+                    put(middle)
+                    put(second)
+                    put(suffix)
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { text in
                         _ = uuid5(message, into: text)
                         bytes.append(contentsOf: UnsafeBufferPointer(text))
@@ -63,26 +73,31 @@ enum StableID {
     /// The version-5 UUID of the name in `message[16...]` (the first 16 bytes are the namespace's,
     /// filled in here), as 36 characters into `text`; returns 36.
     private static func uuid5(_ message: UnsafeMutableBufferPointer<UInt8>, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        for offset in 0..<16 { message[offset] = urlNamespace[offset] }
+        // The namespace: 6ba7b811-9dad-11d1-80b4-00c04fd430c8, as two big-endian words.
+        let namespace: (UInt64, UInt64) = (0x6BA7_B811_9DAD_11D1, 0x80B4_00C0_4FD4_30C8)
+        UnsafeMutableRawPointer(message.baseAddress!).storeBytes(of: namespace.0.bigEndian, as: UInt64.self)
+        UnsafeMutableRawPointer(message.baseAddress! + 8).storeBytes(of: namespace.1.bigEndian, as: UInt64.self)
         let h = SHA1.words(UnsafeRawBufferPointer(message))
+        // The first 128 bits of the digest, version 5 and the RFC variant set, in hexadecimal
+        // 8-4-4-4-12, one word at a time.
+        let high = UInt64(h.0) << 32 | UInt64(h.1 & 0xFFFF_0FFF | 0x0000_5000)
+        let low = UInt64(h.2 & 0x3FFF_FFFF | 0x8000_0000) << 32 | UInt64(h.3)
         var count = 0
-        for offset in 0..<16 {
-            if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
-                text[count] = UInt8(ascii: "-")
-                count += 1
+        func hex(_ value: UInt64, digits: Int) {
+            for index in 0..<digits {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(4 * (digits - 1 - index))) & 0x0F
+                text[count + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
             }
-            let word = offset < 4 ? h.0 : offset < 8 ? h.1 : offset < 12 ? h.2 : h.3
-            var byte = UInt8(truncatingIfNeeded: word >> UInt32(24 - (offset % 4) * 8))
-            if offset == 6 { byte = (byte & 0x0F) | 0x50 }  // version 5
-            if offset == 8 { byte = (byte & 0x3F) | 0x80 }  // RFC variant
-            text[count] = hexDigit(byte >> 4)
-            text[count + 1] = hexDigit(byte & 0x0F)
-            count += 2
+            count += digits
         }
+        func hyphen() { text[count] = UInt8(ascii: "-"); count += 1 }
+        hex(high >> 32, digits: 8); hyphen()
+        hex(high >> 16 & 0xFFFF, digits: 4); hyphen()
+        hex(high & 0xFFFF, digits: 4); hyphen()
+        hex(low >> 48, digits: 4); hyphen()
+        hex(low & 0xFFFF_FFFF_FFFF, digits: 12)
         return count
     }
-
-    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }
 
     /// frab's `acronym`, from an event id: hyphens become underscores (schedule.json's pattern allows
     /// no inner hyphen; ids never contain underscores, so the id can be read back), padded to the
@@ -113,8 +128,10 @@ enum SHA1 {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
                 let rest = message.count - fullBlocks * 64
                 let length = rest < 56 ? 64 : 128
-                for index in 0..<length { tail[index] = 0 }
-                for index in 0..<rest { tail[index] = message[fullBlocks * 64 + index] }
+                tail.initialize(repeating: 0)
+                if rest > 0 {
+                    UnsafeMutableRawPointer(tail.baseAddress!).copyMemory(from: message.baseAddress! + fullBlocks * 64, byteCount: rest)
+                }
                 tail[rest] = 0x80
                 let bits = UInt64(message.count) * 8
                 for index in 0..<8 { tail[length - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(index * 8)) }

@@ -314,13 +314,32 @@ extension DashboardData {
         // dictionary updates per track and the copies were a quarter of what the first frame adds
         // to loading (issue 13: 42 M instructions of 162 M on 10,000 sessions).
         var tally = TrackTally(columns: columns)
+        let byDay = single != nil
+        // Every session of every event, no filter: the picker's numbers too, unless a session
+        // names a track twice (`TrackPickerCounts.offer`).
+        let everySession = filter == AgendaFilter() && found == nil && scope.count == events.count
+        var repeats = false
         for (eventIndex, event) in scope.enumerated() {
+            // The column as `event.dayIndex(of: day) - 1` gives it, from two numbers read once per
+            // event: asked per session, `event.dayIndex(of:)` as a closure copied the whole Event
+            // (some thirty references retained and released) for every session (11 M on 10k).
+            let firstDay = event.startDate.dayNumber, dayCount = event.dayCount
             func count(_ session: Session) {
                 // An entry that stands for a topic grouped sessions covered is not a session (issue 14).
                 guard !session.groupTopic else { return }
-                let column = single != nil ? (session.day.flatMap(event.dayIndex(of:)).map { $0 - 1 }) : eventIndex
+                let column: Int?
+                if byDay {
+                    column = session.day.flatMap { day in
+                        let offset = day.dayNumber - firstDay
+                        return offset >= 0 && offset < dayCount ? offset : nil
+                    }
+                } else {
+                    column = eventIndex
+                }
                 let inTrend = column.flatMap { $0 >= 0 && $0 < columns ? $0 : nil }
-                for track in session.tracks { tally.count(track, column: inTrend) }
+                let tracks = session.tracks
+                if everySession, !repeats, TrackSessionCounts.repeats(tracks) { repeats = true }
+                for track in tracks { tally.count(track, column: inTrend) }
             }
             if let found {
                 for session in position[event.id].flatMap({ found[$0] }) ?? [] { count(session) }
@@ -336,6 +355,8 @@ extension DashboardData {
                 }
             }
         }
-        return tally.counts
+        let counts = tally.counts
+        if everySession, !repeats { trackPickerCounts.offer(counts.counts) }
+        return counts
     }
 }

@@ -10,8 +10,10 @@ public final class DashboardData: Sendable {
     /// Oldest first.
     public let events: [Event]
     public let technologyUsage: [String: UsageCount]
-    /// Sessions per track, for the track picker (computed once: a pass over every session).
-    public let trackUsage: [String: UsageCount]
+    /// Sessions per track, in the order of `index.dataset.tracks`, for the track picker: made
+    /// when the picker first opens, not for the first frame (`TrackSessionCounts`).
+    public var trackSessionCounts: [Int] { trackPickerCounts.value }
+    let trackPickerCounts: TrackPickerCounts
     /// Most discussed first, then by name: the technology pane's rows.
     public let technologies: [Technology]
     public let regions: [Region]
@@ -86,7 +88,7 @@ public final class DashboardData: Sendable {
         events = index.eventsByDate
         let usage = index.technologyUsage()
         technologyUsage = usage
-        trackUsage = index.trackUsage()
+        trackPickerCounts = TrackPickerCounts(index.dataset)
         timedEvents = Set(index.dataset.events.filter { $0.sessions.contains { $0.start != nil } }.map(\.id))
         technologies = index.dataset.technologies.enumerated().sorted { a, b in
             let ua = usage[a.element.id]?.sessions ?? 0, ub = usage[b.element.id]?.sessions ?? 0

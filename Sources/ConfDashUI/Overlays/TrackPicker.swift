@@ -14,7 +14,7 @@ enum TrackPicker {
             grid.write(UIText(state.language).noTracks, in: inner, style: theme.dim)
             return
         }
-        let usage = data.trackUsage
+        let counts = data.trackSessionCounts
         let scroll = max(cursor - inner.height + 1, 0)
         for row in 0..<inner.height {
             let index = scroll + row
@@ -25,7 +25,7 @@ enum TrackPicker {
             var x = inner.x + 1
             x += grid.write(box, x: x, y: line.y, style: theme.text)
             x += grid.write("■ ", x: x, y: line.y, style: theme.trackStyle(track))
-            let count = String(usage[track.id]?.sessions ?? 0)
+            let count = String(counts[index])
             grid.write(track.name.text(in: state.language), x: x, y: line.y, limit: line.maxX - x - count.count - 2, style: theme.text)
             grid.write(count, x: line.maxX - count.count - 1, y: line.y, style: theme.dim)
             if index == cursor { grid.restyle(line) { _ in theme.selection } }

@@ -64,6 +64,13 @@ import Testing
             #expect(String(decoding: bytes, as: UTF8.self) == StableID.guid(session: session, event: event))
         }
         #expect(StableID.guid(session: "h23-opening", event: "wco-tech-conf-2023") == "5ed2c10a-7a66-555e-bfdb-d3ead2c53243")
+        // A person's, for ids of every length around the SHA-1 block bounds (one block up to 23
+        // bytes of id, two after) and awkward bytes.
+        for person in Self.awkward + (0...80).map({ String(repeating: "p", count: $0) }) {
+            var bytes: [UInt8] = []
+            StableID.appendPersonGUID(person: person, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == StableID.personGUID(person: person), "\(person.debugDescription)")
+        }
     }
 
     @Test func csvCellsAsTheStringEscaping() {

@@ -60,6 +60,13 @@ struct FrabExportTests {
     @Test("ids derive from the data: guid is uuid5(NAMESPACE_URL, 'confdash:' + uid), as Python computes it")
     func stableIDs() {
         #expect(SHA1.hash(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined() == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        // Python's hashlib and uuid: no tail, a tail of 56 bytes (two padding blocks), a whole
+        // block, a block and a tail; a person's guid.
+        for (length, digest) in [(0, "da39a3ee5e6b4b0d3255bfef95601890afd80709"), (56, "c2db330f6083854c99d4b5bfb6e8f29f201be699"),
+                                 (64, "0098ba824b5c16427bd7a1122a5a442a25ec644d"), (119, "ee971065aaa017e0632a8ca6c77bb3bf8b1dfc56")] {
+            #expect(SHA1.hash([UInt8](repeating: UInt8(ascii: "a"), count: length)).map { String(format: "%02x", $0) }.joined() == digest)
+        }
+        #expect(StableID.personGUID(person: "p1") == "b2f9da92-c306-5fb4-a33d-371ae3c96ddb")
         #expect(StableID.guid(session: "h23-opening", event: "wco-tech-conf-2023") == "5ed2c10a-7a66-555e-bfdb-d3ead2c53243")
         #expect(StableID.acronym(event: "wco-tech-conf-2023") == "wco_tech_conf_2023")
         #expect(StableID.acronym(event: "ab") == "ab__")

@@ -7,7 +7,7 @@
 struct DatasetAssembler {
     static let sourceID = "imported-file"
     /// Entries whose abstracts are cleaned at once (on every core) before their sessions are built.
-    static let batchSize = 4096
+    static let batchSize = ImportedEntries.batchSize
     /// Every imported session's sources: one array shared by all (an array each was 64 bytes a session).
     static let sources = [sourceID]
 
@@ -27,12 +27,19 @@ struct DatasetAssembler {
         FreedMemory.giveBack()
         var sessions = SessionAssembly(log: log, baseURL: imported.baseURL)
         sessions.declare(tracks: imported.tracks, rooms: imported.rooms)
-        let days = entries.compactMap(Self.date) + entries.compactMap(\.possibleDays?.to) + declaredDates
+        // The event's first and last days: those of its sessions (a session's possible days
+        // included) and those the file declares.
+        var first = declaredDates.min(), last = declaredDates.max()
+        func include(_ date: CalendarDate) {
+            if first.map({ date < $0 }) ?? true { first = date }
+            if last.map({ date > $0 }) ?? true { last = date }
+        }
         let entryCount = entries.count
         // A batch of entries at a time: their abstracts (texts cleaned, de-duplicated, joined) are
         // worked out on every core, then their sessions are built in order (ids, rooms, tracks and
-        // people are handed out as they are first met) and each entry is let go. So the texts as
-        // published, their cleaned copies and the sessions are never all held at once.
+        // people are handed out as they are first met) and each entry is let go as its session is
+        // built. So the entries, the texts as published, their cleaned copies and the sessions
+        // are never all held at once.
         var keys: [SessionAssembly.Key] = []
         var ordered: [Session] = []
         keys.reserveCapacity(entryCount)
@@ -40,21 +47,23 @@ struct DatasetAssembler {
         var batchStart = 0
         while batchStart < entryCount {
             let batch = batchStart..<min(entryCount, batchStart + Self.batchSize)
-            let abstracts = ConcurrentMap.map(entries[batch], SessionAssembly.abstract(of:))
+            let abstracts = entries.concurrentMap(batch, SessionAssembly.abstract(of:))
             for index in batch {
-                let (key, session) = sessions.session(for: entries[index], order: index, abstract: abstracts[index - batch.lowerBound])
+                let entry = entries.take(index)
+                if let date = Self.date(entry) { include(date) }
+                if let to = entry.possibleDays?.to { include(to) }
+                let (key, session) = sessions.session(for: entry, order: index, abstract: abstracts[index - batch.lowerBound])
                 keys.append(key)
                 ordered.append(session)
-                entries[index] = ImportedEntry(path: "")
             }
             batchStart = batch.upperBound
             // The batch's entries and cleaned texts are let go: their pages go back at once.
             if batchStart < entryCount { FreedMemory.giveBack() }
         }
-        entries = []
+        entries = ImportedEntries()
         sessions.reportSummaries()
 
-        guard let first = days.min(), let last = days.max() else {
+        guard let first, let last else {
             log.warning(entryCount == 0 ? "the file has no sessions and no dates: there is nothing to show"
                         : "no session has a date, so the \(Plural.count(entryCount, "session", "sessions", .en)) \(entryCount == 1 ? "is" : "are") left out: an event needs at least one dated session to be placed", at: "", nil)
             return dataset
@@ -88,10 +97,13 @@ struct DatasetAssembler {
     /// schedule with a mistyped year, keeps the stretch of that length holding the most
     /// sessions, and says what it leaves out rather than refusing the whole file.
     /// The entries are moved out of `imported`, not copied.
-    private func keptToOneEvent(_ imported: inout ImportedEvent) -> (entries: [ImportedEntry], dates: [CalendarDate]) {
-        let dated = imported.entries.compactMap(Self.date).map(\.dayNumber) + imported.dates.map(\.dayNumber)
+    private func keptToOneEvent(_ imported: inout ImportedEvent) -> (entries: ImportedEntries, dates: [CalendarDate]) {
+        var dated: [Int] = []
+        dated.reserveCapacity(imported.entries.count + imported.dates.count)
+        imported.entries.forEach { entry in if let date = Self.date(entry) { dated.append(date.dayNumber) } }
+        dated += imported.dates.map(\.dayNumber)
         guard let low = dated.min(), let high = dated.max(), high - low >= Event.maximumDayCount else {
-            defer { imported.entries = [] }
+            defer { imported.entries = ImportedEntries(inBatches: imported.entries.pieceSize > 1) }
             return (imported.entries, imported.dates)
         }
         let sorted = dated.sorted()
@@ -102,14 +114,25 @@ struct DatasetAssembler {
             if end - index > best.count { best = (start, end - index) }
         }
         let window = best.start...(best.start + Event.maximumDayCount - 1)
-        let left = imported.entries.filter { Self.date($0).map { !window.contains($0.dayNumber) } ?? false }
         let from = CalendarDate(dayNumber: window.lowerBound), to = CalendarDate(dayNumber: window.upperBound)
+        var kept = ImportedEntries(inBatches: imported.entries.pieceSize > 1)
+        kept.reserveCapacity(imported.entries.count)
+        var leftCount = 0
+        var firstLeft: ImportedEntry?
+        imported.entries.forEach { entry in
+            guard let date = Self.date(entry), !window.contains(date.dayNumber) else {
+                var entry = entry
+                if entry.possibleDays.map({ $0.to > to }) == true { entry.possibleDays?.to = to }
+                kept.append(entry)
+                return
+            }
+            leftCount += 1
+            if firstLeft == nil { firstLeft = entry }
+        }
         log.warning("the sessions span \(high - low + 1) days (\(CalendarDate(dayNumber: low)) to \(CalendarDate(dayNumber: high))) "
-                    + "and an event lasts at most \(Event.maximumDayCount): the \(left.count) sessions outside \(from) to \(to) are left out",
-                    at: left.first?.path ?? "", left.first?.position)
-        var kept = imported.entries.filter { Self.date($0).map { window.contains($0.dayNumber) } ?? true }
-        imported.entries = []
-        for index in kept.indices where kept[index].possibleDays.map({ $0.to > to }) == true { kept[index].possibleDays?.to = to }
+                    + "and an event lasts at most \(Event.maximumDayCount): the \(leftCount) sessions outside \(from) to \(to) are left out",
+                    at: firstLeft?.path ?? "", firstLeft?.position)
+        imported.entries = ImportedEntries(inBatches: imported.entries.pieceSize > 1)
         return (kept, imported.dates.filter { window.contains($0.dayNumber) })
     }
 

@@ -20,7 +20,80 @@ struct ImportedEvent {
     /// Tracks and rooms the schedule lists up front, in its order; more may come from sessions.
     var tracks: [ImportedTrack] = []
     var rooms: [String] = []
-    var entries: [ImportedEntry] = []
+    var entries = ImportedEntries()
+}
+
+/// The entries of an `ImportedEvent`, in file order, in pieces that the assembler lets go as it
+/// builds their sessions (issue 13: one array of 100,000 entries was 32 MB of new memory, held
+/// until the last session was built, beside the sessions).
+///
+/// A reader that frees memory as it makes entries (`ScheduleResolver`: a draft session's field
+/// list and values, let go as its entry is made) gives each entry a piece of its own, about 350
+/// bytes, which fits in what was just freed: the entries take the drafts' place instead of
+/// adding to them. A reader that frees nothing meanwhile (iCalendar) uses pieces of a batch
+/// (`batchSize` entries), each handed back to the system whole once its sessions are built.
+struct ImportedEntries {
+    /// Entries the assembler works on at once (their abstracts cleaned on every core).
+    static let batchSize = 4096
+
+    /// 1 or `batchSize`.
+    let pieceSize: Int
+    private var pieces: [[ImportedEntry]] = []
+    private(set) var count = 0
+    /// How many entries the reader expects in all, so that each batch-sized piece is made its size at once.
+    private var expected = 0
+
+    init(inBatches: Bool = false) { pieceSize = inBatches ? Self.batchSize : 1 }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Says how many entries will come (a hint: more or fewer may).
+    mutating func reserveCapacity(_ total: Int) {
+        expected = total
+        pieces.reserveCapacity((total + pieceSize - 1) / pieceSize)
+    }
+
+    mutating func append(_ entry: consuming ImportedEntry) {
+        count += 1
+        if pieceSize == 1 {
+            pieces.append([entry])
+            return
+        }
+        if pieces.isEmpty || pieces[pieces.count - 1].count == pieceSize {
+            var piece: [ImportedEntry] = []
+            piece.reserveCapacity(min(pieceSize, max(expected - (count - 1), 1)))
+            pieces.append(piece)
+        }
+        pieces[pieces.count - 1].append(entry)
+    }
+
+    static func += (entries: inout ImportedEntries, more: [ImportedEntry]) {
+        for entry in more { entries.append(entry) }
+    }
+
+    /// Every entry, in order (for the rare passes that need them all, and tests).
+    func forEach(_ body: (ImportedEntry) -> Void) {
+        for piece in pieces { for entry in piece { body(entry) } }
+    }
+
+    /// `transform` of each entry of `batch` (one of `0..<count` cut in `batchSize` steps), worked
+    /// out on every core (see `ConcurrentMap`).
+    func concurrentMap<Result>(_ batch: Range<Int>, _ transform: (ImportedEntry) -> Result) -> [Result] {
+        if pieceSize == 1 { return ConcurrentMap.map(pieces[batch]) { transform($0[0]) } }
+        let piece = batch.lowerBound / pieceSize, start = batch.lowerBound % pieceSize
+        return ConcurrentMap.map(pieces[piece][start..<(start + batch.count)], transform)
+    }
+
+    /// The entry at `index`, moved out; its piece is let go with its last entry. Entries are
+    /// taken in order, each once.
+    mutating func take(_ index: Int) -> ImportedEntry {
+        let piece = pieceSize == 1 ? index : index / pieceSize
+        let offset = pieceSize == 1 ? 0 : index % pieceSize
+        var entry = ImportedEntry(path: "")
+        swap(&entry, &pieces[piece][offset])
+        if offset == pieces[piece].count - 1 { pieces[piece] = [] }
+        return entry
+    }
 }
 
 struct ImportedTrack {

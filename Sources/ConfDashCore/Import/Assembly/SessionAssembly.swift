@@ -20,7 +20,6 @@ struct SessionAssembly {
     private var trackIDAllocator = IDAllocator()
     private var personIDAllocator = IDAllocator()
     private var sessionIDAllocator = IDAllocator()
-    private var firstUse: [String: JSONPosition] = [:]
     private var droppedLinks = 0
     private var firstDroppedLink: (String, JSONPosition?, String)?
     private var duplicateIDs = DuplicateIDReport()
@@ -69,19 +68,23 @@ struct SessionAssembly {
 
     /// `abstract`: `abstract(of: entry)`, when already worked out.
     mutating func session(for entry: ImportedEntry, order: Int, abstract: String? = nil) -> (key: Key, session: Session) {
-        let (id, renamed) = sessionIDAllocator.claim(entry.idHint, fallback: "session-\(order + 1)")
-        if renamed, let hint = entry.idHint {
-            duplicateIDs.add(hint: hint, firstLine: firstUse[ImportIDs.slug(hint)]?.line, keptAs: id, path: entry.path, position: entry.position)
-        } else if let position = entry.position {
-            firstUse[id] = position
+        // The line an id is first used at is kept for the warnings about sessions that reuse it;
+        // not for a hint's renamed copy, which a later duplicate of the same hint never names.
+        let hasHint = entry.idHint != nil
+        let (id, renamed) = sessionIDAllocator.claim(entry.idHint.map(Self.ownStorage), fallback: "session-\(order + 1)") { renamed in
+            renamed && hasHint ? nil : entry.position?.line
         }
-        let title = entry.title.map(MarkupCleaner.cleanLine) ?? ""
+        if renamed, let hint = entry.idHint {
+            duplicateIDs.add(hint: hint, firstLine: sessionIDAllocator.line(of: ImportIDs.slug(hint)), keptAs: id, path: entry.path, position: entry.position)
+        }
+        let title = entry.title.map { Self.ownStorage(MarkupCleaner.cleanLine($0)) } ?? ""
         if title.isEmpty {
             log.warning("the session has no title; it is shown as \"(untitled)\"", at: entry.path, entry.position)
         }
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
-        let abstract = abstract ?? Self.abstract(of: entry)
+        // An abstract of several texts is joined anew; one text may be the entry's own string.
+        let abstract = entry.texts.count == 1 ? Self.ownStorage(abstract ?? Self.abstract(of: entry)) : abstract ?? Self.abstract(of: entry)
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
@@ -108,11 +111,27 @@ struct SessionAssembly {
             start: entry.start, durationMinutes: entry.durationMinutes.flatMap { $0 > 0 ? $0 : nil }, room: room,
             language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
             tracks: sessionTracks, people: speakers, links: links, sources: DatasetAssembler.sources,
-            uid: entry.uid.flatMap { $0.isEmpty ? nil : Self.atMost200Characters($0) })
+            uid: entry.uid.flatMap { $0.isEmpty ? nil : Self.ownStorage(Self.atMost200Characters($0)) })
         let day = (entry.day ?? entry.start?.date ?? entry.possibleDays?.from)?.dayNumber ?? Int.max
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
         let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
         return (Key(day: day, start: start, room: roomPlace, order: order), session)
+    }
+
+    /// `text` in a string storage of its own, allocated now, when it is stored out of line and
+    /// shared (a string made for the session is kept as it is).
+    ///
+    /// What a session keeps from its entry (title, uid, id, an abstract that needed no cleaning)
+    /// would otherwise keep the reader's allocations alive: one such string every kilobyte or so
+    /// of the pages the reader used holds the whole page, so that the memory the reader freed
+    /// could neither go back to the system nor be reused whole (issue 13: 10 MB at the end of
+    /// opening a 100,000-session schedule.xml). The bytes are copied as they are (a string's
+    /// storage grown to its own size while shared is a plain copy), not checked again.
+    static func ownStorage(_ text: consuming String) -> String {
+        var text = text
+        // Small strings (up to 15 bytes) are stored in the String value itself, and have nothing to copy.
+        text.reserveCapacity(text.utf8.count)
+        return text
     }
 
     /// `text.prefix(200)`, without walking the characters of a text too short to be cut (every
@@ -188,7 +207,7 @@ struct SessionAssembly {
         // People are named by name in ids (readable); the file's id only tells people apart.
         let id = personIDAllocator.claim(name, fallback: "person-\(people.count + 1)").id
         if let hint { personIDsByHint[hint] = id } else { personIDsByName[nameKey] = id }
-        people.append(Person(id: id, name: name, sources: [DatasetAssembler.sourceID]))
+        people.append(Person(id: id, name: Self.ownStorage(name), sources: [DatasetAssembler.sourceID]))
         return id
     }
 
@@ -216,7 +235,7 @@ struct SessionAssembly {
             return nil
         }
         let title = link.title.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty || $0 == url ? nil : LocalizedText(en: $0) }
-        return Link(url: url, title: title)
+        return Link(url: Self.ownStorage(url), title: title)
     }
 
     /// `url` when it is an http(s) address, resolved against the schedule's base when it is a

@@ -38,6 +38,9 @@ enum ICSCalendarReader {
 
         var reader = ICSEventReader(resolver: resolver, eventFrame: zoneName.map(ICSFrame.zone) ?? .floating, log: log)
         reader.collectOverrides(scan.overrides)
+        // Nothing is freed while the events are read: the entries are kept in batch-sized pieces,
+        // each handed back whole once its sessions are built.
+        event.entries = ImportedEntries(inBatches: true)
         event.entries.reserveCapacity(scan.events.count)
         scan.forEachEvent(taking: &bytes, wanted: ICSEventReader.propertiesRead) { index, vevent in
             let entries = reader.entries(for: vevent, path: "VEVENT[\(index + 1)]")

@@ -89,6 +89,9 @@ struct DraftSession {
         self.parentRoom = parentRoom
     }
 
+    /// What takes a session's place once it is resolved: nothing of its own to hold.
+    static let released = DraftSession(path: "", position: nil, parentRoom: nil)
+
     /// The value's text, trimmed; nil when absent or blank.
     subscript(_ field: DraftField) -> String? {
         guard let text = fields.text(field)?.trimmingWhitespace, !text.isEmpty else { return nil }

@@ -37,17 +37,22 @@ struct ScheduleResolver {
         let idsInSlugs = draft.generator == "confdash"
         event.entries.reserveCapacity(draft.days.reduce(0) { $0 + $1.sessions.count })
         for dayIndex in draft.days.indices {
+            // The day's sessions are moved out, and each let go as soon as its entry is made: the
+            // entry's box takes the place its draft (field list and values) leaves, so that
+            // resolving a large schedule does not add the entries on top of the drafts.
+            var sessions: [DraftSession] = []
+            swap(&sessions, &draft.days[dayIndex].sessions)
             let day = draft.days[dayIndex]
-            draft.days[dayIndex].sessions = []
             let dayDate = day.date.flatMap { ScheduleValues.date($0.text.trimmingWhitespace) }
                 ?? day.start.flatMap { date(of: $0, in: zone) }
                 ?? day.index.flatMap { index in conferenceStart.map { $0.adding(days: index - 1) } }
             if let dayDate { event.dates.append(dayDate) }
             // When the conference day begins; earlier clock times are the night after it.
             let dayBegins = day.start.flatMap { wallClock($0, in: zone) }?.time ?? dayChange
-            for session in day.sessions {
-                event.entries.append(entry(session, dayDate: dayDate, dayBegins: dayBegins, zone: zone, idsInSlugs: idsInSlugs,
+            for index in sessions.indices {
+                event.entries.append(entry(sessions[index], dayDate: dayDate, dayBegins: dayBegins, zone: zone, idsInSlugs: idsInSlugs,
                                            disagreements: &disagreements))
+                sessions[index] = DraftSession.released
             }
         }
         reportDisagreements(disagreements, zone: zone)
