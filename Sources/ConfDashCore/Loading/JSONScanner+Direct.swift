@@ -10,40 +10,33 @@ extension JSONScanner {
     /// Reads the object at the cursor (its `{`): `member` is called at each member's name (its
     /// opening quote) and reads the name (`readMemberName`) and the value.
     mutating func readMembers(_ member: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
-        advance()
-        skipWhitespace()
-        if peek == UInt8(ascii: "}") {
-            advance()
-            return
+        try readItems(closedBy: UInt8(ascii: "}")) { scanner throws(JSONSyntaxError) in
+            guard scanner.peek == UInt8(ascii: "\"") else { throw Self.leftToParser }
+            try member(&scanner)
         }
-        while true {
-            skipWhitespace()
-            guard peek == UInt8(ascii: "\"") else { throw Self.leftToParser }
-            try member(&self)
-            skipWhitespace()
-            guard peek == UInt8(ascii: ",") else { break }
-            advance()
-        }
-        guard peek == UInt8(ascii: "}") else { throw Self.leftToParser }
-        advance()
     }
 
     /// Reads the array at the cursor (its `[`): `element` is called at the start of each element and reads it.
     mutating func readElements(_ element: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        try readItems(closedBy: UInt8(ascii: "]"), element)
+    }
+
+    /// The items of the container at the cursor, separated by commas, to `close`.
+    private mutating func readItems(closedBy close: UInt8, _ item: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         advance()
         skipWhitespace()
-        if peek == UInt8(ascii: "]") {
+        if peek == close {
             advance()
             return
         }
         while true {
             skipWhitespace()
-            try element(&self)
+            try item(&self)
             skipWhitespace()
             guard peek == UInt8(ascii: ",") else { break }
             advance()
         }
-        guard peek == UInt8(ascii: "]") else { throw Self.leftToParser }
+        guard peek == close else { throw Self.leftToParser }
         advance()
     }
 

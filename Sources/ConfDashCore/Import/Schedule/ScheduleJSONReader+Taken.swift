@@ -105,12 +105,7 @@ extension ScheduleJSONReader {
     /// A person as `readEvent` reads one: an object's first `public_name`, else its first `name`,
     /// with the first `guid`, else `code`, else `id`; or a bare string or number.
     private static func readPeople(_ scanner: inout JSONScanner, into persons: inout [ImportedPerson]) throws(JSONSyntaxError) {
-        guard scanner.peek == UInt8(ascii: "[") else { return try scanner.skipValue(depth: nesting) }
-        try scanner.readElements { scanner throws(JSONSyntaxError) in
-            guard scanner.peek == UInt8(ascii: "{") else {
-                if let name = try scanner.readText(depth: nesting) { persons.append(ImportedPerson(idHint: nil, name: name)) }
-                return
-            }
+        try readList(&scanner, bare: { persons.append(ImportedPerson(idHint: nil, name: $0)) }) { scanner throws(JSONSyntaxError) in
             var publicName = FirstText(), name = FirstText(), guid = FirstText(), code = FirstText(), id = FirstText()
             try scanner.readMembers { scanner throws(JSONSyntaxError) in
                 let member = try scanner.readMemberName { name -> Int? in
@@ -140,12 +135,7 @@ extension ScheduleJSONReader {
     /// A link as `readEvent` reads one: an object's first `url`, else its first `href`, with its
     /// first `title`; or a bare string or number.
     private static func readLinks(_ scanner: inout JSONScanner, into links: inout [ImportedLink]) throws(JSONSyntaxError) {
-        guard scanner.peek == UInt8(ascii: "[") else { return try scanner.skipValue(depth: nesting) }
-        try scanner.readElements { scanner throws(JSONSyntaxError) in
-            guard scanner.peek == UInt8(ascii: "{") else {
-                if let url = try scanner.readText(depth: nesting) { links.append(ImportedLink(url: url, title: nil)) }
-                return
-            }
+        try readList(&scanner, bare: { links.append(ImportedLink(url: $0, title: nil)) }) { scanner throws(JSONSyntaxError) in
             var url = FirstText(), href = FirstText(), title = FirstText()
             try scanner.readMembers { scanner throws(JSONSyntaxError) in
                 let member = try scanner.readMemberName { name -> Int? in
@@ -165,6 +155,20 @@ extension ScheduleJSONReader {
             }
             guard let chosen = url.text ?? href.text else { return }
             links.append(ImportedLink(url: chosen, title: title.text))
+        }
+    }
+
+    /// The array at the cursor as `elements(_:)` gives it (anything else is passed over): each
+    /// object element to `object` (the cursor at its `{`), each string or number to `bare`.
+    private static func readList(_ scanner: inout JSONScanner, bare: (String) -> Void,
+                                 object: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        guard scanner.peek == UInt8(ascii: "[") else { return try scanner.skipValue(depth: nesting) }
+        try scanner.readElements { scanner throws(JSONSyntaxError) in
+            if scanner.peek == UInt8(ascii: "{") {
+                try object(&scanner)
+            } else if let text = try scanner.readText(depth: nesting) {
+                bare(text)
+            }
         }
     }
 
