@@ -74,7 +74,9 @@ final class ExportItems<Job, State>: PendingExportItems {
         let concurrency = out.concurrency
         parallel = concurrency.workers > 1 && sessions >= concurrency.minimumSessions
         let workers = parallel ? concurrency.workers : 1
-        batchSize = concurrency.batchSize
+        // At least four batches, so that an export a little over the minimum is still handed on
+        // in pieces (and its writing overlaps less with nothing).
+        batchSize = min(concurrency.batchSize, max(workers * 32, (sessions + 3) / 4))
         renderJob = render
         states = (0..<workers).map { _ in state() }
         buffers = parallel ? (0..<workers).map { _ in ExportOutput() } : []
