@@ -1,6 +1,17 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Release builds ask for a concrete generic type's metadata through its accessor instead of by
+// its mangled name. In a static binary each mangled-name look-up demangles the name and scans
+// every protocol conformance record (~6,300, Foundation's included) for its witness tables:
+// ~170 k instructions per type on first use, 11 M of a 38C3 first frame (issue 13; see
+// docs/benchmarks.md, "round 10: the first frame"). The accessor passes the witness tables
+// directly. Debug builds (tests, the fuzzers) keep the compiler's default. unsafeFlags are
+// accepted for a root package and for local path dependencies (Benchmarks/, Fuzz/).
+let releaseSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "confdash",
     platforms: [.macOS(.v13)],
@@ -17,18 +28,19 @@ let package = Package(
     ],
     targets: [
         // Model, loading + validation, queries, text layout. Foundation only: no curses here.
-        .target(name: "ConfDashCore"),
+        .target(name: "ConfDashCore", swiftSettings: releaseSettings),
 
         // The bundled dataset, compiled into the binary so that a copied executable still finds it
         // (Bundle.module on Linux looks for a folder next to the build products).
         .target(
             name: "ConfDashBundledData",
+            swiftSettings: releaseSettings,
             plugins: [.plugin(name: "EmbedResourcePlugin")]
         ),
         .executableTarget(name: "EmbedResourceTool"),
 
         // The version and the git revision of the build, for `confdash --version`.
-        .target(name: "ConfDashBuildInfo", plugins: [.plugin(name: "BuildRevisionPlugin")]),
+        .target(name: "ConfDashBuildInfo", swiftSettings: releaseSettings, plugins: [.plugin(name: "BuildRevisionPlugin")]),
         .plugin(name: "BuildRevisionPlugin", capability: .buildTool()),
         .plugin(
             name: "EmbedResourcePlugin",
@@ -39,7 +51,7 @@ let package = Package(
         // Schedules by URL: fetching (libcurl, opened with dlopen on the first fetch: linking it,
         // as FoundationNetworking does, loaded ~35 libraries at every start), the cache under
         // $XDG_CACHE_HOME/confdash, offline fallback.
-        .target(name: "ConfDashRemote", dependencies: ["ConfDashCore", "CCurl"]),
+        .target(name: "ConfDashRemote", dependencies: ["ConfDashCore", "CCurl"], swiftSettings: releaseSettings),
         .target(name: "CCurl"),
 
         // Subcommands and output formatting, as a library so tests can run them in-process.
@@ -53,24 +65,26 @@ let package = Package(
                 "ConfDashUI",
                 "ConfDashScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: releaseSettings
         ),
         // The screen model both sides share: the cell grid, rectangles, styles, frames, keys and
         // mouse events, the `InteractiveProgram` protocol and the "is this a terminal" check.
         // Nothing about conferences: the terminal backend needs only this.
-        .target(name: "ConfDashScreen", dependencies: ["ConfDashCore"]),
+        .target(name: "ConfDashScreen", dependencies: ["ConfDashCore"], swiftSettings: releaseSettings),
         // The dashboard without a terminal: state, reducer, key map, layout, panes drawn into a
         // cell grid. Testable headless; `snapshot` prints its grids.
-        .target(name: "ConfDashUI", dependencies: ["ConfDashCore", "ConfDashScreen"]),
+        .target(name: "ConfDashUI", dependencies: ["ConfDashCore", "ConfDashScreen"], swiftSettings: releaseSettings),
 
-        .executableTarget(name: "confdash", dependencies: ["ConfDashCLI", "ConfDashTerminal"]),
+        .executableTarget(name: "confdash", dependencies: ["ConfDashCLI", "ConfDashTerminal"], swiftSettings: releaseSettings),
 
         // The terminal: ncursesw (wide API through a shim), a C guard that restores the terminal
         // on signals and crashes, and the one Swift target that talks to curses.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CTerminalGuard"),
         // It depends on the screen model, never on the dashboard (panes, reducer, map).
-        .target(name: "ConfDashTerminal", dependencies: ["ConfDashScreen", "CNcursesw", "CTerminalGuard"]),
+        .target(name: "ConfDashTerminal", dependencies: ["ConfDashScreen", "CNcursesw", "CTerminalGuard"],
+                swiftSettings: releaseSettings),
         // A trivial program on the real terminal backend, for the end-to-end tests (a crash on
         // demand, stderr, exit()); built by `swift build` but not a product.
         .executableTarget(name: "confdash-terminal-demo", dependencies: ["ConfDashTerminal", "ConfDashScreen"]),
