@@ -151,17 +151,79 @@ private let searchReplacements: [Character: String] = [
 ]
 
 /// How single scalars fold: Latin letters (U+00C0–U+024F) and typographic punctuation (dashes,
-/// quotes, ellipsis: U+2010–U+2027 and U+2030–U+205E) as Foundation folds them, worked out once.
-/// Both ranges fold the same alone as in a word. The Unicode spaces among U+2000–U+205F are not
-/// in the table: they separate words, which only the original fold knows.
-private enum SearchFoldingTable {
-    static let latin = folds(0xC0...0x24F)
-    static let punctuation = folds(0x2010...0x2027)
-    static let morePunctuation = folds(0x2030...0x205E)
+/// quotes, ellipsis: U+2010–U+2027 and U+2030–U+205E) as Foundation folds them. Both ranges fold
+/// the same alone as in a word. The Unicode spaces among U+2000–U+205F are not in the table: they
+/// separate words, which only the original fold knows.
+///
+/// The folds are written out (each scalar's `foldedForSearchByFoundation`, see `ScalarFolds`):
+/// working them out at the first non-ASCII word cost every command that loads a schedule 4 M
+/// instructions, 471 Foundation folds (issue 13).
+/// `SearchFoldingFastPathTests.tablesAreFoundationsFolds` checks every entry against Foundation.
+enum SearchFoldingTable {
+    static let latin = ScalarFolds(first: 0xC0, bytes: """
+        aaaaaaaeceeeeiiiiðnooooo×ouuuuyþssaaaaaaaeceeeeiiiiðnooooo÷ouuuu\
+        yþyaaaaaaccccccccddddeeeeeeeeeegggggggghhħħiiiiiiiiiiĳĳjjkkĸllll\
+        llŀŀllnnnnnn'nŋŋoooooooeoerrrrrrssssssssttttŧŧuuuuuuuuuuuuwwyyyz\
+        zzzzzsƀɓƃƃƅƅɔƈƈɖɗƌƌƍǝəɛƒƒɠɣƕɩɨƙƙƚƛɯɲƞɵooƣƣƥƥʀƨƨʃƪƫƭƭʈuuʊʋƴƴƶƶʒƹƹ\
+        ƺƻƽƽƾƿǀǁǂǃǆǆǆǉǉǉǌǌǌaaiioouuuuuuuuuuǝaaaaaeaeǥǥggkkooooʒʒjǳǳǳggƕƿ\
+        nnaaaeaeooaaaaeeeeiiiioooorrrruuuussttȝȝhhƞȡȣȣȥȥaaeeooooooooyyȴȵ\
+        ȶȷȸȹⱥȼȼƚⱦȿɀɂɂƀʉʌɇɇɉɉɋɋɍɍɏɏ
+        """, ends: [
+            1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25, 27, 28,
+            29, 30, 31, 32, 33, 35, 37, 38, 39, 40, 41, 42, 43, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54,
+            56, 57, 58, 59, 60, 61, 62, 64, 65, 66, 67, 68, 69, 70, 72, 73, 74, 75, 76, 77, 78, 79, 80,
+            81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102,
+            103, 104, 105, 106, 107, 108, 109, 110, 111, 113, 115, 116, 117, 118, 119, 120, 121, 122,
+            123, 124, 125, 127, 129, 130, 131, 132, 133, 135, 136, 137, 138, 139, 140, 141, 143, 145,
+            146, 147, 148, 149, 150, 151, 152, 153, 155, 157, 159, 160, 161, 162, 163, 164, 165, 167,
+            169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186,
+            187, 189, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206,
+            207, 208, 209, 210, 211, 212, 213, 214, 215, 217, 219, 221, 223, 225, 227, 229, 231, 233,
+            235, 237, 239, 241, 243, 245, 247, 249, 251, 253, 255, 257, 259, 261, 263, 265, 267, 269,
+            271, 273, 275, 277, 279, 280, 281, 283, 285, 287, 289, 291, 293, 295, 297, 299, 301, 303,
+            305, 307, 308, 309, 311, 313, 315, 317, 319, 321, 323, 325, 327, 329, 331, 333, 335, 337,
+            339, 341, 343, 345, 347, 349, 351, 353, 355, 357, 359, 361, 363, 365, 366, 367, 368, 369,
+            370, 371, 372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 383, 384, 385, 386, 387, 389,
+            391, 393, 395, 396, 397, 398, 399, 400, 401, 402, 403, 405, 407, 408, 410, 412, 414, 415,
+            416, 418, 420, 421, 422, 423, 424, 426, 428, 429, 430, 431, 432, 433, 434, 435, 436, 437,
+            438, 439, 440, 441, 442, 443, 444, 445, 446, 447, 448, 449, 450, 451, 452, 453, 454, 455,
+            456, 457, 458, 460, 462, 463, 464, 466, 468, 470, 472, 474, 476, 477, 478, 479, 480, 481,
+            482, 483, 484, 485, 486, 487, 488, 489, 490, 492, 494, 496, 498, 500, 502, 505, 507, 509,
+            511, 514, 516, 518, 520, 522, 524, 526, 528, 530, 532, 534, 536, 538, 540, 542, 544, 546,
+            548,
+        ])
+    static let punctuation = ScalarFolds(first: 0x2010, bytes: """
+        ‐‑‒–—―‖‗''‚‛“”„‟†‡•‣․‥…‧
+        """, ends: [
+            3, 6, 9, 12, 15, 18, 21, 24, 25, 26, 29, 32, 35, 38, 41, 44, 47, 50, 53, 56, 59, 62, 65, 68,
+        ])
+    static let morePunctuation = ScalarFolds(first: 0x2030, bytes: """
+        ‰‱′″‴‵‶‷‸‹›※‼‽‾‿⁀⁁⁂⁃⁄⁅⁆⁇⁈⁉⁊⁋⁌⁍⁎⁏⁐⁑⁒⁓⁔⁕⁖⁗⁘⁙⁚⁛⁜⁝⁞
+        """, ends: [
+            3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60, 63, 66, 69, 72,
+            75, 78, 81, 84, 87, 90, 93, 96, 99, 102, 105, 108, 111, 114, 117, 120, 123, 126, 129, 132,
+            135, 138, 141,
+        ])
 
-    private static func folds(_ range: ClosedRange<UInt32>) -> [[UInt8]] {
-        range.map { Array(String(UnicodeScalar($0)!).foldedForSearchByFoundation.utf8) }
+    /// The folds of consecutive scalars from `first`: their UTF-8 bytes one after the other in
+    /// `bytes`, each ending where `ends` says. Made with, for each scalar of the range,
+    /// `String(UnicodeScalar(scalar)!).foldedForSearchByFoundation.utf8`.
+    struct ScalarFolds {
+        let first: Int
+        let bytes: StaticString
+        let ends: [UInt16]
+
+        var range: ClosedRange<Int> { first...(first + ends.count - 1) }
+
+        /// The fold of `scalar`, which must be in `range`.
+        func folded(_ scalar: Int) -> UnsafeBufferPointer<UInt8> {
+            let offset = scalar - first
+            let start = offset == 0 ? 0 : Int(ends[offset - 1])
+            return UnsafeBufferPointer(start: bytes.utf8Start + start, count: Int(ends[offset]) - start)
+        }
     }
+
+    private static var apostrophe: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: ("'" as StaticString).utf8Start, count: 1) }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
@@ -178,16 +240,16 @@ private enum SearchFoldingTable {
                 index += 1
                 continue
             }
-            var folded: [UInt8]?
+            var folded: UnsafeBufferPointer<UInt8>?
             if byte & 0xE0 == 0xC0, index + 1 < word.endIndex {
                 let scalar = Int(byte & 0x1F) << 6 | Int(word[index + 1] & 0x3F)
-                if (0xC0...0x24F).contains(scalar) { folded = latin[scalar - 0xC0] } else if scalar == 0x2BC { folded = [UInt8(ascii: "'")] }
+                if latin.range.contains(scalar) { folded = latin.folded(scalar) } else if scalar == 0x2BC { folded = apostrophe }
                 index += 2
             } else if byte & 0xF0 == 0xE0, index + 2 < word.endIndex {
                 let scalar = Int(byte & 0x0F) << 12 | Int(word[index + 1] & 0x3F) << 6 | Int(word[index + 2] & 0x3F)
-                if (0x2018...0x2019).contains(scalar) { folded = [UInt8(ascii: "'")] }
-                else if (0x2010...0x2027).contains(scalar) { folded = punctuation[scalar - 0x2010] }
-                else if (0x2030...0x205E).contains(scalar) { folded = morePunctuation[scalar - 0x2030] }
+                if (0x2018...0x2019).contains(scalar) { folded = apostrophe }
+                else if punctuation.range.contains(scalar) { folded = punctuation.folded(scalar) }
+                else if morePunctuation.range.contains(scalar) { folded = morePunctuation.folded(scalar) }
                 index += 3
             }
             guard let folded else {

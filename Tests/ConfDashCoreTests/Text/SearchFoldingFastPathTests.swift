@@ -35,4 +35,21 @@ import Testing
             #expect(text.searchFolded == text.foldedForSearchByFoundation, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// The tables are written out in the source: each entry must be what Foundation gives.
+    @Test func tablesAreFoundationsFolds() {
+        for table in [SearchFoldingTable.latin, SearchFoldingTable.punctuation, SearchFoldingTable.morePunctuation] {
+            for scalar in table.range {
+                let alone = String(UnicodeScalar(UInt32(scalar))!)
+                #expect(Array(table.folded(scalar)) == Array(alone.foldedForSearchByFoundation.utf8), "U+\(String(scalar, radix: 16))")
+                // And through the word-by-word path, in a word of its own and inside one.
+                for text in [alone, "x\(alone)y", "Ab \(alone)\(alone) c"] {
+                    #expect(text.searchFolded == text.foldedForSearchByFoundation, "U+\(String(scalar, radix: 16)) in \(text)")
+                }
+            }
+        }
+        #expect(SearchFoldingTable.latin.range == 0xC0...0x24F)
+        #expect(SearchFoldingTable.punctuation.range == 0x2010...0x2027)
+        #expect(SearchFoldingTable.morePunctuation.range == 0x2030...0x205E)
+    }
 }
