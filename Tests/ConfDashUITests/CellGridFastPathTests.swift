@@ -41,6 +41,34 @@ import ConfDashCore
         }
     }
 
+    /// `textLines` joins each row's graphemes as bytes and drops the trailing blank cells: the
+    /// same lines as joining them into a String and removing trailing `" "` Characters, even
+    /// where a cell's last scalar (U+0600, a Prepend) would take the next space into its cluster
+    /// or a cell's grapheme ends in a space; `textWithLineFeeds` is those lines, each ended.
+    @Test func textLinesAreTheRowsTrimmedByCharacters() {
+        var generator = SeededGenerator(state: 13)
+        let graphemes = [" ", " ", " ", "", "a", "│", "─", "日", "\u{0600}", "\u{0605}", "x ", "  ", "e\u{301}", "\u{301}",
+                         "…", "\u{1F600}", "\u{200D}", "\r", "\u{110BD}", "·", "Z"]
+        for round in 0..<3_000 {
+            let size = Size(width: Int.random(in: 1...9, using: &generator), height: Int.random(in: 1...3, using: &generator))
+            var grid = CellGrid(size: size)
+            for y in 0..<size.height {
+                for x in 0..<size.width where Bool.random(using: &generator) {
+                    grid.set(x, y, Cell(graphemes.randomElement(using: &generator)!))
+                }
+                if Bool.random(using: &generator) { grid.write(Self.pieces.randomElement(using: &generator)!, x: 0, y: y) }
+            }
+            let reference = (0..<size.height).map { y in
+                var line = ""
+                for x in 0..<size.width { line += grid[x, y].grapheme }
+                while line.hasSuffix(" ") { line.removeLast() }
+                return line
+            }
+            #expect(grid.textLines() == reference, "round \(round): \(grid.cells.map(\.grapheme))")
+            #expect(grid.textWithLineFeeds == reference.joined(separator: "\n") + "\n", "round \(round)")
+        }
+    }
+
     /// Latin letters, dashes, quotes, arrows, box drawing, blocks and symbols go one scalar to a
     /// cell too, unless a mark, joiner or selector follows (then the cluster rules decide).
     static let symbolPieces = [

@@ -39,6 +39,6 @@ struct SnapshotCommand: IOCommand {
             guard dashboard.handle(key) else { break }
         }
         dashboard.finishSearch()
-        io.out(dashboard.render().textLines().joined(separator: "\n") + "\n")
+        io.out(dashboard.render().textWithLineFeeds)
     }
 }
