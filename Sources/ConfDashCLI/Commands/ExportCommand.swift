@@ -107,7 +107,7 @@ struct ExportCommand: IOCommand {
             // bytes (`TerminalText.safeBytes`, what `CommandIO.out` does to text), and written as
             // bytes, without a String per chunk. Each chunk ends with a line, so the chunks made
             // safe are the whole text made safe.
-            let summary = Exporter.write(request, as: format, terminalSafe: true) { io.outBytes(Array($0)) }
+            let summary = Exporter.write(request, as: format, terminalSafe: true) { io.outBytes($0) }
             for note in summary.notes { io.err("confdash: \(note)\n") }
         }
     }

@@ -29,8 +29,8 @@ struct JSONBytesWriter {
     private var lastKeys: [[UInt8]] = []
     #endif
 
-    init(sink: (([UInt8]) -> Void)? = nil) {
-        output = sink.map { sink in ChunkedBytes(chunkSize: Self.chunk) { sink(Array($0)) } } ?? ChunkedBytes(reserving: 4096)
+    init(sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
+        output = sink.map { sink in ChunkedBytes(chunkSize: Self.chunk, sink: sink) } ?? ChunkedBytes(reserving: 4096)
     }
 
     /// The rest of the bytes to the sink (with a sink; otherwise they stay in `bytes`).

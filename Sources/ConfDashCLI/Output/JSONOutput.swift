@@ -16,6 +16,6 @@ enum JSONOutput {
         var writer = JSONBytesWriter(sink: io.outBytes)
         value.write(to: &writer)
         writer.finish()
-        io.outBytes([0x0A])
+        [UInt8(0x0A)].withUnsafeBufferPointer(io.outBytes)
     }
 }

@@ -65,7 +65,7 @@ struct JSONBytesWriterTests {
         let sessions = (0..<400).map { Self.session("\($0) \(Self.hostile)", full: $0 % 3 != 0) }
         let output = AgendaOutput(lang: "en", count: sessions.count, sessions: sessions, eventMatches: [])
         var pieces: [[UInt8]] = []
-        var writer = JSONBytesWriter { pieces.append($0) }
+        var writer = JSONBytesWriter { pieces.append(Array($0)) }
         output.write(to: &writer)
         writer.finish()
         #expect(pieces.count > 2)
