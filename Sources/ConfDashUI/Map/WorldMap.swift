@@ -47,7 +47,16 @@ public struct WorldMap: Equatable, Sendable {
                 throw WorldMapError(line: lineNumber, "more than \(Self.rowCount) rows")
             }
             var columns = 0
-            for run in line.split(separator: UInt8(ascii: " ")) {
+            // The runs between spaces, as `split(separator: " ")` gives them, without an array of
+            // them per row (the bundled map's parse is part of the first frame: 1.2 M instructions).
+            var runEnd = line.startIndex
+            while true {
+                var runStart = runEnd
+                while runStart < line.endIndex, line[runStart] == UInt8(ascii: " ") { runStart += 1 }
+                guard runStart < line.endIndex else { break }
+                runEnd = runStart
+                while runEnd < line.endIndex, line[runEnd] != UInt8(ascii: " ") { runEnd += 1 }
+                let run = line[runStart..<runEnd]
                 let (code, count) = try Self.parseRun(run, line: lineNumber)
                 guard columns + count <= Self.columnCount else {
                     throw WorldMapError(line: lineNumber, "row \(rows) has more than \(Self.columnCount) columns (at run \"\(String(decoding: run, as: UTF8.self))\")")
@@ -82,7 +91,12 @@ public struct WorldMap: Equatable, Sendable {
             indexByCode[codes[original]] = UInt16(position + 1)
         }
         self.countryCodes = order.map { codes[$0] }
-        self.cells = cells.map { remap[Int($0)] }
+        remap.withUnsafeBufferPointer { remap in
+            cells.withUnsafeMutableBufferPointer { cells in
+                for place in cells.indices { cells[place] = remap[Int(cells[place])] }
+            }
+        }
+        self.cells = cells
         self.indexByCode = indexByCode
     }
 
