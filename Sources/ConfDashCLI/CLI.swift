@@ -113,6 +113,8 @@ public enum ConfdashCLI {
             return ExitStatus.usage
         }
         do {
+            // validate, agenda and snapshot, when their arguments are plain (`QuickSubcommand`).
+            if try QuickSubcommand.run(arguments, io: io) { return ExitStatus.success }
             var command = try DirectSubcommand.parse(arguments) ?? ConfdashCommand.parseAsRoot(arguments)
             if let command = command as? any IOCommand {
                 try command.execute(io: io.adjusted(for: command))

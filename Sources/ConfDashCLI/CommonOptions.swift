@@ -34,7 +34,12 @@ protocol WidthAdjustable {
 extension CommandIO {
     /// `io` with `--width` applied, when the command has it.
     func adjusted(for command: Any) -> CommandIO {
-        guard let width = (command as? WidthAdjustable)?.common.width else { return self }
+        adjusted(width: (command as? WidthAdjustable)?.common.width)
+    }
+
+    /// `io` fitted to `width` (`--width`), or as it is when nil.
+    func adjusted(width: Int?) -> CommandIO {
+        guard let width else { return self }
         var io = self
         io.outputWidth = width
         return io

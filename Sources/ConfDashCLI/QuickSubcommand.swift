@@ -17,6 +17,28 @@ import ConfDashUI
 /// ArgumentParser's. Every option a command declares must be set here: `QuickSubcommandTests`
 /// checks that each one built here equals ArgumentParser's parse of the same arguments.
 enum QuickSubcommand {
+    /// Parses and runs one of these commands; false (nothing run) when `parse` would give nil.
+    /// No cast to a protocol on the way: `as? any IOCommand` and `as? WidthAdjustable` each
+    /// scanned the binary's conformance records, ~0.5 M instructions apiece (issue 13).
+    static func run(_ arguments: [String], io: CommandIO) throws -> Bool {
+        guard let name = arguments.first else { return false }
+        let rest = arguments.dropFirst()
+        switch name {
+        case "validate":
+            guard let command = ValidateCommand(quick: rest) else { return false }
+            try command.execute(io: io)
+        case "agenda":
+            guard let command = AgendaCommand(quick: rest) else { return false }
+            try command.execute(io: io.adjusted(width: command.common.width))
+        case "snapshot":
+            guard let command = SnapshotCommand(quick: rest) else { return false }
+            try command.execute(io: io)
+        default:
+            return false
+        }
+        return true
+    }
+
     static func parse(_ arguments: [String]) -> (any IOCommand)? {
         guard let name = arguments.first else { return nil }
         let rest = arguments.dropFirst()

@@ -240,7 +240,10 @@ public struct CellGrid: Equatable, Sendable {
             bytes.append(contentsOf: line.utf8)
             return
         }
-        for index in row.lowerBound..<end { bytes.append(contentsOf: cells[index].grapheme.utf8) }
+        for index in row.lowerBound..<end {
+            var grapheme = cells[index].grapheme
+            grapheme.withUTF8 { bytes.append(contentsOf: $0) }
+        }
     }
 
     /// Whether a space after `grapheme` is a Character of its own and `grapheme` does not end in
