@@ -107,4 +107,71 @@ import Testing
         for run in ScreenDiff.runs(from: old, to: new) { screen.write(run.text, x: run.x, y: run.y, style: run.style) }
         #expect(screen == new)
     }
+
+    /// The runs are built as bytes: the same runs as joining the graphemes as Strings and
+    /// counting each one's scalars, on random grids of awkward text against random old grids.
+    @Test func sameRunsAsJoiningStrings() {
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "bc", " ", "日本", "e\u{301}", "\u{1F469}\u{1F3FD}\u{200D}\u{1F4BB}", "é", "│─", "…", "\u{0600}1", "x y", "🇩🇪"]
+        let styles = [Style.plain, Self.bold, Style(foreground: .red), Style(attributes: .dim)]
+        func randomGrid(_ size: Size) -> CellGrid {
+            var grid = CellGrid(size: size)
+            for _ in 0..<next(12) {
+                grid.write(pieces[next(pieces.count)] + pieces[next(pieces.count)], x: next(size.width), y: next(size.height),
+                           style: styles[next(styles.count)])
+            }
+            return grid
+        }
+        for round in 0..<2_000 {
+            let size = Size(width: 1 + next(14), height: 1 + next(3))
+            let new = randomGrid(size)
+            var old: CellGrid? = next(3) == 0 ? nil : randomGrid(size)
+            if next(4) == 0 {
+                var copy = new
+                copy.write(pieces[next(pieces.count)], x: next(size.width), y: next(size.height), style: styles[next(styles.count)])
+                old = copy
+            }
+            #expect(ScreenDiff.runs(from: old, to: new) == Self.referenceRuns(from: old, to: new), "round \(round)")
+        }
+    }
+
+    /// `ScreenDiff.runs` as it was written first, with Strings.
+    static func referenceRuns(from old: CellGrid?, to new: CellGrid) -> [DrawRun] {
+        let old = old?.size == new.size ? old?.cells : nil
+        let cells = new.cells
+        let width = new.size.width
+        var runs: [DrawRun] = []
+        for y in 0..<new.size.height {
+            let rowStart = y * width
+            if let old, old[rowStart..<rowStart + width] == cells[rowStart..<rowStart + width] { continue }
+            var current: DrawRun?
+            var nextColumn = -1
+            for x in 0..<width {
+                let cell = cells[rowStart + x]
+                if cell.isContinuation { continue }
+                if let old, old[rowStart + x] == cell {
+                    if let run = current { runs.append(run); current = nil }
+                    continue
+                }
+                if current != nil, nextColumn == x, current!.style == cell.style {
+                    current!.text += cell.grapheme
+                } else {
+                    if let run = current { runs.append(run) }
+                    current = DrawRun(x: x, y: y, text: cell.grapheme, style: cell.style)
+                }
+                let wide = x + 1 < width && cells[rowStart + x + 1].isContinuation
+                nextColumn = x + (wide ? 2 : 1)
+                if wide || cell.grapheme.unicodeScalars.count > 1 {
+                    runs.append(current!)
+                    current = nil
+                }
+            }
+            if let run = current { runs.append(run) }
+        }
+        return runs
+    }
 }
