@@ -47,14 +47,10 @@ public struct CommandIO {
         // Read once: each `ProcessInfo.environment` builds a new dictionary of every variable.
         let environment = ProcessInfo.processInfo.environment
         return CommandIO(
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
-            // A `Data` over the buffer, not a copy of it (the write is done when this returns).
-            outBytes: { bytes in
-                guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-                FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-                                                     deallocator: .none))
-            },
+            out: { StandardStreams.writeOut($0) },
+            err: { StandardStreams.writeError($0) },
+            // Straight from the caller's buffer (the write is done when this returns).
+            outBytes: { StandardStreams.writeOut(UnsafeRawBufferPointer($0)) },
             environment: environment,
             outputWidth: TerminalSize.outputColumns(of: STDOUT_FILENO, environment: environment),
             notInteractiveReason: interactiveProblem(environment: environment),
@@ -76,6 +72,8 @@ public enum ExitStatus {
     public static let noInput: Int32 = 66
     /// An output file cannot be created or written (export -o).
     public static let cantCreate: Int32 = 73
+    /// Standard output cannot be written (a full disk, `> /dev/full`): see `StandardStreams`.
+    public static let ioError: Int32 = 74
 }
 
 /// A failure whose message has a precise exit status. Each message is one line naming the file.
@@ -186,7 +184,8 @@ public struct ConfdashCommand: ParsableCommand {
           confdash export --format ics -o wco-events.ics
 
         Exit status: 0 success, 1 dashboard asked for without a terminal, 64 bad usage, 65 bad data, \
-        66 file not found or unreadable, 73 output file or state file (stars, notes) cannot be written.
+        66 file not found or unreadable, 73 output file or state file (stars, notes) cannot be written, \
+        74 standard output cannot be written (a full disk).
         """,
         version: ConfdashCLI.versionLine,
         subcommands: [
