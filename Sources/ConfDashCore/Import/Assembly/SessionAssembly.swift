@@ -26,6 +26,10 @@ struct SessionAssembly {
     private var warnedLanguages: Set<String> = []
     /// A schedule has a few dozen distinct types for a thousand sessions.
     private var kinds: [String: Session.Kind] = [:]
+    /// Each distinct list of track ids once: sessions with the same tracks share one array's
+    /// storage (most have one of a few dozen tracks), where each had its own 64-byte allocation
+    /// (issue 13: 6 MB at 100,000 sessions).
+    private var trackLists: [[String]: [String]] = [:]
 
     init(log: ProblemLog, baseURL: String?) {
         self.log = log
@@ -93,6 +97,7 @@ struct SessionAssembly {
             let isNew = entry.tracks.count <= 8 ? !sessionTracks.contains(id) : seenTracks.insert(id).inserted
             if isNew { sessionTracks.append(id) }
         }
+        sessionTracks = sharedTrackList(sessionTracks)
         var speakers: [SessionPerson] = []
         var seenSpeakers: Set<String> = []
         for person in entry.people {
@@ -116,6 +121,17 @@ struct SessionAssembly {
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
         let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
         return (Key(day: day, start: start, room: roomPlace, order: order), session)
+    }
+
+    private static let maximumSharedTrackLists = 4_096
+
+    /// `tracks`, or the equal list a session built before already has (an empty list has no storage).
+    private mutating func sharedTrackList(_ tracks: [String]) -> [String] {
+        guard !tracks.isEmpty else { return tracks }
+        if let shared = trackLists[tracks] { return shared }
+        // A file whose every session has a list of its own would only grow the table.
+        if trackLists.count < Self.maximumSharedTrackLists { trackLists[tracks] = tracks }
+        return tracks
     }
 
     /// `text` in a string storage of its own, allocated now, when it is stored out of line and
