@@ -8,7 +8,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// 1–31), so comparing the packed values orders dates as their day numbers do, and two dates
     /// are equal when their packed values are. The year keeps its sign and 54 bits: the dates
     /// anything computes stay within a few million years of 1 to 9999.
-    private let packed: Int
+    fileprivate let packed: Int
 
     public var year: Int { packed >> 9 }
     public var month: Int { (packed >> 5) & 0xF }
@@ -16,6 +16,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// A date already known to exist.
     private init(unchecked year: Int, month: Int, day: Int) { packed = year << 9 | month << 5 | day }
+
+    /// The packed value, for `StoredDate`.
+    fileprivate init(packed: Int) { self.packed = packed }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -109,6 +112,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.packed < b.packed }
 }
 
+/// A `CalendarDate?` in 8 bytes: `Optional` adds a byte to the `Int`, which the alignment of
+/// what follows makes 8 (`Session.Fields` holds two). No date packs to `Int.min`: its year
+/// would be -2^54.
+struct StoredDate: Equatable, Sendable {
+    private let raw: Int
+
+    init(_ date: CalendarDate?) { raw = date?.packed ?? .min }
+
+    var date: CalendarDate? { raw == .min ? nil : CalendarDate(packed: raw) }
+}
+
 extension CalendarDate: Codable {
     public init(from decoder: Decoder) throws {
         self = try TextCoding.decode(decoder, expecting: "a date as YYYY-MM-DD", CalendarDate.init(iso:))
@@ -177,6 +191,8 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard let parsed else { return nil }
         self.init(hour: parsed.hour, minute: parsed.minute)
     }
+
+    static let midnight = ClockTime(hour: 0, minute: 0)!
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
     /// Written digit by digit: String(format:) went through Foundation and showed in profiles.

@@ -129,12 +129,27 @@ struct SessionLayoutTests {
         #expect(withExtras.count == 3, "a copy keeps its extras when the original changes")
     }
 
-    /// What `Session.Fields` is laid out for: with the object's 16-byte header, within a 240-byte
-    /// allocation (malloc rounds a request plus 8 up to 16), half the 480 bytes of the flat struct.
+    /// What `Session.Fields` is laid out for: with the object's 16-byte header, within a 224-byte
+    /// allocation (glibc's malloc rounds a request plus 8 up to 16), against 480 for the flat struct.
     @Test func theStoredFieldsStayCompact() {
         #expect(MemoryLayout<CalendarDate>.size == 8)
+        #expect(MemoryLayout<StoredDate>.size == 8)
         #expect(MemoryLayout<ClockTime>.size == 2)
         #expect(MemoryLayout<LocalDateTime?>.size <= 11)
-        #expect(16 + MemoryLayout<Session.Fields>.size + 8 <= 240)
+        #expect(16 + MemoryLayout<Session.Fields>.size + 8 <= 224)
+    }
+
+    @Test func storedDatesKeepTheirDate() {
+        for date in [nil, CalendarDate(year: 1, month: 1, day: 1), CalendarDate(year: 9999, month: 12, day: 31),
+                     CalendarDate(dayNumber: -5_000_000), CalendarDate(dayNumber: 0)] {
+            #expect(StoredDate(date).date == date)
+        }
+        var session = Session(id: "s", kind: .talk, title: LocalizedText(en: "T"))
+        #expect(session.start == nil && session.day == nil)
+        let start = LocalDateTime(date: Self.day, time: ClockTime(hour: 0, minute: 0)!)
+        session.start = start
+        #expect(session.start == start && session.day == nil)
+        session.start = nil
+        #expect(session == Session(id: "s", kind: .talk, title: LocalizedText(en: "T")))
     }
 }

@@ -87,8 +87,12 @@ struct SessionAssembly {
         }
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
-        // An abstract of several texts is joined anew; one text may be the entry's own string.
-        let abstract = entry.texts.count == 1 ? Self.ownStorage(abstract ?? Self.abstract(of: entry)) : abstract ?? Self.abstract(of: entry)
+        // One text may be the entry's own string; an abstract worked out at once on every core
+        // (`abstract` given) was made on another thread, in that thread's own malloc arena, whose
+        // pages it would keep, each among the worker's freed temporaries (issue 13: 9 MB at
+        // 100,000 sessions of schedule.xml). Both get storage of their own, made here; one worked
+        // out here (no `abstract` given) is this session's alone and kept as it is.
+        let abstract = Self.ownStorage(abstract ?? Self.abstract(of: entry))
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
