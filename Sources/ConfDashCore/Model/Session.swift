@@ -78,6 +78,11 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
         var groupTopic = false
         var dayBasis: DayBasis?
         var quotedLanguage: String?
+
+        var isEmpty: Bool {
+            count == nil && possibleDays == nil && partOfDay == nil && description == nil && technologies.isEmpty
+                && organisations.isEmpty && !groupTopic && dayBasis == nil && quotedLanguage == nil
+        }
     }
 
     /// Never changed once made: a change makes a new box, so copies can share one freely.
@@ -103,7 +108,7 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     private mutating func setExtras(_ change: (inout Extras) -> Void) {
         var value = storage.fields.extrasValue
         change(&value)
-        writable().fields.extras = value == Extras() ? nil : ExtrasBox(value)
+        writable().fields.extras = value.isEmpty ? nil : ExtrasBox(value)
     }
 
     public static func == (a: Session, b: Session) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
@@ -190,12 +195,16 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
                 technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
                 links: [Link] = [], sources: [String] = [], groupTopic: Bool = false, dayBasis: DayBasis? = nil,
                 quotedLanguage: String? = nil, uid: String? = nil) {
-        let extras = Extras(count: count, possibleDays: possibleDays, partOfDay: partOfDay, description: description,
-                            technologies: technologies, organisations: organisations, groupTopic: groupTopic,
-                            dayBasis: dayBasis, quotedLanguage: quotedLanguage)
+        // Checked before an `Extras` is made: an imported session (all but a few) makes none.
+        let hasExtras = count != nil || possibleDays != nil || partOfDay != nil || description != nil || !technologies.isEmpty
+            || !organisations.isEmpty || groupTopic || dayBasis != nil || quotedLanguage != nil
+        let extras = hasExtras ? ExtrasBox(Extras(count: count, possibleDays: possibleDays, partOfDay: partOfDay,
+                                                  description: description, technologies: technologies,
+                                                  organisations: organisations, groupTopic: groupTopic,
+                                                  dayBasis: dayBasis, quotedLanguage: quotedLanguage)) : nil
         storage = Storage(Fields(id: id, uid: uid, title: title, abstract: abstract, room: room, language: language,
                                  tracks: tracks, people: people, links: links, sources: sources,
-                                 extras: extras == Extras() ? nil : ExtrasBox(extras), day: StoredDate(day),
+                                 extras: extras, day: StoredDate(day),
                                  startDate: StoredDate(start?.date), durationMinutes: durationMinutes,
                                  startTime: start?.time ?? .midnight, kind: kind, officialTitle: officialTitle))
     }

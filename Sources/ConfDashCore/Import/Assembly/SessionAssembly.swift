@@ -10,7 +10,10 @@ struct SessionAssembly {
     private var roomIDs: [String: String] = [:]
     /// The same ids by the name exactly as written, so most look-ups skip lower-casing.
     private var roomIDsAsWritten: [String: String] = [:]
-    private var trackIDsAsWritten: [String: String] = [:]
+    /// Tracks' ids by their names as written, each as a list of that one id, which every session
+    /// with only that track (most sessions) shares, where each had an array of its own (64 bytes,
+    /// issue 13: 6 MB at 100,000 sessions).
+    private var trackListsAsWritten: [String: [String]] = [:]
     private var roomOrder: [String: Int] = [:]
     private var trackIDs: [String: String] = [:]
     /// People by the file's id for them, else by their name in lower case.
@@ -26,10 +29,6 @@ struct SessionAssembly {
     private var warnedLanguages: Set<String> = []
     /// A schedule has a few dozen distinct types for a thousand sessions.
     private var kinds: [String: Session.Kind] = [:]
-    /// Each distinct list of track ids once: sessions with the same tracks share one array's
-    /// storage (most have one of a few dozen tracks), where each had its own 64-byte allocation
-    /// (issue 13: 6 MB at 100,000 sessions).
-    private var trackLists: [[String]: [String]] = [:]
 
     init(log: ProblemLog, baseURL: String?) {
         self.log = log
@@ -96,12 +95,13 @@ struct SessionAssembly {
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
-            let id = trackID(name, slug: nil, color: nil, position: entry.position)
+            let list = trackList(name, slug: nil, color: nil, position: entry.position), id = list[0]
             // A handful are compared in place; a set only for a hostile file's long lists.
             let isNew = entry.tracks.count <= 8 ? !sessionTracks.contains(id) : seenTracks.insert(id).inserted
-            if isNew { sessionTracks.append(id) }
+            guard isNew else { continue }
+            // The first track's shared list; a second track makes the session a list of its own.
+            if sessionTracks.isEmpty { sessionTracks = list } else { sessionTracks.append(id) }
         }
-        sessionTracks = sharedTrackList(sessionTracks)
         var speakers: [SessionPerson] = []
         var seenSpeakers: Set<String> = []
         for person in entry.people {
@@ -125,17 +125,6 @@ struct SessionAssembly {
         let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
         let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
         return (Key(day: day, start: start, room: roomPlace, order: order), session)
-    }
-
-    private static let maximumSharedTrackLists = 4_096
-
-    /// `tracks`, or the equal list a session built before already has (an empty list has no storage).
-    private mutating func sharedTrackList(_ tracks: [String]) -> [String] {
-        guard !tracks.isEmpty else { return tracks }
-        if let shared = trackLists[tracks] { return shared }
-        // A file whose every session has a list of its own would only grow the table.
-        if trackLists.count < Self.maximumSharedTrackLists { trackLists[tracks] = tracks }
-        return tracks
     }
 
     /// `text` in a string storage of its own, allocated now, when it is stored out of line and
@@ -189,12 +178,17 @@ struct SessionAssembly {
     }
 
     private mutating func trackID(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> String {
+        trackList(name, slug: slug, color: color, position: position)[0]
+    }
+
+    /// `[trackID(…)]`, the one array every session with only this track shares.
+    private mutating func trackList(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> [String] {
         // As for rooms. A name seen before returns its id whatever slug or colour comes with it,
         // as the lower-cased look-up does.
-        if let id = trackIDsAsWritten[name] { return id }
-        let id = lowerCasedTrackID(name, slug: slug, color: color, position: position)
-        trackIDsAsWritten[name] = id
-        return id
+        if let list = trackListsAsWritten[name] { return list }
+        let list = [lowerCasedTrackID(name, slug: slug, color: color, position: position)]
+        trackListsAsWritten[name] = list
+        return list
     }
 
     private mutating func lowerCasedTrackID(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> String {
