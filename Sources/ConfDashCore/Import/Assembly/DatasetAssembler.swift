@@ -61,6 +61,7 @@ struct DatasetAssembler {
             if batchStart < entryCount { FreedMemory.giveBack() }
         }
         entries = ImportedEntries()
+        sessions.finishSessions()
         sessions.reportSummaries()
 
         guard let first, let last else {
