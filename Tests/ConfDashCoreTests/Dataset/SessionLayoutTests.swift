@@ -97,13 +97,12 @@ struct SessionLayoutTests {
 
     @Test func sessionsEncodeAsTheFlatStructDid() throws {
         let minimal = Session(id: "m", kind: .talk, title: LocalizedText(en: "M"))
+        // Keys sorted: without, Foundation's order follows its hashing, which differs run to run.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         for session in [Self.full, minimal] {
-            for formatting: JSONEncoder.OutputFormatting in [[], [.sortedKeys]] {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = formatting
-                let packed = try encoder.encode(session), plain = try encoder.encode(PlainSession(session))
-                #expect(String(decoding: packed, as: UTF8.self) == String(decoding: plain, as: UTF8.self))
-            }
+            let packed = try encoder.encode(session), plain = try encoder.encode(PlainSession(session))
+            #expect(String(decoding: packed, as: UTF8.self) == String(decoding: plain, as: UTF8.self))
         }
     }
 

@@ -62,26 +62,37 @@ struct SessionAssembly {
 
     /// The entry's texts (subtitle, abstract, description…) as one abstract: each cleaned of
     /// markup, empty ones left out, each kept once, in order, a blank line between them.
-    /// Depends on nothing but the entry, so entries can be worked out at once, on every core.
-    static func abstract(of entry: ImportedEntry) -> String {
+    static func abstract(of entry: ImportedEntry) -> String { abstract(joining: abstractTexts(of: entry)) }
+
+    /// `abstractTexts` joined, a blank line between them. Done by the thread that builds the
+    /// session, so that the abstract is allocated there: a worker thread allocates in a malloc
+    /// arena of its own, where each abstract kept would hold a page among the worker's freed
+    /// temporaries (issue 13: 9 MB at 100,000 sessions of schedule.xml).
+    static func abstract(joining texts: [String]) -> String {
+        texts.count < 2 ? texts.first ?? "" : texts.joined(separator: "\n\n")
+    }
+
+    /// The texts of `abstract(of:)`: each cleaned of markup, empty ones left out, each kept once,
+    /// in order. Depends on nothing but the entry, so entries can be worked out at once, on every core.
+    static func abstractTexts(of entry: ImportedEntry) -> [String] {
         let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
         // Texts are compared by their bytes: a Set<String> hashes each long abstract through
         // Unicode normalisation, which was an eighth of opening 38C3. Most sessions have one to
         // three texts (subtitle, abstract, description): those are compared with each other
         // (texts of different lengths differ at once) rather than hashed whole; a set only when a
         // hostile file lists many.
-        if texts.count < 2 { return texts.first ?? "" }
+        if texts.count < 2 { return texts }
         if texts.count <= 4 {
             var kept: [ExactText] = []
             for text in texts.map(ExactText.init) where !kept.contains(text) { kept.append(text) }
-            return kept.map(\.text).joined(separator: "\n\n")
+            return kept.map(\.text)
         }
         var seenTexts: Set<ExactText> = []
-        return texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
+        return texts.filter { seenTexts.insert(ExactText($0)).inserted }
     }
 
-    /// `abstract`: `abstract(of: entry)`, when already worked out.
-    mutating func session(for entry: ImportedEntry, order: Int, abstract: String? = nil) -> (key: Key, session: Session) {
+    /// `abstractTexts`: `abstractTexts(of: entry)`, when already worked out.
+    mutating func session(for entry: ImportedEntry, order: Int, abstractTexts: [String]? = nil) -> (key: Key, session: Session) {
         // The line an id is first used at is kept for the warnings about sessions that reuse it;
         // not for a hint's renamed copy, which a later duplicate of the same hint never names.
         let hasHint = entry.idHint != nil
@@ -97,12 +108,9 @@ struct SessionAssembly {
         }
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
-        // One text may be the entry's own string; an abstract worked out at once on every core
-        // (`abstract` given) was made on another thread, in that thread's own malloc arena, whose
-        // pages it would keep, each among the worker's freed temporaries (issue 13: 9 MB at
-        // 100,000 sessions of schedule.xml). Both get storage of their own, made here; one worked
-        // out here (no `abstract` given) is this session's alone and kept as it is.
-        let abstract = Self.ownStorage(abstract ?? Self.abstract(of: entry))
+        // Joined here (see `abstract(joining:)`). One text is the entry's own string, or a cleaned
+        // copy a worker thread may have made in its arena: either gets storage of its own.
+        let abstract = Self.ownStorage(Self.abstract(joining: abstractTexts ?? Self.abstractTexts(of: entry)))
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
