@@ -113,8 +113,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 }
 
 /// A `CalendarDate?` in 8 bytes: `Optional` adds a byte to the `Int`, which the alignment of
-/// what follows makes 8 (`Session.Fields` holds two). No date packs to `Int.min`: its year
-/// would be -2^54.
+/// what follows makes 8 (`Session.Fields` holds two). No date packs to `Int.min`, whose low
+/// bits are all zero: a date's month is at least 1.
 struct StoredDate: Equatable, Sendable {
     private let raw: Int
 

@@ -21,13 +21,13 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     ///
     /// The box is the biggest part of a loaded schedule (issue 13: 100,000 sessions in memory at
     /// once, within 3× the file's size), so its layout is chosen: the fields every imported
-    /// session has come first, the fixed-size ones last (Swift lays fields out in the order
-    /// written, so the 9-to-11-byte optionals at the end waste no padding between them), and the
-    /// fields only the bundled dataset sets are in `Extras`, a box of their own allocated only
-    /// when one of them is set. Dates and times are packed (`CalendarDate` is one `Int`,
-    /// `ClockTime` two bytes, `StoredDate` an optional date with no extra byte). 213 bytes with
-    /// the object's header: a 224-byte allocation, less than half the 480 of one flat struct of
-    /// every field (issue 13: 25 MB less at 100,000 sessions).
+    /// session has come first, the small fixed-size ones last (Swift lays fields out in the order
+    /// written: the 9-byte `durationMinutes` followed by 1- and 2-byte fields wastes no padding),
+    /// and the fields that (nearly) only the bundled dataset sets are in `Extras`, a box of their
+    /// own allocated only when one of them is set. Dates and times are packed (`CalendarDate` is
+    /// one `Int`, `ClockTime` two bytes, `StoredDate` an optional date with no extra byte). 213
+    /// bytes with the object's header: a 224-byte allocation, less than half the 480 of one flat
+    /// struct of every field (issue 13: 25 MB less at 100,000 sessions).
     struct Fields: Equatable, Sendable {
         var id: String
         var uid: String?
@@ -66,8 +66,9 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
         var extrasValue: Extras { extras?.value ?? Extras() }
     }
 
-    /// The fields no reader of schedules sets (they describe the bundled dataset's sessions,
-    /// taken from prose): ~130 bytes that 100,000 imported sessions would each carry empty.
+    /// The fields the bundled dataset's sessions (described from prose) set, and imported ones
+    /// never do but for `possibleDays` (an iCalendar entry confdash wrote with days not stated):
+    /// ~130 bytes that 100,000 imported sessions would each carry empty.
     struct Extras: Equatable, Sendable {
         var count: Int?
         var possibleDays: DateRange?
