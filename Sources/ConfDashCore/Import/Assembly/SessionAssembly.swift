@@ -122,6 +122,9 @@ struct SessionAssembly {
             if sessionTracks.isEmpty { sessionTracks = list } else { sessionTracks.append(id) }
         }
         var speakers: [SessionPerson] = []
+        // Made at its size: grown by appending, two or three speakers were two or three
+        // allocations, and three took room for four (−2.5 M instructions on 10k schedule.xml).
+        speakers.reserveCapacity(entry.people.count)
         var seenSpeakers: Set<String> = []
         for person in entry.people {
             guard let id = personID(person) else { continue }
