@@ -3,16 +3,34 @@ import Foundation
 /// A day in the proleptic Gregorian calendar, with no time and no zone: what the seeds give
 /// ("du 18 au 22 mars 2024"). Written as `YYYY-MM-DD` in JSON.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// `year << 9 | month << 5 | day` in one `Int` rather than three (issue 13: every session holds
+    /// a day and a start, 100,000 of them at once). Every date is a real one (month 1–12, day
+    /// 1–31), so comparing the packed values orders dates as their day numbers do, and two dates
+    /// are equal when their packed values are. The year keeps its sign and 54 bits: the dates
+    /// anything computes stay within a few million years of 1 to 9999.
+    fileprivate let packed: Int
+
+    public var year: Int { packed >> 9 }
+    public var month: Int { (packed >> 5) & 0xF }
+    public var day: Int { packed & 0x1F }
+
+    /// A date already known to exist.
+    private init(unchecked year: Int, month: Int, day: Int) { packed = year << 9 | month << 5 | day }
+
+    /// The packed value, for `StoredDate`.
+    fileprivate init(packed: Int) { self.packed = packed }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CalendarDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month: month, day: day)
+    }
+
+    /// Hashed as the three numbers it was stored as before it was packed: the same hash values.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(year)
+        hasher.combine(month)
+        hasher.combine(day)
     }
 
     /// The years a date read from a file may have. One year short of the model's range at each
@@ -82,9 +100,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
@@ -93,7 +109,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var isoWeekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.packed < b.packed }
+}
+
+/// A `CalendarDate?` in 8 bytes: `Optional` adds a byte to the `Int`, which the alignment of
+/// what follows makes 8 (`Session.Fields` holds two). No date packs to `Int.min`, whose low
+/// bits are all zero: a date's month is at least 1.
+struct StoredDate: Equatable, Sendable {
+    private let raw: Int
+
+    init(_ date: CalendarDate?) { raw = date?.packed ?? .min }
+
+    var date: CalendarDate? { raw == .min ? nil : CalendarDate(packed: raw) }
 }
 
 extension CalendarDate: Codable {
@@ -124,13 +151,23 @@ enum TextCoding {
 
 /// A local wall-clock time on a day, `HH:MM` (seconds dropped), in the event's time zone.
 public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let hour: Int
-    public let minute: Int
+    // Two bytes rather than two `Int`s: every timed session holds one (issue 13).
+    private let storedHour: UInt8
+    private let storedMinute: UInt8
+
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
 
     public init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        self.hour = hour
-        self.minute = minute
+        storedHour = UInt8(hour)
+        storedMinute = UInt8(minute)
+    }
+
+    /// Hashed as the two `Int`s it was stored as before: the same hash values.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hour)
+        hasher.combine(minute)
     }
 
     /// Accepts `HH:MM` and `HH:MM:SS` (ASCII digits, two each).
@@ -154,6 +191,8 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard let parsed else { return nil }
         self.init(hour: parsed.hour, minute: parsed.minute)
     }
+
+    static let midnight = ClockTime(hour: 0, minute: 0)!
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
     /// Written digit by digit: String(format:) went through Foundation and showed in profiles.

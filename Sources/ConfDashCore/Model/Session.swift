@@ -18,31 +18,78 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     /// a copy of a `Session` is one retain, not one per string and array. Scanning 100,000
     /// sessions copied each of them field by field (issue 13: 30–45 % of a key's time), and
     /// every list of sessions (a day's, a search's) held its own ~300 bytes per session.
-    struct Fields: Encodable, Equatable, Sendable {
+    ///
+    /// The box is the biggest part of a loaded schedule (issue 13: 100,000 sessions in memory at
+    /// once, within 3× the file's size), so its layout is chosen: the fields every imported
+    /// session has come first, the small fixed-size ones last (Swift lays fields out in the order
+    /// written: the 9-byte `durationMinutes` followed by 1- and 2-byte fields wastes no padding),
+    /// and the fields that (nearly) only the bundled dataset sets are in `Extras`, a box of their
+    /// own allocated only when one of them is set. Dates and times are packed (`CalendarDate` is
+    /// one `Int`, `ClockTime` two bytes, `StoredDate` an optional date with no extra byte). 213
+    /// bytes with the object's header: a 224-byte allocation, less than half the 480 of one flat
+    /// struct of every field (issue 13: 25 MB less at 100,000 sessions).
+    struct Fields: Equatable, Sendable {
         var id: String
         var uid: String?
-        var kind: Kind
         var title: LocalizedText
-        var officialTitle: Bool
-        var count: Int?
-        var day: CalendarDate?
-        var possibleDays: DateRange?
-        var partOfDay: PartOfDay?
-        var start: LocalDateTime?
-        var durationMinutes: Int?
+        var abstract: LocalizedText?
         var room: String?
         var language: String?
-        var description: LocalizedText?
-        var abstract: LocalizedText?
         var tracks: [String]
-        var technologies: [String]
         var people: [SessionPerson]
-        var organisations: [SessionOrganisation]
         var links: [Link]
         var sources: [String]
-        var groupTopic: Bool
+        /// Nil when every field of `Extras` has its default value.
+        var extras: ExtrasBox?
+        var day: StoredDate
+        /// `start`, split so that its date needs no byte to say it is absent.
+        var startDate: StoredDate
+        var durationMinutes: Int?
+        /// Midnight when there is no start.
+        var startTime: ClockTime
+        var kind: Kind
+        var officialTitle: Bool
+
+        var start: LocalDateTime? {
+            get { startDate.date.map { LocalDateTime(date: $0, time: startTime) } }
+            set { startDate = StoredDate(newValue?.date); startTime = newValue?.time ?? .midnight }
+        }
+
+        static func == (a: Fields, b: Fields) -> Bool {
+            a.id == b.id && a.uid == b.uid && a.title == b.title && a.abstract == b.abstract && a.room == b.room
+                && a.language == b.language && a.tracks == b.tracks && a.people == b.people && a.links == b.links
+                && a.sources == b.sources && a.extrasValue == b.extrasValue && a.durationMinutes == b.durationMinutes
+                && a.day == b.day && a.startDate == b.startDate && a.startTime == b.startTime && a.kind == b.kind
+                && a.officialTitle == b.officialTitle
+        }
+
+        var extrasValue: Extras { extras?.value ?? Extras() }
+    }
+
+    /// The fields the bundled dataset's sessions (described from prose) set, and imported ones
+    /// never do but for `possibleDays` (an iCalendar entry confdash wrote with days not stated):
+    /// ~130 bytes that 100,000 imported sessions would each carry empty.
+    struct Extras: Equatable, Sendable {
+        var count: Int?
+        var possibleDays: DateRange?
+        var partOfDay: PartOfDay?
+        var description: LocalizedText?
+        var technologies: [String] = []
+        var organisations: [SessionOrganisation] = []
+        var groupTopic = false
         var dayBasis: DayBasis?
         var quotedLanguage: String?
+
+        var isEmpty: Bool {
+            count == nil && possibleDays == nil && partOfDay == nil && description == nil && technologies.isEmpty
+                && organisations.isEmpty && !groupTopic && dayBasis == nil && quotedLanguage == nil
+        }
+    }
+
+    /// Never changed once made: a change makes a new box, so copies can share one freely.
+    final class ExtrasBox: Sendable {
+        let value: Extras
+        init(_ value: Extras) { self.value = value }
     }
 
     final class Storage: @unchecked Sendable {
@@ -58,10 +105,51 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
         return storage
     }
 
+    /// Sets one of the `Extras` (in a new box, or none when all are back to their defaults).
+    private mutating func setExtras(_ change: (inout Extras) -> Void) {
+        var value = storage.fields.extrasValue
+        change(&value)
+        writable().fields.extras = value.isEmpty ? nil : ExtrasBox(value)
+    }
+
     public static func == (a: Session, b: Session) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
 
-    /// The keys and values the stored fields had (`Fields` keeps their order and their names).
-    public func encode(to encoder: Encoder) throws { try storage.fields.encode(to: encoder) }
+    /// The keys, in the order the fields were declared before `Fields` was split (`kind` after
+    /// `uid`…); an optional that is nil is left out, as synthesised encoding does.
+    private enum CodingKeys: String, CodingKey {
+        case id, uid, kind, title, officialTitle, count, day, possibleDays, partOfDay, start, durationMinutes, room
+        case language, description, abstract, tracks, technologies, people, organisations, links, sources
+        case groupTopic, dayBasis, quotedLanguage
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        let fields = storage.fields, extras = fields.extrasValue
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fields.id, forKey: .id)
+        try container.encodeIfPresent(fields.uid, forKey: .uid)
+        try container.encode(fields.kind, forKey: .kind)
+        try container.encode(fields.title, forKey: .title)
+        try container.encode(fields.officialTitle, forKey: .officialTitle)
+        try container.encodeIfPresent(extras.count, forKey: .count)
+        try container.encodeIfPresent(fields.day.date, forKey: .day)
+        try container.encodeIfPresent(extras.possibleDays, forKey: .possibleDays)
+        try container.encodeIfPresent(extras.partOfDay, forKey: .partOfDay)
+        try container.encodeIfPresent(fields.start, forKey: .start)
+        try container.encodeIfPresent(fields.durationMinutes, forKey: .durationMinutes)
+        try container.encodeIfPresent(fields.room, forKey: .room)
+        try container.encodeIfPresent(fields.language, forKey: .language)
+        try container.encodeIfPresent(extras.description, forKey: .description)
+        try container.encodeIfPresent(fields.abstract, forKey: .abstract)
+        try container.encode(fields.tracks, forKey: .tracks)
+        try container.encode(extras.technologies, forKey: .technologies)
+        try container.encode(fields.people, forKey: .people)
+        try container.encode(extras.organisations, forKey: .organisations)
+        try container.encode(fields.links, forKey: .links)
+        try container.encode(fields.sources, forKey: .sources)
+        try container.encode(extras.groupTopic, forKey: .groupTopic)
+        try container.encodeIfPresent(extras.dayBasis, forKey: .dayBasis)
+        try container.encodeIfPresent(extras.quotedLanguage, forKey: .quotedLanguage)
+    }
 
     public var id: String { get { storage.fields.id } set { writable().fields.id = newValue } }
     /// The schedule's own lasting identifier when its format has one (frab/pretalx `guid`,
@@ -76,30 +164,30 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
     public var officialTitle: Bool { get { storage.fields.officialTitle } set { writable().fields.officialTitle = newValue } }
     /// Number of sessions this entry stands for when the source describes them together
     /// ("three panels"); nil when it is one session or the source gives no number.
-    public var count: Int? { get { storage.fields.count } set { writable().fields.count = newValue } }
-    public var day: CalendarDate? { get { storage.fields.day } set { writable().fields.day = newValue } }
-    public var possibleDays: DateRange? { get { storage.fields.possibleDays } set { writable().fields.possibleDays = newValue } }
-    public var partOfDay: PartOfDay? { get { storage.fields.partOfDay } set { writable().fields.partOfDay = newValue } }
+    public var count: Int? { get { storage.fields.extras?.value.count } set { setExtras { $0.count = newValue } } }
+    public var day: CalendarDate? { get { storage.fields.day.date } set { writable().fields.day = StoredDate(newValue) } }
+    public var possibleDays: DateRange? { get { storage.fields.extras?.value.possibleDays } set { setExtras { $0.possibleDays = newValue } } }
+    public var partOfDay: PartOfDay? { get { storage.fields.extras?.value.partOfDay } set { setExtras { $0.partOfDay = newValue } } }
     /// Local wall-clock start, in the event's time zone. Nil when unknown.
     public var start: LocalDateTime? { get { storage.fields.start } set { writable().fields.start = newValue } }
     public var durationMinutes: Int? { get { storage.fields.durationMinutes } set { writable().fields.durationMinutes = newValue } }
     public var room: String? { get { storage.fields.room } set { writable().fields.room = newValue } }
     public var language: String? { get { storage.fields.language } set { writable().fields.language = newValue } }
-    public var description: LocalizedText? { get { storage.fields.description } set { writable().fields.description = newValue } }
+    public var description: LocalizedText? { get { storage.fields.extras?.value.description } set { setExtras { $0.description = newValue } } }
     public var abstract: LocalizedText? { get { storage.fields.abstract } set { writable().fields.abstract = newValue } }
     public var tracks: [String] { get { storage.fields.tracks } set { writable().fields.tracks = newValue } }
-    public var technologies: [String] { get { storage.fields.technologies } set { writable().fields.technologies = newValue } }
+    public var technologies: [String] { get { storage.fields.extras?.value.technologies ?? [] } set { setExtras { $0.technologies = newValue } } }
     public var people: [SessionPerson] { get { storage.fields.people } set { writable().fields.people = newValue } }
-    public var organisations: [SessionOrganisation] { get { storage.fields.organisations } set { writable().fields.organisations = newValue } }
+    public var organisations: [SessionOrganisation] { get { storage.fields.extras?.value.organisations ?? [] } set { setExtras { $0.organisations = newValue } } }
     public var links: [Link] { get { storage.fields.links } set { writable().fields.links = newValue } }
     public var sources: [String] { get { storage.fields.sources } set { writable().fields.sources = newValue } }
     /// True when the entry is one topic a group of sessions covered ("breakout sessions on topics
     /// such as X and Y"), not a session of its own: counts of sessions leave it out.
-    public var groupTopic: Bool { get { storage.fields.groupTopic } set { writable().fields.groupTopic = newValue } }
+    public var groupTopic: Bool { get { storage.fields.extras?.value.groupTopic ?? false } set { setExtras { $0.groupTopic = newValue } } }
     /// What places the session on its `day` or `possibleDays`: the source's words, or an inference and why.
-    public var dayBasis: DayBasis? { get { storage.fields.dayBasis } set { writable().fields.dayBasis = newValue } }
+    public var dayBasis: DayBasis? { get { storage.fields.extras?.value.dayBasis } set { setExtras { $0.dayBasis = newValue } } }
     /// The language the official title is quoted in (`"fr"`); its other languages are our translations.
-    public var quotedLanguage: String? { get { storage.fields.quotedLanguage } set { writable().fields.quotedLanguage = newValue } }
+    public var quotedLanguage: String? { get { storage.fields.extras?.value.quotedLanguage } set { setExtras { $0.quotedLanguage = newValue } } }
 
     public init(id: String, kind: Kind, title: LocalizedText, officialTitle: Bool = false, count: Int? = nil,
                 day: CalendarDate? = nil, possibleDays: DateRange? = nil, partOfDay: PartOfDay? = nil,
@@ -108,7 +196,18 @@ public struct Session: Encodable, Equatable, Sendable, Identifiable {
                 technologies: [String] = [], people: [SessionPerson] = [], organisations: [SessionOrganisation] = [],
                 links: [Link] = [], sources: [String] = [], groupTopic: Bool = false, dayBasis: DayBasis? = nil,
                 quotedLanguage: String? = nil, uid: String? = nil) {
-        storage = Storage(Fields(id: id, uid: uid, kind: kind, title: title, officialTitle: officialTitle, count: count, day: day, possibleDays: possibleDays, partOfDay: partOfDay, start: start, durationMinutes: durationMinutes, room: room, language: language, description: description, abstract: abstract, tracks: tracks, technologies: technologies, people: people, organisations: organisations, links: links, sources: sources, groupTopic: groupTopic, dayBasis: dayBasis, quotedLanguage: quotedLanguage))
+        // Checked before an `Extras` is made: an imported session (all but a few) makes none.
+        let hasExtras = count != nil || possibleDays != nil || partOfDay != nil || description != nil || !technologies.isEmpty
+            || !organisations.isEmpty || groupTopic || dayBasis != nil || quotedLanguage != nil
+        let extras = hasExtras ? ExtrasBox(Extras(count: count, possibleDays: possibleDays, partOfDay: partOfDay,
+                                                  description: description, technologies: technologies,
+                                                  organisations: organisations, groupTopic: groupTopic,
+                                                  dayBasis: dayBasis, quotedLanguage: quotedLanguage)) : nil
+        storage = Storage(Fields(id: id, uid: uid, title: title, abstract: abstract, room: room, language: language,
+                                 tracks: tracks, people: people, links: links, sources: sources,
+                                 extras: extras, day: StoredDate(day),
+                                 startDate: StoredDate(start?.date), durationMinutes: durationMinutes,
+                                 startTime: start?.time ?? .midnight, kind: kind, officialTitle: officialTitle))
     }
 
     /// Whether `language` shows a translation of ours rather than the quoted official title.

@@ -35,9 +35,9 @@ struct DatasetAssembler {
             if last.map({ date > $0 }) ?? true { last = date }
         }
         let entryCount = entries.count
-        // A batch of entries at a time: their abstracts (texts cleaned, de-duplicated, joined) are
-        // worked out on every core, then their sessions are built in order (ids, rooms, tracks and
-        // people are handed out as they are first met) and each entry is let go as its session is
+        // A batch of entries at a time: their abstracts' texts (cleaned, de-duplicated) are
+        // worked out on every core, then their sessions are built in order (abstracts joined; ids,
+        // rooms, tracks and people handed out as they are first met) and each entry is let go as its session is
         // built. So the entries, the texts as published, their cleaned copies and the sessions
         // are never all held at once.
         var keys: [SessionAssembly.Key] = []
@@ -47,12 +47,12 @@ struct DatasetAssembler {
         var batchStart = 0
         while batchStart < entryCount {
             let batch = batchStart..<min(entryCount, batchStart + Self.batchSize)
-            let abstracts = entries.concurrentMap(batch, SessionAssembly.abstract(of:))
+            let abstractTexts = entries.concurrentMap(batch, SessionAssembly.abstractTexts(of:))
             for index in batch {
                 let entry = entries.take(index)
                 if let date = Self.date(entry) { include(date) }
                 if let to = entry.possibleDays?.to { include(to) }
-                let (key, session) = sessions.session(for: entry, order: index, abstract: abstracts[index - batch.lowerBound])
+                let (key, session) = sessions.session(for: entry, order: index, abstractTexts: abstractTexts[index - batch.lowerBound])
                 keys.append(key)
                 ordered.append(session)
             }
@@ -61,6 +61,7 @@ struct DatasetAssembler {
             if batchStart < entryCount { FreedMemory.giveBack() }
         }
         entries = ImportedEntries()
+        sessions.finishSessions()
         sessions.reportSummaries()
 
         guard let first, let last else {

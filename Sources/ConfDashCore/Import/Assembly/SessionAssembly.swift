@@ -10,7 +10,10 @@ struct SessionAssembly {
     private var roomIDs: [String: String] = [:]
     /// The same ids by the name exactly as written, so most look-ups skip lower-casing.
     private var roomIDsAsWritten: [String: String] = [:]
-    private var trackIDsAsWritten: [String: String] = [:]
+    /// Tracks' ids by their names as written, each as a list of that one id, which every session
+    /// with only that track (most sessions) shares, where each had an array of its own (64 bytes,
+    /// issue 13: 6 MB at 100,000 sessions).
+    private var trackListsAsWritten: [String: [String]] = [:]
     private var roomOrder: [String: Int] = [:]
     private var trackIDs: [String: String] = [:]
     /// People by the file's id for them, else by their name in lower case.
@@ -34,10 +37,21 @@ struct SessionAssembly {
 
     /// Sort key: programme order within a day is by start time, then room (in the file's room order).
     struct Key: Comparable {
-        var day: Int
+        // 24 bytes rather than four `Int`s' 32: one per session, all held until they are sorted
+        // (issue 13). A day number (years 1 to 9999), a room's place and a session's order fit
+        // 32 bits; `Int.max` ("none", last) becomes `Int32.max`, still last.
         var start: Int
-        var room: Int
-        var order: Int
+        var day: Int32
+        var room: Int32
+        var order: Int32
+
+        init(day: Int, start: Int, room: Int, order: Int) {
+            self.start = start
+            self.day = Int32(clamping: day)
+            self.room = Int32(clamping: room)
+            self.order = Int32(clamping: order)
+        }
+
         static func < (a: Key, b: Key) -> Bool { (a.day, a.start, a.room, a.order) < (b.day, b.start, b.room, b.order) }
     }
 
@@ -48,26 +62,37 @@ struct SessionAssembly {
 
     /// The entry's texts (subtitle, abstract, description…) as one abstract: each cleaned of
     /// markup, empty ones left out, each kept once, in order, a blank line between them.
-    /// Depends on nothing but the entry, so entries can be worked out at once, on every core.
-    static func abstract(of entry: ImportedEntry) -> String {
+    static func abstract(of entry: ImportedEntry) -> String { abstract(joining: abstractTexts(of: entry)) }
+
+    /// `abstractTexts` joined, a blank line between them. Done by the thread that builds the
+    /// session, so that the abstract is allocated there: a worker thread allocates in a malloc
+    /// arena of its own, where each abstract kept would hold a page among the worker's freed
+    /// temporaries (issue 13: 9 MB at 100,000 sessions of schedule.xml).
+    static func abstract(joining texts: [String]) -> String {
+        texts.count < 2 ? texts.first ?? "" : texts.joined(separator: "\n\n")
+    }
+
+    /// The texts of `abstract(of:)`: each cleaned of markup, empty ones left out, each kept once,
+    /// in order. Depends on nothing but the entry, so entries can be worked out at once, on every core.
+    static func abstractTexts(of entry: ImportedEntry) -> [String] {
         let texts = entry.texts.map(MarkupCleaner.clean).filter { !$0.isEmpty }
         // Texts are compared by their bytes: a Set<String> hashes each long abstract through
         // Unicode normalisation, which was an eighth of opening 38C3. Most sessions have one to
         // three texts (subtitle, abstract, description): those are compared with each other
         // (texts of different lengths differ at once) rather than hashed whole; a set only when a
         // hostile file lists many.
-        if texts.count < 2 { return texts.first ?? "" }
+        if texts.count < 2 { return texts }
         if texts.count <= 4 {
             var kept: [ExactText] = []
             for text in texts.map(ExactText.init) where !kept.contains(text) { kept.append(text) }
-            return kept.map(\.text).joined(separator: "\n\n")
+            return kept.map(\.text)
         }
         var seenTexts: Set<ExactText> = []
-        return texts.filter { seenTexts.insert(ExactText($0)).inserted }.joined(separator: "\n\n")
+        return texts.filter { seenTexts.insert(ExactText($0)).inserted }
     }
 
-    /// `abstract`: `abstract(of: entry)`, when already worked out.
-    mutating func session(for entry: ImportedEntry, order: Int, abstract: String? = nil) -> (key: Key, session: Session) {
+    /// `abstractTexts`: `abstractTexts(of: entry)`, when already worked out.
+    mutating func session(for entry: ImportedEntry, order: Int, abstractTexts: [String]? = nil) -> (key: Key, session: Session) {
         // The line an id is first used at is kept for the warnings about sessions that reuse it;
         // not for a hint's renamed copy, which a later duplicate of the same hint never names.
         let hasHint = entry.idHint != nil
@@ -83,17 +108,23 @@ struct SessionAssembly {
         }
         let room = entry.room.map(MarkupCleaner.cleanLine).flatMap { $0.isEmpty ? nil : roomID($0) }
         let language = self.language(entry)
-        // An abstract of several texts is joined anew; one text may be the entry's own string.
-        let abstract = entry.texts.count == 1 ? Self.ownStorage(abstract ?? Self.abstract(of: entry)) : abstract ?? Self.abstract(of: entry)
+        // Joined here (see `abstract(joining:)`). One text is the entry's own string, or a cleaned
+        // copy a worker thread may have made in its arena: either gets storage of its own.
+        let abstract = Self.ownStorage(Self.abstract(joining: abstractTexts ?? Self.abstractTexts(of: entry)))
         var sessionTracks: [String] = []
         var seenTracks: Set<String> = []
         for name in entry.tracks.map(MarkupCleaner.cleanLine) where !name.isEmpty {
-            let id = trackID(name, slug: nil, color: nil, position: entry.position)
+            let list = trackList(name, slug: nil, color: nil, position: entry.position), id = list[0]
             // A handful are compared in place; a set only for a hostile file's long lists.
             let isNew = entry.tracks.count <= 8 ? !sessionTracks.contains(id) : seenTracks.insert(id).inserted
-            if isNew { sessionTracks.append(id) }
+            guard isNew else { continue }
+            // The first track's shared list; a second track makes the session a list of its own.
+            if sessionTracks.isEmpty { sessionTracks = list } else { sessionTracks.append(id) }
         }
         var speakers: [SessionPerson] = []
+        // Made at its size: grown by appending, two or three speakers were two or three
+        // allocations, and three took room for four (−2.5 M instructions on 10k schedule.xml).
+        speakers.reserveCapacity(entry.people.count)
         var seenSpeakers: Set<String> = []
         for person in entry.people {
             guard let id = personID(person) else { continue }
@@ -140,6 +171,12 @@ struct SessionAssembly {
         text.utf8.count <= 200 ? text : String(text.prefix(200))
     }
 
+    /// Lets go of what only building sessions needs, once the last is built: the session ids
+    /// handed out (3 MB at 100,000), whose memory the sort of the sessions can then use.
+    mutating func finishSessions() {
+        sessionIDAllocator = IDAllocator()
+    }
+
     /// One summary instead of a warning per link: real schedules carry many `file://` attachments.
     func reportSummaries() {
         duplicateIDs.report(to: log)
@@ -169,12 +206,17 @@ struct SessionAssembly {
     }
 
     private mutating func trackID(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> String {
+        trackList(name, slug: slug, color: color, position: position)[0]
+    }
+
+    /// `[trackID(…)]`, the one array every session with only this track shares.
+    private mutating func trackList(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> [String] {
         // As for rooms. A name seen before returns its id whatever slug or colour comes with it,
         // as the lower-cased look-up does.
-        if let id = trackIDsAsWritten[name] { return id }
-        let id = lowerCasedTrackID(name, slug: slug, color: color, position: position)
-        trackIDsAsWritten[name] = id
-        return id
+        if let list = trackListsAsWritten[name] { return list }
+        let list = [lowerCasedTrackID(name, slug: slug, color: color, position: position)]
+        trackListsAsWritten[name] = list
+        return list
     }
 
     private mutating func lowerCasedTrackID(_ name: String, slug: String?, color: String?, position: JSONPosition?) -> String {
