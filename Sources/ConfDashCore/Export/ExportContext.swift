@@ -1,3 +1,5 @@
+import Dispatch
+
 /// When a session happens, exactly as precisely as its source says. Every exporter maps these
 /// cases to its format; none of them turns a day into a clock time.
 enum ExportTiming: Equatable {
@@ -34,15 +36,14 @@ struct ExportSession {
     /// released each of them.
     private let eventBox: EventBox
     var event: Event { _read { yield eventBox.event } }
+    /// Which event (the same for all its sessions), compared without reading the event.
+    var eventIdentity: ObjectIdentifier { ObjectIdentifier(eventBox) }
     let session: Session
-    /// 1-based position of the session in the whole dataset: frab's numeric `id`. It does not change
-    /// with the filters, so the same session keeps its number in every export of the dataset.
-    let ordinal: Int
     let timing: ExportTiming
     let zone: EventZone?
 
-    init(event: EventBox, session: Session, ordinal: Int, timing: ExportTiming, zone: EventZone?) {
-        eventBox = event; self.session = session; self.ordinal = ordinal; self.timing = timing; self.zone = zone
+    init(event: EventBox, session: Session, timing: ExportTiming, zone: EventZone?) {
+        eventBox = event; self.session = session; self.timing = timing; self.zone = zone
     }
 
     var uid: String { StableID.uid(session: session.id, event: event.id) }
@@ -80,7 +81,11 @@ final class EventBox: Sendable {
 
 /// What all exporters share: the selected sessions with their stable ids, and the dataset's words
 /// for them in the chosen language.
-struct ExportContext {
+///
+/// A class, never changed once made: every exporter, talk writer and rendering closure holds it,
+/// and copying a struct of a dozen references (the request, the words, the sessions…) retained
+/// each of them, once per iCalendar description for instance.
+final class ExportContext {
     let request: ExportRequest
     let labels: Labels
     let words: ExportWords
@@ -93,28 +98,29 @@ struct ExportContext {
     /// Every selected session, in the order of `events`.
     let sessions: [ExportSession]
 
-    init(_ request: ExportRequest) {
+    /// The sessions' numbers (frab's `id`), for schedule.xml and schedule.json only: the other
+    /// formats skip a table of every session id of the dataset.
+    let ordinals: ExportOrdinals?
+
+    /// `ordinals`: number the sessions (`ordinal(of:)`), with the request's table if it has one,
+    /// else one made on another thread while the sessions are prepared and laid out.
+    init(_ request: ExportRequest, ordinals numbered: Bool = false) {
         self.request = request
         labels = Labels(request.language)
         words = ExportWords(language: request.language)
-        var ordinals: [String: Int] = [:]
-        ordinals.reserveCapacity(request.index.dataset.events.reduce(0) { $0 + $1.sessions.count })
-        // Event by event: a flattened copy of every session of the dataset is not needed.
-        for event in request.index.dataset.events {
-            for session in event.sessions where ordinals[session.id] == nil { ordinals[session.id] = ordinals.count + 1 }
-        }
+        ordinals = numbered ? request.ordinals ?? ExportOrdinals(request.index.dataset) : nil
         var sessions: [ExportSession] = []
         sessions.reserveCapacity(request.agenda.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.sessions.count } })
         var ranges: [Range<Int>] = []
         for part in request.agenda {
             let box = EventBox(part.event)
-            let zone = EventZone(part.event.timeZone)
+            let zone = EventZone(part.event.timeZone, days: DateRange(from: part.event.startDate, to: part.event.endDate))
             let all = DateRange(from: part.event.startDate, to: part.event.endDate)
             let first = sessions.count
             for group in part.groups {
                 for session in group.sessions {
-                    sessions.append(ExportSession(event: box, session: session, ordinal: ordinals[session.id] ?? 0,
-                                                  timing: Self.timing(session, eventDays: all, zone: zone), zone: zone))
+                    sessions.append(ExportSession(event: box, session: session, timing: Self.timing(session, eventDays: all, zone: zone),
+                                                  zone: zone))
                 }
             }
             ranges.append(first..<sessions.count)
@@ -122,6 +128,11 @@ struct ExportContext {
         self.sessions = sessions
         events = zip(request.agenda, ranges).map { ($0.event, sessions[$1]) }
     }
+
+    /// 1-based position of the session in the whole dataset: frab's numeric `id`. It does not
+    /// change with the filters, so the same session keeps its number in every export of the
+    /// dataset. 0 in a context made without ordinals.
+    func ordinal(of item: ExportSession) -> Int { ordinals?.table[item.session.id] ?? 0 }
 
     private static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {
         if let start = session.start { return .clock(start: start, durationMinutes: session.checkedDurationMinutes, zone: zone) }
@@ -180,4 +191,45 @@ struct ExportContext {
     /// Exports use it where a format wants a timestamp (iCalendar DTSTAMP, schedule version), so the
     /// same data always gives the same file. Nil when no source gives a date.
     var dataDate: CalendarDate? { index.dataset.sources.compactMap(\.published).max() }
+}
+
+/// Every session id of a dataset and its number: 1-based, in the order of the dataset's events
+/// and their sessions, a repeated id keeping its first number (frab's numeric `id`).
+///
+/// The table is made on another thread from the moment this is made: only schedule.xml and
+/// schedule.json need it, and only when their talks are written, so it is made while the
+/// command filters, groups and lays out the sessions (for 100,000 sessions, a table of 100,000
+/// Strings is tens of milliseconds that were spent waiting).
+public final class ExportOrdinals: @unchecked Sendable {
+    private var made: [String: Int] = [:]
+    private let done = DispatchGroup()
+
+    public init(_ dataset: Dataset) {
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            made = Self.table(dataset)
+            done.leave()
+        }
+    }
+
+    /// The table, once made (waits for it the first time).
+    var table: [String: Int] {
+        done.wait()
+        return made
+    }
+
+    private static func table(_ dataset: Dataset) -> [String: Int] {
+        var ordinals: [String: Int] = [:]
+        ordinals.reserveCapacity(dataset.events.reduce(0) { $0 + $1.sessions.count })
+        // Event by event: a flattened copy of every session of the dataset is not needed. One
+        // hash per session: the entry is made and numbered in place when the id is new.
+        var next = 1
+        func number(_ ordinal: inout Int) {
+            if ordinal == 0 { ordinal = next; next += 1 }
+        }
+        for event in dataset.events {
+            for session in event.sessions { number(&ordinals[session.id, default: 0]) }
+        }
+        return ordinals
+    }
 }

@@ -3,7 +3,7 @@
 enum FrabJSONExporter {
     static func write(_ request: ExportRequest, to output: inout ExportOutput) -> ExportSummary {
         var builder = FrabScheduleBuilder(request, formatName: "schedule.json")
-        return write(builder.build(), to: &output)
+        return write(builder.build(concurrency: output.concurrency), to: &output)
     }
 
     static func write(_ built: FrabSchedule, to output: inout ExportOutput) -> ExportSummary {
@@ -88,7 +88,7 @@ enum FrabJSONExporter {
         object.key("guid", &out)
         let guidStart = out.bytes.count + 1
         out.byte(UInt8(ascii: "\"")); talks.guid(item, to: &out); out.byte(UInt8(ascii: "\""))
-        object.key("id", &out); out.digits(item.ordinal)
+        object.key("id", &out); out.digits(talks.ordinal(item))
         object.key("date", &out); out.byte(UInt8(ascii: "\"")); talks.date(entry, item, to: &out); out.byte(UInt8(ascii: "\""))
         object.key("start", &out); out.byte(UInt8(ascii: "\"")); talks.startTime(item, to: &out); out.byte(UInt8(ascii: "\""))
         object.key("duration", &out); out.byte(UInt8(ascii: "\"")); talks.duration(item, to: &out); out.byte(UInt8(ascii: "\""))

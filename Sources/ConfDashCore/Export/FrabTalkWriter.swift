@@ -9,8 +9,16 @@ struct FrabTalkWriter {
     /// The acronym of the event last asked (sessions come event by event).
     private var acronymEvent = ""
     private var acronymBytes: [UInt8] = []
+    /// `ExportContext.ordinals`, read once (each worker has its writer).
+    private let ordinals: [String: Int]
 
-    init(_ context: ExportContext) { self.context = context }
+    init(_ context: ExportContext) {
+        self.context = context
+        ordinals = context.ordinals?.table ?? [:]
+    }
+
+    /// frab's numeric `id` (`ExportContext.ordinal(of:)`).
+    func ordinal(_ item: ExportSession) -> Int { ordinals[item.session.id] ?? 0 }
 
     func item(_ entry: FrabSchedule.Entry) -> ExportSession { context.sessions[entry.item] }
 
@@ -62,7 +70,7 @@ struct FrabTalkWriter {
         acronymBytes.withUnsafeBufferPointer(escaped)
         let id = item.session.id
         if id.hasSuffix("-") {
-            var tail = "-session-\(item.ordinal)"
+            var tail = "-session-\(ordinal(item))"
             tail.withUTF8(escaped)
             return
         }
@@ -107,7 +115,7 @@ struct FrabTalkWriter {
         slug(item) { slugBytes.append(contentsOf: $0) }
         let session = item.session
         return FrabSchedule.Talk(
-            sessionID: session.id, id: item.ordinal, guid: text { guid(item, to: &$0) }, date: text { date(entry, item, to: &$0) },
+            sessionID: session.id, id: ordinal(item), guid: text { guid(item, to: &$0) }, date: text { date(entry, item, to: &$0) },
             start: text { startTime(item, to: &$0) }, duration: text { duration(item, to: &$0) }, end: text { end(entry, to: &$0) },
             room: room, title: title(item), type: session.kind.rawValue, track: track(item), language: session.language,
             abstract: abstract(item), description: description(item), slug: String(decoding: slugBytes, as: UTF8.self),

@@ -6,7 +6,7 @@
 enum FrabXMLExporter {
     static func write(_ request: ExportRequest, to xml: inout ExportOutput) -> ExportSummary {
         var builder = FrabScheduleBuilder(request, formatName: "schedule.xml")
-        return write(builder.build(), to: &xml)
+        return write(builder.build(concurrency: xml.concurrency), to: &xml)
     }
 
     static func write(_ schedule: FrabSchedule, to xml: inout ExportOutput) -> ExportSummary {
@@ -63,7 +63,7 @@ enum FrabXMLExporter {
         xml.append("      <event guid=\"")
         talks.guid(item, to: &xml)
         xml.append("\" id=\"")
-        xml.digits(item.ordinal)
+        xml.digits(talks.ordinal(item))
         xml.append("\">\n        <date>")
         talks.date(entry, item, to: &xml)
         xml.append("</date>\n        <start>")
