@@ -102,12 +102,12 @@ public enum Exporter {
     static func write(_ request: ExportRequest, as format: ExportFormat, to output: inout ExportOutput) -> ExportSummary {
         switch format {
         case .ics:
-            var exporter = ICSExporter(request)
+            var exporter = ICSExporter(request, concurrency: output.concurrency)
             return exporter.write(to: &output)
         case .xml: return FrabXMLExporter.write(request, to: &output)
         case .json: return FrabJSONExporter.write(request, to: &output)
-        case .csv: return CSVExporter(request).write(to: &output)
-        case .md: return MarkdownExporter(request).write(to: &output)
+        case .csv: return CSVExporter(request, concurrency: output.concurrency).write(to: &output)
+        case .md: return MarkdownExporter(request, concurrency: output.concurrency).write(to: &output)
         }
     }
 }

@@ -73,6 +73,54 @@ struct ExportSession {
     }
 }
 
+/// What the sessions of one event share in the export.
+private struct EventParts: Sendable {
+    let box: EventBox
+    let zone: EventZone?
+    /// The event's days: when a session may be, when its source gives no day.
+    let days: DateRange
+}
+
+/// One agenda group's sessions, and where the first goes among all the export's sessions.
+private struct SessionRun: Sendable {
+    let event: Int
+    let sessions: [Session]
+    let start: Int
+}
+
+/// Makes the `ExportSession`s of a range of positions, in place in the array being made.
+/// Unchecked: each worker initializes only its own range of the buffer.
+private struct SessionFill: @unchecked Sendable {
+    let events: [EventParts]
+    let runs: [SessionRun]
+    let buffer: UnsafeMutableBufferPointer<ExportSession>
+
+    func fill(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        // The last run starting at or before the range: runs are in position order.
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].start <= range.lowerBound { low = middle } else { high = middle - 1 }
+        }
+        var run = low
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let current = runs[run]
+            let event = events[current.event]
+            let end = min(range.upperBound, current.start + current.sessions.count)
+            while position < end {
+                let session = current.sessions[position - current.start]
+                (buffer.baseAddress! + position).initialize(to: ExportSession(
+                    event: event.box, session: session, timing: ExportContext.timing(session, eventDays: event.days, zone: event.zone),
+                    zone: event.zone))
+                position += 1
+            }
+            run += 1
+        }
+    }
+}
+
 /// An event, held once for all its exported sessions.
 final class EventBox: Sendable {
     let event: Event
@@ -103,30 +151,47 @@ final class ExportContext {
     let ordinals: ExportOrdinals?
 
     /// `ordinals`: number the sessions (`ordinal(of:)`), with the request's table if it has one,
-    /// else one made on another thread while the sessions are prepared and laid out.
-    init(_ request: ExportRequest, ordinals numbered: Bool = false) {
+    /// else one made on another thread while the sessions are prepared and laid out. With
+    /// several workers (`concurrency`, for an export as large as its `minimumSessions`), the
+    /// sessions are prepared in one contiguous part per worker at once.
+    init(_ request: ExportRequest, ordinals numbered: Bool = false, concurrency: ExportConcurrency = .serial) {
         self.request = request
         labels = Labels(request.language)
         words = ExportWords(language: request.language)
         ordinals = numbered ? request.ordinals ?? ExportOrdinals(request.index.dataset) : nil
-        var sessions: [ExportSession] = []
-        sessions.reserveCapacity(request.agenda.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.sessions.count } })
+        // Each agenda group's sessions and where they start among all: what a worker needs to
+        // find its part's first session.
+        var events: [EventParts] = []
+        var runs: [SessionRun] = []
         var ranges: [Range<Int>] = []
+        var count = 0
         for part in request.agenda {
-            let box = EventBox(part.event)
-            let zone = EventZone(part.event.timeZone, days: DateRange(from: part.event.startDate, to: part.event.endDate))
-            let all = DateRange(from: part.event.startDate, to: part.event.endDate)
-            let first = sessions.count
-            for group in part.groups {
-                for session in group.sessions {
-                    sessions.append(ExportSession(event: box, session: session, timing: Self.timing(session, eventDays: all, zone: zone),
-                                                  zone: zone))
+            let first = count
+            events.append(EventParts(box: EventBox(part.event),
+                                     zone: EventZone(part.event.timeZone, days: DateRange(from: part.event.startDate, to: part.event.endDate)),
+                                     days: DateRange(from: part.event.startDate, to: part.event.endDate)))
+            for group in part.groups where !group.sessions.isEmpty {
+                runs.append(SessionRun(event: events.count - 1, sessions: group.sessions, start: count))
+                count += group.sessions.count
+            }
+            ranges.append(first..<count)
+        }
+        let total = count
+        let workers = total >= concurrency.minimumSessions ? max(1, min(concurrency.workers, total / 64)) : 1
+        let sessions = [ExportSession](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let fill = SessionFill(events: events, runs: runs, buffer: buffer)
+            if workers == 1 {
+                fill.fill(0..<total)
+            } else {
+                let size = (total + workers - 1) / workers
+                DispatchQueue.concurrentPerform(iterations: workers) { part in
+                    fill.fill(min(total, part * size)..<min(total, (part + 1) * size))
                 }
             }
-            ranges.append(first..<sessions.count)
+            initialized = total
         }
         self.sessions = sessions
-        events = zip(request.agenda, ranges).map { ($0.event, sessions[$1]) }
+        self.events = zip(request.agenda, ranges).map { ($0.event, sessions[$1]) }
     }
 
     /// 1-based position of the session in the whole dataset: frab's numeric `id`. It does not
@@ -134,7 +199,7 @@ final class ExportContext {
     /// dataset. 0 in a context made without ordinals.
     func ordinal(of item: ExportSession) -> Int { ordinals?.table[item.session.id] ?? 0 }
 
-    private static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {
+    fileprivate static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {
         if let start = session.start { return .clock(start: start, durationMinutes: session.checkedDurationMinutes, zone: zone) }
         if let day = session.day { return .day(day) }
         if let range = session.possibleDays { return .possibleDays(range) }

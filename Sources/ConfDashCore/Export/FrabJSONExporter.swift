@@ -2,7 +2,7 @@
 /// validator/json/schema.json). Same sessions as schedule.xml, same omissions (`FrabScheduleBuilder`).
 enum FrabJSONExporter {
     static func write(_ request: ExportRequest, to output: inout ExportOutput) -> ExportSummary {
-        var builder = FrabScheduleBuilder(request, formatName: "schedule.json")
+        var builder = FrabScheduleBuilder(request, formatName: "schedule.json", concurrency: output.concurrency)
         return write(builder.build(concurrency: output.concurrency), to: &output)
     }
 

@@ -114,8 +114,8 @@ struct FrabScheduleBuilder {
     private let noRoomNote: String
     private let tracksNote: String
 
-    init(_ request: ExportRequest, formatName: String) {
-        context = ExportContext(request, ordinals: true)
+    init(_ request: ExportRequest, formatName: String, concurrency: ExportConcurrency = .serial) {
+        context = ExportContext(request, ordinals: true, concurrency: concurrency)
         self.formatName = formatName
         noRoomNote = "each is written under a room with an empty name, since \(formatName) requires a room"
         tracksNote = "each is written with its first track only: \(formatName) has one track per event"

@@ -5,7 +5,7 @@
 /// (never given a made-up time) and counted on stderr; see `FrabScheduleBuilder` for every rule.
 enum FrabXMLExporter {
     static func write(_ request: ExportRequest, to xml: inout ExportOutput) -> ExportSummary {
-        var builder = FrabScheduleBuilder(request, formatName: "schedule.xml")
+        var builder = FrabScheduleBuilder(request, formatName: "schedule.xml", concurrency: xml.concurrency)
         return write(builder.build(concurrency: xml.concurrency), to: &xml)
     }
 
