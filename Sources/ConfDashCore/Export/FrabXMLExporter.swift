@@ -88,9 +88,10 @@ enum FrabXMLExporter {
         } else {
             xml.append("        <persons>\n")
             for link in people {
+                let person = talks.person(link.person)
                 xml.append("          <person guid=\"")
-                talks.personGUID(link.person, to: &xml)
-                xml.xmlField("\">", talks.personName(link.person), "</person>\n")
+                talks.personGUID(person, to: &xml)
+                xml.xmlField("\">", talks.personName(person), "</person>\n")
             }
             xml.append("        </persons>\n")
         }
