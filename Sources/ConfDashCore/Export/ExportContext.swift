@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// When a session happens, exactly as precisely as its source says. Every exporter maps these
 /// cases to its format; none of them turns a day into a clock time.
@@ -266,21 +267,42 @@ final class ExportContext {
 /// command filters, groups and lays out the sessions (for 100,000 sessions, a table of 100,000
 /// Strings is tens of milliseconds that were spent waiting).
 public final class ExportOrdinals: @unchecked Sendable {
-    private var made: [String: Int] = [:]
+    private let dataset: Dataset
+    private var made: [String: Int]?
+    /// Set by whichever thread makes the table first: the background task, or a reader that
+    /// finds the task not started yet (every thread of the pool busy) and makes it itself, so
+    /// that no reader ever waits for a task stuck in a queue.
+    private var claimed = false
+    private let lock = NSLock()
     private let done = DispatchGroup()
 
     public init(_ dataset: Dataset) {
+        self.dataset = dataset
         done.enter()
-        DispatchQueue.global().async { [self] in
-            made = Self.table(dataset)
-            done.leave()
-        }
+        DispatchQueue.global().async { [self] in _ = make() }
     }
 
-    /// The table, once made (waits for it the first time).
+    /// Makes the table unless another thread has claimed it; true when this thread made it.
+    @discardableResult
+    private func make() -> Bool {
+        lock.lock()
+        guard !claimed else { lock.unlock(); return false }
+        claimed = true
+        lock.unlock()
+        let table = Self.table(dataset)
+        lock.lock()
+        made = table
+        lock.unlock()
+        done.leave()
+        return true
+    }
+
+    /// The table, once made (made here if the background task has not started, else waited for).
     var table: [String: Int] {
-        done.wait()
-        return made
+        if !make() { done.wait() }
+        lock.lock()
+        defer { lock.unlock() }
+        return made!
     }
 
     private static func table(_ dataset: Dataset) -> [String: Int] {
