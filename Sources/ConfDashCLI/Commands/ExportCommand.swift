@@ -72,6 +72,10 @@ struct ExportCommand: IOCommand {
         // Checked before any work, so a typo in the path fails at once.
         if let output { try OutputFile.checkWritable(output, notSameAs: input.data) }
         let index = try input.loadIndex(io)
+        // schedule.xml and schedule.json number every session of the dataset (frab's `id`): the
+        // table is made on the other core from now on, while the sessions are filtered, grouped
+        // and laid out, instead of after.
+        let ordinals = resolvedFormat == .xml || resolvedFormat == .json ? ExportOrdinals(index.dataset) : nil
         let filter = try filters.filter(using: index, dataPath: input.data, io: io)
         try DayCheck.requireDay(filter, in: index, language: input.language(io))
         let query = AgendaQuery(index: index)
@@ -89,8 +93,9 @@ struct ExportCommand: IOCommand {
             throw CommandFailure(status: ExitStatus.dataError, messages: [message + (output.map { " ('\($0)' is left as it was)" } ?? "")])
         }
         let language = input.language(io)
-        let request = ExportRequest(index: index, agenda: agenda, language: language, filter: filter,
+        var request = ExportRequest(index: index, agenda: agenda, language: language, filter: filter,
                                     generatorVersion: ConfdashCLI.version)
+        request.ordinals = ordinals
         try ExportCommand.write(request, as: resolvedFormat, to: output, io: io)
     }
 

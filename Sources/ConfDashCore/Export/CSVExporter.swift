@@ -7,7 +7,9 @@
 struct CSVExporter {
     let context: ExportContext
 
-    init(_ request: ExportRequest) { context = ExportContext(request) }
+    init(_ request: ExportRequest, concurrency: ExportConcurrency = .serial) {
+        context = ExportContext(request, concurrency: concurrency)
+    }
 
     static let header = ["id", "event", "event_title", "title", "kind", "count", "day", "possible_days", "part_of_day",
                          "start", "end", "duration_minutes", "time_zone", "room", "tracks", "technologies", "people",

@@ -4,25 +4,59 @@ import Foundation
 /// offset (`+01:00`). Turns the event's local wall-clock times into UTC offsets. An event with no
 /// `timeZone` has no EventZone: its clock times, if any, stay floating and are never given an offset.
 struct EventZone: Hashable, Sendable {
-    /// As the dataset writes it.
-    let name: String
-    /// Set for a fixed offset; nil for an IANA zone.
-    let fixedOffsetSeconds: Int?
-    private let zone: TimeZone
-    /// The offsets already asked of `zone`, per UTC day: an export asks for several per session.
-    private let offsets = DayOffsets()
+    /// Everything in one object: every export session holds its event's zone (twice, in `timing`
+    /// and `zone`), and a copy of a struct of a String, a TimeZone and a cache retained three
+    /// objects where this retains one.
+    private let storage: Storage
 
-    init?(_ name: String?) {
+    /// As the dataset writes it.
+    var name: String { storage.name }
+    /// Set for a fixed offset; nil for an IANA zone.
+    var fixedOffsetSeconds: Int? { storage.fixedOffsetSeconds }
+
+    private final class Storage: Sendable {
+        let name: String
+        let fixedOffsetSeconds: Int?
+        let zone: TimeZone
+        /// The offsets already asked of `zone`, per UTC day: an export asks for several per session.
+        let offsets = DayOffsets()
+        /// The offset of each UTC day from `firstDay` on, for the days of the event it was made
+        /// for (`init(_:days:)`), worked out once before any session is written: read without a
+        /// lock by every thread. `Int.min` for a day on which the offset changes.
+        let firstDay: Int
+        let dayOffsets: [Int]
+
+        init(name: String, fixedOffsetSeconds: Int?, zone: TimeZone, days: ClosedRange<Int>?) {
+            self.name = name; self.fixedOffsetSeconds = fixedOffsetSeconds; self.zone = zone
+            guard fixedOffsetSeconds == nil, let days else { firstDay = 0; dayOffsets = []; return }
+            firstDay = days.lowerBound
+            dayOffsets = days.map { day in
+                let start = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(day * 86_400)))
+                let end = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(day * 86_400 + 86_399)))
+                return start == end ? start : Int.min
+            }
+        }
+    }
+
+    init?(_ name: String?) { self.init(name, days: nil) }
+
+    /// The zone of an event on `days`: the offsets of those days (and of a few around them, for
+    /// sessions that end days later) are worked out at once, so that the look-ups of an export
+    /// take no lock (`DayOffsets`, which the days outside still go through).
+    init?(_ name: String?, days: DateRange?) {
         guard let name else { return nil }
-        self.name = name
+        // Two days before (a look-up a day either side of a start), sixteen after (a session may
+        // last fourteen days); at most a year and a half, whatever the dates say.
+        let covered = days.map { range -> ClosedRange<Int> in
+            let first = range.from.dayNumber - 2
+            return first...max(first, min(range.to.dayNumber + 16, first + 550))
+        }
         if let offset = Self.parseOffset(name) {
-            fixedOffsetSeconds = offset
             guard let zone = TimeZone(secondsFromGMT: offset) else { return nil }
-            self.zone = zone
+            storage = Storage(name: name, fixedOffsetSeconds: offset, zone: zone, days: nil)
         } else {
-            fixedOffsetSeconds = nil
             guard let zone = TimeZone(identifier: name) else { return nil }
-            self.zone = zone
+            storage = Storage(name: name, fixedOffsetSeconds: nil, zone: zone, days: covered)
         }
     }
 
@@ -74,8 +108,17 @@ struct EventZone: Hashable, Sendable {
     func localReadsBack(atUTC seconds: Int) -> Bool { offsetSeconds(at: local(atUTC: seconds)) == offsetSeconds(atUTC: seconds) }
 
     func offsetSeconds(atUTC seconds: Int) -> Int {
-        if let fixedOffsetSeconds { return fixedOffsetSeconds }
-        return offsets.offset(atUTC: seconds) { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) }
+        let storage = storage
+        if let fixedOffsetSeconds = storage.fixedOffsetSeconds { return fixedOffsetSeconds }
+        // The same answer as `DayOffsets` gives for such a day (its one offset), without a lock.
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let place = day &- storage.firstDay
+        if place >= 0 && place < storage.dayOffsets.count {
+            let offset = storage.dayOffsets[place]
+            if offset != Int.min { return offset }
+        }
+        let zone = storage.zone
+        return storage.offsets.offset(atUTC: seconds) { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) }
     }
 
     // The zone is a function of the name (and the offset parsed from it): equal names, equal zones.
@@ -86,7 +129,7 @@ struct EventZone: Hashable, Sendable {
     }
 
     func isDaylightSaving(atUTC seconds: Int) -> Bool {
-        fixedOffsetSeconds == nil && zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        fixedOffsetSeconds == nil && storage.zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// UTC instants (seconds since 1970) where the offset changes, after `from` and before `to`.
@@ -95,7 +138,7 @@ struct EventZone: Hashable, Sendable {
         var result: [Int] = []
         var cursor = Date(timeIntervalSince1970: TimeInterval(from))
         // Bounded: no real zone changes offset more than a few times a year.
-        while result.count < 1000, let next = zone.nextDaylightSavingTimeTransition(after: cursor),
+        while result.count < 1000, let next = storage.zone.nextDaylightSavingTimeTransition(after: cursor),
               next.timeIntervalSince1970 < TimeInterval(to) {
             result.append(Int(next.timeIntervalSince1970))
             cursor = next

@@ -39,6 +39,9 @@ public struct ExportRequest: Sendable {
     public var generatorVersion: String
     /// For a calendar of the starred sessions: SEQUENCE numbers and entries to cancel (iCalendar only).
     public var calendarUpdate: CalendarUpdate?
+    /// The sessions' numbers (schedule.xml and schedule.json), when the caller started making
+    /// them early (the CLI, right after loading); nil: the export makes them.
+    public var ordinals: ExportOrdinals?
 
     public init(index: DatasetIndex, agenda: [EventAgenda], language: Language, filter: AgendaFilter = AgendaFilter(),
                 generatorVersion: String) {
@@ -99,12 +102,12 @@ public enum Exporter {
     static func write(_ request: ExportRequest, as format: ExportFormat, to output: inout ExportOutput) -> ExportSummary {
         switch format {
         case .ics:
-            var exporter = ICSExporter(request)
+            var exporter = ICSExporter(request, concurrency: output.concurrency)
             return exporter.write(to: &output)
         case .xml: return FrabXMLExporter.write(request, to: &output)
         case .json: return FrabJSONExporter.write(request, to: &output)
-        case .csv: return CSVExporter(request).write(to: &output)
-        case .md: return MarkdownExporter(request).write(to: &output)
+        case .csv: return CSVExporter(request, concurrency: output.concurrency).write(to: &output)
+        case .md: return MarkdownExporter(request, concurrency: output.concurrency).write(to: &output)
         }
     }
 }
@@ -149,6 +152,17 @@ struct NoteTally {
     /// The same, for a session of the model (topic or not from its `groupTopic`).
     mutating func add(_ condition: String, _ consequence: String, session: Session) {
         add(condition, consequence, session: session.id, isTopic: session.groupTopic)
+    }
+
+    /// The notes of the sessions after these (counted apart, on another thread): its kinds not
+    /// seen here after these, counts added, ids kept up to the first few of both in order.
+    mutating func append(_ next: NoteTally) {
+        for entry in next.entries {
+            let position = position(of: entry.key)
+            entries[position].sessions += entry.sessions
+            entries[position].topics += entry.topics
+            for id in entry.ids where entries[position].ids.count < Self.shownIDs { entries[position].ids.append(id) }
+        }
     }
 
     /// A note about the export as a whole rather than about sessions.

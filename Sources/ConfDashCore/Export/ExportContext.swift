@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// When a session happens, exactly as precisely as its source says. Every exporter maps these
 /// cases to its format; none of them turns a day into a clock time.
 enum ExportTiming: Equatable {
@@ -34,15 +37,14 @@ struct ExportSession {
     /// released each of them.
     private let eventBox: EventBox
     var event: Event { _read { yield eventBox.event } }
+    /// Which event (the same for all its sessions), compared without reading the event.
+    var eventIdentity: ObjectIdentifier { ObjectIdentifier(eventBox) }
     let session: Session
-    /// 1-based position of the session in the whole dataset: frab's numeric `id`. It does not change
-    /// with the filters, so the same session keeps its number in every export of the dataset.
-    let ordinal: Int
     let timing: ExportTiming
     let zone: EventZone?
 
-    init(event: EventBox, session: Session, ordinal: Int, timing: ExportTiming, zone: EventZone?) {
-        eventBox = event; self.session = session; self.ordinal = ordinal; self.timing = timing; self.zone = zone
+    init(event: EventBox, session: Session, timing: ExportTiming, zone: EventZone?) {
+        eventBox = event; self.session = session; self.timing = timing; self.zone = zone
     }
 
     var uid: String { StableID.uid(session: session.id, event: event.id) }
@@ -72,6 +74,54 @@ struct ExportSession {
     }
 }
 
+/// What the sessions of one event share in the export.
+private struct EventParts: Sendable {
+    let box: EventBox
+    let zone: EventZone?
+    /// The event's days: when a session may be, when its source gives no day.
+    let days: DateRange
+}
+
+/// One agenda group's sessions, and where the first goes among all the export's sessions.
+private struct SessionRun: Sendable {
+    let event: Int
+    let sessions: [Session]
+    let start: Int
+}
+
+/// Makes the `ExportSession`s of a range of positions, in place in the array being made.
+/// Unchecked: each worker initializes only its own range of the buffer.
+private struct SessionFill: @unchecked Sendable {
+    let events: [EventParts]
+    let runs: [SessionRun]
+    let buffer: UnsafeMutableBufferPointer<ExportSession>
+
+    func fill(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        // The last run starting at or before the range: runs are in position order.
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].start <= range.lowerBound { low = middle } else { high = middle - 1 }
+        }
+        var run = low
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let current = runs[run]
+            let event = events[current.event]
+            let end = min(range.upperBound, current.start + current.sessions.count)
+            while position < end {
+                let session = current.sessions[position - current.start]
+                (buffer.baseAddress! + position).initialize(to: ExportSession(
+                    event: event.box, session: session, timing: ExportContext.timing(session, eventDays: event.days, zone: event.zone),
+                    zone: event.zone))
+                position += 1
+            }
+            run += 1
+        }
+    }
+}
+
 /// An event, held once for all its exported sessions.
 final class EventBox: Sendable {
     let event: Event
@@ -80,7 +130,11 @@ final class EventBox: Sendable {
 
 /// What all exporters share: the selected sessions with their stable ids, and the dataset's words
 /// for them in the chosen language.
-struct ExportContext {
+///
+/// A class, never changed once made: every exporter, talk writer and rendering closure holds it,
+/// and copying a struct of a dozen references (the request, the words, the sessions…) retained
+/// each of them, once per iCalendar description for instance.
+final class ExportContext {
     let request: ExportRequest
     let labels: Labels
     let words: ExportWords
@@ -93,37 +147,60 @@ struct ExportContext {
     /// Every selected session, in the order of `events`.
     let sessions: [ExportSession]
 
-    init(_ request: ExportRequest) {
+    /// The sessions' numbers (frab's `id`), for schedule.xml and schedule.json only: the other
+    /// formats skip a table of every session id of the dataset.
+    let ordinals: ExportOrdinals?
+
+    /// `ordinals`: number the sessions (`ordinal(of:)`), with the request's table if it has one,
+    /// else one made on another thread while the sessions are prepared and laid out. With
+    /// several workers (`concurrency`, for an export as large as its `minimumSessions`), the
+    /// sessions are prepared in one contiguous part per worker at once.
+    init(_ request: ExportRequest, ordinals numbered: Bool = false, concurrency: ExportConcurrency = .serial) {
         self.request = request
         labels = Labels(request.language)
         words = ExportWords(language: request.language)
-        var ordinals: [String: Int] = [:]
-        ordinals.reserveCapacity(request.index.dataset.events.reduce(0) { $0 + $1.sessions.count })
-        // Event by event: a flattened copy of every session of the dataset is not needed.
-        for event in request.index.dataset.events {
-            for session in event.sessions where ordinals[session.id] == nil { ordinals[session.id] = ordinals.count + 1 }
-        }
-        var sessions: [ExportSession] = []
-        sessions.reserveCapacity(request.agenda.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.sessions.count } })
+        ordinals = numbered ? request.ordinals ?? ExportOrdinals(request.index.dataset) : nil
+        // Each agenda group's sessions and where they start among all: what a worker needs to
+        // find its part's first session.
+        var events: [EventParts] = []
+        var runs: [SessionRun] = []
         var ranges: [Range<Int>] = []
+        var count = 0
         for part in request.agenda {
-            let box = EventBox(part.event)
-            let zone = EventZone(part.event.timeZone)
-            let all = DateRange(from: part.event.startDate, to: part.event.endDate)
-            let first = sessions.count
-            for group in part.groups {
-                for session in group.sessions {
-                    sessions.append(ExportSession(event: box, session: session, ordinal: ordinals[session.id] ?? 0,
-                                                  timing: Self.timing(session, eventDays: all, zone: zone), zone: zone))
+            let first = count
+            events.append(EventParts(box: EventBox(part.event),
+                                     zone: EventZone(part.event.timeZone, days: DateRange(from: part.event.startDate, to: part.event.endDate)),
+                                     days: DateRange(from: part.event.startDate, to: part.event.endDate)))
+            for group in part.groups where !group.sessions.isEmpty {
+                runs.append(SessionRun(event: events.count - 1, sessions: group.sessions, start: count))
+                count += group.sessions.count
+            }
+            ranges.append(first..<count)
+        }
+        let total = count
+        let workers = total >= concurrency.minimumSessions ? max(1, min(concurrency.workers, total / 64)) : 1
+        let sessions = [ExportSession](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let fill = SessionFill(events: events, runs: runs, buffer: buffer)
+            if workers == 1 {
+                fill.fill(0..<total)
+            } else {
+                let size = (total + workers - 1) / workers
+                DispatchQueue.concurrentPerform(iterations: workers) { part in
+                    fill.fill(min(total, part * size)..<min(total, (part + 1) * size))
                 }
             }
-            ranges.append(first..<sessions.count)
+            initialized = total
         }
         self.sessions = sessions
-        events = zip(request.agenda, ranges).map { ($0.event, sessions[$1]) }
+        self.events = zip(request.agenda, ranges).map { ($0.event, sessions[$1]) }
     }
 
-    private static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {
+    /// 1-based position of the session in the whole dataset: frab's numeric `id`. It does not
+    /// change with the filters, so the same session keeps its number in every export of the
+    /// dataset. 0 in a context made without ordinals.
+    func ordinal(of item: ExportSession) -> Int { ordinals?.table[item.session.id] ?? 0 }
+
+    fileprivate static func timing(_ session: Session, eventDays: DateRange, zone: EventZone?) -> ExportTiming {
         if let start = session.start { return .clock(start: start, durationMinutes: session.checkedDurationMinutes, zone: zone) }
         if let day = session.day { return .day(day) }
         if let range = session.possibleDays { return .possibleDays(range) }
@@ -180,4 +257,66 @@ struct ExportContext {
     /// Exports use it where a format wants a timestamp (iCalendar DTSTAMP, schedule version), so the
     /// same data always gives the same file. Nil when no source gives a date.
     var dataDate: CalendarDate? { index.dataset.sources.compactMap(\.published).max() }
+}
+
+/// Every session id of a dataset and its number: 1-based, in the order of the dataset's events
+/// and their sessions, a repeated id keeping its first number (frab's numeric `id`).
+///
+/// The table is made on another thread from the moment this is made: only schedule.xml and
+/// schedule.json need it, and only when their talks are written, so it is made while the
+/// command filters, groups and lays out the sessions (for 100,000 sessions, a table of 100,000
+/// Strings is tens of milliseconds that were spent waiting).
+public final class ExportOrdinals: @unchecked Sendable {
+    private let dataset: Dataset
+    private var made: [String: Int]?
+    /// Set by whichever thread makes the table first: the background task, or a reader that
+    /// finds the task not started yet (every thread of the pool busy) and makes it itself, so
+    /// that no reader ever waits for a task stuck in a queue.
+    private var claimed = false
+    private let lock = NSLock()
+    private let done = DispatchGroup()
+
+    public init(_ dataset: Dataset) {
+        self.dataset = dataset
+        done.enter()
+        DispatchQueue.global().async { [self] in _ = make() }
+    }
+
+    /// Makes the table unless another thread has claimed it; true when this thread made it.
+    @discardableResult
+    private func make() -> Bool {
+        lock.lock()
+        guard !claimed else { lock.unlock(); return false }
+        claimed = true
+        lock.unlock()
+        let table = Self.table(dataset)
+        lock.lock()
+        made = table
+        lock.unlock()
+        done.leave()
+        return true
+    }
+
+    /// The table, once made (made here if the background task has not started, else waited for).
+    var table: [String: Int] {
+        if !make() { done.wait() }
+        lock.lock()
+        defer { lock.unlock() }
+        return made!
+    }
+
+    private static func table(_ dataset: Dataset) -> [String: Int] {
+        var ordinals: [String: Int] = [:]
+        ordinals.reserveCapacity(dataset.events.reduce(0) { $0 + $1.sessions.count })
+        // Event by event: a flattened copy of every session of the dataset is not needed. One
+        // hash per session: the entry is made and numbered in place when the id is new.
+        var next = 1
+        func number(_ ordinal: inout Int) {
+            if ordinal == 0 { ordinal = next; next += 1 }
+        }
+        for event in dataset.events {
+            for session in event.sessions { number(&ordinals[session.id, default: 0]) }
+        }
+        return ordinals
+    }
 }

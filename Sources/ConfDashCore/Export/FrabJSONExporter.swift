@@ -2,8 +2,8 @@
 /// validator/json/schema.json). Same sessions as schedule.xml, same omissions (`FrabScheduleBuilder`).
 enum FrabJSONExporter {
     static func write(_ request: ExportRequest, to output: inout ExportOutput) -> ExportSummary {
-        var builder = FrabScheduleBuilder(request, formatName: "schedule.json")
-        return write(builder.build(), to: &output)
+        var builder = FrabScheduleBuilder(request, formatName: "schedule.json", concurrency: output.concurrency)
+        return write(builder.build(concurrency: output.concurrency), to: &output)
     }
 
     static func write(_ built: FrabSchedule, to output: inout ExportOutput) -> ExportSummary {
@@ -88,7 +88,7 @@ enum FrabJSONExporter {
         object.key("guid", &out)
         let guidStart = out.bytes.count + 1
         out.byte(UInt8(ascii: "\"")); talks.guid(item, to: &out); out.byte(UInt8(ascii: "\""))
-        object.key("id", &out); out.digits(item.ordinal)
+        object.key("id", &out); out.digits(talks.ordinal(item))
         object.key("date", &out); out.byte(UInt8(ascii: "\"")); talks.date(entry, item, to: &out); out.byte(UInt8(ascii: "\""))
         object.key("start", &out); out.byte(UInt8(ascii: "\"")); talks.startTime(item, to: &out); out.byte(UInt8(ascii: "\""))
         object.key("duration", &out); out.byte(UInt8(ascii: "\"")); talks.duration(item, to: &out); out.byte(UInt8(ascii: "\""))
@@ -121,11 +121,12 @@ enum FrabJSONExporter {
         object.key("persons", &out)
         var persons = JSONMembersWriter.array(&out, depth: depth + 1)
         for link in session.people {
-            let name = talks.personName(link.person)
+            let person = talks.person(link.person)
+            let name = talks.personName(person)
             persons.next(&out)
             var fields = JSONMembersWriter.object(&out, depth: depth + 2)
             fields.key("guid", &out)
-            out.byte(UInt8(ascii: "\"")); talks.personGUID(link.person, to: &out); out.byte(UInt8(ascii: "\""))
+            out.byte(UInt8(ascii: "\"")); talks.personGUID(person, to: &out); out.byte(UInt8(ascii: "\""))
             fields.string("name", name, &out)
             fields.string("public_name", name, &out)
             fields.end(&out)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A frab/pretalx schedule (the model behind schedule.xml and schedule.json), built once and
 /// written by `FrabXMLExporter` and `FrabJSONExporter`, so both formats leave out the same sessions
 /// for the same reasons.
@@ -107,13 +109,22 @@ struct FrabScheduleBuilder {
     let context: ExportContext
     let formatName: String
     private var notes = NoteTally()
+    /// The notes that may be added for session after session, made once (not a String
+    /// interpolated per session).
+    private let noRoomNote: String
+    private let tracksNote: String
 
-    init(_ request: ExportRequest, formatName: String) {
-        context = ExportContext(request)
+    init(_ request: ExportRequest, formatName: String, concurrency: ExportConcurrency = .serial) {
+        context = ExportContext(request, ordinals: true, concurrency: concurrency)
         self.formatName = formatName
+        noRoomNote = "each is written under a room with an empty name, since \(formatName) requires a room"
+        tracksNote = "each is written with its first track only: \(formatName) has one track per event"
     }
 
-    mutating func build() -> FrabSchedule {
+    /// The schedule. With several workers (`concurrency`, for an export as large as its
+    /// `minimumSessions`), the sessions are laid out in one contiguous part per worker at once,
+    /// and the parts joined in order (`Layout.append`): the same schedule as one part gives.
+    mutating func build(concurrency: ExportConcurrency = .serial) -> FrabSchedule {
         let events = context.events.map(\.event)
         let single = events.count == 1 ? events.first : nil
         let dataset = context.index.dataset
@@ -121,26 +132,34 @@ struct FrabScheduleBuilder {
         // Where each listed date is in `days`.
         var dayPositions: [CalendarDate: Int] = [:]
         for (position, day) in days.enumerated() { dayPositions[day.date] = position }
-        var exported = 0
-        var timeslot = 0
-        // Where each (day, room name) is in `days`: a scan of a day's rooms per session was quadratic.
-        var roomPlaces: [CalendarDate: [String: Int]] = [:]
-        for (position, item) in context.sessions.enumerated() {
-            guard let entry = entry(position, item), let date = dayDate(for: item, among: days, positions: dayPositions) else { continue }
-            exported += 1
-            if case .clock(let start, let duration?, _) = item.timing {
-                timeslot = gcd(gcd(timeslot, start.time.minutesSinceMidnight), duration)
+        let count = context.sessions.count
+        let parts = count >= concurrency.minimumSessions ? max(1, min(concurrency.workers, count / 16)) : 1
+        let empty = Layout(days)
+        var layouts = [Layout](repeating: empty, count: parts)
+        let builder = self
+        context.sessions.withUnsafeBufferPointer { sessions in
+            guard parts > 1 else {
+                layouts[0].add(sessions, 0..<count, builder: builder, days: days, positions: dayPositions)
+                return
             }
-            let place = dayPositions[date]!
-            let roomName = context.roomName(item) ?? ""
-            if let room = roomPlaces[date]?[roomName] {
-                days[place].rooms[room].entries.append(entry)
-            } else {
-                let guid = item.session.room.map { StableID.roomGUID(room: $0, event: item.event.id) }
-                roomPlaces[date, default: [:]][roomName] = days[place].rooms.count
-                days[place].rooms.append(FrabSchedule.Room(name: roomName, guid: guid, entries: [entry]))
+            layouts.withUnsafeMutableBufferPointer { layouts in
+                let work = LayoutWork(sessions: sessions, layouts: layouts.baseAddress!, builder: builder, days: days,
+                                      positions: dayPositions)
+                let size = (count + parts - 1) / parts
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let range = min(count, part * size)..<min(count, (part + 1) * size)
+                    work.layouts[part].add(work.sessions, range, builder: work.builder, days: work.days, positions: work.positions)
+                }
             }
-            extendDay(&days[place], toCover: entry)
+        }
+        var layout = layouts[0]
+        for part in layouts.dropFirst() { layout.append(part) }
+        notes.append(layout.notes)
+        let exported = layout.exported
+        let timeslot = layout.timeslot
+        for place in days.indices {
+            days[place].rooms = layout.rooms[place]
+            if let bound = layout.endBounds[place] { days[place].endBound = bound }
         }
         for position in days.indices {
             days[position].rooms = sortedRooms(days[position].rooms)
@@ -151,7 +170,7 @@ struct FrabScheduleBuilder {
         if zones.count > 1 {
             notes.add(general: "the events have different time zones (\(zones.sorted().map { $0.isEmpty ? "none" : $0 }.joined(separator: ", "))): time_zone_name is left out; every date carries its own UTC offset")
         }
-        let usedTracks = Set(context.sessions.compactMap { $0.session.tracks.first })
+        let usedTracks = layout.usedTracks
         return FrabSchedule(
             context: context,
             version: (context.dataDate?.iso).map { "confdash \($0)" } ?? "confdash",
@@ -176,7 +195,7 @@ struct FrabScheduleBuilder {
 
     /// The session as a frab event (its place and times), or nil (and a note) when the format
     /// would need something the source does not state.
-    private mutating func entry(_ position: Int, _ item: ExportSession) -> FrabSchedule.Entry? {
+    fileprivate func entry(_ position: Int, _ item: ExportSession, notes: inout NoteTally) -> FrabSchedule.Entry? {
         let session = item.session
         guard case .clock(let start, let duration, let zone) = item.timing else {
             notes.add("with no clock time in the source",
@@ -197,12 +216,10 @@ struct FrabScheduleBuilder {
             return nil
         }
         if session.room == nil {
-            notes.add("with no room stated", "each is written under a room with an empty name, since \(formatName) requires a room",
-                      session: session)
+            notes.add("with no room stated", noRoomNote, session: session)
         }
         if session.tracks.count > 1 {
-            notes.add("with more than one track", "each is written with its first track only: \(formatName) has one track per event",
-                      session: session)
+            notes.add("with more than one track", tracksNote, session: session)
         }
         // The end from the instant (`ExportSession.endUTC`): in the hour the clocks repeat, the
         // end's wall clock alone has two offsets.
@@ -219,9 +236,9 @@ struct FrabScheduleBuilder {
     /// the XSD requires is padded in front with `_`, which ids never contain (frab's `2` from an
     /// imported schedule: `38c3-___2`); one ending in a hyphen, which schedule.json's pattern
     /// refuses, falls back to the number. (`FrabTalkWriter.slug` writes the same as bytes.)
-    static func slug(_ item: ExportSession) -> String {
+    static func slug(_ item: ExportSession, ordinal: Int) -> String {
         let id = item.session.id
-        let tail = id.hasSuffix("-") ? "session-\(item.ordinal)" : String(repeating: "_", count: max(0, 4 - id.utf8.count)) + id
+        let tail = id.hasSuffix("-") ? "session-\(ordinal)" : String(repeating: "_", count: max(0, 4 - id.utf8.count)) + id
         return StableID.acronym(event: item.event.id) + "-" + tail
     }
 
@@ -255,21 +272,18 @@ struct FrabScheduleBuilder {
     /// night after it (a real schedule's session at 00:30 on the second conference day's night),
     /// else its start date, or, for a session after midnight past the event's last listed day, the
     /// event's last listed day before it (frab's day change).
-    private func dayDate(for item: ExportSession, among days: [FrabSchedule.Day], positions: [CalendarDate: Int]) -> CalendarDate? {
+    fileprivate func dayDate(for item: ExportSession, among days: [FrabSchedule.Day], positions: [CalendarDate: Int]) -> CalendarDate? {
         guard case .clock(let start, _, _) = item.timing else { return nil }
         if let day = item.session.day, (0...1).contains(start.date.days(since: day)), positions[day] != nil { return day }
         if positions[start.date] != nil { return start.date }
         return days.map(\.date).filter { $0 <= start.date && item.event.dayIndex(of: $0) != nil }.max()
     }
 
-    /// Lengthens a day whose sessions run past its midnight.
-    private func extendDay(_ day: inout FrabSchedule.Day, toCover entry: FrabSchedule.Entry) {
-        let end = entry.endLocal
-        let dayEnd = LocalDateTime(date: day.date.adding(days: 1), time: ClockTime(hour: 0, minute: 0)!)
-        if end > dayEnd, end > day.endBound.local {
-            day.endBound = FrabSchedule.Bound(local: end, offset: entry.endOffset)
-        }
-    }
+    /// A wall-clock time as minutes since 1970-01-01 00:00: ordered as `LocalDateTime`s are.
+    static func minutes(_ local: LocalDateTime) -> Int { local.date.dayNumber * 1440 + local.time.minutesSinceMidnight }
+
+    /// The minutes of `LocalDateTime(utcSeconds:)`: whole minutes, rounded down.
+    static func minutes(afterUTC seconds: Int) -> Int { seconds >= 0 ? seconds / 60 : (seconds - 59) / 60 }
 
     private mutating func noteZonelessDays(_ events: [Event]) {
         let zoneless = events.filter { EventZone($0.timeZone) == nil }.map(\.id)
@@ -312,6 +326,140 @@ extension FrabScheduleBuilder {
         guard minutes >= 100 * 60 else { return twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60) }
         return "\(minutes / 1440):" + twoDigits(minutes % 1440 / 60) + ":" + twoDigits(minutes % 60)
     }
+}
+
+/// The sessions of one contiguous part of `ExportContext.sessions` laid out in the schedule's
+/// days: each day's rooms in the order they first appear, each room's talks in session order.
+/// Parts laid out apart and joined in order (`append`) give what one pass over all gives.
+private struct Layout {
+    /// Per day (its place in the listed days).
+    var rooms: [[FrabSchedule.Room]]
+    /// Where each room name is in `rooms[day]`: a scan of a day's rooms per session was quadratic.
+    var roomPlaces: [[String: Int]]
+    /// A day's end when a session runs past its midnight and its bound (nil: as listed), and
+    /// that end as minutes since 1970 (`FrabScheduleBuilder.minutes`).
+    var endBounds: [FrabSchedule.Bound?]
+    var endMinutes: [Int]
+    var notes = NoteTally()
+    var exported = 0
+    /// The largest step dividing every start time and duration so far (0: none yet).
+    var timeslot = 0
+    /// The first track of every session (exported or not): the tracks the schedule lists.
+    var usedTracks = Set<String>()
+
+    init(_ days: [FrabSchedule.Day]) {
+        rooms = Array(repeating: [], count: days.count)
+        roomPlaces = Array(repeating: [:], count: days.count)
+        endBounds = Array(repeating: nil, count: days.count)
+        endMinutes = days.map { FrabScheduleBuilder.minutes($0.endBound.local) }
+    }
+
+    mutating func add(_ sessions: UnsafeBufferPointer<ExportSession>, _ range: Range<Int>, builder: FrabScheduleBuilder,
+                      days: [FrabSchedule.Day], positions: [CalendarDate: Int]) {
+        let context = builder.context
+        // Sessions come day by day and, within a day, mostly room by room: the last session's
+        // day and room are kept, and a session with the same event, stated day, start date and
+        // room id goes to the same place with no look-up (room names, dates and ids were hashed
+        // four times a session).
+        var lastDay: (event: ObjectIdentifier, stated: CalendarDate?, start: CalendarDate, date: CalendarDate?, place: Int)?
+        // Each (event, room id) met so far, numbered by its room's name (two ids may share a
+        // name, and a frab day has one room per name); per day, the place of each name's room
+        // in `rooms[day]` (-1: none yet). One hash of a short id per session, where the room's
+        // name was looked up by event and id and then hashed by day and name.
+        var names: [RoomKey: Int] = [:]
+        var nameNumbers: [String: Int] = [:]
+        var byName: [[Int]] = Array(repeating: [], count: days.count)
+        // The next midnight of each day, as minutes since 1970.
+        let midnights = days.map { ($0.date.dayNumber + 1) * 1440 }
+        for position in range {
+            let item = sessions[position]
+            if let track = item.session.tracks.first { usedTracks.insert(track) }
+            guard let entry = builder.entry(position, item, notes: &notes), case .clock(let start, let duration?, _) = item.timing else { continue }
+            let date: CalendarDate?
+            let place: Int
+            if let last = lastDay, last.event == item.eventIdentity, last.stated == item.session.day, last.start == start.date {
+                (date, place) = (last.date, last.place)
+            } else {
+                date = builder.dayDate(for: item, among: days, positions: positions)
+                place = date.map { positions[$0]! } ?? -1
+                lastDay = (item.eventIdentity, item.session.day, start.date, date, place)
+            }
+            guard date != nil else { continue }
+            exported += 1
+            timeslot = gcd(gcd(timeslot, start.time.minutesSinceMidnight), duration)
+            let key = RoomKey(event: item.eventIdentity, id: item.session.room)
+            let name: Int
+            if let known = names[key] {
+                name = known
+            } else {
+                let roomName = context.roomName(item) ?? ""
+                if let known = nameNumbers[roomName] {
+                    name = known
+                } else {
+                    name = nameNumbers.count
+                    nameNumbers[roomName] = name
+                }
+                names[key] = name
+            }
+            if byName[place].count <= name { byName[place].append(contentsOf: repeatElement(-1, count: name + 1 - byName[place].count)) }
+            let room = byName[place][name]
+            if room >= 0 {
+                rooms[place][room].entries.append(entry)
+            } else {
+                // The room's first talk that day: its name, and its guid from this session's room id.
+                let roomName = context.roomName(item) ?? ""
+                let guid = item.session.room.map { StableID.roomGUID(room: $0, event: item.event.id) }
+                byName[place][name] = rooms[place].count
+                roomPlaces[place][roomName] = rooms[place].count
+                rooms[place].append(FrabSchedule.Room(name: roomName, guid: guid, entries: [entry]))
+            }
+            // Lengthens a day whose sessions run past its midnight (to the first latest end).
+            let end = FrabScheduleBuilder.minutes(afterUTC: entry.endUTC + entry.endOffset)
+            if end > midnights[place], end > endMinutes[place] {
+                endBounds[place] = FrabSchedule.Bound(local: entry.endLocal, offset: entry.endOffset)
+                endMinutes[place] = end
+            }
+        }
+    }
+
+    /// The next part's sessions after these: its talks after these in each room, its new rooms
+    /// after these, the first of the latest ends, the notes counted on.
+    mutating func append(_ next: Layout) {
+        for place in rooms.indices {
+            for room in next.rooms[place] {
+                if let known = roomPlaces[place][room.name] {
+                    rooms[place][known].entries.append(contentsOf: room.entries)
+                } else {
+                    roomPlaces[place][room.name] = rooms[place].count
+                    rooms[place].append(room)
+                }
+            }
+            if let bound = next.endBounds[place], next.endMinutes[place] > endMinutes[place] {
+                endBounds[place] = bound
+                endMinutes[place] = next.endMinutes[place]
+            }
+        }
+        notes.append(next.notes)
+        usedTracks.formUnion(next.usedTracks)
+        exported += next.exported
+        timeslot = gcd(timeslot, next.timeslot)
+    }
+}
+
+/// What the workers laying out parts share. Unchecked: the sessions, builder, days and
+/// positions are only read, and each worker writes only its own part's layout.
+/// A session's room as the sessions name it: its event, and its room id (nil: none stated).
+private struct RoomKey: Hashable {
+    var event: ObjectIdentifier
+    var id: String?
+}
+
+private struct LayoutWork: @unchecked Sendable {
+    let sessions: UnsafeBufferPointer<ExportSession>
+    let layouts: UnsafeMutablePointer<Layout>
+    let builder: FrabScheduleBuilder
+    let days: [FrabSchedule.Day]
+    let positions: [CalendarDate: Int]
 }
 
 private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

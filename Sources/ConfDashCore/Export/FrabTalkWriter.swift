@@ -9,8 +9,23 @@ struct FrabTalkWriter {
     /// The acronym of the event last asked (sessions come event by event).
     private var acronymEvent = ""
     private var acronymBytes: [UInt8] = []
+    /// `ExportContext.ordinals`, read once (each worker has its writer).
+    private let ordinals: [String: Int]
+    /// The people this writer has met, by id: a number each, and by number their names and
+    /// guids (36 bytes each, one after the other). At 100,000 sessions a person speaks in some
+    /// twenty-five talks: the guid's SHA-1 (~2,600 instructions) and the look-up of the name
+    /// are done once per person and worker, and a talk's person costs one look-up.
+    private var personNumbers: [String: Int] = [:]
+    private var personNames: [String] = []
+    private var personGUIDs: [UInt8] = []
 
-    init(_ context: ExportContext) { self.context = context }
+    init(_ context: ExportContext) {
+        self.context = context
+        ordinals = context.ordinals?.table ?? [:]
+    }
+
+    /// frab's numeric `id` (`ExportContext.ordinal(of:)`).
+    func ordinal(_ item: ExportSession) -> Int { ordinals[item.session.id] ?? 0 }
 
     func item(_ entry: FrabSchedule.Entry) -> ExportSession { context.sessions[entry.item] }
 
@@ -62,7 +77,7 @@ struct FrabTalkWriter {
         acronymBytes.withUnsafeBufferPointer(escaped)
         let id = item.session.id
         if id.hasSuffix("-") {
-            var tail = "-session-\(item.ordinal)"
+            var tail = "-session-\(ordinal(item))"
             tail.withUTF8(escaped)
             return
         }
@@ -88,10 +103,27 @@ struct FrabTalkWriter {
     func personName(_ id: String) -> String { context.personName(id) }
 
     /// A person's guid (`StableID.personGUID`), hexadecimal and hyphens: the same escaped in
-    /// XML and JSON. Worked out for every talk: a cache keyed by the person's id cost about as
-    /// much (a String hashed per talk, an insert per person and worker) and most people speak
-    /// in only a few talks.
+    /// XML and JSON.
     func personGUID(_ id: String, to out: inout ExportOutput) { StableID.appendPersonGUID(person: id, to: &out.bytes) }
+
+    /// The person `id`'s number in this writer (`personName(_:)`, `personGUID(_:to:)`).
+    mutating func person(_ id: String) -> Int {
+        if let known = personNumbers[id] { return known }
+        let number = personNames.count
+        personNames.append(context.personName(id))
+        StableID.appendPersonGUID(person: id, to: &personGUIDs)
+        precondition(personGUIDs.count == 36 * (number + 1), "a guid is 36 bytes")
+        personNumbers[id] = number
+        return number
+    }
+
+    /// The name of the person numbered `person`.
+    func personName(_ person: Int) -> String { personNames[person] }
+
+    /// The guid of the person numbered `person`, as `personGUID(_:to:)` writes it.
+    func personGUID(_ person: Int, to out: inout ExportOutput) {
+        personGUIDs.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[36 * person..<36 * (person + 1)])) }
+    }
 
     // MARK: As text
 
@@ -107,13 +139,14 @@ struct FrabTalkWriter {
         slug(item) { slugBytes.append(contentsOf: $0) }
         let session = item.session
         return FrabSchedule.Talk(
-            sessionID: session.id, id: item.ordinal, guid: text { guid(item, to: &$0) }, date: text { date(entry, item, to: &$0) },
+            sessionID: session.id, id: ordinal(item), guid: text { guid(item, to: &$0) }, date: text { date(entry, item, to: &$0) },
             start: text { startTime(item, to: &$0) }, duration: text { duration(item, to: &$0) }, end: text { end(entry, to: &$0) },
             room: room, title: title(item), type: session.kind.rawValue, track: track(item), language: session.language,
             abstract: abstract(item), description: description(item), slug: String(decoding: slugBytes, as: UTF8.self),
             url: session.links.first?.url,
             persons: session.people.map { link in
-                FrabSchedule.Person(name: personName(link.person), guid: text { personGUID(link.person, to: &$0) })
+                let number = person(link.person)
+                return FrabSchedule.Person(name: personName(number), guid: text { personGUID(number, to: &$0) })
             },
             links: session.links.map { FrabSchedule.Link(url: $0.url, title: linkTitle($0)) })
     }

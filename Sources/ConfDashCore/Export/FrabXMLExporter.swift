@@ -5,8 +5,8 @@
 /// (never given a made-up time) and counted on stderr; see `FrabScheduleBuilder` for every rule.
 enum FrabXMLExporter {
     static func write(_ request: ExportRequest, to xml: inout ExportOutput) -> ExportSummary {
-        var builder = FrabScheduleBuilder(request, formatName: "schedule.xml")
-        return write(builder.build(), to: &xml)
+        var builder = FrabScheduleBuilder(request, formatName: "schedule.xml", concurrency: xml.concurrency)
+        return write(builder.build(concurrency: xml.concurrency), to: &xml)
     }
 
     static func write(_ schedule: FrabSchedule, to xml: inout ExportOutput) -> ExportSummary {
@@ -63,7 +63,7 @@ enum FrabXMLExporter {
         xml.append("      <event guid=\"")
         talks.guid(item, to: &xml)
         xml.append("\" id=\"")
-        xml.digits(item.ordinal)
+        xml.digits(talks.ordinal(item))
         xml.append("\">\n        <date>")
         talks.date(entry, item, to: &xml)
         xml.append("</date>\n        <start>")
@@ -88,9 +88,10 @@ enum FrabXMLExporter {
         } else {
             xml.append("        <persons>\n")
             for link in people {
+                let person = talks.person(link.person)
                 xml.append("          <person guid=\"")
-                talks.personGUID(link.person, to: &xml)
-                xml.xmlField("\">", talks.personName(link.person), "</person>\n")
+                talks.personGUID(person, to: &xml)
+                xml.xmlField("\">", talks.personName(person), "</person>\n")
             }
             xml.append("        </persons>\n")
         }

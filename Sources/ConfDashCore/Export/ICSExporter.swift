@@ -16,8 +16,8 @@ struct ICSExporter {
     /// publication date of the data does not (midnight UTC, or 1970-01-01 when no source has a date).
     let stamp: String
 
-    init(_ request: ExportRequest) {
-        context = ExportContext(request)
+    init(_ request: ExportRequest, concurrency: ExportConcurrency = .serial) {
+        context = ExportContext(request, concurrency: concurrency)
         stamp = ICSText.date(context.dataDate ?? CalendarDate(year: 1970, month: 1, day: 1)!) + "T000000Z"
     }
 

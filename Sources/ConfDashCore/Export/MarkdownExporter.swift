@@ -4,7 +4,9 @@
 struct MarkdownExporter {
     let context: ExportContext
 
-    init(_ request: ExportRequest) { context = ExportContext(request) }
+    init(_ request: ExportRequest, concurrency: ExportConcurrency = .serial) {
+        context = ExportContext(request, concurrency: concurrency)
+    }
 
     private var words: ExportWords { context.words }
     private var labels: Labels { context.labels }
