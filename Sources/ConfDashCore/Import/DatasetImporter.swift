@@ -44,7 +44,10 @@ public enum DatasetImporter {
     @_spi(Fuzzing)
     public static func load(data: Data, name: String, format: InputFormat, splittingXMLAt share: Double) -> LoadResult {
         var bytes = [UInt8](data)
-        return load(bytes: &bytes, name: name, format: format, xmlSplit: XMLSplitScan.Options(minimumBytes: 0, share: share))
+        // The worker (a thread of its own) always starts: the first part waits for it, so that
+        // even a small input is read in two parts.
+        return load(bytes: &bytes, name: name, format: format,
+                    xmlSplit: XMLSplitScan.Options(minimumBytes: 0, share: share, waitsForWorker: true))
     }
 
     /// Reads `bytes` and empties it as soon as the syntax is read, so that a large file is not

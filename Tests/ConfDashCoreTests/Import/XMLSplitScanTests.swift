@@ -74,7 +74,7 @@ struct XMLSplitScanTests {
         let bytes = Array(text.utf8)
         let sequential = load(bytes, split: .sequential)
         nonisolated(unsafe) var report: XMLSplitScan.Report?
-        let split = load(bytes, split: XMLSplitScan.Options(minimumBytes: 0, share: share)) { report = $0 }
+        let split = load(bytes, split: XMLSplitScan.Options(minimumBytes: 0, share: share, waitsForWorker: true)) { report = $0 }
         #expect(split.problems == sequential.problems, sourceLocation: sourceLocation)
         #expect(split.dataset == sequential.dataset, sourceLocation: sourceLocation)
         return report
@@ -111,11 +111,16 @@ struct XMLSplitScanTests {
         #expect(report == .readOn)
     }
 
-    @Test("a <day inside an attribute value or a deeper element near the middle")
-    func dayElsewhere() {
+    @Test("a <day inside an attribute value or a deeper element, where the split would be", arguments: [
         // `<` in an attribute value is an error; the first part reports it.
-        #expect(Self.expectSame(Self.inserting("<event note=\"<day \"/>", into: Self.schedule(), after: true)) == .readOn)
-        #expect(Self.expectSame(Self.inserting("<x><day index=\"1\"></day></x>", into: Self.schedule(), after: true)) == .readOn)
+        "<event note=\"<day \"/>", "<x><day index=\"1\"></day></x>",
+    ])
+    func dayElsewhere(insert: String) {
+        let base = Self.schedule()
+        let bytes = Array(base.utf8)
+        let split = bytes.withUnsafeBytes { XMLSplitScan.splitPlace($0, near: bytes.count / 2, element: "day") }!
+        let text = String(decoding: bytes[..<split] + Array(insert.utf8) + bytes[split...], as: UTF8.self)
+        #expect(Self.expectSame(text, share: Double(split) / Double(text.utf8.count)) == .readOn)
     }
 
     @Test("the day count guessed from the bytes is wrong (a commented-out day before the split)")
@@ -125,14 +130,14 @@ struct XMLSplitScanTests {
     }
 
     @Test("errors in the second part are the sequential reading's", arguments: [
-        "</room>", "<oops>", "</schedule><x/>", "text & more", "<a b='1' b='2'/>&nbsp;<x>\u{1}</x>",
+        "</room>", "<oops>", "</schedule><x/>", "text & more", "<a b='1' b='2'/>&nbsp;<x>y</x>",
         "<![CDATA[ never closed", "&#27;", "<!DOCTYPE x>", "</schedul>",
     ])
     func secondPartErrors(insert: String) {
         #expect(Self.expectSame(Self.inserting(insert, into: Self.schedule(), share: 0.5, after: true))?.wasSplit == true)
     }
 
-    @Test("errors in the first part: the first part reports them", arguments: ["</room>", "<oops>", "text", "<!-- never closed"])
+    @Test("errors in the first part: the first part reports them", arguments: ["</room>", "<oops>", "&#1;", "<!-- never closed"])
     func firstPartErrors(insert: String) {
         #expect(Self.expectSame(Self.inserting(insert, into: Self.schedule(), share: 0.2, after: true), share: 0.6) == .readOn)
     }
@@ -174,14 +179,14 @@ struct XMLSplitScanTests {
     @Test("the resolver's warnings in both parts (resolved on two threads): the same, in the same order")
     func resolverWarnings() {
         var text = Self.schedule()
-        for id in [4, 5, 150, 151, 300] {
+        for id in [4, 5, 150, 151, 190] {
             // A duration that is not one, a start time that disagrees with the date, no title.
             text = text.replacingOccurrences(of: "<slug>s-\(id)</slug>", with: "<slug>s-\(id)</slug><duration>soon</duration><start>07:13</start>")
                 .replacingOccurrences(of: "<title>Talk \(id) — café</title>", with: "<title> </title>")
         }
         // A session dated far from its day, in each part.
         text = text.replacingOccurrences(of: "<slug>s-10</slug>", with: "<slug>s-10</slug><date>2026-04-01T10:00:00+02:00</date>")
-            .replacingOccurrences(of: "<slug>s-200</slug>", with: "<slug>s-200</slug><date>2026-04-02T10:00:00+02:00</date>")
+            .replacingOccurrences(of: "<slug>s-180</slug>", with: "<slug>s-180</slug><date>2026-04-02T10:00:00+02:00</date>")
         let report = Self.expectSame(text)
         #expect(report?.wasSplit == true)
         let problems = Self.load(Array(text.utf8), split: .sequential).problems
@@ -224,6 +229,22 @@ struct XMLSplitScanTests {
         for work in late.works { work() }
     }
 
+    @Test("the test fixtures and the fuzz corpus, split at their one day or a later one", arguments: [0.1, 0.5, 0.9])
+    func fixtures(share: Double) throws {
+        var texts = [ScheduleFixtures.richXML, ScheduleFixtures.xml(rooms: ScheduleFixtures.xmlEvent("<title>One</title>"))]
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Fuzz/Corpus/FuzzScheduleXML")
+        for file in (try? FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)) ?? [] {
+            if let data = FileManager.default.contents(atPath: file.path) { texts.append(String(decoding: data, as: UTF8.self)) }
+        }
+        #expect(texts.count >= 3)
+        for text in texts {
+            Self.expectSame(text, share: share)
+            // Cut in the middle of the day, and just after its tag.
+            let bytes = Array(text.utf8)
+            Self.expectSame(String(decoding: bytes[..<(bytes.count * 2 / 3)], as: UTF8.self), share: share)
+        }
+    }
+
     @Test("the generated 10k schedule and 38C3, when present, at several shares")
     func realFiles() throws {
         let files = ["/work/bench-data/schedule-10k.xml", "../shared/fixtures/schedules/38c3-schedule.xml"]
@@ -233,7 +254,7 @@ struct XMLSplitScanTests {
             let sequential = Self.load(bytes, split: .sequential)
             for share in [0.3, 0.5, 0.7] {
                 nonisolated(unsafe) var report: XMLSplitScan.Report?
-                #expect(Self.load(bytes, split: XMLSplitScan.Options(minimumBytes: 0, share: share)) { report = $0 } == sequential)
+                #expect(Self.load(bytes, split: XMLSplitScan.Options(minimumBytes: 0, share: share, waitsForWorker: true)) { report = $0 } == sequential)
                 #expect(report?.wasSplit == true)
             }
         }

@@ -58,6 +58,10 @@ enum XMLSplitScan {
         /// Starts the second part's worker: nil for a pool thread here, and for a `SplitWorker`
         /// in `DatasetImporter` (tests start it late, or never).
         var start: (@Sendable (@escaping @Sendable () -> Void) -> Void)?
+        /// Whether the first part, arriving before the worker has started, waits for it rather
+        /// than giving it up: for tests of small documents, whose first part may arrive before
+        /// a thread starts. Only for a worker sure to start.
+        var waitsForWorker = false
 
         static let automatic = Options()
         static let sequential = Options(minimumBytes: .max)
@@ -108,7 +112,7 @@ enum XMLSplitScan {
             return XMLReader.scan(taking: &owned, into: &handler)
         }
 
-        let work = Work(first: handler, split: split)
+        let work = Work(first: handler, split: split, waitsForWorker: options.waitsForWorker)
         // A mutable buffer makes the array's storage this function's alone, so that no one else
         // can read the pages released (as in `XMLReader.scan(taking:into:)`).
         let result = owned.withUnsafeMutableBufferPointer { mutable in
@@ -224,7 +228,7 @@ enum XMLSplitScan {
         var handler: Handler
         let split: Int
         var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        let rendezvous = XMLSplitRendezvous()
+        let rendezvous: XMLSplitRendezvous
         private var first: XMLScanner<Handler>?
         private var firstResult: Result<Void, XMLSyntaxError> = .success(())
         private var second: XMLScanner<Handler>?
@@ -234,9 +238,10 @@ enum XMLSplitScan {
         /// The `splitElement`s before the second part.
         private(set) var secondMarks = 0
 
-        init(first handler: Handler, split: Int) {
+        init(first handler: Handler, split: Int, waitsForWorker: Bool) {
             self.handler = handler
             self.split = split
+            rendezvous = XMLSplitRendezvous(waitsForWorker: waitsForWorker)
         }
 
         func readFirst() {
@@ -310,6 +315,7 @@ final class XMLSplitRendezvous: @unchecked Sendable {
     enum Decision { case undecided, confirmed, abandoned }
 
     private let condition = NSCondition()
+    private let waitsForWorker: Bool
     private var decision = Decision.undecided
     private var rootSeen: (name: String, line: Int)?
     private var firstDone = false
@@ -320,6 +326,8 @@ final class XMLSplitRendezvous: @unchecked Sendable {
     private var entered = false
     /// The worker has come and gone, or will not come (`close`).
     private var closed = false
+
+    init(waitsForWorker: Bool = false) { self.waitsForWorker = waitsForWorker }
 
     var current: Decision { condition.withLock { decision } }
 
@@ -388,7 +396,7 @@ final class XMLSplitRendezvous: @unchecked Sendable {
         condition.withLock {
             guard decision == .undecided else { return decision == .confirmed }
             // A worker that has started is counting; one that has not may never come.
-            while marks == nil && inside { condition.wait() }
+            while marks == nil && (inside || waitsForWorker && !entered) { condition.wait() }
             if exactly, let mark, mark == marks, entered {
                 decision = .confirmed
                 condition.broadcast()
