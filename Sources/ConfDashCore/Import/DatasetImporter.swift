@@ -91,9 +91,8 @@ public enum DatasetImporter {
                 // it read (`SplitWorker`).
                 var options = xmlSplit
                 var worker: SplitWorker?
-                if options.start == nil && bytes.count >= options.minimumBytes && options.workers > 1 {
-                    // Where peak memory counts (issue 13's budget is three times the file).
-                    if bytes.count >= XMLSplitScan.sharedArenaBytes { FreedMemory.shareArenas() }
+                if options.start == nil && bytes.count >= options.minimumBytes && bytes.count <= options.maximumBytes
+                    && options.workers > 1 {
                     let made = SplitWorker()
                     worker = made
                     options.start = made.run

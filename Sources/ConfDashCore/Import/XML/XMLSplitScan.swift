@@ -39,20 +39,23 @@ enum XMLSplitScan {
     /// Smaller documents are read on one core: a schedule of a few hundred sessions takes a few
     /// milliseconds to read, and the parts would be badly matched at day boundaries.
     static let minimumBytes = 1 << 20
-    /// Where the second part starts, as a share of the document (the first `<day` from there).
-    /// The middle, for the parts to end together; for a large document a little before: the
-    /// second part keeps the pages it passes until the first part arrives, and at 40 % the
-    /// drafts read by then and those pages together stay below what the drafts of the whole
-    /// file come to at the end of the reading (100,000 sessions: 62 MB of file, ~145 MB of drafts).
-    static func share(for count: Int) -> Double { count < sharedArenaBytes ? 0.5 : 0.4 }
-    /// From this size on, a split read's worker allocates in the main thread's arena
-    /// (`FreedMemory.shareArenas`).
-    static let sharedArenaBytes = 16 << 20
+    /// Larger documents are read on one core too. Measured on a quiet machine (hyperfine, 2
+    /// cores, 2026-12-02): the 100,000-session schedule.xml (62 MB) took 1.84 s in two parts
+    /// against 1.56 s in one, with twice the system time, while 38C3 (2.2 MB) went from 39 to
+    /// 30 ms and 10,000 sessions (6 MB) from 150 to 138 ms. At that size the worker's drafts,
+    /// kept in a malloc arena of their own, also raised the peak (190 to 212 MB, above issue 13's
+    /// budget of three times the file); one shared arena (`M_ARENA_MAX` 1) kept the peak but
+    /// not the time.
+    static let maximumBytes = 16 << 20
+    /// Where the second part starts, as a share of the document (the first `<day` from there):
+    /// the middle, for the parts to end together.
+    static let share = 0.5
 
     /// When to split, and where.
     struct Options: Sendable {
         var minimumBytes = XMLSplitScan.minimumBytes
-        /// nil: `share(for:)`.
+        var maximumBytes = XMLSplitScan.maximumBytes
+        /// nil: `XMLSplitScan.share`.
         var share: Double?
         var workers = ProcessInfo.processInfo.activeProcessorCount
         /// Starts the second part's worker: nil for a pool thread here, and for a `SplitWorker`
@@ -82,7 +85,7 @@ enum XMLSplitScan {
     /// a second core and a place to split it; the same result either way.
     static func scan<Handler: XMLSplitHandler>(taking bytes: inout [UInt8], into handler: inout Handler, options: Options = .automatic,
                                                report: ((Report) -> Void)? = nil) -> Result<[XMLWarning], XMLSyntaxError> {
-        guard bytes.count >= max(options.minimumBytes, 2), options.workers > 1 else {
+        guard bytes.count >= max(options.minimumBytes, 2), bytes.count <= options.maximumBytes, options.workers > 1 else {
             report?(.sequential)
             return XMLReader.scan(taking: &bytes, into: &handler)
         }
@@ -92,7 +95,7 @@ enum XMLSplitScan {
             report?(.sequential)
             return .failure(error)
         }
-        let start = Int(Double(owned.count) * min(max(options.share ?? share(for: owned.count), 0), 1))
+        let start = Int(Double(owned.count) * min(max(options.share ?? share, 0), 1))
         guard let split = owned.withUnsafeBytes({ splitPlace($0, near: start, element: Handler.splitElement) }) else {
             report?(.sequential)
             return XMLReader.scan(taking: &owned, into: &handler)
