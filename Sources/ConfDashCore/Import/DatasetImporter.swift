@@ -38,9 +38,22 @@ public enum DatasetImporter {
         return load(bytes: &bytes, name: name, format: format)
     }
 
+    /// `load(data:name:format:)` with a schedule.xml of any size read in two parts, the second
+    /// from the first `<day` at or after `share` of the bytes: for the fuzz target, which checks
+    /// that this gives what the sequential reading gives.
+    @_spi(Fuzzing)
+    public static func load(data: Data, name: String, format: InputFormat, splittingXMLAt share: Double) -> LoadResult {
+        var bytes = [UInt8](data)
+        // The worker (a thread of its own) always starts: the first part waits for it, so that
+        // even a small input is read in two parts.
+        return load(bytes: &bytes, name: name, format: format,
+                    xmlSplit: XMLSplitScan.Options(minimumBytes: 0, share: share, waitsForWorker: true))
+    }
+
     /// Reads `bytes` and empties it as soon as the syntax is read, so that a large file is not
     /// held in memory while what was read from it is assembled.
-    static func load(bytes: inout [UInt8], name: String, format: InputFormat) -> LoadResult {
+    static func load(bytes: inout [UInt8], name: String, format: InputFormat, xmlSplit: XMLSplitScan.Options = .automatic,
+                     report: ((XMLSplitScan.Report) -> Void)? = nil) -> LoadResult {
         let chosen = format == .auto ? detect(bytes) : format
         switch chosen {
         case .auto?, nil:
@@ -72,8 +85,24 @@ public enum DatasetImporter {
                 // Sessions are read straight from the bytes as each <event> closes; only the rest
                 // of the document (conference, days, rooms) becomes a tree.
                 var handler = ScheduleXMLHandler()
-                // The scan takes the bytes, and lets their pages go as it passes them.
-                let scanned = XMLReader.scan(taking: &bytes, into: &handler)
+                // The scan takes the bytes, and lets their pages go as it passes them; a large
+                // file is read in two parts at once, with the same result (`XMLSplitScan`). The
+                // second part is read on a thread of its own, which then resolves the sessions
+                // it read (`SplitWorker`).
+                var options = xmlSplit
+                var worker: SplitWorker?
+                if options.start == nil && bytes.count >= options.minimumBytes && bytes.count <= options.maximumBytes
+                    && options.workers > 1 {
+                    let made = SplitWorker()
+                    worker = made
+                    options.start = made.run
+                }
+                defer { worker?.end() }
+                var secondFrom: Int?
+                let scanned = XMLSplitScan.scan(taking: &bytes, into: &handler, options: options) { outcome in
+                    if case .split(let from) = outcome { secondFrom = from }
+                    report?(outcome)
+                }
                 FreedMemory.giveBack()
                 switch scanned {
                 case let .failure(error):
@@ -83,7 +112,8 @@ public enum DatasetImporter {
                     for warning in warnings { log.warning(warning.message, at: "", warning.position) }
                     guard let root = handler.tree.root else { return nil }
                     guard let draft = ScheduleXMLReader.read(root, events: handler.takeEvents(), log: log) else { return nil }
-                    return ScheduleResolver(log: log).resolve(consume draft)
+                    let secondPart = secondFrom.flatMap { from in worker.map { (from: from, worker: $0) } }
+                    return ScheduleResolver(log: log).resolve(consume draft, secondPart: secondPart)
                 }
             }
         case .ics?:

@@ -32,6 +32,13 @@ final class ProblemLog {
                                     line: position?.line, column: position?.column, message: message))
     }
 
+    /// `other`'s problems after these, as if they had been found here (a part of a file read on
+    /// another thread, with a log of its own).
+    func append(_ other: ProblemLog) {
+        problems += other.problems
+        if other.hasErrors { hasErrors = true }
+    }
+
     /// "Did you mean" hints are for the odd typo. A file with thousands of unknown keys is something
     /// else, and computing edit distances for each would make loading it crawl.
     private var remainingSuggestions = 100

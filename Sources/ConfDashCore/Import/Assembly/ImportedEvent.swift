@@ -67,6 +67,17 @@ struct ImportedEntries {
         pieces[pieces.count - 1].append(entry)
     }
 
+    /// `more`'s entries after these, in their pieces (a split resolve's later days).
+    mutating func append(contentsOf more: ImportedEntries) {
+        guard more.count > 0 else { return }
+        if pieceSize == more.pieceSize && (pieceSize == 1 || pieces.last.map { $0.count == pieceSize } ?? true) {
+            pieces += more.pieces
+            count += more.count
+        } else {
+            more.forEach { append($0) }
+        }
+    }
+
     static func += (entries: inout ImportedEntries, more: [ImportedEntry]) {
         for entry in more { entries.append(entry) }
     }

@@ -20,6 +20,15 @@ struct ScheduleResolver {
     /// Takes the draft (`consuming`): each day's drafts are let go once its entries are made, so a
     /// large schedule is not held twice, as drafts and as entries.
     func resolve(_ draft: consuming ScheduleDraft) -> ImportedEvent {
+        resolve(draft, secondPart: nil)
+    }
+
+    /// `resolve(_:)`.
+    ///
+    /// `secondPart`: the days from `from` on are resolved on `worker`'s thread meanwhile (a
+    /// schedule.xml read in two parts, whose second part `worker` read: see `SplitWorker`);
+    /// the result is the same, in the same order.
+    func resolve(_ draft: consuming ScheduleDraft, secondPart: (from: Int, worker: SplitWorker)?) -> ImportedEvent {
         let zone = eventZone(draft)
         var event = ImportedEvent(title: clean(draft.title), shortTitle: clean(draft.acronym), idHint: clean(draft.acronym),
                                   timeZone: zone.name, url: draft.url, baseURL: draft.baseURL ?? draft.url,
@@ -32,32 +41,104 @@ struct ScheduleResolver {
             event.dates += [conferenceStart, draft.end.flatMap { date(of: $0, in: zone) }].compactMap { $0 }
         }
         let dayChange = draft.dayChange.flatMap { ScheduleValues.clock($0.text.trimmingWhitespace) }
-        var disagreements: [(DraftValue, LocalDateTime)] = []
         // A schedule confdash wrote keeps each session's own id in its slug; other files' ids are their frab ids or codes.
         let idsInSlugs = draft.generator == "confdash"
-        event.entries.reserveCapacity(draft.days.reduce(0) { $0 + $1.sessions.count })
-        for dayIndex in draft.days.indices {
+        let context = DayContext(zone: zone, conferenceStart: conferenceStart, dayChange: dayChange, idsInSlugs: idsInSlugs)
+        var resolved = ResolvedDays()
+        if let (from, worker) = secondPart, from > 0, from < draft.days.count {
+            // The later days go to the worker with a log and a zone clock of their own (neither
+            // is shared between threads); their entries, dates, disagreements and problems come
+            // after the earlier days', as they would one thread.
+            let later = Later(days: Array(draft.days[from...]), context: context.copied, log: ProblemLog(file: log.file))
+            draft.days.removeSubrange(from...)
+            worker.run { later.resolve() }
+            resolved = resolveDays(&draft.days, context)
+            worker.wait()
+            resolved.append(later.result)
+            log.append(later.log)
+        } else {
+            resolved = resolveDays(&draft.days, context)
+        }
+        event.entries = resolved.entries
+        event.dates += resolved.dates
+        reportDisagreements(resolved.disagreements, zone: zone)
+        return event
+    }
+
+    /// What the resolver works out for days once the event's zone and start are known.
+    private struct DayContext {
+        var zone: Zone
+        var conferenceStart: CalendarDate?
+        var dayChange: ClockTime?
+        var idsInSlugs: Bool
+
+        /// The same for another thread: a zone clock of its own (it keeps what it looked up).
+        var copied: DayContext {
+            var copy = self
+            copy.zone.clock = zone.clock.map { ZoneClock($0.zone) }
+            return copy
+        }
+    }
+
+    /// Entries, dates and start-time disagreements of some days, in order.
+    private struct ResolvedDays {
+        var entries = ImportedEntries()
+        var dates: [CalendarDate] = []
+        var disagreements: [(DraftValue, LocalDateTime)] = []
+
+        mutating func append(_ later: ResolvedDays) {
+            entries.append(contentsOf: later.entries)
+            dates += later.dates
+            disagreements += later.disagreements
+        }
+    }
+
+    /// The later days of a split resolve, handed to the worker and back. Unchecked: the worker
+    /// alone touches it between `run` and `wait`, the caller alone before and after.
+    private final class Later: @unchecked Sendable {
+        var days: [DraftDay]
+        let context: DayContext
+        let log: ProblemLog
+        var result = ResolvedDays()
+
+        init(days: [DraftDay], context: DayContext, log: ProblemLog) {
+            self.days = days
+            self.context = context
+            self.log = log
+        }
+
+        func resolve() {
+            result = ScheduleResolver(log: log).resolveDays(&days, context)
+            days = []
+        }
+    }
+
+    private func resolveDays(_ days: inout [DraftDay], _ context: DayContext) -> ResolvedDays {
+        let zone = context.zone, conferenceStart = context.conferenceStart, dayChange = context.dayChange
+        let idsInSlugs = context.idsInSlugs
+        var resolved = ResolvedDays()
+        resolved.entries.reserveCapacity(days.reduce(0) { $0 + $1.sessions.count })
+        for dayIndex in days.indices {
             // The day's sessions are moved out, and each let go as soon as its entry is made: the
             // entry (a piece of its own, see `ImportedEntries`) takes the place its draft (field
             // list and values) leaves, so that resolving a large schedule does not add the
             // entries on top of the drafts.
             var sessions: [DraftSession] = []
-            swap(&sessions, &draft.days[dayIndex].sessions)
-            let day = draft.days[dayIndex]
+            swap(&sessions, &days[dayIndex].sessions)
+            let day = days[dayIndex]
             let dayDate = day.date.flatMap { ScheduleValues.date($0.text.trimmingWhitespace) }
                 ?? day.start.flatMap { date(of: $0, in: zone) }
                 ?? day.index.flatMap { index in conferenceStart.map { $0.adding(days: index - 1) } }
-            if let dayDate { event.dates.append(dayDate) }
+            if let dayDate { resolved.dates.append(dayDate) }
             // When the conference day begins; earlier clock times are the night after it.
             let dayBegins = day.start.flatMap { wallClock($0, in: zone) }?.time ?? dayChange
             for index in sessions.indices {
-                event.entries.append(entry(sessions[index], dayDate: dayDate, dayBegins: dayBegins, zone: zone, idsInSlugs: idsInSlugs,
-                                           disagreements: &disagreements))
+                resolved.entries.append(entry(sessions[index], dayDate: dayDate, dayBegins: dayBegins, zone: zone, idsInSlugs: idsInSlugs,
+                                              disagreements: &resolved.disagreements))
                 sessions[index] = DraftSession.released
             }
         }
-        reportDisagreements(disagreements, zone: zone)
-        return event
+        return resolved
     }
 
     // MARK: Zone

@@ -66,6 +66,8 @@ struct ScheduleXMLHandler: XMLHandler {
         var attribute: String?
     }
 
+    init() {}
+
     mutating func open(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition, depth: Int) {
         if event != nil {
             openInEvent(name, attributes: attributes, position: position)
@@ -167,5 +169,31 @@ struct ScheduleXMLHandler: XMLHandler {
         let bytes = text[frame.textStart...]
         if frame.hasChildren && bytes.allSatisfy(XMLReader.isSpace) { return "" }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Reading a large schedule.xml in two parts at once (`XMLSplitScan`): the second part starts
+/// at a `<day` directly inside `<schedule>`, with the days before it counted from the bytes.
+extension ScheduleXMLHandler: XMLSplitHandler {
+    static var splitElement: StaticString { "day" }
+
+    /// Between two children of `<schedule>` (no day, room or event open): the days read so far,
+    /// which number the paths of the events to come.
+    var splitMark: Int? {
+        rootIsSchedule && !inDay && room == nil && event == nil ? dayNumber : nil
+    }
+
+    init?(continuingInside root: String, after days: Int) {
+        guard root == "schedule" else { return nil }
+        // The root's element stands for the first part's; only its children and text are kept (`join`).
+        tree.keepsRootText = true
+        open(XMLName(text: root, id: -1), attributes: [], position: JSONPosition(line: 0, column: 0), depth: 1)
+        dayNumber = days
+    }
+
+    mutating func join(_ next: consuming ScheduleXMLHandler) {
+        tree.adopt(next.tree)
+        sessions.merge(next.sessions) { first, _ in first }
+        close(depth: 1)
     }
 }

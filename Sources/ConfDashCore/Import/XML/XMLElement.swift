@@ -48,6 +48,10 @@ struct XMLTreeBuilder: XMLHandler {
     private var stack: [(element: XMLElement, textStart: Int)] = []
     private var text: [UInt8] = []
     private(set) var root: XMLElement?
+    /// The root's own character data as read, kept when it closes: for the second part of a
+    /// split read (`adopt`), whose root stands for the first part's.
+    var keepsRootText = false
+    private var rootText: [UInt8] = []
 
     var openElement: XMLElement? { stack.last?.element }
 
@@ -64,7 +68,18 @@ struct XMLTreeBuilder: XMLHandler {
 
     mutating func close(depth: Int) {
         guard let (element, start) = stack.popLast() else { return }
+        if keepsRootText && stack.isEmpty { rootText = Array(text[start...]) }
         element.finish(text: text[start...])
         text.removeLast(text.count - start)
+    }
+
+    /// Takes over what `next` read inside its root, which stands for this tree's root, still
+    /// open: the children it read come after this root's, and the character data it read after
+    /// this root's so far (`next` read the rest of the document, from a place between two of the
+    /// root's children; see `XMLSplitScan`).
+    mutating func adopt(_ next: XMLTreeBuilder) {
+        guard stack.count == 1, let nextRoot = next.root, next.stack.isEmpty else { return }
+        stack[0].element.children += nextRoot.children
+        text += next.rootText
     }
 }

@@ -58,7 +58,7 @@ enum XMLReader {
         return owned.withUnsafeMutableBufferPointer { scan(UnsafeBufferPointer($0), into: &handler, releasing: true) }
     }
 
-    private static func scan<Handler: XMLHandler>(_ bytes: UnsafeBufferPointer<UInt8>, into handler: inout Handler,
+    static func scan<Handler: XMLHandler>(_ bytes: UnsafeBufferPointer<UInt8>, into handler: inout Handler,
                                                   releasing: Bool) -> Result<[XMLWarning], XMLSyntaxError> {
         var scanner = XMLScanner(bytes: bytes, handler: handler, releasing: releasing)
         defer { handler = scanner.handler }
@@ -108,12 +108,24 @@ protocol XMLHandler {
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>)
     /// The innermost open element closes; `depth` is the depth it had.
     mutating func close(depth: Int)
+    /// Asked by the first part of a split read (`XMLSplitScan`) where the second part started:
+    /// a number that says what the handler's state is there, which the second part's handler was
+    /// made for; nil when reading cannot go on from there in another handler.
+    var splitMark: Int? { get }
+}
+
+extension XMLHandler {
+    var splitMark: Int? { nil }
 }
 
 /// The reading itself (see `XMLReader`).
 struct XMLScanner<Handler: XMLHandler> {
-    fileprivate var handler: Handler
-    fileprivate var warnings: [XMLWarning] = []
+    var handler: Handler
+    var warnings: [XMLWarning] = []
+    /// What each warning is one of (an entity's name, `&` for a bare ampersand), or nil for a
+    /// warning given every time: a split read (`XMLSplitScan`) tells its second part's warnings
+    /// that the first part already gave.
+    private(set) var warningKeys: [String?] = []
     /// The document, read through a pointer: it outlives the scanner (`XMLReader.scan` holds it).
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
@@ -130,6 +142,14 @@ struct XMLScanner<Handler: XMLHandler> {
     private let releasing: Bool
     /// The bytes before this offset have been handed back (see `releasePassedPages`).
     private var releasedUpTo = 0
+    /// Where the next pause between two pieces is due (`pause`): the next page release, or the
+    /// next look at `part`'s rendezvous.
+    private var nextPause = Int.max
+    /// The part of a split read this scanner reads, if any (see `XMLSplitScan`).
+    private var part: XMLSplitPart?
+    /// A first part stops where the second starts when the rendezvous says so (`stoppedAtSplit`).
+    private var splitOffset = Int.max
+    private(set) var stoppedAtSplit = false
     private var warnedEntities: Set<String> = []
     /// Decoded entity and character references, handed to the handler as text: reused, not one array each.
     private var scratch: [UInt8] = []
@@ -147,7 +167,7 @@ struct XMLScanner<Handler: XMLHandler> {
     /// At most half the slots are used, so a probe always ends at an empty one.
     private static var maximumNames: Int { 1000 }
 
-    fileprivate init(bytes: UnsafeBufferPointer<UInt8>, handler: Handler, releasing: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, handler: Handler, releasing: Bool) {
         self.bytes = bytes
         self.handler = handler
         self.releasing = releasing
@@ -156,6 +176,34 @@ struct XMLScanner<Handler: XMLHandler> {
             lineStart = 3
             columnMark = (3, 1)
         }
+        if releasing { nextPause = PassedPages.step }
+    }
+
+    /// The first part of a split read: from the start, as `init(bytes:handler:releasing:)`, and
+    /// asking `part` what to do when it reaches `part.offset` or passes it.
+    init(firstPartOf bytes: UnsafeBufferPointer<UInt8>, handler: Handler, releasing: Bool, part: XMLSplitPart) {
+        self.init(bytes: bytes, handler: handler, releasing: releasing)
+        self.part = part
+        splitOffset = part.offset
+    }
+
+    /// The second part of a split read: from `part.offset`, inside the root element `root`
+    /// (opened at line `rootLine`), on line `line`, which starts at `lineStart`. It hands back no
+    /// page until `part` says the first part reached this place in that state.
+    init(secondPartOf bytes: UnsafeBufferPointer<UInt8>, handler: Handler, releasing: Bool, part: XMLSplitPart,
+         root: String, rootLine: Int, line: Int, lineStart: Int) {
+        self.bytes = bytes
+        self.handler = handler
+        self.releasing = releasing
+        self.part = part
+        offset = part.offset
+        releasedUpTo = part.offset
+        self.line = line
+        self.lineStart = lineStart
+        columnMark = (lineStart, 1)
+        open = [(XMLName(text: root, id: -1), rootLine)]
+        sawRoot = true
+        nextPause = part.offset + PassedPages.step
     }
 
     // MARK: Positions
@@ -255,17 +303,49 @@ struct XMLScanner<Handler: XMLHandler> {
         releasedUpTo = lineStart
     }
 
+    /// Between two pieces, every `PassedPages.step` bytes: hands back the pages passed, unless
+    /// this is the second part of a split read that the first part has not yet confirmed (then
+    /// they are kept, for the first part to read on if it does not stop where this one started),
+    /// or one the first part has given up (then it stops: its reading will not be used).
+    private mutating func pause() throws(XMLSyntaxError) {
+        if let part, part.isSecond {
+            switch part.decision {
+            case .undecided:
+                nextPause = lineStart + PassedPages.step
+                return
+            case .abandoned:
+                throw XMLSplitPart.cancelled
+            case .confirmed:
+                self.part = nil
+            }
+        }
+        if releasing {
+            releasePassedPages()
+            nextPause = lineStart + PassedPages.step
+        } else {
+            nextPause = Int.max
+        }
+    }
+
     // MARK: Document structure
 
-    fileprivate mutating func document() throws(XMLSyntaxError) {
+    mutating func document() throws(XMLSyntaxError) {
         while offset < bytes.count {
+            if offset >= splitOffset {
+                // A first part at (or past) the place the second part started from.
+                splitOffset = Int.max
+                if part!.arrived(exactly: offset == part!.offset && open.count == 1, handler: handler) {
+                    stoppedAtSplit = true
+                    return
+                }
+            }
             if bytes[offset] == UInt8(ascii: "<") {
                 try markup()
             } else {
                 try characterData()
             }
             if open.isEmpty, sawRoot { break }
-            if releasing && lineStart - releasedUpTo >= PassedPages.step { releasePassedPages() }
+            if lineStart >= nextPause { try pause() }
         }
         // After the root element only comments, processing instructions and whitespace may follow.
         while offset < bytes.count {
@@ -407,6 +487,7 @@ struct XMLScanner<Handler: XMLHandler> {
             }
             if attributes.contains(where: { $0.name == attributeName }) {
                 warnings.append(("attribute \(XMLReader.short(attributeName)) given twice in <\(XMLReader.short(elementName))>; the first is used", attributePosition))
+                warningKeys.append(nil)
             } else {
                 attributes.append((attributeName, value))
             }
@@ -516,6 +597,7 @@ struct XMLScanner<Handler: XMLHandler> {
 
     private mutating func openElement(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition) {
         open.append((name, position.line))
+        if !sawRoot, let part { part.rootOpened(name.text, line: position.line) }
         sawRoot = true
         handler.open(name, attributes: attributes, position: position, depth: open.count)
     }
@@ -634,6 +716,7 @@ struct XMLScanner<Handler: XMLHandler> {
     private mutating func warn(_ message: String, _ position: JSONPosition, key: String) {
         guard warnedEntities.insert(key).inserted else { return }
         warnings.append((message, position))
+        warningKeys.append(key)
     }
 
 }
@@ -644,6 +727,19 @@ extension XMLReader {
 
     /// UTF-8 only: anything else is reported at the first byte that is not UTF-8, or by its BOM or declaration.
     fileprivate static func encodingError(_ bytes: [UInt8]) -> XMLSyntaxError? {
+        if let error = declaredEncodingError(bytes) { return error }
+        // Nearly every file is clean: one pass says so, and only a file it doubts goes through
+        // the two checks below, which find and place the problem.
+        if isCleanUTF8WithoutControls(bytes) { return nil }
+        if let error = UTF8Check.firstError(in: bytes) {
+            return XMLSyntaxError(message: error.message, position: JSONPosition(line: error.line, column: error.column))
+        }
+        return controlCharacterError(bytes)
+    }
+
+    /// A byte order mark or declaration of another encoding than UTF-8: the checks of
+    /// `encodingError` that look at the start of the file only.
+    static func declaredEncodingError(_ bytes: [UInt8]) -> XMLSyntaxError? {
         if let encoding = UTF8Check.byteOrderMarkEncoding(bytes) {
             return XMLSyntaxError(message: "the file is \(encoding); confdash reads UTF-8 XML (save it as UTF-8)",
                                   position: JSONPosition(line: 1, column: 1))
@@ -659,20 +755,20 @@ extension XMLReader {
                                       position: JSONPosition(line: 1, column: 1))
             }
         }
-        // Nearly every file is clean: one pass says so, and only a file it doubts goes through
-        // the two checks below, which find and place the problem.
-        if isCleanUTF8WithoutControls(bytes) { return nil }
-        if let error = UTF8Check.firstError(in: bytes) {
-            return XMLSyntaxError(message: error.message, position: JSONPosition(line: error.line, column: error.column))
-        }
-        return controlCharacterError(bytes)
+        return nil
     }
 
     /// Whether `bytes` are well-formed UTF-8 with no control character but tab, line feed and
     /// carriage return: `UTF8Check.firstError` and `controlCharacterError` would both find
     /// nothing. One pass, eight bytes at a time where they are ASCII, instead of one pass each.
     static func isCleanUTF8WithoutControls(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { isCleanUTF8WithoutControls($0) }
+    }
+
+    /// The same over raw bytes (a split read checks each part on its own core: parts cut before
+    /// a `<` cut no character in two).
+    static func isCleanUTF8WithoutControls(_ raw: UnsafeRawBufferPointer) -> Bool {
+        do {
             var index = 0
             while index + 8 <= raw.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
