@@ -1,3 +1,4 @@
+import ConfDashCore
 import Foundation
 
 /// Standard output and standard error, written with write(2).
@@ -11,7 +12,7 @@ import Foundation
 /// reported about a failed write to standard error itself, so that is dropped.
 enum StandardStreams {
     static func writeOut(_ bytes: UnsafeRawBufferPointer) {
-        if let failure = write(bytes, to: STDOUT_FILENO) { outputFailed(failure) }
+        if let failure = AtomicFile.writeAll(bytes, to: STDOUT_FILENO, path: "standard output") { outputFailed(failure) }
     }
 
     static func writeOut(_ text: String) {
@@ -21,28 +22,12 @@ enum StandardStreams {
 
     static func writeError(_ text: String) {
         var text = text
-        _ = text.withUTF8 { write(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+        _ = text.withUTF8 { AtomicFile.writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO, path: "standard error") }
     }
 
-    /// Writes all of `bytes`, through partial writes and interruptions; the errno of a failure.
-    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
-        guard var next = bytes.baseAddress else { return nil }
-        var left = bytes.count
-        while left > 0 {
-            let written = Foundation.write(descriptor, next, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            next += written
-            left -= written
-        }
-        return nil
-    }
-
-    private static func outputFailed(_ failure: Int32) -> Never {
-        if failure == EPIPE { exit(141) }
-        writeError("confdash: cannot write to standard output: \(String(cString: strerror(failure)))\n")
+    private static func outputFailed(_ failure: AtomicFile.Failure) -> Never {
+        if failure.code == EPIPE { exit(141) }
+        writeError("confdash: cannot write to standard output: \(failure.reason)\n")
         exit(ExitStatus.ioError)
     }
 }

@@ -66,19 +66,20 @@ enum Binary {
         return directory.appendingPathComponent("confdash")
     }
 
+    /// `standardOutput`: a file stdout goes to instead of a pipe (the run's `stdout` is then empty).
     static func run(_ arguments: [String], environment: [String: String] = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
-                    currentDirectory: URL? = nil) throws -> CLIRun {
+                    currentDirectory: URL? = nil, standardOutput: FileHandle? = nil) throws -> CLIRun {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.environment = environment.merging(sanitizerEnvironment()) { old, _ in old }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return CLIRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

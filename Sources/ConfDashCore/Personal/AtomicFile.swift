@@ -76,8 +76,9 @@ public enum AtomicFile {
         if let failed { throw failed }
     }
 
-    /// Writes every byte, retrying after signals; nil when all went.
-    static func writeAll<Bytes: ContiguousBytes>(_ bytes: Bytes, to descriptor: Int32, path: String) -> Failure? {
+    /// Writes every byte, retrying after signals; nil when all went. Also what the CLI writes
+    /// standard output with (`StandardStreams`).
+    public static func writeAll<Bytes: ContiguousBytes>(_ bytes: Bytes, to descriptor: Int32, path: String) -> Failure? {
         bytes.withUnsafeBytes { buffer -> Failure? in
             var offset = 0
             while offset < buffer.count {
