@@ -15,18 +15,40 @@ public final class EventClockTimes {
         if case .zone(let target) = clock { targetOffsets = Offsets(target) } else { targetOffsets = nil }
     }
 
-    /// One zone's offsets, each asked of Foundation once per exact instant. (`ZoneClock`, which
-    /// the readers use, keys by quarter hour; here the answers must equal `ClockDisplay`'s at
-    /// every instant, so nothing is rounded.)
+    /// One zone's offsets, asked of Foundation once per stretch of time between two of the
+    /// zone's transitions rather than once per instant: a miss at `t` also asks for the zone's
+    /// next transition after `t`, and the offset is then known for every instant from `t` up to
+    /// it. On 38C3 (Europe/Berlin, in December) a few asks serve the thousands of instants a
+    /// first frame reads, where asking per exact instant (an ICU call of some thousands of
+    /// instructions each) was most of the timeline's cost (issue 13). Exact: nothing is rounded
+    /// or assumed, the stretch ends where Foundation says the offset may next change. (`ZoneClock`,
+    /// which the readers use, keys by quarter hour; here the answers must equal `ClockDisplay`'s
+    /// at every instant.) A zone with no next transition known (a fixed offset, or past the
+    /// calendar's range) is asked per instant, as before.
     private final class Offsets {
-        private let offset: (Int) -> Int
+        private let zone: TimeZone
+        /// Stretches `[from, to)` of one offset: `to` is the zone's first transition after `from`.
+        private var stretches: [(from: Int, to: Int, offset: Int)] = []
         private var known: [Int: Int] = [:]
-        init(_ zone: TimeZone) { offset = TimeZones.offsetFunction(zone) }
+        init(_ zone: TimeZone) { self.zone = zone }
 
         func at(_ instant: Int) -> Int {
+            for stretch in stretches where stretch.from <= instant && instant < stretch.to { return stretch.offset }
             if let offset = known[instant] { return offset }
-            let offset = offset(instant)
-            known[instant] = offset
+            let date = Date(timeIntervalSince1970: TimeInterval(instant))
+            let offset = zone.secondsFromGMT(for: date)
+            // The stretch from here to the next transition, whole seconds (transitions fall on them).
+            if stretches.count < 64, let next = zone.nextDaylightSavingTimeTransition(after: date),
+               next.timeIntervalSince1970 > TimeInterval(instant), next.timeIntervalSince1970 < 1e15 {
+                let to = Int(next.timeIntervalSince1970.rounded(.down))
+                if let same = stretches.firstIndex(where: { $0.to == to && $0.offset == offset }) {
+                    stretches[same].from = min(stretches[same].from, instant)
+                } else {
+                    stretches.append((instant, to, offset))
+                }
+            } else {
+                known[instant] = offset
+            }
             return offset
         }
     }

@@ -50,3 +50,42 @@ import Testing
         }
     }
 }
+
+/// `EventClockTimes` knows a zone's offset for the whole stretch up to its next transition
+/// (`nextDaylightSavingTimeTransition`): checked against `ClockDisplay`, which asks Foundation
+/// at every instant, in every zone Foundation knows, on dates from 1890 to 2060 (the changes of
+/// standard offset, local mean time and double summer time included), on the event's clock and
+/// converted.
+@Suite struct EventClockTimesEveryZoneTests {
+    @Test func everyZoneAnswersAsClockDisplay() {
+        var sessions: [Session] = []
+        var seed: UInt64 = 13
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for index in 0..<48 {
+            let year = 1890 + next(171), month = 1 + next(12), day = 1 + next(28)
+            let start = LocalDateTime(date: CalendarDate(year: year, month: month, day: day)!,
+                                      time: ClockTime(hour: next(24), minute: next(4) * 15)!)
+            // A day's sessions in a row, some across midnight and into the next weeks.
+            for step in 0..<6 {
+                sessions.append(Session(id: "s\(index)-\(step)", kind: .talk, title: LocalizedText(en: "S"),
+                                        start: start.adding(minutes: step * 150)!, durationMinutes: [30, 90, 600, 1440, 20_000, 0][step]))
+            }
+        }
+        for name in TimeZone.knownTimeZoneIdentifiers {
+            let event = Event(id: "e", kind: .conference, title: LocalizedText(en: "E"),
+                              startDate: CalendarDate(year: 1890, month: 1, day: 1)!, endDate: CalendarDate(year: 2060, month: 12, day: 31)!,
+                              timeZone: name, sessions: sessions, sources: [])
+            for clock in [ClockDisplay.eventZone, .zone(TimeZone(identifier: "America/Sao_Paulo")!)] {
+                let shared = EventClockTimes(clock, event: event)
+                for session in sessions {
+                    let expected = clock.times(of: session, in: event)
+                    let got = shared.times(of: session)
+                    #expect(got?.start == expected?.start && got?.end == expected?.end, "\(session.id) in \(name) on \(clock)")
+                }
+            }
+        }
+    }
+}
