@@ -37,8 +37,11 @@ struct ClockOptions: ParsableArguments {
     }
 
     /// The one zone times are converted to when they are not shown in each event's own.
-    func zone(_ io: CommandIO) -> TimeZone {
+    func zone(_ io: CommandIO) -> TimeZone { Self.zone(tz, environment: io.environment) }
+
+    /// The same, from the choice and the environment alone (what a `LazyValue` keeps).
+    static func zone(_ tz: Choice, environment: [String: String]) -> TimeZone {
         if case .named(let name) = tz, let zone = TimeZones.zone(named: name) { return zone }
-        return ClockDisplay.localZone(environment: io.environment)
+        return ClockDisplay.localZone(environment: environment)
     }
 }

@@ -39,7 +39,9 @@ struct DashboardOptions: ParsableArguments {
         /// `--tz`, `--now` and `--remind`: the clock times are shown on, and the one reminders follow.
         struct Clock: Sendable {
             var localTime: Bool
-            var localZone: TimeZone
+            /// Found when first needed: `TimeZone.current` is not free, and times on the
+            /// event's clock never need it.
+            var localZone: LazyValue<TimeZone>
             var now: NowSetting?
             var remindMinutes: Int
         }
@@ -67,7 +69,7 @@ struct DashboardOptions: ParsableArguments {
             // The map is parsed when the regions pane first draws it (5.4 M instructions).
             let store = DashboardStore(index: index, lazyMap: LazyValue { DashboardOptions.worldMap() }, size: size,
                                        language: language, theme: theme,
-                                       localTime: clock.localTime, localZone: clock.localZone)
+                                       localTime: clock.localTime, lazyLocalZone: clock.localZone)
             store.generatorVersion = ConfdashCLI.version
             if let personal {
                 // The live dashboard saves on the writer's thread, so a star never waits for the disk.
@@ -107,8 +109,9 @@ struct DashboardOptions: ParsableArguments {
             PersonalStateStore(directory: $0, identity: .of(index.dataset, dataPath: input.data))
         }
         // `--tz ZONE` (any IANA zone) converts like `--tz local`, to that zone.
+        let zone = LazyValue { [tz = clock.tz, environment = io.environment] in ClockOptions.zone(tz, environment: environment) }
         return Setup(index: index, language: input.language(io), theme: Theme.resolve(requested: theme, environment: io.environment),
-                     clock: Setup.Clock(localTime: clock.tz != .event, localZone: clock.zone(io), now: setting, remindMinutes: remind),
+                     clock: Setup.Clock(localTime: clock.tz != .event, localZone: zone, now: setting, remindMinutes: remind),
                      personal: personal,
                      live: Setup.Live(source: try LiveSource.source(input, io: io), refreshEvery: refresh,
                                       opener: LiveSource.opener(input, io: io), offline: start.offline,

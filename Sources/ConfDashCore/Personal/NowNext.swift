@@ -34,12 +34,13 @@ public enum NowSetting: Equatable, Sendable {
     }
 
     /// The time it is on `event`'s clock. An instant with an event that has no zone (floating
-    /// times) is read on `localZone`, the user's.
-    public func wallClock(for event: Event, localZone: TimeZone) -> LocalDateTime {
+    /// times) is read on `localZone`, the user's: asked only then (finding the system's zone is
+    /// not free, and most events have a zone of their own).
+    public func wallClock(for event: Event, localZone: @autoclosure () -> TimeZone) -> LocalDateTime {
         switch self {
         case .eventWallClock(let local): return local
         case .instant(let seconds):
-            let zone = event.timeZone.flatMap(TimeZones.zone(named:)) ?? localZone
+            let zone = event.timeZone.flatMap(TimeZones.zone(named:)) ?? localZone()
             return TimeZones.local(at: seconds, in: zone)
         }
     }

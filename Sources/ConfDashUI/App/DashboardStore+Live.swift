@@ -73,7 +73,7 @@ extension DashboardStore {
         if let dataset = result.dataset, !result.changes.isEmpty {
             let before = data.agendaRows(state).session(at: state.agenda.cursor)
             selection = before.flatMap { Self.follow($0.0, of: $0.1, into: dataset) }
-            data = DashboardData(index: result.index ?? DatasetIndex(dataset), lazyMap: map, localZone: data.localZone)
+            data = DashboardData(index: result.index ?? DatasetIndex(dataset), lazyMap: map, lazyLocalZone: data.lazyLocalZone)
             reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
             // Stars are kept by lasting keys: matched again against the new version.
             if let personal { attach(personal.reopened(dataset: dataset)) }

@@ -31,7 +31,7 @@ extension DashboardStore {
             send(.fetched(opening.name, opening.result, notice: opening.notice))
             return
         }
-        data = DashboardData(index: opening.index ?? DatasetIndex(summary.dataset), lazyMap: map, localZone: data.localZone)
+        data = DashboardData(index: opening.index ?? DatasetIndex(summary.dataset), lazyMap: map, lazyLocalZone: data.lazyLocalZone)
         reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
         live.source = opening.source
         live.nextRefresh = live.refreshInterval.map { live.uptime() + $0 }

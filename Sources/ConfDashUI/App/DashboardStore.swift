@@ -34,10 +34,17 @@ public final class DashboardStore {
     }
 
     /// `lazyMap` is read when the regions pane first draws the map (parsing it is not free).
+    public convenience init(index: DatasetIndex, lazyMap: LazyValue<WorldMap?>, size: Size, language: Language, theme: Theme,
+                            localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
+        self.init(index: index, lazyMap: lazyMap, size: size, language: language, theme: theme,
+                  localTime: localTime, lazyLocalZone: LazyValue { localZone }, keyMap: keyMap)
+    }
+
+    /// `lazyLocalZone` is found when first needed (`DashboardData.localZone`).
     public init(index: DatasetIndex, lazyMap: LazyValue<WorldMap?>, size: Size, language: Language, theme: Theme,
-                localTime: Bool = false, localZone: TimeZone = TimeZone(identifier: "UTC")!, keyMap: KeyMap = .standard) {
+                localTime: Bool = false, lazyLocalZone: LazyValue<TimeZone>, keyMap: KeyMap = .standard) {
         self.map = lazyMap
-        data = DashboardData(index: index, lazyMap: lazyMap, localZone: localZone)
+        data = DashboardData(index: index, lazyMap: lazyMap, lazyLocalZone: lazyLocalZone)
         reducer = Reducer(data: data, theme: theme)
         state = reducer.initialState(size: size, language: language)
         state.localTime = localTime
@@ -88,7 +95,7 @@ public final class DashboardStore {
         let expanded = (path as NSString).expandingTildeInPath
         let result = DatasetSource.load(path: expanded, format: format)
         if case .success(let summary) = result {
-            data = DashboardData(index: DatasetIndex(summary.dataset), lazyMap: map, localZone: data.localZone)
+            data = DashboardData(index: DatasetIndex(summary.dataset), lazyMap: map, lazyLocalZone: data.lazyLocalZone)
             reducer = Reducer(data: data, environment: reducer.environment, theme: theme)
             live.source = .file(expanded, format: format)
         }

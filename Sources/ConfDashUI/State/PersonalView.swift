@@ -26,9 +26,11 @@ public struct PersonalView: Equatable, Sendable {
     }
 
     /// The time on `event`'s clock, or nil when no clock is known yet.
-    public func wallClock(for event: Event, localZone: TimeZone) -> LocalDateTime? {
+    /// `localZone` is asked only for an event with no zone of its own.
+    public func wallClock(for event: Event, localZone: @autoclosure () -> TimeZone) -> LocalDateTime? {
         if case .eventWallClock(let local)? = nowSetting { return local }
-        return now.map { NowSetting.instant(seconds: $0).wallClock(for: event, localZone: localZone) }
+        guard let now else { return nil }
+        return NowSetting.instant(seconds: now).wallClock(for: event, localZone: localZone())
     }
 }
 
