@@ -260,12 +260,30 @@ extension DashboardData {
     static func sharedPrefixWidths(_ names: [String]) -> [Int] {
         var widths = Array(repeating: 0, count: names.count)
         let byName = names.indices.sorted { names[$0] < names[$1] }
+        // Two names of printable ASCII (nearly every pair) are compared by bytes: each byte is a
+        // Character and a column. By Characters, made into a String and measured, the 72 rooms of
+        // 38C3 cost 0.6 M instructions of the first frame.
+        let ascii = names.map(isPrintableASCII)
         for (a, b) in zip(byName, byName.dropFirst()) {
-            let shared = String(zip(names[a], names[b]).prefix { $0 == $1 }.map(\.0)).terminalWidth
+            let shared = ascii[a] && ascii[b] ? sharedBytes(names[a], names[b])
+                : String(zip(names[a], names[b]).prefix { $0 == $1 }.map(\.0)).terminalWidth
             widths[a] = max(widths[a], shared)
             widths[b] = max(widths[b], shared)
         }
         return widths
+    }
+
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    private static func sharedBytes(_ a: String, _ b: String) -> Int {
+        var shared = 0
+        for (x, y) in zip(a.utf8, b.utf8) {
+            guard x == y else { break }
+            shared += 1
+        }
+        return shared
     }
 
     /// Tracks with their sessions in the events in scope, most used first, and a trend: per day
