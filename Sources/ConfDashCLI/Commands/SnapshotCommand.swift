@@ -34,6 +34,8 @@ struct SnapshotCommand: IOCommand {
         }
         // Stars are read from the state file, but keys pressed here never change it.
         let dashboard = try options.setup(io).dashboard(size: size, saving: false)
+        // Its caches (rows, spans, slots) are freed with the process, not one by one before it ends.
+        io.keepUntilExit(dashboard)
         for key in Key.parseSequence(keys) {
             // A quit key ends the run as it would end the dashboard: the screen is the one before it.
             guard dashboard.handle(key) else { break }
