@@ -45,6 +45,7 @@ public final class DashboardStore {
                 localTime: Bool = false, lazyLocalZone: LazyValue<TimeZone>, keyMap: KeyMap = .standard) {
         self.map = lazyMap
         data = DashboardData(index: index, lazyMap: lazyMap, lazyLocalZone: lazyLocalZone)
+        data.prepareDaySpansInBackground(localTime: localTime)
         reducer = Reducer(data: data, theme: theme)
         state = reducer.initialState(size: size, language: language)
         state.localTime = localTime

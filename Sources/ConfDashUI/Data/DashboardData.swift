@@ -38,6 +38,8 @@ public final class DashboardData: Sendable {
     let dayHoursCache = RecentValuesCache<DayHoursKey, DayHours?>()
     /// Each event's sessions on the days × hours axis, by event id and clock (`daySpans`).
     let daySpansCache = KeyedCache<String, DaySpans>()
+    /// Those of the first frame, started on another core (`prepareDaySpansInBackground`).
+    let earlyDaySpans = EarlyDaySpans()
     /// Each event's sessions by room and by track, by event id (`sessionPlaces`).
     let sessionPlacesCache = KeyedCache<String, SessionPlaces>()
     /// Panes this data gives nothing at all to show: they give their space to the others

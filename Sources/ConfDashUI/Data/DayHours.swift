@@ -1,3 +1,4 @@
+import Foundation
 import ConfDashCore
 
 /// The timeline of one event: its days as lanes and the hours of the day across, with how many
@@ -164,11 +165,52 @@ extension DashboardData {
     /// off the axis), on the event's clock or the user's, and each room's and track's sessions
     /// (their places in `event.sessions`): once per event and clock.
     func daySpans(of event: Event, localTime: Bool) -> DaySpans {
-        daySpansCache.value(for: event.id + (localTime ? "\u{0}local" : "")) {
-            let times = EventClockTimes(clock(localTime), event: event)
-            let days = DayHours.EventDays(event)
-            return DaySpans(spans: event.sessions.map { DayHours.span($0, in: days, times) }, places: sessionPlaces(of: event))
+        let key = event.id + (localTime ? "\u{0}local" : "")
+        return daySpansCache.value(for: key) {
+            // Worked out on another core since the store was made (or being): wait for it.
+            if let early = earlyDaySpans.take(key) { return early.value }
+            return computeDaySpans(of: event, localTime: localTime)
         }
+    }
+
+    private func computeDaySpans(of event: Event, localTime: Bool) -> DaySpans {
+        let times = EventClockTimes(clock(localTime), event: event)
+        let days = DayHours.EventDays(event)
+        return DaySpans(spans: event.sessions.map { DayHours.span($0, in: days, times) }, places: sessionPlaces(of: event))
+    }
+
+    /// Starts working out, on another core, the spans the first frame's timeline draws, when it
+    /// draws days × hours: the data holds one event, with clock times (a congress). They are a
+    /// clock conversion per session of the event, the largest part of that frame after the
+    /// agenda; meanwhile this thread builds the agenda's and the rooms' rows (issue 13: work the
+    /// first frame must do, off its critical path, on the core loading has just freed). `daySpans`
+    /// then takes them, waiting if they are not ready; the answer is the same either way.
+    func prepareDaySpansInBackground(localTime: Bool) {
+        guard events.count == 1, let event = events.first, timedEvents.contains(event.id) else { return }
+        // The closure lets go of `self` once run (`LazyValue`), which it is at once.
+        let early = LazyValue { [self] in computeDaySpans(of: event, localTime: localTime) }
+        earlyDaySpans.put(event.id + (localTime ? "\u{0}local" : ""), early)
+        DispatchQueue.global(qos: .userInitiated).async { _ = early.value }
+    }
+}
+
+/// The spans `prepareDaySpansInBackground` started, until `daySpans` takes them.
+final class EarlyDaySpans: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: (key: String, value: LazyValue<DaySpans>)?
+
+    func put(_ key: String, _ value: LazyValue<DaySpans>) {
+        lock.lock()
+        pending = (key, value)
+        lock.unlock()
+    }
+
+    func take(_ key: String) -> LazyValue<DaySpans>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let pending, pending.key == key else { return nil }
+        self.pending = nil
+        return pending.value
     }
 }
 
