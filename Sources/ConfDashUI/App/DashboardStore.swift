@@ -45,7 +45,7 @@ public final class DashboardStore {
                 localTime: Bool = false, lazyLocalZone: LazyValue<TimeZone>, keyMap: KeyMap = .standard) {
         self.map = lazyMap
         data = DashboardData(index: index, lazyMap: lazyMap, lazyLocalZone: lazyLocalZone)
-        data.prepareDaySpansInBackground(localTime: localTime)
+        data.prepareDaySpansInBackground(localTime: localTime, language: language)
         reducer = Reducer(data: data, theme: theme)
         state = reducer.initialState(size: size, language: language)
         state.localTime = localTime

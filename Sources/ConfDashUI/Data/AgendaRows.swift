@@ -137,7 +137,8 @@ extension DashboardData {
         let filter = filter(for: state)
         // The day's sessions come sorted from the event's slots: only they are read and filtered.
         let slots = slots(of: event)
-        let when = WhenLabels(self, clock: EventClockTimes(clock(state.localTime), event: event), labels: labels)
+        let when = WhenLabels(self, clock: EventClockTimes(clock(state.localTime), event: event), labels: labels,
+                              rows: slots.byDay[date]?.count ?? 0)
         let search = filter.search.map(SearchQuery.init)   // folded once, not per session
         func kept(_ sessions: [Session]) -> [Session] {
             filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter, search: search) }

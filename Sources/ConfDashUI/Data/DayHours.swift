@@ -185,12 +185,17 @@ extension DashboardData {
     /// agenda; meanwhile this thread builds the agenda's and the rooms' rows (issue 13: work the
     /// first frame must do, off its critical path, on the core loading has just freed). `daySpans`
     /// then takes them, waiting if they are not ready; the answer is the same either way.
-    func prepareDaySpansInBackground(localTime: Bool) {
+    /// First the rooms' shared-name widths (`roomSharedPrefixWidths`, which the rooms pane's rows
+    /// need soon after), then the spans.
+    func prepareDaySpansInBackground(localTime: Bool, language: Language) {
         guard events.count == 1, let event = events.first, timedEvents.contains(event.id) else { return }
         // The closure lets go of `self` once run (`LazyValue`), which it is at once.
         let early = LazyValue { [self] in computeDaySpans(of: event, localTime: localTime) }
         earlyDaySpans.put(event.id + (localTime ? "\u{0}local" : ""), early)
-        DispatchQueue.global(qos: .userInitiated).async { _ = early.value }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            if placesShowRooms { _ = roomSharedPrefixWidths(event, language) }
+            _ = early.value
+        }
     }
 }
 
