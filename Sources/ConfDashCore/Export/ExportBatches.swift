@@ -133,7 +133,7 @@ final class ExportItems<Job, State>: PendingExportItems {
         // jobs: each job's bytes go back in at its place.
         let base = places[0]
         between.removeAll(keepingCapacity: true)
-        between.append(contentsOf: out.bytes[base...])
+        out.bytes.withUnsafeBufferPointer { between.append(contentsOf: UnsafeBufferPointer(rebasing: $0[base...])) }
         out.bytes.removeSubrange(base...)
         var previous = 0
         for part in 0..<parts {
@@ -141,7 +141,7 @@ final class ExportItems<Job, State>: PendingExportItems {
                 var start = 0
                 for index in (part * partSize)..<min(count, (part + 1) * partSize) {
                     let place = places[index] - base
-                    out.bytes.append(contentsOf: between[previous..<place])
+                    between.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[previous..<place])) }
                     previous = place
                     out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: rendered[start..<ends[index]]))
                     start = ends[index]
@@ -149,7 +149,7 @@ final class ExportItems<Job, State>: PendingExportItems {
             }
             buffers[part].bytes.removeAll(keepingCapacity: true)
         }
-        out.bytes.append(contentsOf: between[previous...])
+        between.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[previous...])) }
         jobs.removeAll(keepingCapacity: true)
         places.removeAll(keepingCapacity: true)
     }

@@ -173,8 +173,10 @@ extension ExportOutput {
     }
 
     mutating func appendXMLEscaped(_ value: String) {
-        var value = value
-        value.withUTF8 { XMLText.escape($0, into: &bytes) }
+        if value.utf8.withContiguousStorageIfAvailable({ XMLText.escape($0, into: &bytes) }) == nil {
+            var value = value
+            value.withUTF8 { XMLText.escape($0, into: &bytes) }
+        }
     }
 }
 
@@ -192,7 +194,7 @@ enum XMLText {
         return changed ? String(decoding: result, as: UTF8.self) : value
     }
 
-    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
+    static func escape<Sink: JSONByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, into result: inout Sink) {
         var index = 0
         var run = 0  // the start of bytes still to copy as they are
         let raw = UnsafeRawBufferPointer(utf8)

@@ -33,14 +33,14 @@ struct ICSText {
     }
 
     /// The line's bytes with a CRLF and a space wherever it is folded; no line end after the last part.
-    static func fold(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+    static func fold<Sink: JSONByteSink>(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
         var start = 0
         var limit = 75
         while start < line.count {
             var end = min(start + limit, line.count)
             // Back up over continuation bytes (10xxxxxx) to the start of the character.
             while end < line.count && end > start && line[end] & 0xC0 == 0x80 { end -= 1 }
-            if start > 0 { bytes += [0x0D, 0x0A, 0x20] }
+            if start > 0 { bytes.append(0x0D); bytes.append(0x0A); bytes.append(0x20) }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<end]))
             start = end
             limit = 74
