@@ -74,10 +74,13 @@ public final class DatasetIndex: Sendable {
     public func room(_ id: String, in event: Event) -> Room? { roomsByEvent[event.id]?[id] }
 
     /// Keeps the first record for a duplicated id: the loader has already reported the duplicate.
+    /// One hash per record, into a table made at its size (it was looked up, then hashed again to
+    /// be stored, in a table that grew and rehashed as it filled: at 100,000 sessions the people's
+    /// table was most of the index, on the critical path of every command).
     private static func keyed<T>(_ items: [T], _ key: (T) -> String) -> [String: T] {
-        var result: [String: T] = [:]
-        for item in items where result[key(item)] == nil { result[key(item)] = item }
-        return result
+        withoutActuallyEscaping(key) { key in
+            Dictionary(items.lazy.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     private static func eventOwnSearchFields(_ event: Event, places: [String: Place], countries: [String: Country],
