@@ -37,6 +37,8 @@ struct ExportSession {
     /// released each of them.
     private let eventBox: EventBox
     var event: Event { _read { yield eventBox.event } }
+    /// The event's rooms by id.
+    var eventRooms: [String: Room] { _read { yield eventBox.rooms } }
     /// Which event (the same for all its sessions), compared without reading the event.
     var eventIdentity: ObjectIdentifier { ObjectIdentifier(eventBox) }
     /// The session, read in place in the agenda's array, which the event's box keeps alive: a
@@ -134,7 +136,9 @@ private struct SessionFill: @unchecked Sendable {
 final class EventBox: Sendable {
     let event: Event
     let groups: [[Session]]
-    init(_ event: Event, groups: [[Session]]) { self.event = event; self.groups = groups }
+    /// The event's rooms by id (`DatasetIndex.rooms(of:)`): a session's room is then one look-up.
+    let rooms: [String: Room]
+    init(_ event: Event, groups: [[Session]], rooms: [String: Room]) { self.event = event; self.groups = groups; self.rooms = rooms }
 
     /// Each group's sessions, where they stay as long as this box does (the arrays are never
     /// changed: a box holds the only copies it reads through).
@@ -185,7 +189,8 @@ final class ExportContext {
         var count = 0
         for part in request.agenda {
             let first = count
-            let box = EventBox(part.event, groups: part.groups.map(\.sessions).filter { !$0.isEmpty })
+            let box = EventBox(part.event, groups: part.groups.map(\.sessions).filter { !$0.isEmpty },
+                               rooms: request.index.rooms(of: part.event))
             events.append(EventParts(box: box,
                                      zone: EventZone(part.event.timeZone, days: DateRange(from: part.event.startDate, to: part.event.endDate)),
                                      days: DateRange(from: part.event.startDate, to: part.event.endDate)))
@@ -238,7 +243,7 @@ final class ExportContext {
 
     func roomName(_ item: ExportSession) -> String? {
         guard let id = item.session.room else { return nil }
-        return text(index.room(id, in: item.event)?.name) ?? id
+        return text(item.eventRooms[id]?.name) ?? id
     }
 
     /// "Rio de Janeiro, Brazil", "Online", or nil when the dataset names no place.

@@ -155,6 +155,21 @@ extension ExportOutput {
         }
     }
 
+    /// A separator in its escaped form (`ICSText.escape` of ", " is `\, `), appended as it is:
+    /// the description's separators, which `icsEscaped` scanned once per use. None ends with a
+    /// carriage return.
+    mutating func icsEscapedLiteral(_ escaped: StaticString, afterCR: inout Bool) {
+        append(escaped)
+        afterCR = false
+    }
+
+    /// `count` line feeds as `icsEscaped` writes them: `\n` each, except a first one right after
+    /// a carriage return, which belongs to that line break.
+    mutating func icsLineFeeds(_ count: Int, afterCR: inout Bool) {
+        for index in 0..<count where index > 0 || !afterCR { append("\\n") }
+        afterCR = false
+    }
+
     /// `20241227T103000` (`ICSText.dateTime`).
     mutating func icsDateTime(_ local: LocalDateTime) {
         icsDate(local.date)

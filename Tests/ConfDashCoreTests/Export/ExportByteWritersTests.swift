@@ -145,4 +145,29 @@ import Testing
         bytes.removeAll(keepingCapacity: true)
         #expect(bytes.isEmpty)
     }
+
+    /// The iCalendar description's separators are written in their escaped form: the bytes of
+    /// escaping them, after a piece that ends with a carriage return too.
+    @Test func icsSeparatorsAreTheirEscaping() {
+        for before in ["", "a", "a\r", "a\r\n", "a,"] {
+            for count in 1...2 {
+                var reference = ExportOutput(), out = ExportOutput()
+                var referenceCR = false, outCR = false
+                reference.icsEscaped(before, afterCR: &referenceCR)
+                reference.icsEscaped(String(repeating: "\n", count: count), afterCR: &referenceCR)
+                out.icsEscaped(before, afterCR: &outCR)
+                out.icsLineFeeds(count, afterCR: &outCR)
+                #expect(out.text == reference.text && outCR == referenceCR, "\(before.debugDescription) \(count)")
+            }
+            for (separator, escaped) in [(", ", "\\, " as StaticString), (" (", " ("), (")", ")")] {
+                var reference = ExportOutput(), out = ExportOutput()
+                var referenceCR = false, outCR = false
+                reference.icsEscaped(before, afterCR: &referenceCR)
+                reference.icsEscaped(separator, afterCR: &referenceCR)
+                out.icsEscaped(before, afterCR: &outCR)
+                out.icsEscapedLiteral(escaped, afterCR: &outCR)
+                #expect(out.text == reference.text && outCR == referenceCR, "\(before.debugDescription) \(separator)")
+            }
+        }
+    }
 }
