@@ -90,6 +90,16 @@ struct ExportBytes: JSONByteSink {
             }
             return
         }
+        if width == 4 && value < 10_000 {
+            // Years: four digits.
+            let at = room(4)
+            at[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 1000)
+            at[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100 % 10)
+            at[2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10 % 10)
+            at[3] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+            count += 4
+            return
+        }
         var length = 1
         var divisor = 1
         while value / divisor >= 10 { divisor *= 10; length += 1 }

@@ -39,7 +39,12 @@ public struct ExportOutput {
     /// How the sessions are rendered: on this thread, or in batches by several workers (`ExportItems`).
     var concurrency = ExportConcurrency.serial
     /// Sessions added but not rendered yet: their bytes are spliced in before any bytes go on.
-    var pendingItems: (any PendingExportItems)?
+    var pendingItems: (any PendingExportItems)? { didSet { hasPendingItems = pendingItems != nil } }
+    /// Whether there are `pendingItems`, and whether a batch of them is full (set by
+    /// `ExportItems.add` and `render`): read where every record ends, as two flags, instead of
+    /// asking the items through their protocol (a retain, a call and an exclusivity check each).
+    private var hasPendingItems = false
+    var pendingItemsFull = false
 
     /// The bytes written so far (without a sink: the whole export).
     var text: String {
@@ -52,8 +57,8 @@ public struct ExportOutput {
     /// With sessions waiting (`ExportItems`), a full batch is rendered first.
     @inline(__always)
     mutating func recordEnded() {
-        if let pendingItems {
-            guard pendingItems.isFull else { return }
+        if hasPendingItems {
+            guard pendingItemsFull, let pendingItems else { return }
             pendingItems.render(into: &self)
         }
         if bytes.count >= chunkSize { handOn() }

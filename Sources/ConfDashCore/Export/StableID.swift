@@ -145,10 +145,8 @@ enum SHA1 {
 
     private static func compress(_ block: UnsafeRawBufferPointer, _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32),
                                  _ w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            let b = i * 4
-            w[i] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
-        }
+        // Big-endian words, loaded a word at a time.
+        for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
         for i in 16..<80 { w[i] = rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
         var (a, b, c, d, e) = h
         // The four stages of twenty rounds each in their own loop: no choice of function per round.
