@@ -67,6 +67,16 @@ struct ExportBytes: JSONByteSink {
         count += length
     }
 
+    /// Room for up to `maxCount` bytes, filled by `write`, which returns how many it wrote: a
+    /// line made of several small pieces with one capacity check.
+    @inline(__always)
+    mutating func write(upTo maxCount: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let at = room(maxCount)
+        let written = write(at)
+        precondition(written >= 0 && written <= maxCount, "wrote more than it asked room for")
+        count += written
+    }
+
     mutating func append(contentsOf bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }

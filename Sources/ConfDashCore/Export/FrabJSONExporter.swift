@@ -270,11 +270,23 @@ struct JSONMembersWriter {
     }
 
     /// An object's next member, `"name": `; the caller writes the value. Names are plain ASCII (no escaping).
+    /// Written in one piece (`next`'s comma, line feed and indent, then the name in quotes): a
+    /// schedule.json talk has seventeen of them.
     mutating func key(_ name: StaticString, _ out: inout ExportOutput) {
-        next(&out)
-        out.byte(UInt8(ascii: "\""))
-        out.append(name)
-        out.append("\": ")
+        let indent = 2 * (depth + 1)
+        let length = name.utf8CodeUnitCount
+        let comma = count > 0
+        count += 1
+        out.bytes.write(upTo: 2 + indent + length + 4) { at in
+            var index = 0
+            if comma { at[index] = UInt8(ascii: ","); index += 1 }
+            at[index] = 0x0A; index += 1
+            (at + index).initialize(repeating: 0x20, count: indent); index += indent
+            at[index] = UInt8(ascii: "\""); index += 1
+            (at + index).initialize(from: name.utf8Start, count: length); index += length
+            at[index] = UInt8(ascii: "\""); at[index + 1] = UInt8(ascii: ":"); at[index + 2] = 0x20
+            return index + 3
+        }
     }
 
     /// A string member, or `null`.
