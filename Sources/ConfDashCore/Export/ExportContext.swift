@@ -37,14 +37,22 @@ struct ExportSession {
     /// released each of them.
     private let eventBox: EventBox
     var event: Event { _read { yield eventBox.event } }
+    /// The event's rooms by id.
+    var eventRooms: [String: Room] { _read { yield eventBox.rooms } }
     /// Which event (the same for all its sessions), compared without reading the event.
     var eventIdentity: ObjectIdentifier { ObjectIdentifier(eventBox) }
-    let session: Session
+    /// The session, read in place in the agenda's array, which the event's box keeps alive: a
+    /// `Session` is 224 bytes and some fifteen references, and a copy per exported session made
+    /// the sessions' array ~22 MB at 100,000 sessions (what schedule.xml and schedule.json held
+    /// at their peak besides the data) and cost its retains and releases.
+    private let sessionAddress: UnsafePointer<Session>
+    var session: Session { unsafeAddress { sessionAddress } }
     let timing: ExportTiming
     let zone: EventZone?
 
-    init(event: EventBox, session: Session, timing: ExportTiming, zone: EventZone?) {
-        eventBox = event; self.session = session; self.timing = timing; self.zone = zone
+    /// `session` must point into one of `event.sessions`' arrays.
+    init(event: EventBox, session: UnsafePointer<Session>, timing: ExportTiming, zone: EventZone?) {
+        eventBox = event; sessionAddress = session; self.timing = timing; self.zone = zone
     }
 
     var uid: String { StableID.uid(session: session.id, event: event.id) }
@@ -82,10 +90,11 @@ private struct EventParts: Sendable {
     let days: DateRange
 }
 
-/// One agenda group's sessions, and where the first goes among all the export's sessions.
-private struct SessionRun: Sendable {
+/// One agenda group's sessions (in place in the array its event's box holds), and where the
+/// first goes among all the export's sessions.
+private struct SessionRun: @unchecked Sendable {
     let event: Int
-    let sessions: [Session]
+    let sessions: UnsafeBufferPointer<Session>
     let start: Int
 }
 
@@ -111,10 +120,10 @@ private struct SessionFill: @unchecked Sendable {
             let event = events[current.event]
             let end = min(range.upperBound, current.start + current.sessions.count)
             while position < end {
-                let session = current.sessions[position - current.start]
+                let session = current.sessions.baseAddress! + (position - current.start)
                 (buffer.baseAddress! + position).initialize(to: ExportSession(
-                    event: event.box, session: session, timing: ExportContext.timing(session, eventDays: event.days, zone: event.zone),
-                    zone: event.zone))
+                    event: event.box, session: session,
+                    timing: ExportContext.timing(session.pointee, eventDays: event.days, zone: event.zone), zone: event.zone))
                 position += 1
             }
             run += 1
@@ -122,10 +131,22 @@ private struct SessionFill: @unchecked Sendable {
     }
 }
 
-/// An event, held once for all its exported sessions.
+/// An event, held once for all its exported sessions, with the agenda's arrays of them: each
+/// `ExportSession` reads its session in place there, and holds this box.
 final class EventBox: Sendable {
     let event: Event
-    init(_ event: Event) { self.event = event }
+    let groups: [[Session]]
+    /// The event's rooms by id (`DatasetIndex.rooms(of:)`): a session's room is then one look-up.
+    let rooms: [String: Room]
+    init(_ event: Event, groups: [[Session]], rooms: [String: Room]) { self.event = event; self.groups = groups; self.rooms = rooms }
+
+    /// Each group's sessions, where they stay as long as this box does (the arrays are never
+    /// changed: a box holds the only copies it reads through).
+    func withGroups(_ body: (Int, UnsafeBufferPointer<Session>) -> Void) {
+        for (index, group) in groups.enumerated() {
+            group.withUnsafeBufferPointer { body(index, $0) }
+        }
+    }
 }
 
 /// What all exporters share: the selected sessions with their stable ids, and the dataset's words
@@ -168,12 +189,14 @@ final class ExportContext {
         var count = 0
         for part in request.agenda {
             let first = count
-            events.append(EventParts(box: EventBox(part.event),
+            let box = EventBox(part.event, groups: part.groups.map(\.sessions).filter { !$0.isEmpty },
+                               rooms: request.index.rooms(of: part.event))
+            events.append(EventParts(box: box,
                                      zone: EventZone(part.event.timeZone, days: DateRange(from: part.event.startDate, to: part.event.endDate)),
                                      days: DateRange(from: part.event.startDate, to: part.event.endDate)))
-            for group in part.groups where !group.sessions.isEmpty {
-                runs.append(SessionRun(event: events.count - 1, sessions: group.sessions, start: count))
-                count += group.sessions.count
+            box.withGroups { _, sessions in
+                runs.append(SessionRun(event: events.count - 1, sessions: sessions, start: count))
+                count += sessions.count
             }
             ranges.append(first..<count)
         }
@@ -220,7 +243,7 @@ final class ExportContext {
 
     func roomName(_ item: ExportSession) -> String? {
         guard let id = item.session.room else { return nil }
-        return text(index.room(id, in: item.event)?.name) ?? id
+        return text(item.eventRooms[id]?.name) ?? id
     }
 
     /// "Rio de Janeiro, Brazil", "Online", or nil when the dataset names no place.

@@ -10,34 +10,45 @@ public struct ExportOutput {
     /// Receives each chunk, in order; every chunk ends where a record (a line) ends.
     public typealias Sink = ChunkedBytes.Sink
 
-    /// The buffer and its sink, shared with the CLI's JSON writer.
-    private var chunks: ChunkedBytes
-    var bytes: [UInt8] {
-        _read { yield chunks.bytes }
-        _modify { yield &chunks.bytes }
-    }
+    /// The bytes not handed on yet (without a sink: the whole export). A buffer of the export's
+    /// own (`ExportBytes`), not `ChunkedBytes`' array: a piece costs a capacity check and a copy.
+    var bytes: ExportBytes
+    private let sink: Sink?
+    private let chunkSize: Int
     /// Room for a piece being reworked (an iCalendar line being folded), kept from use to use.
     var scratch: [UInt8] = []
     /// Markdown is read in terminals, and every format may be written to one (standard output):
-    /// then every chunk goes through `TerminalText.safeBytes` (`ChunkedBytes.terminalSafe`).
-    var terminalSafe: Bool {
-        get { chunks.terminalSafe }
-        set { chunks.terminalSafe = newValue }
-    }
+    /// then every chunk goes through `TerminalText.safeBytes` before the sink. Chunks are handed
+    /// over only after a line feed, so making each chunk safe gives the bytes of making the whole
+    /// text safe.
+    var terminalSafe = false
 
     /// Everything stays in the buffer (`text` gives it).
-    init() { chunks = ChunkedBytes() }
+    init() {
+        bytes = ExportBytes()
+        sink = nil
+        chunkSize = .max
+    }
 
-    init(chunkSize: Int, sink: @escaping Sink) { chunks = ChunkedBytes(chunkSize: chunkSize, sink: sink) }
+    init(chunkSize: Int, sink: @escaping Sink) {
+        bytes = ExportBytes(capacity: chunkSize + chunkSize / 4)
+        self.sink = sink
+        self.chunkSize = chunkSize
+    }
 
     /// How the sessions are rendered: on this thread, or in batches by several workers (`ExportItems`).
     var concurrency = ExportConcurrency.serial
     /// Sessions added but not rendered yet: their bytes are spliced in before any bytes go on.
-    var pendingItems: (any PendingExportItems)?
+    var pendingItems: (any PendingExportItems)? { didSet { hasPendingItems = pendingItems != nil } }
+    /// Whether there are `pendingItems`, and whether a batch of them is full (set by
+    /// `ExportItems.add` and `render`): read where every record ends, as two flags, instead of
+    /// asking the items through their protocol (a retain, a call and an exclusivity check each).
+    private var hasPendingItems = false
+    var pendingItemsFull = false
 
     /// The bytes written so far (without a sink: the whole export).
     var text: String {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
         return terminalSafe ? TerminalText.safe(text) : text
     }
 
@@ -46,17 +57,31 @@ public struct ExportOutput {
     /// With sessions waiting (`ExportItems`), a full batch is rendered first.
     @inline(__always)
     mutating func recordEnded() {
-        if let pendingItems {
-            guard pendingItems.isFull else { return }
+        if hasPendingItems {
+            guard pendingItemsFull, let pendingItems else { return }
             pendingItems.render(into: &self)
         }
-        chunks.pieceEnded()
+        if bytes.count >= chunkSize { handOn() }
     }
 
     /// Hands whatever is left to the sink. The last call of every export with a sink.
     mutating func flush() {
         pendingItems?.render(into: &self)
-        chunks.flush()
+        handOn()
+    }
+
+    /// Hands the buffer to the sink (with one; otherwise the bytes stay), made safe as bytes when
+    /// asked, and copied only when something is replaced.
+    private mutating func handOn() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { bytes in
+            if terminalSafe, let safe = TerminalText.safeBytes(bytes) {
+                safe.withUnsafeBufferPointer(sink)
+            } else {
+                sink(bytes)
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: Appending
@@ -64,16 +89,19 @@ public struct ExportOutput {
     @inline(__always)
     mutating func byte(_ byte: UInt8) { bytes.append(byte) }
 
+    /// Disfavoured, so that a literal goes to the `StaticString` overload (a String literal
+    /// would otherwise be preferred, and each of a talk's thirty static pieces paid for a String).
+    @_disfavoredOverload
     @inline(__always)
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
     }
 
     @inline(__always)
-    mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    mutating func append(_ text: StaticString) { bytes.append(text) }
 
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
@@ -103,7 +131,7 @@ public struct ExportOutput {
             digits(-value, width)
             return
         }
-        DateText.digits(value, width, &bytes)
+        bytes.digits(value, width)
     }
 
     /// `2024-12-27` (`DateText.iso`).

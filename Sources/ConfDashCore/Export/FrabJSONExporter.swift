@@ -191,16 +191,15 @@ indirect enum JSONText {
 
     func write(to bytes: inout [UInt8], depth: Int) {
         var output = ExportOutput()
-        swap(&output.bytes, &bytes)
         write(to: &output, depth: depth)
-        swap(&output.bytes, &bytes)
+        output.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     /// Written as UTF-8 bytes into one buffer: appending to a String piece by piece was most of
     /// exporting a large schedule as JSON. The output may hand its bytes on after each member's line.
     func write(to output: inout ExportOutput, depth: Int) {
         switch self {
-        case .string(let value): JSONQuoting.appendQuoted(value, to: &output.bytes)
+        case .string(let value): JSONQuoting.appendQuoted(value, into: &output.bytes)
         case .int(let value): output.digits(value)
         case .bool(let value): output.append(value ? "true" : "false")
         case .null: output.append("null")
@@ -214,7 +213,7 @@ indirect enum JSONText {
             }
         case .object(let fields):
             Self.writeMembers(fields.count, open: "{", close: "}", depth: depth, to: &output) { index, output in
-                JSONQuoting.appendQuoted(fields[index].0, to: &output.bytes)
+                JSONQuoting.appendQuoted(fields[index].0, into: &output.bytes)
                 output.byte(UInt8(ascii: ":"))
                 output.byte(0x20)
                 fields[index].1.write(to: &output, depth: depth + 1)
@@ -271,17 +270,29 @@ struct JSONMembersWriter {
     }
 
     /// An object's next member, `"name": `; the caller writes the value. Names are plain ASCII (no escaping).
+    /// Written in one piece (`next`'s comma, line feed and indent, then the name in quotes): a
+    /// schedule.json talk has seventeen of them.
     mutating func key(_ name: StaticString, _ out: inout ExportOutput) {
-        next(&out)
-        out.byte(UInt8(ascii: "\""))
-        out.append(name)
-        out.append("\": ")
+        let indent = 2 * (depth + 1)
+        let length = name.utf8CodeUnitCount
+        let comma = count > 0
+        count += 1
+        out.bytes.write(upTo: 2 + indent + length + 4) { at in
+            var index = 0
+            if comma { at[index] = UInt8(ascii: ","); index += 1 }
+            at[index] = 0x0A; index += 1
+            (at + index).initialize(repeating: 0x20, count: indent); index += indent
+            at[index] = UInt8(ascii: "\""); index += 1
+            (at + index).initialize(from: name.utf8Start, count: length); index += length
+            at[index] = UInt8(ascii: "\""); at[index + 1] = UInt8(ascii: ":"); at[index + 2] = 0x20
+            return index + 3
+        }
     }
 
     /// A string member, or `null`.
     mutating func string(_ name: StaticString, _ value: String?, _ out: inout ExportOutput) {
         key(name, &out)
-        if let value { JSONQuoting.appendQuoted(value, to: &out.bytes) } else { out.append("null") }
+        if let value { JSONQuoting.appendQuoted(value, into: &out.bytes) } else { out.append("null") }
     }
 
     func end(_ out: inout ExportOutput) {

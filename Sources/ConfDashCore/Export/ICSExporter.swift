@@ -171,7 +171,7 @@ extension ICSExporter {
             var afterCR = false
             var paragraphs = 0
             func paragraphBreak() {
-                if paragraphs > 0 { out.icsEscaped("\n\n", afterCR: &afterCR) }
+                if paragraphs > 0 { out.icsLineFeeds(2, afterCR: &afterCR) }
                 paragraphs += 1
             }
             if let about {
@@ -183,12 +183,12 @@ extension ICSExporter {
                 var facts = 0
                 func fact(_ label: String, _ values: [String]) {
                     guard !values.isEmpty else { return }
-                    if facts > 0 { out.icsEscaped("\n", afterCR: &afterCR) }
+                    if facts > 0 { out.icsLineFeeds(1, afterCR: &afterCR) }
                     facts += 1
                     out.icsEscaped(label, afterCR: &afterCR)
                     out.icsEscaped(words.colon, afterCR: &afterCR)
                     for (index, value) in values.enumerated() {
-                        if index > 0 { out.icsEscaped(", ", afterCR: &afterCR) }
+                        if index > 0 { out.icsEscapedLiteral("\\, ", afterCR: &afterCR) }
                         out.icsEscaped(value, afterCR: &afterCR)
                     }
                 }
@@ -198,17 +198,17 @@ extension ICSExporter {
                     out.icsEscaped(words.people, afterCR: &afterCR)
                     out.icsEscaped(words.colon, afterCR: &afterCR)
                     for (index, link) in people.enumerated() {
-                        if index > 0 { out.icsEscaped(", ", afterCR: &afterCR) }
+                        if index > 0 { out.icsEscapedLiteral("\\, ", afterCR: &afterCR) }
                         out.icsEscaped(context.personName(link.person), afterCR: &afterCR)
-                        out.icsEscaped(" (", afterCR: &afterCR)
+                        out.icsEscapedLiteral(" (", afterCR: &afterCR)
                         out.icsEscaped(context.labels.personRole(link.role), afterCR: &afterCR)
-                        out.icsEscaped(")", afterCR: &afterCR)
+                        out.icsEscapedLiteral(")", afterCR: &afterCR)
                     }
                 }
                 fact(words.organisations, organisations)
                 fact(words.technologies, technologies)
                 if let count = session.count {
-                    if facts > 0 { out.icsEscaped("\n", afterCR: &afterCR) }
+                    if facts > 0 { out.icsLineFeeds(1, afterCR: &afterCR) }
                     out.icsEscaped(words.grouped(count), afterCR: &afterCR)
                 }
             }

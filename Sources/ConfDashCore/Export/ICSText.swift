@@ -33,14 +33,14 @@ struct ICSText {
     }
 
     /// The line's bytes with a CRLF and a space wherever it is folded; no line end after the last part.
-    static func fold(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+    static func fold<Sink: JSONByteSink>(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
         var start = 0
         var limit = 75
         while start < line.count {
             var end = min(start + limit, line.count)
             // Back up over continuation bytes (10xxxxxx) to the start of the character.
             while end < line.count && end > start && line[end] & 0xC0 == 0x80 { end -= 1 }
-            if start > 0 { bytes += [0x0D, 0x0A, 0x20] }
+            if start > 0 { bytes.append(0x0D); bytes.append(0x0A); bytes.append(0x20) }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<end]))
             start = end
             limit = 74
@@ -153,6 +153,21 @@ extension ExportOutput {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
             afterCR = last == 0x0D
         }
+    }
+
+    /// A separator in its escaped form (`ICSText.escape` of ", " is `\, `), appended as it is:
+    /// the description's separators, which `icsEscaped` scanned once per use. None ends with a
+    /// carriage return.
+    mutating func icsEscapedLiteral(_ escaped: StaticString, afterCR: inout Bool) {
+        append(escaped)
+        afterCR = false
+    }
+
+    /// `count` line feeds as `icsEscaped` writes them: `\n` each, except a first one right after
+    /// a carriage return, which belongs to that line break.
+    mutating func icsLineFeeds(_ count: Int, afterCR: inout Bool) {
+        for index in 0..<count where index > 0 || !afterCR { append("\\n") }
+        afterCR = false
     }
 
     /// `20241227T103000` (`ICSText.dateTime`).

@@ -186,7 +186,7 @@ struct MarkdownExporter {
     static func escaped(_ text: String) -> String {
         var out = ExportOutput()
         out.appendMarkdownEscaped(text)
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.text
     }
 }
 
@@ -244,7 +244,9 @@ extension ExportOutput {
         let first = bytes[start]
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
             bytes.insert(UInt8(ascii: "\\"), at: start)
-        } else if let marker = bytes[start...].firstIndex(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }),
+        } else if let marker = bytes.withUnsafeBufferPointer({ all in
+                      all[start...].firstIndex(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
+                  }),
                   (1...9).contains(marker - start), bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")") {
             bytes.insert(UInt8(ascii: "\\"), at: marker)
         }

@@ -31,19 +31,19 @@ enum StableID {
 
     /// `guid(session:event:)` appended to `bytes`, with the name put together on the stack: no
     /// String for the uid, the name or the guid (schedule.xml and schedule.json write one a talk).
-    static func appendGUID(session: String, event: String, to bytes: inout [UInt8]) {
+    static func appendGUID<Sink: JSONByteSink>(session: String, event: String, to bytes: inout Sink) {
         appendUUID5("confdash:", session, "@", event, ".confdash", to: &bytes)
     }
 
     /// `personGUID(person:)` appended to `bytes`, the same way (a talk's every person has one).
-    static func appendPersonGUID(person: String, to bytes: inout [UInt8]) {
+    static func appendPersonGUID<Sink: JSONByteSink>(person: String, to bytes: inout Sink) {
         appendUUID5("confdash:person/", person, "", "", "", to: &bytes)
     }
 
     /// The version-5 UUID of the name `prefix + first + middle + second + suffix`, appended to
     /// `bytes` as 36 characters; the name is put together on the stack.
-    private static func appendUUID5(_ prefix: StaticString, _ first: String, _ middle: StaticString, _ second: String,
-                                    _ suffix: StaticString, to bytes: inout [UInt8]) {
+    private static func appendUUID5<Sink: JSONByteSink>(_ prefix: StaticString, _ first: String, _ middle: StaticString, _ second: String,
+                                    _ suffix: StaticString, to bytes: inout Sink) {
         var first = first, second = second
         first.withUTF8 { first in
             second.withUTF8 { second in
@@ -145,10 +145,8 @@ enum SHA1 {
 
     private static func compress(_ block: UnsafeRawBufferPointer, _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32),
                                  _ w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            let b = i * 4
-            w[i] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
-        }
+        // Big-endian words, loaded a word at a time.
+        for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
         for i in 16..<80 { w[i] = rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
         var (a, b, c, d, e) = h
         // The four stages of twenty rounds each in their own loop: no choice of function per round.

@@ -68,9 +68,25 @@ public struct AgendaQuery: Sendable {
         return index.eventsByDate.compactMap { event in
             guard filter.admits(event) else { return nil }
             var bySlot: [AgendaSlot: [Session]] = [:]
-            for session in event.sessions where self.session(session, of: event, matches: filter, search: search) {
-                bySlot[AgendaSlot(session), default: []].append(session)
+            // Sessions come day by day: a run of sessions in one slot is gathered, then handed to
+            // its group in one go (a hash per run, not one per session; the run's array itself
+            // when the group is new).
+            var slot: AgendaSlot?
+            var run: [Session] = []
+            func close() {
+                guard let slot, !run.isEmpty else { return }
+                if bySlot[slot] == nil { bySlot[slot] = run } else { bySlot[slot]!.append(contentsOf: run) }
+                run = []
             }
+            for session in event.sessions where self.session(session, of: event, matches: filter, search: search) {
+                let sessionSlot = AgendaSlot(session)
+                if sessionSlot != slot {
+                    close()
+                    slot = sessionSlot
+                }
+                run.append(session)
+            }
+            close()
             guard !bySlot.isEmpty else { return nil }
             let groups = bySlot.keys.sorted().map { (slot: $0, sessions: bySlot[$0]!) }
             return EventAgenda(event: event, groups: groups)

@@ -73,6 +73,10 @@ public final class DatasetIndex: Sendable {
     /// The room `id` of `event`, nil when the event has no such room.
     public func room(_ id: String, in event: Event) -> Room? { roomsByEvent[event.id]?[id] }
 
+    /// The event's rooms by id (`room(_:in:)` for a reader that asks for many rooms of one event:
+    /// the event's table is looked up once).
+    public func rooms(of event: Event) -> [String: Room] { roomsByEvent[event.id] ?? [:] }
+
     /// Keeps the first record for a duplicated id: the loader has already reported the duplicate.
     /// Made at its final size, and each id hashed once (`uniquingKeysWith` keeps the first):
     /// the 38C3 people's cost 1.2 M instructions of every command when each id was looked up

@@ -52,7 +52,7 @@ import Testing
             var reference: [UInt8] = []
             ICSText.appendFolded("DESCRIPTION:" + ICSText.escape(text), to: &reference)
             ICSText.appendFolded("SUMMARY:" + ICSText.escape(text + text), to: &reference)
-            #expect(out.bytes == reference, "\(Array(text.utf8))")
+            #expect(out.bytes.array == reference, "\(Array(text.utf8))")
         }
     }
 
@@ -112,6 +112,62 @@ import Testing
             var out = ExportOutput()
             out.offset(seconds)
             #expect(out.text == EventZone.offsetText(seconds), "\(seconds)")
+        }
+    }
+
+    /// `ExportBytes`, the buffer under every export: the bytes an array would hold, growing,
+    /// editing in place, and copies that keep their own bytes.
+    @Test func exportBytesHoldWhatAnArrayWould() {
+        var bytes = ExportBytes(capacity: 1)
+        var array: [UInt8] = []
+        for value in [0, 7, 9, 10, 42, 99, 100, 2024, 12345, 1_000_000] {
+            for width in 1...5 {
+                bytes.digits(value, width)
+                DateText.digits(value, width, &array)
+            }
+        }
+        let text: StaticString = "<event guid=\""
+        bytes.append(text)
+        array += Array("<event guid=\"".utf8)
+        #expect(bytes.array == array)
+        let copy = bytes
+        let copied = bytes.array
+        bytes.append(0x41)
+        bytes.insert(0x42, at: 3)
+        bytes.removeSubrange(5..<9)
+        bytes.removeSubrange(20...)
+        array.append(0x41)
+        array.insert(0x42, at: 3)
+        array.removeSubrange(5..<9)
+        array.removeSubrange(20...)
+        #expect(bytes.array == array)
+        #expect(copy.array == copied, "the copy kept its own bytes")
+        bytes.removeAll(keepingCapacity: true)
+        #expect(bytes.isEmpty)
+    }
+
+    /// The iCalendar description's separators are written in their escaped form: the bytes of
+    /// escaping them, after a piece that ends with a carriage return too.
+    @Test func icsSeparatorsAreTheirEscaping() {
+        for before in ["", "a", "a\r", "a\r\n", "a,"] {
+            for count in 1...2 {
+                var reference = ExportOutput(), out = ExportOutput()
+                var referenceCR = false, outCR = false
+                reference.icsEscaped(before, afterCR: &referenceCR)
+                reference.icsEscaped(String(repeating: "\n", count: count), afterCR: &referenceCR)
+                out.icsEscaped(before, afterCR: &outCR)
+                out.icsLineFeeds(count, afterCR: &outCR)
+                #expect(out.text == reference.text && outCR == referenceCR, "\(before.debugDescription) \(count)")
+            }
+            for (separator, escaped) in [(", ", "\\, " as StaticString), (" (", " ("), (")", ")")] {
+                var reference = ExportOutput(), out = ExportOutput()
+                var referenceCR = false, outCR = false
+                reference.icsEscaped(before, afterCR: &referenceCR)
+                reference.icsEscaped(separator, afterCR: &referenceCR)
+                out.icsEscaped(before, afterCR: &outCR)
+                out.icsEscapedLiteral(escaped, afterCR: &outCR)
+                #expect(out.text == reference.text && outCR == referenceCR, "\(before.debugDescription) \(separator)")
+            }
         }
     }
 }
