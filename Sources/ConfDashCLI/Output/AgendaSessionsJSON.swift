@@ -47,8 +47,9 @@ struct AgendaSessionsJSON: JSONBytesWritable {
 
     private func writeInBlocks(total: Int, workers: Int, to writer: inout JSONBytesWriter) {
         // A few blocks per worker, so that one with longer abstracts does not keep the other
-        // waiting long; at most 1,024 sessions (~2 MB) a block.
-        let blockSize = min(1024, max(64, (total + workers * 4 - 1) / (workers * 4)))
+        // waiting long; at most 256 sessions (~0.6 MB) a block, which bounds what the buffers
+        // hold (with 1,024, the 10k agenda's peak grew by 6 MB; with 256, by ~1 MB).
+        let blockSize = min(256, max(64, (total + workers * 4 - 1) / (workers * 4)))
         // Where each block starts, then where the agenda ends.
         var starts: [Place] = []
         var next = 0, seen = 0
