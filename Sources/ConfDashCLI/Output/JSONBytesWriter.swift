@@ -254,6 +254,15 @@ struct JSONBytesWriter: ~Copyable {
 
     /// `utf8` quoted and escaped (`JSONQuoting`), straight into the buffer.
     private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // A short string with nothing to escape (most of them) is checked and copied here.
+        if let base = utf8.baseAddress, utf8.count <= 16, JSONQuoting.needsNoEscape(base, count: utf8.count) {
+            let out = reserve(utf8.count + 2)
+            out[0] = UInt8(ascii: "\"")
+            ByteCopy.copy(base, to: out + 1, count: utf8.count)
+            out[utf8.count + 1] = UInt8(ascii: "\"")
+            count += utf8.count + 2
+            return
+        }
         let out = reserve(JSONQuoting.escapedCapacity(utf8.count) + 2)
         out[0] = UInt8(ascii: "\"")
         let written = JSONQuoting.writeEscaped(utf8, to: out + 1)

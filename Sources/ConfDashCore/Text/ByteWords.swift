@@ -3,6 +3,7 @@
 /// of a byte set exactly where that byte qualifies: no carry crosses from one byte to the next,
 /// so the first such byte is `trailingZeroBitCount / 8` (little-endian loads) and the count is
 /// `nonzeroBitCount`.
+@usableFromInline
 enum ByteWords {
     static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -25,16 +26,18 @@ enum ByteWords {
     /// The bytes of `word` that `JSONQuoting` must look at: below 0x20, `"`, `\`, 0x7F, and every
     /// byte of 0x80 and above. Thirteen operations for eight bytes; testing the six bytes that
     /// can start an escape one by one took three times as many.
-    @inline(__always)
+    /// (Inlinable, with its constants written out: `JSONQuoting.needsNoEscape` is inlined into
+    /// the CLI's JSON writer.)
+    @inlinable @inline(__always)
     static func mayNeedJSONEscape(_ word: UInt64) -> UInt64 {
-        let low = word & lowBits
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
         // Each sum below stays within its byte (seven bits plus at most 0x7F): its top bit is set
         // when the byte's low seven bits are 0x20 or more, are not '"', are not '\', are 0x7F.
         let atLeastSpace = low &+ 0x6060_6060_6060_6060
-        let notQuote = (low ^ 0x2222_2222_2222_2222) &+ lowBits
-        let notBackslash = (low ^ 0x5C5C_5C5C_5C5C_5C5C) &+ lowBits
+        let notQuote = (low ^ 0x2222_2222_2222_2222) &+ 0x7F7F_7F7F_7F7F_7F7F
+        let notBackslash = (low ^ 0x5C5C_5C5C_5C5C_5C5C) &+ 0x7F7F_7F7F_7F7F_7F7F
         let delete = low &+ 0x0101_0101_0101_0101
-        return (word | delete | ~(atLeastSpace & notQuote & notBackslash)) & highBits
+        return (word | delete | ~(atLeastSpace & notQuote & notBackslash)) & 0x8080_8080_8080_8080
     }
 
     /// The top bits of the first `count` bytes (0...8).

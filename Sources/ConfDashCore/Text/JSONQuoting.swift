@@ -84,6 +84,34 @@ public enum JSONQuoting {
         return written + count - run
     }
 
+    /// Whether the `count` bytes at `base` (at most 16) need no escape at all: no byte below
+    /// 0x20, no `"`, `\`, DEL, nothing from 0x80 (which may start one). For the short strings a
+    /// writer copies as they are without calling `writeEscaped` (ids, names, roles: most of the
+    /// CLI's JSON strings); false sends them there.
+    @inlinable @inline(__always)
+    public static func needsNoEscape(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        switch count {
+        case 8...16:
+            // Two overlapping words: every byte is the text's.
+            let first = raw.loadUnaligned(as: UInt64.self)
+            let last = raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            return ByteWords.mayNeedJSONEscape(first) | ByteWords.mayNeedJSONEscape(last) == 0
+        case 4..<8:
+            let word = UInt64(raw.loadUnaligned(as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)) << 32
+            return ByteWords.mayNeedJSONEscape(word) == 0
+        case 1..<4:
+            // The other five bytes are "A", which needs nothing.
+            let word = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count &- 1]) << 16 | 0x4141_4141_4100_0000
+            return ByteWords.mayNeedJSONEscape(word) == 0
+        case 0:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// What `escape` answers for bytes that stay as they are.
     private static let notEscaped = UInt32.max
 

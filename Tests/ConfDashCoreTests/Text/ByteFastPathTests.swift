@@ -197,6 +197,12 @@ import ConfDashTestSupport
                 count = utf8.withUnsafeMutableBufferPointer { JSONQuoting.writeEscaped(UnsafeBufferPointer($0), to: buffer.baseAddress!) }
             }
             #expect(Array("\"".utf8) + written + Array("\"".utf8) == expected, "\(text.debugDescription)")
+            // The writers' shortcut for short texts: true exactly for printable ASCII without `"` and `\`.
+            if utf8.count <= 16 {
+                let plain = utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+                let answer = utf8.withUnsafeBufferPointer { JSONQuoting.needsNoEscape($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+                #expect(answer == plain, "\(text.debugDescription)")
+            }
         }
     }
 
