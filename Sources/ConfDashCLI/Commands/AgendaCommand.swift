@@ -43,15 +43,14 @@ struct AgendaCommand: IOCommand {
         switch common.format {
         case .json:
             // Each session written straight from the model as its record would be (`SessionJSON`:
-            // `AgendaOutput`'s bytes, streamed).
-            let parts = agenda.map { (event: SessionJSON.EventPart($0.event, builder: builder), sessions: $0.allSessions) }
-            let sessions = parts.lazy.flatMap { part in part.sessions.lazy.map { SessionJSON(session: $0, part: part.event) } }
+            // `AgendaOutput`'s bytes, streamed), on every core for a large agenda.
+            let sessions = AgendaSessionsJSON(agenda: agenda.map { (event: $0.event, sessions: $0.allSessions) }, builder: builder)
             let matches = eventMatches.map {
                 EventMatchRecord(event: $0.event.id, eventTitle: builder.text($0.event.shortTitle) ?? $0.event.title.text(in: builder.language),
                                  fields: $0.fields.map(\.rawValue))
             }
-            JSONOutput.write(AgendaOutputStream(lang: builder.language.rawValue, count: parts.reduce(0) { $0 + $1.sessions.count },
-                                                sessions: sessions, eventMatches: matches), to: io)
+            JSONOutput.write(AgendaOutputStream(lang: builder.language.rawValue, count: sessions.count, sessions: sessions,
+                                                eventMatches: matches), to: io)
         case .csv:
             io.out(csv(agenda, builder))
         case .text where filters.starred && agenda.isEmpty:

@@ -111,9 +111,9 @@ extension EventMatchRecord: JSONBytesWritable {
     }
 }
 
-/// `AgendaOutput` as it is written, its sessions written one at a time (`SessionJSON`, straight
-/// from the model): the records of a 100,000-session agenda are never all held at once.
-struct AgendaOutputStream<Sessions: Sequence>: JSONBytesWritable where Sessions.Element: JSONBytesWritable {
+/// `AgendaOutput` as it is written, its sessions written as they are made (`AgendaSessionsJSON`,
+/// straight from the model): the records of a 100,000-session agenda are never all held at once.
+struct AgendaOutputStream<Sessions: JSONBytesWritable>: JSONBytesWritable {
     var lang: String
     var count: Int
     var sessions: Sessions
@@ -124,7 +124,7 @@ struct AgendaOutputStream<Sessions: Sequence>: JSONBytesWritable where Sessions.
             object.field("count", count)
             object.field("eventMatches", eventMatches)
             object.field("lang", lang)
-            object.field("sessions", JSONBytesSequence(sessions))
+            object.field("sessions", sessions)
         }
     }
 }
@@ -138,6 +138,6 @@ struct JSONBytesSequence<Items: Sequence>: JSONBytesWritable where Items.Element
 
 extension AgendaOutput: JSONBytesWritable {
     func write(to writer: inout JSONBytesWriter) {
-        AgendaOutputStream(lang: lang, count: count, sessions: sessions, eventMatches: eventMatches).write(to: &writer)
+        AgendaOutputStream(lang: lang, count: count, sessions: JSONBytesSequence(sessions), eventMatches: eventMatches).write(to: &writer)
     }
 }

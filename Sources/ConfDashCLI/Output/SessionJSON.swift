@@ -13,7 +13,8 @@ struct SessionJSON: JSONBytesWritable {
     let part: EventPart
 
     /// What every session of one event shares: the event's own fields and its clock, worked out
-    /// once per event, not per session.
+    /// once per event, not per session; and what sessions repeat (their room's name, their
+    /// sources' files) looked up once. Holds caches: one per thread.
     final class EventPart {
         let builder: RecordBuilder
         let event: Event
@@ -22,6 +23,12 @@ struct SessionJSON: JSONBytesWritable {
         let zoneName: String?
         /// The event's zone resolved once and its offsets remembered (`ClockDisplay.times`'s answers).
         let clock: EventClockTimes
+        /// `builder.roomName(id, in: event)` by room id, as asked.
+        private var roomNames: [String: String] = [:]
+        /// The last list of source ids seen and its files (`index.sourceFiles`): a schedule's
+        /// sessions share one list.
+        private var lastSources: [String] = []
+        private var lastSourceFiles: [String] = []
 
         init(_ event: Event, builder: RecordBuilder) {
             self.builder = builder
@@ -30,6 +37,23 @@ struct SessionJSON: JSONBytesWritable {
             eventShortTitle = builder.text(event.shortTitle)
             zoneName = builder.clock.zoneName(for: event)
             clock = EventClockTimes(builder.clock, event: event)
+        }
+
+        func roomName(_ id: String?) -> String? {
+            guard let id else { return nil }
+            if let name = roomNames[id] { return name }
+            let name = builder.roomName(id, in: event) ?? id
+            roomNames[id] = name
+            return name
+        }
+
+        func sourceFiles(_ ids: [String]) -> [String] {
+            // Equal arrays that share their storage compare at once.
+            if ids != lastSources {
+                lastSources = ids
+                lastSourceFiles = builder.index.sourceFiles(ids)
+            }
+            return lastSourceFiles
         }
     }
 
@@ -55,27 +79,43 @@ struct SessionJSON: JSONBytesWritable {
             object.field("kind", session.kind.rawValue)
             object.field("kindLabel", session.groupTopic ? builder.labels.topicKind(session.kind) : builder.labels.sessionKind(session.kind))
             object.field("language", session.language)
-            object.field("links", JSONBytesSequence(session.links.lazy.map { LinkRecord(url: $0.url, title: builder.text($0.title)) }))
+            // The lists below write `LinkRecord`, `SessionOrganisationRecord`, `SessionPersonRecord`,
+            // `IDName` and the sources' files as `RecordBuilder.session` makes them, field by field.
+            object.field("links", each: session.links) { writer, link in
+                writer.object { record in
+                    record.field("title", builder.text(link.title))
+                    record.field("url", link.url)
+                }
+            }
             object.field("officialTitle", session.officialTitle)
-            object.field("organisations", JSONBytesSequence(session.organisations.lazy.map {
-                SessionOrganisationRecord(id: $0.organisation, name: builder.organisationName($0.organisation),
-                                          role: $0.role.rawValue, note: builder.text($0.note))
-            }))
+            object.field("organisations", each: session.organisations) { writer, organisation in
+                writer.object { record in
+                    record.field("id", organisation.organisation)
+                    record.field("name", builder.organisationName(organisation.organisation))
+                    record.field("note", builder.text(organisation.note))
+                    record.field("role", organisation.role.rawValue)
+                }
+            }
             object.field("partOfDay", session.partOfDay?.rawValue)
-            object.field("people", JSONBytesSequence(session.people.lazy.map { link in
+            object.field("people", each: session.people) { writer, link in
                 let person = builder.index.peopleByID[link.person]
-                return SessionPersonRecord(id: link.person, name: person?.name ?? link.person, role: link.role.rawValue,
-                                           title: builder.text(person?.role), organisation: builder.idName(organisation: person?.organisation))
-            }))
+                writer.object { record in
+                    record.field("id", link.person)
+                    record.field("name", person?.name ?? link.person)
+                    record.field("organisation", builder.idName(organisation: person?.organisation))
+                    record.field("role", link.role.rawValue)
+                    record.field("title", builder.text(person?.role))
+                }
+            }
             object.field("possibleDays", session.possibleDays.map { PossibleDays(range: $0, event: event) })
-            object.field("room", builder.roomName(session.room, in: event))
-            object.field("sources", JSONBytesSequence(session.sources.lazy.compactMap { builder.index.sourcesByID[$0] }.map { $0.file ?? $0.id }))
+            object.field("room", part.roomName(session.room))
+            object.field("sources", each: part.sourceFiles(session.sources)) { writer, file in writer.string(file) }
             object.field("start", times.map { ISODateTime($0.start) })
-            object.field("technologies", JSONBytesSequence(session.technologies.lazy.map { builder.idName(technology: $0) }))
+            object.field("technologies", each: session.technologies) { writer, id in builder.idName(technology: id).write(to: &writer) }
             object.field("timeZone", times == nil ? nil : part.zoneName)
             object.field("title", session.title.text(in: builder.language))
             object.field("titleTranslated", session.titleIsTranslated(in: builder.language))
-            object.field("tracks", JSONBytesSequence(session.tracks.lazy.map { builder.idName(track: $0) }))
+            object.field("tracks", each: session.tracks) { writer, id in builder.idName(track: id).write(to: &writer) }
         }
     }
 

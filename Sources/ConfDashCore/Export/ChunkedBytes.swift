@@ -1,6 +1,5 @@
 /// A growing buffer of UTF-8 bytes handed to a sink in large pieces, for output written as it is
-/// made: the exports (`ExportOutput`, 1 MiB pieces) and the CLI's JSON (`JSONBytesWriter`, 64 KB
-/// pieces). A piece is handed over only where the writer says the output is whole so far (the
+/// made: the exports (`ExportOutput`, 1 MiB pieces). A piece is handed over only where the writer says the output is whole so far (the
 /// end of a line or of a list item), once it holds `chunkSize` bytes, so a large output is never
 /// held whole and never split inside a line. Without a sink the buffer is the whole output.
 public struct ChunkedBytes {

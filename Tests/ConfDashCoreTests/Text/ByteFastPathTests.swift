@@ -27,6 +27,7 @@ import ConfDashTestSupport
                 #expect(ByteWords.equal(word, byte) == expected { $0 == byte }, "\(bytes) = \(byte)")
             }
             #expect(ByteWords.below0x20(word) == expected { $0 < 0x20 }, "\(bytes)")
+            #expect(ByteWords.mayNeedJSONEscape(word) == expected { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }, "\(bytes)")
             #expect(ByteWords.spaces(word) == expected(XMLReader.isSpace), "\(bytes)")
         }
         for count in 0...8 {
@@ -144,6 +145,64 @@ import ConfDashTestSupport
     @Test func safeTextMatchesAScalarByScalarReplacement() {
         for text in Self.texts {
             #expect(TerminalText.safe(text) == Self.referenceSafe(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// `JSONQuoting`'s escapes, one scalar at a time: the short forms, `\uxxxx` for the other
+    /// controls, DEL, C1, U+2028/U+2029 and the bidirectional controls, every other scalar as it is.
+    static func referenceQuoted(_ text: String) -> [UInt8] {
+        var out = Array("\"".utf8)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += Array("\\\"".utf8)
+            case 0x5C: out += Array("\\\\".utf8)
+            case 0x08: out += Array("\\b".utf8)
+            case 0x0C: out += Array("\\f".utf8)
+            case 0x0A: out += Array("\\n".utf8)
+            case 0x0D: out += Array("\\r".utf8)
+            case 0x09: out += Array("\\t".utf8)
+            case 0..<0x20, 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069:
+                let hex = String(scalar.value, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out += Array(String(scalar).utf8)
+            }
+        }
+        return out + Array("\"".utf8)
+    }
+
+    /// Both ways of writing a JSON string (into a sink, into a pointer buffer) against the
+    /// reference, on the texts above and on random ones of every length up to 70, made of the
+    /// characters the scans stop at and ASCII around them: the 16- and 8-byte loops, the last
+    /// partial block and the byte-by-byte end of short texts each see escapes at every place.
+    @Test func quotedJSONMatchesAScalarByScalarEscape() {
+        var generator = SeededGenerator(state: 38)
+        let pieces = ["a", "b", "z", " ", "~", "\u{0}", "\u{1F}", "\n", "\"", "\\", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "Â",
+                      "â", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}", "\u{2069}",
+                      "\u{206A}", "€", "日", "😀", "\u{600}", "e\u{301}"]
+        var texts = Self.texts
+        for length in 0...70 {
+            for _ in 0..<60 {
+                texts.append(String((0..<length).map { _ in
+                    generator.next() % 3 == 0 ? pieces.randomElement(using: &generator)! : "x"
+                }.joined().prefix(length)))
+            }
+        }
+        for text in texts {
+            let expected = Self.referenceQuoted(text)
+            var bytes: [UInt8] = []
+            JSONQuoting.appendQuoted(text, to: &bytes)
+            #expect(bytes == expected, "\(text.debugDescription)")
+            var utf8 = Array(text.utf8)
+            let written = [UInt8](unsafeUninitializedCapacity: max(1, JSONQuoting.escapedCapacity(utf8.count))) { buffer, count in
+                count = utf8.withUnsafeMutableBufferPointer { JSONQuoting.writeEscaped(UnsafeBufferPointer($0), to: buffer.baseAddress!) }
+            }
+            #expect(Array("\"".utf8) + written + Array("\"".utf8) == expected, "\(text.debugDescription)")
+            // The writers' shortcut for short texts: true exactly for printable ASCII without `"` and `\`.
+            if utf8.count <= 16 {
+                let plain = utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+                let answer = utf8.withUnsafeBufferPointer { JSONQuoting.needsNoEscape($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+                #expect(answer == plain, "\(text.debugDescription)")
+            }
         }
     }
 
