@@ -8,10 +8,10 @@
 /// tests) the buffer is the whole file.
 public struct ExportOutput {
     /// Receives each chunk, in order; every chunk ends where a record (a line) ends.
-    public typealias Sink = ChunkedBytes.Sink
+    public typealias Sink = (UnsafeBufferPointer<UInt8>) -> Void
 
     /// The bytes not handed on yet (without a sink: the whole export). A buffer of the export's
-    /// own (`ExportBytes`), not `ChunkedBytes`' array: a piece costs a capacity check and a copy.
+    /// own (`ExportBytes`), not a `[UInt8]`: a piece costs a capacity check and a copy.
     var bytes: ExportBytes
     private let sink: Sink?
     private let chunkSize: Int
