@@ -92,7 +92,12 @@ struct DatasetAssembler {
     }
 
     /// The entry's date, or the first of its possible days.
-    private static func date(_ entry: ImportedEntry) -> CalendarDate? { entry.day ?? entry.start?.date ?? entry.possibleDays?.from }
+    private static func date(_ entry: ImportedEntry) -> CalendarDate? {
+        // Each field read once into a local: `entry` itself in the `??` closures was copied whole.
+        if let day = entry.day { return day }
+        if let start = entry.start { return start.date }
+        return entry.possibleDays?.from
+    }
 
     /// An event lasts at most `Event.maximumDayCount` days. A calendar spanning years, or a
     /// schedule with a mistyped year, keeps the stretch of that length holding the most
