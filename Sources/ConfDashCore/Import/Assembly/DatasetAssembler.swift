@@ -8,6 +8,8 @@ struct DatasetAssembler {
     static let sourceID = "imported-file"
     /// Entries whose abstracts are cleaned at once (on every core) before their sessions are built.
     static let batchSize = ImportedEntries.batchSize
+    /// Batches built between two hand-backs of freed memory.
+    static let batchesPerTrim = 4
     /// Every imported session's sources: one array shared by all (an array each was 64 bytes a session).
     static let sources = [sourceID]
 
@@ -36,7 +38,7 @@ struct DatasetAssembler {
         }
         let entryCount = entries.count
         // A batch of entries at a time: their abstracts' texts (cleaned, de-duplicated) are
-        // worked out on every core, then their sessions are built in order (abstracts joined; ids,
+        // worked out on another core, then their sessions are built in order (abstracts joined; ids,
         // rooms, tracks and people handed out as they are first met) and each entry is let go as its session is
         // built. So the entries, the texts as published, their cleaned copies and the sessions
         // are never all held at once.
@@ -44,10 +46,15 @@ struct DatasetAssembler {
         var ordered: [Session] = []
         keys.reserveCapacity(entryCount)
         ordered.reserveCapacity(entryCount)
+        sessions.reserveSessions(entryCount)
         var batchStart = 0
+        // The first batch's texts on every core; each next batch's on another thread while
+        // this one builds the batch before it (`ImportedEntries.ahead`).
+        var abstractTexts = entries.concurrentMap(0..<min(entryCount, Self.batchSize), SessionAssembly.abstractTexts(of:))
         while batchStart < entryCount {
             let batch = batchStart..<min(entryCount, batchStart + Self.batchSize)
-            let abstractTexts = entries.concurrentMap(batch, SessionAssembly.abstractTexts(of:))
+            let nextBatch = batch.upperBound..<min(entryCount, batch.upperBound + Self.batchSize)
+            let ahead = entries.ahead(nextBatch, SessionAssembly.abstractTexts(of:))
             for index in batch {
                 let entry = entries.take(index)
                 if let date = Self.date(entry) { include(date) }
@@ -57,8 +64,13 @@ struct DatasetAssembler {
                 ordered.append(session)
             }
             batchStart = batch.upperBound
-            // The batch's entries and cleaned texts are let go: their pages go back at once.
-            if batchStart < entryCount { FreedMemory.giveBack() }
+            if !nextBatch.isEmpty {
+                abstractTexts = ahead?.results ?? entries.concurrentMap(nextBatch, SessionAssembly.abstractTexts(of:))
+            }
+            // The batches' entries and cleaned texts are let go: their pages go back every few
+            // batches. Each trim walks the whole heap (`malloc_trim`, ~2 ms at 100,000
+            // sessions): every batch, that was 50 ms, for the same peak (issue 13).
+            if batchStart < entryCount && (batchStart / Self.batchSize) % Self.batchesPerTrim == 0 { FreedMemory.giveBack() }
         }
         entries = ImportedEntries()
         sessions.finishSessions()

@@ -101,7 +101,9 @@ struct ScheduleXMLHandler: XMLHandler {
                     event!.fields.set(field, text: value, position: position, attribute: true)
                 }
             }
-            frames = [Frame(part: .other, position: position, textStart: 0)]
+            // Emptied by the last event's close: refilled in place, not a new array per event.
+            frames.removeAll(keepingCapacity: true)
+            frames.append(Frame(part: .other, position: position, textStart: 0))
             text.removeAll(keepingCapacity: true)
             return
         default:
