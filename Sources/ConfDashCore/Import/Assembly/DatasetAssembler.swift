@@ -8,7 +8,7 @@ struct DatasetAssembler {
     static let sourceID = "imported-file"
     /// Entries whose abstracts are cleaned at once (on every core) before their sessions are built.
     static let batchSize = ImportedEntries.batchSize
-    /// Batches built between two hand-backs of freed memory.
+    /// Batches built between two hand-backs of freed memory, when entries are in pieces of their own.
     static let batchesPerTrim = 4
     /// Every imported session's sources: one array shared by all (an array each was 64 bytes a session).
     static let sources = [sourceID]
@@ -46,11 +46,10 @@ struct DatasetAssembler {
         var ordered: [Session] = []
         keys.reserveCapacity(entryCount)
         ordered.reserveCapacity(entryCount)
-        sessions.reserveSessions(entryCount)
         var batchStart = 0
         // The first batch's texts on every core; each next batch's on another thread while
         // this one builds the batch before it (`ImportedEntries.ahead`).
-        var abstractTexts = entries.concurrentMap(0..<min(entryCount, Self.batchSize), SessionAssembly.abstractTexts(of:))
+        var abstractTexts = entryCount == 0 ? [] : entries.concurrentMap(0..<min(entryCount, Self.batchSize), SessionAssembly.abstractTexts(of:))
         while batchStart < entryCount {
             let batch = batchStart..<min(entryCount, batchStart + Self.batchSize)
             let nextBatch = batch.upperBound..<min(entryCount, batch.upperBound + Self.batchSize)
@@ -64,13 +63,18 @@ struct DatasetAssembler {
                 ordered.append(session)
             }
             batchStart = batch.upperBound
+            // This batch's cleaned texts go before the trim, and before the next batch's are made.
+            abstractTexts = []
+            // The batches' entries and cleaned texts are let go: their pages go back. Entries of
+            // a piece each (schedule.xml, schedule.json) left places that sessions fill: every
+            // few batches is enough, where each trim walks the whole heap (`malloc_trim`, ~2 ms
+            // at 100,000 sessions; every batch, 50 ms, for the same peak). A batch's piece of
+            // entries (iCalendar) is handed back at once (issue 13).
+            let trimEvery = entries.pieceSize > 1 ? 1 : Self.batchesPerTrim
+            if batchStart < entryCount && (batchStart / Self.batchSize) % trimEvery == 0 { FreedMemory.giveBack() }
             if !nextBatch.isEmpty {
                 abstractTexts = ahead?.results ?? entries.concurrentMap(nextBatch, SessionAssembly.abstractTexts(of:))
             }
-            // The batches' entries and cleaned texts are let go: their pages go back every few
-            // batches. Each trim walks the whole heap (`malloc_trim`, ~2 ms at 100,000
-            // sessions): every batch, that was 50 ms, for the same peak (issue 13).
-            if batchStart < entryCount && (batchStart / Self.batchSize) % Self.batchesPerTrim == 0 { FreedMemory.giveBack() }
         }
         entries = ImportedEntries()
         sessions.finishSessions()

@@ -70,10 +70,6 @@ enum ImportIDs {
 
 /// Hands out unique ids within one list, adding `-2`, `-3`… to repeats.
 struct IDAllocator {
-    /// Room for `count` ids: the session ids of a large schedule, whose table otherwise grew
-    /// by doubling, every id hashed again at each step (issue 13).
-    mutating func reserveCapacity(_ count: Int) { used.reserveCapacity(count) }
-
     /// The ids handed out, each with the line it was first given for (`noLine` when none was
     /// said): sessions' duplicate-id warnings name it. One table for both, where a set of ids
     /// and a table of lines by id held every session's id twice (issue 13: 16 MB at 100,000).

@@ -186,9 +186,6 @@ struct SessionAssembly {
         text.utf8.count <= 200 ? text : String(text.prefix(200))
     }
 
-    /// Says how many sessions will be built (a hint).
-    mutating func reserveSessions(_ count: Int) { sessionIDAllocator.reserveCapacity(count) }
-
     /// Lets go of what only building sessions needs, once the last is built: the session ids
     /// handed out (3 MB at 100,000), whose memory the sort of the sessions can then use.
     mutating func finishSessions() {
