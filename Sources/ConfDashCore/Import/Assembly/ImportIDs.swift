@@ -82,13 +82,15 @@ struct IDAllocator {
 
     /// The id for `hint` (slugged), or `fallback` when the hint leaves nothing; `renamed` says a
     /// suffix was needed because the id was already taken.
-    mutating func claim(_ hint: String?, fallback: String) -> (id: String, renamed: Bool) {
-        claim(hint, fallback: fallback) { _ in nil }
+    mutating func claim(_ hint: String?, fallback: @autoclosure () -> String) -> (id: String, renamed: Bool) {
+        claim(hint, fallback: fallback()) { _ in nil }
     }
 
-    /// `claim`, remembering `line(renamed)` as the line the id was given for.
-    mutating func claim(_ hint: String?, fallback: String, line: (_ renamed: Bool) -> Int?) -> (id: String, renamed: Bool) {
-        let base = hint.map(ImportIDs.slug).flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+    /// `claim`, remembering `line(renamed)` as the line the id was given for. `fallback` is made
+    /// only when needed: every session has an id of its own, and building "session-N" for each
+    /// anyway was 50 M instructions at 100,000 sessions (issue 13).
+    mutating func claim(_ hint: String?, fallback: @autoclosure () -> String, line: (_ renamed: Bool) -> Int?) -> (id: String, renamed: Bool) {
+        let base = hint.map(ImportIDs.slug).flatMap { $0.isEmpty ? nil : $0 } ?? fallback()
         if insertNew(base, line(false)) { return (base, false) }
         var number = nextSuffix[base] ?? 2
         let remembered = line(true)

@@ -69,7 +69,19 @@ struct SessionAssembly {
     /// arena of its own, where each abstract kept would hold a page among the worker's freed
     /// temporaries (issue 13: 9 MB at 100,000 sessions of schedule.xml).
     static func abstract(joining texts: [String]) -> String {
-        texts.count < 2 ? texts.first ?? "" : texts.joined(separator: "\n\n")
+        guard texts.count > 1 else { return texts.first ?? "" }
+        // Made at its size and appended to: `joined(separator:)`, generic over sequences, was
+        // 1,800 instructions an abstract (issue 13: 180 M at 100,000 sessions, on the one
+        // thread that builds sessions).
+        var length = 2 * (texts.count - 1)
+        for text in texts { length += text.utf8.count }
+        var joined = ""
+        joined.reserveCapacity(length)
+        for index in texts.indices {
+            if index > 0 { joined += "\n\n" }
+            joined += texts[index]
+        }
+        return joined
     }
 
     /// The texts of `abstract(of:)`: each cleaned of markup, empty ones left out, each kept once,
@@ -95,9 +107,10 @@ struct SessionAssembly {
     mutating func session(for entry: ImportedEntry, order: Int, abstractTexts: [String]? = nil) -> (key: Key, session: Session) {
         // The line an id is first used at is kept for the warnings about sessions that reuse it;
         // not for a hint's renamed copy, which a later duplicate of the same hint never names.
-        let hasHint = entry.idHint != nil
+        // The line read before: `entry` itself in the closure was copied whole (issue 13).
+        let hasHint = entry.idHint != nil, line = entry.position?.line
         let (id, renamed) = sessionIDAllocator.claim(entry.idHint.map(Self.ownStorage), fallback: "session-\(order + 1)") { renamed in
-            renamed && hasHint ? nil : entry.position?.line
+            renamed && hasHint ? nil : line
         }
         if renamed, let hint = entry.idHint {
             duplicateIDs.add(hint: hint, firstLine: sessionIDAllocator.line(of: ImportIDs.slug(hint)), keptAs: id, path: entry.path, position: entry.position)
@@ -143,8 +156,10 @@ struct SessionAssembly {
             language: language, abstract: abstract.isEmpty ? nil : language == "fr" ? LocalizedText(fr: abstract) : LocalizedText(en: abstract),
             tracks: sessionTracks, people: speakers, links: links, sources: DatasetAssembler.sources,
             uid: entry.uid.flatMap { $0.isEmpty ? nil : Self.ownStorage(Self.atMost200Characters($0)) })
-        let day = (entry.day ?? entry.start?.date ?? entry.possibleDays?.from)?.dayNumber ?? Int.max
-        let start = entry.start.map { TimeZones.naiveSeconds($0) } ?? Int.min
+        // Fields read into locals first: `entry` itself in a `??` closure is copied whole.
+        let entryStart = entry.start, possibleFrom = entry.possibleDays?.from
+        let day = (entry.day ?? entryStart?.date ?? possibleFrom)?.dayNumber ?? Int.max
+        let start = entryStart.map { TimeZones.naiveSeconds($0) } ?? Int.min
         let roomPlace = room.flatMap { roomOrder[$0] } ?? Int.max
         return (Key(day: day, start: start, room: roomPlace, order: order), session)
     }

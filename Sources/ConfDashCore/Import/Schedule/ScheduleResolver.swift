@@ -133,9 +133,12 @@ struct ScheduleResolver {
             // When the conference day begins; earlier clock times are the night after it.
             let dayBegins = day.start.flatMap { wallClock($0, in: zone) }?.time ?? dayChange
             for index in sessions.indices {
-                resolved.entries.append(entry(sessions[index], dayDate: dayDate, dayBegins: dayBegins, zone: zone, idsInSlugs: idsInSlugs,
+                // Moved out rather than read in place and then overwritten: reading it was a copy
+                // (every field retained, then released), on drafts long out of the cache (issue 13).
+                var session = DraftSession.released
+                swap(&session, &sessions[index])
+                resolved.entries.append(entry(session, dayDate: dayDate, dayBegins: dayBegins, zone: zone, idsInSlugs: idsInSlugs,
                                               disagreements: &resolved.disagreements))
-                sessions[index] = DraftSession.released
             }
         }
         return resolved
@@ -219,7 +222,9 @@ struct ScheduleResolver {
             log.warning("start \(quoted(value.text)) is not a time (HH:MM)", at: value.path, value.position)
         }
         // An entry with only a date and no time is an all-day entry: on its day, with no clock time.
-        entry.day = dayDate ?? entry.start?.date ?? session[.date].flatMap(ScheduleValues.date)
+        // (`start` read first: `entry` itself in the `??` would be copied whole for the closure.)
+        let start = entry.start
+        entry.day = dayDate ?? start?.date ?? session[.date].flatMap(ScheduleValues.date)
         // Listed under a day it is not on, nor in the night after it: the date the session carries wins.
         if let start = entry.start, let listed = dayDate, !(0...1).contains(start.date.days(since: listed)) {
             log.warning("the session is dated \(start.date) but listed under the day \(listed); it is shown on \(start.date)",

@@ -92,14 +92,18 @@ struct ScheduleXMLHandler: XMLHandler {
             guard let room, name.text == "event" else { break }
             eventNumber += 1
             let path = ProblemPath.element(eventPathPrefix, eventNumber)
-            var session = DraftSession(path: path, position: position, parentRoom: room.name)
-            for field in [DraftField.id, .guid, .code] {
+            // Made in place and its attributes set there: a local draft assigned to `event` was
+            // copied (every field retained, then released), and the field list was an array
+            // allocated per event (issue 13).
+            event = DraftSession(path: path, position: position, parentRoom: room.name)
+            for field in Self.eventAttributes {
                 if let value = attributes.first(where: { $0.name == field.name })?.value {
-                    session.fields.set(field, text: value, position: position, attribute: true)
+                    event!.fields.set(field, text: value, position: position, attribute: true)
                 }
             }
-            event = session
-            frames = [Frame(part: .other, position: position, textStart: 0)]
+            // Emptied by the last event's close: refilled in place, not a new array per event.
+            frames.removeAll(keepingCapacity: true)
+            frames.append(Frame(part: .other, position: position, textStart: 0))
             text.removeAll(keepingCapacity: true)
             return
         default:
@@ -107,6 +111,9 @@ struct ScheduleXMLHandler: XMLHandler {
         }
         tree.open(name, attributes: attributes, position: position, depth: depth)
     }
+
+    /// The attributes of `<event>` the draft reads, in the order it reads them.
+    private static let eventAttributes: [DraftField] = [.id, .guid, .code]
 
     private mutating func part(_ name: XMLName) -> Part {
         guard name.id >= 0 else { return Part(name.text) }
@@ -147,8 +154,8 @@ struct ScheduleXMLHandler: XMLHandler {
         let frame = frames.removeLast()
         switch (frames.count, frame.part) {
         case (0, _):
-            sessions[room!.id, default: []].append(event!)
-            event = nil
+            // Moved out, not copied (see `open`).
+            sessions[room!.id, default: []].append(event.take()!)
         case (1, .field(let field)):
             event!.fields.set(field, text: elementText(frame), position: frame.position, attribute: false)
         case (2, .person) where frames[1].part == .persons:
