@@ -50,7 +50,8 @@ done
 
 cd "$root"
 if [ -z "$confdash" ]; then
-    if [ "$build" = 1 ]; then swift build -c release --static-swift-stdlib --product confdash >&2; fi
+    # The build scripts/install.sh makes (--disable-local-rpath: see there).
+    if [ "$build" = 1 ]; then swift build -c release --static-swift-stdlib --disable-local-rpath --product confdash >&2; fi
     confdash="$(swift build -c release --show-bin-path)/confdash"
 fi
 [ -x "$confdash" ] || { echo "bench-compare.sh: no confdash binary at $confdash" >&2; exit 66; }

@@ -61,7 +61,10 @@ fi
 cd "$root"
 if [ "$build" = 1 ]; then
     echo "Building a release binary (--static-swift-stdlib); the first build takes a few minutes…"
-    swift build -c release --static-swift-stdlib --product confdash
+    # --disable-local-rpath: no RUNPATH $ORIGIN, which made the loader look in the binary's own
+    # folder (and its glibc-hwcaps, tls, x86_64 subfolders) for each system library first: 26
+    # failed opens and stats a start. The binary needs no library of its own (docs/benchmarks.md, round 12).
+    swift build -c release --static-swift-stdlib --disable-local-rpath --product confdash
 fi
 built="$root/.build/release/confdash"
 [ -x "$built" ] || built="$(swift build -c release --show-bin-path)/confdash"

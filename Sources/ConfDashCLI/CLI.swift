@@ -45,7 +45,8 @@ public struct CommandIO {
 
     public static func standard() -> CommandIO {
         // Read once: each `ProcessInfo.environment` builds a new dictionary of every variable.
-        let environment = ProcessInfo.processInfo.environment
+        // `ProcessEnvironment` builds the same dictionary for less (issue 13).
+        let environment = ProcessEnvironment.current()
         return CommandIO(
             out: { StandardStreams.writeOut($0) },
             err: { StandardStreams.writeError($0) },
