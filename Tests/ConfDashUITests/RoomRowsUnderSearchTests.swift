@@ -22,7 +22,7 @@ import Testing
                 guard let date = event.date(ofDay: day) else { continue }
                 let filter = data.filter(for: state)
                 let slots = data.slots(of: event)
-                let lists = [slots.byDay[date] ?? []] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
+                let lists = [slots.day(date)] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
                 let kept = lists.joined().filter { $0.room != nil && data.query.session($0, of: event, matches: filter) }
                 let rows = data.roomRows(state)
                 #expect(rows.map(\.id) == event.rooms.map(\.typedID), sourceLocation: sourceLocation)

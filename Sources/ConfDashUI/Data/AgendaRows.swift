@@ -138,7 +138,7 @@ extension DashboardData {
         // The day's sessions come sorted from the event's slots: only they are read and filtered.
         let slots = slots(of: event)
         let when = WhenLabels(self, clock: EventClockTimes(clock(state.localTime), event: event), labels: labels,
-                              rows: slots.byDay[date]?.count ?? 0)
+                              rows: slots.day(date).count)
         let search = filter.search.map(SearchQuery.init)   // folded once, not per session
         func kept(_ sessions: [Session]) -> [Session] {
             filter.isEmpty ? sessions : sessions.filter { query.session($0, of: event, matches: filter, search: search) }
@@ -157,7 +157,7 @@ extension DashboardData {
                 if !anyTime, session.start != nil || session.partOfDay != nil { anyTime = true }
             }
         }
-        add(kept(slots.byDay[date] ?? []))
+        add(kept(slots.day(date)))
         for (range, sessions) in slots.spans where range.contains(date) {
             let shown = kept(sessions)
             guard !shown.isEmpty else { continue }

@@ -197,7 +197,7 @@ extension DashboardData {
         // them; read in place (fields through the arrays), each session copied only when drawn.
         // Under a search, the same lists made of its matches (`dayMatches`).
         let lists = list.map { dayMatches($0, event: event, date: date, slots: slots) }
-            ?? [slots.byDay[date] ?? []] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
+            ?? [slots.day(date)] + slots.spans.filter { $0.range.contains(date) }.map(\.sessions)
         let everything = list != nil || filter.isEmpty   // asked once, not per session
         // The search folded once, not once per session (under a search that folding was most
         // of a key's time at 100,000 sessions).

@@ -153,7 +153,7 @@ extension DashboardData {
             let exact = rest == AgendaFilter(events: [event.id]) && (filter.rooms.isEmpty || filter.tracks.isEmpty)
             let search = filter.search.map(SearchQuery.init)
             var kept: [DayHours.Span] = []
-            for index in placed.candidates(for: filter) {
+            for index in sessionPlaces(of: event).candidates(for: filter) {
                 guard let span = spans[index] else { continue }
                 if exact || query.session(event.sessions[index], of: event, matches: filter, search: search) { kept.append(span) }
             }
@@ -162,8 +162,9 @@ extension DashboardData {
     }
 
     /// `DayHours.span` of each session of `event` (in `event.sessions`' order; nil for those
-    /// off the axis), on the event's clock or the user's, and each room's and track's sessions
-    /// (their places in `event.sessions`): once per event and clock.
+    /// off the axis), on the event's clock or the user's: once per event and clock. (Each
+    /// room's and track's sessions, which a filter reads, are `sessionPlaces`, apart: the first
+    /// frame has no filter and need not wait for them.)
     func daySpans(of event: Event, localTime: Bool) -> DaySpans {
         let key = event.id + (localTime ? "\u{0}local" : "")
         return daySpansCache.value(for: key) {
@@ -176,7 +177,7 @@ extension DashboardData {
     private func computeDaySpans(of event: Event, localTime: Bool) -> DaySpans {
         let times = EventClockTimes(clock(localTime), event: event)
         let days = DayHours.EventDays(event)
-        return DaySpans(spans: event.sessions.map { DayHours.span($0, in: days, times) }, places: sessionPlaces(of: event))
+        return DaySpans(spans: event.sessions.map { DayHours.span($0, in: days, times) })
     }
 
     /// Starts working out, on another core, the spans the first frame's timeline draws, when it
@@ -186,7 +187,10 @@ extension DashboardData {
     /// first frame must do, off its critical path, on the core loading has just freed). `daySpans`
     /// then takes them, waiting if they are not ready; the answer is the same either way.
     /// First the rooms' shared-name widths (`roomSharedPrefixWidths`, which the rooms pane's rows
-    /// need soon after), then the spans.
+    /// need soon after), then the spans; then, once the frame can take those, what later keys
+    /// need and the first frame does not: the order of a search's results (`searchPositions`,
+    /// the first letter typed) and each room's and track's sessions (`sessionPlaces`, the
+    /// first filter). Made here, off the keys' path; a key that comes first makes them itself.
     func prepareDaySpansInBackground(localTime: Bool, language: Language) {
         guard events.count == 1, let event = events.first, timedEvents.contains(event.id) else { return }
         // The closure lets go of `self` once run (`LazyValue`), which it is at once.
@@ -195,6 +199,8 @@ extension DashboardData {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             if placesShowRooms { _ = roomSharedPrefixWidths(event, language) }
             _ = early.value
+            _ = slots(of: event).searchPositions
+            _ = sessionPlaces(of: event)
         }
     }
 }
@@ -222,9 +228,6 @@ final class EarlyDaySpans: @unchecked Sendable {
 /// One event's sessions on the days × hours axis (`DashboardData.daySpans`).
 struct DaySpans: Sendable {
     var spans: [DayHours.Span?]
-    var places: SessionPlaces
-
-    func candidates(for filter: AgendaFilter) -> [Int] { places.candidates(for: filter) }
 }
 
 /// What the timeline's lanes depend on: the rows' key, and under a search whether its scan is complete.

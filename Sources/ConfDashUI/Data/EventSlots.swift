@@ -1,50 +1,96 @@
 import ConfDashCore
+import Foundation
 
 /// One event's sessions placed once: by day, by span of days, and with no day, each list in
-/// the agenda's order (clock time, then part of day, then programme order). Built the first
+/// the agenda's order (clock time, then part of day, then programme order). Made the first
 /// time a frame shows the event and kept while it stays selected, so that changing day, or
 /// applying a filter, reads the day's list instead of scanning and sorting every session of
 /// the event: at 100,000 sessions that scan was most of a key's time.
-struct EventSlots: Sendable {
-    var byDay: [CalendarDate: [Session]] = [:]
-    /// Spans of days ("day 2 or 3") in order of their first then last day.
-    var spans: [(range: DateRange, sessions: [Session])] = []
-    var unplaced: [Session] = []
-    /// Every list above in the order search results give them: days and spans of days by their
-    /// first day (a day before a span that starts on it), then no day (`AgendaSlot`'s order).
-    var searchOrder: [[Session]] = []
-    /// `searchOrder` as places in `event.sessions` (a search reads each session's folded text by place).
-    var searchPositions: [[Int]] = []
+///
+/// Only the placing is done at once (one pass, each day's places in programme order); a day's
+/// sorted list is made when first asked (`day(_:)`), and the order search results give every
+/// slot (`searchPositions`) when a search first needs it, or on the second core ahead of it
+/// (`prepareSearchPositions`). The first frame shows one day: sorting all twenty days of
+/// 100,000 sessions, and copying every session into them, was a third of that frame's work
+/// after loading (issue 13, round 12).
+final class EventSlots: @unchecked Sendable {
+    private let sessions: [Session]
+    /// Each day's places in `sessions`, in programme order (unsorted).
+    private let dayPlaces: [CalendarDate: [Int]]
+    /// Spans of days ("day 2 or 3") in order of their first then last day, sorted.
+    let spans: [(range: DateRange, sessions: [Session])]
+    private let spanPlaces: [(range: DateRange, places: [Int])]
+    let unplaced: [Session]
+    private let unplacedPlaces: [Int]
+
+    private let lock = NSLock()
+    /// Days sorted so far: places and sessions in the agenda's order.
+    private var sortedDays: [CalendarDate: (places: [Int], sessions: [Session])] = [:]
+    private var madeSearchPositions: [[Int]]?
 
     init(_ event: Event) {
         let sessions = event.sessions
+        self.sessions = sessions
         var byDay: [CalendarDate: [Int]] = [:]
         var spans: [DateRange: [Int]] = [:]
         var unplaced: [Int] = []
+        // Sessions come mostly grouped by day: the last day's list is filled until the day
+        // changes, instead of hashing a date per session (300 instructions each at 100,000).
+        var current: (day: CalendarDate, places: [Int])?
         for (place, session) in sessions.enumerated() {
             switch AgendaSlot(session) {
-            case .day(let day): byDay[day, default: []].append(place)
+            case .day(let day):
+                if current?.day != day {
+                    if let done = current { byDay[done.day] = done.places }
+                    current = (day, byDay.removeValue(forKey: day) ?? [])
+                }
+                current!.places.append(place)
             case .possibleDays(let range): spans[range, default: []].append(place)
             case .unplaced: unplaced.append(place)
             }
         }
-        // Sorting before filtering gives the order that filtering then sorting gave: the sort is
-        // stable (programme order breaks ties), so a filter only removes rows from it.
+        if let done = current { byDay[done.day] = done.places }
+        dayPlaces = byDay
         func placed(_ places: [Int]) -> [Session] { places.map { sessions[$0] } }
-        for (day, places) in byDay {
-            let sorted = Self.sorted(places, sessions)
-            byDay[day] = sorted
-            self.byDay[day] = placed(sorted)
-        }
         let spanRanges = spans.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
-        for range in spanRanges { spans[range] = Self.sorted(spans[range]!, sessions) }
-        self.spans = spanRanges.map { ($0, placed(spans[$0]!)) }
-        unplaced = Self.sorted(unplaced, sessions)
-        self.unplaced = placed(unplaced)
-        let slotted = byDay.map { (slot: AgendaSlot.day($0.key), places: $0.value) }
-            + spanRanges.map { (slot: AgendaSlot.possibleDays($0), places: spans[$0]!) }
-        searchPositions = slotted.sorted { $0.slot < $1.slot }.map(\.places) + [unplaced]
-        searchOrder = searchPositions.map(placed)
+        spanPlaces = spanRanges.map { ($0, Self.sorted(spans[$0]!, sessions)) }
+        self.spans = spanPlaces.map { ($0.range, placed($0.places)) }
+        unplacedPlaces = Self.sorted(unplaced, sessions)
+        self.unplaced = placed(unplacedPlaces)
+    }
+
+    /// The day's sessions in the agenda's order (empty for a day without any).
+    func day(_ date: CalendarDate) -> [Session] { sortedDay(date).sessions }
+
+    private func sortedDay(_ date: CalendarDate) -> (places: [Int], sessions: [Session]) {
+        lock.lock()
+        if let done = sortedDays[date] { lock.unlock(); return done }
+        lock.unlock()
+        // Made outside the lock: another thread asking the same day makes the same list.
+        let places = Self.sorted(dayPlaces[date] ?? [], sessions)
+        let made = (places, places.map { sessions[$0] })
+        lock.lock()
+        sortedDays[date] = made
+        lock.unlock()
+        return made
+    }
+
+    /// Every list in the order search results give them, as places in `event.sessions`: days
+    /// and spans of days by their first day (a day before a span that starts on it), then no
+    /// day (`AgendaSlot`'s order). A search reads each session's folded text by place.
+    var searchPositions: [[Int]] {
+        lock.lock()
+        if let made = madeSearchPositions { lock.unlock(); return made }
+        let known = sortedDays
+        lock.unlock()
+        // Days not yet shown are sorted as places only: their sessions are not copied.
+        let slotted = dayPlaces.map { day, places in (slot: AgendaSlot.day(day), places: known[day]?.places ?? Self.sorted(places, sessions)) }
+            + spanPlaces.map { (slot: AgendaSlot.possibleDays($0.range), places: $0.places) }
+        let made = slotted.sorted { $0.slot < $1.slot }.map(\.places) + [unplacedPlaces]
+        lock.lock()
+        madeSearchPositions = made
+        lock.unlock()
+        return made
     }
 
     /// Clock time first where known, then part of day, keeping programme order otherwise.
@@ -73,11 +119,8 @@ struct EventSlots: Sendable {
 }
 
 extension DashboardData {
-    /// An event's sessions by slot; computed once per event shown or searched.
+    /// An event's sessions by slot; placed once per event shown or searched.
     func slots(of event: Event) -> EventSlots {
         slotsCache.value(for: event.id) { EventSlots(event) }
     }
-
-    /// The event's sessions in the order search results list them, without copying them.
-    func searchOrder(of event: Event) -> [[Session]] { slots(of: event).searchOrder }
 }
