@@ -23,9 +23,9 @@ public struct ExportOutput {
     /// text safe.
     var terminalSafe = false
 
-    /// Everything stays in the buffer (`text` gives it).
-    init() {
-        bytes = ExportBytes()
+    /// Everything stays in the buffer (`text` gives it), which starts with room for `capacity` bytes.
+    init(capacity: Int = 256) {
+        bytes = ExportBytes(capacity: capacity)
         sink = nil
         chunkSize = .max
     }
@@ -68,6 +68,14 @@ public struct ExportOutput {
     mutating func flush() {
         pendingItems?.render(into: &self)
         handOn()
+    }
+
+    /// Hands the buffer on once it holds a chunk: called by `ExportItems` between the sessions it
+    /// splices in (each ends a record), so that a batch spliced into a buffer nearly a chunk
+    /// long does not grow it (a batch of schedule.json talks is ~0.6 MB: the buffer grew to 5 MiB).
+    @inline(__always)
+    mutating func handOnIfFull() {
+        if bytes.count >= chunkSize { handOn() }
     }
 
     /// Hands the buffer to the sink (with one; otherwise the bytes stay), made safe as bytes when
