@@ -151,7 +151,7 @@ final class ExportItems<Job, State>: PendingExportItems {
                     previous = place
                     out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: rendered[start..<ends[index]]))
                     start = ends[index]
-                    // A record ends with each session: the output never holds much more than a chunk.
+                    // The output never holds much more than a chunk (handed on up to a line's end).
                     out.handOnIfFull()
                 }
             }
