@@ -27,9 +27,10 @@ public struct ExportConcurrency: Sendable {
     public static let serial = ExportConcurrency(workers: 1, batchSize: 1, minimumSessions: .max)
 
     /// As many workers as the machine has cores, for exports of 1,000 sessions or more, in batches
-    /// of 2,048 (about 1.5 MB of schedule.xml).
+    /// of 512 (~0.4 MB of schedule.xml, ~0.6 MB of schedule.json): each worker's buffer holds its
+    /// part of a batch (batches of 2,048 grew them to 1–2 MiB each, at the export's peak).
     public static var automatic: ExportConcurrency {
-        ExportConcurrency(workers: ProcessInfo.processInfo.activeProcessorCount, batchSize: 2048, minimumSessions: 1000)
+        ExportConcurrency(workers: ProcessInfo.processInfo.activeProcessorCount, batchSize: 512, minimumSessions: 1000)
     }
 }
 
@@ -81,7 +82,9 @@ final class ExportItems<Job, State>: PendingExportItems {
         batchSize = min(concurrency.batchSize, max(workers * 32, (sessions + 3) / 4))
         renderJob = render
         states = (0..<workers).map { _ in state() }
-        buffers = parallel ? (0..<workers).map { _ in ExportOutput() } : []
+        // Made here, on the writer's thread, with room for a part of a batch of short sessions:
+        // a buffer grown from 256 bytes by a worker left its steps in that thread's own arena.
+        buffers = parallel ? (0..<workers).map { _ in ExportOutput(capacity: 1 << 16) } : []
         if parallel {
             precondition(out.pendingItems == nil, "one kind of item at a time")
             out.pendingItems = self
@@ -148,6 +151,8 @@ final class ExportItems<Job, State>: PendingExportItems {
                     previous = place
                     out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: rendered[start..<ends[index]]))
                     start = ends[index]
+                    // The output never holds much more than a chunk (handed on up to a line's end).
+                    out.handOnIfFull()
                 }
             }
             buffers[part].bytes.removeAll(keepingCapacity: true)

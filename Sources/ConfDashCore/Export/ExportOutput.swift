@@ -23,9 +23,9 @@ public struct ExportOutput {
     /// text safe.
     var terminalSafe = false
 
-    /// Everything stays in the buffer (`text` gives it).
-    init() {
-        bytes = ExportBytes()
+    /// Everything stays in the buffer (`text` gives it), which starts with room for `capacity` bytes.
+    init(capacity: Int = 256) {
+        bytes = ExportBytes(capacity: capacity)
         sink = nil
         chunkSize = .max
     }
@@ -70,18 +70,40 @@ public struct ExportOutput {
         handOn()
     }
 
-    /// Hands the buffer to the sink (with one; otherwise the bytes stay), made safe as bytes when
-    /// asked, and copied only when something is replaced.
-    private mutating func handOn() {
+    /// Once the buffer holds a chunk, hands on its bytes up to its last line feed and keeps the
+    /// rest (the start of a line). Called by `ExportItems` after each session it splices in, so
+    /// that a batch spliced into a buffer nearly a chunk long does not grow it (a batch of
+    /// schedule.json talks was 2.4 MB: the buffer grew to 5 MiB). A session's bytes need not end
+    /// a line (schedule.json's comma follows it), hence the search for the line feed.
+    @inline(__always)
+    mutating func handOnIfFull() {
+        if sink != nil && bytes.count >= chunkSize { handOnLines() }
+    }
+
+    @inline(never)
+    private mutating func handOnLines() {
+        guard let lineFeed = bytes.withUnsafeBufferPointer({ $0.lastIndex(of: 0x0A) }) else { return }
+        handOn(count: lineFeed + 1)
+    }
+
+    /// Hands the buffer (or its first `count` bytes) to the sink (with one; otherwise the bytes
+    /// stay), made safe as bytes when asked, and copied only when something is replaced.
+    private mutating func handOn(count: Int? = nil) {
         guard let sink, !bytes.isEmpty else { return }
+        let count = count ?? bytes.count
         bytes.withUnsafeBufferPointer { bytes in
+            let bytes = UnsafeBufferPointer(rebasing: bytes[..<count])
             if terminalSafe, let safe = TerminalText.safeBytes(bytes) {
                 safe.withUnsafeBufferPointer(sink)
             } else {
                 sink(bytes)
             }
         }
-        bytes.removeAll(keepingCapacity: true)
+        if count == bytes.count {
+            bytes.removeAll(keepingCapacity: true)
+        } else {
+            bytes.removeSubrange(0..<count)
+        }
     }
 
     // MARK: Appending

@@ -10,7 +10,7 @@ struct FrabTalkWriter {
     private var acronymEvent = ""
     private var acronymBytes: [UInt8] = []
     /// `ExportContext.ordinals`, read once (each worker has its writer).
-    private let ordinals: [String: Int]
+    private let ordinals: SessionOrdinalTable?
     /// The people this writer has met, by id: a number each, and by number their names and
     /// guids (36 bytes each, one after the other). At 100,000 sessions a person speaks in some
     /// twenty-five talks: the guid's SHA-1 (~2,600 instructions) and the look-up of the name
@@ -21,11 +21,11 @@ struct FrabTalkWriter {
 
     init(_ context: ExportContext) {
         self.context = context
-        ordinals = context.ordinals?.table ?? [:]
+        ordinals = context.ordinals?.table
     }
 
     /// frab's numeric `id` (`ExportContext.ordinal(of:)`).
-    func ordinal(_ item: ExportSession) -> Int { ordinals[item.session.id] ?? 0 }
+    func ordinal(_ item: ExportSession) -> Int { ordinals?[item.session.id] ?? 0 }
 
     func item(_ entry: FrabSchedule.Entry) -> ExportSession { context.sessions[entry.item] }
 

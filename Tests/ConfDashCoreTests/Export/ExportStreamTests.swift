@@ -21,8 +21,8 @@ import Testing
                 #expect(streamed.summary.notes == whole.notes, "\(name) \(format)")
                 #expect(streamed.summary.exportedSessions == whole.exportedSessions, "\(name) \(format)")
                 #expect(streamed.chunks.allSatisfy { $0.last == 0x0A }, "\(name) \(format): a chunk ends inside a line")
-                // On several threads a batch (2,048 sessions) is spliced in at once, so a smaller
-                // export such as 38C3 (1,007) comes out as one chunk; one thread flushes per line.
+                // On several threads a batch is spliced in at once (handed on session by session
+                // once a chunk is full); one thread flushes per line.
                 if chunkSize == 1 && whole.exportedSessions > 1 {
                     #expect(Self.streamed(request, format, chunkSize: 1, concurrency: .serial).chunks.count > 1, "\(name) \(format): not streamed")
                 }
