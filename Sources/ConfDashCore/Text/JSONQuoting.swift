@@ -29,7 +29,22 @@ public enum JSONQuoting {
 
     static func appendEscaped<Sink: JSONByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
         guard let base = utf8.baseAddress else { return }
-        let count = utf8.count
+        forEachPiece(base, count: utf8.count, clean: { start, length in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: length))
+        }, escaped: { scalar in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { out in
+                let written = writeEscape(of: scalar, to: out.baseAddress!)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<written]))
+            }
+        })
+    }
+
+    /// The one walk over a text's bytes that both writers share: `clean` gets each run that is
+    /// copied as it is (possibly empty), `escaped` each scalar between two runs that needs an
+    /// escape, in order. Inlined into each writer, so the closures cost no call.
+    @inline(__always)
+    private static func forEachPiece(_ base: UnsafePointer<UInt8>, count: Int,
+                                     clean: (UnsafePointer<UInt8>, Int) -> Void, escaped: (UInt32) -> Void) {
         var index = 0
         var run = 0  // the start of the bytes still to copy as they are
         while true {
@@ -40,15 +55,12 @@ public enum JSONQuoting {
                 index += width
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run))
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { out in
-                let written = writeEscape(of: scalar, to: out.baseAddress!)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<written]))
-            }
+            clean(base + run, index - run)
+            escaped(scalar)
             index += width
             run = index
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run))
+        clean(base + run, count - run)
     }
 
     /// The most bytes `writeEscaped` writes for `count` bytes of text: a control byte becomes six
@@ -62,26 +74,14 @@ public enum JSONQuoting {
     /// are copied whole, with no capacity check per piece.
     public static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let base = utf8.baseAddress else { return 0 }
-        let count = utf8.count
-        var index = 0
-        var run = 0
         var written = 0
-        while true {
-            index = nextCandidate(base, from: index, count: count)
-            guard index < count else { break }
-            let (scalar, width) = escape(base, at: index, count: count)
-            guard scalar != notEscaped else {
-                index += width
-                continue
-            }
-            ByteCopy.copy(base + run, to: out + written, count: index - run)
-            written += index - run
+        forEachPiece(base, count: utf8.count, clean: { start, length in
+            ByteCopy.copy(start, to: out + written, count: length)
+            written += length
+        }, escaped: { scalar in
             written += writeEscape(of: scalar, to: out + written)
-            index += width
-            run = index
-        }
-        ByteCopy.copy(base + run, to: out + written, count: count - run)
-        return written + count - run
+        })
+        return written
     }
 
     /// Whether the `count` bytes at `base` (at most 16) need no escape at all: no byte below
