@@ -71,12 +71,15 @@ struct FilterInput {
             try resolve($0, with: index.technologyResolver, what: "technology", known: index.dataset.technologies.map(\.id))
         })
         filter.regions = Set(try regions.map { try resolve($0, with: index.regionResolver, what: "region", known: index.dataset.regions.map(\.id)) })
-        let kindResolver = NameResolver(candidates: Event.Kind.allCases.map {
-            ($0.rawValue, [Labels(.en).eventKind($0), Labels(.fr).eventKind($0)])
-        })
-        filter.kinds = Set(try kinds.map {
-            Event.Kind(rawValue: try resolve($0, with: kindResolver, what: "kind", known: Event.Kind.allCases.map(\.rawValue)))!
-        })
+        // The kinds' names are folded only when --kind is given (0.19 M instructions otherwise).
+        if !kinds.isEmpty {
+            let kindResolver = NameResolver(candidates: Event.Kind.allCases.map {
+                ($0.rawValue, [Labels(.en).eventKind($0), Labels(.fr).eventKind($0)])
+            })
+            filter.kinds = Set(try kinds.map {
+                Event.Kind(rawValue: try resolve($0, with: kindResolver, what: "kind", known: Event.Kind.allCases.map(\.rawValue)))!
+            })
+        }
         for room in rooms {
             let (ids, resolution) = index.rooms(named: room)
             if let ids { filter.rooms.formUnion(ids); continue }

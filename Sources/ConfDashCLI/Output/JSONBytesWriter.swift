@@ -28,7 +28,8 @@ struct JSONBytesWriter: ~Copyable {
     private let sink: Sink?
     /// With a sink, the buffer is handed on between list items once it holds this many bytes.
     private let chunkSize: Int
-    private var depth = 0
+    /// How deep the writer is: 1 inside the outermost object or array.
+    private(set) var depth = 0
     /// Whether the object or array just opened has no member yet.
     private var opened = false
     private static let chunk = 1 << 16
@@ -38,9 +39,13 @@ struct JSONBytesWriter: ~Copyable {
     #endif
 
     init(sink: Sink? = nil) {
+        self.init(sink: sink, capacity: sink == nil ? 4096 : Self.chunk + Self.chunk / 4)
+    }
+
+    private init(sink: Sink?, capacity: Int) {
         self.sink = sink
         chunkSize = sink == nil ? .max : Self.chunk
-        capacity = sink == nil ? 4096 : Self.chunk + Self.chunk / 4
+        self.capacity = capacity
         base = .allocate(capacity: capacity)
     }
 
@@ -142,6 +147,52 @@ struct JSONBytesWriter: ~Copyable {
         }
     }
 
+    /// Members as `write` writes them at this writer's depth, kept as bytes to be repeated with
+    /// `appendMembers` at the same depth (`depth`): for members that many records share, such as
+    /// a session's event and its title, escaped once instead of once per record. Without the
+    /// comma before the first: `appendMembers` writes it when it is due.
+    func membersFragment(_ write: (inout JSONBytesWriter) -> Void) -> [UInt8] {
+        var scratch = JSONBytesWriter(sink: nil, capacity: 256)
+        scratch.depth = depth
+        scratch.opened = true
+        #if DEBUG
+        scratch.lastKeys = [[]]
+        #endif
+        write(&scratch)
+        return scratch.bytes
+    }
+
+    /// Members from `membersFragment`, made at this writer's depth, as if written here.
+    mutating func appendMembers(_ fragment: [UInt8]) {
+        if !opened {
+            reserve(1)[0] = UInt8(ascii: ",")
+            count += 1
+        }
+        opened = false
+        appendRaw(fragment)
+    }
+
+    /// A value as `write` writes it at this writer's depth (after a member's key), kept as bytes
+    /// to be repeated with `appendValue` at the same depth: a person's record, a track's.
+    func valueFragment(_ write: (inout JSONBytesWriter) -> Void) -> [UInt8] {
+        var scratch = JSONBytesWriter(sink: nil, capacity: 256)
+        scratch.depth = depth
+        write(&scratch)
+        return scratch.bytes
+    }
+
+    /// A value from `valueFragment`, made at this writer's depth, as if written here.
+    mutating func appendValue(_ fragment: [UInt8]) { appendRaw(fragment) }
+
+    @inline(__always)
+    private mutating func appendRaw(_ fragment: [UInt8]) {
+        fragment.withUnsafeBufferPointer { bytes in
+            guard let source = bytes.baseAddress else { return }
+            ByteCopy.copy(source, to: reserve(bytes.count), count: bytes.count)
+            count += bytes.count
+        }
+    }
+
     /// One member of the object being written. Keys come in the order of their UTF-8 bytes.
     mutating func field<Value: JSONBytesWritable>(_ key: StaticString, _ value: Value) {
         #if DEBUG
@@ -149,6 +200,15 @@ struct JSONBytesWriter: ~Copyable {
         #endif
         keyPrefix(key)
         value.write(to: &self)
+    }
+
+    /// A member whose value `write` writes (one value).
+    mutating func field(_ key: StaticString, _ write: (inout JSONBytesWriter) -> Void) {
+        #if DEBUG
+        checkOrder(key)
+        #endif
+        keyPrefix(key)
+        write(&self)
     }
 
     /// A member whose value is an array of `items`, each written by `write`: for lists made

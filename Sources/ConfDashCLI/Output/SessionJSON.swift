@@ -14,7 +14,7 @@ struct SessionJSON: JSONBytesWritable {
 
     /// What every session of one event shares: the event's own fields and its clock, worked out
     /// once per event, not per session; and what sessions repeat (their room's name, their
-    /// sources' files) looked up once. Holds caches: one per thread.
+    /// sources' files) looked up and escaped once. Holds caches: one per thread.
     final class EventPart {
         let builder: RecordBuilder
         let event: Event
@@ -23,12 +23,22 @@ struct SessionJSON: JSONBytesWritable {
         let zoneName: String?
         /// The event's zone resolved once and its offsets remembered (`ClockDisplay.times`'s answers).
         let clock: EventClockTimes
+        /// The members `event`, `eventShortTitle` and `eventTitle` as bytes, and the depth they
+        /// were made at (-1: not yet).
+        @exclusivity(unchecked) private var eventMembers: [UInt8] = []
+        @exclusivity(unchecked) private var eventMembersDepth = -1
+        /// The member `timeZone` with the zone's name, as bytes.
+        @exclusivity(unchecked) private var zoneMember: [UInt8] = []
+        @exclusivity(unchecked) private var zoneMemberDepth = -1
         /// `builder.roomName(id, in: event)` by room id, as asked.
-        private var roomNames: [String: String] = [:]
-        /// The last list of source ids seen and its files (`index.sourceFiles`): a schedule's
-        /// sessions share one list.
-        private var lastSources: [String] = []
-        private var lastSourceFiles: [String] = []
+        @exclusivity(unchecked) private var roomNames: [String: String] = [:]
+        /// The day last asked and its index (`event.dayIndex(of:)`): sessions come by day.
+        @exclusivity(unchecked) private var lastDay: (day: CalendarDate, index: Int?)?
+        /// The last list of source ids seen and its files (`index.sourceFiles`) as an array
+        /// value: a schedule's sessions share one list.
+        @exclusivity(unchecked) private var lastSources: [String] = []
+        @exclusivity(unchecked) private var lastSourcesValue: [UInt8] = []
+        @exclusivity(unchecked) private var lastSourcesDepth = -1
 
         init(_ event: Event, builder: RecordBuilder) {
             self.builder = builder
@@ -39,6 +49,29 @@ struct SessionJSON: JSONBytesWritable {
             clock = EventClockTimes(builder.clock, event: event)
         }
 
+        /// The members `event`, `eventShortTitle`, `eventTitle`, escaped once per event.
+        func writeEventMembers(to writer: inout JSONBytesWriter) {
+            if eventMembersDepth != writer.depth {
+                eventMembers = writer.membersFragment { members in
+                    members.field("event", event.id)
+                    members.field("eventShortTitle", eventShortTitle)
+                    members.field("eventTitle", eventTitle)
+                }
+                eventMembersDepth = writer.depth
+            }
+            writer.appendMembers(eventMembers)
+        }
+
+        /// The member `timeZone`: the zone's name for a session with times, else null.
+        func writeZoneMember(hasTimes: Bool, to writer: inout JSONBytesWriter) {
+            guard hasTimes, let zoneName else { return writer.field("timeZone", String?.none) }
+            if zoneMemberDepth != writer.depth {
+                zoneMember = writer.membersFragment { $0.field("timeZone", zoneName) }
+                zoneMemberDepth = writer.depth
+            }
+            writer.appendMembers(zoneMember)
+        }
+
         func roomName(_ id: String?) -> String? {
             guard let id else { return nil }
             if let name = roomNames[id] { return name }
@@ -47,13 +80,29 @@ struct SessionJSON: JSONBytesWritable {
             return name
         }
 
-        func sourceFiles(_ ids: [String]) -> [String] {
+        /// `event.dayIndex(of: day)`, remembered for the last day asked.
+        func dayIndex(_ day: CalendarDate?) -> Int? {
+            guard let day else { return nil }
+            if let lastDay, lastDay.day == day { return lastDay.index }
+            let index = event.dayIndex(of: day)
+            lastDay = (day, index)
+            return index
+        }
+
+        /// The sources' files (`index.sourceFiles`) as an array.
+        func writeSources(_ ids: [String], to writer: inout JSONBytesWriter) {
             // Equal arrays that share their storage compare at once.
-            if ids != lastSources {
+            if ids != lastSources || lastSourcesDepth != writer.depth {
+                let files = builder.index.sourceFiles(ids)
+                lastSourcesValue = writer.valueFragment { value in
+                    value.openArray()
+                    for file in files { value.item(file) }
+                    value.closeArray()
+                }
                 lastSources = ids
-                lastSourceFiles = builder.index.sourceFiles(ids)
+                lastSourcesDepth = writer.depth
             }
-            return lastSourceFiles
+            writer.appendValue(lastSourcesValue)
         }
     }
 
@@ -67,13 +116,11 @@ struct SessionJSON: JSONBytesWritable {
             object.field("dayBasis", session.dayBasis.map {
                 DayBasisRecord(quote: $0.quote, inferred: $0.inferred, reason: builder.text($0.reason))
             })
-            object.field("dayIndex", session.day.flatMap(event.dayIndex(of:)))
+            object.field("dayIndex", part.dayIndex(session.day))
             object.field("description", builder.text(session.description))
             object.field("durationMinutes", session.durationMinutes)
             object.field("end", times?.end.map(ISODateTime.init))
-            object.field("event", event.id)
-            object.field("eventShortTitle", part.eventShortTitle)
-            object.field("eventTitle", part.eventTitle)
+            part.writeEventMembers(to: &object)
             object.field("groupTopic", session.groupTopic)
             object.field("id", session.id)
             object.field("kind", session.kind.rawValue)
@@ -109,10 +156,10 @@ struct SessionJSON: JSONBytesWritable {
             }
             object.field("possibleDays", session.possibleDays.map { PossibleDays(range: $0, event: event) })
             object.field("room", part.roomName(session.room))
-            object.field("sources", each: part.sourceFiles(session.sources)) { writer, file in writer.string(file) }
+            object.field("sources") { part.writeSources(session.sources, to: &$0) }
             object.field("start", times.map { ISODateTime($0.start) })
             object.field("technologies", each: session.technologies) { writer, id in builder.idName(technology: id).write(to: &writer) }
-            object.field("timeZone", times == nil ? nil : part.zoneName)
+            part.writeZoneMember(hasTimes: times != nil, to: &object)
             object.field("title", session.title.text(in: builder.language))
             object.field("titleTranslated", session.titleIsTranslated(in: builder.language))
             object.field("tracks", each: session.tracks) { writer, id in builder.idName(track: id).write(to: &writer) }

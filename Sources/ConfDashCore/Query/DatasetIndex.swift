@@ -19,7 +19,8 @@ public final class DatasetIndex: Sendable {
     private let sessionSearchText: LazyValue<SessionSearchTexts>
     /// Folded text of each event's own fields, by event id: what a search can match on the event
     /// itself (its theme, description, organisations…) rather than on one of its sessions.
-    private let eventSearchFields: [String: [(field: EventSearchField, text: String)]]
+    /// Built on the first search: listing and exporting never read it (38C3: 0.31 M instructions).
+    private let eventSearchFields: LazyValue<[String: [(field: EventSearchField, text: String)]]>
     /// Each event's rooms by id: a schedule may have thousands, and a scan per session was quadratic.
     private let roomsByEvent: [String: [String: Room]]
     /// What a session's search text is made of besides the session itself.
@@ -62,12 +63,14 @@ public final class DatasetIndex: Sendable {
             }
             return texts
         }
-        var eventFields: [String: [(field: EventSearchField, text: String)]] = [:]
-        for event in dataset.events {
-            eventFields[event.id] = Self.eventOwnSearchFields(event, places: placesByID, countries: countriesByCode,
-                                                             regions: regionsByID, organisations: organisationsByID)
+        eventSearchFields = LazyValue { [dataset, placesByID, countriesByCode, regionsByID, organisationsByID] in
+            var eventFields: [String: [(field: EventSearchField, text: String)]] = [:]
+            for event in dataset.events {
+                eventFields[event.id] = DatasetIndex.eventOwnSearchFields(event, places: placesByID, countries: countriesByCode,
+                                                                         regions: regionsByID, organisations: organisationsByID)
+            }
+            return eventFields
         }
-        eventSearchFields = eventFields
     }
 
     /// The room `id` of `event`, nil when the event has no such room.
@@ -113,7 +116,7 @@ public final class DatasetIndex: Sendable {
     /// The fields of the event's own text that contain a word of `query`, when every word of the
     /// query occurs somewhere in that text; nil when the event itself does not match.
     public func eventMatch(_ event: Event, _ query: SearchQuery) -> [EventSearchField]? {
-        let fields = eventSearchFields[event.id] ?? []
+        let fields = eventSearchFields.value[event.id] ?? []
         guard query.matches(folded: fields.map(\.text).joined(separator: "\n")) else { return nil }
         return fields.filter { query.matchesAnyWord(folded: $0.text) }.map(\.field)
     }
