@@ -12,6 +12,16 @@ let releaseSettings: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
 ]
 
+// The release executable links libstdc++ (which the static Swift runtime and Foundation's ICU
+// need) from its archive, not as libstdc++.so.6: loading that library and resolving its ~3,300
+// symbolic relocations was 1.9 M of the 4.1 M instructions of `confdash --version`, paid by every
+// command (issue 13; docs/benchmarks.md, round 13, json38b). SwiftPM has no setting for it and the
+// Swift driver passes `-lstdc++` itself, so the folder added here holds a `libstdc++.so` that is a
+// linker script naming `libstdc++.a`. Debug builds (tests, the fuzzers) keep the shared library.
+let staticLibstdcxx: [LinkerSetting] = [
+    .unsafeFlags(["-L", Context.packageDirectory + "/Linker/static-libstdc++"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "confdash",
     platforms: [.macOS(.v13)],
@@ -76,7 +86,8 @@ let package = Package(
         // cell grid. Testable headless; `snapshot` prints its grids.
         .target(name: "ConfDashUI", dependencies: ["ConfDashCore", "ConfDashScreen"], swiftSettings: releaseSettings),
 
-        .executableTarget(name: "confdash", dependencies: ["ConfDashCLI", "ConfDashTerminal"], swiftSettings: releaseSettings),
+        .executableTarget(name: "confdash", dependencies: ["ConfDashCLI", "ConfDashTerminal"], swiftSettings: releaseSettings,
+                         linkerSettings: staticLibstdcxx),
 
         // The terminal: ncursesw (wide API through a shim), a C guard that restores the terminal
         // on signals and crashes, and the one Swift target that talks to curses.

@@ -7,8 +7,9 @@
 #   scripts/install.sh --uninstall [--prefix …]       # remove what an install put there
 #
 # The binary is linked with --static-swift-stdlib: it runs on a machine without the Swift
-# toolchain (only libc, libm, libstdc++ … and ncursesw from the system), starts in half the time
-# and uses less memory than a build linked to the toolchain's shared libraries.
+# toolchain (only libc, libm, libgcc_s and ncursesw from the system; libstdc++ is linked from its
+# archive, see Package.swift), starts in half the time and uses less memory than a build linked to
+# the toolchain's shared libraries.
 #
 # Installed files (PREFIX defaults to ~/.local):
 #   PREFIX/bin/confdash
