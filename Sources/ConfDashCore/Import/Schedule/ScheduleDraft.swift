@@ -239,8 +239,11 @@ struct DraftFields {
             self[field] = DraftValue(text: text, position: position, location: location(kind, field))
             return
         }
-        if let index = entryIndex(field) { entries.remove(at: index) }
-        if !others.isEmpty { others.removeAll { $0.field == field } }
+        // A field not yet held is in neither list: nothing to remove (the usual case).
+        if holds(field) {
+            if let index = entryIndex(field) { entries.remove(at: index) }
+            if !others.isEmpty { others.removeAll { $0.field == field } }
+        }
         present |= 1 << UInt32(field.rawValue)
         // An event has a dozen or so fields: room for sixteen at once, where growing by doubling
         // reached the same sixteen through five allocations.

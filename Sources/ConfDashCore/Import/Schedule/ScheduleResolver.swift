@@ -199,10 +199,25 @@ struct ScheduleResolver {
         entry.type = session[.type]
         entry.room = session[.room] ?? session.parentRoom
         entry.language = session[.language]
-        entry.texts = [session[.subtitle], session[.abstract], session[.description]].compactMap { $0 }
+        // Made at their size: an array literal compacted, and one added to another, were three
+        // allocations a session more (issue 13).
+        let subtitle = session[.subtitle], abstract = session[.abstract], description = session[.description]
+        let textCount = (subtitle == nil ? 0 : 1) + (abstract == nil ? 0 : 1) + (description == nil ? 0 : 1)
+        if textCount > 0 {
+            entry.texts.reserveCapacity(textCount)
+            if let subtitle { entry.texts.append(subtitle) }
+            if let abstract { entry.texts.append(abstract) }
+            if let description { entry.texts.append(description) }
+        }
         entry.tracks = session[.track].map { [$0] } ?? []
         entry.people = session.persons
-        entry.links = (session[.url].map { [ImportedLink(url: $0, title: nil)] } ?? []) + session.links
+        if let url = session[.url] {
+            entry.links.reserveCapacity(1 + session.links.count)
+            entry.links.append(ImportedLink(url: url, title: nil))
+            entry.links.append(contentsOf: session.links)
+        } else {
+            entry.links = session.links
+        }
 
         let startClock = session[.start].flatMap(ScheduleValues.clock)
         if let dateValue = session.fields[.date], let start = wallClock(dateValue, in: zone) {

@@ -33,10 +33,12 @@ struct ScheduleXMLHandler: XMLHandler {
     /// The event's open elements: the event itself first, then its child, grandchild, ….
     private var frames: [Frame] = []
     /// The character data of the event's open elements, one buffer for all (see `XMLTreeBuilder`).
-    private var text: [UInt8] = []
+    private var text = TextBytes()
     /// What each element name means inside an event, by the scanner's name number: worked out
     /// once per name rather than by comparing strings for every element.
     private var parts: [Part?] = []
+    /// The Strings of the fields whose values repeat, shared (see `RepeatedTexts`).
+    private var repeated = RepeatedTexts()
 
     /// What an element inside an event is to the draft.
     private enum Part: Equatable {
@@ -104,7 +106,7 @@ struct ScheduleXMLHandler: XMLHandler {
             // Emptied by the last event's close: refilled in place, not a new array per event.
             frames.removeAll(keepingCapacity: true)
             frames.append(Frame(part: .other, position: position, textStart: 0))
-            text.removeAll(keepingCapacity: true)
+            text.cut(to: 0)
             return
         default:
             break
@@ -141,7 +143,28 @@ struct ScheduleXMLHandler: XMLHandler {
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if event != nil { text.append(contentsOf: bytes) } else { tree.text(bytes) }
+        guard event != nil else { return tree.text(bytes) }
+        // Only the text `close` reads is kept: the event's own (the indentation between its
+        // fields), a `<persons>`'s or an unread element's was appended and cut again at every
+        // close (issue 13).
+        if readsText(frames.count - 1) { text.append(bytes) }
+    }
+
+    /// Whether `close` reads the text of the open element `frames[index]` (see its cases).
+    @inline(__always)
+    private func readsText(_ index: Int) -> Bool {
+        switch index {
+        case 1:
+            if case .field = frames[1].part { return true }
+            return false
+        case 2:
+            switch (frames[1].part, frames[2].part) {
+            case (.persons, .person), (.links, .link): return true
+            default: return false
+            }
+        default:
+            return false
+        }
     }
 
     mutating func close(depth: Int) {
@@ -157,7 +180,8 @@ struct ScheduleXMLHandler: XMLHandler {
             // Moved out, not copied (see `open`).
             sessions[room!.id, default: []].append(event.take()!)
         case (1, .field(let field)):
-            event!.fields.set(field, text: elementText(frame), position: frame.position, attribute: false)
+            let value = field.repeats ? repeatedText(frame) : elementText(frame)
+            event!.fields.set(field, text: value, position: frame.position, attribute: false)
         case (2, .person) where frames[1].part == .persons:
             event!.persons.append(ImportedPerson(idHint: frame.attribute, name: elementText(frame)))
         case (2, .link) where frames[1].part == .links:
@@ -167,15 +191,164 @@ struct ScheduleXMLHandler: XMLHandler {
         default:
             break
         }
-        text.removeLast(text.count - frame.textStart)
+        text.cut(to: frame.textStart)
     }
 
     /// The element's own character data, as `XMLElement.text` has it: indentation between child
     /// elements is not content.
     private func elementText(_ frame: Frame) -> String {
-        let bytes = text[frame.textStart...]
+        let bytes = text.bytes(from: frame.textStart)
         if frame.hasChildren && bytes.allSatisfy(XMLReader.isSpace) { return "" }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `elementText`, for a field whose values repeat from session to session: the same String
+    /// for the same bytes (see `RepeatedTexts`).
+    private mutating func repeatedText(_ frame: Frame) -> String {
+        guard !frame.hasChildren else { return elementText(frame) }
+        return repeated.string(text.bytes(from: frame.textStart))
+    }
+}
+
+extension DraftField {
+    /// Fields whose values a schedule repeats from session to session (times, lengths, rooms,
+    /// tracks, types, languages), whose Strings `ScheduleXMLHandler` shares.
+    var repeats: Bool {
+        switch self {
+        case .date, .start, .end, .duration, .room, .type, .track, .language: return true
+        default: return false
+        }
+    }
+}
+
+/// One String for each distinct short value of the repeated fields (see `DraftField.repeats`).
+///
+/// A schedule writes the same few hundred dates, times, durations, rooms, tracks, types and
+/// languages over and over (100,000 sessions: ~800,000 such values); each was a String of its own,
+/// validated as UTF-8 and most of the dates allocated (issue 13). Looked up by an FNV-1a hash of
+/// the bytes in an open-addressed table; bounded in count and length, so hostile input can make
+/// it no larger (past the bound values are made as before).
+struct RepeatedTexts {
+    private static var slotCount: Int { 4096 }
+    /// At most half the slots are used, so a probe always ends at an empty one.
+    private static var maximumCount: Int { 2048 }
+    private static var maximumLength: Int { 64 }
+
+    private var slots: [Int32] = []
+    private var hashes: [UInt64] = []
+    private var strings: [String] = []
+    private var starts: [Int] = []
+    private var bytes: [UInt8] = []
+
+    mutating func string(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        guard text.count <= Self.maximumLength else { return String(decoding: text, as: UTF8.self) }
+        let hash = Self.hash(text)
+        if slots.isEmpty { slots = [Int32](repeating: -1, count: Self.slotCount) }
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (Self.slotCount - 1)
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { break }
+            if hashes[id] == hash && spells(id, text) { return strings[id] }
+            slot = (slot + 1) & (Self.slotCount - 1)
+        }
+        let string = String(decoding: text, as: UTF8.self)
+        guard strings.count < Self.maximumCount else { return string }
+        slots[slot] = Int32(strings.count)
+        hashes.append(hash)
+        strings.append(string)
+        starts.append(bytes.count)
+        bytes.append(contentsOf: text)
+        return string
+    }
+
+    /// Hashed a word at a time (values are short: dates, times, names): eight bytes at a time,
+    /// the last word overlapping the one before it; fewer than eight as two overlapping halves.
+    @inline(__always)
+    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = text.baseAddress, !text.isEmpty else { return hash }
+        let raw = UnsafeRawPointer(base), count = text.count
+        if count >= 8 {
+            var index = 0
+            while index + 8 < count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                index += 8
+            }
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+        } else {
+            hash = (hash ^ shortWord(raw, count)) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        return hash ^ (hash >> 32)
+    }
+
+    /// The bytes of a text of 1 to 7 bytes in one word (two overlapping loads: equal texts give
+    /// equal words, and the length, hashed apart, tells texts of different lengths apart).
+    @inline(__always)
+    private static func shortWord(_ raw: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        if count >= 4 {
+            return UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        return UInt64(bytes[0]) | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1]) << 16
+    }
+
+    private func spells(_ id: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[id], end = id + 1 < starts.count ? starts[id + 1] : bytes.count
+        guard end - start == text.count else { return false }
+        guard let textBase = text.baseAddress, !text.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { known in
+            let a = UnsafeRawPointer(known.baseAddress! + start), b = UnsafeRawPointer(textBase), count = text.count
+            if count < 8 { return Self.shortWord(a, count) == Self.shortWord(b, count) }
+            var index = 0
+            while index + 8 < count {
+                if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                    return false
+                }
+                index += 8
+            }
+            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+    }
+}
+
+/// The character data of an event's open elements (`ScheduleXMLHandler.text`): appended, and cut
+/// back as elements close, through a pointer. `[UInt8]`'s generic append and range removal were
+/// ~150 instructions per element (issue 13). A class, so that it is freed once; the handler that
+/// holds it is copied into the scanner and back, never used from two copies at once.
+final class TextBytes {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 1024
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity {
+            let grown = max(count + bytes.count, capacity * 2)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            moved.initialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = grown
+        }
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Drops the bytes from `newCount` on (none when there are not that many).
+    func cut(to newCount: Int) {
+        if newCount < count { count = max(0, newCount) }
+    }
+
+    /// The bytes from `start` on, valid until the next `append`.
+    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + min(start, count), count: max(0, count - start))
     }
 }
 

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 private extension String {
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
@@ -151,6 +155,8 @@ struct XMLScanner<Handler: XMLHandler> {
     private var splitOffset = Int.max
     private(set) var stoppedAtSplit = false
     private var warnedEntities: Set<String> = []
+    /// The attribute list `startTag` fills, kept between tags for its capacity.
+    private var attributeScratch: [XMLAttribute] = []
     /// Decoded entity and character references, handed to the handler as text: reused, not one array each.
     private var scratch: [UInt8] = []
     /// A schedule repeats a few dozen element names thousands of times; each is made a String once
@@ -163,6 +169,11 @@ struct XMLScanner<Handler: XMLHandler> {
     /// compared with the document here, without touching (retaining) their Strings.
     private var nameBytes: [UInt8] = []
     private var nameRanges: [Range<Int>] = []
+    /// By the last tag event (`3 * name number + NameEvent`): the number of the name read next
+    /// the last time, or -1 (see `name(_:)`). Empty until the first name is numbered.
+    private var nextNames: [Int32] = []
+    /// The last tag event's key in `nextNames`, or -1 (none yet, or a name past the first thousand).
+    private var lastNameEvent = -1
     private static var nameSlotCount: Int { 2048 }
     /// At most half the slots are used, so a probe always ends at an empty one.
     private static var maximumNames: Int { 1000 }
@@ -397,6 +408,67 @@ struct XMLScanner<Handler: XMLHandler> {
         throw fail("DOCTYPE not closed with >", at: start)
     }
 
+    /// What a name is read for, and a kind of the tag events `nextNames` is keyed by.
+    private enum NameEvent: Int {
+        case open = 0, close = 1, attribute = 2
+    }
+
+    /// The name at the cursor, read for a start tag or an attribute. A schedule's tags come in
+    /// the same order event after event (`<date>` after `<event id=…>`, `<start>` after `</date>`,
+    /// …), so the name that followed the previous tag event last time is compared with the bytes
+    /// first (`nextNames`): when they spell it, exactly, the name is that one, without hashing its
+    /// bytes or probing the table (issue 13). Otherwise `name()` reads it.
+    private mutating func name(_ event: NameEvent) throws(XMLSyntaxError) -> XMLName {
+        if lastNameEvent >= 0 {
+            let predicted = Int(nextNames[lastNameEvent])
+            if predicted >= 0, let length = knownNameLength(predicted) {
+                offset += length
+                lastNameEvent = predicted * 3 + event.rawValue
+                return XMLName(text: nameList[predicted].name, id: predicted)
+            }
+        }
+        let read = try name()
+        if read.id >= 0 {
+            if nextNames.isEmpty { nextNames = [Int32](repeating: -1, count: Self.maximumNames * 3) }
+            if lastNameEvent >= 0 { nextNames[lastNameEvent] = Int32(read.id) }
+            lastNameEvent = read.id * 3 + event.rawValue
+        } else {
+            lastNameEvent = -1
+        }
+        return read
+    }
+
+    /// The length of numbered name `id` when the bytes at the cursor are exactly that name (as
+    /// `prefixLength` tells): names of up to sixteen bytes, with seventeen bytes of the document
+    /// left, are compared as two words masked to the name's length (the zero bytes after the
+    /// names make the words loadable); the rest byte by byte.
+    @inline(__always)
+    private func knownNameLength(_ id: Int) -> Int? {
+        let range = nameRanges[id]
+        let count = range.count
+        guard count <= 16, offset + 17 <= bytes.count, let base = bytes.baseAddress else {
+            return nameBytes.withUnsafeBufferPointer { Self.prefixLength(UnsafeBufferPointer(rebasing: $0[range]), bytes, at: offset) }
+        }
+        let read = UnsafeRawPointer(base + offset)
+        let matches = nameBytes.withUnsafeBytes { known -> Bool in
+            let name = known.baseAddress! + range.lowerBound
+            let first = name.loadUnaligned(as: UInt64.self) ^ read.loadUnaligned(as: UInt64.self)
+            if count <= 8 {
+                return first & Self.lowBytes(count) == 0
+            }
+            let second = name.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ read.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            return first == 0 && second & Self.lowBytes(count - 8) == 0
+        }
+        guard matches, !Self.isNameByte(base[offset + count]) else { return nil }
+        return count
+    }
+
+    /// A mask of the first `count` bytes (1...8) of a little-endian word.
+    @inline(__always)
+    private static func lowBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
+    }
+
     private mutating func name() throws(XMLSyntaxError) -> XMLName {
         let first = offset
         // The name's bytes and their hash in one pass through a buffer; a name holds no line break.
@@ -404,9 +476,7 @@ struct XMLScanner<Handler: XMLHandler> {
         var end = first
         while end < bytes.count {
             let byte = bytes[end]
-            let isNameByte = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-            guard isNameByte else { break }
+            guard Self.isNameByte(byte) else { break }
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
             end += 1
         }
@@ -425,9 +495,26 @@ struct XMLScanner<Handler: XMLHandler> {
         guard nameList.count < Self.maximumNames else { return XMLName(text: name, id: -1) }
         nameSlots[slot] = Int32(nameList.count)
         nameList.append((hash, name))
+        // The names are followed by eight zero bytes, so that any name's first sixteen bytes can
+        // be loaded as two words (`numberedNameLength`).
+        if !nameBytes.isEmpty { nameBytes.removeLast(8) }
         nameRanges.append(nameBytes.count..<(nameBytes.count + slice.count))
         nameBytes.append(contentsOf: slice)
+        nameBytes.append(contentsOf: repeatElement(0, count: 8))
         return XMLName(text: name, id: nameList.count - 1)
+    }
+
+    /// A byte of a name: ASCII letters and digits, `_ - . :`, and every byte of a non-ASCII
+    /// character. Two bit masks (bytes below 64, bytes 64 to 127) instead of six comparisons a byte.
+    @inline(__always)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        // 0x2D '-', 0x2E '.', 0x30-0x39 digits, 0x3A ':'
+        let low: UInt64 = 0x07FF_6000_0000_0000
+        // 0x41-0x5A, 0x5F '_', 0x61-0x7A, as bits 1-26, 31, 33-58
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        if byte >= 0x80 { return true }
+        let mask = byte < 0x40 ? low : high
+        return mask >> UInt64(byte & 0x3F) & 1 != 0
     }
 
     /// Whether `name` is exactly `bytes`, compared through buffers: the generic `elementsEqual`
@@ -453,9 +540,15 @@ struct XMLScanner<Handler: XMLHandler> {
         if sawRoot && open.isEmpty { throw fail("a second root element: an XML document has exactly one") }
         guard open.count < XMLReader.maximumDepth else { throw fail("elements nested more than \(XMLReader.maximumDepth) deep") }
         step()  // <
-        let element = try name()
+        let element = try name(.open)
         let elementName = element.text
+        // One array for every tag's attributes, emptied and refilled: a new array per tag grew
+        // through two allocations for frab's two attributes (issue 13). A handler that keeps the
+        // array (the tree builder) leaves it shared, and the next tag's removal makes a new one.
         var attributes: [XMLAttribute] = []
+        swap(&attributes, &attributeScratch)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        defer { swap(&attributes, &attributeScratch) }
         while true {
             let hadSpace = offset < bytes.count && XMLReader.isSpace(bytes[offset])
             skipWhitespace()
@@ -473,7 +566,7 @@ struct XMLScanner<Handler: XMLHandler> {
             }
             guard hadSpace else { throw fail("expected a space, > or /> in <\(XMLReader.short(elementName))>, found \(describe(bytes[offset]))") }
             let attributePosition = here
-            let attributeName = try name().text
+            let attributeName = try name(.attribute).text
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "=") else {
                 throw fail("attribute \(XMLReader.short(attributeName)) of <\(XMLReader.short(elementName))> has no value (expected =)")
@@ -571,8 +664,7 @@ struct XMLScanner<Handler: XMLHandler> {
         // thousand goes through its String.
         let length: Int?
         if name.id >= 0 {
-            let range = nameRanges[name.id]
-            length = nameBytes.withUnsafeBufferPointer { Self.prefixLength(UnsafeBufferPointer(rebasing: $0[range]), bytes, at: offset) }
+            length = knownNameLength(name.id)
         } else {
             var text = name.text
             length = text.withUTF8 { Self.prefixLength($0, bytes, at: offset) }
@@ -586,13 +678,24 @@ struct XMLScanner<Handler: XMLHandler> {
     /// that begins with it), else nil.
     private static func prefixLength(_ known: UnsafeBufferPointer<UInt8>, _ read: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
         guard offset + known.count <= read.count else { return nil }
-        for index in 0..<known.count where known[index] != read[offset + index] { return nil }
+        // Eight bytes at a time, then the rest one by one.
+        var index = 0
+        if let knownBase = known.baseAddress, let readBase = read.baseAddress {
+            let a = UnsafeRawPointer(knownBase), b = UnsafeRawPointer(readBase + offset)
+            while index + 8 <= known.count {
+                if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                    return nil
+                }
+                index += 8
+            }
+        }
+        while index < known.count {
+            if known[index] != read[offset + index] { return nil }
+            index += 1
+        }
         let after = offset + known.count
         guard after < read.count else { return known.count }
-        let byte = read[after]
-        let continues = byte >= 0x80 || byte.isASCIILetterOrDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
-        return continues ? nil : known.count
+        return isNameByte(read[after]) ? nil : known.count
     }
 
     private mutating func openElement(_ name: XMLName, attributes: [XMLAttribute], position: JSONPosition) {
@@ -604,7 +707,8 @@ struct XMLScanner<Handler: XMLHandler> {
 
     private mutating func closeElement() {
         handler.close(depth: open.count)
-        open.removeLast()
+        let closed = open.removeLast().name.id
+        lastNameEvent = closed >= 0 && !nextNames.isEmpty ? closed * 3 + NameEvent.close.rawValue : -1
     }
 
     private mutating func characterData() throws(XMLSyntaxError) {
@@ -625,13 +729,37 @@ struct XMLScanner<Handler: XMLHandler> {
             // The run up to the next markup or reference goes in at once: this is most of a file,
             // so it is scanned through a buffer pointer.
             let run = offset
-            var end = offset, lines = 0, lastBreak = -1, spaceOnly = true
+            // Whether the run is only whitespace matters outside the root element alone (text
+            // there is an error): inside it the question is not asked (issue 13).
+            var end = offset, lines = 0, lastBreak = -1, spaceOnly = open.isEmpty
             do {
                 // Eight bytes at a time up to the first `<` or `&`: one word's masks instead of
                 // three tests per byte (the abstracts are most of a schedule's bytes).
                 let buffer = bytes
                 let raw = UnsafeRawBufferPointer(buffer)
-                while end + 8 <= buffer.count {
+                var stopped = false
+                #if arch(x86_64)
+                // Sixteen at a time with SSE2 while that many are left (issue 13).
+                if let base = raw.baseAddress {
+                    while end + 16 <= buffer.count {
+                        let found = Self.sixteen(base + end)
+                        let length = found.stops == 0 ? 16 : found.stops.trailingZeroBitCount
+                        let kept: UInt32 = length == 16 ? 0xFFFF : (1 << UInt32(length)) &- 1
+                        let breaks = found.breaks & kept
+                        if breaks != 0 {
+                            lines += breaks.nonzeroBitCount
+                            lastBreak = end + (31 - breaks.leadingZeroBitCount)
+                        }
+                        if spaceOnly && ~found.spaces & kept != 0 { spaceOnly = false }
+                        end += length
+                        if found.stops != 0 {
+                            stopped = true
+                            break
+                        }
+                    }
+                }
+                #endif
+                while !stopped && end + 8 <= buffer.count {
                     let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
                     let stops = ByteWords.equal(word, UInt8(ascii: "<")) | ByteWords.equal(word, UInt8(ascii: "&"))
                     let length = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
@@ -661,7 +789,7 @@ struct XMLScanner<Handler: XMLHandler> {
             offset = end
             line += lines
             if lastBreak >= 0 { lineStart = lastBreak + 1 }
-            onlySpace = onlySpace && spaceOnly
+            if open.isEmpty { onlySpace = onlySpace && spaceOnly }
             if !open.isEmpty && offset > run { handler.text(UnsafeBufferPointer(rebasing: bytes[run..<offset])) }
         }
         if open.isEmpty && !onlySpace {
@@ -669,6 +797,21 @@ struct XMLScanner<Handler: XMLHandler> {
                        : "text after the end of the root element", at: start)
         }
     }
+
+    #if arch(x86_64)
+    /// For the sixteen bytes at `pointer`, a bit each: `<` or `&` (`stops`), a line feed
+    /// (`breaks`), XML whitespace (`spaces`).
+    @inline(__always)
+    private static func sixteen(_ pointer: UnsafeRawPointer) -> (stops: UInt32, breaks: UInt32, spaces: UInt32) {
+        let word = _mm_loadu_si128(pointer.assumingMemoryBound(to: __m128i.self))
+        let stops = _mm_or_si128(_mm_cmpeq_epi8(word, _mm_set1_epi8(0x3C)), _mm_cmpeq_epi8(word, _mm_set1_epi8(0x26)))
+        let breaks = _mm_cmpeq_epi8(word, _mm_set1_epi8(0x0A))
+        let spaces = _mm_or_si128(_mm_or_si128(breaks, _mm_cmpeq_epi8(word, _mm_set1_epi8(0x20))),
+                                  _mm_or_si128(_mm_cmpeq_epi8(word, _mm_set1_epi8(0x09)), _mm_cmpeq_epi8(word, _mm_set1_epi8(0x0D))))
+        return (UInt32(truncatingIfNeeded: _mm_movemask_epi8(stops)), UInt32(truncatingIfNeeded: _mm_movemask_epi8(breaks)),
+                UInt32(truncatingIfNeeded: _mm_movemask_epi8(spaces)))
+    }
+    #endif
 
     /// `&amp;`, `&#233;`, `&#xE9;`. An unknown name (HTML's `&nbsp;` without a DTD) is kept as
     /// written with a warning; a bare `&` is kept as itself with a warning.
