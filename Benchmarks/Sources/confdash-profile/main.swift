@@ -8,6 +8,7 @@
 //      open-nostate (the same attach with no state file: the baseline open-state adds to);
 //      open-dash-state, open-dash-nostate (dashboard + attach + first frame, with and without);
 //      type:LETTERS, type-cold:LETTERS: typing a search on a new dashboard, issue 13;
+//      keys: every key case that applies, a table of thread CPU and wall median / p99;
 //      scan:QUERY: a search scanned whole, every match, on new data each sample)
 //     DATASET  bundled | x10 | x100 | bigDay | c38 | real38C3
 //     CASE     a key case name from KeyCase.all (prefix match, e.g. "j", "/ type 7th"), "first-frame"
@@ -120,15 +121,30 @@ let index = caseName == "open" || caseName == "changes" ? Fixtures.bundled : Fix
 _ = Fixtures.worldMap
 
 var wall: [Int] = [], cpu: [Int] = []
+/// Per sample, this thread's minor page faults and context switches (voluntary: it waited, on a
+/// lock or the kernel; involuntary: another thread took its core): where wall time that is not
+/// thread CPU time went (issue 13).
+var faults: [Int] = [], waits: [Int] = [], preemptions: [Int] = []
 var sink = 0
+
+func threadUsage() -> rusage {
+    var usage = rusage()
+    getrusage(__rusage_who_t(1), &usage)   // RUSAGE_THREAD
+    return usage
+}
 
 /// One sample: runs `step` (a `measuredStep`, whose result keeps the work from being optimised
 /// away) and records its wall and thread CPU time.
 @MainActor
 func sample(_ step: () -> Int) {
+    let before = threadUsage()
     let w = nowNanoseconds(CLOCK_MONOTONIC), c = nowNanoseconds(CLOCK_THREAD_CPUTIME_ID)
     sink &+= step()
     cpu.append(nowNanoseconds(CLOCK_THREAD_CPUTIME_ID) - c); wall.append(nowNanoseconds(CLOCK_MONOTONIC) - w)
+    let after = threadUsage()
+    faults.append(after.ru_minflt - before.ru_minflt)
+    waits.append(after.ru_nvcsw - before.ru_nvcsw)
+    preemptions.append(after.ru_nivcsw - before.ru_nivcsw)
 }
 if caseName == "open" {
     for _ in 0..<iterations {
@@ -230,6 +246,10 @@ if caseName == "open" {
     // starts that when `/` opens the line): the first search right after opening a schedule.
     let cold = caseName.hasPrefix("type-cold:")
     let letters = caseName.split(separator: ":", maxSplits: 1).last.map { Array($0).map { Key.character($0) } } ?? []
+    // CONFDASH_PROFILE_PILE=1: as before round 13, the next iteration starts while the last
+    // one's text is still being built: the builds of several indexes pile up on the two cores
+    // (the benchmark's own load, which no dashboard has: it builds one index's text at a time).
+    let pile = ProcessInfo.processInfo.environment["CONFDASH_PROFILE_PILE"] == "1"
     if !cold { index.prepareSearch() }
     var first: [Int] = []
     for _ in 0..<iterations {
@@ -241,6 +261,12 @@ if caseName == "open" {
         for (offset, letter) in letters.enumerated() {
             sample { measuredStep(dashboard, letter).cells.count }
             if offset == 0 { first.append(cpu.last!) }
+        }
+        // Unmeasured: this index's text finished (waits for the thread building it) and the
+        // second core's work for the first frame done, before the next index starts its own.
+        if cold && !pile {
+            fresh.prepareSearch()
+            Thread.sleep(forTimeInterval: 0.05)
         }
     }
     let sorted = first.sorted()
@@ -260,6 +286,36 @@ if caseName == "open" {
     for _ in 0..<iterations {
         sample { measuredStep(firstFrame: index, size: size).cells.count }
     }
+} else if caseName == "keys" {
+    // Every key case that applies to the data, `iterations` samples each: one table row per key
+    // with thread CPU and wall median / p99 (the budget is on the wall clock: the frame the user
+    // sees), then the off-CPU time's causes (page faults, waits, preemptions).
+    print("| key | CPU median / p99 ms | wall median / p99 ms | wall p99 − CPU p99 | faults / waits / preempted (p99) |")
+    print("|---|---|---|---|---|")
+    func ms(_ values: [Int], _ q: Double) -> Double {
+        let sorted = values.sorted()
+        return Double(sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))]) / 1e6
+    }
+    func at(_ values: [Int], _ q: Double) -> Int {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))]
+    }
+    for keyCase in KeyCase.all where keyCase.applies(to: name) {
+        wall = []; cpu = []; faults = []; waits = []; preemptions = []
+        let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+        dashboard.press(keyCase.prefix)
+        sink &+= dashboard.render().cells.count
+        let undo = Key.parseSequence(keyCase.undo)
+        for _ in 0..<iterations {
+            sample { measuredStep(dashboard, keyCase.key).cells.count }
+            for key in undo { _ = dashboard.handle(key) }
+            sink &+= dashboard.render().cells.count
+        }
+        print(String(format: "| %@ | %.3f / %.3f | %.3f / %.3f | %.3f | %d / %d / %d |", keyCase.name, ms(cpu, 0.5), ms(cpu, 0.99),
+                     ms(wall, 0.5), ms(wall, 0.99), ms(wall, 0.99) - ms(cpu, 0.99), at(faults, 0.99), at(waits, 0.99), at(preemptions, 0.99)))
+    }
+    print("(\(name.label) \(size), \(iterations) samples a key; sink \(sink % 10))")
+    exit(0)
 } else {
     guard let keyCase = KeyCase.all.first(where: { $0.name.hasPrefix(caseName) }) else {
         FileHandle.standardError.write(Data("no key case starting with \"\(caseName)\"; cases: \(KeyCase.all.map(\.name))\n".utf8))
@@ -290,3 +346,12 @@ if ProcessInfo.processInfo.environment["CONFDASH_PROFILE_SAMPLES"] == "1" {
 print("\(name.label) \(size) \(caseName), \(cpu.count) samples (sink \(sink % 10))")
 print("  wall       \(summary(wall))")
 print("  thread CPU \(summary(cpu))")
+print("  wall − CPU \(summary(zip(wall, cpu).map { $0 - $1 }))")
+func counts(_ values: [Int]) -> String {
+    let sorted = values.sorted()
+    func at(_ q: Double) -> Int { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
+    return "median \(at(0.5))  p95 \(at(0.95))  p99 \(at(0.99))  max \(sorted.last ?? 0)  total \(sorted.reduce(0, +))"
+}
+print("  minor page faults         \(counts(faults))")
+print("  waits (voluntary switches) \(counts(waits))")
+print("  preemptions (involuntary)  \(counts(preemptions))")

@@ -70,6 +70,49 @@ public final class EventClockTimes {
         return (shownStart, end)
     }
 
+    /// `times(of: session)` as "naive" minutes on the clock shown (a date's day number × 1440 plus
+    /// the minutes since its midnight), the same answers with no date made and taken apart again:
+    /// on the event's own clock the start is the session's, and the end its instant plus the
+    /// duration, read back with the offset then in force. The timeline's spans of 100,000
+    /// sessions were 111 M instructions through `times(of:)` (issue 13).
+    public func naiveMinutes(of session: Session) -> (start: Int, end: Int?)? {
+        guard targetOffsets == nil, let start = session.start else {
+            guard let (start, end) = times(of: session) else { return nil }
+            return (Self.naiveMinutes(start), end.map(Self.naiveMinutes))
+        }
+        let startMinutes = Self.naiveMinutes(start)
+        guard let minutes = session.checkedDurationMinutes else { return (startMinutes, nil) }
+        let endSeconds: Int
+        if let sourceOffsets {
+            // As `TimeZones.instant(of:offset:)` and `checkedLocal(at:offset:)`.
+            let naive = startMinutes * 60
+            let before = sourceOffsets.at(naive - 86_400)
+            let after = sourceOffsets.at(naive + 86_400)
+            let instant: Int
+            if before == after {
+                instant = naive - before
+            } else {
+                let valid = [before, after].filter { sourceOffsets.at(naive - $0) == $0 }
+                instant = naive - (valid.max() ?? before)
+            }
+            let end = instant + minutes * 60
+            endSeconds = end + sourceOffsets.at(end)
+        } else {
+            // As `LocalDateTime.adding(minutes:)`.
+            endSeconds = (startMinutes + minutes) * 60
+        }
+        // Floor division: a zone's offset may have seconds (local mean time).
+        let endMinutes = endSeconds >= 0 ? endSeconds / 60 : -((-endSeconds + 59) / 60)
+        let endDay = endMinutes >= 0 ? endMinutes / 1440 : -((-endMinutes + 1439) / 1440)
+        // Outside years 1 to 9999 there is no end, as there `checkedLocal` and `adding` give none.
+        guard endDay >= CalendarDate.firstDayNumber, endDay <= CalendarDate.lastDayNumber else { return (startMinutes, nil) }
+        return (startMinutes, endMinutes)
+    }
+
+    private static func naiveMinutes(_ local: LocalDateTime) -> Int {
+        local.date.dayNumber * 1440 + local.time.minutesSinceMidnight
+    }
+
     /// `local` on the event's clock, in seconds since 1970 UTC, as `TimeZones.instant(of:in:)`
     /// gives it in the event's zone; nil when the event has no zone.
     public func instant(of local: LocalDateTime) -> Int? {

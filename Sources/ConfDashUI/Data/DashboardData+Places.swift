@@ -100,46 +100,75 @@ struct TrackCounts: Sendable {
 }
 
 /// Sessions per track, and per column of the trend (a day, or an event), counted into arrays by
-/// the place each track id was first met, then handed over as `TrackCounts`: the same counts,
-/// with a trend only for a track that had a session in a column, as counting straight into the
-/// dictionaries gave.
+/// the place of each track, then handed over as `TrackCounts`: the same counts, with a trend only
+/// for a track that had a session in a column, as counting straight into the dictionaries gave.
+/// The places of the dataset's tracks are their numbers (`SessionTrackNumbers`), counted without
+/// a look-up; a track counted by name takes its number, or the next place when it has none.
 struct TrackTally {
     private let columns: Int
-    private var place: [String: Int] = [:]
-    private var names: [String] = []
-    private var sessions: [Int] = []
-    /// Each track's trend, `columns` numbers from `place * columns`.
+    /// The numbered tracks' ids, whose places are given before any is met.
+    private let known: [String]
+    /// By name, made when a track is first counted by name.
+    private var place: [String: Int]?
+    private var names: [String]
+    private var sessions: [Int]
+    /// Each track's trend, `columns` numbers from `row[place] * columns`: a row is given to a
+    /// track when it is first met (-1 until then), so unmet tracks take no room.
     private var trend: [Int] = []
-    private var hasTrend: [Bool] = []
+    private var row: [Int]
+    private var hasTrend: [Bool]
 
-    init(columns: Int) { self.columns = columns }
+    init(columns: Int, known: [String] = []) {
+        self.columns = columns
+        self.known = known
+        names = known
+        sessions = Array(repeating: 0, count: known.count)
+        hasTrend = Array(repeating: false, count: known.count)
+        row = Array(repeating: -1, count: known.count)
+    }
 
-    mutating func count(_ track: String, column: Int?) {
-        let at: Int
-        if let known = place[track] {
-            at = known
-        } else {
-            at = names.count
-            place[track] = at
-            names.append(track)
-            sessions.append(0)
-            hasTrend.append(false)
+    /// Counts the numbered track `number` (a place below `known.count`).
+    mutating func count(number at: Int, column: Int?) {
+        if row[at] < 0 {
+            row[at] = trend.count / max(columns, 1)
             trend.append(contentsOf: repeatElement(0, count: columns))
         }
         sessions[at] += 1
         if let column {
-            trend[at * columns + column] += 1
+            trend[row[at] * columns + column] += 1
             hasTrend[at] = true
         }
     }
 
+    mutating func count(_ track: String, column: Int?) {
+        if place == nil {
+            var byName: [String: Int] = [:]
+            byName.reserveCapacity(known.count)
+            for (at, id) in known.enumerated() where byName[id] == nil { byName[id] = at }
+            place = byName
+        }
+        let at: Int
+        if let found = place![track] {
+            at = found
+        } else {
+            at = names.count
+            place![track] = at
+            names.append(track)
+            sessions.append(0)
+            hasTrend.append(false)
+            row.append(-1)
+        }
+        count(number: at, column: column)
+    }
+
+    /// Only the tracks met: a numbered track with no session is left out, as one never counted.
     var counts: TrackCounts {
         var result = TrackCounts()
         result.columns = columns
         result.counts.reserveCapacity(names.count)
-        for (at, name) in names.enumerated() {
+        for (at, name) in names.enumerated() where sessions[at] > 0 {
             result.counts[name] = sessions[at]
-            if hasTrend[at] { result.trends[name] = Array(trend[(at * columns)..<((at + 1) * columns)]) }
+            if hasTrend[at] { result.trends[name] = Array(trend[(row[at] * columns)..<((row[at] + 1) * columns)]) }
         }
         return result
     }
@@ -153,12 +182,12 @@ extension DashboardData {
     /// The Places pane lists rooms when the data has no WCO regions (imported schedules).
     var placesShowRooms: Bool { regions.isEmpty }
     /// The Topics pane lists tracks when the data has no technology index but has tracks.
-    var topicsShowTracks: Bool { technologies.isEmpty && !index.dataset.tracks.isEmpty }
+    var topicsShowTracks: Bool { index.dataset.technologies.isEmpty && !index.dataset.tracks.isEmpty }
 
     /// Rows of the Places pane (regions or rooms), for the cursor.
     func placeCount(_ state: AppState) -> Int { placesShowRooms ? roomRows(state).count : regions.count }
     /// Rows of the Topics pane (technologies or tracks).
-    func topicCount(_ state: AppState) -> Int { topicsShowTracks ? trackRows(state).count : technologies.count }
+    func topicCount(_ state: AppState) -> Int { topicsShowTracks ? trackRows(state).count : index.dataset.technologies.count }
 
     /// The reference time for "now / next": the start of the agenda cursor's session when it has
     /// a clock time (`:time`, the now key and the arrows move it), else the day's start.
@@ -316,7 +345,7 @@ extension DashboardData {
         }
     }
 
-    private func computeTrackCounts(_ state: AppState, scope: [Event], search list: SearchList?) -> TrackCounts {
+    func computeTrackCounts(_ state: AppState, scope: [Event], search list: SearchList?) -> TrackCounts {
         let single = scope.count == 1 ? scope.first : nil
         var wanted = self.filter(for: state)
         wanted.tracks = []
@@ -331,20 +360,27 @@ extension DashboardData {
         // it is found instead of first gathered into an array per event: the two String-keyed
         // dictionary updates per track and the copies were a quarter of what the first frame adds
         // to loading (issue 13: 42 M instructions of 162 M on 10,000 sessions).
-        var tally = TrackTally(columns: columns)
+        // Each session's track as a number (`SessionTrackNumbers`, made once): a session with one
+        // of the dataset's tracks is counted without hashing the track's name (issue 13: the
+        // hash was 39 M instructions of the 81 M these counts took at 100,000 sessions).
+        // Not under a search: its matches are counted by name (they come without their places).
+        let numbered = found == nil ? trackNumbers.value : nil
+        var tally = TrackTally(columns: columns, known: numbered?.ids ?? [])
         let byDay = single != nil
         // Every session of every event, no filter: the picker's numbers too, unless a session
         // names a track twice (`TrackPickerCounts.offer`).
         let everySession = filter == AgendaFilter() && found == nil && scope.count == events.count
         var repeats = false
+        // What `query.session` answers yes to for every session: nothing on sessions but, maybe,
+        // events (which the scope has applied).
+        let admitsEverySession = filter.onlySessions == nil && filter.day == nil && filter.tracks.isEmpty
+            && filter.technologies.isEmpty && filter.rooms.isEmpty && filter.search == nil
         for (eventIndex, event) in scope.enumerated() {
             // The column as `event.dayIndex(of: day) - 1` gives it, from two numbers read once per
             // event: asked per session, `event.dayIndex(of:)` as a closure copied the whole Event
             // (some thirty references retained and released) for every session (11 M on 10k).
             let firstDay = event.startDate.dayNumber, dayCount = event.dayCount
-            func count(_ session: Session) {
-                // An entry that stands for a topic grouped sessions covered is not a session (issue 14).
-                guard !session.groupTopic else { return }
+            func column(_ session: Session) -> Int? {
                 let column: Int?
                 if byDay {
                     column = session.day.flatMap { day in
@@ -354,22 +390,42 @@ extension DashboardData {
                 } else {
                     column = eventIndex
                 }
-                let inTrend = column.flatMap { $0 >= 0 && $0 < columns ? $0 : nil }
+                return column.flatMap { $0 >= 0 && $0 < columns ? $0 : nil }
+            }
+            func count(_ session: Session) {
+                // An entry that stands for a topic grouped sessions covered is not a session (issue 14).
+                guard !session.groupTopic else { return }
+                let inTrend = column(session)
                 let tracks = session.tracks
                 if everySession, !repeats, TrackSessionCounts.repeats(tracks) { repeats = true }
                 for track in tracks { tally.count(track, column: inTrend) }
             }
+            // By number where the session has one (`SessionTrackNumbers`), its column from its
+            // day as kept there; by name otherwise.
+            let eventTracks = numbered?.tracks(of: event)
+            func count(at place: Int) {
+                guard let eventTracks else { return count(event.sessions[place]) }
+                let number = eventTracks.numbers[place]
+                if number == SessionTrackNumbers.none { return }
+                if number == SessionTrackNumbers.other { return count(event.sessions[place]) }
+                let column = byDay ? Int(eventTracks.days[place]) : eventIndex
+                tally.count(number: Int(number), column: column >= 0 && column < columns ? column : nil)
+            }
             if let found {
                 for session in position[event.id].flatMap({ found[$0] }) ?? [] { count(session) }
+            } else if admitsEverySession {
+                // No filter on sessions: each is counted without being asked (or read, when it
+                // has a number).
+                for place in event.sessions.indices { count(at: place) }
             } else if filter.rooms.isEmpty {
-                for session in event.sessions where query.session(session, of: event, matches: filter, search: search) {
-                    count(session)
+                for place in event.sessions.indices where query.session(event.sessions[place], of: event, matches: filter, search: search) {
+                    count(at: place)
                 }
             } else {
                 // A room filter: only the chosen rooms' sessions are asked (not every session).
                 for place in sessionPlaces(of: event).candidates(for: filter)
                 where query.session(event.sessions[place], of: event, matches: filter, search: search) {
-                    count(event.sessions[place])
+                    count(at: place)
                 }
             }
         }

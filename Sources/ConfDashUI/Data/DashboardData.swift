@@ -9,13 +9,18 @@ public final class DashboardData: Sendable {
     public let query: AgendaQuery
     /// Oldest first.
     public let events: [Event]
-    public let technologyUsage: [String: UsageCount]
+    /// Sessions and events per technology: made when first read (the technology pane, a
+    /// technology filter), not for a first frame that shows neither (issue 13: 17 M instructions
+    /// of the 100,000-session first frame, for data with no technology at all).
+    public var technologyUsage: [String: UsageCount] { lazyTechnologies.value.usage }
     /// Sessions per track, in the order of `index.dataset.tracks`, for the track picker: made
     /// when the picker first opens, not for the first frame (`TrackSessionCounts`).
     public var trackSessionCounts: [Int] { trackPickerCounts.value }
     let trackPickerCounts: TrackPickerCounts
-    /// Most discussed first, then by name: the technology pane's rows.
-    public let technologies: [Technology]
+    /// Most discussed first, then by name: the technology pane's rows. Made with the usage, when
+    /// first read; `index.dataset.technologies` holds the same technologies (same count).
+    public var technologies: [Technology] { lazyTechnologies.value.sorted }
+    private let lazyTechnologies: LazyValue<TechnologyRows>
     public let regions: [Region]
     public let eventsByRegion: [String: [Event]]
     /// Years the events cover, for the technology trends and the timeline axis.
@@ -56,6 +61,8 @@ public final class DashboardData: Sendable {
     let roomRowsCache = RecentValuesCache<PlacesKey, [RoomRow]>(capacity: 1)
     let trackRowsCache = RecentValuesCache<PlacesKey, [TrackRow]>(capacity: 1)
     let trackCountsCache = RecentValuesCache<PlacesKey, TrackCounts>()
+    /// Each session's track as a number, for those counts: made when they are first counted.
+    let trackNumbers: LazyValue<SessionTrackNumbers>
     /// Per event and language, the rooms' shared-name widths (`RoomRow.sharedPrefixWidth`).
     let roomSharedWidthsCache = KeyedCache<String, [Int]>()
     /// The detail text of the detail overlay and of the detail panel.
@@ -97,14 +104,10 @@ public final class DashboardData: Sendable {
         query = AgendaQuery(index: index)
         sessionPositions = LazyValue { [dataset = index.dataset] in SessionPositions(dataset) }
         events = index.eventsByDate
-        let usage = index.technologyUsage()
-        technologyUsage = usage
+        lazyTechnologies = LazyValue { [index] in TechnologyRows(index) }
         trackPickerCounts = TrackPickerCounts(index.dataset)
+        trackNumbers = LazyValue { [dataset = index.dataset] in SessionTrackNumbers(dataset) }
         timedEvents = Set(index.dataset.events.filter { $0.sessions.contains { $0.start != nil } }.map(\.id))
-        technologies = index.dataset.technologies.enumerated().sorted { a, b in
-            let ua = usage[a.element.id]?.sessions ?? 0, ub = usage[b.element.id]?.sessions ?? 0
-            return ua != ub ? ua > ub : a.offset < b.offset
-        }.map(\.element)
         regions = index.dataset.regions
         eventsByRegion = index.eventsByRegion()
         if let first = events.map(\.startDate.year).min(), let last = events.map(\.endDate.year).max() {
@@ -116,7 +119,7 @@ public final class DashboardData: Sendable {
         technologyResolver = index.technologyResolver
         regionResolver = index.regionResolver
         eventResolver = index.eventResolver
-        emptyPanes = Self.emptyPanes(index: index, regions: regions, technologies: technologies, timedEvents: timedEvents)
+        emptyPanes = Self.emptyPanes(index: index, regions: regions, technologies: index.dataset.technologies, timedEvents: timedEvents)
     }
 
     public func event(_ id: EventID?) -> Event? { id.flatMap { index.eventsByID[$0.rawValue] } }
@@ -149,5 +152,21 @@ public final class DashboardData: Sendable {
             scope = events.filter { ids.contains($0.id) && filter.admits($0) }
         }
         return scope
+    }
+}
+
+/// The technology pane's rows and the usage they are sorted by (`DashboardData.technologies`,
+/// `technologyUsage`), made together the first time either is read.
+struct TechnologyRows: Sendable {
+    let usage: [String: UsageCount]
+    let sorted: [Technology]
+
+    init(_ index: DatasetIndex) {
+        let usage = index.technologyUsage()
+        self.usage = usage
+        sorted = index.dataset.technologies.enumerated().sorted { a, b in
+            let ua = usage[a.element.id]?.sessions ?? 0, ub = usage[b.element.id]?.sessions ?? 0
+            return ua != ub ? ua > ub : a.offset < b.offset
+        }.map(\.element)
     }
 }

@@ -61,56 +61,101 @@ public struct DayHours: Equatable, Sendable {
     /// The same, from day numbers: the listed day is `event.dayIndex(of: session.day ?? start.date)`
     /// and the minutes count from its midnight, as before, without a date made and taken apart
     /// again per session (`dayIndex`, `adding(days:)`, two `days(since:)`: eight day-number
-    /// conversions a session, 6.5 M of the first frame on 10,000 sessions).
+    /// conversions a session, 6.5 M of the first frame on 10,000 sessions), and the times as
+    /// minutes on the clock (`EventClockTimes.naiveMinutes`), not as dates.
     static func span(_ session: Session, in days: EventDays, _ times: EventClockTimes) -> Span? {
-        guard let (start, end) = times.times(of: session) else { return nil }
-        let startDay = start.date.dayNumber
-        let listed = session.day?.dayNumber ?? startDay
+        var memo = DayNumbers()
+        return span(session, in: days, times, &memo)
+    }
+
+    /// The last listed day's number, kept: sessions come mostly grouped by day, and a day number
+    /// is some seventy instructions.
+    struct DayNumbers {
+        private var day: CalendarDate?
+        private var number = 0
+        mutating func of(_ date: CalendarDate) -> Int {
+            if date != day {
+                day = date
+                number = date.dayNumber
+            }
+            return number
+        }
+    }
+
+    static func span(_ session: Session, in days: EventDays, _ times: EventClockTimes, _ dayNumbers: inout DayNumbers) -> Span? {
+        guard let (start, end) = times.naiveMinutes(of: session) else { return nil }
+        let startDay = start >= 0 ? start / 1440 : -((-start + 1439) / 1440)
+        let listed = session.day.map { dayNumbers.of($0) } ?? startDay
         let offset = listed - days.first
         guard offset >= 0, offset < days.count else { return nil }
-        let from = (startDay - listed) * 1440 + start.time.minutesSinceMidnight
-        let to = end.map { ($0.date.dayNumber - listed) * 1440 + $0.time.minutesSinceMidnight } ?? from + slotMinutes
+        let from = start - listed * 1440
+        let to = end.map { $0 - listed * 1440 } ?? from + slotMinutes
         return Span(day: offset + 1, start: from, end: max(to, from + 1))
     }
 
     /// The lanes of `event` for sessions already placed on the axis (`span`).
     static func build(event: Event, spans: [Span]) -> DayHours? {
-        guard !spans.isEmpty else { return nil }
+        build(event: event) { body in for span in spans { body(span) } }
+    }
+
+    /// The same for every session's span, nil for those off the axis (`DaySpans.spans` as it is):
+    /// the first frame's lanes, read in place rather than copied into a list first.
+    static func build(event: Event, placed spans: [Span?]) -> DayHours? {
+        build(event: event) { body in for case let span? in spans { body(span) } }
+    }
+
+    /// `forEach` hands over each span once per call (it is called three times). The counts are
+    /// made in one array of `days × (slots + 1)` and cut into lanes at the end: counting into an
+    /// array per day, and first gathering the starts and the ends into arrays of their own, was
+    /// most of the 26 M instructions the lanes of 100,000 sessions cost the first frame (issue 13).
+    private static func build(event: Event, _ forEach: ((Span) -> Void) -> Void) -> DayHours? {
+        var earliest = Int.max, latest = Int.min
+        forEach { span in
+            earliest = min(earliest, span.start)
+            latest = max(latest, span.end)
+        }
+        guard earliest != Int.max else { return nil }
         // The axis starts at the hour of the earliest session and covers at most one day: a
         // congress day (38C3 lists 06:00 to 06:00) with a workshop from 03:00 to 09:00 would
         // otherwise show 06, 07, 08 twice. Lanes are then consecutive 24-hour slices, so what
         // runs past the end of a lane is drawn at the start of the next day's lane, at the same
         // clock time (the last day's is cut at the axis end).
-        let first = (spans.map(\.start).min()! / 60) * 60
-        let last = min((spans.map(\.end).max()! + 59) / 60 * 60, first + 24 * 60)
+        let first = (earliest / 60) * 60
+        let last = min((latest + 59) / 60 * 60, first + 24 * 60)
         let slots = (last - first) / slotMinutes
-        var counts = Array(repeating: Array(repeating: 0, count: slots + 1), count: max(event.dayCount, 1))
-        // A difference array per day: +1 where a session starts, -1 where it ends.
-        func add(day: Int, from start: Int, to end: Int) {
-            guard day >= 1, day <= counts.count, end > start else { return }
-            let from = min(max((start - first) / slotMinutes, 0), slots)
-            let to = min(max((end - first + slotMinutes - 1) / slotMinutes, from + 1), slots)
-            guard from < slots else { return }
-            counts[day - 1][from] += 1
-            counts[day - 1][to] -= 1
+        let days = max(event.dayCount, 1), width = slots + 1
+        var flat = [Int](repeating: 0, count: days * width)
+        var firstStarts: [Int?] = Array(repeating: nil, count: days)
+        flat.withUnsafeMutableBufferPointer { counts in
+            // A difference array per day: +1 where a session starts, -1 where it ends.
+            func add(day: Int, from start: Int, to end: Int) {
+                guard day >= 1, day <= days, end > start else { return }
+                let from = min(max((start - first) / slotMinutes, 0), slots)
+                let to = min(max((end - first + slotMinutes - 1) / slotMinutes, from + 1), slots)
+                guard from < slots else { return }
+                counts[(day - 1) * width + from] += 1
+                counts[(day - 1) * width + to] -= 1
+            }
+            forEach { span in
+                add(day: span.day, from: span.start, to: min(span.end, last))
+                if span.end > last { add(day: span.day + 1, from: first, to: min(span.end - 24 * 60, last)) }
+            }
         }
-        for span in spans {
-            add(day: span.day, from: span.start, to: min(span.end, last))
-            if span.end > last { add(day: span.day + 1, from: first, to: min(span.end - 24 * 60, last)) }
+        forEach { span in
+            if span.day <= days { firstStarts[span.day - 1] = min(firstStarts[span.day - 1] ?? span.start, span.start) }
         }
         var busiest = 0
-        for day in counts.indices {
+        var counts: [[Int]] = []
+        counts.reserveCapacity(days)
+        for day in 0..<days {
             var running = 0
+            var lane = [Int](repeating: 0, count: slots)
             for slot in 0..<slots {
-                running += counts[day][slot]
-                counts[day][slot] = running
+                running += flat[day * width + slot]
+                lane[slot] = running
                 busiest = max(busiest, running)
             }
-            counts[day].removeLast()
-        }
-        var firstStarts: [Int?] = Array(repeating: nil, count: counts.count)
-        for span in spans where span.day <= counts.count {
-            firstStarts[span.day - 1] = min(firstStarts[span.day - 1] ?? span.start, span.start)
+            counts.append(lane)
         }
         return DayHours(firstMinute: first, lastMinute: last, counts: counts, busiest: busiest, firstStarts: firstStarts)
     }
@@ -142,7 +187,7 @@ extension DashboardData {
             // track filter at 100,000 sessions most of a tenth of a second).
             let placed = daySpans(of: event, localTime: state.localTime)
             let spans = placed.spans
-            guard filter != AgendaFilter(events: [event.id]) else { return DayHours.build(event: event, spans: spans.compactMap { $0 }) }
+            guard filter != AgendaFilter(events: [event.id]) else { return DayHours.build(event: event, placed: spans) }
             // Otherwise only the sessions in the chosen rooms or tracks (when a filter names
             // some) can pass: those are asked, not every session of the event (a room filter at
             // 100,000 sessions asked all of them, ~1,000 instructions each). A filter of rooms
@@ -177,7 +222,8 @@ extension DashboardData {
     private func computeDaySpans(of event: Event, localTime: Bool) -> DaySpans {
         let times = EventClockTimes(clock(localTime), event: event)
         let days = DayHours.EventDays(event)
-        return DaySpans(spans: event.sessions.map { DayHours.span($0, in: days, times) })
+        var dayNumbers = DayHours.DayNumbers()
+        return DaySpans(spans: event.sessions.map { DayHours.span($0, in: days, times, &dayNumbers) })
     }
 
     /// Starts working out, on another core, the spans the first frame's timeline draws, when it

@@ -45,6 +45,7 @@ import Testing
                 let expected = clock.times(of: session, in: event)
                 let got = shared.times(of: session)
                 #expect(got?.start == expected?.start && got?.end == expected?.end, "\(session.id) on \(clock)")
+                #expect(naiveMinutesMatch(shared, session, expected), "\(session.id) on \(clock)")
                 #expect(shared.dayShift(of: session, times: got) == clock.dayShift(of: session, in: event), "\(session.id) on \(clock)")
             }
         }
@@ -84,8 +85,20 @@ import Testing
                     let expected = clock.times(of: session, in: event)
                     let got = shared.times(of: session)
                     #expect(got?.start == expected?.start && got?.end == expected?.end, "\(session.id) in \(name) on \(clock)")
+                    #expect(naiveMinutesMatch(shared, session, expected), "\(session.id) in \(name) on \(clock)")
                 }
             }
         }
     }
+}
+
+/// `EventClockTimes.naiveMinutes(of:)` (the timeline's spans, issue 13) gives `times(of:)`'s
+/// answer as day number × 1440 plus minutes since midnight.
+func naiveMinutesMatch(_ shared: EventClockTimes, _ session: Session,
+                       _ expected: (start: LocalDateTime, end: LocalDateTime?)?) -> Bool {
+    func minutes(_ local: LocalDateTime) -> Int { local.date.dayNumber * 1440 + local.time.minutesSinceMidnight }
+    let got = shared.naiveMinutes(of: session)
+    guard let expected else { return got == nil }
+    guard let got else { return false }
+    return got.start == minutes(expected.start) && got.end == expected.end.map(minutes)
 }
