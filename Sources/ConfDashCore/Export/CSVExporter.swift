@@ -24,7 +24,9 @@ struct CSVExporter {
         }
         out.append("\r\n")
         let sessions = context.sessions
-        let rows = ExportItems(&out, sessions: sessions.count) { (position: Int, out) in row(sessions[position], to: &out) }
+        let rows = ExportItems(&out, sessions: sessions.count, state: { EventCells() }) { (cells, position: Int, out) in
+            row(sessions[position], cells: &cells, to: &out)
+        }
         for position in sessions.indices {
             rows.add(position, to: &out)
             out.recordEnded()
@@ -33,8 +35,36 @@ struct CSVExporter {
         return ExportSummary(notes: [], exportedSessions: sessions.count)
     }
 
-    private func row(_ item: ExportSession, to out: inout ExportOutput) {
+    /// The cells every row of an event repeats (its id, title and time zone), as `csvField` writes
+    /// them, kept from row to row by each renderer: the event's title, quoted when it has a comma,
+    /// was checked and quoted again on every row.
+    struct EventCells {
+        var event: ObjectIdentifier?
+        /// `event,event_title,` of the row.
+        var head: [UInt8] = []
+        /// `time_zone,`.
+        var zone: [UInt8] = []
+
+        mutating func update(_ item: ExportSession, _ context: ExportContext) {
+            guard event != item.eventIdentity else { return }
+            event = item.eventIdentity
+            head = Self.cells([item.event.id, context.title(item.event)])
+            zone = Self.cells([item.event.timeZone])
+        }
+
+        private static func cells(_ values: [String?]) -> [UInt8] {
+            var out = ExportOutput()
+            for value in values {
+                out.csvField { if let value { $0.append(value) } }
+                out.byte(UInt8(ascii: ","))
+            }
+            return out.bytes.withUnsafeBufferPointer { Array($0) }
+        }
+    }
+
+    private func row(_ item: ExportSession, cells: inout EventCells, to out: inout ExportOutput) {
         let session = item.session
+        cells.update(item, context)
         func field(_ write: (inout ExportOutput) -> Void) {
             out.csvField(write)
             out.byte(UInt8(ascii: ","))
@@ -49,8 +79,7 @@ struct CSVExporter {
             }
         }
         text(session.id)
-        text(item.event.id)
-        text(context.title(item.event))
+        cells.head.withUnsafeBufferPointer { out.append($0) }
         text(context.title(item))
         text(session.kind.rawValue)
         field { if let count = session.count { $0.digits(count) } }
@@ -80,7 +109,7 @@ struct CSVExporter {
         }
         field { if let end { $0.local(end) } }
         field { if let minutes = session.durationMinutes { $0.digits(minutes) } }
-        text(item.event.timeZone)
+        cells.zone.withUnsafeBufferPointer { out.append($0) }
         text(context.roomName(item))
         field { out in
             for (index, id) in session.tracks.enumerated() {

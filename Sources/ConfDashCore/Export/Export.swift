@@ -88,8 +88,9 @@ public enum Exporter {
     /// With `terminalSafe` (standard output, which may be a terminal), the bytes of
     /// `TerminalText.safe` of that text: no control character from the data reaches the terminal.
     /// With several `concurrency.workers`, the sessions are rendered on that many threads (the
-    /// same bytes, in the same order).
-    public static func write(_ request: ExportRequest, as format: ExportFormat, chunkSize: Int = 1 << 20, terminalSafe: Bool = false,
+    /// same bytes, in the same order). Chunks of 512 KiB: the buffer (a chunk and a quarter) is
+    /// alive at the export's peak, and two batches in flight hold a little more than one did.
+    public static func write(_ request: ExportRequest, as format: ExportFormat, chunkSize: Int = 1 << 19, terminalSafe: Bool = false,
                              concurrency: ExportConcurrency = .automatic, to sink: @escaping ExportOutput.Sink) -> ExportSummary {
         var output = ExportOutput(chunkSize: chunkSize, sink: sink)
         output.terminalSafe = terminalSafe

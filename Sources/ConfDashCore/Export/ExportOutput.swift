@@ -45,6 +45,15 @@ public struct ExportOutput {
     /// asking the items through their protocol (a retain, a call and an exclusivity check each).
     private var hasPendingItems = false
     var pendingItemsFull = false
+    /// How many bytes have been handed to the sink: `position` counts from the export's start.
+    private(set) var handedOn = 0
+    /// Where the first session still being rendered goes (a `position`): the bytes from there on
+    /// wait in the buffer until its batch is spliced in (`ExportItems`).
+    var heldFrom = Int.max
+
+    /// Where the next byte goes, counted from the export's first byte (bytes handed on included):
+    /// a place that stays put while the bytes before it are handed on.
+    var position: Int { handedOn + bytes.count }
 
     /// The bytes written so far (without a sink: the whole export).
     var text: String {
@@ -54,19 +63,22 @@ public struct ExportOutput {
 
     /// Called where a record ends (the buffer ends with a line feed): hands the buffer to the sink
     /// once it is large enough.
-    /// With sessions waiting (`ExportItems`), a full batch is rendered first.
+    /// With sessions waiting (`ExportItems`), a full batch is handed to the renderers (and the
+    /// one before it spliced in) first; the bytes of a batch still being rendered stay.
     @inline(__always)
     mutating func recordEnded() {
         if hasPendingItems {
             guard pendingItemsFull, let pendingItems else { return }
             pendingItems.render(into: &self)
+            handOnIfFull()
+            return
         }
         if bytes.count >= chunkSize { handOn() }
     }
 
     /// Hands whatever is left to the sink. The last call of every export with a sink.
     mutating func flush() {
-        pendingItems?.render(into: &self)
+        pendingItems?.drain(into: &self)
         handOn()
     }
 
@@ -80,9 +92,11 @@ public struct ExportOutput {
         if sink != nil && bytes.count >= chunkSize { handOnLines() }
     }
 
+    /// Up to the last line feed before `heldFrom`.
     @inline(never)
     private mutating func handOnLines() {
-        guard let lineFeed = bytes.withUnsafeBufferPointer({ $0.lastIndex(of: 0x0A) }) else { return }
+        let end = min(bytes.count, heldFrom - handedOn)
+        guard end > 0, let lineFeed = bytes.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[..<end]).lastIndex(of: 0x0A) }) else { return }
         handOn(count: lineFeed + 1)
     }
 
@@ -99,6 +113,7 @@ public struct ExportOutput {
                 sink(bytes)
             }
         }
+        handedOn += count
         if count == bytes.count {
             bytes.removeAll(keepingCapacity: true)
         } else {
