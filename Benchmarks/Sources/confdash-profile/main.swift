@@ -146,6 +146,26 @@ func sample(_ step: () -> Int) {
     waits.append(after.ru_nvcsw - before.ru_nvcsw)
     preemptions.append(after.ru_nivcsw - before.ru_nivcsw)
 }
+/// `iterations` samples of one key case on a new dashboard: the case's prefix keys, then the key
+/// (measured) and its undo keys (not measured) in turn.
+@MainActor func sampleKeyCase(_ keyCase: KeyCase) {
+    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
+    dashboard.press(keyCase.prefix)
+    sink &+= dashboard.render().cells.count
+    let undo = Key.parseSequence(keyCase.undo)
+    for _ in 0..<iterations {
+        sample { measuredStep(dashboard, keyCase.key).cells.count }
+        for key in undo { _ = dashboard.handle(key) }
+        sink &+= dashboard.render().cells.count
+    }
+}
+
+/// The sample at rank q·(n−1), rounded (n ≥ 1): what every table here calls p50, p95, p99.
+func quantile(_ values: [Int], _ q: Double) -> Int {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))]
+}
+
 if caseName == "open" {
     for _ in 0..<iterations {
         sample { measuredStep(opening: Fixtures.real38C3URL).events.count }
@@ -292,27 +312,12 @@ if caseName == "open" {
     // sees), then the off-CPU time's causes (page faults, waits, preemptions).
     print("| key | CPU median / p99 ms | wall median / p99 ms | wall p99 − CPU p99 | faults / waits / preempted (p99) |")
     print("|---|---|---|---|---|")
-    func ms(_ values: [Int], _ q: Double) -> Double {
-        let sorted = values.sorted()
-        return Double(sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))]) / 1e6
-    }
-    func at(_ values: [Int], _ q: Double) -> Int {
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))]
-    }
+    func ms(_ values: [Int], _ q: Double) -> Double { Double(quantile(values, q)) / 1e6 }
     for keyCase in KeyCase.all where keyCase.applies(to: name) {
         wall = []; cpu = []; faults = []; waits = []; preemptions = []
-        let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-        dashboard.press(keyCase.prefix)
-        sink &+= dashboard.render().cells.count
-        let undo = Key.parseSequence(keyCase.undo)
-        for _ in 0..<iterations {
-            sample { measuredStep(dashboard, keyCase.key).cells.count }
-            for key in undo { _ = dashboard.handle(key) }
-            sink &+= dashboard.render().cells.count
-        }
+        sampleKeyCase(keyCase)
         print(String(format: "| %@ | %.3f / %.3f | %.3f / %.3f | %.3f | %d / %d / %d |", keyCase.name, ms(cpu, 0.5), ms(cpu, 0.99),
-                     ms(wall, 0.5), ms(wall, 0.99), ms(wall, 0.99) - ms(cpu, 0.99), at(faults, 0.99), at(waits, 0.99), at(preemptions, 0.99)))
+                     ms(wall, 0.5), ms(wall, 0.99), ms(wall, 0.99) - ms(cpu, 0.99), quantile(faults, 0.99), quantile(waits, 0.99), quantile(preemptions, 0.99)))
     }
     print("(\(name.label) \(size), \(iterations) samples a key; sink \(sink % 10))")
     exit(0)
@@ -321,22 +326,12 @@ if caseName == "open" {
         FileHandle.standardError.write(Data("no key case starting with \"\(caseName)\"; cases: \(KeyCase.all.map(\.name))\n".utf8))
         exit(64)
     }
-    let dashboard = DashboardStore(index: index, map: Fixtures.worldMap, size: size, language: .en, theme: .dark)
-    dashboard.press(keyCase.prefix)
-    sink &+= dashboard.render().cells.count
-    let undo = Key.parseSequence(keyCase.undo)
-    for _ in 0..<iterations {
-        sample { measuredStep(dashboard, keyCase.key).cells.count }
-        for key in undo { _ = dashboard.handle(key) }
-        sink &+= dashboard.render().cells.count
-    }
+    sampleKeyCase(keyCase)
 }
 
 func summary(_ values: [Int]) -> String {
-    let sorted = values.sorted().map { Double($0) / 1_000_000 }
-    func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
-    return String(format: "min %.3f  median %.3f  p95 %.3f  p99 %.3f  max %.3f ms", sorted[0], at(0.5), at(0.95), at(0.99),
-                  sorted[sorted.count - 1])
+    func at(_ q: Double) -> Double { Double(quantile(values, q)) / 1_000_000 }
+    return String(format: "min %.3f  median %.3f  p95 %.3f  p99 %.3f  max %.3f ms", at(0), at(0.5), at(0.95), at(0.99), at(1))
 }
 // CONFDASH_PROFILE_SAMPLES=1 lists every sample's thread CPU time in order (to find which
 // letter of a `type:` run is the slow one).
@@ -348,9 +343,7 @@ print("  wall       \(summary(wall))")
 print("  thread CPU \(summary(cpu))")
 print("  wall − CPU \(summary(zip(wall, cpu).map { $0 - $1 }))")
 func counts(_ values: [Int]) -> String {
-    let sorted = values.sorted()
-    func at(_ q: Double) -> Int { sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
-    return "median \(at(0.5))  p95 \(at(0.95))  p99 \(at(0.99))  max \(sorted.last ?? 0)  total \(sorted.reduce(0, +))"
+    "median \(quantile(values, 0.5))  p95 \(quantile(values, 0.95))  p99 \(quantile(values, 0.99))  max \(values.max() ?? 0)  total \(values.reduce(0, +))"
 }
 print("  minor page faults         \(counts(faults))")
 print("  waits (voluntary switches) \(counts(waits))")
