@@ -496,7 +496,7 @@ struct XMLScanner<Handler: XMLHandler> {
         nameSlots[slot] = Int32(nameList.count)
         nameList.append((hash, name))
         // The names are followed by eight zero bytes, so that any name's first sixteen bytes can
-        // be loaded as two words (`numberedNameLength`).
+        // be loaded as two words (`knownNameLength`).
         if !nameBytes.isEmpty { nameBytes.removeLast(8) }
         nameRanges.append(nameBytes.count..<(nameBytes.count + slice.count))
         nameBytes.append(contentsOf: slice)
