@@ -240,9 +240,18 @@ public struct CellGrid: Equatable, Sendable {
             bytes.append(contentsOf: line.utf8)
             return
         }
-        for index in row.lowerBound..<end {
-            var grapheme = cells[index].grapheme
-            grapheme.withUTF8 { bytes.append(contentsOf: $0) }
+        // The cells read in place and one byte (ASCII, most cells) appended as a byte: a copy,
+        // a retain and `withUTF8` of each cell's string were ~160 instructions a cell of
+        // `snapshot` (issue 13).
+        cells.withUnsafeBufferPointer { cells in
+            for index in row.lowerBound..<end {
+                let utf8 = cells[index].grapheme.utf8
+                if utf8.count == 1 {
+                    bytes.append(utf8[utf8.startIndex])
+                } else {
+                    bytes.append(contentsOf: utf8)
+                }
+            }
         }
     }
 
