@@ -27,7 +27,8 @@ final class WhenLabels {
     private let clock: EventClockTimes
     private let labels: Labels
     private let data: DashboardData
-    private var known: [Key: (text: String, width: Int)] = [:]
+    /// Unchecked: one list's, on one thread (above); no dynamic exclusivity check per row.
+    @exclusivity(unchecked) private var known: [Key: (text: String, width: Int)] = [:]
 
     /// `rows`: about how many rows the list has, to make the table once at a size that fits
     /// their slots (growing it step by step was a fifth of the labels' cost on 38C3).
