@@ -114,6 +114,7 @@ public enum ConfdashCLI {
         do {
             // validate, agenda and snapshot, when their arguments are plain (`QuickSubcommand`).
             if try QuickSubcommand.run(arguments, io: io) { return ExitStatus.success }
+            if let options = QuickSubcommand.dashboard(arguments) { return try openDashboard(options, io: io, launcher: launcher) }
             var command = try DirectSubcommand.parse(arguments) ?? ConfdashCommand.parseAsRoot(arguments)
             if let command = command as? any IOCommand {
                 try command.execute(io: io.adjusted(for: command))
@@ -147,6 +148,7 @@ extension ConfdashCLI {
             io.err("confdash: the dashboard needs a terminal (\(reason)); for plain text try `confdash agenda` (see `confdash --help`)\n")
             return notInteractiveStatus
         }
+        DashboardOptions.prefetchWorldMap(data: options.input.data, size: TerminalSize.windowSize(of: STDOUT_FILENO))
         let setup = try options.setup(io, waitForNetwork: false)
         let (status, failure, firstSchedule) = MainActor.assumeIsolated {
             let dashboard = setup.dashboard(size: Size(width: 80, height: 24))

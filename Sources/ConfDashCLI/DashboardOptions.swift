@@ -3,6 +3,7 @@ import ArgumentParser
 import ConfDashBundledData
 import ConfDashCore
 import ConfDashUI
+import ConfDashScreen
 
 extension Theme.Name: ExpressibleByArgument {}
 
@@ -66,8 +67,9 @@ struct DashboardOptions: ParsableArguments {
         /// `size` is replaced by the terminal's before the first frame.
         /// `saving` false (snapshot): stars are read but changes stay in memory.
         func dashboard(size: Size, saving: Bool = true) -> DashboardStore {
-            // The map is parsed when the regions pane first draws it (5.4 M instructions).
-            let store = DashboardStore(index: index, lazyMap: LazyValue { DashboardOptions.worldMap() }, size: size,
+            // The map is parsed when the regions pane first draws it (5.4 M instructions), or
+            // ahead of it on another core (`prefetchWorldMap`).
+            let store = DashboardStore(index: index, lazyMap: DashboardOptions.sharedWorldMap, size: size,
                                        language: language, theme: theme,
                                        localTime: clock.localTime, lazyLocalZone: clock.localZone)
             store.generatorVersion = ConfdashCLI.version
@@ -134,6 +136,18 @@ struct DashboardOptions: ParsableArguments {
     /// The world map compiled into the binary (Natural Earth, see Resources/README.md). It is
     /// checked by tests, so a failure here would be a build defect: the pane then draws no map.
     static func worldMap() -> WorldMap? { try? WorldMap(parsing: BundledData.worldMapText) }
+
+    /// The map every dashboard of the process draws: parsed once, when first drawn or ahead of it.
+    static let sharedWorldMap = LazyValue<WorldMap?> { worldMap() }
+
+    /// With the bundled dataset (`data` nil) at a size whose first frame draws the regions pane
+    /// (the full layout: the dashboard opens on the agenda), parses the map on another core while
+    /// this one loads the data: 3.3 M instructions the first frame then does not wait for (issue
+    /// 13; loading the bundled data takes this core alone). Other data have no regions pane.
+    static func prefetchWorldMap(data: String?, size: Size?) {
+        guard data == nil, let size, size.width >= Layout.fullMinimum.width, size.height >= Layout.fullMinimum.height else { return }
+        DispatchQueue.global(qos: .userInitiated).async { _ = sharedWorldMap.value }
+    }
 }
 
 /// How the executable opens the interactive dashboard. The CLI library stays free of curses (its

@@ -40,13 +40,18 @@ public struct CellGrid: Equatable, Sendable {
     mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
         let index = y * size.width + x
-        if cells[index].isContinuation, x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        let width = size.width
+        // Through one buffer: each subscript of the array checked its uniqueness and bounds again
+        // (up to five a cell; 0.42 M instructions for the 38C3 first frame's 3,095 cells, issue 13).
+        cells.withUnsafeMutableBufferPointer { cells in
+            if cells[index].isContinuation, x > 0 {
+                cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+            }
+            if x + 1 < width, cells[index + 1].isContinuation {
+                cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+            }
+            cells[index] = cell
         }
-        if x + 1 < size.width, cells[index + 1].isContinuation {
-            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
-        }
-        cells[index] = cell
     }
 
     /// Fills `rect` (clipped to the grid) with `character` in `style`.
@@ -97,6 +102,11 @@ public struct CellGrid: Equatable, Sendable {
         let ascii = Self.asciiGraphemes  // read once: a global's first-use check per cell otherwise
         let count = bytes.count
         var offset = start
+        // The last non-ASCII scalar's bytes (up to three, packed) and its String: a run of one
+        // block or box character (the timeline's lanes, rules) makes its String once, not per
+        // cell (34 lanes and labels were 0.32 M instructions of the 38C3 first frame, issue 13).
+        var lastScalar: UInt32 = 0
+        var lastGrapheme = ""
         while offset < count, column < end {
             // Most text is printable ASCII: a byte that no mark or joiner follows is a grapheme of
             // its own, one column wide, drawn as it is.
@@ -114,7 +124,14 @@ public struct CellGrid: Equatable, Sendable {
             guard byte >= 0xC2, let after = Self.simpleScalarEnd(bytes, at: offset),
                   after == count || bytes[after] < 0x80 || Self.simpleScalarEnd(bytes, at: after, anyWidth: true) != nil else { return offset }
             if column >= 0 {
-                set(column, y, Cell(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<after]), as: UTF8.self), style: style))
+                // Simple scalars are two or three bytes long (TerminalWidth.simpleScalar).
+                var packed = UInt32(bytes[offset]) << 16 | UInt32(bytes[offset + 1]) << 8
+                if after - offset == 3 { packed |= UInt32(bytes[offset + 2]) }
+                if packed != lastScalar {
+                    lastScalar = packed
+                    lastGrapheme = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<after]), as: UTF8.self)
+                }
+                set(column, y, Cell(lastGrapheme, style: style))
             }
             column += 1
             offset = after
@@ -240,9 +257,18 @@ public struct CellGrid: Equatable, Sendable {
             bytes.append(contentsOf: line.utf8)
             return
         }
-        for index in row.lowerBound..<end {
-            var grapheme = cells[index].grapheme
-            grapheme.withUTF8 { bytes.append(contentsOf: $0) }
+        // The cells read in place and one byte (ASCII, most cells) appended as a byte: a copy,
+        // a retain and `withUTF8` of each cell's string were ~160 instructions a cell of
+        // `snapshot` (issue 13).
+        cells.withUnsafeBufferPointer { cells in
+            for index in row.lowerBound..<end {
+                let utf8 = cells[index].grapheme.utf8
+                if utf8.count == 1 {
+                    bytes.append(utf8[utf8.startIndex])
+                } else {
+                    bytes.append(contentsOf: utf8)
+                }
+            }
         }
     }
 

@@ -56,10 +56,19 @@ public enum ScreenDiff {
                     endRun()
                     current = (x, cell.style)
                 }
-                var grapheme = cell.grapheme
-                let severalScalars = grapheme.withUTF8 { bytes in
-                    text.append(contentsOf: bytes)
-                    return bytes.count > Self.firstScalarLength(bytes[0])
+                // A one-byte grapheme (ASCII, most cells) appended as a byte: the copy and
+                // `withUTF8` of each cell's string were most of the first frame's diff (issue 13).
+                let utf8 = cell.grapheme.utf8
+                let severalScalars: Bool
+                if utf8.count == 1, let byte = utf8.first {
+                    text.append(byte)
+                    severalScalars = false
+                } else {
+                    var grapheme = cell.grapheme
+                    severalScalars = grapheme.withUTF8 { bytes in
+                        text.append(contentsOf: bytes)
+                        return bytes.count > Self.firstScalarLength(bytes[0])
+                    }
                 }
                 let wide = x + 1 < width && cells[rowStart + x + 1].isContinuation
                 nextColumn = x + (wide ? 2 : 1)

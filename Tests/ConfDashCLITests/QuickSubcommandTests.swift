@@ -52,6 +52,32 @@ struct QuickSubcommandTests {
         #expect(QuickSubcommand.parse(arguments) == nil, "\(arguments)")
     }
 
+    /// `confdash` with no subcommand: the dashboard's options, as the tree's default subcommand has them.
+    static let dashboardTaken: [[String]] = [
+        [], ["--data", "s.xml"], ["--lang", "fr", "--theme", "monochrome"], ["--data=a b.json", "--tz", "local", "--remind", "0"],
+        ["--data", "https://example.org/s.xml", "--refresh-every", "15m", "--offline", "--max-age", "2h"],
+        ["--now", "2024-12-28T14:00", "--tz=Asia/Tokyo", "--input-format", "xml", "--refresh"], ["--theme=light", "--lang=en"],
+    ]
+
+    @Test(arguments: dashboardTaken)
+    func dashboardTakenAndTheSameAsTheWholeTree(arguments: [String]) throws {
+        let whole = try #require(try ConfdashCommand.parseAsRoot(arguments) as? DashboardCommand)
+        var quick = DashboardCommand()
+        quick.options = try #require(QuickSubcommand.dashboard(arguments), "\(arguments) not parsed quickly")
+        #expect(describedCommand(quick) == describedCommand(whole))
+    }
+
+    @Test(arguments: [
+        ["--version"], ["--help"], ["-h"], ["help"], ["dashboard"], ["dashboard", "--data", "s.xml"], ["agenda"], ["snapshot"],
+        ["--data", "s.xml", "agenda"], ["--data"], ["--lang", "de"], ["--theme", "pink"], ["--remind", "x"], ["--tz", "Mars/Base"],
+        ["--offline", "--refresh"], ["--max-age", "soon"], ["--size", "80x24"], ["--keys", "j"], ["--format", "json"],
+        ["--data", "a", "--data", "b"], ["--"], ["-"], ["--data", "-"], ["--data="], ["--bundled"], ["--version", "--lang", "fr"],
+        ["--generate-completion-script", "bash"], ["extra"],
+    ])
+    func dashboardLeftToTheTree(arguments: [String]) {
+        #expect(QuickSubcommand.dashboard(arguments) == nil, "\(arguments)")
+    }
+
     /// Random argument lists from the options' names and values, good and bad: whenever the
     /// quick parse takes one, ArgumentParser must accept it too and give the same command.
     /// (120 lists: a debug build's ArgumentParser takes half a second a parse.)

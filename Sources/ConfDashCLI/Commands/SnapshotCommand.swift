@@ -32,6 +32,7 @@ struct SnapshotCommand: IOCommand {
         guard let size = Size(parsing: size), size.width <= 1000, size.height <= 1000 else {
             throw CommandFailure.usage("--size: expected WIDTHxHEIGHT between 1x1 and 1000x1000, such as 80x24, found \"\(self.size)\"")
         }
+        DashboardOptions.prefetchWorldMap(data: options.input.data, size: size)
         // Stars are read from the state file, but keys pressed here never change it.
         let dashboard = try options.setup(io).dashboard(size: size, saving: false)
         // Its caches (rows, spans, slots) are freed with the process, not one by one before it ends.

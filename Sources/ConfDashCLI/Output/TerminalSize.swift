@@ -1,4 +1,5 @@
 import Foundation
+import ConfDashScreen
 #if canImport(Darwin)
 import Darwin
 #elseif canImport(Glibc)
@@ -31,6 +32,18 @@ public enum TerminalSize {
         if let columns = columns(of: fd, environment: environment) { return columns }
         if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
         return nil
+    }
+
+    /// The columns and rows the terminal driver reports for `fd`, nil when it reports none: the
+    /// size curses will most likely start at, a hint for work begun ahead of the first frame.
+    static func windowSize(of fd: Int32) -> Size? {
+        #if os(Windows)
+        return nil
+        #else
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return Size(width: Int(size.ws_col), height: Int(size.ws_row))
+        #endif
     }
 
     /// The window size the terminal driver reports for `fd`, nil when it reports none.

@@ -25,10 +25,17 @@ public final class DashboardData: Sendable {
     public let eventsByRegion: [String: [Event]]
     /// Years the events cover, for the technology trends and the timeline axis.
     public let years: [Int]
-    public let trackResolver: NameResolver
-    public let technologyResolver: NameResolver
-    public let regionResolver: NameResolver
-    public let eventResolver: NameResolver
+    /// What `:track`, `:tech`, `:region` and `:event` resolve names with: made when first asked,
+    /// not for a first frame that resolves nothing (issue 13: 38C3's track names folded and
+    /// joined were 0.5 M instructions of its first frame).
+    public var trackResolver: NameResolver { resolvers.value.track }
+    public var technologyResolver: NameResolver { resolvers.value.technology }
+    public var regionResolver: NameResolver { resolvers.value.region }
+    public var eventResolver: NameResolver { resolvers.value.event }
+    private let resolvers: LazyValue<Resolvers>
+    private struct Resolvers: Sendable {
+        var track, technology, region, event: NameResolver
+    }
 
     /// What agenda rows and the event scope depend on: nothing else in the state changes them.
     struct RowsKey: Equatable, Sendable {
@@ -115,10 +122,10 @@ public final class DashboardData: Sendable {
         } else {
             years = []
         }
-        trackResolver = index.trackResolver
-        technologyResolver = index.technologyResolver
-        regionResolver = index.regionResolver
-        eventResolver = index.eventResolver
+        resolvers = LazyValue { [index] in
+            Resolvers(track: index.trackResolver, technology: index.technologyResolver, region: index.regionResolver,
+                      event: index.eventResolver)
+        }
         emptyPanes = Self.emptyPanes(index: index, regions: regions, technologies: index.dataset.technologies, timedEvents: timedEvents)
     }
 

@@ -102,14 +102,14 @@ enum TimelinePane {
 
     /// A solid bar; at day zoom each day is a block with its day number.
     static func barText(_ event: Event, width: Int, zoom: TimelineZoom) -> String {
-        guard zoom == .days, width >= event.dayCount * 2 else { return String(repeating: "█", count: width) }
+        guard zoom == .days, width >= event.dayCount * 2 else { return String.repeating("█", count: width) }
         let perDay = width / max(event.dayCount, 1)
         var bar = ""
         for day in 1...max(event.dayCount, 1) {
             let label = String(day)
-            bar += label + String(repeating: "▆", count: max(perDay - label.count, 0))
+            bar += label + String.repeating("▆", count: max(perDay - label.count, 0))
         }
-        return bar + String(repeating: "▆", count: max(width - bar.count, 0))
+        return bar + String.repeating("▆", count: max(width - bar.count, 0))
     }
 
     static func zoomName(_ zoom: TimelineZoom, _ language: Language) -> String {

@@ -49,7 +49,7 @@ enum DetailView {
         var lines: [StyledLine] = []
 
         mutating func add(_ text: String, _ style: Style, indent: Int = 0) {
-            let pad = String(repeating: " ", count: indent)
+            let pad = String.repeating(" ", count: indent)
             for line in text.wrapped(toWidth: max(width - indent, 1)) { lines.append(StyledLine(text: pad + line, style: style)) }
         }
         mutating func field(_ label: String, _ value: String, _ style: Style? = nil) {
@@ -171,12 +171,12 @@ enum DetailView {
         let technologies = session.technologies.compactMap { data.index.technologiesByID[$0]?.name.text(in: language) }
         if !technologies.isEmpty {
             b.section(words.technologies)
-            b.add(technologies.joined(separator: ", "), theme.text)
+            b.add(technologies.joinedText(separator: ", "), theme.text)
         }
         let tracks = session.tracks.compactMap { data.index.tracksByID[$0]?.name.text(in: language) }
         if !tracks.isEmpty {
             b.section(words.tracks)
-            b.add(tracks.joined(separator: ", "), theme.text)
+            b.add(tracks.joinedText(separator: ", "), theme.text)
         }
         if !session.links.isEmpty {
             b.section(words.links)
@@ -211,7 +211,7 @@ enum DetailView {
         let days = words.days(event.dayCount)
         b.field(words.dates, DateLabels.range(event.startDate, event.endDate, language) + " (\(days))")
         var whereText = [data.index.place(of: event)?.name.text(in: language), data.index.country(of: event)?.name.text(in: language)]
-            .compactMap { $0 }.joined(separator: ", ")
+            .compactMap { $0 }.joinedText(separator: ", ")
         if event.online { whereText = whereText.isEmpty ? labels.online : whereText + " · " + labels.online }
         if !whereText.isEmpty { b.field(words.whereLabel, whereText) }
         if let region = data.index.region(of: event) { b.field(words.region, region.name.text(in: language)) }
@@ -242,7 +242,7 @@ enum DetailView {
         let technologies = event.technologies.compactMap { data.index.technologiesByID[$0]?.name.text(in: language) }
         if !technologies.isEmpty {
             b.section(words.technologies)
-            b.add(technologies.joined(separator: ", "), theme.text)
+            b.add(technologies.joinedText(separator: ", "), theme.text)
         }
         addSources(event.sources, data: data, labels: labels, into: &b)
         return b.lines

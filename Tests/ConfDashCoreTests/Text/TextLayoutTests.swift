@@ -89,6 +89,38 @@ func trickyStrings(count: Int, seed: UInt64) -> [String] {
         }
     }
 
+    /// Text of simple scalars is wrapped from its bytes (`wrapSimple`); anything else by
+    /// Characters. Both must give the lines the Character rule gives (`referenceWrapped`, the
+    /// algorithm as it was before the byte path), on text that mixes what takes the byte path
+    /// (ASCII, tabs, line feeds, Latin letters, dashes, arrows, wide symbols, no-break spaces)
+    /// with what does not (CR, a combining mark, C1 controls, CJK, U+2028).
+    @Test func wrappingFromBytesGivesTheCharacterRulesLines() {
+        let simple: [String] = ["a", "b", "Z", "1", ".", "!", " ", " ", "  ", "\t", "\n", "é", "ß", "·", "—", "–", "…", "→", "■",
+                                "⚡", "✅", "\u{00A0}", "\u{00AD}", "«", "»", "longword", "Überzeugung", "x—y"]
+        let other: [String] = ["\r", "\r\n", "\u{0301}", "\u{0085}", "日本", "\u{2028}", "\u{000B}", "\u{0007}", "🇫🇷", "\u{200B}"]
+        var generator = SeededGenerator(state: 1314)
+        var simpleTexts = 0
+        for round in 0..<600 {
+            let pool = round % 3 == 0 ? simple + other : simple
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            if pool.count == simple.count { simpleTexts += 1 }
+            for width in [1, 2, 3, 4, 5, 7, 10, 16, 40] {
+                #expect(text.wrapped(toWidth: width) == referenceWrapped(text, width), "\(text.debugDescription) at \(width)")
+            }
+        }
+        #expect(simpleTexts > 300)
+    }
+
+    @Test func repeatingIsTheStandardLibrarysRepeating() {
+        for piece in [" ", "─", "▆", "ab", "日", "e\u{0301}", "🇫🇷", ""] {
+            for count in 0...70 {
+                #expect(String.repeating(piece, count: count) == String(repeating: piece, count: count))
+                #expect(Array(String.repeating(piece, count: count).utf8) == Array(String(repeating: piece, count: count).utf8))
+            }
+        }
+        #expect(String.repeating(" ", count: -3) == "")
+    }
+
     @Test func wrappingExamples() {
         #expect("the quick brown fox".wrapped(toWidth: 10) == ["the quick", "brown fox"])
         #expect("the   quick".wrapped(toWidth: 40) == ["the quick"])
@@ -110,5 +142,39 @@ func trickyStrings(count: Int, seed: UInt64) -> [String] {
         #expect("a\nb c".wrappedAtWords(toWidth: 10) == ["a", "b c"])
         #expect("日本語 テキスト".wrappedAtWords(toWidth: 6) == ["日本語", "テキ…"])
         #expect("".wrappedAtWords(toWidth: 5) == [""])
+    }
+}
+
+/// `String.wrapped(toWidth:)` by Characters only, as it was before the byte path.
+private func referenceWrapped(_ text: String, _ width: Int) -> [String] {
+    let width = max(width, 1)
+    let noBreak: Set<Character> = ["\u{00A0}", "\u{2007}", "\u{202F}"]
+    return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { paragraph -> [String] in
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in paragraph.split(whereSeparator: { $0.isWhitespace && !noBreak.contains($0) }) {
+            let wordWidth = word.terminalWidth
+            if !line.isEmpty && lineWidth + 1 + wordWidth <= width {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            lineWidth = 0
+            for character in word {
+                let characterWidth = character.terminalWidth
+                if !line.isEmpty && lineWidth + characterWidth > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(character)
+                lineWidth += characterWidth
+            }
+        }
+        lines.append(line)
+        return lines
     }
 }
