@@ -23,6 +23,7 @@ extension DatasetLoader {
         // or one whose size stat does not know), in blocks.
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             count = 0
+            prefault(buffer)
             while count < buffer.count {
                 let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0 && errno == EINTR { continue }
@@ -47,5 +48,21 @@ extension DatasetLoader {
         }
         if failure != 0 { throw .unreadable(file: name, reason: String(cString: strerror(failure))) }
         return (bytes, name)
+    }
+
+    /// Asks the kernel for the pages of a large new buffer at once, before `read` fills it: `read`
+    /// otherwise took a page fault for each 4 KiB page it wrote (38C3: 534 faults; the file's read
+    /// 1.2 → 0.95 ms, issue 13, round 14). Only a request: where the kernel does not know
+    /// `MADV_POPULATE_WRITE` (before Linux 5.14) or cannot, the pages come as `read` writes them.
+    private static func prefault(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        #if os(Linux)
+        guard let base = buffer.baseAddress, buffer.count >= 1 << 20 else { return }
+        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (UInt(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~(page - 1)
+        guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        // MADV_POPULATE_WRITE (Linux 5.14), by number: not every C library names it.
+        _ = madvise(first, Int(end - start), 23)
+        #endif
     }
 }

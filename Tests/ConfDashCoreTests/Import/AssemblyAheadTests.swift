@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConfDashCore
 
@@ -49,9 +50,55 @@ struct AssemblyAheadTests {
         #expect(mismatches == 0)
     }
 
+    /// `ImportedEntries.shared` (one batch, its texts cleaned by a worker and by the caller as it
+    /// asks for them; issue 13, round 14): `map`'s results in order, whoever cleaned each, with
+    /// entries taken as their results come; sizes that end mid-chunk, one chunk, one entry.
+    @Test(arguments: [1, 7, 8, 9, 1_007, ImportedEntries.batchSize])
+    func sharedResultsAreMapsInOrder(count: Int) {
+        var entries = Self.entries(count, inBatches: false)
+        let expected = (0..<count).map { index in
+            var entry = ImportedEntry(path: "")
+            entry.texts = Self.texts(index)
+            return SessionAssembly.abstractTexts(of: entry)
+        }
+        guard let shared = entries.shared(0..<count, SessionAssembly.abstractTexts(of:)) else {
+            // One core: nothing is shared.
+            return
+        }
+        var mismatches = 0
+        for index in 0..<count {
+            let texts = shared.result(index)
+            let entry = entries.take(index)
+            if entry.path != "/e[\(index)]" || texts != expected[index] { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
+    /// A caller slower than the worker (the worker cleans everything) and one that asks at once
+    /// (it cleans most itself) get the same results.
+    @Test func sharedResultsWhateverTheTiming() {
+        let count = 300
+        var entries = Self.entries(count, inBatches: false)
+        let expected = (0..<count).map { index in
+            var entry = ImportedEntry(path: "")
+            entry.texts = Self.texts(index)
+            return SessionAssembly.abstractTexts(of: entry)
+        }
+        guard let shared = entries.shared(0..<count, SessionAssembly.abstractTexts(of:)) else { return }
+        var mismatches = 0
+        for index in 0..<count {
+            if index == 150 { usleep(20_000) }
+            let texts = shared.result(index)
+            if entries.take(index).path != "/e[\(index)]" || texts != expected[index] { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func emptyBatchAndBatchPiecesHaveNothingAhead() {
         let entries = Self.entries(10, inBatches: false)
         #expect(entries.ahead(10..<10, SessionAssembly.abstractTexts(of:)) == nil)
         #expect(Self.entries(10, inBatches: true).ahead(0..<10, SessionAssembly.abstractTexts(of:)) == nil)
+        #expect(entries.shared(10..<10, SessionAssembly.abstractTexts(of:)) == nil)
+        #expect(Self.entries(10, inBatches: true).shared(0..<10, SessionAssembly.abstractTexts(of:)) == nil)
     }
 }

@@ -47,21 +47,34 @@ struct DatasetAssembler {
         keys.reserveCapacity(entryCount)
         ordered.reserveCapacity(entryCount)
         var batchStart = 0
-        // The first batch's texts on every core; each next batch's on another thread while
-        // this one builds the batch before it (`ImportedEntries.ahead`).
-        var abstractTexts = entryCount == 0 ? [] : entries.concurrentMap(0..<min(entryCount, Self.batchSize), SessionAssembly.abstractTexts(of:))
+        // One batch only (up to `batchSize` entries, as 38C3's 1,007): its texts are cleaned by
+        // another thread and by this one while this one builds the sessions in order
+        // (`ImportedEntries.shared`). Else the first batch's texts on every core; each next
+        // batch's on another thread while this one builds the batch before it (`ImportedEntries.ahead`).
+        let shared = entryCount <= Self.batchSize ? entries.shared(0..<entryCount, SessionAssembly.abstractTexts(of:)) : nil
+        var abstractTexts = entryCount == 0 || shared != nil ? []
+            : entries.concurrentMap(0..<min(entryCount, Self.batchSize), SessionAssembly.abstractTexts(of:))
+        // Meanwhile the texts used here are kept, and let go only once the worker is done: those
+        // the worker cleaned are in its malloc arena, and freeing them meanwhile made each thread
+        // wait for the other's arena lock (38C3: ~70 waits, the whole gain lost).
+        var spent: [[String]] = []
+        if shared != nil { spent.reserveCapacity(entryCount) }
         while batchStart < entryCount {
             let batch = batchStart..<min(entryCount, batchStart + Self.batchSize)
             let nextBatch = batch.upperBound..<min(entryCount, batch.upperBound + Self.batchSize)
             let ahead = entries.ahead(nextBatch, SessionAssembly.abstractTexts(of:))
             for index in batch {
+                // The texts before the entry is taken: the worker may be reading it until then.
+                let texts = shared?.result(index) ?? abstractTexts[index - batch.lowerBound]
                 let entry = entries.take(index)
                 if let date = Self.date(entry) { include(date) }
                 if let to = entry.possibleDays?.to { include(to) }
-                let (key, session) = sessions.session(for: entry, order: index, abstractTexts: abstractTexts[index - batch.lowerBound])
+                let (key, session) = sessions.session(for: entry, order: index, abstractTexts: texts)
                 keys.append(key)
                 ordered.append(session)
+                if shared != nil { spent.append(texts) }
             }
+            spent = []
             batchStart = batch.upperBound
             // This batch's cleaned texts go before the trim, and before the next batch's are made.
             abstractTexts = []
