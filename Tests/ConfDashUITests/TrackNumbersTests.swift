@@ -125,6 +125,18 @@ struct TrackNumbersTests {
         #expect(TrackNumberLookup(["a", "b", "a"]).ids == ["a", "b"])
         #expect(held.count == 2_000)
     }
+
+    /// Short names that differ only at their end ("Hall 1" to "Hall 300", the generated
+    /// schedules' rooms: their digits are the high bytes of the String's first word) get the
+    /// numbers their names give, past the table's first sizes, asked in any order.
+    @Test func shortNamesDifferingAtTheEnd() {
+        let ids = (1...300).map { "Hall \($0)" } + (1...40).map { "T\($0)" }
+        var lookup = TrackNumberLookup(ids)
+        #expect(lookup.ids == ids)
+        for (number, id) in ids.enumerated().reversed() { #expect(lookup.number(id) == UInt32(number), "\(id)") }
+        #expect(lookup.number("Hall 301") == nil)
+        #expect(lookup.number("Hall 0") == nil)
+    }
 }
 
 /// The technology pane's rows and usage are made when first read (issue 13, round 13): the same

@@ -53,7 +53,7 @@ public final class DashboardData: Sendable {
     /// Those of the first frame, started on another core (`prepareDaySpansInBackground`).
     let earlyDaySpans = EarlyDaySpans()
     /// Each event's sessions by room and by track, by event id (`sessionPlaces`).
-    let sessionPlacesCache = KeyedCache<String, SessionPlaces>()
+    let sessionPlacesCache = KeyedCache<String, LazyValue<SessionPlaces>>()
     /// Panes this data gives nothing at all to show: they give their space to the others
     /// (DashboardData+EmptyPanes).
     public let emptyPanes: Set<PaneID>

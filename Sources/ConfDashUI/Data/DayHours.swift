@@ -234,9 +234,11 @@ extension DashboardData {
     /// then takes them, waiting if they are not ready; the answer is the same either way.
     /// First the rooms' shared-name widths (`roomSharedPrefixWidths`, which the rooms pane's rows
     /// need soon after), then the spans; then, once the frame can take those, what later keys
-    /// need and the first frame does not: the order of a search's results (`searchPositions`,
-    /// the first letter typed) and each room's and track's sessions (`sessionPlaces`, the
-    /// first filter). Made here, off the keys' path; a key that comes first makes them itself.
+    /// need and the first frame does not: each room's and track's sessions (`sessionPlaces`,
+    /// the first filter, which needs them for the whole event), then every day's order of a
+    /// search's results (`searchPositions`; a search sorts the days it reaches itself, so its
+    /// first letter needs only the days its first screen shows). Made here, off the keys' path;
+    /// a key that comes first makes what it needs itself.
     func prepareDaySpansInBackground(localTime: Bool, language: Language) {
         guard events.count == 1, let event = events.first, timedEvents.contains(event.id) else { return }
         // The closure lets go of `self` once run (`LazyValue`), which it is at once.
@@ -245,8 +247,8 @@ extension DashboardData {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             if placesShowRooms { _ = roomSharedPrefixWidths(event, language) }
             _ = early.value
-            _ = slots(of: event).searchPositions
             _ = sessionPlaces(of: event)
+            _ = slots(of: event).searchPositions
         }
     }
 }

@@ -16,4 +16,16 @@ final class KeyedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Se
         lock.unlock()
         return value
     }
+
+    /// The value for `key`, made by `make` under the lock when there is none yet: for values
+    /// cheap to make that stand for work done later (a `LazyValue`), so that two threads asking
+    /// at once share one.
+    func shared(for key: Key, make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = values[key] { return value }
+        let value = make()
+        values[key] = value
+        return value
+    }
 }

@@ -49,10 +49,43 @@ final class SearchList: @unchecked Sendable {
     /// order, as segments) and the next one to check.
     struct Cursor {
         var index: Int
-        var segments: [ArraySlice<Int>]
+        var candidates: Candidates
         var segment = 0
         var offset = 0
         var headed: Bool
+
+        /// The segment being checked, its list taken from the event's slots when reached; nil
+        /// after the last.
+        mutating func currentSegment() -> ArraySlice<Int>? {
+            candidates.segment(segment)
+        }
+
+        var hasMore: Bool { segment < candidates.segments.count || candidates.hasPending }
+    }
+
+    /// An event's candidates: segments known now, then (for every session of the event, or what
+    /// a wider search had still to check) the event's search lists from `nextSlot` on, each
+    /// taken (and its day sorted) only when the scan reaches it (`EventSlots.searchPlaces`):
+    /// the first screen of a search sorts only the days it shows.
+    struct Candidates {
+        var segments: [ArraySlice<Int>]
+        var slots: EventSlots?
+        var nextSlot = 0
+
+        var hasPending: Bool { slots.map { nextSlot < $0.searchSlotCount } ?? false }
+
+        /// Segment `at`, taking lists from the slots until it is known; nil past the last.
+        mutating func segment(_ at: Int) -> ArraySlice<Int>? {
+            while at >= segments.count {
+                guard let slots, nextSlot < slots.searchSlotCount else { return nil }
+                segments.append(slots.searchPlaces(nextSlot)[...])
+                nextSlot += 1
+            }
+            return segments[at]
+        }
+
+        /// Every session of the event, list after list.
+        static func every(_ slots: EventSlots) -> Candidates { Candidates(segments: [], slots: slots) }
     }
 
     /// A wider search as it stood when this one began: its matches in the events it had
@@ -198,8 +231,7 @@ final class SearchList: @unchecked Sendable {
             let texts = data.index.foldedTexts(of: theEvent)
             let fold = texts == nil ? data.index.folder(for: theEvent) : nil
             var checked = 0
-            while checked < Self.slice, event.segment < event.segments.count {
-                let segment = event.segments[event.segment]
+            while checked < Self.slice, let segment = event.currentSegment() {
                 guard event.offset < segment.count else {
                     event.segment += 1
                     event.offset = 0
@@ -218,7 +250,7 @@ final class SearchList: @unchecked Sendable {
                 matchedPlaces[event.index, default: []].append(place)
                 append(session, of: theEvent, data)
             }
-            if event.segment < event.segments.count {
+            if event.hasMore {
                 current = event
             } else {
                 anyMatch[event.index] = matched[event.index] != nil
@@ -251,23 +283,25 @@ final class SearchList: @unchecked Sendable {
             items.append(.heading(UIText(key.language).eventItselfMatches(fields.map { $0.label(Labels(key.language)) })))
             headed = true
         }
-        return Cursor(index: index, segments: candidates(index, data), headed: headed)
+        return Cursor(index: index, candidates: candidates(index, data), headed: headed)
     }
 
     /// The event's candidates (places in `event.sessions`) in the order the rows list them, as
     /// segments (no copying): every session, or what the wider search left of them.
-    private func candidates(_ index: Int, _ data: DashboardData) -> [ArraySlice<Int>] {
-        guard let narrowing else { return data.slots(of: data.events[index]).searchPositions.map { $0[...] } }
-        if index < narrowing.finishedBefore { return narrowing.matched[index].map { [$0[...]] } ?? [] }
+    private func candidates(_ index: Int, _ data: DashboardData) -> Candidates {
+        guard let narrowing else { return .every(data.slots(of: data.events[index])) }
+        if index < narrowing.finishedBefore { return Candidates(segments: narrowing.matched[index].map { [$0[...]] } ?? []) }
         guard let at = narrowing.current, at.index == index else {
-            return narrowing.wider?.candidates(index, data) ?? data.slots(of: data.events[index]).searchPositions.map { $0[...] }
+            return narrowing.wider?.candidates(index, data) ?? .every(data.slots(of: data.events[index]))
         }
-        // The wider search's matches so far in this event, then what it had still to check.
-        var rest: [ArraySlice<Int>] = [(narrowing.matched[index] ?? [])[...]]
-        if at.segment < at.segments.count {
-            let segment = at.segments[at.segment]
-            rest.append(segment.dropFirst(at.offset))
-            rest += at.segments[(at.segment + 1)...]
+        // The wider search's matches so far in this event, then what it had still to check
+        // (the rest of its segment, its other segments, the lists it had not taken yet).
+        var rest = Candidates(segments: [(narrowing.matched[index] ?? [])[...]], slots: at.candidates.slots,
+                              nextSlot: at.candidates.nextSlot)
+        let known = at.candidates.segments
+        if at.segment < known.count {
+            rest.segments.append(known[at.segment].dropFirst(at.offset))
+            rest.segments += known[(at.segment + 1)...]
         }
         return rest
     }
@@ -298,7 +332,10 @@ final class SearchList: @unchecked Sendable {
         let texts = data.index.foldedTexts(of: event)
         let fold = texts == nil ? data.index.folder(for: event) : nil
         var checked = 0
-        for segment in candidates(index, data) {
+        var candidates = candidates(index, data)
+        var at = 0
+        while let segment = candidates.segment(at) {
+            at += 1
             for place in segment {
                 let session = event.sessions[place]
                 if matches(session, of: event, text: texts?[place] ?? fold!(session), data) {

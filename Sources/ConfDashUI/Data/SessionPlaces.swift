@@ -53,8 +53,10 @@ struct SessionPlaces: Sendable {
 }
 
 extension DashboardData {
-    /// `event`'s sessions by room and by track: once per event.
+    /// `event`'s sessions by room and by track: once per event. A key that asks while the second
+    /// core makes them (`prepareDaySpansInBackground`) waits for that instead of starting over
+    /// (the first filter pressed right after the first frame).
     func sessionPlaces(of event: Event) -> SessionPlaces {
-        sessionPlacesCache.value(for: event.id) { SessionPlaces(event) }
+        sessionPlacesCache.shared(for: event.id) { LazyValue { SessionPlaces(event) } }.value
     }
 }
