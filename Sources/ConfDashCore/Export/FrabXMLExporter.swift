@@ -197,15 +197,10 @@ enum XMLText {
     static func escape<Sink: JSONByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, into result: inout Sink) {
         var index = 0
         var run = 0  // the start of bytes still to copy as they are
-        let raw = UnsafeRawBufferPointer(utf8)
+        let marks = ByteMarks.xml
         while index < utf8.count {
-            // Eight bytes at a time past words with nothing to change (abstracts are long). `"`
-            // (0x22) and `&` (0x26) differ only in bit 2, `<` (0x3C) and `>` (0x3E) only in bit 1:
-            // each pair is one comparison with that bit set in every byte.
-            index = ByteWords.firstMarked(raw, from: index) { word in
-                ByteWords.below0x20(word) | ByteWords.equal(word | 0x0404_0404_0404_0404, UInt8(ascii: "&"))
-                    | ByteWords.equal(word | 0x0202_0202_0202_0202, UInt8(ascii: ">")) | ByteWords.equal(word, 0xEF)
-            }
+            // Sixteen bytes at a time past those with nothing to change (abstracts are long).
+            index = marks.first(in: utf8, from: index)
             guard index < utf8.count else { break }
             let byte = utf8[index]
             // Everything to change is ASCII or U+FFFE/U+FFFF (EF BF BE/BF); most bytes need nothing.

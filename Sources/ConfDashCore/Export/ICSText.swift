@@ -121,16 +121,14 @@ extension ExportOutput {
         var value = value
         value.withUTF8 { utf8 in
             guard let last = utf8.last else { return }
-            let raw = UnsafeRawBufferPointer(utf8)
+            let marks = ByteMarks.ics
             var index = 0
             var run = 0  // the start of the bytes still to copy as they are
             while index < utf8.count {
-                // Eight bytes at a time past words with nothing to change: a description with a
-                // comma in its first line was otherwise copied byte by byte from there on.
-                index = ByteWords.firstMarked(raw, from: index) { word in
-                    ByteWords.below0x20(word) | ByteWords.equal(word, 0x7F) | ByteWords.equal(word, UInt8(ascii: "\\"))
-                        | ByteWords.equal(word, UInt8(ascii: ";")) | ByteWords.equal(word, UInt8(ascii: ","))
-                }
+                // Sixteen bytes at a time past those with nothing to change (`ByteMarks`): a
+                // description with a comma in its first line was otherwise copied byte by byte
+                // from there on.
+                index = marks.first(in: utf8, from: index)
                 guard index < utf8.count else { break }
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ","),

@@ -57,6 +57,21 @@ struct FrabExportTests {
         #expect(schedule.timeZoneName == "Europe/Brussels")
     }
 
+    @Test("SHA-1 on the processor's SHA extensions (when it has them) gives Swift's digest for every length from 0 to 300 bytes")
+    func acceleratedSHA1() {
+        var generator = SystemRandomNumberGenerator()
+        var seed = UInt64.random(in: 0...UInt64.max, using: &generator)
+        for length in 0...300 {
+            let message = (0..<length).map { _ -> UInt8 in
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                return UInt8(truncatingIfNeeded: seed >> 33)
+            }
+            let swift = message.withUnsafeBytes { SHA1.words($0, accelerated: false) }
+            let chosen = message.withUnsafeBytes { SHA1.words($0) }
+            #expect([swift.0, swift.1, swift.2, swift.3, swift.4] == [chosen.0, chosen.1, chosen.2, chosen.3, chosen.4], "length \(length)")
+        }
+    }
+
     @Test("ids derive from the data: guid is uuid5(NAMESPACE_URL, 'confdash:' + uid), as Python computes it")
     func stableIDs() {
         #expect(SHA1.hash(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined() == "a9993e364706816aba3e25717850c26c9cd0d89d")
