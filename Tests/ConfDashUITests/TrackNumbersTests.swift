@@ -57,28 +57,9 @@ struct TrackNumbersTests {
         return result
     }
 
-    /// Seeded awkward track lists, as `TrackSessionCountsTests` makes them: a track named twice
-    /// in one session, ids no track has, topics grouped sessions covered, none, one; and two
-    /// tracks with one id, and a session's id string in a storage of its own.
+    /// The seeded awkward track lists (`AwkwardTrackLists`), with a track listed twice.
     @Test func awkwardTrackLists() {
-        var generator = SeededGenerator(state: 13)
-        for round in 0..<60 {
-            var dataset = Fixture.index.dataset
-            let ids = dataset.tracks.map(\.id) + ["no-such-track", ""]
-            if round % 10 == 0 { dataset.tracks = [] }
-            if round % 10 == 1 { dataset.tracks = Array(dataset.tracks.prefix(1)) }
-            if round % 10 == 2, let first = dataset.tracks.first { dataset.tracks.append(first) }
-            for e in dataset.events.indices {
-                for s in dataset.events[e].sessions.indices {
-                    let count = [0, 1, 1, 1, 2, 3][Int(generator.next() % 6)]
-                    dataset.events[e].sessions[s].tracks = (0..<count).map { _ in
-                        let id = ids[Int(generator.next() % UInt64(ids.count))]
-                        // Another storage of the same id, now and then.
-                        return generator.next() % 4 == 0 ? String(decoding: Array(id.utf8), as: UTF8.self) : id
-                    }
-                    if generator.next() % 7 == 0 { dataset.events[e].sessions[s].groupTopic.toggle() }
-                }
-            }
+        for (round, var dataset) in AwkwardTrackLists.datasets(rounds: 60, trackTwice: true) {
             dataset.technologies = []   // the Topics pane lists tracks
             let data = DashboardData(index: DatasetIndex(dataset))
             for (label, state) in states(data) { expectSame(data, state, "round \(round), \(label)") }

@@ -22,22 +22,10 @@ struct TrackSessionCountsTests {
         expectUsage(try #require(DatasetImporter.load(contentsOf: RealScheduleTests.congressURL).dataset))
     }
 
-    /// Seeded awkward track lists: a track named twice in one session, ids no track has, topics
-    /// grouped sessions covered (not counted), no tracks at all, one track.
+    /// The seeded awkward track lists (`AwkwardTrackLists`); topics grouped sessions covered
+    /// are not counted.
     @Test func awkwardTrackLists() {
-        var generator = SeededGenerator(state: 13)
-        for round in 0..<100 {
-            var dataset = Fixture.index.dataset
-            let ids = dataset.tracks.map(\.id) + ["no-such-track", ""]
-            if round % 10 == 0 { dataset.tracks = [] }
-            if round % 10 == 1 { dataset.tracks = Array(dataset.tracks.prefix(1)) }
-            for e in dataset.events.indices {
-                for s in dataset.events[e].sessions.indices {
-                    let count = Int(generator.next() % 5)
-                    dataset.events[e].sessions[s].tracks = ids.isEmpty ? [] : (0..<count).map { _ in ids[Int(generator.next() % UInt64(ids.count))] }
-                    if generator.next() % 7 == 0 { dataset.events[e].sessions[s].groupTopic.toggle() }
-                }
-            }
+        for (_, var dataset) in AwkwardTrackLists.datasets(rounds: 100) {
             expectUsage(dataset)
             // The tracks pane's counts of the first frame (no filter) handed to the picker: the
             // same numbers, or none taken when a session names a track twice.
