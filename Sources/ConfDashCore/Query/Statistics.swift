@@ -27,7 +27,9 @@ extension DatasetIndex {
     }
 
     private func usage(ids: [String], eventLevel: (Event) -> [String], sessionLevel: (Session) -> [String]) -> [String: UsageCount] {
-        var result = Dictionary(uniqueKeysWithValues: ids.map { ($0, UsageCount()) })
+        // An id listed twice (the dataset reader refuses it, but a dataset made in memory can
+        // have it) is counted once, not a trap.
+        var result = Dictionary(ids.map { ($0, UsageCount()) }, uniquingKeysWith: { first, _ in first })
         for event in eventsByDate {
             var inEvent = Set(eventLevel(event))
             for session in event.sessions {

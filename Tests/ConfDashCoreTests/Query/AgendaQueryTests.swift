@@ -182,6 +182,17 @@ struct UsageTests {
         #expect(usage["federated-learning"]?.events == 1 && usage["federated-learning"]?.sessions == 0)
     }
 
+    @Test("a track or technology listed twice is counted once, as listed once")
+    func repeatedIDs() throws {
+        var dataset = Bundled.index.dataset
+        let track = try #require(dataset.tracks.first), technology = try #require(dataset.technologies.first)
+        let once = (DatasetIndex(dataset).trackUsage(), DatasetIndex(dataset).technologyUsage())
+        dataset.tracks.append(track)
+        dataset.technologies.append(technology)
+        let twice = (DatasetIndex(dataset).trackUsage(), DatasetIndex(dataset).technologyUsage())
+        #expect(twice.0 == once.0 && twice.1 == once.1)
+    }
+
     @Test("every region appears, even without events")
     func regions() {
         let byRegion = Bundled.index.eventsByRegion()
