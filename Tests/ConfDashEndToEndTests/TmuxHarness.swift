@@ -171,10 +171,26 @@ final class TmuxPane {
         var lines: [String] = []
         repeat {
             lines = try capture()
-            if condition(lines) { return lines }
+            if condition(lines) { return try settled(lines, condition) }
             usleep(20_000)
         } while Date() < deadline
         throw HarnessError(description: "timed out after \(timeout)s waiting for \(what); the screen:\n" + lines.joined(separator: "\n"))
+    }
+
+    /// `lines` once the frame they were captured from is drawn whole: a capture can land between
+    /// the rows of one frame (a title drawn, its rows not yet: two fresh-clone CI runs under load,
+    /// issue 13), so the screen is captured again until two captures agree (three tries). A
+    /// later screen that no longer satisfies `condition` (a passing message) gives `lines`.
+    private func settled(_ lines: [String], _ condition: ([String]) -> Bool) throws -> [String] {
+        var last = lines
+        for _ in 0..<3 {
+            usleep(15_000)
+            let again = try capture()
+            guard condition(again) else { return last }
+            if again == last { return again }
+            last = again
+        }
+        return last
     }
 
     /// Waits until `text` is on the screen.
