@@ -219,18 +219,25 @@ struct ImportedEntries {
             }
         }
 
+        /// With `condition` locked: takes the next chunk nobody has taken, works it out unlocked,
+        /// marks it done and wakes the caller if it waits for it; false when none was left. The
+        /// one way either thread takes a chunk.
+        private func runNextChunk() -> Bool {
+            guard next < chunks else { return false }
+            let chunk = next
+            next += 1
+            condition.unlock()
+            run(chunk)
+            condition.lock()
+            done[chunk] = true
+            condition.signal()
+            return true
+        }
+
         /// The worker's part: chunks until none is left.
         fileprivate func work() {
             condition.lock()
-            while next < chunks {
-                let chunk = next
-                next += 1
-                condition.unlock()
-                run(chunk)
-                condition.lock()
-                done[chunk] = true
-                condition.signal()
-            }
+            while runNextChunk() {}
             condition.unlock()
         }
 
@@ -241,17 +248,9 @@ struct ImportedEntries {
             let chunk = place / Self.chunkSize
             if chunk >= readyBelow {
                 condition.lock()
+                // Another chunk while the worker holds this one; a wait once none is left.
                 while !done[chunk] {
-                    if next < chunks {
-                        let mine = next
-                        next += 1
-                        condition.unlock()
-                        run(mine)
-                        condition.lock()
-                        done[mine] = true
-                    } else {
-                        condition.wait()
-                    }
+                    if !runNextChunk() { condition.wait() }
                 }
                 condition.unlock()
                 readyBelow = chunk + 1
