@@ -2,13 +2,16 @@
 # confdash side by side with xmllint, the XML parser floor on this machine: the ratios issue 13
 # budgets, and peak memory.
 #
-#   scripts/bench-compare.sh                    # release build, generated 1k/10k/100k, 38C3, 10 runs each
-#   scripts/bench-compare.sh --sizes "1k 10k" --runs 6 --no-build
+#   scripts/bench-compare.sh                    # release build, generated 1k/10k/100k, 38C3
+#   scripts/bench-compare.sh --sizes "1k 10k" --runs 6 --short-runs 20 --no-build
 #   scripts/bench-compare.sh --confdash /path/to/confdash --out results.md
 #
 # Each row times a confdash command and its reference with hyperfine, in rounds that alternate
 # which of the two runs first (A B, then B A, …), so that a change in the machine's load during
-# the run falls on both; the medians over all rounds make the ratio. Peak memory (maximum
+# the run falls on both; the medians over all rounds make the ratio. The rows that take tens of
+# milliseconds (--version, 38C3) run 30 times each (--short-runs), the generated schedules 10
+# (--runs): a 20 ms command's median over 10 runs moves by ±0.1× from one run of the script to
+# the next on this kind of machine, over 30 by a third of that. Peak memory (maximum
 # resident set) comes from /usr/bin/time -v, one run each. The load average is printed before
 # and after: on a shared machine, quote it with the figures.
 #
@@ -22,6 +25,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs=10
+short_runs=30
 sizes="1k 10k 100k"
 build=1
 confdash=""
@@ -33,6 +37,7 @@ exports="ics xml json csv md"
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="$2"; shift 2 ;;
+        --short-runs) short_runs="$2"; shift 2 ;;
         --sizes) sizes="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
         --confdash) confdash="$2"; build=0; shift 2 ;;
@@ -72,10 +77,11 @@ trap 'rm -rf "$work"' EXIT
 rows="$work/rows"
 : > "$rows"
 
-# compare NAME BUDGET FILE CONFDASH-COMMAND REFERENCE-COMMAND
+# compare NAME BUDGET FILE CONFDASH-COMMAND REFERENCE-COMMAND, $row_runs runs each
+row_runs=$short_runs
 compare() {
     local name="$1" budget="$2" file="$3" a="$4" b="$5"
-    local rounds=$(( (runs + 1) / 2 )) i
+    local rounds=$(( (row_runs + 1) / 2 )) i
     echo "· $name" >&2
     for ((i = 0; i < rounds; i++)); do
         if (( i % 2 == 0 )); then
@@ -115,6 +121,7 @@ vs_xmllint() {
 vs_xmllint "38C3 validate" "$real38c3" "$real38c3" "validate $real38c3"
 vs_xmllint "38C3 agenda --format json" "$real38c3" "$real38c3" "agenda --format json --data $real38c3"
 vs_xmllint "38C3 first frame (snapshot 120x40)" "$real38c3" "$real38c3" "snapshot --size 120x40 --data $real38c3"
+row_runs=$runs
 for size in $sizes; do
     xml="$data/schedule-$size.xml"
     vs_xmllint "$size validate schedule.xml" "$xml" "$xml" "validate $xml"
@@ -133,15 +140,15 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- confdash: \`$("$confdash" --version)\` ($confdash)"
     echo "- reference: $(xmllint --version 2>&1 | head -n 1)"
     echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr); load average (1, 5, 15 min) before $load_before, after $load_after"
-    echo "- $runs runs per command (hyperfine, alternating order by rounds); peak = maximum resident set, one run (/usr/bin/time -v)"
+    echo "- runs per command: $short_runs for --version and 38C3, $runs for the generated schedules (hyperfine, alternating order by rounds; the last column counts them); peak = maximum resident set, one run (/usr/bin/time -v)"
     echo
-    echo "| work | confdash median ms | min ms | reference median ms | ratio | budget | within | confdash peak MB | reference peak MB | file MB | peak / file |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| work | confdash median ms | min ms | reference median ms | ratio | budget | within | confdash peak MB | reference peak MB | file MB | peak / file | runs |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
     # Fields are separated by the unit separator, not tabs: `read` would merge empty tab-separated fields.
     while IFS=$'\x1f' read -r name ma mina mb ratio budget pa pb size per n; do
         within="yes"
         awk -v r="$ratio" -v b="$budget" 'BEGIN { exit !(r > b) }' && within="**no**"
         [ -n "$per" ] && awk -v p="$per" -v n="$name" 'BEGIN { exit !(n ~ /^100k validate/ && p > 3) }' && within="$within (memory **no**)"
-        echo "| $name | $ma | $mina | $mb | $ratio | ≤ $budget× | $within | $pa | $pb | $size | $per |"
+        echo "| $name | $ma | $mina | $mb | $ratio | ≤ $budget× | $within | $pa | $pb | $size | $per | $n |"
     done < "$rows"
 } | if [ -n "$out" ]; then tee "$out"; else cat; fi
